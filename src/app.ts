@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAdminRoutes } from './features/admin/routes.js';
+import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerEmailRoutes } from './features/email/routes.js';
+import { registerSetupRoutes } from './features/setup/routes.js';
+import { registerShellRoutes } from './features/shell/routes.js';
+import type { Services } from './services.js';
+import { registerErrorHandling } from './web/error-handler.js';
+
+const ASSETS_DIR = join(import.meta.dirname, 'web', 'assets');
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the HTTP app: plugins and features are registered here, explicitly and in order. */
+export async function buildApp(services: Services, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: services.log,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: services.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ...opts,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie, { secret: services.config.sessionSecret });
+  await app.register(formbody);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: services.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: services.config.secureCookies,
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: services.config.secureCookies },
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    maxAge: '1h',
+    decorateReply: false,
+  });
+
+  // Every browser form is CSRF-checked; the JSON API authenticates by token instead.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/') || req.url.startsWith('/v2/')) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  registerErrorHandling(app, services);
+  registerShellRoutes(app, services);
+  registerSetupRoutes(app, services);
+  registerAuthRoutes(app, services);
+  registerAdminRoutes(app, services);
+  registerEmailRoutes(app, services);
+  return app;
+}

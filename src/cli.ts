@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import { DatabaseOpenError, migrateToLatest, openDatabase } from './db/database.js';
+import { createOrResetAdmin } from './features/auth/create-admin.js';
+import { closeOnSignals, createServices, createWorker, startServer } from './server.js';
+import { isLocale } from './web/i18n.js';
+
+const HELP = `Usage: vielfach <command> [options]
+
+Commands:
+  start                         start the web server (and a worker unless WORKER=0)
+  worker                        run background jobs only (scale out on PostgreSQL)
+  migrate                       apply database migrations and exit
+  create-admin --email E [--password P] [--locale en|de]
+                                create an admin, or reset its password and unlock it
+  backup [--to FILE]            SQLite: consistent online copy; PostgreSQL: how to use pg_dump
+  help                          this text
+
+Settings come from environment variables (PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, SMTP_URL, ...);
+see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      locale: { type: 'string' },
+      to: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const running = await startServer(config);
+      closeOnSignals(running.close, running.services.log);
+      return -1; // keep running
+    }
+    case 'worker': {
+      const services = await createServices(config);
+      const worker = createWorker(services);
+      worker.start();
+      services.log.info({ worker: worker.id }, 'worker started');
+      closeOnSignals(async () => {
+        await worker.stop();
+        services.mailer.close();
+        await services.database.close();
+      }, services.log);
+      return -1;
+    }
+    case 'migrate': {
+      const database = await openDatabase(config.databaseUrl);
+      const applied = await migrateToLatest(database.db);
+      await database.close();
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      return 0;
+    }
+    case 'create-admin':
+      return createAdminCommand(config.databaseUrl, values);
+    case 'backup':
+      return backupCommand(config.databaseUrl, config.dataDir, values.to);
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      return 1;
+  }
+}
+
+async function createAdminCommand(
+  url: string,
+  v: { email?: string; password?: string; locale?: string },
+): Promise<number> {
+  if (!v.email) {
+    console.error('create-admin needs --email.');
+    return 1;
+  }
+  const generated = !v.password;
+  const password = v.password ?? crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+  const database = await openDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+    const r = await createOrResetAdmin(database.db, {
+      email: v.email,
+      password,
+      locale: isLocale(v.locale) ? v.locale : 'en',
+    });
+    console.log(`${r.created ? 'Created' : 'Reset'} admin ${v.email}${generated ? ` with password: ${password}` : ''}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function backupCommand(url: string, dataDir: string, to: string | undefined): Promise<number> {
+  const database = await openDatabase(url);
+  try {
+    if (!database.backup) {
+      console.log(
+        'PostgreSQL: use pg_dump, e.g.\n  pg_dump --format=custom --file=vielfach.dump "$DATABASE_URL"\nRestore with pg_restore --clean --dbname="$DATABASE_URL" vielfach.dump',
+      );
+      return 0;
+    }
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const target = resolve(to ?? `${dataDir}/backups/vielfach-${stamp}.db`);
+    mkdirSync(dirname(target), { recursive: true });
+    await database.backup(target);
+    console.log(`Backup written to ${target}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    // Expected start-up failures get one clear line, not a stack trace.
+    if (err instanceof ConfigError || err instanceof DatabaseOpenError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** A line for logs that does not leak credentials. */
+  describe: string;
+  close: () => Promise<void>;
+  /** SQLite only: an online, consistent copy of the database file. */
+  backup?: (destination: string) => Promise<void>;
+};
+
+export class DatabaseOpenError extends Error {}
+
+// int8 (COUNT, SUM of money) arrives as a string by default; our sums stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function sqlitePath(url: string): string | undefined {
+  return url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : undefined;
+}
+
+/** Opens SQLite or PostgreSQL from a URL and checks the connection works. */
+export async function openDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+  const file = sqlitePath(url);
+  return file !== undefined ? openSqlite(file) : openPostgres(url, opts.poolSize ?? 10);
+}
+
+function openSqlite(file: string): Database {
+  const existed = file === ':memory:' || existsSync(file);
+  let sqlite: SQLite.Database | undefined;
+  try {
+    if (!existed) mkdirSync(dirname(file), { recursive: true });
+    sqlite = new SQLite(file, { timeout: 5000 });
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    sqlite?.close();
+    // Never leave a half-created database behind.
+    if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) unlinkSync(f);
+    throw new DatabaseOpenError(`Cannot open SQLite database ${file}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const handle = sqlite;
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: `sqlite:${file}`,
+    close: () => db.destroy(),
+    backup: async (destination) => {
+      await handle.backup(destination);
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(`Cannot connect to PostgreSQL ${redact(url)}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', describe: redact(url), close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,73 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from '../../web/context.js';
+import { LanguageSwitch } from '../../web/layout.js';
+import type { MessageKey } from '../../web/messages.js';
+
+const NAV: { href: string; label: MessageKey }[] = [
+  { href: '/admin', label: 'admin.nav.dashboard' },
+  { href: '/admin/emails', label: 'admin.nav.emails' },
+  { href: '/admin/jobs', label: 'admin.nav.jobs' },
+  { href: '/admin/audit', label: 'admin.nav.audit' },
+  { href: '/admin/account', label: 'admin.nav.account' },
+];
+
+function isCurrent(path: string, href: string): boolean {
+  const p = path.split('?')[0] ?? path;
+  return href === '/admin' ? p === '/admin' : p === href || p.startsWith(`${href}/`);
+}
+
+/** The admin frame: a sidebar with every section, the page on the right. */
+export function AdminLayout({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} · ${ctx.storeName}`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {ctx.t('shell.skip')}
+        </a>
+        <div class="admin">
+          <nav class="admin-nav" aria-label={ctx.t('admin.nav.label')}>
+            <a class="brand" href="/admin">
+              {ctx.storeName}
+            </a>
+            {NAV.map((n) => (
+              <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+                {ctx.t(n.label)}
+              </a>
+            ))}
+            <a href="/">{ctx.t('admin.nav.viewStore')}</a>
+            <span class="spacer" />
+            <LanguageSwitch ctx={ctx} />
+            <form method="post" action="/admin/logout">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <button type="submit" class="secondary">
+                {ctx.t('auth.logout')}
+              </button>
+            </form>
+          </nav>
+          <main id="main" class="admin-main">
+            <div class="admin-top">
+              <h1>{title}</h1>
+            </div>
+            {children}
+          </main>
+        </div>
+      </body>
+    </html>
+  );
+}

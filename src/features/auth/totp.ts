@@ -1,0 +1,27 @@
+import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
+
+function totp(secret: string, label = 'admin', issuer = 'Vielfach'): TOTP {
+  return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+/** Accepts the current code and one step either side (clock drift). */
+export function verifyTotp(secret: string, code: string, timestamp = Date.now()): boolean {
+  const clean = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(clean)) return false;
+  return totp(secret).validate({ token: clean, window: 1, timestamp }) !== null;
+}
+
+export function currentTotp(secret: string, timestamp = Date.now()): string {
+  return totp(secret).generate({ timestamp });
+}
+
+/** The otpauth:// URI as a QR code, as an SVG data URL for an <img>. */
+export async function totpQrDataUrl(secret: string, label: string, issuer: string): Promise<string> {
+  const svg = await QRCode.toString(totp(secret, label, issuer).toString(), { type: 'svg', margin: 1 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}

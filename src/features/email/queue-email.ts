@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import type { Locale } from '../../web/i18n.js';
+import { getStoreSettings } from '../settings/store-settings.js';
+import { renderEmailHtml, renderEmailText } from './render-email.js';
+import { sendEmailJob } from './send-email.job.js';
+import { composeEmail, type TemplateData, type TemplateName } from './templates.js';
+
+export type QueueEmailOptions<N extends TemplateName> = {
+  to: string;
+  locale: Locale;
+  template: N;
+  data: TemplateData<N>;
+  headers?: Record<string, string>;
+  /** Makes queueing idempotent: the same key never yields a second email. */
+  uniqueKey?: string;
+};
+
+/**
+ * Renders the message now (the outbox shows exactly what was sent) and stores
+ * it with its send job, inside the caller's transaction.
+ */
+export async function queueEmail<N extends TemplateName>(
+  db: Kysely<DB> | Transaction<DB>,
+  opts: QueueEmailOptions<N>,
+): Promise<string | undefined> {
+  const { storeName } = await getStoreSettings(db);
+  const content = composeEmail(opts.template, opts.locale, opts.data);
+  const id = randomUUID();
+  const jobId = await enqueueJob(
+    db,
+    sendEmailJob,
+    { emailId: id },
+    opts.uniqueKey ? { uniqueKey: `email:${opts.uniqueKey}` } : {},
+  );
+  if (!jobId) return undefined; // already queued under this key
+  await db
+    .insertInto('emails')
+    .values({
+      id,
+      to_address: opts.to,
+      subject: content.subject,
+      html: renderEmailHtml(content, storeName, opts.locale),
+      text: renderEmailText(content, storeName),
+      template: opts.template,
+      locale: opts.locale,
+      transport: null,
+      message_id: null,
+      error: null,
+      headers: JSON.stringify(opts.headers ?? {}),
+      created_at: isoNow(),
+      sent_at: null,
+    })
+    .execute();
+  return id;
+}

@@ -1,0 +1,58 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Locale } from '../../web/i18n.js';
+import type { EmailContent } from './templates.js';
+
+/** Inline styles only: most mail clients ignore stylesheets. */
+const S = {
+  body: 'margin:0;padding:24px 12px;background:#f4f4f8;font-family:Arial,Helvetica,sans-serif;color:#1c1d26;',
+  card: 'max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e3e4ec;border-radius:12px;padding:28px;',
+  store: 'font-size:14px;font-weight:bold;color:#4338ca;margin:0 0 16px;',
+  h1: 'font-size:22px;line-height:1.3;margin:0 0 16px;',
+  p: 'font-size:16px;line-height:1.55;margin:0 0 14px;',
+  btn: 'display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:8px;',
+  note: 'font-size:13px;line-height:1.5;color:#555a6e;margin:20px 0 0;',
+  link: 'font-size:13px;color:#555a6e;word-break:break-all;',
+};
+
+function EmailHtml({ content, storeName, locale }: { content: EmailContent; storeName: string; locale: Locale }) {
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{content.subject}</title>
+      </head>
+      <body style={S.body}>
+        <div style={S.card}>
+          <p style={S.store}>{storeName}</p>
+          <h1 style={S.h1}>{content.heading}</h1>
+          {content.paragraphs.map((p) => (
+            <p style={S.p}>{p}</p>
+          ))}
+          {content.action && (
+            <>
+              <p style={S.p}>
+                <a href={content.action.url} style={S.btn}>
+                  {content.action.label}
+                </a>
+              </p>
+              <p style={S.link}>{content.action.url}</p>
+            </>
+          )}
+          {content.note && <p style={S.note}>{content.note}</p>}
+        </div>
+      </body>
+    </html>
+  );
+}
+
+export function renderEmailHtml(content: EmailContent, storeName: string, locale: Locale): string {
+  return `<!doctype html>${renderToString(<EmailHtml content={content} storeName={storeName} locale={locale} />)}`;
+}
+
+export function renderEmailText(content: EmailContent, storeName: string): string {
+  const parts = [storeName, '', content.heading, '', ...content.paragraphs.flatMap((p) => [p, ''])];
+  if (content.action) parts.push(`${content.action.label}:`, content.action.url, '');
+  if (content.note) parts.push(content.note);
+  return `${parts.join('\n').trim()}\n`;
+}

@@ -1,0 +1,55 @@
+import nodemailer from 'nodemailer';
+import type { Email } from '../../db/schema.js';
+
+export type SentMessage = { transport: 'outbox' | 'smtp'; messageId: string };
+
+/** Hands a stored email to its transport. */
+export type Mailer = {
+  kind: 'outbox' | 'smtp';
+  send: (email: Email, from: string) => Promise<SentMessage>;
+  close: () => void;
+};
+
+/** The default: the message stays in the database and is read in the admin outbox. */
+export function outboxMailer(): Mailer {
+  return {
+    kind: 'outbox',
+    send: async (email) => ({ transport: 'outbox', messageId: `<${email.id}@outbox.vielfach>` }),
+    close: () => {},
+  };
+}
+
+/** Any SMTP server, through a pooled nodemailer transport. */
+export function smtpMailer(url: string, opts: { maxConnections?: number; rateDeltaMs?: number } = {}): Mailer {
+  const u = new URL(url);
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    host: u.hostname,
+    port: Number(u.port || (u.protocol === 'smtps:' ? 465 : 587)),
+    secure: u.protocol === 'smtps:',
+    auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+    maxConnections: opts.maxConnections ?? 5,
+    ignoreTLS: u.searchParams.get('tls') === 'off',
+    tls: { rejectUnauthorized: u.searchParams.get('tls') !== 'insecure' },
+  });
+  return {
+    kind: 'smtp',
+    send: async (email, from) => {
+      const info = await transporter.sendMail({
+        from,
+        to: email.to_address,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        headers: JSON.parse(email.headers) as Record<string, string>,
+        messageId: `<${email.id}@vielfach>`,
+      });
+      return { transport: 'smtp', messageId: info.messageId };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export function createMailer(smtpUrl: string | undefined): Mailer {
+  return smtpUrl ? smtpMailer(smtpUrl) : outboxMailer();
+}

@@ -1,0 +1,27 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB, Job } from '../db/schema.js';
+import type { Services } from '../services.js';
+
+export type JobContext = {
+  db: Kysely<DB>;
+  services: Services;
+  log: FastifyBaseLogger;
+  job: Job;
+};
+
+/** One job kind: a stable id, the payload's schema and its handler. Handlers must be idempotent. */
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  kind: string;
+  payload: S;
+  maxAttempts?: number;
+  handle: (payload: z.infer<S>, ctx: JobContext) => Promise<void>;
+};
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  return def;
+}
+
+/** A failure that retrying cannot fix: the job goes straight to `dead`. */
+export class PermanentJobError extends Error {}

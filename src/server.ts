@@ -1,0 +1,92 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { type Config, ensureSecret } from './config.js';
+import { type Database, migrateToLatest, openDatabase } from './db/database.js';
+import { createMailer } from './features/email/transport.js';
+import { getStoreSettings } from './features/settings/store-settings.js';
+import { ensureSetupCode } from './features/setup/complete-setup.js';
+import { ensureDemoStore } from './features/setup/demo-store.js';
+import { allJobs } from './jobs/registry.js';
+import { Worker } from './jobs/worker.js';
+import type { Services } from './services.js';
+
+export function createLogger(config: Config) {
+  return pino({ level: config.logLevel, base: { pid: process.pid } });
+}
+
+/** Opens the database (migrated) and builds the shared services. */
+export async function createServices(config: Config, opts: { logger?: pino.Logger } = {}): Promise<Services> {
+  const full = ensureSecret(config);
+  const log = opts.logger ?? createLogger(full);
+  const database: Database = await openDatabase(full.databaseUrl);
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return { config: full, database, mailer: createMailer(full.smtpUrl), log, nudgeWorker: () => {} };
+}
+
+export function createWorker(services: Services, concurrency = services.config.workerConcurrency): Worker {
+  return new Worker({
+    services,
+    jobs: allJobs,
+    concurrency,
+    leaseMs: services.config.jobLeaseSeconds * 1000,
+    log: services.log.child({ component: 'worker' }),
+  });
+}
+
+export type Running = {
+  app: FastifyInstance;
+  services: Services;
+  worker: Worker | undefined;
+  close: () => Promise<void>;
+};
+
+/** Starts HTTP and (unless WORKER=0) the in-process worker; prints where to go next. */
+export async function startServer(config: Config): Promise<Running> {
+  const services = await createServices(config);
+  const worker = services.config.worker ? createWorker(services) : undefined;
+  if (worker) services.nudgeWorker = () => worker.nudge();
+  const app = await buildApp(services);
+  await app.listen({ port: services.config.port, host: services.config.host });
+  worker?.start();
+  const close = async () => {
+    await app.close();
+    await worker?.stop();
+    services.mailer.close();
+    await services.database.close();
+  };
+  await announce(services);
+  return { app, services, worker, close };
+}
+
+async function announce(services: Services): Promise<void> {
+  const { config, database } = services;
+  const url = config.publicUrl;
+  const lines = [`Vielfach is running at ${url}  (${database.describe}, email: ${services.mailer.kind})`];
+  if (config.demo) {
+    const demo = await ensureDemoStore(database.db);
+    lines.push(`Demo store ready. Admin: ${url}/admin  login: ${demo.email}  password: ${demo.password}`);
+  } else if (!(await getStoreSettings(database.db)).setupCompleted) {
+    const code = await ensureSetupCode(database.db);
+    lines.push(`First start: set up your store at ${url}/setup?code=${code}`);
+  } else {
+    lines.push(`Admin: ${url}/admin`);
+  }
+  process.stdout.write(`\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+}
+
+/** SIGTERM/SIGINT: stop taking requests and jobs, let running ones finish, then exit. */
+export function closeOnSignals(close: () => Promise<void>, log: pino.Logger | Services['log']): void {
+  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'shutting down after an error');
+    else log.info({ signal }, 'shutting down');
+    await close();
+  });
+}

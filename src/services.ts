@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Mailer } from './features/email/transport.js';
+
+/** What the app and the jobs share; built once in server.ts (or a test) and passed explicitly. */
+export type Services = {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+  /** Wakes the in-process worker after enqueueing, so work starts at once. */
+  nudgeWorker: () => void;
+};

@@ -1,0 +1,108 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './context.js';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'search' | 'tel';
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: string;
+  autofocus?: boolean;
+};
+
+/** A labelled input with its error announced to screen readers. */
+export function Field({
+  name,
+  label,
+  type = 'text',
+  value,
+  error,
+  hint,
+  required,
+  autocomplete,
+  inputmode,
+  autofocus,
+}: FieldProps) {
+  const id = `f-${name}`;
+  const describedBy = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  // A plain object: preact's input typing is a union per `type` that a prop cannot satisfy.
+  const inputAttrs: Record<string, unknown> = {
+    id,
+    name,
+    type,
+    value: type === 'password' ? undefined : value,
+    required,
+    autoComplete: autocomplete,
+    inputMode: inputmode,
+    autoFocus: autofocus,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy,
+  };
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      <input {...inputAttrs} />
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-err`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type SelectProps = { name: string; label: string; value: string; options: { value: string; label: string }[] };
+
+export function Select({ name, label, value, options }: SelectProps) {
+  return (
+    <div class="field">
+      <label for={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name}>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Every state-changing form carries the CSRF token. */
+export function Form({
+  ctx,
+  action,
+  children,
+  class: cls,
+}: {
+  ctx: PageContext;
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
+  return (
+    <form method="post" action={action} class={cls}>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      {children}
+    </form>
+  );
+}
+
+export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {
+  return (
+    <div class={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}

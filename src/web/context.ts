@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getStoreSettings } from '../features/settings/store-settings.js';
+import type { Services } from '../services.js';
+import { isLocale, type Locale, negotiateLocale } from './i18n.js';
+import { type Translate, translator } from './messages.js';
+
+export const LANG_COOKIE = 'vf_lang';
+
+/** What every page needs to render; built per request and passed down explicitly. */
+export type PageContext = {
+  locale: Locale;
+  t: Translate;
+  csrfToken: string;
+  storeName: string;
+  path: string;
+  admin?: { email: string } | undefined;
+};
+
+export function resolveLocale(req: FastifyRequest, fallback: Locale, userLocale?: string): Locale {
+  const cookie = req.cookies[LANG_COOKIE];
+  if (isLocale(cookie)) return cookie;
+  if (isLocale(userLocale)) return userLocale;
+  return negotiateLocale(req.headers['accept-language'], fallback);
+}
+
+export async function pageContext(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  services: Services,
+  admin?: { email: string; locale: string },
+): Promise<PageContext> {
+  const settings = await getStoreSettings(services.database.db);
+  const locale = resolveLocale(req, settings.locale, admin?.locale);
+  return {
+    locale,
+    t: translator(locale),
+    csrfToken: reply.generateCsrf(),
+    storeName: settings.storeName,
+    path: req.url,
+    admin: admin ? { email: admin.email } : undefined,
+  };
+}

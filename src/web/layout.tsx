@@ -1,0 +1,83 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './context.js';
+import { LOCALES } from './i18n.js';
+
+type LayoutProps = { ctx: PageContext; title: string; description?: string; children: ComponentChildren };
+
+function Head({ ctx, title, description }: Omit<LayoutProps, 'children'>) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title === ctx.storeName ? title : `${title} · ${ctx.storeName}`}</title>
+      {description && <meta name="description" content={description} />}
+      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      <link rel="stylesheet" href="/assets/app.css" />
+    </head>
+  );
+}
+
+export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav class="lang" aria-label={ctx.t('shell.language')}>
+      {LOCALES.map((l) => (
+        <a
+          href={`/lang/${l}?back=${encodeURIComponent(ctx.path)}`}
+          lang={l}
+          hreflang={l}
+          aria-current={l === ctx.locale ? 'true' : undefined}
+        >
+          {ctx.t(`shell.lang.${l}`)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** The public storefront frame. */
+export function Layout({ ctx, title, description, children }: LayoutProps) {
+  return (
+    <html lang={ctx.locale}>
+      <Head ctx={ctx} title={title} description={description} />
+      <body>
+        <a class="skip" href="#main">
+          {ctx.t('shell.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap bar">
+            <a class="brand" href="/">
+              {ctx.storeName}
+            </a>
+            <LanguageSwitch ctx={ctx} />
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap bar">
+            <span>{ctx.t('shell.poweredBy')}</span>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A small centred card page: set-up, login, errors. */
+export function CardLayout({ ctx, title, children }: LayoutProps) {
+  return (
+    <html lang={ctx.locale}>
+      <Head ctx={ctx} title={title} />
+      <body class="card-page">
+        <a class="skip" href="#main">
+          {ctx.t('shell.skip')}
+        </a>
+        <main id="main" class="card">
+          {children}
+        </main>
+        <LanguageSwitch ctx={ctx} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,32 @@
+import { adminMessages } from '../features/admin/messages.js';
+import { authMessages } from '../features/auth/messages.js';
+import { emailMessages } from '../features/email/messages.js';
+import { setupMessages } from '../features/setup/messages.js';
+import { interpolate, type Locale, type Params } from './i18n.js';
+import { shellMessages } from './shell-messages.js';
+
+/** Every feature's texts, registered explicitly. */
+const bundles = [shellMessages, setupMessages, authMessages, adminMessages, emailMessages] as const;
+
+type Bundle = (typeof bundles)[number];
+type Union<B> = B extends { en: infer E } ? E : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type MessageKey = keyof UnionToIntersection<Union<Bundle>>;
+
+const catalogs: Record<Locale, Record<string, string>> = { en: {}, de: {} };
+for (const b of bundles) {
+  Object.assign(catalogs.en, b.en);
+  Object.assign(catalogs.de, b.de);
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (key, params) => interpolate(catalog[key as string] ?? (key as string), params);
+}
+
+/** For tests: every key in both languages, to check none is empty. */
+export function allMessages(): Record<Locale, Record<string, string>> {
+  return catalogs;
+}
