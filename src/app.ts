@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './features/auth/routes.js';
 import { registerEmailRoutes } from './features/email/routes.js';
 import { registerSetupRoutes } from './features/setup/routes.js';
 import { registerShellRoutes } from './features/shell/routes.js';
+import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
 import { registerErrorHandling } from './web/error-handler.js';
 
@@ -78,5 +79,6 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerAuthRoutes(app, services);
   registerAdminRoutes(app, services);
   registerEmailRoutes(app, services);
+  registerJobAdminRoutes(app, services);
   return app;
 }

@@ -2,11 +2,12 @@ import { adminMessages } from '../features/admin/messages.js';
 import { authMessages } from '../features/auth/messages.js';
 import { emailMessages } from '../features/email/messages.js';
 import { setupMessages } from '../features/setup/messages.js';
+import { jobsMessages } from '../jobs/messages.js';
 import { interpolate, type Locale, type Params } from './i18n.js';
 import { shellMessages } from './shell-messages.js';
 
 /** Every feature's texts, registered explicitly. */
-const bundles = [shellMessages, setupMessages, authMessages, adminMessages, emailMessages] as const;
+const bundles = [shellMessages, setupMessages, authMessages, adminMessages, emailMessages, jobsMessages] as const;
 
 type Bundle = (typeof bundles)[number];
 type Union<B> = B extends { en: infer E } ? E : never;
