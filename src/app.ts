@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAdminRoutes } from './features/admin/routes.js';
+import { registerAccountRoutes } from './features/auth/account.routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
 import { registerEmailRoutes } from './features/email/routes.js';
 import { registerSetupRoutes } from './features/setup/routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerShellRoutes(app, services);
   registerSetupRoutes(app, services);
   registerAuthRoutes(app, services);
+  registerAccountRoutes(app, services);
   registerAdminRoutes(app, services);
   registerEmailRoutes(app, services);
   registerJobAdminRoutes(app, services);
