@@ -8,6 +8,8 @@ import type { JobDefinition } from './define.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+export const JOB_STATUSES = ['pending', 'running', 'done', 'dead'] as const satisfies readonly JobStatus[];
+
 export type EnqueueOptions = {
   /** Run not before this time (default: now). */
   runAt?: Date;
@@ -16,7 +18,11 @@ export type EnqueueOptions = {
   maxAttempts?: number;
 };
 
-/** Adds a job; call it inside the caller's transaction so the job exists iff the state change does. */
+/**
+ * Adds a job; call it inside the caller's transaction so the job exists iff the state change does.
+ * The payload is checked against the job's schema here, so a bad payload fails the caller, not the worker.
+ * Returns the new job's id, or undefined when `uniqueKey` already had a job.
+ */
 export async function enqueueJob<S extends z.ZodType>(
   db: Db,
   def: JobDefinition<S>,
@@ -48,9 +54,14 @@ export async function enqueueJob<S extends z.ZodType>(
 }
 
 /**
- * Claims the next due job, or one whose lease ran out (its worker died).
- * SQLite serialises writers, so one UPDATE is atomic; PostgreSQL skips rows
- * other workers hold locked, so two workers never take the same job.
+ * Claims the next due job, or one whose lease ran out (its worker died), and
+ * counts the attempt. SQLite serialises writers, so the one UPDATE is atomic;
+ * on PostgreSQL the inner SELECT skips rows other workers hold locked, so two
+ * workers never take the same job.
+ *
+ * `locked_by` becomes a token unique to this claim (`<workerId>/<uuid>`): it
+ * fences the claim, so once the job was taken over (even by the same worker),
+ * the earlier claim can no longer extend, complete or fail it.
  */
 export async function claimNextJob(
   db: Kysely<DB>,
@@ -59,6 +70,7 @@ export async function claimNextJob(
   leaseMs: number,
   kinds: string[],
 ): Promise<Job | undefined> {
+  if (kinds.length === 0) return undefined;
   const now = isoNow();
   let next = db
     .selectFrom('jobs')
@@ -78,7 +90,7 @@ export async function claimNextJob(
     .set({
       status: 'running',
       attempts: sql`attempts + 1`,
-      locked_by: workerId,
+      locked_by: `${workerId}/${randomUUID()}`,
       locked_until: isoIn(leaseMs),
       updated_at: now,
     })
@@ -87,26 +99,31 @@ export async function claimNextJob(
     .executeTakeFirst();
 }
 
-/** Keeps a long job's lease alive; false when another worker has taken it over. */
-export async function extendLease(db: Db, job: Job, workerId: string, leaseMs: number): Promise<boolean> {
+/** Keeps a long job's lease alive; false when the claim was lost (taken over, or no longer running). */
+export async function extendLease(db: Db, job: Job, leaseMs: number): Promise<boolean> {
+  if (!job.locked_by) return false;
   const r = await db
     .updateTable('jobs')
     .set({ locked_until: isoIn(leaseMs), updated_at: isoNow() })
     .where('id', '=', job.id)
-    .where('locked_by', '=', workerId)
     .where('status', '=', 'running')
+    .where('locked_by', '=', job.locked_by)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function completeJob(db: Db, job: Job, workerId: string): Promise<void> {
+/** Marks the claimed job done; false when the claim was lost and someone else owns the job now. */
+export async function completeJob(db: Db, job: Job): Promise<boolean> {
+  if (!job.locked_by) return false;
   const now = isoNow();
-  await db
+  const r = await db
     .updateTable('jobs')
     .set({ status: 'done', locked_by: null, locked_until: null, finished_at: now, updated_at: now, last_error: null })
     .where('id', '=', job.id)
-    .where('locked_by', '=', workerId)
-    .execute();
+    .where('status', '=', 'running')
+    .where('locked_by', '=', job.locked_by)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at one hour. */
@@ -115,16 +132,21 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
+/**
+ * Records a failed attempt: back to `pending` after a backoff, or `dead` when
+ * the attempts are used up or the failure is permanent. `lost` when the claim
+ * was lost meanwhile (the row is left to its new owner).
+ */
 export async function failJob(
   db: Db,
   job: Job,
-  workerId: string,
   error: string,
   permanent = false,
-): Promise<JobStatus> {
+): Promise<'pending' | 'dead' | 'lost'> {
+  if (!job.locked_by) return 'lost';
   const dead = permanent || job.attempts >= job.max_attempts;
   const now = isoNow();
-  await db
+  const r = await db
     .updateTable('jobs')
     .set({
       status: dead ? 'dead' : 'pending',
@@ -136,25 +158,39 @@ export async function failJob(
       updated_at: now,
     })
     .where('id', '=', job.id)
-    .where('locked_by', '=', workerId)
-    .execute();
+    .where('status', '=', 'running')
+    .where('locked_by', '=', job.locked_by)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return 'lost';
   return dead ? 'dead' : 'pending';
 }
 
-/** The admin's retry button: a dead job runs again with a fresh attempt budget. */
+/** The admin's retry button: a dead job runs again with a fresh attempt budget. False unless it was dead. */
 export async function retryDeadJob(db: Db, id: string): Promise<boolean> {
   const now = isoNow();
   const r = await db
     .updateTable('jobs')
-    .set({ status: 'pending', attempts: 0, run_at: now, finished_at: null, updated_at: now })
+    .set({
+      status: 'pending',
+      attempts: 0,
+      run_at: now,
+      locked_by: null,
+      locked_until: null,
+      finished_at: null,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('status', '=', 'dead')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
+export async function findJob(db: Db, id: string): Promise<Job | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listJobs(db: Db, status: JobStatus | undefined, limit = 100): Promise<Job[]> {
-  let q = db.selectFrom('jobs').selectAll().orderBy('updated_at', 'desc').limit(limit);
+  let q = db.selectFrom('jobs').selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(limit);
   if (status) q = q.where('status', '=', status);
   return q.execute();
 }
