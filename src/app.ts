@@ -10,7 +10,14 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAdminRoutes } from './features/admin/routes.js';
 import { registerAccountRoutes } from './features/auth/account.routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerCatalogRoutes } from './features/catalog/routes.js';
+import { registerCheckoutRoutes } from './features/checkout/routes.js';
+import { registerDeliveryRoutes } from './features/delivery/routes.js';
+import { registerDiscountsRoutes } from './features/discounts/routes.js';
 import { registerEmailRoutes } from './features/email/routes.js';
+import { registerLibraryRoutes } from './features/library/routes.js';
+import { registerOrdersRoutes } from './features/orders/routes.js';
+import { registerPaymentsRoutes } from './features/payments/routes.js';
 import { registerSetupRoutes } from './features/setup/routes.js';
 import { registerShellRoutes } from './features/shell/routes.js';
 import { registerJobAdminRoutes } from './jobs/admin.routes.js';
@@ -82,5 +89,12 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerAdminRoutes(app, services);
   registerEmailRoutes(app, services);
   registerJobAdminRoutes(app, services);
+  registerCatalogRoutes(app, services);
+  registerCheckoutRoutes(app, services);
+  registerPaymentsRoutes(app, services);
+  registerDeliveryRoutes(app, services);
+  registerLibraryRoutes(app, services);
+  registerOrdersRoutes(app, services);
+  registerDiscountsRoutes(app, services);
   return app;
 }

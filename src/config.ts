@@ -31,6 +31,10 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   VIELFACH_DEMO: booleanFromEnv.default(false),
   TRUST_PROXY: booleanFromEnv.default(false),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1_000_000).default(2048),
+  DOWNLOAD_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  DOWNLOAD_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
+  ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
 });
 
 export type Config = {
@@ -51,6 +55,14 @@ export type Config = {
   demo: boolean;
   /** Behind a reverse proxy: take the client IP and protocol from X-Forwarded-*. */
   trustProxy: boolean;
+  /** Largest product file upload. */
+  maxUploadBytes: number;
+  /** How long a signed download link works. */
+  downloadLinkHours: number;
+  /** Downloads per purchased item; 0 means unlimited. */
+  downloadLimit: number;
+  /** An unpaid order expires after this. */
+  orderExpiryMinutes: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 };
@@ -85,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     demo: e.VIELFACH_DEMO,
     trustProxy: e.TRUST_PROXY,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    downloadLinkHours: e.DOWNLOAD_LINK_HOURS,
+    downloadLimit: e.DOWNLOAD_LIMIT,
+    orderExpiryMinutes: e.ORDER_EXPIRY_MINUTES,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

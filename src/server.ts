@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { type Config, ensureSecret } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { createMailer } from './features/email/transport.js';
+import { localStorageIn } from './features/storage/storage.js';
 import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
 import { ensureDemoStore } from './features/setup/demo-store.js';
@@ -28,7 +29,14 @@ export async function createServices(config: Config, opts: { logger?: pino.Logge
     await database.close();
     throw err;
   }
-  return { config: full, database, mailer: createMailer(full.smtpUrl), log, nudgeWorker: () => {} };
+  return {
+    config: full,
+    database,
+    mailer: createMailer(full.smtpUrl),
+    storage: localStorageIn(full.dataDir),
+    log,
+    nudgeWorker: () => {},
+  };
 }
 
 export function createWorker(services: Services, concurrency = services.config.workerConcurrency): Worker {

@@ -4,6 +4,7 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Mailer, outboxMailer } from '../features/email/transport.js';
 import { clearSettingsCache } from '../features/settings/store-settings.js';
+import { localStorageIn } from '../features/storage/storage.js';
 import { completeSetup } from '../features/setup/complete-setup.js';
 import { allJobs } from '../jobs/registry.js';
 import { Worker } from '../jobs/worker.js';
@@ -31,7 +32,14 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
   };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const services: Services = { config, database, mailer: opts.mailer ?? outboxMailer(), log, nudgeWorker: () => {} };
+  const services: Services = {
+    config,
+    database,
+    mailer: opts.mailer ?? outboxMailer(),
+    storage: localStorageIn(database.dataDir),
+    log,
+    nudgeWorker: () => {},
+  };
   const app = await buildApp(services);
   await app.ready();
   const worker = new Worker({ services, jobs: allJobs, concurrency: 1, leaseMs: 30_000, log });

@@ -1,13 +1,34 @@
 import { adminMessages } from '../features/admin/messages.js';
 import { authMessages } from '../features/auth/messages.js';
+import { catalogMessages } from '../features/catalog/messages.js';
+import { checkoutMessages } from '../features/checkout/messages.js';
+import { deliveryMessages } from '../features/delivery/messages.js';
+import { discountsMessages } from '../features/discounts/messages.js';
 import { emailMessages } from '../features/email/messages.js';
+import { libraryMessages } from '../features/library/messages.js';
+import { ordersMessages } from '../features/orders/messages.js';
+import { paymentsMessages } from '../features/payments/messages.js';
 import { setupMessages } from '../features/setup/messages.js';
 import { jobsMessages } from '../jobs/messages.js';
 import { interpolate, type Locale, type Params } from './i18n.js';
 import { shellMessages } from './shell-messages.js';
 
 /** Every feature's texts, registered explicitly. */
-const bundles = [shellMessages, setupMessages, authMessages, adminMessages, emailMessages, jobsMessages] as const;
+const bundles = [
+  shellMessages,
+  setupMessages,
+  authMessages,
+  adminMessages,
+  emailMessages,
+  jobsMessages,
+  catalogMessages,
+  deliveryMessages,
+  libraryMessages,
+  ordersMessages,
+  discountsMessages,
+  checkoutMessages,
+  paymentsMessages,
+] as const;
 
 type Bundle = (typeof bundles)[number];
 type Union<B> = B extends { en: infer E } ? E : never;

@@ -5,6 +5,10 @@ import type { MessageKey } from '../../web/messages.js';
 
 const NAV: { href: string; label: MessageKey }[] = [
   { href: '/admin', label: 'admin.nav.dashboard' },
+  { href: '/admin/products', label: 'admin.nav.products' },
+  { href: '/admin/orders', label: 'admin.nav.orders' },
+  { href: '/admin/customers', label: 'admin.nav.customers' },
+  { href: '/admin/discounts', label: 'admin.nav.discounts' },
   { href: '/admin/emails', label: 'admin.nav.emails' },
   { href: '/admin/jobs', label: 'admin.nav.jobs' },
   { href: '/admin/audit', label: 'admin.nav.audit' },

@@ -3,6 +3,10 @@ import { defineMessages } from '../../web/i18n.js';
 export const adminMessages = defineMessages(
   {
     'admin.nav.dashboard': 'Dashboard',
+    'admin.nav.products': 'Products',
+    'admin.nav.orders': 'Orders',
+    'admin.nav.customers': 'Customers',
+    'admin.nav.discounts': 'Discount codes',
     'admin.nav.emails': 'Email outbox',
     'admin.nav.jobs': 'Background jobs',
     'admin.nav.audit': 'Audit log',
@@ -27,6 +31,10 @@ export const adminMessages = defineMessages(
   },
   {
     'admin.nav.dashboard': 'Übersicht',
+    'admin.nav.products': 'Produkte',
+    'admin.nav.orders': 'Bestellungen',
+    'admin.nav.customers': 'Kundschaft',
+    'admin.nav.discounts': 'Rabattcodes',
     'admin.nav.emails': 'E-Mail-Ausgang',
     'admin.nav.jobs': 'Hintergrundaufgaben',
     'admin.nav.audit': 'Protokoll',

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
+import { CURRENCY_CODES, type CurrencyCode } from '../../domain/money.js';
 import { LOCALES, type Locale } from '../../web/i18n.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'PLN', 'CZK', 'JPY'] as const;
-export type CurrencyCode = (typeof CURRENCIES)[number];
+export const CURRENCIES = CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]];
+export type { CurrencyCode };
 
 export const storeSettingsSchema = z.object({
   storeName: z.string().trim().min(1).max(80),

@@ -1,0 +1,10 @@
+import { defineMessages } from '../../web/i18n.js';
+
+export const checkoutMessages = defineMessages(
+  {
+    'checkout.title': 'Checkout',
+  },
+  {
+    'checkout.title': 'Checkout',
+  },
+);

@@ -1,0 +1,10 @@
+import { defineMessages } from '../../web/i18n.js';
+
+export const paymentsMessages = defineMessages(
+  {
+    'payments.title': 'Payments',
+  },
+  {
+    'payments.title': 'Payments',
+  },
+);
