@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Locale } from '../../web/i18n.js';
-import type { EmailContent } from './templates.js';
+import type { EmailContent } from './template-types.js';
 
 /** Inline styles only: most mail clients ignore stylesheets. */
 const S = {
@@ -12,6 +12,10 @@ const S = {
   btn: 'display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:8px;',
   note: 'font-size:13px;line-height:1.5;color:#555a6e;margin:20px 0 0;',
   link: 'font-size:13px;color:#555a6e;word-break:break-all;',
+  list: 'list-style:none;padding:0;margin:0 0 14px;',
+  item: 'padding:10px 0;border-top:1px solid #e3e4ec;font-size:15px;',
+  itemLink: 'color:#4338ca;font-weight:bold;text-decoration:none;',
+  itemNote: 'color:#555a6e;font-size:13px;',
 };
 
 function EmailHtml({ content, storeName, locale }: { content: EmailContent; storeName: string; locale: Locale }) {
@@ -39,6 +43,18 @@ function EmailHtml({ content, storeName, locale }: { content: EmailContent; stor
               <p style={S.link}>{content.action.url}</p>
             </>
           )}
+          {content.links && content.links.length > 0 && (
+            <ul style={S.list}>
+              {content.links.map((l) => (
+                <li style={S.item}>
+                  <a href={l.url} style={S.itemLink}>
+                    {l.label}
+                  </a>
+                  {l.note && <span style={S.itemNote}> · {l.note}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
           {content.note && <p style={S.note}>{content.note}</p>}
         </div>
       </body>
@@ -53,6 +69,7 @@ export function renderEmailHtml(content: EmailContent, storeName: string, locale
 export function renderEmailText(content: EmailContent, storeName: string): string {
   const parts = [storeName, '', content.heading, '', ...content.paragraphs.flatMap((p) => [p, ''])];
   if (content.action) parts.push(`${content.action.label}:`, content.action.url, '');
+  for (const l of content.links ?? []) parts.push(`${l.label}${l.note ? ` (${l.note})` : ''}:`, l.url, '');
   if (content.note) parts.push(content.note);
   return `${parts.join('\n').trim()}\n`;
 }

@@ -1,20 +1,15 @@
 import type { Locale } from '../../web/i18n.js';
-import { type Translate, translator } from '../../web/messages.js';
+import { translator } from '../../web/messages.js';
+import { catalogEmailTemplates } from '../catalog/email-templates.js';
+import { checkoutEmailTemplates } from '../checkout/email-templates.js';
+import { deliveryEmailTemplates } from '../delivery/email-templates.js';
+import { libraryEmailTemplates } from '../library/email-templates.js';
+import type { EmailContent, TemplateFn } from './template-types.js';
 
-/** What an email says, independent of HTML or text. */
-export type EmailContent = {
-  subject: string;
-  heading: string;
-  paragraphs: string[];
-  action?: { label: string; url: string };
-  /** Small print under the action, e.g. why the reader got this email. */
-  note?: string;
-};
+export type { EmailContent, TemplateFn };
 
-type TemplateFn<D> = (t: Translate, data: D) => EmailContent;
-
-/** Every email the app sends, by name; the data each needs is typed here. */
-export const emailTemplates = {
+/** The foundation's own emails; each feature adds its own in its `email-templates.ts`. */
+const coreTemplates = {
   'password-reset': ((t, d: { url: string; minutes: number }) => ({
     subject: t('email.passwordReset.subject'),
     heading: t('email.passwordReset.heading'),
@@ -27,6 +22,15 @@ export const emailTemplates = {
     heading: t('email.test.heading'),
     paragraphs: [t('email.test.body', { store: d.storeName })],
   })) satisfies TemplateFn<{ storeName: string }>,
+} as const;
+
+/** Every email the app sends, by name; the data each needs is typed by its template. */
+export const emailTemplates = {
+  ...coreTemplates,
+  ...catalogEmailTemplates,
+  ...checkoutEmailTemplates,
+  ...deliveryEmailTemplates,
+  ...libraryEmailTemplates,
 } as const;
 
 export type TemplateName = keyof typeof emailTemplates;
