@@ -5,6 +5,7 @@ import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Locale } from '../../web/i18n.js';
 import { getStoreSettings } from '../settings/store-settings.js';
+import { checkEmailHeaders } from './headers.js';
 import { renderEmailHtml, renderEmailText } from './render-email.js';
 import { sendEmailJob } from './send-email.job.js';
 import { composeEmail, type TemplateData, type TemplateName } from './templates.js';
@@ -14,6 +15,7 @@ export type QueueEmailOptions<N extends TemplateName> = {
   locale: Locale;
   template: N;
   data: TemplateData<N>;
+  /** Extra headers such as List-Unsubscribe; checked by `checkEmailHeaders`. */
   headers?: Record<string, string>;
   /** Makes queueing idempotent: the same key never yields a second email. */
   uniqueKey?: string;
@@ -21,12 +23,15 @@ export type QueueEmailOptions<N extends TemplateName> = {
 
 /**
  * Renders the message now (the outbox shows exactly what was sent) and stores
- * it with its send job, inside the caller's transaction.
+ * it with its send job, inside the caller's transaction (or its own, so the
+ * worker never sees the job without its email).
  */
 export async function queueEmail<N extends TemplateName>(
   db: Kysely<DB> | Transaction<DB>,
   opts: QueueEmailOptions<N>,
 ): Promise<string | undefined> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => queueEmail(trx, opts));
+  const headers = checkEmailHeaders(opts.headers);
   const { storeName } = await getStoreSettings(db);
   const content = composeEmail(opts.template, opts.locale, opts.data);
   const id = randomUUID();
@@ -50,7 +55,7 @@ export async function queueEmail<N extends TemplateName>(
       transport: null,
       message_id: null,
       error: null,
-      headers: JSON.stringify(opts.headers ?? {}),
+      headers: JSON.stringify(headers),
       created_at: isoNow(),
       sent_at: null,
     })
