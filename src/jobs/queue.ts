@@ -189,10 +189,23 @@ export async function findJob(db: Db, id: string): Promise<Job | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listJobs(db: Db, status: JobStatus | undefined, limit = 100): Promise<Job[]> {
-  let q = db.selectFrom('jobs').selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(limit);
+export type JobList = { rows: Job[]; page: number; hasNext: boolean };
+
+/** One page of jobs, most recently changed first. */
+export async function listJobs(
+  db: Db,
+  { status, page = 1, pageSize = 50 }: { status?: JobStatus | undefined; page?: number; pageSize?: number } = {},
+): Promise<JobList> {
+  let q = db
+    .selectFrom('jobs')
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize);
   if (status) q = q.where('status', '=', status);
-  return q.execute();
+  const rows = await q.execute();
+  return { rows: rows.slice(0, pageSize), page, hasNext: rows.length > pageSize };
 }
 
 export async function countJobsByStatus(db: Db): Promise<Record<JobStatus, number>> {

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { isoNow } from '../db/time.js';
 import { outboxMailer } from '../features/email/transport.js';
+import { localStorageIn } from '../features/storage/storage.js';
 import type { Services } from '../services.js';
 
 /** Test-only helpers for the job system: services without an HTTP app, and a table that records runs. */
@@ -18,7 +19,7 @@ export function jobTestServices(database: Database & { url?: string }, dataDir =
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
   };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  return { config, database, mailer: outboxMailer(), log, nudgeWorker: () => {} };
+  return { config, database, mailer: outboxMailer(), storage: localStorageIn(dataDir), log, nudgeWorker: () => {} };
 }
 
 /** One row per handler start and end, written by test jobs, so tests can count runs. */
