@@ -18,6 +18,20 @@ const S = {
   itemNote: 'color:#555a6e;font-size:13px;',
 };
 
+/**
+ * Only web and mail links go into an email: preact escapes attributes but lets
+ * `javascript:` and `data:` URLs through, and a link built from bad data must
+ * not become one.
+ */
+export function emailHref(url: string): string | undefined {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function EmailHtml({ content, storeName, locale }: { content: EmailContent; storeName: string; locale: Locale }) {
   return (
     <html lang={locale}>
@@ -36,7 +50,7 @@ function EmailHtml({ content, storeName, locale }: { content: EmailContent; stor
           {content.action && (
             <>
               <p style={S.p}>
-                <a href={content.action.url} style={S.btn}>
+                <a href={emailHref(content.action.url)} style={S.btn}>
                   {content.action.label}
                 </a>
               </p>
@@ -47,7 +61,7 @@ function EmailHtml({ content, storeName, locale }: { content: EmailContent; stor
             <ul style={S.list}>
               {content.links.map((l) => (
                 <li style={S.item}>
-                  <a href={l.url} style={S.itemLink}>
+                  <a href={emailHref(l.url)} style={S.itemLink}>
                     {l.label}
                   </a>
                   {l.note && <span style={S.itemNote}> · {l.note}</span>}
