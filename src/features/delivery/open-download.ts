@@ -1,0 +1,119 @@
+import type { Services } from '../../services.js';
+import { grantsAccess } from '../checkout/order-status.js';
+import { attachmentDisposition } from './content-disposition.js';
+import { countDownload } from './count-download.js';
+import { type DownloadRequest, planResponse, strongEtag } from './http-ranges.js';
+import { type DeliveryWithOrder, findDeliveryWithOrder, findDownloadableFile } from './queries.js';
+import { checkDownloadLink } from './signed-links.js';
+
+export type OpenDownloadOptions = {
+  services: Pick<Services, 'config' | 'database'>;
+  deliveryId: string;
+  fileId: string;
+  /** The link's `e` and `s` as received. */
+  expires: string | undefined;
+  signature: string | undefined;
+  request: DownloadRequest;
+  now?: number;
+};
+
+export type DownloadOutcome =
+  | { kind: 'bad-link' }
+  | { kind: 'not-found' }
+  | { kind: 'access-ended' }
+  | { kind: 'expired' }
+  | { kind: 'limit-reached'; orderNumber: string; limit: number }
+  | { kind: 'not-modified'; headers: Record<string, string> }
+  | { kind: 'unsatisfiable'; size: number }
+  | {
+      kind: 'file';
+      status: 200 | 206;
+      headers: Record<string, string>;
+      storageKey: string;
+      /** Inclusive byte range to stream; absent: the whole file. */
+      range?: { start: number; end: number };
+    };
+
+/** The checks in their order: link, delivery, access, expiry, file, conditionals, allowance. */
+export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadOutcome> {
+  const { services, deliveryId, fileId } = opts;
+  const { db } = services.database;
+  const link = parseLink(deliveryId, fileId, opts.expires);
+  if (!link || !opts.signature) return { kind: 'bad-link' };
+  const check = checkDownloadLink(services.config.sessionSecret, link, opts.signature, opts.now);
+  if (check === 'bad-signature') return { kind: 'bad-link' };
+
+  const delivery = await findDeliveryWithOrder(db, deliveryId);
+  if (!delivery) return { kind: 'not-found' };
+  if (!hasAccess(delivery)) return { kind: 'access-ended' };
+  if (check === 'expired') return { kind: 'expired' };
+  const file = await findDownloadableFile(db, delivery.productId, fileId);
+  if (!file) return { kind: 'not-found' };
+
+  const size = Number(file.sizeBytes);
+  const etag = strongEtag(file.sha256);
+  const validators = { etag, 'last-modified': new Date(file.createdAt).toUTCString() };
+  const plan = planResponse(opts.request, { size, etag });
+  if (plan.kind === 'not-modified') return { kind: 'not-modified', headers: { ...validators, ...PRIVATE } };
+  if (plan.kind === 'unsatisfiable') return { kind: 'unsatisfiable', size };
+
+  if (plan.counts) {
+    const counted = await countDownload(db, {
+      deliveryId,
+      orderId: delivery.orderId,
+      fileId,
+      fileVersionId: file.versionId,
+    });
+    if (!counted) {
+      const again = await findDeliveryWithOrder(db, deliveryId);
+      if (!again || !hasAccess(again)) return { kind: 'access-ended' };
+      return { kind: 'limit-reached', orderNumber: delivery.orderNumber, limit: again.downloadLimit ?? 0 };
+    }
+  }
+
+  const headers: Record<string, string> = {
+    ...validators,
+    ...PRIVATE,
+    'content-type': safeContentType(file.contentType),
+    'content-disposition': attachmentDisposition(file.fileName),
+    'accept-ranges': 'bytes',
+  };
+  if (plan.kind === 'full') {
+    return {
+      kind: 'file',
+      status: 200,
+      headers: { ...headers, 'content-length': String(size) },
+      storageKey: file.storageKey,
+    };
+  }
+  return {
+    kind: 'file',
+    status: 206,
+    headers: {
+      ...headers,
+      'content-length': String(plan.end - plan.start + 1),
+      'content-range': `bytes ${plan.start}-${plan.end}/${size}`,
+    },
+    storageKey: file.storageKey,
+    range: { start: plan.start, end: plan.end },
+  };
+}
+
+/** A signed URL is personal: never stored by shared caches or the browser cache. */
+const PRIVATE = { 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' };
+
+function hasAccess(d: DeliveryWithOrder): boolean {
+  return d.revokedAt === null && grantsAccess(d.orderStatus);
+}
+
+export function parseLink(deliveryId: string, fileId: string, expires: string | undefined) {
+  if (!expires || !/^\d{1,12}$/.test(expires)) return undefined;
+  return { deliveryId, fileId, expiresAt: Number(expires) };
+}
+
+const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9_-]+=[a-z0-9_.-]+)*$/i;
+
+/** The stored type if it is a well-formed media type, else a neutral one. */
+function safeContentType(type: string): string {
+  return MIME.test(type) ? type : 'application/octet-stream';
+}
