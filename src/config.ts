@@ -32,9 +32,19 @@ const envSchema = z.object({
   VIELFACH_DEMO: booleanFromEnv.default(false),
   TRUST_PROXY: booleanFromEnv.default(false),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1_000_000).default(2048),
-  DOWNLOAD_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  DOWNLOAD_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(72),
   DOWNLOAD_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
-  ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  ORDER_EXPIRY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
 });
 
 export type Config = {
