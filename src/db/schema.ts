@@ -27,6 +27,7 @@ export interface DB {
   customer_tokens: CustomerTokensTable;
   customer_sessions: CustomerSessionsTable;
   counters: CountersTable;
+  test_payment_sessions: TestPaymentSessionsTable;
 }
 
 export interface SettingsTable {
@@ -310,3 +311,18 @@ export type Customer = Selectable<CustomersTable>;
 export type Order = Selectable<OrdersTable>;
 export type OrderItem = Selectable<OrderItemsTable>;
 export type Delivery = Selectable<DeliveriesTable>;
+
+export type TestPaymentStatus = 'open' | 'paid' | 'declined' | 'processing';
+
+/** The test provider's record of a checkout, standing in for a real provider's server. */
+export interface TestPaymentSessionsTable {
+  id: string;
+  order_id: string;
+  amount_minor: number;
+  currency: string;
+  status: TestPaymentStatus;
+  return_url: string;
+  refunded_minor: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}

@@ -47,9 +47,19 @@ export function maxMinor(currency: string): number {
  * non-negative amount with at most the currency's decimals.
  */
 export function parseAmount(input: string, currency: string): number | undefined {
+  const r = readAmount(input, currency);
+  return r.ok ? r.minor : undefined;
+}
+
+/** Like parseAmount, but tells a malformed amount from one that is too large. */
+export function readAmount(
+  input: string,
+  currency: string,
+): { ok: true; minor: number } | { ok: false; reason: 'invalid' | 'too-large' } {
+  const invalid = { ok: false, reason: 'invalid' } as const;
   const exp = exponentOf(currency);
   const s = input.trim().replace(/[\s'\u00a0]/g, '');
-  if (!/^\d[\d.,]*$/.test(s)) return undefined;
+  if (!/^\d[\d.,]*$/.test(s)) return invalid;
   let intText = s;
   let fracText = '';
   const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
@@ -60,14 +70,14 @@ export function parseAmount(input: string, currency: string): number | undefined
     if (!thousandsOnly) {
       intText = s.slice(0, last);
       fracText = tail;
-      if (intText.includes(s.charAt(last))) return undefined; // "1.234.56"
+      if (intText.includes(s.charAt(last))) return invalid; // "1.234.56"
     }
   }
-  if (/[.,]/.test(intText) && !/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(intText)) return undefined;
-  if (fracText.length > exp || (last >= 0 && fracText === '' && intText !== s)) return undefined;
+  if (/[.,]/.test(intText) && !/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(intText)) return invalid;
+  if (fracText.length > exp || (last >= 0 && fracText === '' && intText !== s)) return invalid;
   const minor = Number(intText.replace(/[.,]/g, '')) * 10 ** exp + Number(fracText.padEnd(exp, '0') || '0');
-  if (!Number.isSafeInteger(minor) || minor > maxMinor(currency)) return undefined;
-  return minor;
+  if (!Number.isSafeInteger(minor) || minor > maxMinor(currency)) return { ok: false, reason: 'too-large' };
+  return { ok: true, minor };
 }
 
 /** "12,50 €" / "€12.50", by the reader's language. */

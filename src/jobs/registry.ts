@@ -1,5 +1,15 @@
+import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
+import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
+import { testNotifyJob } from '../features/payments/test-notify.job.js';
+import { fulfilOrderJob } from '../flows/fulfil-order.job.js';
 import type { JobDefinition } from './define.js';
 
 /** Every job kind the workers run, listed explicitly. */
-export const allJobs: JobDefinition[] = [sendEmailJob as JobDefinition];
+export const allJobs: JobDefinition[] = [
+  sendEmailJob,
+  fulfilOrderJob,
+  expireOrderJob,
+  processPaymentEventJob,
+  testNotifyJob,
+] as JobDefinition[];

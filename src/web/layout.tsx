@@ -2,15 +2,26 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.js';
 import { LOCALES } from './i18n.js';
 
-type LayoutProps = { ctx: PageContext; title: string; description?: string; children: ComponentChildren };
+type LayoutProps = {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  /** Reload the page after this many seconds (waiting pages that work without JavaScript). */
+  refreshSeconds?: number | undefined;
+  /** Extra tags for the head (Open Graph, structured data). */
+  head?: ComponentChildren;
+  children: ComponentChildren;
+};
 
-function Head({ ctx, title, description }: Omit<LayoutProps, 'children'>) {
+function Head({ ctx, title, description, refreshSeconds, head }: Omit<LayoutProps, 'children'>) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title === ctx.storeName ? title : `${title} · ${ctx.storeName}`}</title>
       {description && <meta name="description" content={description} />}
+      {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
+      {head}
       <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/app.css" />
     </head>
@@ -35,10 +46,10 @@ export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
 }
 
 /** The public storefront frame. */
-export function Layout({ ctx, title, description, children }: LayoutProps) {
+export function Layout({ ctx, title, description, refreshSeconds, head, children }: LayoutProps) {
   return (
     <html lang={ctx.locale}>
-      <Head ctx={ctx} title={title} description={description} />
+      <Head ctx={ctx} title={title} description={description} refreshSeconds={refreshSeconds} head={head} />
       <body>
         <a class="skip" href="#main">
           {ctx.t('shell.skip')}

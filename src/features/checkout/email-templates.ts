@@ -1,4 +1,22 @@
 import type { TemplateFn } from '../email/template-types.js';
 
+export type ReceiptData = {
+  number: string;
+  title: string;
+  total: string;
+  hours: number;
+  libraryUrl: string;
+  links: { label: string; url: string; note?: string }[];
+};
+
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
-export const checkoutEmailTemplates = {} satisfies Record<string, TemplateFn<never>>;
+export const checkoutEmailTemplates = {
+  receipt: ((t, d: ReceiptData) => ({
+    subject: t('email.receipt.subject', { number: d.number, title: d.title }),
+    heading: t('email.receipt.heading'),
+    paragraphs: [t('email.receipt.intro', { number: d.number }), t('email.receipt.total', { total: d.total })],
+    links: d.links,
+    action: { label: t('email.receipt.action'), url: d.libraryUrl },
+    note: t('email.receipt.links', { hours: d.hours }),
+  })) satisfies TemplateFn<ReceiptData>,
+};

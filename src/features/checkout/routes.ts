@@ -1,4 +1,93 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { downloadLinksForOrder } from '../delivery/links.js';
+import { isTestMode } from '../payments/providers.js';
+import { CheckoutPage, type CheckoutPageError, type CheckoutValues } from './checkout.page.js';
+import { OrderStatusPage } from './order-status.page.js';
+import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
+import { startCheckout } from './start-checkout.js';
 
-export function registerCheckoutRoutes(_app: FastifyInstance, _services: Services): void {}
+const checkoutForm = z.object({
+  productId: z.string().max(100).default(''),
+  email: z.string().trim().max(320).default(''),
+  name: z.string().trim().max(200).default(''),
+  amount: z.string().trim().max(40).optional(),
+  discountCode: z.string().trim().max(60).optional(),
+});
+
+const orderParams = z.object({ id: z.uuid() });
+const orderQuery = z.object({ k: z.string().max(100).default('') });
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function registerCheckoutRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+
+  app.get('/checkout', { schema: { querystring: z.object({ product: z.string().max(100) }) } }, async (req, reply) => {
+    const product = await findSellableProduct(db, req.query.product);
+    if (!product) throw notFound('Product not found');
+    const ctx = await pageContext(req, reply, services);
+    const values: CheckoutValues = { email: '', name: '', amount: '', discountCode: '' };
+    return sendPage(reply, CheckoutPage({ ctx, product, values, testMode: isTestMode(services) }));
+  });
+
+  app.post('/checkout', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const form = checkoutForm.parse(req.body ?? {});
+    const ctx = await pageContext(req, reply, services);
+    const product = await findSellableProduct(db, form.productId);
+    if (!product) throw notFound('Product not found');
+    const values: CheckoutValues = {
+      email: form.email,
+      name: form.name,
+      amount: form.amount ?? '',
+      discountCode: form.discountCode ?? '',
+    };
+    const page = (error: CheckoutPageError) =>
+      sendPage(reply, CheckoutPage({ ctx, product, values, error, testMode: isTestMode(services) }), 400);
+    if (!z.email().safeParse(form.email).success) return page('email-invalid');
+    const result = await startCheckout(services, {
+      productId: product.id,
+      email: form.email.toLowerCase(),
+      name: form.name,
+      offered: form.amount,
+      discountCode: form.discountCode,
+      locale: ctx.locale,
+    });
+    if (result.kind === 'error') return page(result.error);
+    return reply.redirect(result.url, 303);
+  });
+
+  app.get('/checkout/orders/:id', { schema: { params: orderParams, querystring: orderQuery } }, async (req, reply) => {
+    const order = await findOrder(db, req.params.id);
+    if (!order || !sameSecret(order.access_key, req.query.k)) throw notFound('Order not found');
+    const items = await findOrderItems(db, order.id);
+    const downloads = order.status === 'paid' ? await downloadLinksForOrder(services, order.id) : [];
+    const first = items[0]
+      ? await db.selectFrom('products').select('slug').where('id', '=', items[0].product_id).executeTakeFirst()
+      : undefined;
+    const ctx = await pageContext(req, reply, services);
+    return sendPage(
+      reply,
+      OrderStatusPage({
+        ctx,
+        order,
+        titles: items.map((i) => i.title),
+        downloads,
+        payUrl: order.provider === 'test' && order.provider_ref ? `/pay/test/${order.provider_ref}` : undefined,
+        retryUrl: first ? `/p/${first.slug}` : undefined,
+        testMode: isTestMode(services),
+      }),
+    );
+  });
+}

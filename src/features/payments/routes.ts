@@ -1,4 +1,61 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { AppError, notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { InvalidSignatureError } from './provider.js';
+import { receivePaymentNotification } from './receive-notification.js';
+import { completeTestCheckout, findTestSession } from './test-checkout.js';
+import { TestPayPage } from './test-pay.page.js';
 
-export function registerPaymentsRoutes(_app: FastifyInstance, _services: Services): void {}
+const refParams = z.object({ ref: z.string().regex(/^test_cs_[a-f0-9]{32}$/) });
+const outcomeForm = z.object({ outcome: z.enum(['pay', 'decline', 'delay']) });
+
+export function registerPaymentsRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+
+  app.get('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
+    const session = await findTestSession(db, req.params.ref);
+    if (!session) throw notFound('Unknown test payment');
+    const order = await db.selectFrom('orders').select('number').where('id', '=', session.order_id).executeTakeFirst();
+    const ctx = await pageContext(req, reply, services);
+    return sendPage(reply, TestPayPage({ ctx, session, orderNumber: order?.number ?? '' }));
+  });
+
+  app.post('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
+    const { outcome } = outcomeForm.parse(req.body ?? {});
+    const session = await findTestSession(db, req.params.ref);
+    if (!session) throw notFound('Unknown test payment');
+    await completeTestCheckout(db, session.id, outcome);
+    services.nudgeWorker();
+    return reply.redirect(session.return_url, 303);
+  });
+
+  // Webhooks: the signature covers the raw bytes, so this scope keeps the body unparsed.
+  fastify.register(async (scoped) => {
+    scoped.removeAllContentTypeParsers();
+    scoped.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 256 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+    scoped.post(
+      '/api/v1/payments/:provider/webhook',
+      { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
+      async (req, reply) => {
+        const { provider } = z.object({ provider: z.string().max(20) }).parse(req.params);
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        try {
+          const r = await receivePaymentNotification(services, provider, body, req.headers);
+          if (r.kind === 'unknown-provider') throw notFound('Unknown payment provider');
+          return reply.send({ received: true, duplicate: r.kind === 'duplicate' });
+        } catch (err) {
+          if (err instanceof InvalidSignatureError) throw new AppError('invalid_signature', 400, err.message);
+          if ((err as Error).name === 'ZodError') throw new AppError('invalid_payload', 400, 'Malformed notification');
+          throw err;
+        }
+      },
+    );
+  });
+}

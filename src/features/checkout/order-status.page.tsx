@@ -1,0 +1,91 @@
+import type { Order } from '../../db/schema.js';
+import { formatMoney } from '../../domain/money.js';
+import type { PageContext } from '../../web/context.js';
+import { Layout } from '../../web/layout.js';
+import { formatFileSize } from '../delivery/file-size.js';
+import type { DeliveryLinks } from '../delivery/links.js';
+
+type Props = {
+  ctx: PageContext;
+  order: Order;
+  titles: string[];
+  downloads: DeliveryLinks[];
+  /** Where a pending order can still be paid. */
+  payUrl?: string | undefined;
+  /** Where to try again after a failed or expired order. */
+  retryUrl?: string | undefined;
+  testMode: boolean;
+};
+
+/** The thank-you page: waits for the payment (refreshing without JavaScript), then shows the downloads. */
+export function OrderStatusPage({ ctx, order, titles, downloads, payUrl, retryUrl, testMode }: Props) {
+  const t = ctx.t;
+  const preparing = order.status === 'paid' && downloads.length === 0;
+  const waiting = order.status === 'pending' || preparing;
+  return (
+    <Layout ctx={ctx} title={t('order.title', { number: order.number })} refreshSeconds={waiting ? 2 : undefined}>
+      {testMode && order.provider === 'test' && <p class="test-mode">{t('payments.testMode')}</p>}
+      <section class="panel order-status" aria-live="polite">
+        <p class="muted">
+          {t('order.title', { number: order.number })} · {titles.join(', ')} ·{' '}
+          {formatMoney(order.total_minor, order.currency, ctx.locale)}
+        </p>
+        {order.status === 'pending' && (
+          <>
+            <h1>{t('order.pending.heading')}</h1>
+            <p>{t('order.pending.text')}</p>
+            {payUrl && (
+              <p>
+                <a class="btn btn-secondary" href={payUrl}>
+                  {t('order.pending.pay')}
+                </a>
+              </p>
+            )}
+          </>
+        )}
+        {order.status === 'paid' && (
+          <>
+            <h1>{t('order.paid.heading')}</h1>
+            <p>{preparing ? t('order.paid.preparing') : t('order.paid.text', { email: order.email })}</p>
+          </>
+        )}
+        {(order.status === 'failed' || order.status === 'expired' || order.status === 'refunded') && (
+          <>
+            <h1>{t(`order.${order.status}.heading`)}</h1>
+            <p>{t(`order.${order.status}.text`)}</p>
+            {retryUrl && order.status !== 'refunded' && (
+              <p>
+                <a class="btn" href={retryUrl}>
+                  {t('order.tryAgain')}
+                </a>
+              </p>
+            )}
+          </>
+        )}
+      </section>
+      {order.status === 'paid' && downloads.length > 0 && (
+        <section class="panel" aria-labelledby="h-downloads">
+          <h2 id="h-downloads">{t('order.downloads')}</h2>
+          {downloads.map((d) => (
+            <div class="download-group">
+              <h3>{d.productTitle}</h3>
+              <ul class="downloads">
+                {d.files.map((f) => (
+                  <li>
+                    <a class="btn btn-secondary" href={f.url} download>
+                      {f.name}
+                    </a>{' '}
+                    <span class="muted">{formatFileSize(f.sizeBytes, ctx.locale)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <p class="muted">
+            <a href="/library">{t('order.library')}</a>
+          </p>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatMoney } from '../../domain/money.js';
+import type { Services } from '../../services.js';
+import { isLocale } from '../../web/i18n.js';
+import { formatFileSize } from '../delivery/file-size.js';
+import { downloadLinksForOrder } from '../delivery/links.js';
+import { queueEmail } from '../email/queue-email.js';
+import { recordOrderEvent } from './order-events.js';
+import { findOrder, findOrderItems } from './queries.js';
+
+/**
+ * Queues the receipt with fresh download links. The first receipt of an order
+ * is queued under a unique key, so fulfilment retried after a crash sends it
+ * once; `resend` (the admin's button) always sends another.
+ */
+export async function queueReceiptEmail(
+  services: Services,
+  orderId: string,
+  opts: { resend?: boolean } = {},
+): Promise<string | undefined> {
+  const { db } = services.database;
+  const order = await findOrder(db, orderId);
+  if (order?.status !== 'paid') return undefined;
+  const items = await findOrderItems(db, orderId);
+  const locale = isLocale(order.locale) ? order.locale : 'en';
+  const deliveries = await downloadLinksForOrder(services, orderId);
+  const links = deliveries.flatMap((d) =>
+    d.files.map((f) => ({
+      label: deliveries.length > 1 ? `${d.productTitle}: ${f.name}` : f.name,
+      url: f.url,
+      note: formatFileSize(f.sizeBytes, locale),
+    })),
+  );
+  const emailId = await db.transaction().execute(async (trx) => {
+    const id = await queueEmail(trx, {
+      to: order.email,
+      locale,
+      template: 'receipt',
+      data: {
+        number: order.number,
+        title: items.map((i) => i.title).join(', '),
+        total: formatMoney(order.total_minor, order.currency, locale),
+        hours: services.config.downloadLinkHours,
+        libraryUrl: `${services.config.publicUrl}/library`,
+        links,
+      },
+      uniqueKey: opts.resend ? undefined : `receipt:${orderId}`,
+    });
+    if (id)
+      await recordOrderEvent(trx, orderId, opts.resend ? 'receipt_resent' : 'email_queued', {
+        emailId: id,
+        template: 'receipt',
+      });
+    return id;
+  });
+  if (emailId) services.nudgeWorker();
+  return emailId;
+}

@@ -1,0 +1,145 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Order } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import type { Services } from '../../services.js';
+import type { Locale } from '../../web/i18n.js';
+import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
+import { checkoutProvider } from '../payments/providers.js';
+import { expireOrderJob } from './expire-order.job.js';
+import { recordOrderEvent } from './order-events.js';
+import { markOrderPaid } from './order-transitions.js';
+import { type QuoteError, quote } from './pricing.js';
+import { findOrderItems, findSellableProduct, nextOrderNumber, upsertCustomer } from './queries.js';
+
+export type StartCheckoutInput = {
+  productId: string;
+  email: string;
+  name: string;
+  /** Pay-what-you-want amount as typed; never trusted, parsed and checked here. */
+  offered?: string | undefined;
+  discountCode?: string | undefined;
+  locale: Locale;
+};
+
+export type CheckoutError = QuoteError | 'product-unavailable' | 'discount-unknown' | 'provider-unavailable';
+
+export type StartCheckoutResult =
+  | { kind: 'redirect'; url: string; order: Order }
+  | { kind: 'error'; error: CheckoutError };
+
+class DiscountUsedUp extends Error {}
+
+/** Thank-you page of an order; the access key opens it without a login. */
+export function orderStatusPath(order: Pick<Order, 'id' | 'access_key'>): string {
+  return `/checkout/orders/${order.id}?k=${order.access_key}`;
+}
+
+/**
+ * Prices the product on the server, creates a pending order (reserving a
+ * discount redemption atomically), then sends the buyer to the payment
+ * provider — or, for a free order, straight to delivery.
+ */
+export async function startCheckout(services: Services, input: StartCheckoutInput): Promise<StartCheckoutResult> {
+  const { db } = services.database;
+  const product = await findSellableProduct(db, input.productId);
+  if (!product) return { kind: 'error', error: 'product-unavailable' };
+  const code = input.discountCode?.trim();
+  const discount = code ? await findDiscountByCode(db, code) : undefined;
+  if (code && !discount) return { kind: 'error', error: 'discount-unknown' };
+  const priced = quote({ product, offered: input.offered, discount, now: isoNow() });
+  if (!priced.ok) return { kind: 'error', error: priced.error };
+  const q = priced.quote;
+  const free = q.totalMinor === 0;
+  const provider = checkoutProvider(services);
+
+  let order: Order;
+  try {
+    order = await db.transaction().execute(async (trx) => {
+      const customer = await upsertCustomer(trx, input.email, input.name, input.locale);
+      if (discount && !(await redeemDiscount(trx, discount.id))) throw new DiscountUsedUp();
+      const now = isoNow();
+      const created: Order = {
+        id: randomUUID(),
+        number: await nextOrderNumber(trx),
+        customer_id: customer.id,
+        email: input.email,
+        name: input.name,
+        locale: input.locale,
+        status: 'pending',
+        currency: q.currency,
+        subtotal_minor: q.subtotalMinor,
+        discount_minor: q.discountMinor,
+        total_minor: q.totalMinor,
+        refunded_minor: 0,
+        discount_code_id: discount?.id ?? null,
+        provider: free ? 'free' : provider.id,
+        provider_ref: null,
+        access_key: randomBytes(18).toString('base64url'),
+        created_at: now,
+        updated_at: now,
+        paid_at: null,
+        refunded_at: null,
+      };
+      await trx.insertInto('orders').values(created).execute();
+      await trx
+        .insertInto('order_items')
+        .values({
+          id: randomUUID(),
+          order_id: created.id,
+          product_id: product.id,
+          title: product.title,
+          unit_price_minor: q.subtotalMinor,
+          quantity: 1,
+          discount_minor: q.discountMinor,
+          total_minor: q.totalMinor,
+        })
+        .execute();
+      await recordOrderEvent(trx, created.id, 'created', {
+        totalMinor: q.totalMinor,
+        currency: q.currency,
+        discountCode: discount?.code,
+      });
+      if (free) await markOrderPaid(trx, created, { provider: 'free' });
+      else {
+        const runAt = new Date(Date.now() + services.config.orderExpiryMinutes * 60_000);
+        await enqueueJob(trx, expireOrderJob, { orderId: created.id }, { runAt, uniqueKey: `expire:${created.id}` });
+      }
+      return created;
+    });
+  } catch (err) {
+    if (err instanceof DiscountUsedUp) return { kind: 'error', error: 'discount-used-up' };
+    throw err;
+  }
+  if (free) {
+    services.nudgeWorker();
+    return { kind: 'redirect', url: orderStatusPath(order), order };
+  }
+  return sendToProvider(services, order);
+}
+
+async function sendToProvider(services: Services, order: Order): Promise<StartCheckoutResult> {
+  const { db } = services.database;
+  const provider = checkoutProvider(services);
+  const returnUrl = `${services.config.publicUrl}${orderStatusPath(order)}`;
+  try {
+    const session = await provider.createCheckout({
+      order,
+      items: await findOrderItems(db, order.id),
+      returnUrl,
+      cancelUrl: returnUrl,
+    });
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('orders')
+        .set({ provider_ref: session.providerRef, updated_at: isoNow() })
+        .where('id', '=', order.id)
+        .execute();
+      await recordOrderEvent(trx, order.id, 'payment_started', { provider: provider.id, ref: session.providerRef });
+    });
+    return { kind: 'redirect', url: session.redirectUrl, order: { ...order, provider_ref: session.providerRef } };
+  } catch (err) {
+    services.log.error({ err, orderId: order.id }, 'payment provider did not start a checkout');
+    return { kind: 'error', error: 'provider-unavailable' };
+  }
+}

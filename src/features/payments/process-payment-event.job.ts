@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { isoNow } from '../../db/time.js';
+import { defineJob, PermanentJobError } from '../../jobs/define.js';
+import { applyPaymentState } from '../checkout/apply-payment-state.js';
+import { paymentProvider } from './providers.js';
+
+/**
+ * Processes a stored notification by re-reading the payment at the provider:
+ * the event only says "look at this payment", so order of arrival and
+ * duplicates do not matter. A provider that is down is retried with backoff.
+ */
+export const processPaymentEventJob = defineJob({
+  kind: 'payment.process-event',
+  payload: z.object({ provider: z.string(), eventId: z.string(), providerRef: z.string() }),
+  maxAttempts: 25,
+  handle: async ({ provider, eventId, providerRef }, { db, services, log }) => {
+    const p = paymentProvider(services, provider);
+    if (!p) throw new PermanentJobError(`unknown payment provider ${provider}`);
+    const state = await p.fetchState(providerRef);
+    const result = await applyPaymentState(services, provider, providerRef, state);
+    log.info({ eventId, providerRef, result }, 'payment event processed');
+    await db
+      .updateTable('payment_events')
+      .set({ processed_at: isoNow() })
+      .where('provider', '=', provider)
+      .where('event_id', '=', eventId)
+      .execute();
+  },
+});

@@ -1,0 +1,128 @@
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
+import {
+  type CheckoutSession,
+  InvalidSignatureError,
+  type PaymentProvider,
+  type ProviderNotification,
+  type ProviderPaymentState,
+} from './provider.js';
+
+export const TEST_SIGNATURE_HEADER = 'vielfach-test-signature';
+const TOLERANCE_SECONDS = 300;
+
+const notificationSchema = z.object({
+  id: z.string().min(1).max(100),
+  type: z.string().min(1).max(100),
+  data: z.object({ session: z.string().min(1).max(100) }),
+});
+
+/** The webhook secret of the test provider, derived from the app secret. */
+export function testWebhookSecret(appSecret: string): string {
+  return createHmac('sha256', appSecret).update('test-provider-webhook').digest('hex');
+}
+
+/** Signs like Stripe does: `t=<unix>,v1=<hmac(t.body)>`. */
+export function signTestNotification(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  const v1 = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `t=${timestamp},v1=${v1}`;
+}
+
+function verify(secret: string, body: Buffer, header: string | undefined, now: number): void {
+  const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
+  const t = Number(parts.t);
+  if (!parts.v1 || !Number.isInteger(t)) throw new InvalidSignatureError('missing signature');
+  if (Math.abs(now - t) > TOLERANCE_SECONDS) throw new InvalidSignatureError('signature timestamp outside tolerance');
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.`).update(body).digest('hex'));
+  const given = Buffer.from(parts.v1);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new InvalidSignatureError('bad signature');
+}
+
+/**
+ * The built-in provider for TEST MODE: its "server side" is the
+ * test_payment_sessions table and its payment page lives under /pay/test/.
+ */
+export class TestPaymentProvider implements PaymentProvider {
+  readonly id = 'test';
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly secret: string,
+  ) {}
+
+  async createCheckout({
+    order,
+    returnUrl,
+  }: Parameters<PaymentProvider['createCheckout']>[0]): Promise<CheckoutSession> {
+    const id = `test_cs_${randomUUID().replaceAll('-', '')}`;
+    const now = isoNow();
+    await this.db
+      .insertInto('test_payment_sessions')
+      .values({
+        id,
+        order_id: order.id,
+        amount_minor: order.total_minor,
+        currency: order.currency,
+        status: 'open',
+        return_url: returnUrl,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return { providerRef: id, redirectUrl: `/pay/test/${id}` };
+  }
+
+  parseNotification(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderNotification {
+    const header = headers[TEST_SIGNATURE_HEADER];
+    verify(this.secret, rawBody, Array.isArray(header) ? header[0] : header, Math.floor(Date.now() / 1000));
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw new InvalidSignatureError('body is not JSON');
+    }
+    const n = notificationSchema.parse(json);
+    return { eventId: n.id, type: n.type, providerRef: n.data.session };
+  }
+
+  async fetchState(providerRef: string): Promise<ProviderPaymentState> {
+    const s = await this.db
+      .selectFrom('test_payment_sessions')
+      .selectAll()
+      .where('id', '=', providerRef)
+      .executeTakeFirst();
+    if (!s) throw new Error(`unknown test session ${providerRef}`);
+    if (s.status === 'paid')
+      return { status: 'paid', amountMinor: s.amount_minor, currency: s.currency, orderId: s.order_id };
+    if (s.status === 'declined') return { status: 'failed', orderId: s.order_id, reason: 'declined' };
+    return { status: 'pending', orderId: s.order_id };
+  }
+
+  async refund(
+    order: { provider_ref: string | null },
+    amountMinor: number,
+    idempotencyKey: string,
+  ): Promise<{ refundId: string }> {
+    if (!order.provider_ref) throw new Error('order has no test session');
+    const refundId = `test_re_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`;
+    // Idempotent like a real provider: the key is remembered as the session's refund marker.
+    const s = await this.db
+      .selectFrom('test_payment_sessions')
+      .selectAll()
+      .where('id', '=', order.provider_ref)
+      .executeTakeFirst();
+    if (!s || s.status !== 'paid') throw new Error('test session is not paid');
+    if (s.refunded_minor + amountMinor <= s.amount_minor) {
+      await this.db
+        .updateTable('test_payment_sessions')
+        .set({ refunded_minor: s.refunded_minor + amountMinor, updated_at: isoNow() })
+        .where('id', '=', s.id)
+        .where('refunded_minor', '=', s.refunded_minor)
+        .execute();
+    }
+    return { refundId };
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { isoNow } from '../db/time.js';
+import { recordOrderEvent } from '../features/checkout/order-events.js';
+import { queueReceiptEmail } from '../features/checkout/receipt.js';
+import { defineJob } from '../jobs/define.js';
+
+/**
+ * Order paid → deliveries + receipt. Runs again safely after a crash:
+ * UNIQUE(order_item_id) keeps one delivery per item, and the receipt is
+ * queued under a unique key.
+ */
+export const fulfilOrderJob = defineJob({
+  kind: 'order.fulfil',
+  payload: z.object({ orderId: z.string() }),
+  maxAttempts: 20,
+  handle: async ({ orderId }, { db, services }) => {
+    const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (order?.status !== 'paid') return; // refunded before delivery, or gone: nothing to deliver
+    const limit = services.config.downloadLimit > 0 ? services.config.downloadLimit : null;
+    await db.transaction().execute(async (trx) => {
+      const items = await trx.selectFrom('order_items').selectAll().where('order_id', '=', orderId).execute();
+      let created = 0;
+      for (const item of items) {
+        const r = await trx
+          .insertInto('deliveries')
+          .values({
+            id: randomUUID(),
+            order_item_id: item.id,
+            order_id: orderId,
+            product_id: item.product_id,
+            download_limit: limit,
+            created_at: isoNow(),
+            revoked_at: null,
+          })
+          .onConflict((oc) => oc.column('order_item_id').doNothing())
+          .executeTakeFirst();
+        created += Number(r.numInsertedOrUpdatedRows ?? 0);
+      }
+      if (created > 0) await recordOrderEvent(trx, orderId, 'delivered', { deliveries: created });
+    });
+    await queueReceiptEmail(services, orderId);
+  },
+});
