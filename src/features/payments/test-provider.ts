@@ -114,7 +114,7 @@ export class TestPaymentProvider implements PaymentProvider {
       .selectAll()
       .where('id', '=', order.provider_ref)
       .executeTakeFirst();
-    if (!s || s.status !== 'paid') throw new Error('test session is not paid');
+    if (s?.status !== 'paid') throw new Error('test session is not paid');
     if (s.refunded_minor + amountMinor <= s.amount_minor) {
       await this.db
         .updateTable('test_payment_sessions')
