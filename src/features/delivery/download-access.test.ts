@@ -62,7 +62,7 @@ describe('download access', () => {
     assert.match(email.subject, /Ihre Download-Links für Calm Spreadsheets/);
     const [fresh] = pathsIn(email.text, t.services.config.publicUrl);
     assert.ok(fresh?.startsWith(`/d/${p.deliveryId}/${p.fileId}?`));
-    const download = await t.app.inject(fresh);
+    const download = await t.app.inject(fresh!);
     assert.equal(download.statusCode, 200);
     assert.ok(download.rawPayload.equals(p.bytes));
     const events = await t.services.database.db

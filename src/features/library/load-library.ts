@@ -1,0 +1,41 @@
+import type { Order, OrderItem } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { grantsAccess } from '../checkout/order-status.js';
+import { downloadLinksForOrder, type OrderDownloads } from '../delivery/links.js';
+import { findPurchase, listItemsOf, listPurchases } from './queries.js';
+
+export type LibraryOrder = {
+  order: Order;
+  items: OrderItem[];
+  /** Fresh links; empty unless the order is paid. */
+  downloads: OrderDownloads;
+};
+
+type Deps = Pick<Services, 'config' | 'database'>;
+
+/** Every purchase of the signed-in address, newest first, with items and (for paid orders) download links. */
+export async function loadLibrary(services: Deps, email: string): Promise<LibraryOrder[]> {
+  const { db } = services.database;
+  const orders = await listPurchases(db, email);
+  const items = await listItemsOf(
+    db,
+    orders.map((o) => o.id),
+  );
+  return Promise.all(
+    orders.map(async (order) => ({
+      order,
+      items: items.filter((i) => i.order_id === order.id),
+      downloads: grantsAccess(order.status) ? await downloadLinksForOrder(services, order.id) : [],
+    })),
+  );
+}
+
+/** One purchase for its receipt page; undefined when it is not this address's (the page answers 404). */
+export async function loadReceipt(services: Deps, email: string, orderId: string): Promise<LibraryOrder | undefined> {
+  const { db } = services.database;
+  const order = await findPurchase(db, email, orderId);
+  if (!order) return undefined;
+  const items = await listItemsOf(db, [order.id]);
+  const downloads = grantsAccess(order.status) ? await downloadLinksForOrder(services, order.id) : [];
+  return { order, items, downloads };
+}
