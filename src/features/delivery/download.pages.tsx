@@ -16,9 +16,9 @@ const TEXTS: Record<DownloadProblem['kind'], { title: MessageKey; text: MessageK
   'bad-link': { title: 'delivery.invalid.title', text: 'delivery.invalid.text', mark: '!' },
   'not-found': { title: 'delivery.notFound.title', text: 'delivery.notFound.text', mark: '?' },
   'access-ended': { title: 'delivery.ended.title', text: 'delivery.ended.text', mark: '×' },
-  expired: { title: 'delivery.expired.title', text: 'delivery.expired.text', mark: '⏱' },
+  expired: { title: 'delivery.expired.title', text: 'delivery.expired.text', mark: '!' },
   'limit-reached': { title: 'delivery.limit.title', text: 'delivery.limit.text', mark: '#' },
-  'fresh-sent': { title: 'delivery.fresh.title', text: 'delivery.fresh.text', mark: '✉' },
+  'fresh-sent': { title: 'delivery.fresh.title', text: 'delivery.fresh.text', mark: '@' },
 };
 
 export function DownloadProblemPage({ ctx, problem }: { ctx: PageContext; problem: DownloadProblem }) {

@@ -67,7 +67,7 @@ export function registerDeliveryRoutes(fastify: FastifyInstance, services: Servi
             .headers({ 'content-range': `bytes */${outcome.size}`, 'cache-control': 'private, no-store' })
             .send();
         default:
-          return problemPage(req, reply, toProblem(outcome, req.url, req.query, services));
+          return problemPage(req, reply, toProblem(outcome, req.params, req.query, services));
       }
     },
   });
@@ -95,7 +95,7 @@ type ProblemOutcome = Exclude<DownloadOutcome, { kind: 'file' | 'not-modified' |
 
 function toProblem(
   outcome: ProblemOutcome,
-  url: string,
+  params: { deliveryId: string; fileId: string },
   query: { e?: string | undefined; s?: string | undefined },
   services: Services,
 ): DownloadProblem {
@@ -103,7 +103,7 @@ function toProblem(
     case 'expired':
       return {
         kind: 'expired',
-        action: `${url.split('?')[0]}/fresh-link`,
+        action: `/d/${encodeURIComponent(params.deliveryId)}/${encodeURIComponent(params.fileId)}/fresh-link`,
         expires: query.e ?? '',
         signature: query.s ?? '',
       };
