@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../services.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { adminPageContext } from '../admin/admin-context.js';
+import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { adminRefund } from './admin-refund.js';
+import { ordersCsv, sendCsv } from './export-csv.js';
+import { listOrders, soldProducts } from './list-orders.js';
+import { findOrder, loadOrderDetail } from './order-detail.js';
+import { OrderDetailPage } from './order-detail.page.js';
+import { OrdersPage } from './orders.page.js';
+import { RefundPage } from './refund.page.js';
+import { idParams, orderDetailQuery, orderFiltersQuery, orderListQuery, refundBody } from './schemas.js';
+
+/** Admin: order list with filters and CSV export, order page, refund with a confirmation step. */
+export function registerOrderPages(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const guard = { preHandler: requireAdmin(services) };
+
+  app.get('/admin/orders', { ...guard, schema: { querystring: orderListQuery } }, async (req, reply) => {
+    const { page, ...filters } = req.query;
+    const [ctx, list, products] = await Promise.all([
+      adminPageContext(req, reply, services),
+      listOrders(db, filters, page),
+      soldProducts(db),
+    ]);
+    return sendPage(reply, OrdersPage({ ctx, list, filters, products }));
+  });
+
+  app.get('/admin/orders.csv', { ...guard, schema: { querystring: orderFiltersQuery } }, async (req, reply) => {
+    return sendCsv(reply, 'orders', ordersCsv(db, req.query));
+  });
+
+  app.get(
+    '/admin/orders/:id',
+    { ...guard, schema: { params: idParams, querystring: orderDetailQuery } },
+    async (req, reply) => {
+      const detail = await loadOrderDetail(db, req.params.id);
+      if (!detail) throw notFound('Order not found');
+      const ctx = await adminPageContext(req, reply, services);
+      const { notice, error } = req.query;
+      const view = {
+        detail,
+        notice: notice ? ctx.t(`orders.notice.${notice}`) : undefined,
+        error: error ? ctx.t(`orders.error.${error}`) : undefined,
+      };
+      return sendPage(reply, OrderDetailPage({ ctx, view }));
+    },
+  );
+
+  app.get('/admin/orders/:id/refund', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const order = await findOrder(db, req.params.id);
+    if (!order) throw notFound('Order not found');
+    return sendPage(reply, RefundPage({ ctx: await adminPageContext(req, reply, services), order }));
+  });
+
+  app.post(
+    '/admin/orders/:id/refund',
+    { ...guard, schema: { params: idParams, body: refundBody } },
+    async (req, reply) => {
+      const { id } = req.params;
+      if (req.body.confirm !== 'yes') {
+        const order = await findOrder(db, id);
+        if (!order) throw notFound('Order not found');
+        const ctx = await adminPageContext(req, reply, services);
+        return sendPage(reply, RefundPage({ ctx, order, error: ctx.t('orders.refund.confirmRequired') }), 400);
+      }
+      const result = await adminRefund({ services, orderId: id, actor: currentAdmin(req).user.email });
+      if (result === 'not-found') throw notFound('Order not found');
+      // Redirect after POST, so reloading the page never asks for a second refund.
+      const query =
+        result === 'ok' ? 'notice=refunded' : result === 'not-paid' ? 'error=not-paid' : 'error=refund-failed';
+      return reply.redirect(`/admin/orders/${id}?${query}`, 303);
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { OrderStatus } from '../../db/schema.js';
+
+export const ORDER_STATUSES = [
+  'pending',
+  'paid',
+  'failed',
+  'expired',
+  'refunded',
+] as const satisfies readonly OrderStatus[];
+
+/** An empty form field ("?status=") means "no filter". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/** "2026-02-30" is not a day, though it looks like one. */
+export function isCalendarDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
+
+const day = z.string().max(10).refine(isCalendarDay);
+
+export const orderFiltersQuery = z.object({
+  q: optional(z.string().trim().max(200)),
+  status: optional(z.enum(ORDER_STATUSES)),
+  product: optional(z.uuid()),
+  from: optional(day),
+  to: optional(day),
+});
+
+export const orderListQuery = orderFiltersQuery.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+export type OrderFilterInput = z.infer<typeof orderFiltersQuery>;
+
+export const customerListQuery = z.object({
+  q: optional(z.string().trim().max(200)),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const ORDER_NOTICES = ['refunded'] as const;
+export const ORDER_ERRORS = ['not-paid', 'refund-failed'] as const;
+
+export const orderDetailQuery = z.object({
+  notice: z.enum(ORDER_NOTICES).optional().catch(undefined),
+  error: z.enum(ORDER_ERRORS).optional().catch(undefined),
+});
+
+export const refundBody = z.object({
+  /** Kept for the CSRF check, which runs after validation. */
+  _csrf: z.string().max(200).optional(),
+  confirm: z.string().max(10).optional(),
+});
+
+/** Query text for links that keep the current filters ("" when there are none). */
+export function filterQuery(f: OrderFilterInput, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
