@@ -1,3 +1,4 @@
+import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
@@ -12,4 +13,5 @@ export const allJobs: JobDefinition[] = [
   expireOrderJob,
   processPaymentEventJob,
   testNotifyJob,
+  notifyBuyersJob,
 ] as JobDefinition[];

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { LANG_COOKIE, pageContext } from '../../web/context.js';
+import { LANG_COOKIE } from '../../web/context.js';
 import { LOCALES } from '../../web/i18n.js';
-import { safeLocalPath, sendPage } from '../../web/render.js';
+import { safeLocalPath } from '../../web/render.js';
+import { renderStoreHome } from '../catalog/store-home.js';
 import { getStoreSettings } from '../settings/store-settings.js';
-import { StoreHomePage } from './store-home.page.js';
 
 export function registerShellRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -45,6 +45,6 @@ export function registerShellRoutes(fastify: FastifyInstance, services: Services
   app.get('/', async (req, reply) => {
     const settings = await getStoreSettings(db);
     if (!settings.setupCompleted) return reply.redirect('/setup', 303);
-    return sendPage(reply, StoreHomePage({ ctx: await pageContext(req, reply, services) }));
+    return renderStoreHome(req, reply, services);
   });
 }

@@ -1,0 +1,148 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { notFound } from '../../web/errors.js';
+import type { Translate } from '../../web/messages.js';
+import { sendPage } from '../../web/render.js';
+import { adminPageContext } from '../admin/admin-context.js';
+import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { getStoreSettings } from '../settings/store-settings.js';
+import { createProduct } from './create-product.js';
+import { EDITOR_NOTICES, editorUrl, showEditor } from './editor.js';
+import { ProductPage } from './product.page.js';
+import type { EditorErrors } from './product-editor.page.js';
+import {
+  checkProductForm,
+  emptyForm,
+  PRODUCT_STATUSES,
+  type ProductForm,
+  type ProductFormErrors,
+} from './product-input.js';
+import { ProductsPage } from './products.page.js';
+import { countProductsByStatus, findProductById, listProductFiles, listProducts } from './queries.js';
+import { updateProduct } from './update-product.js';
+
+const text = (max: number) => z.string().max(max).default('');
+export const productFormSchema = z.object({
+  title: text(2000),
+  slug: text(1000),
+  summary: text(5000),
+  description: text(200_000),
+  pricing: text(20),
+  currency: text(10),
+  price: text(100),
+  minPrice: text(100),
+  suggestedPrice: text(100),
+  status: text(20),
+});
+const listQuery = z.object({
+  status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
+  q: z.string().max(200).default('').catch(''),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export const idParams = z.object({ id: z.uuid() });
+const doneQuery = z.object({
+  done: z
+    .enum(Object.keys(EDITOR_NOTICES) as [keyof typeof EDITOR_NOTICES])
+    .optional()
+    .catch(undefined),
+});
+
+/** Products in the admin: list, create, edit, preview. */
+export function registerProductAdminRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const guard = { preHandler: requireAdmin(services) };
+
+  app.get('/admin/products', { ...guard, schema: { querystring: listQuery } }, async (req, reply) => {
+    const { status, q, page } = req.query;
+    const [data, counts, ctx] = await Promise.all([
+      listProducts(db, { status, q, page }),
+      countProductsByStatus(db),
+      adminPageContext(req, reply, services),
+    ]);
+    return sendPage(reply, ProductsPage({ ctx, data, status, q: q.trim(), counts }));
+  });
+
+  app.get('/admin/products/new', guard, async (req, reply) => {
+    const { currency } = await getStoreSettings(db);
+    return showEditor(req, reply, services, { form: emptyForm(currency) });
+  });
+
+  app.post('/admin/products/new', guard, async (req, reply) => {
+    const form: ProductForm = productFormSchema.parse(req.body ?? {});
+    const checked = checkProductForm(form);
+    if (!checked.ok) {
+      return showEditor(req, reply, services, { form, errors: (ctx) => translate(ctx.t, checked.errors) }, 400);
+    }
+    const result = await createProduct({ db, input: checked.input, actor: currentAdmin(req).user.email });
+    if (result.kind !== 'ok') {
+      return showEditor(
+        req,
+        reply,
+        services,
+        { form, errors: (ctx) => ({ slug: ctx.t('catalog.error.slugTaken') }) },
+        400,
+      );
+    }
+    return reply.redirect(editorUrl(result.id, 'created'), 303);
+  });
+
+  app.get(
+    '/admin/products/:id',
+    { ...guard, schema: { params: idParams, querystring: doneQuery } },
+    async (req, reply) => {
+      const product = await findProductById(db, req.params.id);
+      if (!product) throw notFound('Product not found');
+      return showEditor(req, reply, services, { product, notice: req.query.done });
+    },
+  );
+
+  app.post('/admin/products/:id', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const product = await findProductById(db, req.params.id);
+    if (!product) throw notFound('Product not found');
+    const form: ProductForm = productFormSchema.parse(req.body ?? {});
+    const checked = checkProductForm(form);
+    if (!checked.ok) {
+      return showEditor(
+        req,
+        reply,
+        services,
+        { product, form, errors: (ctx) => translate(ctx.t, checked.errors) },
+        400,
+      );
+    }
+    const result = await updateProduct({
+      db,
+      id: product.id,
+      input: checked.input,
+      actor: currentAdmin(req).user.email,
+    });
+    if (result.kind === 'not-found') throw notFound('Product not found');
+    if (result.kind === 'slug-taken') {
+      return showEditor(
+        req,
+        reply,
+        services,
+        { product, form, errors: (ctx) => ({ slug: ctx.t('catalog.error.slugTaken') }) },
+        400,
+      );
+    }
+    return reply.redirect(editorUrl(product.id, 'saved'), 303);
+  });
+
+  app.get('/admin/products/:id/preview', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const product = await findProductById(db, req.params.id);
+    if (!product) throw notFound('Product not found');
+    const [files, ctx] = await Promise.all([listProductFiles(db, product.id), adminPageContext(req, reply, services)]);
+    return sendPage(reply, ProductPage({ ctx, product, files, publicUrl: services.config.publicUrl, preview: true }));
+  });
+}
+
+/** The form's message keys as texts in the reader's language. */
+function translate(t: Translate, errors: ProductFormErrors): EditorErrors {
+  const out: EditorErrors = {};
+  for (const [field, key] of Object.entries(errors)) if (key) out[field] = t(key);
+  return out;
+}

@@ -1,0 +1,171 @@
+import type { Pricing, ProductStatus } from '../../db/schema.js';
+import { isCurrencyCode, parseAmount, toDecimalString } from '../../domain/money.js';
+import type { MessageKey } from '../../web/messages.js';
+import { isValidSlug, MAX_SLUG_LENGTH } from './slug.js';
+
+export const PRICINGS = ['fixed', 'pwyw', 'free'] as const satisfies readonly Pricing[];
+export const PRODUCT_STATUSES = ['draft', 'published', 'archived'] as const satisfies readonly ProductStatus[];
+
+/** The product form as typed: every field is text. */
+export type ProductForm = {
+  title: string;
+  slug: string;
+  summary: string;
+  description: string;
+  pricing: string;
+  currency: string;
+  price: string;
+  minPrice: string;
+  suggestedPrice: string;
+  status: string;
+};
+
+/** A checked product, money in minor units. An empty slug means "make one from the title". */
+export type ProductInput = {
+  title: string;
+  slug: string;
+  summary: string;
+  descriptionMd: string;
+  pricing: Pricing;
+  currency: string;
+  priceMinor: number;
+  minPriceMinor: number;
+  suggestedPriceMinor: number | null;
+  status: ProductStatus;
+};
+
+export type ProductFormErrors = Partial<Record<keyof ProductForm, MessageKey>>;
+
+export const MAX_TITLE = 120;
+export const MAX_SUMMARY = 200;
+export const MAX_DESCRIPTION = 50_000;
+
+function oneOf<T extends string>(list: readonly T[], value: string): T | undefined {
+  return (list as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/** Checks the form (pure: no I/O); errors are message keys for the page to translate. */
+export function checkProductForm(
+  form: ProductForm,
+): { ok: true; input: ProductInput } | { ok: false; errors: ProductFormErrors } {
+  const errors: ProductFormErrors = {};
+  const title = form.title.trim();
+  if (!title) errors.title = 'catalog.error.titleRequired';
+  else if (title.length > MAX_TITLE) errors.title = 'catalog.error.titleTooLong';
+
+  const slug = form.slug.trim().toLowerCase();
+  if (slug && !isValidSlug(slug))
+    errors.slug = slug.length > MAX_SLUG_LENGTH ? 'catalog.error.slugTooLong' : 'catalog.error.slugInvalid';
+
+  const summary = form.summary.replace(/\s+/g, ' ').trim();
+  if (summary.length > MAX_SUMMARY) errors.summary = 'catalog.error.summaryTooLong';
+  if (form.description.length > MAX_DESCRIPTION) errors.description = 'catalog.error.descriptionTooLong';
+
+  const pricing = oneOf(PRICINGS, form.pricing);
+  if (!pricing) errors.pricing = 'catalog.error.pricing';
+  const currency = form.currency.trim().toUpperCase();
+  if (!isCurrencyCode(currency)) errors.currency = 'catalog.error.currency';
+  const status = oneOf(PRODUCT_STATUSES, form.status) ?? 'draft';
+
+  let priceMinor = 0;
+  let minPriceMinor = 0;
+  let suggestedPriceMinor: number | null = null;
+  if (pricing === 'fixed') {
+    const p = amount(form.price, currency);
+    if (p === undefined) errors.price = form.price.trim() ? 'catalog.error.amount' : 'catalog.error.priceRequired';
+    else if (p === 0) errors.price = 'catalog.error.priceZero';
+    else priceMinor = p;
+  } else if (pricing === 'pwyw') {
+    const min = form.minPrice.trim() ? amount(form.minPrice, currency) : 0;
+    if (min === undefined) errors.minPrice = 'catalog.error.amount';
+    else minPriceMinor = min;
+    if (form.suggestedPrice.trim()) {
+      const s = amount(form.suggestedPrice, currency);
+      if (s === undefined) errors.suggestedPrice = 'catalog.error.amount';
+      else if (min !== undefined && s < min) errors.suggestedPrice = 'catalog.error.suggestedBelowMin';
+      else suggestedPriceMinor = s;
+    }
+  }
+
+  if (Object.keys(errors).length > 0 || !pricing) return { ok: false, errors };
+  return {
+    ok: true,
+    input: {
+      title,
+      slug,
+      summary,
+      descriptionMd: form.description.replace(/\r\n/g, '\n'),
+      pricing,
+      currency,
+      priceMinor,
+      minPriceMinor,
+      suggestedPriceMinor,
+      status,
+    },
+  };
+}
+
+/** The product columns the form sets. */
+export function productColumns(input: ProductInput) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    description_md: input.descriptionMd,
+    status: input.status,
+    pricing: input.pricing,
+    currency: input.currency,
+    price_minor: input.priceMinor,
+    min_price_minor: input.minPriceMinor,
+    suggested_price_minor: input.suggestedPriceMinor,
+  };
+}
+
+function amount(text: string, currency: string): number | undefined {
+  // A minus sign or letters never parse; parseAmount also rejects more than 10 million.
+  return parseAmount(text, isCurrencyCode(currency) ? currency : 'EUR');
+}
+
+/** The form as shown for an existing product. */
+export function formFromProduct(p: {
+  title: string;
+  slug: string;
+  summary: string;
+  description_md: string;
+  pricing: Pricing;
+  currency: string;
+  price_minor: number;
+  min_price_minor: number;
+  suggested_price_minor: number | null;
+  status: ProductStatus;
+}): ProductForm {
+  return {
+    title: p.title,
+    slug: p.slug,
+    summary: p.summary,
+    description: p.description_md,
+    pricing: p.pricing,
+    currency: p.currency,
+    price: p.pricing === 'fixed' ? toDecimalString(p.price_minor, p.currency) : '',
+    minPrice: p.pricing === 'pwyw' ? toDecimalString(p.min_price_minor, p.currency) : '',
+    suggestedPrice:
+      p.pricing === 'pwyw' && p.suggested_price_minor !== null
+        ? toDecimalString(p.suggested_price_minor, p.currency)
+        : '',
+    status: p.status,
+  };
+}
+
+export function emptyForm(currency: string): ProductForm {
+  return {
+    title: '',
+    slug: '',
+    summary: '',
+    description: '',
+    pricing: 'fixed',
+    currency,
+    price: '',
+    minPrice: '',
+    suggestedPrice: '',
+    status: 'draft',
+  };
+}

@@ -1,0 +1,125 @@
+import type { Product } from '../../db/schema.js';
+import { Alert, Field, Form } from '../../web/components.js';
+import type { PageContext } from '../../web/context.js';
+import { Layout } from '../../web/layout.js';
+import { renderMarkdown } from '../../web/markdown.js';
+import { coverPath } from './cover-image.js';
+import { formatBytes } from './file-names.js';
+import { priceLabel, suggestedAmount } from './price.js';
+import type { ProductFileWithVersion } from './queries.js';
+import { ProductHead, productDescription } from './seo.js';
+
+export type ProductPageProps = {
+  ctx: PageContext;
+  product: Product;
+  files: ProductFileWithVersion[];
+  publicUrl: string;
+  /** An admin looking at a product that may not be published. */
+  preview?: boolean;
+};
+
+/** The buy form; checkout takes it from here (field names are its contract). */
+function BuyForm({ ctx, product, preview }: Pick<ProductPageProps, 'ctx' | 'product' | 'preview'>) {
+  const t = ctx.t;
+  const free = product.pricing === 'free';
+  return (
+    <Form ctx={ctx} action="/checkout" class="buy-form">
+      <input type="hidden" name="productId" value={product.id} />
+      {product.pricing === 'pwyw' && (
+        <Field
+          name="amount"
+          label={t('catalog.buy.amount', { currency: product.currency })}
+          value={suggestedAmount(product)}
+          inputmode="decimal"
+          required
+          hint={
+            product.min_price_minor > 0
+              ? t('catalog.buy.amount.min', {
+                  price: priceLabel(
+                    { ...product, pricing: 'fixed', price_minor: product.min_price_minor },
+                    t,
+                    ctx.locale,
+                  ),
+                })
+              : t('catalog.buy.amount.any')
+          }
+        />
+      )}
+      <Field
+        name="email"
+        type="email"
+        label={t('catalog.buy.email')}
+        autocomplete="email"
+        required
+        hint={t('catalog.buy.email.hint')}
+      />
+      <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
+      {!free && <Field name="discountCode" label={t('catalog.buy.discountCode')} autocomplete="off" />}
+      <button type="submit" class="btn-block buy-button" disabled={preview && product.status !== 'published'}>
+        {free ? t('catalog.buy.free') : t('catalog.buy.submit')}
+      </button>
+    </Form>
+  );
+}
+
+function IncludedFiles({ ctx, files }: { ctx: PageContext; files: ProductFileWithVersion[] }) {
+  if (files.length === 0) return null;
+  return (
+    <section class="included" aria-labelledby="h-included">
+      <h2 id="h-included">{ctx.t('catalog.public.included')}</h2>
+      <ul class="included-list">
+        {files.map((f) => (
+          <li>
+            <span class="included-name">{f.name}</span>
+            <span class="muted">{formatBytes(f.size_bytes, ctx.locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A product's public page: cover, price, buy form, description and what is included. */
+export function ProductPage({ ctx, product, files, publicUrl, preview = false }: ProductPageProps) {
+  const t = ctx.t;
+  const cover = coverPath(product.cover_key);
+  return (
+    <Layout
+      ctx={ctx}
+      title={product.title}
+      description={productDescription(product)}
+      head={<ProductHead product={product} publicUrl={publicUrl} storeName={ctx.storeName} preview={preview} />}
+    >
+      {preview && (
+        <Alert kind="info">
+          {t('catalog.preview.notice', { status: t(`catalog.status.${product.status}`) })}{' '}
+          <a href={`/admin/products/${product.id}`}>{t('catalog.preview.back')}</a>
+        </Alert>
+      )}
+      <article class="product">
+        <div class="product-media">
+          {cover ? (
+            <img class="product-cover" src={cover} alt={t('catalog.cover.alt', { title: product.title })} />
+          ) : (
+            <div class="product-cover cover-placeholder" aria-hidden="true">
+              <span>{product.title.slice(0, 1)}</span>
+            </div>
+          )}
+        </div>
+        <div class="product-info">
+          <h1>{product.title}</h1>
+          {product.summary && <p class="lead">{product.summary}</p>}
+          <p class="product-price">{priceLabel(product, t, ctx.locale)}</p>
+          <BuyForm ctx={ctx} product={product} preview={preview} />
+          <IncludedFiles ctx={ctx} files={files} />
+        </div>
+      </article>
+      {product.description_md.trim() && (
+        <section class="product-description" aria-label={t('catalog.public.description')}>
+          {/* Rendered from Markdown without raw HTML, then allow-list sanitised. */}
+          <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(product.description_md) }} />
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { ProductPage } from './product.page.js';
+import { findPublishedProductBySlug, listProductFiles } from './queries.js';
+
+const slugParams = z.object({ slug: z.string().max(200) });
+const coverParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.webp$/) });
+
+/** Public product pages and cover images. */
+export function registerStorefrontRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+
+  app.get('/p/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+    // Drafts and archived products do not exist for the public.
+    const product = await findPublishedProductBySlug(db, req.params.slug);
+    if (!product) throw notFound('Product not found');
+    const [files, ctx] = await Promise.all([listProductFiles(db, product.id), pageContext(req, reply, services)]);
+    return sendPage(reply, ProductPage({ ctx, product, files, publicUrl: services.config.publicUrl }));
+  });
+
+  // A cover's key changes whenever the cover does, so its URL can be cached for good.
+  app.get('/media/covers/:file', { schema: { params: coverParams } }, async (req, reply) => {
+    const key = `covers/${req.params.file.slice(0, -'.webp'.length)}`;
+    const size = await services.storage.size(key);
+    if (size === undefined) throw notFound('Image not found');
+    const etag = `"${req.params.file.slice(0, 36)}"`;
+    reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', etag)
+      .header('x-content-type-options', 'nosniff')
+      // Public pictures: other sites and link previews may show them.
+      .header('cross-origin-resource-policy', 'cross-origin');
+    if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply
+      .header('content-type', 'image/webp')
+      .header('content-length', String(size))
+      .send(services.storage.read(key));
+  });
+}

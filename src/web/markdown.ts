@@ -1,0 +1,81 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Markdown written by the store owner, turned into HTML that is safe to put into
+ * a page: markdown-it with raw HTML switched off, then an allow-list sanitiser
+ * (defence in depth), links only to http(s) and mailto, marked nofollow.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
+// Pictures from other sites would be blocked by the CSP (and would track readers): show them as links.
+md.renderer.rules.image = (tokens, idx) => {
+  const token = tokens[idx];
+  const src = String(token?.attrGet('src') ?? '');
+  const alt = md.utils.escapeHtml(String(token?.content || src));
+  return src ? `<a href="${md.utils.escapeHtml(src)}">${alt}</a>` : alt;
+};
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    'b',
+    'i',
+    's',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    // The page has its own h1: a heading in the description starts one level lower.
+    h1: 'h2',
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener' } }),
+  },
+};
+
+export function renderMarkdown(source: string): string {
+  return sanitizeRichHtml(md.render(source));
+}
+
+/** The allow-list pass on its own: strips scripts, event handlers, styles and unsafe link schemes. */
+export function sanitizeRichHtml(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}
+
+/** Plain text of the Markdown (for meta descriptions), collapsed to one line. */
+export function markdownToText(source: string, maxLength = 160): string {
+  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
+}
