@@ -170,3 +170,26 @@ describe('download access', () => {
     assert.equal((await t.app.inject(signedPath(t.services, p.deliveryId, gone.fileId))).statusCode, 404);
   });
 });
+
+describe('fresh links rate limit', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await setUpStore(t.services);
+  });
+  after(() => t.close());
+
+  test('at most five fresh-link requests a minute per IP', async () => {
+    const p = await seedPurchase(t.services);
+    const c = new TestClient(t.app);
+    const expired = signedPath(t.services, p.deliveryId, p.fileId, expiryIn(-1));
+    const csrf = await c.csrfFrom(expired);
+    const { e, s } = Object.fromEntries(new URL(expired, 'http://x').searchParams) as { e: string; s: string };
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await c.postForm(`/d/${p.deliveryId}/${p.fileId}/fresh-link`, { e, s }, { csrf })).statusCode);
+    }
+    assert.deepEqual(codes, [200, 200, 200, 200, 200, 429]);
+    assert.equal((await emailsTo(t.services, p.email)).length, 5);
+  });
+});

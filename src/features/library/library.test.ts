@@ -59,6 +59,10 @@ describe('customer library', () => {
     assert.equal(tokens[0]?.purpose, 'library');
     assert.match(tokens[0]?.id ?? '', /^[0-9a-f]{64}$/);
     assert.ok(!mails[0]?.text.includes(tokens[0]!.id), 'only the hash is stored');
+    const link = await latestLink(p.email);
+    assert.equal((await c.get(link)).statusCode, 303);
+    assert.match((await c.get('/library')).body, new RegExp(`Order ${p.orderNumber}`));
+    assert.equal((await new TestClient(t.app).get(link)).statusCode, 410);
   });
 
   test('an invalid address re-renders the form with an error', async () => {
