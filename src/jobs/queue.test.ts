@@ -237,11 +237,11 @@ describe('leases', () => {
     withDb(async (env) => {
       const { db, dialect } = env.database;
       const id = (await enqueueJob(db, okJob, { n: 1 }))!;
-      const stale = await claimNextJob(db, dialect, 'died', 100, [okJob.kind]);
+      const stale = await claimNextJob(db, dialect, 'died', 400, [okJob.kind]);
       assert.equal(stale?.id, id);
       const other = worker(env, [okJob]);
       assert.equal(await other.runOnce(), false, 'not free while the lease holds');
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, 450));
       assert.equal(await other.runOnce(), true, 'free once the lease ran out');
       const row = await job(env, id);
       assert.equal(row.status, 'done');
@@ -284,11 +284,11 @@ describe('leases', () => {
         },
       });
       const id = (await enqueueJob(db, def, {}))!;
-      const w = worker(env, [def], { leaseMs: 150 });
+      const w = worker(env, [def], { leaseMs: 450 });
       const running = w.runOnce();
-      const rival = worker(env, [def], { leaseMs: 150 });
+      const rival = worker(env, [def], { leaseMs: 450 });
       while (!started) await new Promise((r) => setTimeout(r, 10));
-      const until = Date.now() + 700;
+      const until = Date.now() + 1500;
       while (Date.now() < until) {
         assert.equal(await rival.runOnce(), false, 'the rival never gets the job');
         await new Promise((r) => setTimeout(r, 25));
