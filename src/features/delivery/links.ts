@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { listActiveDeliveries, listDownloadableFiles } from './queries.js';
+import { listProductFiles } from '../catalog/queries.js';
+import { listActiveDeliveries } from './queries.js';
 import { downloadPath, expiryIn } from './signed-links.js';
 
 /** One file of a purchase with a fresh signed link. */
@@ -78,7 +79,10 @@ async function linksFor(
   opts: DownloadLinkOptions,
 ): Promise<DeliveryLinks[]> {
   const db = opts.db ?? services.database.db;
-  const files = await listDownloadableFiles(db, [...new Set(deliveries.map((d) => d.productId))]);
+  const productIds = [...new Set(deliveries.map((d) => d.productId))];
+  const filesOf = new Map(
+    await Promise.all(productIds.map(async (id) => [id, await listProductFiles(db, id)] as const)),
+  );
   const { publicUrl, sessionSecret, downloadLinkHours } = services.config;
   const expiresAt = expiryIn(downloadLinkHours, opts.now);
   return deliveries.map((d) => ({
@@ -87,14 +91,12 @@ async function linksFor(
     productTitle: d.title,
     downloadLimit: d.downloadLimit,
     downloadsLeft: d.downloadLimit === null ? null : Math.max(0, d.downloadLimit - d.downloadCount),
-    files: files
-      .filter((f) => f.productId === d.productId)
-      .map((f) => ({
-        fileId: f.fileId,
-        name: f.name,
-        fileName: f.fileName,
-        sizeBytes: Number(f.sizeBytes),
-        url: `${publicUrl}${downloadPath(sessionSecret, { deliveryId: d.id, fileId: f.fileId, expiresAt })}`,
-      })),
+    files: (filesOf.get(d.productId) ?? []).map((f) => ({
+      fileId: f.id,
+      name: f.name,
+      fileName: f.file_name,
+      sizeBytes: f.size_bytes,
+      url: `${publicUrl}${downloadPath(sessionSecret, { deliveryId: d.id, fileId: f.id, expiresAt })}`,
+    })),
   }));
 }

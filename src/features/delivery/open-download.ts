@@ -3,7 +3,8 @@ import { grantsAccess } from '../checkout/order-status.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { countDownload } from './count-download.js';
 import { type DownloadRequest, planResponse, strongEtag } from './http-ranges.js';
-import { type DeliveryWithOrder, findDeliveryWithOrder, findDownloadableFile } from './queries.js';
+import { findFileVersion } from '../catalog/queries.js';
+import { type DeliveryWithOrder, findDeliveryWithOrder } from './queries.js';
 import { checkDownloadLink } from './signed-links.js';
 
 export type OpenDownloadOptions = {
@@ -47,12 +48,12 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
   if (!delivery) return { kind: 'not-found' };
   if (!hasAccess(delivery)) return { kind: 'access-ended' };
   if (check === 'expired') return { kind: 'expired' };
-  const file = await findDownloadableFile(db, delivery.productId, fileId);
-  if (!file) return { kind: 'not-found' };
+  const file = await findFileVersion(db, fileId);
+  if (!file || file.product_id !== delivery.productId) return { kind: 'not-found' };
 
-  const size = Number(file.sizeBytes);
+  const size = file.size_bytes;
   const etag = strongEtag(file.sha256);
-  const validators = { etag, 'last-modified': new Date(file.createdAt).toUTCString() };
+  const validators = { etag, 'last-modified': new Date(file.created_at).toUTCString() };
   const plan = planResponse(opts.request, { size, etag });
   if (plan.kind === 'not-modified') return { kind: 'not-modified', headers: { ...validators, ...PRIVATE } };
   if (plan.kind === 'unsatisfiable') return { kind: 'unsatisfiable', size };
@@ -62,7 +63,7 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
       deliveryId,
       orderId: delivery.orderId,
       fileId,
-      fileVersionId: file.versionId,
+      fileVersionId: file.id,
     });
     if (!counted) {
       const again = await findDeliveryWithOrder(db, deliveryId);
@@ -74,8 +75,8 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
   const headers: Record<string, string> = {
     ...validators,
     ...PRIVATE,
-    'content-type': safeContentType(file.contentType),
-    'content-disposition': attachmentDisposition(file.fileName),
+    'content-type': safeContentType(file.content_type),
+    'content-disposition': attachmentDisposition(file.file_name),
     'accept-ranges': 'bytes',
   };
   if (plan.kind === 'full') {
@@ -83,7 +84,7 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
       kind: 'file',
       status: 200,
       headers: { ...headers, 'content-length': String(size) },
-      storageKey: file.storageKey,
+      storageKey: file.storage_key,
     };
   }
   return {
@@ -94,7 +95,7 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
       'content-length': String(plan.end - plan.start + 1),
       'content-range': `bytes ${plan.start}-${plan.end}/${size}`,
     },
-    storageKey: file.storageKey,
+    storageKey: file.storage_key,
     range: { start: plan.start, end: plan.end },
   };
 }
