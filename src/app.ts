@@ -75,8 +75,9 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
     decorateReply: false,
   });
 
-  // Every browser form is CSRF-checked; the JSON API authenticates by token instead.
-  app.addHook('preHandler', (req, reply, done) => {
+  // Every browser form is CSRF-checked; the JSON API authenticates by token instead. preValidation runs
+  // after the body is parsed but before a route's zod schema, which would strip the `_csrf` field.
+  app.addHook('preValidation', (req, reply, done) => {
     if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/') || req.url.startsWith('/v2/')) return done();
     app.csrfProtection(req, reply, done);
   });
