@@ -9,6 +9,7 @@ import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
 import { ensureDemoStore } from './features/setup/demo-store.js';
 import { localStorageIn } from './features/storage/storage.js';
+import { scheduleHousekeeping } from './flows/housekeeping.job.js';
 import { allJobs } from './jobs/registry.js';
 import { Worker } from './jobs/worker.js';
 import type { Services } from './services.js';
@@ -63,6 +64,7 @@ export async function startServer(config: Config): Promise<Running> {
   if (worker) services.nudgeWorker = () => worker.nudge();
   const app = await buildApp(services);
   await app.listen({ port: services.config.port, host: services.config.host });
+  await scheduleHousekeeping(services.database.db);
   worker?.start();
   const close = async () => {
     await app.close();

@@ -4,6 +4,7 @@ import { sendEmailJob } from '../features/email/send-email.job.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
 import { testNotifyJob } from '../features/payments/test-notify.job.js';
 import { fulfilOrderJob } from '../flows/fulfil-order.job.js';
+import { housekeepingJob } from '../flows/housekeeping.job.js';
 import type { JobDefinition } from './define.js';
 
 /** Every job kind the workers run, listed explicitly. */
@@ -14,4 +15,5 @@ export const allJobs: JobDefinition[] = [
   processPaymentEventJob,
   testNotifyJob,
   notifyBuyersJob,
+  housekeepingJob,
 ] as JobDefinition[];
