@@ -94,7 +94,11 @@ export const ordersMessages = defineMessages(
     'orders.refund.cancel': 'Cancel',
     'orders.refund.notPaid': 'Only paid orders can be refunded; this order is “{status}”.',
     'orders.notice.refunded': 'The order was refunded and access to its downloads revoked.',
+    'orders.notice.receipt-sent': 'Another receipt with fresh download links is on its way to the buyer.',
+    'orders.resend.button': 'Resend receipt',
+    'orders.resend.hint': 'Sends the receipt again, with fresh download links, to {email}.',
     'orders.error.not-paid': 'Only paid orders can be refunded; nothing was changed.',
+    'orders.error.receipt-not-paid': 'Receipts go out for paid orders only; nothing was sent.',
     'orders.error.refund-failed':
       'The refund did not go through: the payment provider reported an error. Nothing was changed. Please try again later.',
     'customers.title': 'Customers',
@@ -211,7 +215,12 @@ export const ordersMessages = defineMessages(
     'orders.refund.cancel': 'Abbrechen',
     'orders.refund.notPaid': 'Nur bezahlte Bestellungen lassen sich erstatten; diese Bestellung ist „{status}“.',
     'orders.notice.refunded': 'Die Bestellung wurde erstattet und der Zugang zu den Downloads entzogen.',
+    'orders.notice.receipt-sent':
+      'Ein neuer Beleg mit frischen Download-Links ist unterwegs zur Käuferin oder zum Käufer.',
+    'orders.resend.button': 'Beleg erneut senden',
+    'orders.resend.hint': 'Sendet den Beleg mit frischen Download-Links noch einmal an {email}.',
     'orders.error.not-paid': 'Nur bezahlte Bestellungen lassen sich erstatten; es wurde nichts geändert.',
+    'orders.error.receipt-not-paid': 'Belege gibt es nur für bezahlte Bestellungen; es wurde nichts gesendet.',
     'orders.error.refund-failed':
       'Die Erstattung ist nicht durchgegangen: Der Zahlungsanbieter hat einen Fehler gemeldet. Es wurde nichts geändert. Bitte versuchen Sie es später noch einmal.',
     'customers.title': 'Kundschaft',

@@ -1,5 +1,5 @@
 import type { Order } from '../../db/schema.js';
-import { Alert } from '../../web/components.js';
+import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import type { MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
@@ -197,7 +197,15 @@ function DeliveriesTable({ ctx, deliveries }: { ctx: PageContext; deliveries: De
   );
 }
 
-function TimelineItem({ ctx, entry }: { ctx: PageContext; entry: TimelineEntry }) {
+/** "amountMinor: 2249" reads as money in the order's currency. */
+function factText(ctx: PageContext, [key, value]: [string, string], currency: string): string {
+  const n = Number(value);
+  return key.endsWith('Minor') && Number.isSafeInteger(n)
+    ? `${key.slice(0, -5)}: ${money(ctx, n, currency)}`
+    : `${key}: ${value}`;
+}
+
+function TimelineItem({ ctx, entry, currency }: { ctx: PageContext; entry: TimelineEntry; currency: string }) {
   const label = EVENT_LABELS[entry.kind];
   return (
     <li>
@@ -211,19 +219,43 @@ function TimelineItem({ ctx, entry }: { ctx: PageContext; entry: TimelineEntry }
         </div>
       )}
       {entry.emailId && <div class="detail">{ctx.t('orders.event.emailGone')}</div>}
-      {entry.facts.length > 0 && <div class="detail">{entry.facts.map(([k, v]) => `${k}: ${v}`).join(' · ')}</div>}
+      {entry.facts.length > 0 && (
+        <div class="detail">{entry.facts.map((f) => factText(ctx, f, currency)).join(' · ')}</div>
+      )}
     </li>
   );
 }
 
-function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[] }) {
+function Timeline({ ctx, entries, currency }: { ctx: PageContext; entries: TimelineEntry[]; currency: string }) {
   if (entries.length === 0) return <p class="muted">{ctx.t('orders.detail.noEvents')}</p>;
   return (
     <ol class="timeline">
       {entries.map((e) => (
-        <TimelineItem ctx={ctx} entry={e} />
+        <TimelineItem ctx={ctx} entry={e} currency={currency} />
       ))}
     </ol>
+  );
+}
+
+function Actions({ ctx, order }: { ctx: PageContext; order: Order }) {
+  const t = ctx.t;
+  return (
+    <section class="panel" aria-labelledby="h-actions">
+      <h2 id="h-actions">{t('orders.detail.actions')}</h2>
+      <Form ctx={ctx} action={`/admin/orders/${order.id}/resend-receipt`} class="inline-action">
+        <button type="submit" class="secondary" aria-describedby="resend-hint">
+          {t('orders.resend.button')}
+        </button>
+        <span class="muted" id="resend-hint">
+          {t('orders.resend.hint', { email: order.email })}
+        </span>
+      </Form>
+      <p class="actions">
+        <a class="btn btn-secondary" href={`/admin/orders/${order.id}/refund`}>
+          {t('orders.refund.button')}
+        </a>
+      </p>
+    </section>
   );
 }
 
@@ -253,16 +285,9 @@ export function OrderDetailPage({ ctx, view }: { ctx: PageContext; view: OrderDe
       </section>
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">{t('orders.detail.timeline')}</h2>
-        <Timeline ctx={ctx} entries={detail.timeline} />
+        <Timeline ctx={ctx} entries={detail.timeline} currency={order.currency} />
       </section>
-      {order.status === 'paid' && (
-        <section class="panel danger-zone" aria-labelledby="h-actions">
-          <h2 id="h-actions">{t('orders.detail.actions')}</h2>
-          <a class="btn btn-secondary" href={`/admin/orders/${order.id}/refund`}>
-            {t('orders.refund.button')}
-          </a>
-        </section>
-      )}
+      {order.status === 'paid' && <Actions ctx={ctx} order={order} />}
     </AdminLayout>
   );
 }

@@ -12,7 +12,11 @@ import { findOrder, loadOrderDetail } from './order-detail.js';
 import { OrderDetailPage } from './order-detail.page.js';
 import { OrdersPage } from './orders.page.js';
 import { RefundPage } from './refund.page.js';
-import { idParams, orderDetailQuery, orderFiltersQuery, orderListQuery, refundBody } from './schemas.js';
+import { resendReceipt } from './resend-receipt.js';
+import { actionBody, idParams, orderDetailQuery, orderFiltersQuery, orderListQuery, refundBody } from './schemas.js';
+
+/** Resending is cheap to abuse (each one is an email to a buyer): a few a minute are plenty. */
+const RESEND_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
 /** Admin: order list with filters and CSV export, order page, refund with a confirmation step. */
 export function registerOrderPages(fastify: FastifyInstance, services: Services): void {
@@ -73,6 +77,18 @@ export function registerOrderPages(fastify: FastifyInstance, services: Services)
       // Redirect after POST, so reloading the page never asks for a second refund.
       const query =
         result === 'ok' ? 'notice=refunded' : result === 'not-paid' ? 'error=not-paid' : 'error=refund-failed';
+      return reply.redirect(`/admin/orders/${id}?${query}`, 303);
+    },
+  );
+
+  app.post(
+    '/admin/orders/:id/resend-receipt',
+    { ...guard, config: RESEND_LIMIT, schema: { params: idParams, body: actionBody } },
+    async (req, reply) => {
+      const { id } = req.params;
+      const result = await resendReceipt({ services, orderId: id, actor: currentAdmin(req).user.email });
+      if (result === 'not-found') throw notFound('Order not found');
+      const query = result === 'ok' ? 'notice=receipt-sent' : 'error=receipt-not-paid';
       return reply.redirect(`/admin/orders/${id}?${query}`, 303);
     },
   );

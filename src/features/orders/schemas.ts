@@ -41,12 +41,17 @@ export const customerListQuery = z.object({
 
 export const idParams = z.object({ id: z.uuid() });
 
-export const ORDER_NOTICES = ['refunded'] as const;
-export const ORDER_ERRORS = ['not-paid', 'refund-failed'] as const;
+export const ORDER_NOTICES = ['refunded', 'receipt-sent'] as const;
+export const ORDER_ERRORS = ['not-paid', 'refund-failed', 'receipt-not-paid'] as const;
 
 export const orderDetailQuery = z.object({
   notice: z.enum(ORDER_NOTICES).optional().catch(undefined),
   error: z.enum(ORDER_ERRORS).optional().catch(undefined),
+});
+
+export const actionBody = z.object({
+  /** Kept for the CSRF check, which runs after validation. */
+  _csrf: z.string().max(200).optional(),
 });
 
 export const refundBody = z.object({

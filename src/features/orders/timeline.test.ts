@@ -44,13 +44,16 @@ describe('order timeline', () => {
     assert.equal(t[1]?.emailId, GONE_ID);
   });
 
-  test('only well-formed email ids of email events are looked up', () => {
+  test('only well-formed email ids are looked up, from any event that names one', () => {
     const events = [
       ev('email_queued', '2026-05-01T10:00:00.000Z', { emailId: "x' OR 1=1" }),
       ev('email_queued', '2026-05-01T10:00:00.000Z', { emailId: 42 }),
-      ev('download', '2026-05-01T10:00:00.000Z', { emailId: EMAIL_ID }),
+      ev('receipt_resent', '2026-05-01T10:00:00.000Z', { emailId: EMAIL_ID }),
     ];
-    assert.deepEqual(emailIdsOf(events), []);
+    assert.deepEqual(emailIdsOf(events), [EMAIL_ID]);
+    const t = buildTimeline(events, [{ id: EMAIL_ID, subject: 'Receipt', status: 'queued', to_address: 'a@b.c' }]);
+    assert.equal(t[2]?.email?.subject, 'Receipt');
+    assert.equal(t[0]?.emailId, undefined, 'a malformed id is neither linked nor reported missing');
   });
 
   test('details that are not JSON objects show no facts instead of failing', () => {

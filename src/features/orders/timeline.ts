@@ -25,20 +25,27 @@ export function parseDetail(detail: string): Record<string, unknown> {
   }
 }
 
-/** The email ids named by an order's 'email_queued' events. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The email an event names ('email_queued', 'receipt_resent' …), if it names a well-formed one. */
+function emailIdOf(detail: Record<string, unknown>): string | undefined {
+  const id = detail.emailId;
+  return typeof id === 'string' && UUID.test(id) ? id : undefined;
+}
+
+/** The email ids named by an order's events. */
 export function emailIdsOf(events: StoredEvent[]): string[] {
   const ids = new Set<string>();
   for (const e of events) {
-    if (e.kind !== 'email_queued') continue;
-    const id = parseDetail(e.detail).emailId;
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) ids.add(id);
+    const id = emailIdOf(parseDetail(e.detail));
+    if (id) ids.add(id);
   }
   return [...ids];
 }
 
 /**
  * One list, oldest first: every recorded event, with the email behind each
- * 'email_queued' event (the emails table knows no order, the event does).
+ * event that names one (the emails table knows no order, the event does).
  */
 export function buildTimeline(events: StoredEvent[], emails: EmailSummary[]): TimelineEntry[] {
   const byId = new Map(emails.map((m) => [m.id, m]));
@@ -49,7 +56,7 @@ export function buildTimeline(events: StoredEvent[], emails: EmailSummary[]): Ti
       if (HIDDEN.has(k)) continue;
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') facts.push([k, String(v)]);
     }
-    const emailId = e.kind === 'email_queued' && typeof detail.emailId === 'string' ? detail.emailId : undefined;
+    const emailId = emailIdOf(detail);
     const email = emailId ? byId.get(emailId) : undefined;
     return { at: e.created_at, kind: e.kind, facts, email, emailId: email ? undefined : emailId };
   });
