@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,7 +12,7 @@ import { COVER_MAX_BYTES } from './cover-image.js';
 import { deleteFile } from './delete-file.js';
 import { editorUrl, showEditor, sizeLimit } from './editor.js';
 import { moveFile } from './move-file.js';
-import { readLeadingFields, takeUpload } from './multipart.js';
+import { acceptMultipartForms, takeUpload } from './multipart.js';
 import type { EditorErrors } from './product-editor.page.js';
 import { findProductById } from './queries.js';
 import { renameFile } from './rename-file.js';
@@ -34,20 +33,17 @@ function uploadError(ctx: PageContext, kind: UploadFailure, maxBytes: number): s
 }
 
 /**
- * Covers and product files. Multipart is registered only in this scope; each
- * upload route reads its leading fields first (for the CSRF check and the
- * admin guard) and streams the file only inside the handler.
+ * Covers and product files. Multipart forms are accepted only in this scope;
+ * the CSRF check and the admin guard run on the fields before the file, the
+ * file itself is streamed only inside the handler.
  */
 export function registerProductFileRoutes(fastify: FastifyInstance, services: Services): void {
   fastify.register(async (scoped) => {
-    await scoped.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 10_000, parts: 25 } });
+    const maxBytes = services.config.maxUploadBytes;
+    acceptMultipartForms(scoped, Math.max(maxBytes, COVER_MAX_BYTES));
     const app = scoped.withTypeProvider<ZodTypeProvider>();
     const { db } = services.database;
-    const maxBytes = services.config.maxUploadBytes;
     const guard = requireAdmin(services);
-    // busboy stops one byte past the limit, so storage still sees "too large" and rejects it.
-    const coverUpload = { preValidation: readLeadingFields({ fileSize: COVER_MAX_BYTES + 1 }), preHandler: guard };
-    const fileUpload = { preValidation: readLeadingFields({ fileSize: maxBytes + 1 }), preHandler: guard };
 
     async function failed(
       req: FastifyRequest,
@@ -61,7 +57,7 @@ export function registerProductFileRoutes(fastify: FastifyInstance, services: Se
       return showEditor(req, reply, services, { product, errors }, status);
     }
 
-    app.post('/admin/products/:id/cover', { ...coverUpload, schema: { params: idParams } }, async (req, reply) => {
+    app.post('/admin/products/:id/cover', { preHandler: guard, schema: { params: idParams } }, async (req, reply) => {
       const { upload } = takeUpload(req);
       const actor = currentAdmin(req).user.email;
       const r = await uploadCover({ db, storage: services.storage, productId: req.params.id, upload, actor });
@@ -93,7 +89,7 @@ export function registerProductFileRoutes(fastify: FastifyInstance, services: Se
       },
     );
 
-    app.post('/admin/products/:id/files', { ...fileUpload, schema: { params: idParams } }, async (req, reply) => {
+    app.post('/admin/products/:id/files', { preHandler: guard, schema: { params: idParams } }, async (req, reply) => {
       const { fields, upload } = takeUpload(req);
       const r = await addProductFile({
         db,
@@ -114,7 +110,7 @@ export function registerProductFileRoutes(fastify: FastifyInstance, services: Se
 
     app.post(
       '/admin/products/:id/files/:fileId/versions',
-      { ...fileUpload, schema: { params: fileParams } },
+      { preHandler: guard, schema: { params: fileParams } },
       async (req, reply) => {
         const { id, fileId } = req.params;
         const { fields, upload } = takeUpload(req);

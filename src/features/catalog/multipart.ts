@@ -1,61 +1,76 @@
 import type { Readable } from 'node:stream';
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import { Busboy, type BusboyFileStream, type BusboyInstance } from '@fastify/busboy';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../../web/errors.js';
 
 /** A file arriving in a multipart form: read its stream once. */
 export type Upload = { filename: string; stream: Readable };
 
-type Pending = { fields: Record<string, string>; file: MultipartFile | undefined };
-const pending = new WeakMap<FastifyRequest, Pending>();
+const UPLOAD = Symbol('upload');
+type MultipartBody = Record<string, string> & { [UPLOAD]?: Upload };
 
 /**
- * preValidation hook for multipart forms. Reads the fields before the first
- * file (they are small) and puts them on `req.body`, so the app-wide CSRF check
- * finds `_csrf` and `requireAdmin` runs before a single file byte is stored.
- * The file itself stays unread until the handler streams it to storage, so
- * every field a handler needs must come before the file in the form.
+ * Lets the routes of `scope` (and only those) take multipart forms, without
+ * buffering files. The parser reads the fields that come before the first file
+ * and hands them over as `req.body`, so the app-wide CSRF check (a preValidation
+ * hook) finds `_csrf` and `requireAdmin` runs before a single file byte is
+ * stored; the file stays unread until the handler streams it to storage. Every
+ * field a handler needs must therefore come before the file in the form.
+ *
+ * `maxFileBytes` is a safety cap: the parser stops one byte past it, so the
+ * handler's own, exact limit still sees "too large".
  */
-export function readLeadingFields(limits: { fileSize: number }) {
-  return async (req: FastifyRequest): Promise<void> => {
-    if (!req.isMultipart()) return;
-    const iterator = req
-      .parts({ limits: { fileSize: limits.fileSize, files: 1, fields: 20, fieldSize: 10_000, parts: 25 } })
-      [Symbol.asyncIterator]();
-    const fields: Record<string, string> = {};
-    let file: MultipartFile | undefined;
+export function acceptMultipartForms(scope: FastifyInstance, maxFileBytes: number): void {
+  scope.addContentTypeParser('multipart/form-data', (req, payload, done) => {
+    let settled = false;
+    let file: BusboyFileStream | undefined;
+    const finish = (err: Error | null, body?: MultipartBody) => {
+      if (settled) return;
+      settled = true;
+      done(err, body);
+    };
+    let parser: BusboyInstance;
     try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        if (next.value.type === 'file') {
-          file = next.value;
-          break;
-        }
-        fields[next.value.fieldname] = String(next.value.value ?? '');
-      }
-    } catch (err) {
-      throw hasStatus(err) ? err : badRequest('Malformed upload');
+      parser = Busboy({
+        headers: req.headers as { 'content-type': string },
+        limits: { fileSize: maxFileBytes + 1, files: 1, fields: 20, fieldSize: 10_000, parts: 25 },
+      });
+    } catch {
+      return finish(badRequest('Malformed upload'));
     }
-    req.body = fields;
-    pending.set(req, { fields, file });
-  };
+    const fields: MultipartBody = {};
+    parser.on('field', (name, value) => {
+      if (!settled && !Object.hasOwn(Object.prototype, name)) fields[name] = value;
+    });
+    parser.on('file', (_name, stream, filename) => {
+      if (settled) return void stream.resume(); // one file per form
+      file = stream;
+      finish(null, Object.assign(Object.create(null) as MultipartBody, fields, { [UPLOAD]: { filename, stream } }));
+    });
+    parser.on('finish', () => finish(null, { ...fields }));
+    parser.on('error', (err: Error) => {
+      if (settled) file?.destroy(err);
+      else finish(badRequest('Malformed upload'));
+    });
+    // A client that goes away mid-upload must not leave the storage write waiting forever.
+    payload.on('close', () => {
+      if (!payload.readableEnded) file?.destroy(new Error('upload aborted'));
+    });
+    payload.pipe(parser);
+  });
 }
 
-function hasStatus(err: unknown): boolean {
-  return typeof (err as { statusCode?: unknown })?.statusCode === 'number';
-}
-
-/** The form's fields and its file (undefined when none was chosen); only behind `readLeadingFields`. */
+/** The form's fields and its file (undefined when none was chosen); only on a multipart route. */
 export function takeUpload(req: FastifyRequest): { fields: Record<string, string>; upload: Upload | undefined } {
-  const p = pending.get(req);
-  if (!p) throw badRequest('Expected a multipart form');
-  const fields = { ...p.fields };
-  if (!p.file || p.file.filename === '') {
-    p.file?.file.resume(); // an empty file input still sends an (empty) part
+  const body = req.body as MultipartBody | undefined;
+  if (!body || typeof body !== 'object') throw badRequest('Expected a multipart form');
+  const upload = body[UPLOAD];
+  const fields: Record<string, string> = { ...body };
+  if (!upload || upload.filename === '') {
+    upload?.stream.resume(); // an empty file input still sends an (empty) part
     return { fields, upload: undefined };
   }
-  return { fields, upload: { filename: p.file.filename, stream: p.file.file } };
+  return { fields, upload };
 }
 
 /** Reads a stream into memory up to `maxBytes`; undefined (and the stream dropped) when it is larger. */
