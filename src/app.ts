@@ -16,6 +16,7 @@ import { registerDeliveryRoutes } from './features/delivery/routes.js';
 import { registerDiscountsRoutes } from './features/discounts/routes.js';
 import { registerEmailRoutes } from './features/email/routes.js';
 import { registerLibraryRoutes } from './features/library/routes.js';
+import { registerLicensingRoutes } from './features/licensing/routes.js';
 import { registerOrdersRoutes } from './features/orders/routes.js';
 import { registerPaymentsRoutes } from './features/payments/routes.js';
 import { registerSetupRoutes } from './features/setup/routes.js';
@@ -97,5 +98,6 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerLibraryRoutes(app, services);
   registerOrdersRoutes(app, services);
   registerDiscountsRoutes(app, services);
+  registerLicensingRoutes(app, services);
   return app;
 }

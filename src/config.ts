@@ -45,6 +45,8 @@ const envSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(120),
+  LICENSE_RATE_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  LICENSE_RATE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export type Config = {
@@ -73,6 +75,10 @@ export type Config = {
   downloadLimit: number;
   /** An unpaid order expires after this. */
   orderExpiryMinutes: number;
+  /** Licence API requests per minute from one IP address. */
+  licenseRatePerIp: number;
+  /** Licence API requests per minute for one licence key. */
+  licenseRatePerKey: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 };
@@ -111,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     downloadLinkHours: e.DOWNLOAD_LINK_HOURS,
     downloadLimit: e.DOWNLOAD_LIMIT,
     orderExpiryMinutes: e.ORDER_EXPIRY_MINUTES,
+    licenseRatePerIp: e.LICENSE_RATE_PER_IP,
+    licenseRatePerKey: e.LICENSE_RATE_PER_KEY,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-catalog-orders.js';
 import * as m0003 from './0003-test-payments.js';
+import * as m0004 from './0004-licensing.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-catalog-orders': m0002,
   '0003-test-payments': m0003,
+  '0004-licensing': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

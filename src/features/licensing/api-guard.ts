@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { ApiInputError, licenseKeyOf } from './api-input.js';
+import { gumroadFailure } from './gumroad-response.js';
+import { type LemonVerb, lemonFailure } from './lemon-response.js';
+import { hashLicenseKey } from './license-key.js';
+
+export const LICENSE_API = {
+  activate: '/api/v1/licenses/activate',
+  validate: '/api/v1/licenses/validate',
+  deactivate: '/api/v1/licenses/deactivate',
+  file: '/api/v1/licenses/file',
+  gumroadVerify: '/v2/licenses/verify',
+} as const;
+
+const LEMON_VERBS: Record<string, LemonVerb> = {
+  [LICENSE_API.activate]: 'activated',
+  [LICENSE_API.validate]: 'valid',
+  [LICENSE_API.deactivate]: 'deactivated',
+};
+
+/** A refusal in the shape of the endpoint that was called. */
+function failureBody(url: string | undefined, message: string): unknown {
+  if (url === LICENSE_API.gumroadVerify) return gumroadFailure(message);
+  const verb = url ? LEMON_VERBS[url] : undefined;
+  return verb ? lemonFailure(verb, message) : { error: message };
+}
+
+class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests. Try again in ${retryAfterSeconds} seconds.`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+function classify(err: FastifyError | Error, url: string | undefined): { status: number; message: string } {
+  if (err instanceof ApiInputError)
+    return { status: url === LICENSE_API.gumroadVerify ? 400 : 422, message: err.message };
+  if (err instanceof RateLimitedError) return { status: 429, message: err.message };
+  const status = (err as FastifyError).statusCode ?? 500;
+  if (status === 413) return { status, message: 'The request body is too large.' };
+  if (status === 415) return { status, message: 'Send the fields as a form or as JSON.' };
+  if (status >= 400 && status < 500) return { status, message: 'The request body could not be read.' };
+  return { status: 500, message: 'Something went wrong on our side. Please try again.' };
+}
+
+/**
+ * Inside the licence API's scope: every refusal (bad input, too large, too
+ * many requests, a failure of ours) answers in the endpoint's own JSON shape,
+ * and requests are limited per IP address (before the body is read) and per
+ * licence key (after), each per minute.
+ */
+export function guardLicenseApi(scope: FastifyInstance, config: Config): void {
+  scope.setErrorHandler((err: FastifyError, req, reply) => {
+    const url = req.routeOptions.url;
+    const { status, message } = classify(err, url);
+    if (status >= 500) req.log.error({ err }, 'licence API request failed');
+    if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+    return reply.status(status).type('application/json; charset=utf-8').send(failureBody(url, message));
+  });
+
+  const perIp = scope.createRateLimit({ max: config.licenseRatePerIp, timeWindow: 60_000 });
+  const perKey = scope.createRateLimit({
+    max: config.licenseRatePerKey,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `license-key:${hashLicenseKey(licenseKeyOf(req.body) ?? '')}`,
+  });
+  const enforce = async (limit: typeof perIp, req: FastifyRequest, reply: FastifyReply) => {
+    const r = await limit(req);
+    if (r.isAllowed || !r.isExceeded) return;
+    reply.header('x-ratelimit-limit', String(r.max));
+    throw new RateLimitedError(Math.max(1, r.ttlInSeconds));
+  };
+  scope.addHook('onRequest', (req, reply) => enforce(perIp, req, reply));
+  scope.addHook('preHandler', async (req, reply) => {
+    if (licenseKeyOf(req.body) !== undefined) await enforce(perKey, req, reply);
+  });
+}

@@ -1,0 +1,22 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, LicenseDisabledReason } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
+
+/**
+ * Disables every key of an order (refund, dispute); call it in the transaction
+ * that changes the order. Keys already disabled keep their first reason.
+ */
+export async function disableLicenseKeysForOrder(
+  db: Kysely<DB> | Transaction<DB>,
+  orderId: string,
+  reason: LicenseDisabledReason,
+): Promise<number> {
+  const now = isoNow();
+  const r = await db
+    .updateTable('license_keys')
+    .set({ disabled_at: now, disabled_reason: reason, updated_at: now })
+    .where('order_id', '=', orderId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

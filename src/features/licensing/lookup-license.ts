@@ -1,0 +1,24 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { hashLicenseKey } from './license-key.js';
+import { type LicenseKeyStatus, licenseStatus } from './license-rules.js';
+import { findLicenseByHash, type LicenseRecord } from './queries.js';
+
+/** Unknown and disabled keys are one outcome, so the API cannot tell them apart. */
+export type Lookup =
+  | { kind: 'unknown' }
+  | { kind: 'expired'; license: LicenseRecord }
+  | { kind: 'usable'; license: LicenseRecord; status: LicenseKeyStatus };
+
+export async function lookupLicense(
+  db: Kysely<DB> | Transaction<DB>,
+  licenseKey: string,
+  nowIso: string,
+): Promise<Lookup> {
+  const license = await findLicenseByHash(db, hashLicenseKey(licenseKey));
+  if (!license) return { kind: 'unknown' };
+  const status = licenseStatus(license, nowIso);
+  if (status === 'disabled') return { kind: 'unknown' };
+  if (status === 'expired') return { kind: 'expired', license };
+  return { kind: 'usable', license, status };
+}
