@@ -1,9 +1,9 @@
 import type { Services } from '../../services.js';
+import { findFileVersion } from '../catalog/queries.js';
 import { grantsAccess } from '../checkout/order-status.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { countDownload } from './count-download.js';
 import { type DownloadRequest, planResponse, strongEtag } from './http-ranges.js';
-import { findFileVersion } from '../catalog/queries.js';
 import { type DeliveryWithOrder, findDeliveryWithOrder } from './queries.js';
 import { checkDownloadLink } from './signed-links.js';
 
