@@ -41,7 +41,7 @@ function DiscountTable({ ctx, rows, now }: { ctx: PageContext; rows: DiscountRow
   const t = ctx.t;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="data">
         <thead>
           <tr>
             <th scope="col">{t('discounts.col.code')}</th>

@@ -16,7 +16,7 @@ function CustomerTable({ ctx, rows }: { ctx: PageContext; rows: CustomerRow[] })
   const t = ctx.t;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="data">
         <thead>
           <tr>
             <th scope="col">{t('customers.col.customer')}</th>

@@ -123,9 +123,9 @@ describe('admin customers', () => {
     assert.match(res.body, /<h1>Anna Schmidt<\/h1>/);
     assert.match(res.body, /<dt>Orders<\/dt><dd>4<\/dd>/);
     assert.match(res.body, /<li>€21\.99<\/li><li>US\$10\.00<\/li>/);
-    const numbers = [...res.body.matchAll(/<th scope="row"><a href="\/admin\/orders\/[0-9a-f-]+">([^<]+)<\/a>/g)].map(
-      (m) => m[1],
-    );
+    const numbers = [
+      ...res.body.matchAll(/<th scope="row" class="nowrap"><a href="\/admin\/orders\/[0-9a-f-]+">([^<]+)<\/a>/g),
+    ].map((m) => m[1]);
     assert.deepEqual(numbers, ['A-5', 'A-4', 'A-3', 'A-2', 'A-1']);
     assert.doesNotMatch(res.body, /<th scope="col">Customer<\/th>/, 'no customer column on their own page');
     assert.match(res.body, /href="\/admin\/orders\?q=anna%40example\.com">Show in the order list</);

@@ -92,6 +92,7 @@ export const ordersMessages = defineMessages(
     'orders.refund.confirmRequired': 'Please confirm that you understand access will be revoked.',
     'orders.refund.submit': 'Refund {amount}',
     'orders.refund.cancel': 'Cancel',
+    'orders.refund.back': 'Back to order {number}',
     'orders.refund.notPaid': 'Only paid orders can be refunded; this order is “{status}”.',
     'orders.notice.refunded': 'The order was refunded and access to its downloads revoked.',
     'orders.notice.receipt-sent': 'Another receipt with fresh download links is on its way to the buyer.',
@@ -213,6 +214,7 @@ export const ordersMessages = defineMessages(
     'orders.refund.confirmRequired': 'Bitte bestätigen Sie, dass der Zugang entzogen wird.',
     'orders.refund.submit': '{amount} erstatten',
     'orders.refund.cancel': 'Abbrechen',
+    'orders.refund.back': 'Zurück zu Bestellung {number}',
     'orders.refund.notPaid': 'Nur bezahlte Bestellungen lassen sich erstatten; diese Bestellung ist „{status}“.',
     'orders.notice.refunded': 'Die Bestellung wurde erstattet und der Zugang zu den Downloads entzogen.',
     'orders.notice.receipt-sent':

@@ -91,7 +91,7 @@ function ItemsTable({ ctx, detail }: { ctx: PageContext; detail: OrderDetail }) 
   const m = (minor: number) => money(ctx, minor, order.currency);
   return (
     <div class="table-wrap">
-      <table>
+      <table class="data">
         <thead>
           <tr>
             <th scope="col">{t('orders.detail.product')}</th>
@@ -162,7 +162,7 @@ function DeliveriesTable({ ctx, deliveries }: { ctx: PageContext; deliveries: De
   if (deliveries.length === 0) return <p class="muted">{t('orders.detail.noDeliveries')}</p>;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="data">
         <thead>
           <tr>
             <th scope="col">{t('orders.detail.product')}</th>
@@ -240,7 +240,7 @@ function Timeline({ ctx, entries, currency }: { ctx: PageContext; entries: Timel
 function Actions({ ctx, order }: { ctx: PageContext; order: Order }) {
   const t = ctx.t;
   return (
-    <section class="panel" aria-labelledby="h-actions">
+    <section class="panel actions-panel" aria-labelledby="h-actions">
       <h2 id="h-actions">{t('orders.detail.actions')}</h2>
       <Form ctx={ctx} action={`/admin/orders/${order.id}/resend-receipt`} class="inline-action">
         <button type="submit" class="secondary" aria-describedby="resend-hint">

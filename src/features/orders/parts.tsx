@@ -76,7 +76,7 @@ export function OrdersTable({
   const t = ctx.t;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="data">
         <thead>
           <tr>
             <th scope="col">{t('orders.col.number')}</th>
@@ -92,7 +92,7 @@ export function OrdersTable({
         <tbody>
           {rows.map((o) => (
             <tr>
-              <th scope="row">
+              <th scope="row" class="nowrap">
                 <a href={`/admin/orders/${o.id}`}>{o.number}</a>
               </th>
               <td>

@@ -12,7 +12,7 @@ export function RefundPage({ ctx, order, error }: { ctx: PageContext; order: Ord
   return (
     <AdminLayout ctx={ctx} title={t('orders.refund.title', { number: order.number })}>
       <p>
-        <a href={back}>{t('orders.detail.back')}</a>
+        <a href={back}>{t('orders.refund.back', { number: order.number })}</a>
       </p>
       {order.status !== 'paid' ? (
         <Alert kind="info">{t('orders.refund.notPaid', { status: t(`orders.status.${order.status}`) })}</Alert>
@@ -20,7 +20,7 @@ export function RefundPage({ ctx, order, error }: { ctx: PageContext; order: Ord
         <Form ctx={ctx} action={`/admin/orders/${order.id}/refund`} class="panel danger-zone">
           <p>{t('orders.refund.intro', { amount, email: order.email, provider: order.provider })}</p>
           <Alert kind="error">{t('orders.refund.warning')}</Alert>
-          <div class={error ? 'field invalid' : 'field'}>
+          <div class={error ? 'confirm-box invalid' : 'confirm-box'}>
             <label class="check">
               <input
                 type="checkbox"
