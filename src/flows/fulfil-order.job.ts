@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { isoNow } from '../db/time.js';
 import { recordOrderEvent } from '../features/checkout/order-events.js';
 import { queueReceiptEmail } from '../features/checkout/receipt.js';
+import { issueLicenseKeys } from '../features/licensing/issue-license-keys.js';
 import { defineJob } from '../jobs/define.js';
 
 /**
- * Order paid → deliveries + receipt. Runs again safely after a crash:
- * UNIQUE(order_item_id) keeps one delivery per item, and the receipt is
- * queued under a unique key.
+ * Order paid → deliveries + licence keys + receipt. Runs again safely after a
+ * crash: UNIQUE(order_item_id) keeps one delivery per item,
+ * UNIQUE(order_item_id, unit_index) one licence key per unit, and the receipt
+ * is queued under a unique key.
  */
 export const fulfilOrderJob = defineJob({
   kind: 'order.fulfil',
@@ -37,7 +39,13 @@ export const fulfilOrderJob = defineJob({
           .executeTakeFirst();
         created += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
-      if (created > 0) await recordOrderEvent(trx, orderId, 'delivered', { deliveries: created });
+      const licenseKeys = await issueLicenseKeys(trx, orderId);
+      if (created > 0) {
+        await recordOrderEvent(trx, orderId, 'delivered', {
+          deliveries: created,
+          ...(licenseKeys ? { licenseKeys } : {}),
+        });
+      }
     });
     await queueReceiptEmail(services, orderId);
   },

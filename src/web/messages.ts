@@ -6,6 +6,7 @@ import { deliveryMessages } from '../features/delivery/messages.js';
 import { discountsMessages } from '../features/discounts/messages.js';
 import { emailMessages } from '../features/email/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
+import { licensingMessages } from '../features/licensing/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
 import { paymentsMessages } from '../features/payments/messages.js';
 import { setupMessages } from '../features/setup/messages.js';
@@ -28,6 +29,7 @@ const bundles = [
   discountsMessages,
   checkoutMessages,
   paymentsMessages,
+  licensingMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -7,6 +7,8 @@ export type ReceiptData = {
   hours: number;
   libraryUrl: string;
   links: { label: string; url: string; note?: string }[];
+  /** One line per licence key of the order. */
+  licenseKeys?: { product: string; key: string }[];
 };
 
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
@@ -14,7 +16,11 @@ export const checkoutEmailTemplates = {
   receipt: ((t, d: ReceiptData) => ({
     subject: t('email.receipt.subject', { number: d.number, title: d.title }),
     heading: t('email.receipt.heading'),
-    paragraphs: [t('email.receipt.intro', { number: d.number }), t('email.receipt.total', { total: d.total })],
+    paragraphs: [
+      t('email.receipt.intro', { number: d.number }),
+      t('email.receipt.total', { total: d.total }),
+      ...(d.licenseKeys ?? []).map((k) => t('licensing.email.key', k)),
+    ],
     links: d.links,
     action: { label: t('email.receipt.action'), url: d.libraryUrl },
     note: t('email.receipt.links', { hours: d.hours }),

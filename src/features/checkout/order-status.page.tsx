@@ -4,12 +4,16 @@ import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { formatFileSize } from '../delivery/file-size.js';
 import type { DeliveryLinks } from '../delivery/links.js';
+import { LicenseKeysPanel } from '../licensing/license-keys-panel.js';
+import type { OrderLicenseKey } from '../licensing/queries.js';
 
 type Props = {
   ctx: PageContext;
   order: Order;
   titles: string[];
   downloads: DeliveryLinks[];
+  /** Licence keys of a paid order (products with licence keys switched on). */
+  licenseKeys?: OrderLicenseKey[];
   /** Where a pending order can still be paid. */
   payUrl?: string | undefined;
   /** Where to try again after a failed or expired order. */
@@ -18,7 +22,16 @@ type Props = {
 };
 
 /** The thank-you page: waits for the payment (refreshing without JavaScript), then shows the downloads. */
-export function OrderStatusPage({ ctx, order, titles, downloads, payUrl, retryUrl, testMode }: Props) {
+export function OrderStatusPage({
+  ctx,
+  order,
+  titles,
+  downloads,
+  licenseKeys = [],
+  payUrl,
+  retryUrl,
+  testMode,
+}: Props) {
   const t = ctx.t;
   const preparing = order.status === 'paid' && downloads.length === 0;
   const waiting = order.status === 'pending' || preparing;
@@ -63,6 +76,7 @@ export function OrderStatusPage({ ctx, order, titles, downloads, payUrl, retryUr
           </>
         )}
       </section>
+      {order.status === 'paid' && <LicenseKeysPanel ctx={ctx} keys={licenseKeys} />}
       {order.status === 'paid' && downloads.length > 0 && (
         <section class="panel" aria-labelledby="h-downloads">
           <h2 id="h-downloads">{t('order.downloads')}</h2>

@@ -3,6 +3,7 @@ import type { DB, Order, OrderStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { fulfilOrderJob } from '../../flows/fulfil-order.job.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { disableLicenseKeysForOrder } from '../licensing/disable-order-license-keys.js';
 import { recordOrderEvent } from './order-events.js';
 import { sourcesOf } from './order-status.js';
 
@@ -67,7 +68,7 @@ export async function expireOrder(trx: Transaction<DB>, order: Order): Promise<b
   return true;
 }
 
-/** A full refund: access to every delivery ends with it. */
+/** A full refund: access to every delivery and every licence key ends with it. */
 export async function markOrderRefunded(
   trx: Transaction<DB>,
   order: Order,
@@ -82,6 +83,7 @@ export async function markOrderRefunded(
     .where('order_id', '=', order.id)
     .where('revoked_at', 'is', null)
     .execute();
+  await disableLicenseKeysForOrder(trx, order.id, 'refund');
   await recordOrderEvent(trx, order.id, 'refunded', detail);
   await recordOrderEvent(trx, order.id, 'access_revoked');
   return true;

@@ -4,6 +4,7 @@ import { isLocale } from '../../web/i18n.js';
 import { formatFileSize } from '../delivery/file-size.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { queueEmail } from '../email/queue-email.js';
+import { licenseKeysForOrder } from '../licensing/queries.js';
 import { recordOrderEvent } from './order-events.js';
 import { findOrder, findOrderItems } from './queries.js';
 
@@ -30,6 +31,7 @@ export async function queueReceiptEmail(
       note: formatFileSize(f.sizeBytes, locale),
     })),
   );
+  const licenseKeys = (await licenseKeysForOrder(db, orderId)).map((k) => ({ product: k.productTitle, key: k.key }));
   const emailId = await db.transaction().execute(async (trx) => {
     const id = await queueEmail(trx, {
       to: order.email,
@@ -42,6 +44,7 @@ export async function queueReceiptEmail(
         hours: services.config.downloadLinkHours,
         libraryUrl: `${services.config.publicUrl}/library`,
         links,
+        licenseKeys,
       },
       uniqueKey: opts.resend ? undefined : `receipt:${orderId}`,
     });

@@ -7,6 +7,7 @@ import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
+import { licenseKeysForOrder } from '../licensing/queries.js';
 import { isTestMode } from '../payments/providers.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues } from './checkout.page.js';
 import { OrderStatusPage } from './order-status.page.js';
@@ -73,6 +74,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     if (!order || !sameSecret(order.access_key, req.query.k)) throw notFound('Order not found');
     const items = await findOrderItems(db, order.id);
     const downloads = order.status === 'paid' ? await downloadLinksForOrder(services, order.id) : [];
+    const licenseKeys = order.status === 'paid' ? await licenseKeysForOrder(db, order.id) : [];
     const first = items[0]
       ? await db.selectFrom('products').select('slug').where('id', '=', items[0].product_id).executeTakeFirst()
       : undefined;
@@ -84,6 +86,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         order,
         titles: items.map((i) => i.title),
         downloads,
+        licenseKeys,
         payUrl: order.provider === 'test' && order.provider_ref ? `/pay/test/${order.provider_ref}` : undefined,
         retryUrl: first ? `/p/${first.slug}` : undefined,
         testMode: isTestMode(services),
