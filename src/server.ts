@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ensureSecret } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
+import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
 import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
@@ -82,6 +83,7 @@ async function announce(services: Services): Promise<void> {
   const lines = [`Vielfach is running at ${url}  (${database.describe}, email: ${services.mailer.kind})`];
   if (config.demo) {
     const demo = await ensureDemoStore(database.db);
+    await addDemoProducts(services);
     lines.push(`Demo store ready. Admin: ${url}/admin  login: ${demo.email}  password: ${demo.password}`);
   } else if (!(await getStoreSettings(database.db)).setupCompleted) {
     const code = await ensureSetupCode(database.db);

@@ -7,6 +7,7 @@ import { LOCALES } from '../../web/i18n.js';
 import { sendPage } from '../../web/render.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { setSessionCookie, startSession } from '../auth/sessions.js';
+import { addDemoProducts } from '../catalog/demo-products.js';
 import { CURRENCIES, getStoreSettings } from '../settings/store-settings.js';
 import { completeSetup, isSetupCodeValid } from './complete-setup.js';
 import { SetupPage, type SetupValues } from './setup.page.js';
@@ -55,6 +56,10 @@ export function registerSetupRoutes(fastify: FastifyInstance, services: Services
 
     const result = await completeSetup(db, { ...form, demo: values.demo });
     if (result.kind === 'already-done') return reply.redirect('/admin', 303);
+    if (values.demo) {
+      // After the set-up commit: example products need files in storage. A failure here must not undo the set-up.
+      await addDemoProducts(services).catch((err) => req.log.error({ err }, 'demo products could not be added'));
+    }
     const token = await startSession(db, result.adminId, true);
     setSessionCookie(reply, token, services.config);
     return reply.redirect('/admin', 303);
