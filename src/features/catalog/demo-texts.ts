@@ -29,7 +29,9 @@ export const DEMO_TEXTS: Record<Locale, DemoSet> = {
       summary: 'From starter to crusty loaf in seven days — a practical e-book for beginners.',
       description: [
         'Bake bread you are proud of, with nothing but flour, water, salt and patience.',
+        '',
         '## What is inside',
+        '',
         '- Day-by-day plan for your own starter',
         '- Three tried recipes, from a simple country loaf to rye',
         '- A troubleshooting chapter for flat, dense or sour loaves',
@@ -68,7 +70,9 @@ export const DEMO_TEXTS: Record<Locale, DemoSet> = {
       summary: 'Content calendar, launch checklist and budget sheet — pay what you want.',
       description: [
         'Plan a month of content and your next launch in one afternoon.',
+        '',
         '## Included',
+        '',
         '- Content calendar (CSV, opens in any spreadsheet)',
         '- Launch checklist (Markdown)',
         '- Simple budget sheet (CSV)',
@@ -119,7 +123,9 @@ export const DEMO_TEXTS: Record<Locale, DemoSet> = {
       summary: 'Vom Ansatz zum knusprigen Laib in sieben Tagen – ein praktisches E-Book für Einsteiger.',
       description: [
         'Backen Sie Brot, auf das Sie stolz sind – mit nichts als Mehl, Wasser, Salz und Geduld.',
+        '',
         '## Das steht drin',
+        '',
         '- Ein Tag-für-Tag-Plan für Ihren eigenen Sauerteig',
         '- Drei erprobte Rezepte, vom einfachen Landbrot bis zum Roggenbrot',
         '- Ein Kapitel zur Fehlersuche bei flachen, dichten oder sauren Broten',
@@ -158,7 +164,9 @@ export const DEMO_TEXTS: Record<Locale, DemoSet> = {
       summary: 'Redaktionsplan, Checkliste für den Start und Budgetblatt – zum Wunschpreis.',
       description: [
         'Planen Sie einen Monat Inhalte und Ihren nächsten Produktstart an einem Nachmittag.',
+        '',
         '## Enthalten',
+        '',
         '- Redaktionsplan (CSV, öffnet sich in jeder Tabellenkalkulation)',
         '- Checkliste für den Produktstart (Markdown)',
         '- Einfaches Budgetblatt (CSV)',

@@ -113,13 +113,13 @@ export function ProductPage({ ctx, product, files, publicUrl, preview = false }:
           <BuyForm ctx={ctx} product={product} preview={preview} />
           <IncludedFiles ctx={ctx} files={files} />
         </div>
+        {product.description_md.trim() && (
+          <section class="product-description" aria-label={t('catalog.public.description')}>
+            {/* Rendered from Markdown without raw HTML, then allow-list sanitised. */}
+            <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(product.description_md) }} />
+          </section>
+        )}
       </article>
-      {product.description_md.trim() && (
-        <section class="product-description" aria-label={t('catalog.public.description')}>
-          {/* Rendered from Markdown without raw HTML, then allow-list sanitised. */}
-          <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(product.description_md) }} />
-        </section>
-      )}
     </Layout>
   );
 }

@@ -47,7 +47,8 @@ describe('uploaded file names', () => {
     assert.equal(contentTypeFor('page.html'), 'application/octet-stream');
     assert.equal(contentTypeFor('image.svg'), 'application/octet-stream');
     assert.equal(contentTypeFor('noextension'), 'application/octet-stream');
-    assert.equal(formatBytes(1_450_000, 'de'), '1,5 MB');
+    assert.equal(formatBytes(1_450_000, 'de'), '1,4 MB');
+    assert.equal(formatBytes(2048 * 1024 * 1024, 'en'), '2 GB');
     assert.equal(formatBytes(999, 'en'), '999 B');
   });
 });

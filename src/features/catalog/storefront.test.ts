@@ -100,7 +100,7 @@ describe('store front', () => {
     assert.match(res.body, /<li>40 pages<\/li>/);
     assert.doesNotMatch(res.body, /<script>alert/);
     assert.doesNotMatch(res.body, /href="javascript:/);
-    assert.match(res.body, /The Book \(PDF\)<\/span><span class="muted">2.4 MB</);
+    assert.match(res.body, /The Book \(PDF\)<\/span><span class="muted">2.3 MB</);
     assert.doesNotMatch(res.body, /book\.pdf|\/files\//);
     const form = /<form method="post" action="\/checkout"[\s\S]*?<\/form>/.exec(res.body)?.[0] ?? '';
     const names = [...form.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
@@ -165,7 +165,7 @@ describe('store front', () => {
     assert.match(page.body, /Jetzt kaufen/);
     assert.match(page.body, /Das bekommen Sie/);
     assert.match(page.body, /Rabattcode \(optional\)/);
-    assert.match(page.body, /2,4 MB/);
+    assert.match(page.body, /2,3 MB/);
     const free = await new TestClient(t.app).get('/p/free-checklist', { 'accept-language': 'de' });
     assert.match(free.body, /Kostenlos erhalten/);
   });
