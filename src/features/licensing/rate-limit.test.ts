@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setUpStore, type TestApp } from '../../testing/app.js';
-import { buildLicensingTestApp, callApi, seedLicensedPurchase } from './testing.js';
+import { buildLicensingTestApp, seedLicensedPurchase } from './testing.js';
 
 describe('licence API rate limits', () => {
   let t: TestApp;
