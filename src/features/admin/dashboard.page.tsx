@@ -1,9 +1,29 @@
-import type { JobStatus } from '../../db/schema.js';
+import { formatMoney } from '../../domain/money.js';
 import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from './admin-layout.js';
+import type { DashboardData } from './dashboard-data.js';
 
-export type DashboardData = { jobs: Record<JobStatus, number>; emailsSent: number; transport: 'outbox' | 'smtp' };
+function Tile({
+  value,
+  label,
+  href,
+  small,
+}: {
+  value: string | number;
+  label: string;
+  href?: string;
+  small?: boolean;
+}) {
+  const body = (
+    <>
+      <div class="l">{label}</div>
+      <div class={small ? 'n small' : 'n'}>{value}</div>
+    </>
+  );
+  return <div class="tile">{href ? <a href={href}>{body}</a> : body}</div>;
+}
 
 export function DashboardPage({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
   const t = ctx.t;
@@ -15,23 +35,74 @@ export function DashboardPage({ ctx, data }: { ctx: PageContext; data: Dashboard
           <a href="/admin/jobs?status=dead">{t('admin.dashboard.deadHint')}</a>
         </Alert>
       )}
+      {data.publishedProducts === 0 && (
+        <div class="panel cta">
+          <h2>{t('admin.dashboard.firstProduct')}</h2>
+          <p class="muted">{t('admin.dashboard.firstProduct.text')}</p>
+          <a class="btn" href="/admin/products/new">
+            {t('admin.dashboard.firstProduct.action')}
+          </a>
+        </div>
+      )}
+      <h2>{t('admin.dashboard.sales')}</h2>
       <div class="tiles">
-        <div class="tile">
-          <div class="n">{data.emailsSent}</div>
-          <div class="l">{t('admin.dashboard.emails')}</div>
+        <Tile
+          label={t('admin.dashboard.revenue30d')}
+          value={formatMoney(data.revenue30dMinor, data.currency, ctx.locale)}
+          href="/admin/orders"
+        />
+        <Tile label={t('admin.dashboard.orders30d')} value={data.orders30d} href="/admin/orders" />
+        <Tile label={t('admin.dashboard.customers')} value={data.customers} href="/admin/customers" />
+        <Tile label={t('admin.dashboard.products')} value={data.publishedProducts} href="/admin/products" />
+      </div>
+      <h2>{t('admin.dashboard.recentOrders')}</h2>
+      {data.recentOrders.length === 0 ? (
+        <p class="empty">{t('admin.dashboard.noOrders')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.dashboard.order')}</th>
+                <th scope="col">{t('admin.dashboard.customer')}</th>
+                <th scope="col">{t('admin.dashboard.total')}</th>
+                <th scope="col">{t('admin.dashboard.status')}</th>
+                <th scope="col">{t('admin.dashboard.date')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.recentOrders.map((o) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/orders/${o.id}`}>{o.number}</a>
+                  </td>
+                  <td>{o.email}</td>
+                  <td>{formatMoney(o.total_minor, o.currency, ctx.locale)}</td>
+                  <td>
+                    <span class={`badge ${o.status === 'paid' ? 'ok' : o.status}`}>{o.status}</span>
+                  </td>
+                  <td>{formatDateTime(o.created_at, ctx.locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
-        <div class="tile">
-          <div class="n">{data.jobs.pending + data.jobs.running}</div>
-          <div class="l">{t('admin.dashboard.jobsPending')}</div>
-        </div>
-        <div class="tile">
-          <div class="n">{data.jobs.dead}</div>
-          <div class="l">{t('admin.dashboard.jobsDead')}</div>
-        </div>
-        <div class="tile">
-          <div class="n small">{t(`admin.dashboard.transport.${data.transport}`)}</div>
-          <div class="l">{t('admin.dashboard.mailTransport')}</div>
-        </div>
+      )}
+      <h2>{t('admin.dashboard.system')}</h2>
+      <div class="tiles">
+        <Tile label={t('admin.dashboard.emails')} value={data.emailsSent} href="/admin/emails" />
+        <Tile
+          label={t('admin.dashboard.jobsPending')}
+          value={data.jobs.pending + data.jobs.running}
+          href="/admin/jobs"
+        />
+        <Tile label={t('admin.dashboard.jobsDead')} value={data.jobs.dead} href="/admin/jobs?status=dead" />
+        <Tile
+          label={t('admin.dashboard.mailTransport')}
+          value={t(`admin.dashboard.transport.${data.transport}`)}
+          href="/admin/emails"
+          small
+        />
       </div>
     </AdminLayout>
   );

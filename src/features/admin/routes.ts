@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { countJobsByStatus } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import { sendPage } from '../../web/render.js';
 import { requireAdmin } from '../auth/sessions.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { adminPageContext } from './admin-context.js';
 import { listAudit } from './audit.js';
 import { AuditPage } from './audit.page.js';
 import { DashboardPage } from './dashboard.page.js';
+import { loadDashboard } from './dashboard-data.js';
 
 export function registerAdminRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -15,19 +16,10 @@ export function registerAdminRoutes(fastify: FastifyInstance, services: Services
   const guard = { preHandler: requireAdmin(services) };
 
   app.get('/admin', guard, async (req, reply) => {
-    const [jobs, sent] = await Promise.all([
-      countJobsByStatus(db),
-      db
-        .selectFrom('emails')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '=', 'sent')
-        .executeTakeFirst(),
-    ]);
+    const { currency } = await getStoreSettings(db);
+    const data = await loadDashboard(db, currency, services.mailer.kind);
     const ctx = await adminPageContext(req, reply, services);
-    return sendPage(
-      reply,
-      DashboardPage({ ctx, data: { jobs, emailsSent: Number(sent?.n ?? 0), transport: services.mailer.kind } }),
-    );
+    return sendPage(reply, DashboardPage({ ctx, data }));
   });
 
   app.get('/admin/audit', guard, async (req, reply) => {
