@@ -6,6 +6,7 @@ import { type Config, ensureSecret } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
+import { addDemoLicensedProduct } from './features/licensing/demo.js';
 import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
 import { ensureDemoStore } from './features/setup/demo-store.js';
@@ -84,6 +85,7 @@ async function announce(services: Services): Promise<void> {
   if (config.demo) {
     const demo = await ensureDemoStore(database.db);
     await addDemoProducts(services);
+    await addDemoLicensedProduct(services);
     lines.push(`Demo store ready. Admin: ${url}/admin  login: ${demo.email}  password: ${demo.password}`);
   } else if (!(await getStoreSettings(database.db)).setupCompleted) {
     const code = await ensureSetupCode(database.db);
