@@ -58,6 +58,15 @@ export function acceptMultipartForms(scope: FastifyInstance, maxFileBytes: numbe
     });
     payload.pipe(parser);
   });
+  // A file nobody read (refused by CSRF, login or a limit) would keep the connection waiting for
+  // the rest of its bytes: once the answer is out, drop the connection instead.
+  scope.addHook('onResponse', async (req) => {
+    const upload = (req.body as MultipartBody | undefined)?.[UPLOAD];
+    if (upload && !upload.stream.readableEnded) {
+      upload.stream.destroy();
+      req.raw.destroy();
+    }
+  });
 }
 
 /** The form's fields and its file (undefined when none was chosen); only on a multipart route. */
