@@ -59,7 +59,10 @@ export function Layout({ ctx, title, description, refreshSeconds, head, children
             <a class="brand" href="/">
               {ctx.storeName}
             </a>
-            <LanguageSwitch ctx={ctx} />
+            <div class="header-links">
+              <a href="/library">{ctx.t('shell.library')}</a>
+              <LanguageSwitch ctx={ctx} />
+            </div>
           </div>
         </header>
         <main id="main" class="wrap">

@@ -106,7 +106,7 @@ describe('store front', () => {
     const names = [...form.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(names, ['_csrf', 'productId', 'email', 'name', 'discountCode']);
     assert.ok(form.includes(`name="productId" value="${ids.book}"`));
-    assert.match(form, />Buy now<\/button>/);
+    assert.match(form, />Buy now — payment required<\/button>/);
   });
 
   test('Open Graph and JSON-LD carry the absolute image URL and the right price', async () => {
@@ -162,7 +162,7 @@ describe('store front', () => {
     assert.match(home.body, /Preis frei wählbar – ab 3,00\s€/);
     assert.match(home.body, />Kostenlos</);
     const page = await new TestClient(t.app).get('/p/sourdough-basics', { 'accept-language': 'de' });
-    assert.match(page.body, /Jetzt kaufen/);
+    assert.match(page.body, /Zahlungspflichtig bestellen/);
     assert.match(page.body, /Das bekommen Sie/);
     assert.match(page.body, /Rabattcode \(optional\)/);
     assert.match(page.body, /2,3 MB/);
