@@ -1,64 +1,40 @@
 // A real server on 127.0.0.1 and a real Chromium: first start, set-up, the
 // dashboard, the language switch, sign out and sign in again.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureSetupCode } from '../../src/features/setup/complete-setup.js';
-import { buildTestApp, type TestApp } from '../../src/testing/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import {
+  type BrowserHarness,
+  collectPageErrors,
+  type LiveApp,
+  launchChromium,
+  skipWithoutChromium,
+  startLiveApp,
+} from './browser.js';
 
 const OWNER = { email: 'owner@example.com', password: 'a long enough password', store: 'Atelier Nordlicht' };
 
-// In CI a missing browser is a failure, never a skip; locally the test says why it did not run.
-const missing = !existsSync(CHROMIUM);
-if (missing && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (.ci/run does).`);
-}
-
-describe('browser: first set-up and admin login', { skip: missing && `${CHROMIUM} not installed` }, () => {
-  let t: TestApp;
+describe('browser: first set-up and admin login', { skip: skipWithoutChromium }, () => {
+  let t: LiveApp;
   let base: string;
-  let context: BrowserContext;
-  let profileDir: string;
+  let browser: BrowserHarness;
 
   before(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    profileDir = mkdtempSync(join(tmpdir(), 'vf-chromium-'));
-    // A fresh, empty profile each run (Playwright passes it as --user-data-dir).
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      locale: 'en-GB',
-      timeout: 60_000,
-    });
+    t = await startLiveApp();
+    base = t.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
-    await context?.close();
+    await browser?.close();
     await t?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   test('set up the store, see the dashboard, switch to German, sign out and in again', async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(15_000);
     const errors = collectPageErrors(page);
     // A fresh install sends every visitor to the set-up.
@@ -113,18 +89,4 @@ async function assertDashboard(page: Page, want: { title: string; welcome: strin
   assert.equal((await page.locator('.admin-nav .brand').textContent())?.trim(), OWNER.store);
   assert.match(await page.title(), new RegExp(`${want.title} · ${OWNER.store}`));
   await page.getByText(want.welcome).waitFor();
-}
-
-/** Console errors, uncaught page errors and failed or 4xx/5xx sub-requests. */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  return errors;
 }
