@@ -58,6 +58,23 @@ export function LibraryLoginPage({ ctx, state = 'form', email, error }: LoginPro
   );
 }
 
+/** The page behind the emailed link: one button that signs in (a POST, so link scanners cannot). */
+export function LibraryContinuePage({ ctx, token }: { ctx: PageContext; token: string }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('library.continue.title')}>
+      <section class="panel library-login" aria-labelledby="h-continue">
+        <h1 id="h-continue">{ctx.t('library.continue.title')}</h1>
+        <p class="muted">{ctx.t('library.continue.text')}</p>
+        <Form ctx={ctx} action={`/library/auth/${encodeURIComponent(token)}`}>
+          <button type="submit" class="btn-block">
+            {ctx.t('library.continue.button')}
+          </button>
+        </Form>
+      </section>
+    </Layout>
+  );
+}
+
 export function StatusBadge({ ctx, status }: { ctx: PageContext; status: OrderStatus }) {
   const label = status === 'refunded' ? ctx.t('library.status.refunded') : ctx.t('library.status.paid');
   return <span class={`badge ${status}`}>{label}</span>;

@@ -3,6 +3,9 @@ import { defineMessages } from '../../web/i18n.js';
 export const libraryMessages = defineMessages(
   {
     'library.title': 'Your library',
+    'library.continue.title': 'Sign in to your library',
+    'library.continue.text': 'Continue to see your purchases, downloads and receipts.',
+    'library.continue.button': 'Continue to my purchases',
     'library.intro':
       'All your purchases and downloads in one place. Enter the email address you used when buying, and we will email you a link that signs you in — no password needed.',
     'library.email': 'Email address',
@@ -55,6 +58,9 @@ export const libraryMessages = defineMessages(
   },
   {
     'library.title': 'Ihre Bibliothek',
+    'library.continue.title': 'Bei Ihrer Bibliothek anmelden',
+    'library.continue.text': 'Weiter zu Ihren Käufen, Downloads und Belegen.',
+    'library.continue.button': 'Weiter zu meinen Käufen',
     'library.intro':
       'Alle Ihre Käufe und Downloads an einem Ort. Geben Sie die E-Mail-Adresse ein, mit der Sie gekauft haben, und wir schicken Ihnen einen Link, der Sie anmeldet – ganz ohne Passwort.',
     'library.email': 'E-Mail-Adresse',

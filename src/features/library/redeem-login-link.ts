@@ -4,6 +4,20 @@ import { isoNow } from '../../db/time.js';
 import { LOGIN_PURPOSE } from './request-login-link.js';
 import { sha256, startCustomerSession } from './sessions.js';
 
+/** Whether a sign-in link can still be used; reading it changes nothing (mail scanners open links too). */
+export async function isLoginLinkUsable(db: Kysely<DB>, token: string): Promise<boolean> {
+  if (token.length < 20 || token.length > 100) return false;
+  const row = await db
+    .selectFrom('customer_tokens')
+    .select('id')
+    .where('id', '=', sha256(token))
+    .where('purpose', '=', LOGIN_PURPOSE)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', isoNow())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Uses a sign-in token once (a guarded UPDATE: unused and unexpired) and
  * starts a customer session. Returns the session's cookie token, or

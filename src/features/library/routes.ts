@@ -5,10 +5,10 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { LibraryLoginPage, LibraryPage } from './library.pages.js';
+import { LibraryContinuePage, LibraryLoginPage, LibraryPage } from './library.pages.js';
 import { loadLibrary, loadReceipt } from './load-library.js';
 import { ReceiptPage } from './receipt.page.js';
-import { redeemLoginLink } from './redeem-login-link.js';
+import { isLoginLinkUsable, redeemLoginLink } from './redeem-login-link.js';
 import { requestLoginLink } from './request-login-link.js';
 import {
   CUSTOMER_COOKIE,
@@ -61,13 +61,27 @@ export function registerLibraryRoutes(fastify: FastifyInstance, services: Servic
     return sendPage(reply, LibraryLoginPage({ ctx, state: 'sent' }));
   });
 
+  // Opening the emailed link only shows a button: link scanners in mail systems (which open every
+  // link) must not use up the single-use token. The sign-in happens on the POST.
   app.get('/library/auth/:token', { schema: { params: tokenParams } }, async (req, reply) => {
-    const token = await redeemLoginLink(db, req.params.token);
-    if (!token) return sendPage(reply, LibraryLoginPage({ ctx: await ctxOf(req, reply), state: 'invalid' }), 410);
-    await endCustomerSession(db, req.cookies[CUSTOMER_COOKIE]);
-    setCustomerCookie(reply, token, services.config);
-    return reply.redirect('/library', 303);
+    const ctx = await ctxOf(req, reply);
+    if (!(await isLoginLinkUsable(db, req.params.token))) {
+      return sendPage(reply, LibraryLoginPage({ ctx, state: 'invalid' }), 410);
+    }
+    return sendPage(reply, LibraryContinuePage({ ctx, token: req.params.token }));
   });
+
+  app.post(
+    '/library/auth/:token',
+    { schema: { params: tokenParams }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const token = await redeemLoginLink(db, req.params.token);
+      if (!token) return sendPage(reply, LibraryLoginPage({ ctx: await ctxOf(req, reply), state: 'invalid' }), 410);
+      await endCustomerSession(db, req.cookies[CUSTOMER_COOKIE]);
+      setCustomerCookie(reply, token, services.config);
+      return reply.redirect('/library', 303);
+    },
+  );
 
   app.post('/library/logout', async (req, reply) => {
     await endCustomerSession(db, req.cookies[CUSTOMER_COOKIE]);
