@@ -120,6 +120,17 @@ describe('download access', () => {
     assert.equal(await countOf(p.deliveryId), 2);
     const [links] = await downloadLinksForOrder(t.services, p.orderId);
     assert.equal(links?.downloadsLeft, 0);
+
+    // A day after the last counted download, continuations stop too: `bytes=1-` is no way around the limit.
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
+    await t.services.database.db
+      .updateTable('downloads')
+      .set({ created_at: dayAgo })
+      .where('delivery_id', '=', p.deliveryId)
+      .execute();
+    const late = await t.app.inject({ url, headers: { range: 'bytes=1-' } });
+    assert.equal(late.statusCode, 403);
+    assert.match(late.body, /Download limit reached/);
   });
 
   test('concurrent downloads at the limit never exceed it', async () => {

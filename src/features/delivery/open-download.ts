@@ -58,6 +58,9 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
   if (plan.kind === 'not-modified') return { kind: 'not-modified', headers: { ...validators, ...PRIVATE } };
   if (plan.kind === 'unsatisfiable') return { kind: 'unsatisfiable', size };
 
+  if (plan.kind === 'partial' && !plan.counts && !(await mayResume(db, delivery, file.id, opts.now))) {
+    return { kind: 'limit-reached', orderNumber: delivery.orderNumber, limit: delivery.downloadLimit ?? 0 };
+  }
   if (plan.counts) {
     const counted = await countDownload(db, {
       deliveryId,
@@ -117,4 +120,29 @@ const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-
 /** The stored type if it is a well-formed media type, else a neutral one. */
 function safeContentType(type: string): string {
   return MIME.test(type) ? type : 'application/octet-stream';
+}
+
+/** How long after a counted download its remaining bytes may still be fetched in ranges. */
+const RESUME_WINDOW_MS = 24 * 3600 * 1000;
+
+/**
+ * A range that does not start at 0 continues a download and costs nothing —
+ * but once the limit is used up, only within a day of a counted download of
+ * this very file, so `bytes=1-` cannot stand in for endless new downloads.
+ */
+async function mayResume(
+  db: Services['database']['db'],
+  delivery: { id: string; downloadLimit: number | null; downloadCount: number },
+  fileVersionId: string,
+  now = Date.now(),
+): Promise<boolean> {
+  if (delivery.downloadLimit === null || delivery.downloadCount < delivery.downloadLimit) return true;
+  const recent = await db
+    .selectFrom('downloads')
+    .select('id')
+    .where('delivery_id', '=', delivery.id)
+    .where('file_version_id', '=', fileVersionId)
+    .where('created_at', '>', new Date(now - RESUME_WINDOW_MS).toISOString())
+    .executeTakeFirst();
+  return recent !== undefined;
 }
