@@ -2,10 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Product } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { PageContext } from '../../web/context.js';
+import { formatFileSize } from '../../web/format.js';
 import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
-import { formatBytes } from './file-names.js';
 import { type EditorErrors, ProductEditorPage } from './product-editor.page.js';
 import { formFromProduct, type ProductForm } from './product-input.js';
 import { listProductFiles } from './queries.js';
@@ -65,5 +65,5 @@ export async function showEditor(
 
 /** "Up to 2 GB" style limit text for upload errors. */
 export function sizeLimit(ctx: PageContext, bytes: number): string {
-  return formatBytes(bytes, ctx.locale);
+  return formatFileSize(bytes, ctx.locale);
 }

@@ -72,20 +72,3 @@ const CONTENT_TYPES: Record<string, string> = {
 export function contentTypeFor(fileName: string): string {
   return CONTENT_TYPES[extensionOf(fileName)] ?? 'application/octet-stream';
 }
-
-/** "1.4 MB" / "1,4 MB" for file lists; binary steps, so MAX_UPLOAD_MB=2048 reads as "2 GB". */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(value);
-  return `${text} ${units[unit]}`;
-}

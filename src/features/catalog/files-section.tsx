@@ -1,8 +1,8 @@
 import type { Product } from '../../db/schema.js';
 import { Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatFileSize } from '../../web/format.js';
 import { formatDateTime } from '../../web/i18n.js';
-import { formatBytes } from './file-names.js';
 import { FileInput } from './form-parts.js';
 import type { EditorErrors } from './product-editor.page.js';
 import type { ProductFileWithVersion } from './queries.js';
@@ -41,7 +41,7 @@ function FileRow({
           <div class="muted small">
             {t('catalog.files.meta', {
               fileName: file.file_name,
-              size: formatBytes(file.size_bytes, ctx.locale),
+              size: formatFileSize(file.size_bytes, ctx.locale),
               version: file.version,
               date: formatDateTime(file.updated_at, ctx.locale),
             })}
@@ -74,7 +74,7 @@ function FileRow({
           <FileInput
             name="file"
             label={t('catalog.files.chooseVersion')}
-            hint={t('catalog.files.maxSize', { size: formatBytes(maxUploadBytes, ctx.locale) })}
+            hint={t('catalog.files.maxSize', { size: formatFileSize(maxUploadBytes, ctx.locale) })}
             error={versionError}
           />
           <button type="submit">{t('catalog.files.uploadVersion')}</button>
@@ -120,7 +120,7 @@ export function FilesSection(props: Props) {
         <FileInput
           name="file"
           label={t('catalog.files.choose')}
-          hint={t('catalog.files.maxSize', { size: formatBytes(maxUploadBytes, ctx.locale) })}
+          hint={t('catalog.files.maxSize', { size: formatFileSize(maxUploadBytes, ctx.locale) })}
           error={errors.file}
         />
         <button type="submit">{t('catalog.files.upload')}</button>

@@ -1,10 +1,10 @@
 import type { Product } from '../../db/schema.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatFileSize } from '../../web/format.js';
 import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
 import { coverPath } from './cover-image.js';
-import { formatBytes } from './file-names.js';
 import { priceLabel, suggestedAmount } from './price.js';
 import type { ProductFileWithVersion } from './queries.js';
 import { ProductHead, productDescription } from './seo.js';
@@ -71,7 +71,7 @@ function IncludedFiles({ ctx, files }: { ctx: PageContext; files: ProductFileWit
         {files.map((f) => (
           <li>
             <span class="included-name">{f.name}</span>
-            <span class="muted">{formatBytes(f.size_bytes, ctx.locale)}</span>
+            <span class="muted">{formatFileSize(f.size_bytes, ctx.locale)}</span>
           </li>
         ))}
       </ul>

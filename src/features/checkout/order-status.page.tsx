@@ -1,8 +1,8 @@
 import type { Order } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
+import { formatFileSize } from '../../web/format.js';
 import { Layout } from '../../web/layout.js';
-import { formatFileSize } from '../delivery/file-size.js';
 import type { DeliveryLinks } from '../delivery/links.js';
 import { LicenseKeysPanel } from '../licensing/license-keys-panel.js';
 import type { OrderLicenseKey } from '../licensing/queries.js';

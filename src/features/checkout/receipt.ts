@@ -1,7 +1,7 @@
 import { formatMoney } from '../../domain/money.js';
 import type { Services } from '../../services.js';
+import { formatFileSize } from '../../web/format.js';
 import { isLocale } from '../../web/i18n.js';
-import { formatFileSize } from '../delivery/file-size.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { queueEmail } from '../email/queue-email.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';

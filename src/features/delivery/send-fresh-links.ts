@@ -1,8 +1,8 @@
 import type { Services } from '../../services.js';
+import { formatFileSize } from '../../web/format.js';
 import { isLocale } from '../../web/i18n.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
 import { queueEmail } from '../email/queue-email.js';
-import { formatFileSize } from './file-size.js';
 import { downloadLinksForDelivery } from './links.js';
 import { parseLink } from './open-download.js';
 import { findDeliveryWithOrder } from './queries.js';

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../web/context.js';
-import { formatFileSize } from '../delivery/file-size.js';
+import { formatFileSize } from '../../web/format.js';
 import type { OrderDownloads } from '../delivery/links.js';
 
 /** The files of an order's purchases, each a download button with its file name and size. */

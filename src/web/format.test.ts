@@ -1,0 +1,13 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatFileSize } from './format.js';
+
+test('file sizes in binary steps, by language', () => {
+  assert.equal(formatFileSize(512, 'en'), '512 B');
+  assert.equal(formatFileSize(999, 'en'), '999 B');
+  assert.equal(formatFileSize(1536, 'de'), '1,5 KB');
+  assert.equal(formatFileSize(1_450_000, 'de'), '1,4 MB');
+  assert.equal(formatFileSize(2_400_000, 'en'), '2.3 MB');
+  assert.equal(formatFileSize(2048 * 1024 * 1024, 'en'), '2 GB');
+  assert.equal(formatFileSize(-5, 'en'), '0 B');
+});
