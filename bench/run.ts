@@ -20,6 +20,7 @@ import { loadConfig } from '../src/config.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { outboxMailer } from '../src/features/email/transport.js';
+import { issueLicenseKeys } from '../src/features/licensing/issue-license-keys.js';
 import { localStorageIn } from '../src/features/storage/storage.js';
 import { defineJob } from '../src/jobs/define.js';
 import { countJobsByStatus, enqueueJob } from '../src/jobs/queue.js';
@@ -115,6 +116,9 @@ async function startVielfach(dataDir: string): Promise<Server & { startupMs: num
     PUBLIC_URL: '',
     VIELFACH_DEMO: '0',
     LOG_LEVEL: 'warn',
+    // One client validates one key as fast as it can: no rate limit for the bench.
+    LICENSE_RATE_PER_IP: '1000000',
+    LICENSE_RATE_PER_KEY: '1000000',
   });
   let exitCode: number | null | undefined;
   proc.exited.then((code) => {
@@ -188,16 +192,79 @@ async function setUpOverHttp(base: string, output: string): Promise<void> {
 // ---------------------------------------------------------------- HTTP load
 
 type Load = { rps: number; p50: number; p99: number; bad: number };
+type Post = { method: 'POST'; headers: Record<string, string>; body: string };
 
-async function load(url: string): Promise<Load> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function load(url: string, post?: Post): Promise<Load> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...post });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...post });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.errors + r.timeouts + r.non2xx };
 }
 
 function loadRow(measure: string, l: Load, bare: number | undefined): Row {
   const note = [`p50 ${l.p50} ms, p99 ${l.p99} ms`, l.bad ? `${l.bad} errors/non-2xx` : ''].filter(Boolean).join(', ');
   return { measure, value: l.rps, unit: 'req/s', vsBare: bare ? l.rps / bare : 1, note };
+}
+
+/** A paid order of the demo plugin with its licence key, written straight into the stopped store's database. */
+async function seedLicenseKey(dataDir: string): Promise<string> {
+  const database = await openDatabase(`sqlite:${join(dataDir, 'vielfach.db')}`);
+  try {
+    const { db } = database;
+    const product = await db
+      .selectFrom('products')
+      .innerJoin('license_settings', 'license_settings.product_id', 'products.id')
+      .select(['products.id', 'products.title', 'products.price_minor', 'products.currency'])
+      .where('license_settings.enabled', '=', 1)
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const [customerId, orderId] = [crypto.randomUUID(), crypto.randomUUID()];
+    await db
+      .insertInto('customers')
+      .values({ id: customerId, email: 'bench@example.com', locale: 'en', created_at: now })
+      .execute();
+    await db
+      .insertInto('orders')
+      .values({
+        id: orderId,
+        number: 'BENCH-1',
+        customer_id: customerId,
+        email: 'bench@example.com',
+        locale: 'en',
+        status: 'paid',
+        currency: product.currency,
+        subtotal_minor: product.price_minor,
+        total_minor: product.price_minor,
+        discount_code_id: null,
+        provider: 'test',
+        provider_ref: null,
+        access_key: crypto.randomUUID(),
+        created_at: now,
+        updated_at: now,
+        paid_at: now,
+        refunded_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('order_items')
+      .values({
+        id: crypto.randomUUID(),
+        order_id: orderId,
+        product_id: product.id,
+        title: product.title,
+        unit_price_minor: product.price_minor,
+        total_minor: product.price_minor,
+      })
+      .execute();
+    await db.transaction().execute((trx) => issueLicenseKeys(trx, orderId));
+    const key = await db
+      .selectFrom('license_keys')
+      .select('display_key')
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    return key.display_key;
+  } finally {
+    await database.close();
+  }
 }
 
 // ---------------------------------------------------------------- jobs
@@ -393,6 +460,7 @@ async function main(): Promise<void> {
   record({ measure: 'idle RSS after start', value: rssMb(cold.child.pid), unit: 'MB', note: 'VmRSS, 3 s after start' });
   await setUpOverHttp(`http://127.0.0.1:${cold.port}`, cold.output());
   await stopProcess(cold.child);
+  const licenseKey = await seedLicenseKey(dataDir);
 
   const app = await startVielfach(dataDir);
   record({ measure: 'start-up to first 200, restart', value: app.startupMs, unit: 'ms', note: 'store set up' });
@@ -403,9 +471,20 @@ async function main(): Promise<void> {
   await stopProcess(bare.child);
   record(loadRow('bare Fastify JSON route', bareLoad, undefined));
   const base = `http://127.0.0.1:${app.port}`;
-  record(loadRow('GET /healthz (SELECT 1)', await load(`${base}/healthz`), bareLoad.rps));
+  const healthz = await load(`${base}/healthz`);
+  record(loadRow('GET /healthz (SELECT 1)', healthz, bareLoad.rps));
   record(loadRow('GET / store home (rendered)', await load(`${base}/`), bareLoad.rps));
   record(loadRow('GET /admin/login (rendered, CSRF)', await load(`${base}/admin/login`), bareLoad.rps));
+  const validate = await load(`${base}/api/v1/licenses/validate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ license_key: licenseKey }).toString(),
+  });
+  const validateRow = loadRow('POST /api/v1/licenses/validate (key lookup)', validate, bareLoad.rps);
+  record({
+    ...validateRow,
+    note: `${validateRow.note}, ${Math.round((validate.rps / healthz.rps) * 100)} % of /healthz`,
+  });
   await sleep(2000);
   record({ measure: 'RSS after the load tests', value: rssMb(app.child.pid), unit: 'MB', note: 'VmRSS' });
   await stopProcess(app.child);

@@ -1,15 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type InferResult, type Kysely, type Transaction } from 'kysely';
 import type { DB, LicenseInstance } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { type LicenseKeyStatus, licenseStatus } from './license-rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** A key with what the public API reports about it (order, customer, product). */
-export type LicenseRecord = NonNullable<Awaited<ReturnType<typeof findLicenseByHash>>>;
-
-/** The one lookup of the public API: by the indexed hash of the normalised key. */
-export function findLicenseByHash(db: Db, keyHash: string) {
+function licenseByHashQuery(db: Db) {
   return db
     .selectFrom('license_keys as k')
     .innerJoin('orders as o', 'o.id', 'k.order_id')
@@ -37,12 +33,28 @@ export function findLicenseByHash(db: Db, keyHash: string) {
       'o.paid_at as order_paid_at',
       'o.created_at as order_created_at',
       'i.unit_price_minor',
-      'i.title as item_title',
       'p.title as product_title',
       'p.slug as product_slug',
     ])
-    .where('k.key_hash', '=', keyHash)
-    .executeTakeFirst();
+    .where('k.key_hash', '=', '');
+}
+
+/** A key with what the public API reports about it (order, customer, product). */
+export type LicenseRecord = InferResult<ReturnType<typeof licenseByHashQuery>>[number];
+
+/** The lookup's SQL per dialect, built once: it runs on every API request. */
+const lookupSql = new Map<unknown, string>();
+
+/** The one lookup of the public API: by the indexed hash of the normalised key. */
+export async function findLicenseByHash(db: Db, keyHash: string): Promise<LicenseRecord | undefined> {
+  const dialect = db.getExecutor().adapter.constructor;
+  let text = lookupSql.get(dialect);
+  if (text === undefined) {
+    text = licenseByHashQuery(db).compile().sql;
+    lookupSql.set(dialect, text);
+  }
+  const { rows } = await db.executeQuery<LicenseRecord>(CompiledQuery.raw(text, [keyHash]));
+  return rows[0];
 }
 
 export function findInstance(db: Db, licenseKeyId: string, instanceId: string): Promise<LicenseInstance | undefined> {
