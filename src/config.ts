@@ -47,6 +47,17 @@ const envSchema = z.object({
     .default(120),
   LICENSE_RATE_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(60),
   LICENSE_RATE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  RECONCILE_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
 
 export type Config = {
@@ -79,6 +90,12 @@ export type Config = {
   licenseRatePerIp: number;
   /** Licence API requests per minute for one licence key. */
   licenseRatePerKey: number;
+  /** Encrypts stored payment keys (AES-256-GCM); without SECRETS_KEY a key is made once in the data folder. */
+  secretsKey: string | undefined;
+  /** Where the Stripe SDK sends its calls; only for a local stand-in in tests (default: Stripe's servers). */
+  stripeApiBase: string | undefined;
+  /** A pending order this old is looked up at its payment provider, in case its webhook was lost. */
+  reconcileAfterMinutes: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 };
@@ -119,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     orderExpiryMinutes: e.ORDER_EXPIRY_MINUTES,
     licenseRatePerIp: e.LICENSE_RATE_PER_IP,
     licenseRatePerKey: e.LICENSE_RATE_PER_KEY,
+    secretsKey: e.SECRETS_KEY,
+    stripeApiBase: e.STRIPE_API_BASE,
+    reconcileAfterMinutes: e.RECONCILE_AFTER_MINUTES,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

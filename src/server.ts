@@ -7,6 +7,7 @@ import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
 import { addDemoLicensedProduct } from './features/licensing/demo.js';
+import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
 import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
 import { ensureDemoStore } from './features/setup/demo-store.js';
@@ -67,6 +68,7 @@ export async function startServer(config: Config): Promise<Running> {
   const app = await buildApp(services);
   await app.listen({ port: services.config.port, host: services.config.host });
   await scheduleHousekeeping(services.database.db);
+  await scheduleReconciliation(services.database.db, services.config.reconcileAfterMinutes);
   worker?.start();
   const close = async () => {
     await app.close();

@@ -31,6 +31,7 @@ export interface DB {
   license_settings: LicenseSettingsTable;
   license_keys: LicenseKeysTable;
   license_instances: LicenseInstancesTable;
+  order_disputes: OrderDisputesTable;
 }
 
 export interface SettingsTable {
@@ -204,7 +205,8 @@ export interface CustomersTable {
   created_at: string;
 }
 
-export type OrderStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
+/** 'disputed': the buyer's bank is reclaiming the payment (chargeback); access is revoked meanwhile. */
+export type OrderStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded' | 'disputed';
 
 export interface OrdersTable {
   id: string;
@@ -381,3 +383,21 @@ export interface LicenseInstancesTable {
 export type LicenseSettings = Selectable<LicenseSettingsTable>;
 export type LicenseKey = Selectable<LicenseKeysTable>;
 export type LicenseInstance = Selectable<LicenseInstancesTable>;
+
+export type DisputeStatus = 'open' | 'won' | 'lost';
+
+/** An order's dispute (one per order: a payment can be disputed once), as the provider last reported it. */
+export interface OrderDisputesTable {
+  order_id: string;
+  provider: string;
+  dispute_ref: string;
+  status: DisputeStatus;
+  amount_minor: number;
+  reason: Generated<string>;
+  /** The revocation the dispute caused; a dispute won lifts exactly that one. */
+  access_revoked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OrderDispute = Selectable<OrderDisputesTable>;

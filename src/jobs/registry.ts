@@ -2,6 +2,8 @@ import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
+import { reconcilePaymentsJob } from '../features/payments/reconcile-payments.job.js';
+import { syncOrderPaymentJob } from '../features/payments/sync-order-payment.job.js';
 import { testNotifyJob } from '../features/payments/test-notify.job.js';
 import { fulfilOrderJob } from '../flows/fulfil-order.job.js';
 import { housekeepingJob } from '../flows/housekeeping.job.js';
@@ -14,6 +16,8 @@ export const allJobs: JobDefinition[] = [
   expireOrderJob,
   processPaymentEventJob,
   testNotifyJob,
+  syncOrderPaymentJob,
+  reconcilePaymentsJob,
   notifyBuyersJob,
   housekeepingJob,
 ] as JobDefinition[];

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-catalog-orders.js';
 import * as m0003 from './0003-test-payments.js';
 import * as m0004 from './0004-licensing.js';
+import * as m0005 from './0005-stripe.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-catalog-orders': m0002,
   '0003-test-payments': m0003,
   '0004-licensing': m0004,
+  '0005-stripe': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

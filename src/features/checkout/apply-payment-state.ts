@@ -1,22 +1,41 @@
+import type { Transaction } from 'kysely';
+import type { DB, Order } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { ProviderPaymentState } from '../payments/provider.js';
-import { markOrderFailed, markOrderPaid } from './order-transitions.js';
+import { AWAITING_PAYMENT } from './order-status.js';
+import {
+  markDisputeWon,
+  markOrderDisputed,
+  markOrderFailed,
+  markOrderPaid,
+  markOrderRefunded,
+  recordDisputeStatus,
+  recordPartialRefund,
+} from './order-transitions.js';
 
-export type ApplyResult = 'paid' | 'failed' | 'unchanged' | 'mismatch' | 'unknown-order';
+export type ApplyResult = 'paid' | 'failed' | 'updated' | 'unchanged' | 'mismatch' | 'unknown-order';
+
+type PaidState = Extract<ProviderPaymentState, { status: 'paid' }>;
 
 /**
- * Converges our order with the provider's authoritative state; running it
- * again, or with states arriving out of order, gives the same result.
+ * Converges our order with the provider's authoritative state: payment,
+ * refunds so far and dispute. Running it again, or with states arriving out
+ * of order, gives the same result. `detail` adds who caused it (an admin's
+ * refund) to the timeline.
  */
 export async function applyPaymentState(
   services: Services,
   providerId: string,
   providerRef: string,
   state: ProviderPaymentState,
+  detail: Record<string, unknown> = {},
 ): Promise<ApplyResult> {
-  const { db } = services.database;
+  const { db, dialect } = services.database;
   const result = await db.transaction().execute(async (trx): Promise<ApplyResult> => {
-    const order = await trx.selectFrom('orders').selectAll().where('id', '=', state.orderId).executeTakeFirst();
+    // One convergence per order at a time (SQLite serialises writers anyway).
+    let query = trx.selectFrom('orders').selectAll().where('id', '=', state.orderId);
+    if (dialect === 'postgres') query = query.forUpdate();
+    const order = await query.executeTakeFirst();
     if (!order || order.provider !== providerId || order.provider_ref !== providerRef) return 'unknown-order';
     if (state.status === 'pending') return 'unchanged';
     if (state.status === 'failed') return (await markOrderFailed(trx, order.id, state.reason)) ? 'failed' : 'unchanged';
@@ -24,9 +43,47 @@ export async function applyPaymentState(
       services.log.error({ orderId: order.id, state }, 'paid amount does not match the order');
       return 'mismatch';
     }
-    const detail = { provider: providerId, ref: providerRef, amountMinor: state.amountMinor };
-    return (await markOrderPaid(trx, order, detail)) ? 'paid' : 'unchanged';
+    let paid = false;
+    let current = order;
+    if (AWAITING_PAYMENT.includes(order.status)) {
+      paid = await markOrderPaid(trx, order, {
+        provider: providerId,
+        ref: providerRef,
+        amountMinor: state.amountMinor,
+      });
+      if (paid) current = { ...order, status: 'paid' };
+    }
+    const changed = await applyAftermath(trx, current, providerId, state, detail);
+    return paid ? 'paid' : changed ? 'updated' : 'unchanged';
   });
-  if (result === 'paid') services.nudgeWorker();
+  if (result === 'paid' || result === 'updated') services.nudgeWorker();
   return result;
+}
+
+/** What happened after the payment: refunds (full or partial) and a dispute. */
+async function applyAftermath(
+  trx: Transaction<DB>,
+  order: Order,
+  providerId: string,
+  state: PaidState,
+  detail: Record<string, unknown>,
+): Promise<boolean> {
+  const refunded = state.refundedMinor ?? 0;
+  if (refunded >= order.total_minor && refunded > 0) {
+    const amountMinor = order.total_minor - order.refunded_minor;
+    return markOrderRefunded(trx, order, { provider: providerId, ...detail, amountMinor });
+  }
+  let changed = false;
+  if (refunded > order.refunded_minor) {
+    changed = await recordPartialRefund(trx, order, refunded, { provider: providerId, ...detail });
+  }
+  const dispute = state.dispute;
+  if (!dispute) return changed;
+  if (dispute.status !== 'won' && order.status === 'paid') {
+    return (await markOrderDisputed(trx, order, providerId, dispute)) || changed;
+  }
+  if (dispute.status === 'won' && order.status === 'disputed') {
+    return (await markDisputeWon(trx, order, providerId, dispute)) || changed;
+  }
+  return (await recordDisputeStatus(trx, order, providerId, dispute)) || changed;
 }

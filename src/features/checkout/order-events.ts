@@ -16,7 +16,13 @@ export type OrderEventKind =
   | 'link_resent'
   | 'receipt_resent'
   | 'refunded'
-  | 'access_revoked';
+  | 'partially_refunded'
+  | 'access_revoked'
+  | 'disputed'
+  | 'dispute_updated'
+  | 'dispute_won'
+  | 'dispute_lost'
+  | 'access_restored';
 
 /** Appends to an order's timeline; call it in the transaction that changes the order. */
 export async function recordOrderEvent(

@@ -3,14 +3,19 @@ import type { OrderStatus } from '../../db/schema.js';
 /**
  * The order state machine as data. A payment may still arrive for an order we
  * already marked failed or expired (a slow bank, a late webhook): it is honoured.
+ * A dispute (chargeback) takes a paid order's access away; won, it gives it back.
  */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   pending: ['paid', 'failed', 'expired'],
   failed: ['paid', 'expired'],
   expired: ['paid'],
-  paid: ['refunded'],
+  paid: ['refunded', 'disputed'],
+  disputed: ['paid', 'refunded'],
   refunded: [],
 };
+
+/** States a payment can still arrive in; `disputed → paid` is a dispute won, not a payment. */
+export const AWAITING_PAYMENT: readonly OrderStatus[] = ['pending', 'failed', 'expired'];
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS[from].includes(to);

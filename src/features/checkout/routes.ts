@@ -40,7 +40,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     if (!product) throw notFound('Product not found');
     const ctx = await pageContext(req, reply, services);
     const values: CheckoutValues = { email: '', name: '', amount: '', discountCode: '' };
-    return sendPage(reply, CheckoutPage({ ctx, product, values, testMode: isTestMode(services) }));
+    return sendPage(reply, CheckoutPage({ ctx, product, values, testMode: await isTestMode(services) }));
   });
 
   app.post('/checkout', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -54,8 +54,8 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       amount: form.amount ?? '',
       discountCode: form.discountCode ?? '',
     };
-    const page = (error: CheckoutPageError) =>
-      sendPage(reply, CheckoutPage({ ctx, product, values, error, testMode: isTestMode(services) }), 400);
+    const page = async (error: CheckoutPageError) =>
+      sendPage(reply, CheckoutPage({ ctx, product, values, error, testMode: await isTestMode(services) }), 400);
     if (!z.email().safeParse(form.email).success) return page('email-invalid');
     const result = await startCheckout(services, {
       productId: product.id,
@@ -89,7 +89,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         licenseKeys,
         payUrl: order.provider === 'test' && order.provider_ref ? `/pay/test/${order.provider_ref}` : undefined,
         retryUrl: first ? `/p/${first.slug}` : undefined,
-        testMode: isTestMode(services),
+        testMode: await isTestMode(services),
       }),
     );
   });

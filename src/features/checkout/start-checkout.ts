@@ -51,7 +51,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   if (!priced.ok) return { kind: 'error', error: priced.error };
   const q = priced.quote;
   const free = q.totalMinor === 0;
-  const provider = checkoutProvider(services);
+  const provider = await checkoutProvider(services);
 
   let order: Order;
   try {
@@ -120,7 +120,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
 
 async function sendToProvider(services: Services, order: Order): Promise<StartCheckoutResult> {
   const { db } = services.database;
-  const provider = checkoutProvider(services);
+  const provider = await checkoutProvider(services);
   const returnUrl = `${services.config.publicUrl}${orderStatusPath(order)}`;
   try {
     const session = await provider.createCheckout({

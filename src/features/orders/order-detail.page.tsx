@@ -26,6 +26,12 @@ const EVENT_LABELS: Record<string, MessageKey> = {
   receipt_resent: 'orders.event.receipt_resent',
   refunded: 'orders.event.refunded',
   access_revoked: 'orders.event.access_revoked',
+  partially_refunded: 'orders.event.partially_refunded',
+  disputed: 'orders.event.disputed',
+  dispute_updated: 'orders.event.dispute_updated',
+  dispute_won: 'orders.event.dispute_won',
+  dispute_lost: 'orders.event.dispute_lost',
+  access_restored: 'orders.event.access_restored',
 };
 
 function CustomerPanel({ ctx, order }: { ctx: PageContext; order: Order }) {

@@ -5,7 +5,8 @@ import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
-import { adminRefund } from './admin-refund.js';
+import type { RefundResult } from '../payments/refund-order.js';
+import { adminRefund, readPartialAmount } from './admin-refund.js';
 import { ordersCsv, sendCsv } from './export-csv.js';
 import { listOrders, soldProducts } from './list-orders.js';
 import { findOrder, loadOrderDetail } from './order-detail.js';
@@ -17,6 +18,12 @@ import { actionBody, idParams, orderDetailQuery, orderFiltersQuery, orderListQue
 
 /** Resending is cheap to abuse (each one is an email to a buyer): a few a minute are plenty. */
 const RESEND_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+function refundOutcome(result: Exclude<RefundResult, 'not-found'>, partial: boolean): string {
+  if (result === 'ok') return partial ? 'notice=partially-refunded' : 'notice=refunded';
+  if (result === 'not-paid') return 'error=not-paid';
+  return result === 'invalid-amount' ? 'error=refund-amount' : 'error=refund-failed';
+}
 
 /** Admin: order list with filters and CSV export, order page, refund with a confirmation step. */
 export function registerOrderPages(fastify: FastifyInstance, services: Services): void {
@@ -66,18 +73,32 @@ export function registerOrderPages(fastify: FastifyInstance, services: Services)
     { ...guard, schema: { params: idParams, body: refundBody } },
     async (req, reply) => {
       const { id } = req.params;
-      if (req.body.confirm !== 'yes') {
-        const order = await findOrder(db, id);
-        if (!order) throw notFound('Order not found');
+      const { confirm, amount, requestId } = req.body;
+      const order = await findOrder(db, id);
+      if (!order) throw notFound('Order not found');
+      let amountMinor: number | undefined;
+      if (amount !== undefined && order.status === 'paid') {
+        // The partial refund form: re-rendered with its errors until amount and confirmation are right.
+        const read = readPartialAmount(amount, order.currency, order.total_minor - order.refunded_minor);
+        if (!read.ok || confirm !== 'yes') {
+          const ctx = await adminPageContext(req, reply, services);
+          const partial = {
+            amount,
+            amountError: read.ok ? undefined : ctx.t(`orders.refund.partial.error.${read.error}`),
+            confirmError: confirm === 'yes' ? undefined : ctx.t('orders.refund.partial.confirmRequired'),
+          };
+          return sendPage(reply, RefundPage({ ctx, order, partial }), 400);
+        }
+        amountMinor = read.minor;
+      } else if (confirm !== 'yes') {
         const ctx = await adminPageContext(req, reply, services);
         return sendPage(reply, RefundPage({ ctx, order, error: ctx.t('orders.refund.confirmRequired') }), 400);
       }
-      const result = await adminRefund({ services, orderId: id, actor: currentAdmin(req).user.email });
+      const actor = currentAdmin(req).user.email;
+      const result = await adminRefund({ services, orderId: id, actor, amountMinor, requestId });
       if (result === 'not-found') throw notFound('Order not found');
       // Redirect after POST, so reloading the page never asks for a second refund.
-      const query =
-        result === 'ok' ? 'notice=refunded' : result === 'not-paid' ? 'error=not-paid' : 'error=refund-failed';
-      return reply.redirect(`/admin/orders/${id}?${query}`, 303);
+      return reply.redirect(`/admin/orders/${id}?${refundOutcome(result, amountMinor !== undefined)}`, 303);
     },
   );
 

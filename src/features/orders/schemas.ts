@@ -7,6 +7,7 @@ export const ORDER_STATUSES = [
   'failed',
   'expired',
   'refunded',
+  'disputed',
 ] as const satisfies readonly OrderStatus[];
 
 /** An empty form field ("?status=") means "no filter". */
@@ -41,8 +42,8 @@ export const customerListQuery = z.object({
 
 export const idParams = z.object({ id: z.uuid() });
 
-export const ORDER_NOTICES = ['refunded', 'receipt-sent'] as const;
-export const ORDER_ERRORS = ['not-paid', 'refund-failed', 'receipt-not-paid'] as const;
+export const ORDER_NOTICES = ['refunded', 'partially-refunded', 'receipt-sent'] as const;
+export const ORDER_ERRORS = ['not-paid', 'refund-failed', 'refund-amount', 'receipt-not-paid'] as const;
 
 export const orderDetailQuery = z.object({
   notice: z.enum(ORDER_NOTICES).optional().catch(undefined),
@@ -58,6 +59,10 @@ export const refundBody = z.object({
   /** Kept for the CSRF check, which runs after validation. */
   _csrf: z.string().max(200).optional(),
   confirm: z.string().max(10).optional(),
+  /** Present (maybe empty) only in the partial refund form; parsed in the order's currency. */
+  amount: z.string().max(40).optional(),
+  /** One id per rendered form: submitting it twice refunds once. */
+  requestId: z.uuid().optional().catch(undefined),
 });
 
 /** Query text for links that keep the current filters ("" when there are none). */

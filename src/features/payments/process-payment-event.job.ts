@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoNow } from '../../db/time.js';
 import { defineJob, PermanentJobError } from '../../jobs/define.js';
 import { applyPaymentState } from '../checkout/apply-payment-state.js';
+import { UnrelatedPaymentError } from './provider.js';
 import { paymentProvider } from './providers.js';
 
 /**
@@ -14,11 +15,16 @@ export const processPaymentEventJob = defineJob({
   payload: z.object({ provider: z.string(), eventId: z.string(), providerRef: z.string() }),
   maxAttempts: 25,
   handle: async ({ provider, eventId, providerRef }, { db, services, log }) => {
-    const p = paymentProvider(services, provider);
+    const p = await paymentProvider(services, provider);
     if (!p) throw new PermanentJobError(`unknown payment provider ${provider}`);
-    const state = await p.fetchState(providerRef);
-    const result = await applyPaymentState(services, provider, providerRef, state);
-    log.info({ eventId, providerRef, result }, 'payment event processed');
+    try {
+      const state = await p.fetchState(providerRef);
+      const result = await applyPaymentState(services, provider, state.checkoutRef ?? providerRef, state);
+      log.info({ eventId, providerRef, result }, 'payment event processed');
+    } catch (err) {
+      if (!(err instanceof UnrelatedPaymentError)) throw err;
+      log.info({ eventId, providerRef }, 'payment event is about a payment that is not ours');
+    }
     await db
       .updateTable('payment_events')
       .set({ processed_at: isoNow() })

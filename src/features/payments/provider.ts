@@ -1,16 +1,31 @@
 import type { Order, OrderItem } from '../../db/schema.js';
 
+/** A dispute (chargeback) as the provider reports it now: open, or closed in the seller's favour or not. */
+export type ProviderDispute = { id: string; status: 'open' | 'won' | 'lost'; amountMinor: number; reason: string };
+
 /** What a provider says about a checkout when we ask it (the authoritative state). */
-export type ProviderPaymentState =
-  | { status: 'paid'; amountMinor: number; currency: string; orderId: string }
+export type ProviderPaymentState = (
+  | {
+      status: 'paid';
+      amountMinor: number;
+      currency: string;
+      orderId: string;
+      /** Refunded so far, in total (undefined: the provider does not say). */
+      refundedMinor?: number | undefined;
+      dispute?: ProviderDispute | undefined;
+    }
   | { status: 'pending'; orderId: string }
-  | { status: 'failed'; orderId: string; reason: string };
+  | { status: 'failed'; orderId: string; reason: string }
+) & {
+  /** The checkout reference stored on the order, when the state was looked up by another reference. */
+  checkoutRef?: string | undefined;
+};
 
 /** A verified notification from the provider; the processor re-reads the state, so only the reference matters. */
 export type ProviderNotification = {
   eventId: string;
   type: string;
-  /** The provider's checkout/session id the event is about. */
+  /** What the processor asks the provider about (a checkout session, or a payment of one). */
   providerRef: string;
 };
 
@@ -18,20 +33,31 @@ export type CheckoutSession = { providerRef: string; redirectUrl: string };
 
 export class InvalidSignatureError extends Error {}
 
+/** The provider knows the payment, but it is not one of our orders (e.g. another app on the same account). */
+export class UnrelatedPaymentError extends Error {}
+
 /**
- * A payment provider: the test provider now, Stripe next. Webhooks are
+ * A payment provider: the built-in test provider or Stripe. Webhooks are
  * verified by `parseNotification`; `fetchState` is what the processor trusts.
  */
 export interface PaymentProvider {
   readonly id: string;
+  /** Test mode: no real money moves. */
+  readonly testMode: boolean;
   createCheckout(input: {
     order: Order;
     items: OrderItem[];
     returnUrl: string;
     cancelUrl: string;
   }): Promise<CheckoutSession>;
-  /** Verifies the signature over the raw body; throws InvalidSignatureError. */
-  parseNotification(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderNotification;
+  /**
+   * Verifies the signature over the raw body; throws InvalidSignatureError.
+   * Undefined: genuine, but not an event we act on (acknowledged and dropped).
+   */
+  parseNotification(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): ProviderNotification | undefined;
   fetchState(providerRef: string): Promise<ProviderPaymentState>;
   /** Refunds `amountMinor`; the idempotency key makes a retried call refund once. */
   refund(order: Order, amountMinor: number, idempotencyKey: string): Promise<{ refundId: string }>;

@@ -5,11 +5,12 @@ import type { Services } from '../../services.js';
 import { processPaymentEventJob } from './process-payment-event.job.js';
 import { paymentProvider } from './providers.js';
 
-export type ReceiveResult = { kind: 'accepted' | 'duplicate' } | { kind: 'unknown-provider' };
+export type ReceiveResult = { kind: 'accepted' | 'duplicate' | 'ignored' } | { kind: 'unknown-provider' };
 
 /**
  * Record-then-acknowledge: verify the signature on the raw body, store the
  * event once (UNIQUE provider+event id), enqueue its processing, answer 200.
+ * A genuine event of a type we do not act on is acknowledged and not stored.
  * Throws InvalidSignatureError (and zod errors) for forged or malformed input.
  */
 export async function receivePaymentNotification(
@@ -18,9 +19,10 @@ export async function receivePaymentNotification(
   rawBody: Buffer,
   headers: Record<string, string | string[] | undefined>,
 ): Promise<ReceiveResult> {
-  const provider = paymentProvider(services, providerId);
+  const provider = await paymentProvider(services, providerId);
   if (!provider) return { kind: 'unknown-provider' };
   const n = provider.parseNotification(rawBody, headers);
+  if (!n) return { kind: 'ignored' };
   const inserted = await services.database.db.transaction().execute(async (trx) => {
     const r = await trx
       .insertInto('payment_events')

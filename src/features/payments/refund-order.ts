@@ -1,37 +1,72 @@
+import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../admin/audit.js';
+import { applyPaymentState } from '../checkout/apply-payment-state.js';
 import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { findOrder } from '../checkout/queries.js';
 import { paymentProvider } from './providers.js';
+import { syncOrderPaymentJob } from './sync-order-payment.job.js';
 
-export type RefundResult = 'ok' | 'not-found' | 'not-paid' | 'provider-error';
+export type RefundResult = 'ok' | 'not-found' | 'not-paid' | 'invalid-amount' | 'provider-error';
+
+export type RefundRequest = {
+  /** Minor units; undefined: everything not refunded yet (a full refund, which ends access). */
+  amountMinor?: number | undefined;
+  /** One id per refund the admin asked for (from the form), so a repeated submit refunds once. */
+  requestId?: string | undefined;
+};
 
 /**
- * Refunds a paid order in full through its provider (idempotency key derived
- * from the order, so a retried click refunds once), then marks it refunded and
- * revokes every delivery in one transaction.
+ * Refunds a paid order through its provider, with an idempotency key per
+ * refund request, then converges the order with what the provider now says
+ * (its running refund total): a full refund revokes access, a partial one
+ * keeps it. If the provider cannot be read back right away, a job converges
+ * later — and so does the provider's own refund notification.
  */
-export async function refundOrder(services: Services, orderId: string, actor: string): Promise<RefundResult> {
+export async function refundOrder(
+  services: Services,
+  orderId: string,
+  actor: string,
+  request: RefundRequest = {},
+): Promise<RefundResult> {
   const { db } = services.database;
   const order = await findOrder(db, orderId);
   if (!order) return 'not-found';
   if (order.status !== 'paid') return 'not-paid';
-  let refundId: string | undefined;
-  const amount = order.total_minor - order.refunded_minor;
-  if (order.provider !== 'free' && amount > 0) {
-    const provider = paymentProvider(services, order.provider);
-    try {
-      if (!provider) throw new Error(`unknown provider ${order.provider}`);
-      refundId = (await provider.refund(order, amount, `refund:${order.id}`)).refundId;
-    } catch (err) {
-      services.log.error({ err, orderId }, 'refund failed at the payment provider');
-      return 'provider-error';
-    }
+  const remaining = order.total_minor - order.refunded_minor;
+  const amount = request.amountMinor ?? remaining;
+  if (order.provider === 'free' || remaining === 0) {
+    // Nothing is left to pay back through a provider: only the order changes.
+    if (amount !== remaining) return 'invalid-amount';
+    await db.transaction().execute(async (trx) => {
+      if (await markOrderRefunded(trx, order, { actor, amountMinor: amount }))
+        await recordAudit(trx, actor, 'order.refunded', { orderId, number: order.number, amountMinor: amount });
+    });
+    return 'ok';
   }
-  const changed = await db.transaction().execute(async (trx) => {
-    const done = await markOrderRefunded(trx, order, { actor, refundId, amountMinor: amount });
-    if (done) await recordAudit(trx, actor, 'order.refunded', { orderId, number: order.number, amountMinor: amount });
-    return done;
-  });
-  return changed ? 'ok' : 'not-paid';
+  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > remaining) return 'invalid-amount';
+  const provider = await paymentProvider(services, order.provider);
+  const key = `refund:${order.id}:${request.requestId ?? `full-${order.refunded_minor}`}`;
+  let refundId: string;
+  try {
+    if (!provider) throw new Error(`unknown provider ${order.provider}`);
+    refundId = (await provider.refund(order, amount, key)).refundId;
+  } catch (err) {
+    services.log.error({ err, orderId }, 'refund failed at the payment provider');
+    return 'provider-error';
+  }
+  await recordAudit(db, actor, 'order.refunded', { orderId, number: order.number, amountMinor: amount, refundId });
+  try {
+    const ref = order.provider_ref ?? '';
+    const state = await provider.fetchState(ref);
+    await applyPaymentState(services, order.provider, state.checkoutRef ?? ref, state, {
+      actor,
+      refundId,
+    });
+  } catch (err) {
+    services.log.warn({ err, orderId }, 'refund made; the order converges in the background');
+    await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:refund:${refundId}` });
+    services.nudgeWorker();
+  }
+  return 'ok';
 }

@@ -6,6 +6,7 @@ import { pageContext } from '../../web/context.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { InvalidSignatureError } from './provider.js';
+import { ProviderUnavailableError } from './providers.js';
 import { receivePaymentNotification } from './receive-notification.js';
 import { completeTestCheckout, findTestSession } from './test-checkout.js';
 import { TestPayPage } from './test-pay.page.js';
@@ -49,9 +50,12 @@ export function registerPaymentsRoutes(fastify: FastifyInstance, services: Servi
         try {
           const r = await receivePaymentNotification(services, provider, body, req.headers);
           if (r.kind === 'unknown-provider') throw notFound('Unknown payment provider');
+          if (r.kind === 'ignored') return reply.send({ received: true, duplicate: false, ignored: true });
           return reply.send({ received: true, duplicate: r.kind === 'duplicate' });
         } catch (err) {
           if (err instanceof InvalidSignatureError) throw new AppError('invalid_signature', 400, err.message);
+          // The provider retries later; by then the keys may be back.
+          if (err instanceof ProviderUnavailableError) throw new AppError('provider_unavailable', 503, err.message);
           if ((err as Error).name === 'ZodError') throw new AppError('invalid_payload', 400, 'Malformed notification');
           throw err;
         }

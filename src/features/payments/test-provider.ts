@@ -48,6 +48,7 @@ function verify(secret: string, body: Buffer, header: string | undefined, now: n
  */
 export class TestPaymentProvider implements PaymentProvider {
   readonly id = 'test';
+  readonly testMode = true;
   constructor(
     private readonly db: Kysely<DB>,
     private readonly secret: string,
@@ -96,7 +97,13 @@ export class TestPaymentProvider implements PaymentProvider {
       .executeTakeFirst();
     if (!s) throw new Error(`unknown test session ${providerRef}`);
     if (s.status === 'paid')
-      return { status: 'paid', amountMinor: s.amount_minor, currency: s.currency, orderId: s.order_id };
+      return {
+        status: 'paid',
+        amountMinor: s.amount_minor,
+        currency: s.currency,
+        orderId: s.order_id,
+        refundedMinor: s.refunded_minor,
+      };
     if (s.status === 'declined') return { status: 'failed', orderId: s.order_id, reason: 'declined' };
     return { status: 'pending', orderId: s.order_id };
   }

@@ -1,0 +1,71 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { isoIn } from '../../db/time.js';
+import { defineJob } from '../../jobs/define.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { syncOrderPaymentJob } from './sync-order-payment.job.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const MINUTE = 60_000;
+/** Orders looked at per run; the rest wait for the next run. */
+const BATCH = 200;
+
+/** Time slots of `everyMinutes`; one job per slot, so there is only ever one chain however often it is started. */
+export function reconcileSlot(at: Date, everyMinutes: number): { key: string; start: Date } {
+  const size = everyMinutes * MINUTE;
+  const start = new Date(Math.floor(at.getTime() / size) * size);
+  return { key: `payments.reconcile:${start.toISOString()}`, start };
+}
+
+/**
+ * A lost webhook never loses a sale: every few minutes, orders still pending
+ * (or expired) after RECONCILE_AFTER_MINUTES are looked up at their provider,
+ * each in its own sync job, so one that fails is retried on its own.
+ */
+export const reconcilePaymentsJob = defineJob({
+  kind: 'payments.reconcile',
+  payload: z.object({}),
+  maxAttempts: 3,
+  handle: async (_payload, { db, services, log }) => {
+    const every = services.config.reconcileAfterMinutes;
+    // The next run first: a failure of this one does not break the chain.
+    await scheduleReconciliation(db, every, new Date(Date.now() + every * MINUTE));
+    const orderIds = await ordersToReconcile(db, every, services.config.orderExpiryMinutes);
+    const slot = reconcileSlot(new Date(), every).key;
+    for (const orderId of orderIds) {
+      await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:${slot}` });
+    }
+    if (orderIds.length) {
+      log.info({ orders: orderIds.length }, 'pending orders looked up at their payment provider');
+      services.nudgeWorker();
+    }
+  },
+});
+
+/**
+ * Unpaid orders older than `afterMinutes`; expired ones too while a late
+ * payment can still come in (a day past their expiry).
+ */
+export async function ordersToReconcile(db: Db, afterMinutes: number, expiryMinutes: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', 'in', ['pending', 'expired'])
+    .where('provider', '<>', 'free')
+    .where('provider_ref', 'is not', null)
+    .where('created_at', '<', isoIn(-afterMinutes * MINUTE))
+    .where('created_at', '>', isoIn(-(expiryMinutes + 24 * 60) * MINUTE))
+    .orderBy('created_at')
+    .limit(BATCH)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Called at server start and by each run for the next slot; a no-op when that slot is scheduled already. */
+export async function scheduleReconciliation(db: Db, everyMinutes: number, at: Date = new Date()): Promise<void> {
+  const slot = reconcileSlot(at, everyMinutes);
+  const runAt = new Date(Math.max(slot.start.getTime(), Date.now()));
+  await enqueueJob(db, reconcilePaymentsJob, {}, { uniqueKey: slot.key, runAt });
+}

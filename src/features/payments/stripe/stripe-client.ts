@@ -1,0 +1,43 @@
+import Stripe from 'stripe';
+
+/** An SDK client per key (and API base), reused so its connections are kept alive. */
+const clients = new Map<string, Stripe>();
+
+/**
+ * The official SDK. `apiBase` points it at a local stand-in (tests only); by
+ * default it talks to api.stripe.com. Writes carry idempotency keys, so the
+ * SDK's own retries of network errors are safe.
+ */
+export function stripeClient(secretKey: string, apiBase?: string): Stripe {
+  const id = `${apiBase ?? ''} ${secretKey}`;
+  const known = clients.get(id);
+  if (known) return known;
+  const config: ConstructorParameters<typeof Stripe>[1] = {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    telemetry: false,
+    appInfo: { name: 'Vielfach' },
+  };
+  if (apiBase) {
+    const url = new URL(apiBase);
+    config.host = url.hostname;
+    config.port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    config.protocol = url.protocol === 'https:' ? 'https' : 'http';
+  }
+  const client = new Stripe(secretKey, config);
+  if (clients.size > 20) clients.clear();
+  clients.set(id, client);
+  return client;
+}
+
+/** Verifies a webhook offline with the SDK: HMAC over the raw body, timestamp within `toleranceSeconds`. */
+export function constructStripeEvent(
+  rawBody: Buffer,
+  signature: string,
+  webhookSecret: string,
+  toleranceSeconds: number,
+): Stripe.Event {
+  return Stripe.webhooks.constructEvent(rawBody, signature, webhookSecret, toleranceSeconds);
+}
+
+export type { Stripe };

@@ -1,0 +1,41 @@
+import type Stripe from 'stripe';
+import { orderIdOf } from './session-state.js';
+
+/**
+ * The Stripe events we act on, and the object each one makes us look at.
+ * Every other type is acknowledged and dropped. Subscriptions (memberships)
+ * will add their `customer.subscription.*` and `invoice.*` types here.
+ */
+const REFERENCE_OF: Record<string, (object: Record<string, unknown>) => string | undefined> = {
+  'checkout.session.completed': sessionRef,
+  'checkout.session.async_payment_succeeded': sessionRef,
+  'checkout.session.async_payment_failed': sessionRef,
+  'charge.refunded': paymentIntentRef,
+  'charge.dispute.created': paymentIntentRef,
+  'charge.dispute.updated': paymentIntentRef,
+  'charge.dispute.closed': paymentIntentRef,
+};
+
+export const STRIPE_EVENT_TYPES = Object.keys(REFERENCE_OF);
+
+/** A one-off payment session of ours: the session id. Another app's sessions are not our business. */
+function sessionRef(object: Record<string, unknown>): string | undefined {
+  const session = object as unknown as Stripe.Checkout.Session;
+  if (session.mode !== 'payment' || !orderIdOf(session)) return undefined;
+  return typeof session.id === 'string' ? session.id : undefined;
+}
+
+/** Charges, refunds and disputes point at the payment intent; the processor finds its session from there. */
+function paymentIntentRef(object: Record<string, unknown>): string | undefined {
+  const pi = object.payment_intent;
+  if (typeof pi === 'string') return pi;
+  if (pi && typeof pi === 'object' && typeof (pi as { id?: unknown }).id === 'string') return (pi as { id: string }).id;
+  return undefined;
+}
+
+/** What the processor should re-read for this event, or undefined when we ignore it. */
+export function referenceOf(event: Pick<Stripe.Event, 'type' | 'data'>): string | undefined {
+  const find = REFERENCE_OF[event.type];
+  const object = event.data?.object as unknown as Record<string, unknown> | undefined;
+  return find && object ? find(object) : undefined;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineJob } from '../../jobs/define.js';
+import { applyPaymentState } from '../checkout/apply-payment-state.js';
+import { UnrelatedPaymentError } from './provider.js';
+import { paymentProvider } from './providers.js';
+
+/**
+ * Looks one order up at its payment provider and converges it, without any
+ * notification: used by reconciliation (a webhook that never came) and after
+ * a refund whose result could not be read back at once. A provider that is
+ * down fails the attempt; the job runs again later.
+ */
+export const syncOrderPaymentJob = defineJob({
+  kind: 'payment.sync-order',
+  payload: z.object({ orderId: z.string() }),
+  maxAttempts: 12,
+  handle: async ({ orderId }, { db, services, log }) => {
+    const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (!order?.provider_ref || order.provider === 'free') return;
+    const provider = await paymentProvider(services, order.provider);
+    if (!provider) return;
+    try {
+      const state = await provider.fetchState(order.provider_ref);
+      const result = await applyPaymentState(services, order.provider, state.checkoutRef ?? order.provider_ref, state, {
+        via: 'reconciliation',
+      });
+      if (result !== 'unchanged') log.info({ orderId, result }, 'order converged with its payment provider');
+    } catch (err) {
+      if (!(err instanceof UnrelatedPaymentError)) throw err;
+      log.warn({ orderId }, 'the payment provider does not know this order as ours');
+    }
+  },
+});
