@@ -45,12 +45,35 @@ function classify(err: FastifyError | Error, url: string | undefined): { status:
 }
 
 /**
+ * Software in a browser (a web app, a design-tool plugin) may call the API
+ * from any origin: no cookies or credentials are involved, so every origin
+ * may read the answers, and JSON requests get their preflight.
+ */
+function allowAnyOrigin(scope: FastifyInstance): void {
+  scope.addHook('onSend', async (_req, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    reply.header('cross-origin-resource-policy', 'cross-origin');
+  });
+  for (const url of Object.values(LICENSE_API)) {
+    scope.options(url, (_req, reply) =>
+      reply
+        .status(204)
+        .header('access-control-allow-methods', 'POST, OPTIONS')
+        .header('access-control-allow-headers', 'content-type, accept')
+        .header('access-control-max-age', '86400')
+        .send(),
+    );
+  }
+}
+
+/**
  * Inside the licence API's scope: every refusal (bad input, too large, too
  * many requests, a failure of ours) answers in the endpoint's own JSON shape,
- * and requests are limited per IP address (before the body is read) and per
+ * any origin may call it, and requests are limited per IP address (before the body is read) and per
  * licence key (after), each per minute.
  */
 export function guardLicenseApi(scope: FastifyInstance, config: Config): void {
+  allowAnyOrigin(scope);
   scope.setErrorHandler((err: FastifyError, req, reply) => {
     const url = req.routeOptions.url;
     const { status, message } = classify(err, url);
@@ -71,7 +94,9 @@ export function guardLicenseApi(scope: FastifyInstance, config: Config): void {
     reply.header('x-ratelimit-limit', String(r.max));
     throw new RateLimitedError(Math.max(1, r.ttlInSeconds));
   };
-  scope.addHook('onRequest', (req, reply) => enforce(perIp, req, reply));
+  scope.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'OPTIONS') await enforce(perIp, req, reply);
+  });
   scope.addHook('preHandler', async (req, reply) => {
     if (licenseKeyOf(req.body) !== undefined) await enforce(perKey, req, reply);
   });

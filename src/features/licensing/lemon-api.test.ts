@@ -108,3 +108,36 @@ describe('licence API in the shape of Lemon Squeezy', () => {
     assert.equal(sub.keys[0]!.expiresAt, null, 'subscription keys do not expire until subscriptions exist');
   });
 });
+
+describe('licence API from a browser', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildLicensingTestApp();
+    await setUpStore(t.services);
+  });
+  after(() => t.close());
+
+  test('any origin may read the answers; JSON requests get their preflight', async () => {
+    const p = await seedLicensedPurchase(t.services);
+    const pre = await t.app.inject({
+      method: 'OPTIONS',
+      url: ACTIVATE,
+      headers: {
+        origin: 'https://figma.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    assert.equal(pre.statusCode, 204);
+    assert.equal(pre.headers['access-control-allow-origin'], '*');
+    assert.match(pre.headers['access-control-allow-headers'] as string, /content-type/);
+    const res = await callApi(t.app, VALIDATE, { license_key: p.key }, 'json', { origin: 'https://figma.example' });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin');
+    const refused = await callApi(t.app, VALIDATE, { license_key: 'nope' }, 'json', { origin: 'https://x.example' });
+    assert.equal(refused.headers['access-control-allow-origin'], '*');
+    const admin = await t.app.inject({ url: '/admin/licenses', headers: { origin: 'https://x.example' } });
+    assert.equal(admin.headers['access-control-allow-origin'], undefined, 'only the licence API');
+  });
+});
