@@ -62,7 +62,7 @@ function Instances({ ctx, license, instances }: Pick<Props, 'ctx' | 'license' | 
         <p class="empty">{t('licensing.instances.empty')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="data">
             <thead>
               <tr>
                 <th scope="col">{t('licensing.instances.name')}</th>

@@ -20,7 +20,7 @@ function KeysTable({ ctx, rows, now }: { ctx: PageContext; rows: LicenseKeyRow[]
   const t = ctx.t;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="data">
         <thead>
           <tr>
             <th scope="col">{t('licensing.admin.col.key')}</th>
@@ -85,7 +85,7 @@ function ProductsPanel({ ctx, products }: { ctx: PageContext; products: Licensin
         <p class="empty">{t('licensing.admin.noProducts')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="data">
             <thead>
               <tr>
                 <th scope="col">{t('licensing.admin.col.product')}</th>

@@ -33,10 +33,10 @@ export function ProductLicensingPage({ ctx, product, input, errors, notice }: Pr
         <Form ctx={ctx} action={`/admin/products/${product.id}/licensing`} class="stack">
           <div class="check">
             <input id="f-enabled" type="checkbox" name="enabled" value="1" checked={input.enabled === '1'} />
-            <label for="f-enabled">
-              {t('licensing.product.enabled')}
-              <span class="hint"> {t('licensing.product.enabledHint')}</span>
-            </label>
+            <div>
+              <label for="f-enabled">{t('licensing.product.enabled')}</label>
+              <p class="hint">{t('licensing.product.enabledHint')}</p>
+            </div>
           </div>
           <Field
             name="activation_limit"
