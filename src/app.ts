@@ -53,7 +53,8 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        formAction: ["'self'"],
+        // The checkout form's answer redirects to Stripe Checkout; browsers apply form-action to that redirect.
+        formAction: ["'self'", 'https://checkout.stripe.com'],
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PaymentMode } from '../features/payments/providers.js';
 import { getStoreSettings } from '../features/settings/store-settings.js';
 import type { Services } from '../services.js';
 import { isLocale, type Locale, negotiateLocale } from './i18n.js';
@@ -14,6 +15,8 @@ export type PageContext = {
   storeName: string;
   path: string;
   admin?: { email: string } | undefined;
+  /** Admin pages: test or live payments, shown on every page. */
+  paymentMode?: PaymentMode | undefined;
 };
 
 export function resolveLocale(req: FastifyRequest, fallback: Locale, userLocale?: string): Locale {

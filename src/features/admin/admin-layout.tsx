@@ -10,11 +10,24 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/admin/customers', label: 'admin.nav.customers' },
   { href: '/admin/discounts', label: 'admin.nav.discounts' },
   { href: '/admin/licenses', label: 'licensing.nav' },
+  { href: '/admin/payments', label: 'payments.nav' },
   { href: '/admin/emails', label: 'admin.nav.emails' },
   { href: '/admin/jobs', label: 'admin.nav.jobs' },
   { href: '/admin/audit', label: 'admin.nav.audit' },
   { href: '/admin/account', label: 'admin.nav.account' },
 ];
+
+/** TEST / LIVE on every admin page, so nobody mistakes test orders for sales (or the other way round). */
+function PaymentModeBadge({ ctx }: { ctx: PageContext }) {
+  const mode = ctx.paymentMode;
+  if (!mode) return null;
+  const kind = mode.broken ? 'broken' : mode.live ? 'live' : 'test';
+  return (
+    <a class={`mode-badge mode-${kind}`} href="/admin/payments" title={ctx.t(`payments.badge.${kind}Hint`)}>
+      {ctx.t(`payments.badge.${kind}`)}
+    </a>
+  );
+}
 
 function isCurrent(path: string, href: string): boolean {
   const p = path.split('?')[0] ?? path;
@@ -68,6 +81,7 @@ export function AdminLayout({
           <main id="main" class="admin-main">
             <div class="admin-top">
               <h1>{title}</h1>
+              <PaymentModeBadge ctx={ctx} />
             </div>
             {children}
           </main>

@@ -46,11 +46,8 @@ export async function applyPaymentState(
     let paid = false;
     let current = order;
     if (AWAITING_PAYMENT.includes(order.status)) {
-      paid = await markOrderPaid(trx, order, {
-        provider: providerId,
-        ref: providerRef,
-        amountMinor: state.amountMinor,
-      });
+      const facts = { provider: providerId, ref: providerRef, amountMinor: state.amountMinor, ...detail };
+      paid = await markOrderPaid(trx, order, facts);
       if (paid) current = { ...order, status: 'paid' };
     }
     const changed = await applyAftermath(trx, current, providerId, state, detail);

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { registerPaymentsAdminRoutes } from './admin.routes.js';
 import { InvalidSignatureError } from './provider.js';
 import { ProviderUnavailableError } from './providers.js';
 import { receivePaymentNotification } from './receive-notification.js';
@@ -17,6 +18,7 @@ const outcomeForm = z.object({ outcome: z.enum(['pay', 'decline', 'delay']) });
 export function registerPaymentsRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
+  registerPaymentsAdminRoutes(fastify, services);
 
   app.get('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
     const session = await findTestSession(db, req.params.ref);
