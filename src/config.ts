@@ -45,6 +45,7 @@ const envSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(120),
+  CHECKOUT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   LICENSE_RATE_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(60),
   LICENSE_RATE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(30),
   SECRETS_KEY: z
@@ -76,6 +77,8 @@ export type Config = {
   loginMaxAttempts: number;
   loginLockMinutes: number;
   demo: boolean;
+  /** Checkouts started per client IP and minute (stops card testing and order floods). */
+  checkoutRatePerMinute: number;
   /** Behind a reverse proxy: take the client IP and protocol from X-Forwarded-*. */
   trustProxy: boolean;
   /** Largest product file upload. */
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     downloadLinkHours: e.DOWNLOAD_LINK_HOURS,
     downloadLimit: e.DOWNLOAD_LIMIT,
     orderExpiryMinutes: e.ORDER_EXPIRY_MINUTES,
+    checkoutRatePerMinute: e.CHECKOUT_RATE_PER_MINUTE,
     licenseRatePerIp: e.LICENSE_RATE_PER_IP,
     licenseRatePerKey: e.LICENSE_RATE_PER_KEY,
     secretsKey: e.SECRETS_KEY,

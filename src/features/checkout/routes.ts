@@ -43,7 +43,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     return sendPage(reply, CheckoutPage({ ctx, product, values, testMode: await isTestMode(services) }));
   });
 
-  app.post('/checkout', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+  app.post('/checkout', { config: { rateLimit: { max: services.config.checkoutRatePerMinute, timeWindow: '1 minute' } } }, async (req, reply) => {
     const form = checkoutForm.parse(req.body ?? {});
     const ctx = await pageContext(req, reply, services);
     const product = await findSellableProduct(db, form.productId);
