@@ -26,14 +26,16 @@ export function reconcileSlot(at: Date, everyMinutes: number): { key: string; st
  */
 export const reconcilePaymentsJob = defineJob({
   kind: 'payments.reconcile',
-  payload: z.object({}),
+  /** The start of this run's time slot (ISO). */
+  payload: z.object({ slot: z.string() }),
   maxAttempts: 3,
-  handle: async (_payload, { db, services, log }) => {
+  handle: async ({ slot }, { db, services, log }) => {
     const every = services.config.reconcileAfterMinutes;
-    // The next run first: a failure of this one does not break the chain.
-    await scheduleReconciliation(db, every, new Date(Date.now() + every * MINUTE));
+    // The next run first, so a failure of this one does not break the chain. After downtime the next
+    // slot is the current one: one catch-up run, not one per missed slot.
+    const next = Math.max(Date.parse(slot) + every * MINUTE, Date.now());
+    await scheduleReconciliation(db, every, new Date(next));
     const orderIds = await ordersToReconcile(db, every, services.config.orderExpiryMinutes);
-    const slot = reconcileSlot(new Date(), every).key;
     for (const orderId of orderIds) {
       await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:${slot}` });
     }
@@ -67,5 +69,5 @@ export async function ordersToReconcile(db: Db, afterMinutes: number, expiryMinu
 export async function scheduleReconciliation(db: Db, everyMinutes: number, at: Date = new Date()): Promise<void> {
   const slot = reconcileSlot(at, everyMinutes);
   const runAt = new Date(Math.max(slot.start.getTime(), Date.now()));
-  await enqueueJob(db, reconcilePaymentsJob, {}, { uniqueKey: slot.key, runAt });
+  await enqueueJob(db, reconcilePaymentsJob, { slot: slot.start.toISOString() }, { uniqueKey: slot.key, runAt });
 }

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../../testing/app.js';
 import { latestOrder, seedProduct } from '../../checkout/testing.js';
+import { enableLicensing } from '../../licensing/testing.js';
 import { StripeStandIn } from './stand-in/server.js';
 import { type Obj, stripeEvent } from './stand-in/state.js';
 import { saveStripeKeys } from './stripe-settings.js';
@@ -51,8 +52,11 @@ export function sendWebhook(t: TestApp, event: Obj, opts: WebhookOptions = {}) {
 }
 
 /** A buyer starts a checkout: the order is pending and the stand-in holds an open session for it. */
-export async function startCheckout(t: StripeTestApp, opts: { priceMinor?: number; email?: string } = {}) {
+export type BuyOptions = { priceMinor?: number; email?: string; licensed?: boolean };
+
+export async function startCheckout(t: StripeTestApp, opts: BuyOptions = {}) {
   const product = await seedProduct(t.services, { priceMinor: opts.priceMinor ?? 1900 });
+  if (opts.licensed) await enableLicensing(t.services, product.id, { limit: 3 });
   const c = new TestClient(t.app);
   const res = await c.postForm(
     '/checkout',
@@ -65,7 +69,7 @@ export async function startCheckout(t: StripeTestApp, opts: { priceMinor?: numbe
 }
 
 /** A paid order: checkout, payment at Stripe, the completed-event delivered and processed. */
-export async function paidOrder(t: StripeTestApp, opts: { priceMinor?: number; email?: string } = {}) {
+export async function paidOrder(t: StripeTestApp, opts: BuyOptions = {}) {
   const started = await startCheckout(t, opts);
   const paid = t.stripe.state.pay(started.sessionId);
   await sendWebhook(t, stripeEvent('checkout.session.completed', paid.session));
@@ -103,4 +107,21 @@ export async function runJobsNow(
     .where('kind', 'in', kinds)
     .execute();
   return t.drainJobs();
+}
+
+export async function licenseKeysOf(t: TestApp, orderId: string) {
+  return t.services.database.db.selectFrom('license_keys').selectAll().where('order_id', '=', orderId).execute();
+}
+
+/** The download link in the order's latest email (the receipt), as a path for `inject`. */
+export async function downloadPath(t: TestApp, email: string): Promise<string> {
+  const mail = await t.services.database.db
+    .selectFrom('emails')
+    .select('text')
+    .where('to_address', '=', email)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  const path = new RegExp(`${t.services.config.publicUrl}(/d/\\S+)`).exec(mail.text)?.[1];
+  if (!path) throw new Error('no download link in the receipt');
+  return path;
 }
