@@ -32,6 +32,7 @@ export interface DB {
   license_keys: LicenseKeysTable;
   license_instances: LicenseInstancesTable;
   order_disputes: OrderDisputesTable;
+  test_payment_refunds: TestPaymentRefundsTable;
 }
 
 export interface SettingsTable {
@@ -401,3 +402,11 @@ export interface OrderDisputesTable {
 }
 
 export type OrderDispute = Selectable<OrderDisputesTable>;
+
+/** The test provider's refunds; the id is derived from the idempotency key, so a repeated request refunds once. */
+export interface TestPaymentRefundsTable {
+  id: string;
+  session_id: string;
+  amount_minor: number;
+  created_at: string;
+}

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
@@ -115,21 +115,25 @@ export class TestPaymentProvider implements PaymentProvider {
   ): Promise<{ refundId: string }> {
     if (!order.provider_ref) throw new Error('order has no test session');
     const refundId = `test_re_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`;
-    // Idempotent like a real provider: the key is remembered as the session's refund marker.
-    const s = await this.db
-      .selectFrom('test_payment_sessions')
-      .selectAll()
-      .where('id', '=', order.provider_ref)
-      .executeTakeFirst();
-    if (s?.status !== 'paid') throw new Error('test session is not paid');
-    if (s.refunded_minor + amountMinor <= s.amount_minor) {
-      await this.db
+    const ref = order.provider_ref;
+    // Idempotent like a real provider: one refund per key (UNIQUE id), a repeated call answers the first.
+    await this.db.transaction().execute(async (trx) => {
+      const s = await trx.selectFrom('test_payment_sessions').selectAll().where('id', '=', ref).executeTakeFirst();
+      if (s?.status !== 'paid') throw new Error('test session is not paid');
+      const r = await trx
+        .insertInto('test_payment_refunds')
+        .values({ id: refundId, session_id: s.id, amount_minor: amountMinor, created_at: isoNow() })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return;
+      const done = await trx
         .updateTable('test_payment_sessions')
-        .set({ refunded_minor: s.refunded_minor + amountMinor, updated_at: isoNow() })
+        .set({ refunded_minor: sql`refunded_minor + ${amountMinor}`, updated_at: isoNow() })
         .where('id', '=', s.id)
-        .where('refunded_minor', '=', s.refunded_minor)
-        .execute();
-    }
+        .where('refunded_minor', '<=', s.amount_minor - amountMinor)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw new Error('refund exceeds what is left of the payment');
+    });
     return { refundId };
   }
 }
