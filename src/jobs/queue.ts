@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Dialect } from '../db/database.js';
 import type { DB, Job, JobStatus } from '../db/schema.js';
@@ -73,14 +73,16 @@ export async function claimNextJob(
   if (kinds.length === 0) return undefined;
   // Two narrow queries instead of one OR: each walks the (status, run_at) index in order, so a claim
   // stays cheap however long the backlog. Expired leases first — there are few running rows to look at.
-  return (
-    (await claimWhere(db, dialect, workerId, leaseMs, kinds, 'expired')) ??
-    (await claimWhere(db, dialect, workerId, leaseMs, kinds, 'due'))
+  return withRelaxedCommit(
+    db,
+    async (d) =>
+      (await claimWhere(d, dialect, workerId, leaseMs, kinds, 'expired')) ??
+      (await claimWhere(d, dialect, workerId, leaseMs, kinds, 'due')),
   );
 }
 
 async function claimWhere(
-  db: Kysely<DB>,
+  db: Db,
   dialect: Dialect,
   workerId: string,
   leaseMs: number,
@@ -125,15 +127,32 @@ export async function extendLease(db: Db, job: Job, leaseMs: number): Promise<bo
 /** Marks the claimed job done; false when the claim was lost and someone else owns the job now. */
 export async function completeJob(db: Db, job: Job): Promise<boolean> {
   if (!job.locked_by) return false;
+  const lockedBy = job.locked_by;
   const now = isoNow();
-  const r = await db
-    .updateTable('jobs')
-    .set({ status: 'done', locked_by: null, locked_until: null, finished_at: now, updated_at: now, last_error: null })
-    .where('id', '=', job.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', job.locked_by)
-    .executeTakeFirst();
+  const r = await withRelaxedCommit(db, (d) =>
+    d
+      .updateTable('jobs')
+      .set({ status: 'done', locked_by: null, locked_until: null, finished_at: now, updated_at: now, last_error: null })
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', lockedBy)
+      .executeTakeFirst(),
+  );
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Job bookkeeping (claim, complete, fail) commits without waiting for the
+ * PostgreSQL WAL flush: a claim or result lost in a crash only means the job
+ * runs again, which every handler must allow anyway — and it saves a disk
+ * flush per job. The handlers' own writes keep full durability.
+ */
+async function withRelaxedCommit<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction || !(db.getExecutor().adapter instanceof PostgresAdapter)) return fn(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
+    return fn(trx);
+  });
 }
 
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at one hour. */

@@ -119,7 +119,8 @@ describe('worker loop', () => {
       // Kysely uses private fields: methods must run against the real instance.
       const flaky = new Proxy(db, {
         get(target, prop) {
-          if (prop === 'updateTable' && failures > 0) {
+          // A claim is an UPDATE, inside a transaction on PostgreSQL: fail whichever comes first.
+          if ((prop === 'updateTable' || prop === 'transaction') && failures > 0) {
             failures--;
             throw new Error('connection reset');
           }
