@@ -9,8 +9,10 @@ import { syncOrderPaymentJob } from './sync-order-payment.job.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 const MINUTE = 60_000;
-/** Orders looked at per run; the rest wait for the next run. */
+/** Orders looked at per run, newest first; the rest wait for the next run. */
 const BATCH = 200;
+/** Delayed methods (SEPA debit) settle within days: once a day, orders of the last two weeks are looked at too. */
+const SWEEP_MINUTES = 14 * 24 * 60;
 
 /** Time slots of `everyMinutes`; one job per slot, so there is only ever one chain however often it is started. */
 export function reconcileSlot(at: Date, everyMinutes: number): { key: string; start: Date } {
@@ -22,7 +24,10 @@ export function reconcileSlot(at: Date, everyMinutes: number): { key: string; st
 /**
  * A lost webhook never loses a sale: every few minutes, orders still pending
  * (or expired) after RECONCILE_AFTER_MINUTES are looked up at their provider,
- * each in its own sync job, so one that fails is retried on its own.
+ * each in its own sync job, so one that fails is retried on its own. Every
+ * run covers checkouts that can still be paid (up to an hour past their
+ * expiry); the first run of each UTC day also those of the last two weeks,
+ * whose delayed payment may have settled since.
  */
 export const reconcilePaymentsJob = defineJob({
   kind: 'payments.reconcile',
@@ -35,7 +40,9 @@ export const reconcilePaymentsJob = defineJob({
     // slot is the current one: one catch-up run, not one per missed slot.
     const next = Math.max(Date.parse(slot) + every * MINUTE, Date.now());
     await scheduleReconciliation(db, every, new Date(next));
-    const orderIds = await ordersToReconcile(db, every, services.config.orderExpiryMinutes);
+    const sweep = Date.parse(slot) % (24 * 60 * MINUTE) < every * MINUTE;
+    const window = sweep ? SWEEP_MINUTES : services.config.orderExpiryMinutes + 60;
+    const orderIds = await ordersToReconcile(db, every, window);
     for (const orderId of orderIds) {
       await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:${slot}` });
     }
@@ -46,11 +53,8 @@ export const reconcilePaymentsJob = defineJob({
   },
 });
 
-/**
- * Unpaid orders older than `afterMinutes`; expired ones too while a late
- * payment can still come in (a day past their expiry).
- */
-export async function ordersToReconcile(db: Db, afterMinutes: number, expiryMinutes: number): Promise<string[]> {
+/** Unpaid (pending or expired) orders placed between `windowMinutes` and `afterMinutes` ago, newest first. */
+export async function ordersToReconcile(db: Db, afterMinutes: number, windowMinutes: number): Promise<string[]> {
   const rows = await db
     .selectFrom('orders')
     .select('id')
@@ -58,8 +62,8 @@ export async function ordersToReconcile(db: Db, afterMinutes: number, expiryMinu
     .where('provider', '<>', 'free')
     .where('provider_ref', 'is not', null)
     .where('created_at', '<', isoIn(-afterMinutes * MINUTE))
-    .where('created_at', '>', isoIn(-(expiryMinutes + 24 * 60) * MINUTE))
-    .orderBy('created_at')
+    .where('created_at', '>', isoIn(-windowMinutes * MINUTE))
+    .orderBy('created_at', 'desc')
     .limit(BATCH)
     .execute();
   return rows.map((r) => r.id);

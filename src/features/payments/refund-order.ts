@@ -65,7 +65,12 @@ export async function refundOrder(
     });
   } catch (err) {
     services.log.warn({ err, orderId }, 'refund made; the order converges in the background');
-    await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:refund:${refundId}` });
+    await enqueueJob(
+      db,
+      syncOrderPaymentJob,
+      { orderId, reason: 'refund' },
+      { uniqueKey: `sync:${orderId}:refund:${refundId}` },
+    );
     services.nudgeWorker();
   }
   return 'ok';

@@ -12,9 +12,9 @@ import { paymentProvider } from './providers.js';
  */
 export const syncOrderPaymentJob = defineJob({
   kind: 'payment.sync-order',
-  payload: z.object({ orderId: z.string() }),
+  payload: z.object({ orderId: z.string(), reason: z.enum(['reconciliation', 'refund']).default('reconciliation') }),
   maxAttempts: 12,
-  handle: async ({ orderId }, { db, services, log }) => {
+  handle: async ({ orderId, reason }, { db, services, log }) => {
     const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
     if (!order?.provider_ref || order.provider === 'free') return;
     const provider = await paymentProvider(services, order.provider);
@@ -22,7 +22,7 @@ export const syncOrderPaymentJob = defineJob({
     try {
       const state = await provider.fetchState(order.provider_ref);
       const result = await applyPaymentState(services, order.provider, state.checkoutRef ?? order.provider_ref, state, {
-        via: 'reconciliation',
+        via: reason,
       });
       if (result !== 'unchanged') log.info({ orderId, result }, 'order converged with its payment provider');
     } catch (err) {

@@ -110,4 +110,28 @@ describe('Stripe: reconciliation finds what a lost webhook would have told', () 
     assert.equal((await orderById(t, order.id)).status, 'paid');
     assert.equal((await deliveriesOf(t, order.id)).length, 1);
   });
+
+  test('a delayed payment that settled days later is found by the daily sweep, not by every run', async () => {
+    const { order, sessionId } = await startCheckout(t);
+    t.stripe.state.pay(sessionId, { async: true });
+    t.stripe.state.settle(sessionId, true);
+    await age(order.id, 3 * 24 * 60);
+    await db().updateTable('orders').set({ status: 'expired' }).where('id', '=', order.id).execute();
+    await db().updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'payments.reconcile').execute();
+    const reads = () => t.stripe.requestsTo('GET', `/v1/checkout/sessions/${sessionId}`).length;
+
+    const midday = new Date(Date.now() + 2 * 24 * 3600_000);
+    midday.setUTCHours(12, 0, 0, 0);
+    await scheduleReconciliation(db(), every, midday);
+    await runJobsNow(t, ['payments.reconcile']);
+    assert.equal(reads(), 0, 'an ordinary run looks at recent checkouts only');
+
+    await db().updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'payments.reconcile').execute();
+    const midnight = new Date(midday.getTime() + 12 * 3600_000);
+    await scheduleReconciliation(db(), every, midnight);
+    await runJobsNow(t, ['payments.reconcile']);
+    assert.equal(reads(), 1);
+    assert.equal((await orderById(t, order.id)).status, 'paid', 'a late payment is honoured');
+    assert.equal((await deliveriesOf(t, order.id)).length, 1);
+  });
 });
