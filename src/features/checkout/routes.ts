@@ -43,31 +43,35 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     return sendPage(reply, CheckoutPage({ ctx, product, values, testMode: await isTestMode(services) }));
   });
 
-  app.post('/checkout', { config: { rateLimit: { max: services.config.checkoutRatePerMinute, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const form = checkoutForm.parse(req.body ?? {});
-    const ctx = await pageContext(req, reply, services);
-    const product = await findSellableProduct(db, form.productId);
-    if (!product) throw notFound('Product not found');
-    const values: CheckoutValues = {
-      email: form.email,
-      name: form.name,
-      amount: form.amount ?? '',
-      discountCode: form.discountCode ?? '',
-    };
-    const page = async (error: CheckoutPageError) =>
-      sendPage(reply, CheckoutPage({ ctx, product, values, error, testMode: await isTestMode(services) }), 400);
-    if (!z.email().safeParse(form.email).success) return page('email-invalid');
-    const result = await startCheckout(services, {
-      productId: product.id,
-      email: form.email.toLowerCase(),
-      name: form.name,
-      offered: form.amount,
-      discountCode: form.discountCode,
-      locale: ctx.locale,
-    });
-    if (result.kind === 'error') return page(result.error);
-    return reply.redirect(result.url, 303);
-  });
+  app.post(
+    '/checkout',
+    { config: { rateLimit: { max: services.config.checkoutRatePerMinute, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const form = checkoutForm.parse(req.body ?? {});
+      const ctx = await pageContext(req, reply, services);
+      const product = await findSellableProduct(db, form.productId);
+      if (!product) throw notFound('Product not found');
+      const values: CheckoutValues = {
+        email: form.email,
+        name: form.name,
+        amount: form.amount ?? '',
+        discountCode: form.discountCode ?? '',
+      };
+      const page = async (error: CheckoutPageError) =>
+        sendPage(reply, CheckoutPage({ ctx, product, values, error, testMode: await isTestMode(services) }), 400);
+      if (!z.email().safeParse(form.email).success) return page('email-invalid');
+      const result = await startCheckout(services, {
+        productId: product.id,
+        email: form.email.toLowerCase(),
+        name: form.name,
+        offered: form.amount,
+        discountCode: form.discountCode,
+        locale: ctx.locale,
+      });
+      if (result.kind === 'error') return page(result.error);
+      return reply.redirect(result.url, 303);
+    },
+  );
 
   app.get('/checkout/orders/:id', { schema: { params: orderParams, querystring: orderQuery } }, async (req, reply) => {
     const order = await findOrder(db, req.params.id);
