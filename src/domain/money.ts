@@ -1,3 +1,5 @@
+import { memoize } from './memo.js';
+
 /**
  * Money is an integer count of the currency's minor unit plus its ISO 4217 code.
  * Conversions to and from decimal text happen only at the edges (forms, display).
@@ -82,14 +84,22 @@ export function readAmount(
 
 /** "12,50 €" / "€12.50", by the reader's language. */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  return moneyFormat(`${locale === 'de' ? 'de-DE' : 'en-GB'}|${currency}`).format(
+    amountMinor / 10 ** exponentOf(currency),
+  );
+}
+
+// Building an Intl.NumberFormat costs far more than using one: keep one per language and currency.
+const moneyFormat = memoize(64, (key) => {
+  const [tag, currency = 'EUR'] = key.split('|');
   const exp = exponentOf(currency);
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+  return new Intl.NumberFormat(tag, {
     style: 'currency',
     currency,
     minimumFractionDigits: exp,
     maximumFractionDigits: exp,
-  }).format(amountMinor / 10 ** exp);
-}
+  });
+});
 
 /** Plain decimal text for form fields and machine formats ("12.50"). */
 export function toDecimalString(amountMinor: number, currency: string): string {

@@ -1,3 +1,5 @@
+import { memoize } from '../domain/memo.js';
+
 /**
  * "2.4 MB" / "2,4 MB" in binary steps (1 KB = 1024 bytes), so a 2048 MB upload
  * limit reads "2 GB" just as it was configured. The one size format of the app.
@@ -11,9 +13,10 @@ export function formatFileSize(bytes: number, locale: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(value);
-  return `${text} ${units[unit]}`;
+  return `${numberFormat(`${locale === 'de' ? 'de-DE' : 'en-GB'}|${digits}`).format(value)} ${units[unit]}`;
 }
+
+const numberFormat = memoize(16, (key) => {
+  const [tag, digits] = key.split('|');
+  return new Intl.NumberFormat(tag, { maximumFractionDigits: Number(digits), minimumFractionDigits: 0 });
+});

@@ -1,3 +1,5 @@
+import { memoize } from '../domain/memo.js';
+
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -39,8 +41,10 @@ export function negotiateLocale(header: string | undefined, fallback: Locale): L
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return dateTimeFormat(locale).format(new Date(iso));
 }
+
+const dateTimeFormat = memoize(
+  4,
+  (locale) => new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+);

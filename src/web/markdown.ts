@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { memoize } from '../domain/memo.js';
 
 /**
  * Markdown written by the store owner, turned into HTML that is safe to put into
@@ -58,9 +59,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdown(source: string): string {
-  return sanitizeRichHtml(md.render(source));
-}
+/** Rendered once per distinct text: product pages show the same descriptions again and again. */
+export const renderMarkdown = memoize(500, (source) => sanitizeRichHtml(md.render(source)));
 
 /** The allow-list pass on its own: strips scripts, event handlers, styles and unsafe link schemes. */
 export function sanitizeRichHtml(html: string): string {
