@@ -34,10 +34,15 @@ export async function pageContext(
 ): Promise<PageContext> {
   const settings = await getStoreSettings(services.database.db);
   const locale = resolveLocale(req, settings.locale, admin?.locale);
+  let csrfToken: string | undefined;
   return {
     locale,
     t: translator(locale),
-    csrfToken: reply.generateCsrf(),
+    // Made on first use: a page without a form sets no CSRF cookie.
+    get csrfToken() {
+      csrfToken ??= reply.generateCsrf();
+      return csrfToken;
+    },
     storeName: settings.storeName,
     path: req.url,
     admin: admin ? { email: admin.email } : undefined,
