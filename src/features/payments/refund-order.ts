@@ -46,7 +46,9 @@ export async function refundOrder(
   }
   if (!Number.isSafeInteger(amount) || amount <= 0 || amount > remaining) return 'invalid-amount';
   const provider = await paymentProvider(services, order.provider);
-  const key = `refund:${order.id}:${request.requestId ?? `full-${order.refunded_minor}`}`;
+  // Without a form's request id (a call from code): the same refund of the same order state is one refund.
+  const fallback = `${request.amountMinor === undefined ? 'full' : amount}-after-${order.refunded_minor}`;
+  const key = `refund:${order.id}:${request.requestId ?? fallback}`;
   let refundId: string;
   try {
     if (!provider) throw new Error(`unknown provider ${order.provider}`);
