@@ -34,6 +34,10 @@ export const checkoutMessages = defineMessages(
     'order.pending.text':
       'As soon as the payment is confirmed, your downloads appear here. This page refreshes by itself.',
     'order.pending.pay': 'Continue to payment',
+    'order.pending.startOver': 'Cancelled the payment? Start again',
+    'order.disputed.heading': 'This payment is disputed',
+    'order.disputed.text':
+      'The payment was disputed with your bank, so access to the files is paused until the dispute is resolved.',
     'order.paid.heading': 'Thank you for your purchase!',
     'order.paid.text': 'Your downloads are ready. We also emailed the receipt with the links to {email}.',
     'order.paid.preparing': 'Your downloads are being prepared. This page refreshes by itself.',
@@ -87,6 +91,10 @@ export const checkoutMessages = defineMessages(
     'order.pending.text':
       'Sobald die Zahlung bestätigt ist, erscheinen Ihre Downloads hier. Diese Seite aktualisiert sich von selbst.',
     'order.pending.pay': 'Weiter zur Zahlung',
+    'order.pending.startOver': 'Zahlung abgebrochen? Neu beginnen',
+    'order.disputed.heading': 'Diese Zahlung wird beanstandet',
+    'order.disputed.text':
+      'Die Zahlung wurde bei Ihrer Bank beanstandet. Bis zur Klärung ist der Zugang zu den Dateien pausiert.',
     'order.paid.heading': 'Vielen Dank für Ihren Kauf!',
     'order.paid.text': 'Ihre Downloads sind bereit. Den Beleg mit den Links haben wir auch an {email} geschickt.',
     'order.paid.preparing': 'Ihre Downloads werden vorbereitet. Diese Seite aktualisiert sich von selbst.',

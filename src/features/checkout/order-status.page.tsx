@@ -21,6 +21,9 @@ type Props = {
   testMode: boolean;
 };
 
+/** How long after an order was placed its page keeps refreshing while unpaid. */
+const WAIT_MS = 30 * 60 * 1000;
+
 /** The thank-you page: waits for the payment (refreshing without JavaScript), then shows the downloads. */
 export function OrderStatusPage({
   ctx,
@@ -34,7 +37,9 @@ export function OrderStatusPage({
 }: Props) {
   const t = ctx.t;
   const preparing = order.status === 'paid' && downloads.length === 0;
-  const waiting = order.status === 'pending' || preparing;
+  // Refresh while a confirmation is plausibly on its way; a checkout abandoned long ago stops refreshing.
+  const recent = Date.now() - Date.parse(order.created_at) < WAIT_MS;
+  const waiting = (order.status === 'pending' && recent) || preparing;
   return (
     <Layout ctx={ctx} title={t('order.title', { number: order.number })} refreshSeconds={waiting ? 2 : undefined}>
       {testMode && order.provider === 'test' && <p class="test-mode">{t('payments.testMode')}</p>}
@@ -47,13 +52,20 @@ export function OrderStatusPage({
           <>
             <h1>{t('order.pending.heading')}</h1>
             <p>{t('order.pending.text')}</p>
-            {payUrl && (
-              <p>
+            <p class="actions">
+              {payUrl && (
                 <a class="btn btn-secondary" href={payUrl}>
                   {t('order.pending.pay')}
                 </a>
-              </p>
-            )}
+              )}
+              {retryUrl && <a href={retryUrl}>{t('order.pending.startOver')}</a>}
+            </p>
+          </>
+        )}
+        {order.status === 'disputed' && (
+          <>
+            <h1>{t('order.disputed.heading')}</h1>
+            <p>{t('order.disputed.text')}</p>
           </>
         )}
         {order.status === 'paid' && (

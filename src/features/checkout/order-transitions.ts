@@ -3,7 +3,7 @@ import type { DB, Order, OrderStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { fulfilOrderJob } from '../../flows/fulfil-order.job.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { disableLicenseKeysForOrder } from '../licensing/disable-order-license-keys.js';
+import { disableLicenseKeysForOrder, enableLicenseKeysDisabledFor } from '../licensing/disable-order-license-keys.js';
 import type { ProviderDispute } from '../payments/provider.js';
 import { recordOrderEvent } from './order-events.js';
 import { AWAITING_PAYMENT, sourcesOf } from './order-status.js';
@@ -197,12 +197,7 @@ export async function markDisputeWon(
       .execute();
   }
   // The licence keys the dispute disabled (and only those) work again.
-  await trx
-    .updateTable('license_keys')
-    .set({ disabled_at: null, disabled_reason: null, updated_at: isoNow() })
-    .where('order_id', '=', order.id)
-    .where('disabled_reason', '=', 'dispute')
-    .execute();
+  await enableLicenseKeysDisabledFor(trx, order.id, 'dispute');
   await recordOrderEvent(trx, order.id, 'dispute_won', { dispute: dispute.id });
   await recordOrderEvent(trx, order.id, 'access_restored');
   return true;

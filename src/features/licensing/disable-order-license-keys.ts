@@ -20,3 +20,18 @@ export async function disableLicenseKeysForOrder(
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Turns back on the keys of an order that were disabled for `reason` (and only those), e.g. a won dispute. */
+export async function enableLicenseKeysDisabledFor(
+  db: Kysely<DB> | Transaction<DB>,
+  orderId: string,
+  reason: LicenseDisabledReason,
+): Promise<number> {
+  const r = await db
+    .updateTable('license_keys')
+    .set({ disabled_at: null, disabled_reason: null, updated_at: isoNow() })
+    .where('order_id', '=', orderId)
+    .where('disabled_reason', '=', reason)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
