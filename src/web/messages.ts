@@ -5,6 +5,7 @@ import { checkoutMessages } from '../features/checkout/messages.js';
 import { deliveryMessages } from '../features/delivery/messages.js';
 import { discountsMessages } from '../features/discounts/messages.js';
 import { emailMessages } from '../features/email/messages.js';
+import { legalMessages } from '../features/legal/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
 import { licensingMessages } from '../features/licensing/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
@@ -30,6 +31,7 @@ const bundles = [
   checkoutMessages,
   paymentsMessages,
   licensingMessages,
+  legalMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

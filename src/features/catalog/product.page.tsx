@@ -4,6 +4,8 @@ import type { PageContext } from '../../web/context.js';
 import { formatFileSize } from '../../web/format.js';
 import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
+import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
+import type { TaxMode } from '../legal/tax-mode.js';
 import { coverPath } from './cover-image.js';
 import { priceLabel, suggestedAmount } from './price.js';
 import type { ProductFileWithVersion } from './queries.js';
@@ -16,10 +18,17 @@ export type ProductPageProps = {
   publicUrl: string;
   /** An admin looking at a product that may not be published. */
   preview?: boolean;
+  /** For the price note above the order button: VAT included, or the § 19 UStG note. */
+  taxMode?: TaxMode;
 };
 
 /** The buy form; checkout takes it from here (field names are its contract). */
-function BuyForm({ ctx, product, preview }: Pick<ProductPageProps, 'ctx' | 'product' | 'preview'>) {
+function BuyForm({
+  ctx,
+  product,
+  preview,
+  taxMode = 'regular',
+}: Pick<ProductPageProps, 'ctx' | 'product' | 'preview' | 'taxMode'>) {
   const t = ctx.t;
   const free = product.pricing === 'free';
   return (
@@ -55,6 +64,9 @@ function BuyForm({ ctx, product, preview }: Pick<ProductPageProps, 'ctx' | 'prod
       />
       <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
       {!free && <Field name="discountCode" label={t('catalog.buy.discountCode')} autocomplete="off" />}
+      {!free && <DigitalConsentField ctx={ctx} />}
+      <CheckoutLegalLinks ctx={ctx} />
+      {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} />}
       <button type="submit" class="btn-block buy-button" disabled={preview && product.status !== 'published'}>
         {free ? t('catalog.buy.free') : t('catalog.buy.submit')}
       </button>
@@ -80,7 +92,7 @@ function IncludedFiles({ ctx, files }: { ctx: PageContext; files: ProductFileWit
 }
 
 /** A product's public page: cover, price, buy form, description and what is included. */
-export function ProductPage({ ctx, product, files, publicUrl, preview = false }: ProductPageProps) {
+export function ProductPage({ ctx, product, files, publicUrl, preview = false, taxMode }: ProductPageProps) {
   const t = ctx.t;
   const cover = coverPath(product.cover_key);
   return (
@@ -110,7 +122,7 @@ export function ProductPage({ ctx, product, files, publicUrl, preview = false }:
           <h1>{product.title}</h1>
           {product.summary && <p class="lead">{product.summary}</p>}
           <p class="product-price">{priceLabel(product, t, ctx.locale)}</p>
-          <BuyForm ctx={ctx} product={product} preview={preview} />
+          <BuyForm ctx={ctx} product={product} preview={preview} taxMode={taxMode} />
           <IncludedFiles ctx={ctx} files={files} />
         </div>
         {product.description_md.trim() && (

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { readTaxMode } from '../legal/tax-mode.js';
 import { ProductPage } from './product.page.js';
 import { findPublishedProductBySlug, listProductFiles } from './queries.js';
 
@@ -20,8 +21,12 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
     // Drafts and archived products do not exist for the public.
     const product = await findPublishedProductBySlug(db, req.params.slug);
     if (!product) throw notFound('Product not found');
-    const [files, ctx] = await Promise.all([listProductFiles(db, product.id), pageContext(req, reply, services)]);
-    return sendPage(reply, ProductPage({ ctx, product, files, publicUrl: services.config.publicUrl }));
+    const [files, ctx, taxMode] = await Promise.all([
+      listProductFiles(db, product.id),
+      pageContext(req, reply, services),
+      readTaxMode(db),
+    ]);
+    return sendPage(reply, ProductPage({ ctx, product, files, taxMode, publicUrl: services.config.publicUrl }));
   });
 
   // A cover's key changes whenever the cover does, so its URL can be cached for good.

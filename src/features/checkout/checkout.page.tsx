@@ -3,6 +3,8 @@ import { formatMoney, toDecimalString } from '../../domain/money.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
+import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
+import type { TaxMode } from '../legal/tax-mode.js';
 import type { CheckoutError } from './start-checkout.js';
 
 export type CheckoutValues = { email: string; name: string; amount: string; discountCode: string };
@@ -15,21 +17,23 @@ type Props = {
   >;
   values: CheckoutValues;
   error?: CheckoutPageError | undefined;
+  taxMode: TaxMode;
   testMode: boolean;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
 
-function fieldOf(error: CheckoutPageError | undefined): 'email' | 'amount' | 'discountCode' | 'form' {
+function fieldOf(error: CheckoutPageError | undefined): 'email' | 'amount' | 'discountCode' | 'consent' | 'form' {
   if (!error) return 'form';
   if (error === 'email-invalid') return 'email';
+  if (error === 'consent-missing') return 'consent';
   if (error.startsWith('amount')) return 'amount';
   if (error.startsWith('discount')) return 'discountCode';
   return 'form';
 }
 
 /** The checkout form with its errors; the product page posts the same fields. */
-export function CheckoutPage({ ctx, product, values, error, testMode }: Props) {
+export function CheckoutPage({ ctx, product, values, error, taxMode, testMode }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
   const message = error ? t(`checkout.error.${error}`, { min }) : undefined;
@@ -84,6 +88,9 @@ export function CheckoutPage({ ctx, product, values, error, testMode }: Props) {
                 autocomplete="off"
               />
             )}
+            {!free && <DigitalConsentField ctx={ctx} error={where === 'consent' ? message : undefined} />}
+            <CheckoutLegalLinks ctx={ctx} />
+            {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} />}
             <button type="submit" class="btn-block">
               {free ? t('checkout.submitFree') : t('checkout.submit')}
             </button>

@@ -24,7 +24,7 @@ describe('buying a download with the test provider', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'Buyer@Example.com', name: 'Bea' },
+      { productId: product.id, digitalConsent: '1', email: 'Buyer@Example.com', name: 'Bea' },
       { formPage: `/checkout?product=${product.id}` },
     );
     assert.equal(res.statusCode, 303);
@@ -72,6 +72,7 @@ describe('buying a download with the test provider', () => {
       '/checkout',
       {
         productId: product.id,
+        digitalConsent: '1',
         email: 'cheap@example.com',
         amount: '0.01',
         price: '1',
@@ -101,14 +102,18 @@ describe('buying a download with the test provider', () => {
       ['99999999999', /too large/],
       ['1e9', /enter an amount like 12/],
     ] as const) {
-      const r = await c.postForm('/checkout', { productId: product.id, email: 'p@example.com', amount }, { formPage });
+      const r = await c.postForm(
+        '/checkout',
+        { productId: product.id, digitalConsent: '1', email: 'p@example.com', amount },
+        { formPage },
+      );
       assert.equal(r.statusCode, 400, amount);
       assert.match(r.body, message, amount);
     }
     assert.equal(await countRows(t.services, 'orders'), before, 'no order for bad input');
     const ok = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'p@example.com', amount: '7,50' },
+      { productId: product.id, digitalConsent: '1', email: 'p@example.com', amount: '7,50' },
       { formPage },
     );
     assert.equal(ok.statusCode, 303);
@@ -120,7 +125,7 @@ describe('buying a download with the test provider', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'lead@example.com' },
+      { productId: product.id, digitalConsent: '1', email: 'lead@example.com' },
       { formPage: `/checkout?product=${product.id}` },
     );
     assert.match(res.headers.location as string, /^\/checkout\/orders\//);
@@ -136,7 +141,7 @@ describe('buying a download with the test provider', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'no@example.com' },
+      { productId: product.id, digitalConsent: '1', email: 'no@example.com' },
       { formPage: `/checkout?product=${product.id}` },
     );
     await payWith(c, res.headers.location as string, 'decline');
@@ -153,7 +158,7 @@ describe('buying a download with the test provider', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'slow@example.com' },
+      { productId: product.id, digitalConsent: '1', email: 'slow@example.com' },
       { formPage: `/checkout?product=${product.id}` },
     );
     await payWith(c, res.headers.location as string, 'delay');
@@ -176,7 +181,13 @@ describe('buying a download with the test provider', () => {
     const c = new TestClient(t.app);
     const formPage = `/checkout?product=${(await seedProduct(t.services)).id}`;
     assert.equal(
-      (await c.postForm('/checkout', { productId: draft.id, email: 'x@example.com' }, { formPage })).statusCode,
+      (
+        await c.postForm(
+          '/checkout',
+          { productId: draft.id, digitalConsent: '1', email: 'x@example.com' },
+          { formPage },
+        )
+      ).statusCode,
       404,
     );
     assert.equal((await c.get(`/checkout?product=${draft.id}`)).statusCode, 404);

@@ -47,14 +47,14 @@ describe('discount codes at checkout', () => {
     const formPage = `/checkout?product=${product.id}`;
     await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'd@example.com', discountCode: 'spring25' },
+      { productId: product.id, digitalConsent: '1', email: 'd@example.com', discountCode: 'spring25' },
       { formPage },
     );
     let order = await latestOrder(t.services);
     assert.deepEqual([order.subtotal_minor, order.discount_minor, order.total_minor], [1999, 500, 1499]);
     await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'd@example.com', discountCode: 'MINUS5' },
+      { productId: product.id, digitalConsent: '1', email: 'd@example.com', discountCode: 'MINUS5' },
       { formPage },
     );
     order = await latestOrder(t.services);
@@ -75,7 +75,7 @@ describe('discount codes at checkout', () => {
     ] as const) {
       const r = await c.postForm(
         '/checkout',
-        { productId: product.id, email: 'd@example.com', discountCode },
+        { productId: product.id, digitalConsent: '1', email: 'd@example.com', discountCode },
         { formPage },
       );
       assert.equal(r.statusCode, 400);
@@ -90,6 +90,7 @@ describe('discount codes at checkout', () => {
       Array.from({ length: 12 }, (_, i) =>
         startCheckout(t.services, {
           productId: product.id,
+          digitalConsent: true,
           email: `r${i}@example.com`,
           name: '',
           discountCode: 'RUSH',
@@ -115,6 +116,7 @@ describe('discount codes at checkout', () => {
     await code({ code: 'GIFT', kind: 'percent', percent: 100 });
     const r = await startCheckout(t.services, {
       productId: product.id,
+      digitalConsent: true,
       email: 'gift@example.com',
       name: '',
       discountCode: 'gift',

@@ -9,6 +9,8 @@ export type ReceiptData = {
   links: { label: string; url: string; note?: string }[];
   /** One line per licence key of the order. */
   licenseKeys?: { product: string; key: string }[];
+  /** The buyer's consent to immediate delivery of digital content, as given at checkout. */
+  consent?: { date: string; text: string };
 };
 
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
@@ -20,6 +22,7 @@ export const checkoutEmailTemplates = {
       t('email.receipt.intro', { number: d.number }),
       t('email.receipt.total', { total: d.total }),
       ...(d.licenseKeys ?? []).map((k) => t('licensing.email.key', k)),
+      ...(d.consent ? [t('legal.receipt.consent', d.consent)] : []),
     ],
     links: d.links,
     action: { label: t('email.receipt.action'), url: d.libraryUrl },

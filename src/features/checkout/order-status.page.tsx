@@ -4,6 +4,7 @@ import type { PageContext } from '../../web/context.js';
 import { formatFileSize } from '../../web/format.js';
 import { Layout } from '../../web/layout.js';
 import type { DeliveryLinks } from '../delivery/links.js';
+import { OrderLegalPanel } from '../legal/order-legal-panel.js';
 import { LicenseKeysPanel } from '../licensing/license-keys-panel.js';
 import type { OrderLicenseKey } from '../licensing/queries.js';
 
@@ -19,6 +20,8 @@ type Props = {
   /** Where to try again after a failed or expired order. */
   retryUrl?: string | undefined;
   testMode: boolean;
+  /** The § 356 (5) BGB consent given at checkout, repeated here. */
+  consent?: { text: string; given_at: string } | undefined;
 };
 
 /** How long after an order was placed its page keeps refreshing while unpaid. */
@@ -34,6 +37,7 @@ export function OrderStatusPage({
   payUrl,
   retryUrl,
   testMode,
+  consent,
 }: Props) {
   const t = ctx.t;
   const preparing = order.status === 'paid' && downloads.length === 0;
@@ -112,6 +116,7 @@ export function OrderStatusPage({
           </p>
         </section>
       )}
+      <OrderLegalPanel ctx={ctx} order={order} consent={consent} />
     </Layout>
   );
 }

@@ -1,9 +1,10 @@
 import { formatMoney } from '../../domain/money.js';
 import type { Services } from '../../services.js';
 import { formatFileSize } from '../../web/format.js';
-import { isLocale } from '../../web/i18n.js';
+import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { queueEmail } from '../email/queue-email.js';
+import { findDigitalConsent } from '../legal/consent.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { recordOrderEvent } from './order-events.js';
 import { findOrder, findOrderItems } from './queries.js';
@@ -32,6 +33,7 @@ export async function queueReceiptEmail(
     })),
   );
   const licenseKeys = (await licenseKeysForOrder(db, orderId)).map((k) => ({ product: k.productTitle, key: k.key }));
+  const consent = await findDigitalConsent(db, orderId);
   const emailId = await db.transaction().execute(async (trx) => {
     const id = await queueEmail(trx, {
       to: order.email,
@@ -45,6 +47,8 @@ export async function queueReceiptEmail(
         libraryUrl: `${services.config.publicUrl}/library`,
         links,
         licenseKeys,
+        // The durable medium of § 312f (3) BGB repeats the consent to immediate delivery.
+        ...(consent ? { consent: { date: formatDateTime(consent.given_at, locale), text: consent.text } } : {}),
       },
       uniqueKey: opts.resend ? undefined : `receipt:${orderId}`,
     });

@@ -7,6 +7,8 @@ import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
+import { findDigitalConsent } from '../legal/consent.js';
+import { readTaxMode } from '../legal/tax-mode.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { isTestMode } from '../payments/providers.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues } from './checkout.page.js';
@@ -20,6 +22,7 @@ const checkoutForm = z.object({
   name: z.string().trim().max(200).default(''),
   amount: z.string().trim().max(40).optional(),
   discountCode: z.string().trim().max(60).optional(),
+  digitalConsent: z.string().max(10).optional(),
 });
 
 const orderParams = z.object({ id: z.uuid() });
@@ -40,7 +43,8 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     if (!product) throw notFound('Product not found');
     const ctx = await pageContext(req, reply, services);
     const values: CheckoutValues = { email: '', name: '', amount: '', discountCode: '' };
-    return sendPage(reply, CheckoutPage({ ctx, product, values, testMode: await isTestMode(services) }));
+    const taxMode = await readTaxMode(db);
+    return sendPage(reply, CheckoutPage({ ctx, product, values, taxMode, testMode: await isTestMode(services) }));
   });
 
   app.post(
@@ -57,8 +61,13 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         amount: form.amount ?? '',
         discountCode: form.discountCode ?? '',
       };
+      const taxMode = await readTaxMode(db);
       const page = async (error: CheckoutPageError) =>
-        sendPage(reply, CheckoutPage({ ctx, product, values, error, testMode: await isTestMode(services) }), 400);
+        sendPage(
+          reply,
+          CheckoutPage({ ctx, product, values, error, taxMode, testMode: await isTestMode(services) }),
+          400,
+        );
       if (!z.email().safeParse(form.email).success) return page('email-invalid');
       const result = await startCheckout(services, {
         productId: product.id,
@@ -66,6 +75,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         name: form.name,
         offered: form.amount,
         discountCode: form.discountCode,
+        digitalConsent: Boolean(form.digitalConsent),
         locale: ctx.locale,
       });
       if (result.kind === 'error') return page(result.error);
@@ -83,11 +93,13 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       ? await db.selectFrom('products').select('slug').where('id', '=', items[0].product_id).executeTakeFirst()
       : undefined;
     const ctx = await pageContext(req, reply, services);
+    const consent = await findDigitalConsent(db, order.id);
     return sendPage(
       reply,
       OrderStatusPage({
         ctx,
         order,
+        consent,
         titles: items.map((i) => i.title),
         downloads,
         licenseKeys,

@@ -5,6 +5,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
+import { needsDigitalConsent, recordDigitalConsent } from '../legal/consent.js';
 import { checkoutProvider } from '../payments/providers.js';
 import { expireOrderJob } from './expire-order.job.js';
 import { recordOrderEvent } from './order-events.js';
@@ -19,10 +20,17 @@ export type StartCheckoutInput = {
   /** Pay-what-you-want amount as typed; never trusted, parsed and checked here. */
   offered?: string | undefined;
   discountCode?: string | undefined;
+  /** The buyer ticked the § 356 (5) BGB box (digital content delivered before the withdrawal period ends). */
+  digitalConsent: boolean;
   locale: Locale;
 };
 
-export type CheckoutError = QuoteError | 'product-unavailable' | 'discount-unknown' | 'provider-unavailable';
+export type CheckoutError =
+  | QuoteError
+  | 'product-unavailable'
+  | 'discount-unknown'
+  | 'provider-unavailable'
+  | 'consent-missing';
 
 export type StartCheckoutResult =
   | { kind: 'redirect'; url: string; order: Order }
@@ -51,6 +59,9 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   if (!priced.ok) return { kind: 'error', error: priced.error };
   const q = priced.quote;
   const free = q.totalMinor === 0;
+  // Nothing paid is sold without the consent; the check lives here, so no form can skip it.
+  const consent = needsDigitalConsent(q.totalMinor);
+  if (consent && !input.digitalConsent) return { kind: 'error', error: 'consent-missing' };
   const provider = await checkoutProvider(services);
 
   let order: Order;
@@ -82,6 +93,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
         refunded_at: null,
       };
       await trx.insertInto('orders').values(created).execute();
+      if (consent) await recordDigitalConsent(trx, created.id, input.locale, now);
       await trx
         .insertInto('order_items')
         .values({

@@ -38,7 +38,7 @@ describe('the demo store’s licensed plugin', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: plugin.id, email: 'demo-buyer@example.com' },
+      { productId: plugin.id, digitalConsent: '1', email: 'demo-buyer@example.com' },
       { formPage: `/checkout?product=${plugin.id}` },
     );
     const payUrl = res.headers.location as string;

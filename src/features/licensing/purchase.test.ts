@@ -21,7 +21,7 @@ describe('buying a product with licence keys', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email },
+      { productId: product.id, digitalConsent: '1', email },
       { formPage: `/checkout?product=${product.id}` },
     );
     const payUrl = res.headers.location as string;

@@ -20,7 +20,7 @@ describe('payment notifications: exactly once, whatever arrives', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'once@example.com' },
+      { productId: product.id, digitalConsent: '1', email: 'once@example.com' },
       { formPage: `/checkout?product=${product.id}` },
     );
     const ref = (res.headers.location as string).split('/').pop()!;

@@ -39,7 +39,7 @@ describe('payments admin: Stripe keys, mode badge, connection check', () => {
     const c = new TestClient(t.app);
     const res = await c.postForm(
       '/checkout',
-      { productId: product.id, email: 'mode@example.com' },
+      { productId: product.id, digitalConsent: '1', email: 'mode@example.com' },
       { formPage: `/checkout?product=${product.id}` },
     );
     return { res, page: await c.get(`/checkout?product=${product.id}`) };

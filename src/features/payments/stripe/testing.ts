@@ -60,7 +60,7 @@ export async function startCheckout(t: StripeTestApp, opts: BuyOptions = {}) {
   const c = new TestClient(t.app);
   const res = await c.postForm(
     '/checkout',
-    { productId: product.id, email: opts.email ?? 'buyer@example.com' },
+    { productId: product.id, digitalConsent: '1', email: opts.email ?? 'buyer@example.com' },
     { formPage: `/checkout?product=${product.id}` },
   );
   const order = await latestOrder(t.services);
