@@ -5,6 +5,7 @@ import * as m0003 from './0003-test-payments.js';
 import * as m0004 from './0004-licensing.js';
 import * as m0005 from './0005-stripe.js';
 import * as m0006 from './0006-legal.js';
+import * as m0007 from './0007-tax-invoices.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-licensing': m0004,
   '0005-stripe': m0005,
   '0006-legal': m0006,
+  '0007-tax-invoices': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

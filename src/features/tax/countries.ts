@@ -1,0 +1,113 @@
+/**
+ * The 27 EU member states (ISO 3166-1 alpha-2; Greece is "GR" here, VAT IDs use "EL"),
+ * with the time zone that decides a supply's calendar date there.
+ */
+export const EU_COUNTRIES = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+] as const;
+
+export type EuCountry = (typeof EU_COUNTRIES)[number];
+
+export function isEuCountry(v: unknown): v is EuCountry {
+  return typeof v === 'string' && (EU_COUNTRIES as readonly string[]).includes(v);
+}
+
+/** Any ISO 3166-1 alpha-2 code as typed; unknown codes are refused by `requireCountry`. */
+export function normaliseCountry(v: string): string {
+  const c = v.trim().toUpperCase();
+  return c === 'EL' ? 'GR' : c;
+}
+
+const TIME_ZONES: Record<EuCountry, string> = {
+  AT: 'Europe/Vienna',
+  BE: 'Europe/Brussels',
+  BG: 'Europe/Sofia',
+  CY: 'Asia/Nicosia',
+  CZ: 'Europe/Prague',
+  DE: 'Europe/Berlin',
+  DK: 'Europe/Copenhagen',
+  EE: 'Europe/Tallinn',
+  ES: 'Europe/Madrid',
+  FI: 'Europe/Helsinki',
+  FR: 'Europe/Paris',
+  GR: 'Europe/Athens',
+  HR: 'Europe/Zagreb',
+  HU: 'Europe/Budapest',
+  IE: 'Europe/Dublin',
+  IT: 'Europe/Rome',
+  LT: 'Europe/Vilnius',
+  LU: 'Europe/Luxembourg',
+  LV: 'Europe/Riga',
+  MT: 'Europe/Malta',
+  NL: 'Europe/Amsterdam',
+  PL: 'Europe/Warsaw',
+  PT: 'Europe/Lisbon',
+  RO: 'Europe/Bucharest',
+  SE: 'Europe/Stockholm',
+  SI: 'Europe/Ljubljana',
+  SK: 'Europe/Bratislava',
+};
+
+export function timeZoneOf(country: EuCountry): string {
+  return TIME_ZONES[country];
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in the seller's country: rates change at local midnight. */
+export function localDate(iso: string, country: EuCountry): string {
+  const tz = TIME_ZONES[country];
+  let f = dateFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(tz, f);
+  }
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not a time: ${iso}`);
+  return f.format(d);
+}
+
+const names = new Map<string, Intl.DisplayNames>();
+
+/** "Deutschland" / "Germany" (Intl data, no table of our own). */
+export function countryName(code: string, locale: string): string {
+  let n = names.get(locale);
+  if (!n) {
+    n = new Intl.DisplayNames([locale === 'de' ? 'de' : 'en'], { type: 'region' });
+    names.set(locale, n);
+  }
+  return n.of(code) ?? code;
+}
+
+/** Two letters that Intl knows as a region: the check for "unknown country". */
+export function isKnownCountry(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  const name = countryName(code, 'en');
+  return name !== code;
+}
