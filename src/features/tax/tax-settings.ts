@@ -1,0 +1,103 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { readSetting, writeSetting } from '../settings/store-settings.js';
+import { TAX_MODES } from './categories.js';
+import { EU_COUNTRIES } from './countries.js';
+import { checkVatId } from './vat-id.js';
+import { VIES_DEFAULT_URL } from './vies.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The seller's tax identity: what every invoice prints (§ 14 Abs. 4 Nr. 1, 2 UStG). */
+export const taxSettingsSchema = z
+  .object({
+    mode: z.enum(TAX_MODES),
+    country: z.enum(EU_COUNTRIES),
+    businessName: z.string().trim().min(1).max(120),
+    street: z.string().trim().min(1).max(120),
+    postcode: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(80),
+    taxNumber: z.string().trim().max(40).default(''),
+    vatId: z
+      .string()
+      .trim()
+      .max(20)
+      .default('')
+      .refine((v) => v === '' || checkVatId(v).ok, 'vatId'),
+    invoicePrefix: z
+      .string()
+      .trim()
+      .max(12)
+      .regex(/^[A-Za-z0-9-_/]*$/)
+      .default('RE-'),
+    ossOptIn: z.boolean().default(false),
+    viesUrl: z.url().default(VIES_DEFAULT_URL),
+    datevConsultant: z
+      .string()
+      .trim()
+      .regex(/^\d{0,7}$/)
+      .default(''),
+    datevClient: z
+      .string()
+      .trim()
+      .regex(/^\d{0,5}$/)
+      .default(''),
+  })
+  .refine((s) => s.taxNumber !== '' || s.vatId !== '', { path: ['taxNumber'], message: 'taxId' });
+
+export type TaxSettings = z.infer<typeof taxSettingsSchema>;
+
+/** Setting keys; `tax.mode` is read by other features too ('small_business' | 'regular'). */
+export const TAX_KEYS = {
+  mode: 'tax.mode',
+  country: 'tax.country',
+  businessName: 'tax.business_name',
+  street: 'tax.street',
+  postcode: 'tax.postcode',
+  city: 'tax.city',
+  taxNumber: 'tax.tax_number',
+  vatId: 'tax.vat_id',
+  invoicePrefix: 'tax.invoice_prefix',
+  ossOptIn: 'tax.oss_opt_in',
+  viesUrl: 'tax.vies_url',
+  datevConsultant: 'tax.datev_consultant',
+  datevClient: 'tax.datev_client',
+} as const satisfies Record<keyof TaxSettings, string>;
+
+/** The saved settings, or undefined until the seller has filled them in (no invoice is issued before). */
+export async function loadTaxSettings(db: Db): Promise<TaxSettings | undefined> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', Object.values(TAX_KEYS))
+    .execute();
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const raw: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(TAX_KEYS)) {
+    const v = map.get(key);
+    if (v !== undefined) raw[field] = field === 'ossOptIn' ? v === '1' : v;
+  }
+  const parsed = taxSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** What the form shows: saved values, partly filled ones included. */
+export async function loadTaxSettingsDraft(db: Db): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [field, key] of Object.entries(TAX_KEYS)) out[field] = (await readSetting(db, key)) ?? '';
+  return out;
+}
+
+export async function saveTaxSettings(db: Db, s: TaxSettings): Promise<void> {
+  for (const [field, key] of Object.entries(TAX_KEYS)) {
+    const v = s[field as keyof TaxSettings];
+    await writeSetting(db, key, typeof v === 'boolean' ? (v ? '1' : '0') : checkedVatIdOr(field, v));
+  }
+}
+
+function checkedVatIdOr(field: string, v: string): string {
+  if (field !== 'vatId' || v === '') return v;
+  const c = checkVatId(v);
+  return c.ok ? c.vatId : v;
+}
