@@ -15,6 +15,7 @@ import { registerCheckoutRoutes } from './features/checkout/routes.js';
 import { registerDeliveryRoutes } from './features/delivery/routes.js';
 import { registerDiscountsRoutes } from './features/discounts/routes.js';
 import { registerEmailRoutes } from './features/email/routes.js';
+import { registerLegalRoutes } from './features/legal/routes.js';
 import { registerLibraryRoutes } from './features/library/routes.js';
 import { registerLicensingRoutes } from './features/licensing/routes.js';
 import { registerOrdersRoutes } from './features/orders/routes.js';
@@ -100,5 +101,6 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerOrdersRoutes(app, services);
   registerDiscountsRoutes(app, services);
   registerLicensingRoutes(app, services);
+  registerLegalRoutes(app, services);
   return app;
 }

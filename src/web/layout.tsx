@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LEGAL_LINKS, WITHDRAW_PATH } from '../features/legal/links.js';
 import type { PageContext } from './context.js';
 import { LOCALES } from './i18n.js';
 
@@ -70,6 +71,12 @@ export function Layout({ ctx, title, description, refreshSeconds, head, children
         </main>
         <footer class="site-footer">
           <div class="wrap bar">
+            <nav class="legal-nav" aria-label={ctx.t('legal.footer.label')}>
+              {LEGAL_LINKS.map((l) => (
+                <a href={l.path}>{ctx.t(l.label)}</a>
+              ))}
+              <a href={WITHDRAW_PATH}>{ctx.t('legal.withdrawButton')}</a>
+            </nav>
             <span>{ctx.t('shell.poweredBy')}</span>
           </div>
         </footer>

@@ -13,6 +13,7 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/admin/payments', label: 'payments.nav' },
   { href: '/admin/emails', label: 'admin.nav.emails' },
   { href: '/admin/jobs', label: 'admin.nav.jobs' },
+  { href: '/admin/legal', label: 'legal.nav' },
   { href: '/admin/audit', label: 'admin.nav.audit' },
   { href: '/admin/account', label: 'admin.nav.account' },
 ];

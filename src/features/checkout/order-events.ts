@@ -22,7 +22,8 @@ export type OrderEventKind =
   | 'dispute_updated'
   | 'dispute_won'
   | 'dispute_lost'
-  | 'access_restored';
+  | 'access_restored'
+  | 'withdrawn';
 
 /** Appends to an order's timeline; call it in the transaction that changes the order. */
 export async function recordOrderEvent(

@@ -3,6 +3,7 @@ import { translator } from '../../web/messages.js';
 import { catalogEmailTemplates } from '../catalog/email-templates.js';
 import { checkoutEmailTemplates } from '../checkout/email-templates.js';
 import { deliveryEmailTemplates } from '../delivery/email-templates.js';
+import { legalEmailTemplates } from '../legal/email-templates.js';
 import { libraryEmailTemplates } from '../library/email-templates.js';
 import type { EmailContent, TemplateFn } from './template-types.js';
 
@@ -31,6 +32,7 @@ export const emailTemplates = {
   ...checkoutEmailTemplates,
   ...deliveryEmailTemplates,
   ...libraryEmailTemplates,
+  ...legalEmailTemplates,
 } as const;
 
 export type TemplateName = keyof typeof emailTemplates;

@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Order, WithdrawalRefund } from '../../db/schema.js';
+import { findDigitalConsent } from './consent.js';
+import { type WithdrawalState, withdrawalState } from './withdrawal-rules.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Step 1 of the withdrawal: the order with this number, if the email matches (case-insensitively). */
+export function findOrderByNumberAndEmail(db: Db, number: string, email: string) {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('number', '=', number)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function findWithdrawal(db: Db, orderId: string) {
+  return db.selectFrom('withdrawals').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+}
+
+export type WithdrawalView = {
+  order: Order;
+  titles: string[];
+  state: WithdrawalState;
+  refund?: WithdrawalRefund | undefined;
+};
+
+/** What the withdrawal pages show for an order: its items and whether it can still be withdrawn. */
+export async function loadWithdrawalView(db: Db, order: Order, now = new Date()): Promise<WithdrawalView> {
+  const [items, consent, delivery, withdrawal] = await Promise.all([
+    db.selectFrom('order_items').select('title').where('order_id', '=', order.id).execute(),
+    findDigitalConsent(db, order.id),
+    db.selectFrom('deliveries').select('id').where('order_id', '=', order.id).executeTakeFirst(),
+    findWithdrawal(db, order.id),
+  ]);
+  const state = withdrawalState(
+    {
+      status: order.status,
+      totalMinor: order.total_minor,
+      createdAt: order.created_at,
+      consented: Boolean(consent),
+      delivered: Boolean(delivery),
+      withdrawnAt: withdrawal?.received_at,
+    },
+    now,
+  );
+  return { order, titles: items.map((i) => i.title), state, refund: withdrawal?.refund };
+}
+
+export function listWithdrawals(db: Kysely<DB>, limit = 200) {
+  return db
+    .selectFrom('withdrawals')
+    .innerJoin('orders', 'orders.id', 'withdrawals.order_id')
+    .select([
+      'withdrawals.id',
+      'withdrawals.order_id',
+      'withdrawals.email',
+      'withdrawals.refund',
+      'withdrawals.received_at',
+      'orders.number',
+      'orders.total_minor',
+      'orders.currency',
+    ])
+    .orderBy('withdrawals.received_at', 'desc')
+    .limit(limit)
+    .execute();
+}
