@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAdminRoutes } from './features/admin/routes.js';
+import { registerAnalyticsRoutes } from './features/analytics/routes.js';
 import { registerAccountRoutes } from './features/auth/account.routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
 import { registerCatalogRoutes } from './features/catalog/routes.js';
@@ -25,6 +25,7 @@ import { registerShellRoutes } from './features/shell/routes.js';
 import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
 import { registerErrorHandling } from './web/error-handler.js';
+import { registerSecurityHeaders } from './web/security-headers.js';
 
 const ASSETS_DIR = join(import.meta.dirname, 'web', 'assets');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -47,23 +48,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
 
   await app.register(cookie, { secret: services.config.sessionSecret });
   await app.register(formbody);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // The checkout form's answer redirects to Stripe Checkout; browsers apply form-action to that redirect.
-        formAction: ["'self'", 'https://checkout.stripe.com'],
-        frameAncestors: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: services.config.secureCookies ? [] : null,
-      },
-    },
-    hsts: services.config.secureCookies,
-  });
+  registerSecurityHeaders(app, services.config);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: services.config.secureCookies },
@@ -101,6 +86,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerOrdersRoutes(app, services);
   registerDiscountsRoutes(app, services);
   registerLicensingRoutes(app, services);
+  registerAnalyticsRoutes(app, services);
   registerLegalRoutes(app, services);
   return app;
 }

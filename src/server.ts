@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ensureSecret } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
+import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.js';
 import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
 import { addDemoLicensedProduct } from './features/licensing/demo.js';
@@ -68,6 +69,7 @@ export async function startServer(config: Config): Promise<Running> {
   const app = await buildApp(services);
   await app.listen({ port: services.config.port, host: services.config.host });
   await scheduleHousekeeping(services.database.db);
+  await scheduleWeeklySummary(services.database.db);
   await scheduleReconciliation(services.database.db, services.config.reconcileAfterMinutes);
   worker?.start();
   const close = async () => {

@@ -1,3 +1,5 @@
+import { rebuildAnalyticsJob } from '../features/analytics/rebuild.job.js';
+import { weeklySummaryJob } from '../features/analytics/weekly-summary.job.js';
 import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
@@ -20,4 +22,6 @@ export const allJobs: JobDefinition[] = [
   reconcilePaymentsJob,
   notifyBuyersJob,
   housekeepingJob,
+  rebuildAnalyticsJob,
+  weeklySummaryJob,
 ] as JobDefinition[];

@@ -1,4 +1,5 @@
 import { adminMessages } from '../features/admin/messages.js';
+import { analyticsMessages } from '../features/analytics/messages.js';
 import { authMessages } from '../features/auth/messages.js';
 import { catalogMessages } from '../features/catalog/messages.js';
 import { checkoutMessages } from '../features/checkout/messages.js';
@@ -32,6 +33,7 @@ const bundles = [
   paymentsMessages,
   licensingMessages,
   legalMessages,
+  analyticsMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

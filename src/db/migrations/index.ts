@@ -6,6 +6,7 @@ import * as m0004 from './0004-licensing.js';
 import * as m0005 from './0005-stripe.js';
 import * as m0006 from './0006-legal.js';
 import * as m0007 from './0007-tax-invoices.js';
+import * as m0008 from './0008-analytics.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-stripe': m0005,
   '0006-legal': m0006,
   '0007-tax-invoices': m0007,
+  '0008-analytics': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { recordProductView } from '../analytics/record-visit.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { ProductPage } from './product.page.js';
 import { findPublishedProductBySlug, listProductFiles } from './queries.js';
@@ -21,6 +22,7 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
     // Drafts and archived products do not exist for the public.
     const product = await findPublishedProductBySlug(db, req.params.slug);
     if (!product) throw notFound('Product not found');
+    await recordProductView(services, req, product.id);
     const [files, ctx, taxMode] = await Promise.all([
       listProductFiles(db, product.id),
       pageContext(req, reply, services),

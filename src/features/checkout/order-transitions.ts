@@ -3,6 +3,7 @@ import type { DB, Order, OrderStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { fulfilOrderJob } from '../../flows/fulfil-order.job.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { syncOrderAnalytics } from '../analytics/record-sale.js';
 import { disableLicenseKeysForOrder, enableLicenseKeysDisabledFor } from '../licensing/disable-order-license-keys.js';
 import type { ProviderDispute } from '../payments/provider.js';
 import { recordOrderEvent } from './order-events.js';
@@ -45,6 +46,7 @@ export async function markOrderPaid(
       .execute();
   }
   await recordOrderEvent(trx, order.id, 'paid', detail);
+  await syncOrderAnalytics(trx, order.id);
   await enqueueJob(trx, fulfilOrderJob, { orderId: order.id }, { uniqueKey: `fulfil:${order.id}` });
   return true;
 }
@@ -94,6 +96,7 @@ export async function markOrderRefunded(
     return false;
   await revokeAccess(trx, order.id, 'refund');
   await recordOrderEvent(trx, order.id, 'refunded', detail);
+  await syncOrderAnalytics(trx, order.id);
   await recordOrderEvent(trx, order.id, 'access_revoked');
   return true;
 }
@@ -122,6 +125,7 @@ export async function recordPartialRefund(
     amountMinor: refundedMinor - order.refunded_minor,
     refundedMinor,
   });
+  await syncOrderAnalytics(trx, order.id);
   return true;
 }
 

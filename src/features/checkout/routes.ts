@@ -6,6 +6,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { recordCheckoutStart } from '../analytics/record-visit.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { findDigitalConsent } from '../legal/consent.js';
 import { readTaxMode } from '../legal/tax-mode.js';
@@ -69,6 +70,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           400,
         );
       if (!z.email().safeParse(form.email).success) return page('email-invalid');
+      await recordCheckoutStart(services, req, product.id);
       const result = await startCheckout(services, {
         productId: product.id,
         email: form.email.toLowerCase(),

@@ -1,5 +1,6 @@
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
+import { analyticsEmailTemplates } from '../analytics/email-templates.js';
 import { catalogEmailTemplates } from '../catalog/email-templates.js';
 import { checkoutEmailTemplates } from '../checkout/email-templates.js';
 import { deliveryEmailTemplates } from '../delivery/email-templates.js';
@@ -32,6 +33,7 @@ export const emailTemplates = {
   ...checkoutEmailTemplates,
   ...deliveryEmailTemplates,
   ...libraryEmailTemplates,
+  ...analyticsEmailTemplates,
   ...legalEmailTemplates,
 } as const;
 

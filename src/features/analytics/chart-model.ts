@@ -1,0 +1,43 @@
+import { toDecimalString } from '../../domain/money.js';
+
+/** What every chart draws, and what its table view and CSV export show: the same numbers. */
+export type SeriesUnit = 'money' | 'minutes' | 'count';
+export type Series = { name: string; unit: SeriesUnit; values: number[]; axis?: 'left' | 'right' };
+export type ChartModel = {
+  id: string;
+  title: string;
+  desc: string;
+  /** Column header of the x values in the table and CSV. */
+  xName: string;
+  x: string[];
+  series: Series[];
+  currency: string;
+  /** A horizontal reference line (e.g. the 1:1 hourly rate), in the left axis' unit. */
+  reference?: { name: string; value: number } | undefined;
+};
+
+/** Minutes as hours with two decimals, exact ("1.50" for 90). */
+export function hoursText(minutes: number): string {
+  const hundredths = Math.round((minutes * 100) / 60);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+export function machineValue(v: number, unit: SeriesUnit, currency: string): string {
+  if (unit === 'money') return toDecimalString(v, currency);
+  if (unit === 'minutes') return hoursText(v);
+  return String(v);
+}
+
+function csvCell(s: string): string {
+  // Cells starting with = + - @ are read as formulas by spreadsheets: prefix them.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-\d/.test(s) ? `'${s}` : s;
+  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The chart as CSV: one row per x value, one column per series (money in decimal, hours with two decimals). */
+export function chartCsv(m: ChartModel): string {
+  const unitLabel = (s: Series) => (s.unit === 'money' ? ` (${m.currency})` : s.unit === 'minutes' ? ' (h)' : '');
+  const header = [m.xName, ...m.series.map((s) => `${s.name}${unitLabel(s)}`)];
+  const lines = m.x.map((x, i) => [x, ...m.series.map((s) => machineValue(s.values[i] ?? 0, s.unit, m.currency))]);
+  return `${[header, ...lines].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

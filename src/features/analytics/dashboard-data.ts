@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { getAnalyticsSettings } from './settings.js';
+import { localDay, type Period } from './time-zone.js';
+import { type RangeKey, rangeOf } from './view-options.js';
+
+const n = (v: unknown) => Number(v ?? 0);
+
+export type SalesDay = {
+  day: string;
+  gross: number;
+  refunded: number;
+  orders: number;
+  refunds: number;
+  newCustomers: number;
+};
+export type ProductFigures = {
+  id: string;
+  title: string;
+  priceMinor: number;
+  gross: number;
+  refunded: number;
+  orders: number;
+  units: number;
+  minutes: number;
+  trailingNet: number;
+  trailingUnits: number;
+  rangeOrders: number;
+  views: number;
+  checkouts: number;
+};
+export type WorkDay = { day: string; minutes: number; amount: number };
+
+export type AnalyticsData = {
+  currency: string;
+  currencies: string[];
+  today: string;
+  from: string;
+  period: Period;
+  timeZone: string;
+  hourlyRateMinor: number;
+  sales: SalesDay[];
+  products: ProductFigures[];
+  productWork: WorkDay[];
+  clientWork: WorkDay[];
+  leave: { startDay: string; endDay: string; kind: 'holiday' | 'sick' }[];
+  referrers: { name: string; visitors: number }[];
+  campaigns: { name: string; visitors: number }[];
+};
+
+export const TRAILING_DAYS = 30;
+
+/**
+ * Everything the analytics page shows, read from the daily aggregates and the
+ * creator's own records (never from raw orders), so it stays fast with a million orders.
+ */
+export async function loadAnalytics(
+  db: Kysely<DB>,
+  opts: { currency: string; range: RangeKey; now?: Date },
+): Promise<AnalyticsData> {
+  const settings = await getAnalyticsSettings(db);
+  const today = localDay(opts.now ?? new Date(), settings.timeZone);
+  const trailingFrom = new Date(new Date(`${today}T00:00:00Z`).getTime() - (TRAILING_DAYS - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const { currency } = opts;
+  const { from, period } = rangeOf(opts.range, today);
+  const [
+    currencies,
+    sales,
+    products,
+    totals,
+    trailing,
+    ranged,
+    effort,
+    productWork,
+    clientWork,
+    leave,
+    views,
+    checkouts,
+    refs,
+    camps,
+  ] = await Promise.all([
+    db.selectFrom('daily_sales').select('currency').distinct().execute(),
+    db.selectFrom('daily_sales').selectAll().where('currency', '=', currency).orderBy('day').execute(),
+    db.selectFrom('products').select(['id', 'title', 'price_minor', 'currency']).execute(),
+    db
+      .selectFrom('daily_product_sales')
+      .select((eb) => [
+        'product_id',
+        eb.fn.sum<number>('gross_minor').as('g'),
+        eb.fn.sum<number>('refunded_minor').as('r'),
+        eb.fn.sum<number>('orders').as('o'),
+        eb.fn.sum<number>('units').as('u'),
+      ])
+      .where('currency', '=', currency)
+      .groupBy('product_id')
+      .execute(),
+    db
+      .selectFrom('daily_product_sales')
+      .select((eb) => [
+        'product_id',
+        eb.fn.sum<number>('gross_minor').as('g'),
+        eb.fn.sum<number>('refunded_minor').as('r'),
+        eb.fn.sum<number>('units').as('u'),
+      ])
+      .where('currency', '=', currency)
+      .where('day', '>=', trailingFrom)
+      .groupBy('product_id')
+      .execute(),
+    db
+      .selectFrom('daily_product_sales')
+      .select((eb) => ['product_id', eb.fn.sum<number>('orders').as('o')])
+      .where('currency', '=', currency)
+      .where('day', '>=', from)
+      .groupBy('product_id')
+      .execute(),
+    db
+      .selectFrom('effort_entries')
+      .select((eb) => ['product_id', eb.fn.sum<number>('minutes').as('m')])
+      .groupBy('product_id')
+      .execute(),
+    db
+      .selectFrom('effort_entries')
+      .select((eb) => ['day', eb.fn.sum<number>('minutes').as('m')])
+      .groupBy('day')
+      .orderBy('day')
+      .execute(),
+    db
+      .selectFrom('client_work')
+      .select((eb) => ['day', eb.fn.sum<number>('minutes').as('m'), eb.fn.sum<number>('amount_minor').as('a')])
+      .where('currency', '=', currency)
+      .groupBy('day')
+      .orderBy('day')
+      .execute(),
+    db.selectFrom('leave_periods').select(['start_day', 'end_day', 'kind']).execute(),
+    db
+      .selectFrom('daily_views')
+      .select((eb) => ['product_id', eb.fn.sum<number>('visitors').as('v')])
+      .where('day', '>=', from)
+      .groupBy('product_id')
+      .execute(),
+    db
+      .selectFrom('daily_checkouts')
+      .select((eb) => ['product_id', eb.fn.sum<number>('started').as('c')])
+      .where('day', '>=', from)
+      .groupBy('product_id')
+      .execute(),
+    topSources(db, 'referrer', from),
+    topSources(db, 'campaign', from),
+  ]);
+  const byId = <T extends { product_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.product_id, r]));
+  const [t, tr, rg, ef, vw, co] = [
+    byId(totals),
+    byId(trailing),
+    byId(ranged),
+    byId(effort),
+    byId(views),
+    byId(checkouts),
+  ];
+  return {
+    currency,
+    currencies: [...new Set([currency, ...currencies.map((c) => c.currency)])].sort(),
+    today,
+    from: opts.range === 'all' ? (sales[0]?.day ?? today) : from,
+    period,
+    timeZone: settings.timeZone,
+    hourlyRateMinor: settings.hourlyRateMinor,
+    sales: sales.map((s) => ({
+      day: s.day,
+      gross: n(s.gross_minor),
+      refunded: n(s.refunded_minor),
+      orders: n(s.orders),
+      refunds: n(s.refunds),
+      newCustomers: n(s.new_customers),
+    })),
+    products: products
+      .filter((p) => p.currency === currency || t.has(p.id))
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        priceMinor: p.currency === currency ? p.price_minor : 0,
+        gross: n(t.get(p.id)?.g),
+        refunded: n(t.get(p.id)?.r),
+        orders: n(t.get(p.id)?.o),
+        units: n(t.get(p.id)?.u),
+        minutes: n(ef.get(p.id)?.m),
+        trailingNet: n(tr.get(p.id)?.g) - n(tr.get(p.id)?.r),
+        trailingUnits: n(tr.get(p.id)?.u),
+        rangeOrders: n(rg.get(p.id)?.o),
+        views: n(vw.get(p.id)?.v),
+        checkouts: n(co.get(p.id)?.c),
+      })),
+    productWork: productWork.map((w) => ({ day: w.day, minutes: n(w.m), amount: 0 })),
+    clientWork: clientWork.map((w) => ({ day: w.day, minutes: n(w.m), amount: n(w.a) })),
+    leave: leave.map((l) => ({ startDay: l.start_day, endDay: l.end_day, kind: l.kind })),
+    referrers: refs,
+    campaigns: camps,
+  };
+}
+
+async function topSources(db: Kysely<DB>, column: 'referrer' | 'campaign', from: string) {
+  const rows = await db
+    .selectFrom('daily_views')
+    .select((eb) => [eb.ref(column).as('name'), eb.fn.sum<number>('visitors').as('v')])
+    .where('day', '>=', from)
+    .where(column, '<>', '')
+    .groupBy(column)
+    .orderBy('v', 'desc')
+    .limit(10)
+    .execute();
+  return rows.map((r) => ({ name: String(r.name), visitors: n(r.v) }));
+}

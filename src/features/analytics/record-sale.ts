@@ -1,0 +1,140 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { storeTimeZone } from './settings.js';
+import { localDay } from './time-zone.js';
+
+type Trx = Transaction<DB>;
+
+/** A product's share of an order's refunds: floor(item × refunded ÷ total), the same rule the rebuild uses. */
+function itemRefund(itemMinor: number, refundedMinor: number, totalMinor: number): number {
+  return totalMinor > 0 ? Math.floor((itemMinor * refundedMinor) / totalMinor) : 0;
+}
+
+async function addDay(
+  trx: Trx,
+  day: string,
+  currency: string,
+  add: { gross?: number; refunded?: number; orders?: number; refunds?: number; newCustomers?: number },
+) {
+  const v = {
+    gross_minor: add.gross ?? 0,
+    refunded_minor: add.refunded ?? 0,
+    orders: add.orders ?? 0,
+    refunds: add.refunds ?? 0,
+    new_customers: add.newCustomers ?? 0,
+  };
+  await trx
+    .insertInto('daily_sales')
+    .values({ day, currency, ...v })
+    .onConflict((oc) =>
+      oc.columns(['day', 'currency']).doUpdateSet({
+        gross_minor: sql`daily_sales.gross_minor + ${v.gross_minor}`,
+        refunded_minor: sql`daily_sales.refunded_minor + ${v.refunded_minor}`,
+        orders: sql`daily_sales.orders + ${v.orders}`,
+        refunds: sql`daily_sales.refunds + ${v.refunds}`,
+        new_customers: sql`daily_sales.new_customers + ${v.new_customers}`,
+      }),
+    )
+    .execute();
+}
+
+async function addProductDay(
+  trx: Trx,
+  day: string,
+  productId: string,
+  currency: string,
+  add: { gross?: number; refunded?: number; orders?: number; units?: number },
+) {
+  const v = {
+    gross_minor: add.gross ?? 0,
+    refunded_minor: add.refunded ?? 0,
+    orders: add.orders ?? 0,
+    units: add.units ?? 0,
+  };
+  await trx
+    .insertInto('daily_product_sales')
+    .values({ day, product_id: productId, currency, ...v })
+    .onConflict((oc) =>
+      oc.columns(['day', 'product_id', 'currency']).doUpdateSet({
+        gross_minor: sql`daily_product_sales.gross_minor + ${v.gross_minor}`,
+        refunded_minor: sql`daily_product_sales.refunded_minor + ${v.refunded_minor}`,
+        orders: sql`daily_product_sales.orders + ${v.orders}`,
+        units: sql`daily_product_sales.units + ${v.units}`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Brings the daily aggregates up to date with one order, inside the
+ * transaction that paid or refunded it. Convergent: the ledger row says what
+ * is already counted, guarded updates add only the difference, so calling it
+ * twice (or after a partial and then a full refund) counts everything once.
+ * A sale counts on the store-local day it was paid, a refund on the day it happened.
+ */
+export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = new Date()): Promise<void> {
+  const order = await trx
+    .selectFrom('orders')
+    .select(['id', 'customer_id', 'currency', 'total_minor', 'refunded_minor', 'paid_at', 'refunded_at'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  if (!order?.paid_at) return;
+  const timeZone = await storeTimeZone(trx);
+  const items = await trx
+    .selectFrom('order_items')
+    .select(['product_id', 'total_minor', 'quantity'])
+    .where('order_id', '=', orderId)
+    .execute();
+
+  const inserted = await trx
+    .insertInto('analytics_orders')
+    .values({
+      order_id: orderId,
+      currency: order.currency,
+      counted_gross_minor: order.total_minor,
+      counted_refunded_minor: 0,
+    })
+    .onConflict((oc) => oc.column('order_id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+    const day = localDay(order.paid_at, timeZone);
+    const first = await trx
+      .insertInto('analytics_customers')
+      .values({ customer_id: order.customer_id, first_paid_at: order.paid_at })
+      .onConflict((oc) => oc.column('customer_id').doNothing())
+      .executeTakeFirst();
+    const newCustomers = Number(first.numInsertedOrUpdatedRows ?? 0);
+    await addDay(trx, day, order.currency, { gross: order.total_minor, orders: 1, newCustomers });
+    for (const it of items) {
+      await addProductDay(trx, day, it.product_id, order.currency, {
+        gross: it.total_minor,
+        orders: 1,
+        units: it.quantity,
+      });
+    }
+  }
+
+  const ledger = await trx
+    .selectFrom('analytics_orders')
+    .select('counted_refunded_minor')
+    .where('order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const before = Number(ledger.counted_refunded_minor);
+  const after = order.refunded_minor;
+  if (after <= before) return;
+  const moved = await trx
+    .updateTable('analytics_orders')
+    .set({ counted_refunded_minor: after })
+    .where('order_id', '=', orderId)
+    .where('counted_refunded_minor', '=', before)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) return;
+  // A full refund carries its own time; a partial one is counted when it is reported.
+  const day = localDay(after >= order.total_minor && order.refunded_at ? order.refunded_at : now, timeZone);
+  await addDay(trx, day, order.currency, { refunded: after - before, refunds: before === 0 ? 1 : 0 });
+  for (const it of items) {
+    const delta =
+      itemRefund(it.total_minor, after, order.total_minor) - itemRefund(it.total_minor, before, order.total_minor);
+    if (delta > 0) await addProductDay(trx, day, it.product_id, order.currency, { refunded: delta });
+  }
+}

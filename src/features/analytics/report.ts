@@ -1,0 +1,204 @@
+import type { Translate } from '../../web/messages.js';
+import type { ChartModel } from './chart-model.js';
+import type { AnalyticsData } from './dashboard-data.js';
+import { TRAILING_DAYS } from './dashboard-data.js';
+import { type BreakEven, breakEven, hourlyRateMinor, type PassiveShare, passiveShare, perMille } from './leverage.js';
+import { bucketOf, bucketsBetween, daysBetween, type Period } from './time-zone.js';
+
+export type ProductRow = {
+  id: string;
+  title: string;
+  netMinor: number;
+  orders: number;
+  minutes: number;
+  rateMinor: number | undefined;
+  /** The product's hourly rate against the 1:1 rate, in per mille (2500 = 2.5 ×). */
+  vsClientPerMille: number | undefined;
+  breakEven: BreakEven;
+  views: number;
+  checkouts: number;
+  rangeOrders: number;
+};
+
+export type Report = {
+  totals: { gross: number; refunded: number; net: number; orders: number; refunds: number; newCustomers: number };
+  oneToMany: { netMinor: number; minutes: number; rateMinor: number | undefined };
+  oneToOne: { incomeMinor: number; minutes: number; rateMinor: number | undefined; settingMinor: number };
+  passive: PassiveShare;
+  products: ProductRow[];
+  charts: { leverage: ChartModel; revenue: ChartModel; products: ChartModel };
+};
+
+/** The whole analytics page as numbers and chart models, from the loaded aggregates (pure). */
+export function buildReport(d: AnalyticsData, period: Period, t: Translate): Report {
+  const inRange = d.sales.filter((s) => s.day >= d.from && s.day <= d.today);
+  const sum = (k: keyof (typeof d.sales)[number]) => inRange.reduce((a, s) => a + (s[k] as number), 0);
+  const totals = {
+    gross: sum('gross'),
+    refunded: sum('refunded'),
+    net: sum('gross') - sum('refunded'),
+    orders: sum('orders'),
+    refunds: sum('refunds'),
+    newCustomers: sum('newCustomers'),
+  };
+  const allNet = d.sales.reduce((a, s) => a + s.gross - s.refunded, 0);
+  const productMinutes = d.productWork.reduce((a, w) => a + w.minutes, 0);
+  const clientMinutes = d.clientWork.reduce((a, w) => a + w.minutes, 0);
+  const clientIncome = d.clientWork.reduce((a, w) => a + w.amount, 0);
+  const clientRate = d.hourlyRateMinor > 0 ? d.hourlyRateMinor : hourlyRateMinor(clientIncome, clientMinutes);
+
+  const workDays = new Set([...d.productWork, ...d.clientWork].filter((w) => w.minutes > 0).map((w) => w.day));
+  const passive = passiveShare(new Map(d.sales.map((s) => [s.day, s.gross - s.refunded])), workDays, d.leave);
+
+  const products: ProductRow[] = d.products
+    .map((p) => {
+      const net = p.gross - p.refunded;
+      const rate = hourlyRateMinor(net, p.minutes);
+      return {
+        id: p.id,
+        title: p.title,
+        netMinor: net,
+        orders: p.orders,
+        minutes: p.minutes,
+        rateMinor: rate,
+        vsClientPerMille: rate !== undefined && clientRate ? perMille(rate, clientRate) : undefined,
+        breakEven: breakEven({
+          minutes: p.minutes,
+          hourlyRateMinor: clientRate ?? 0,
+          earnedMinor: net,
+          trailingMinor: p.trailingNet,
+          trailingDays: TRAILING_DAYS,
+          today: d.today,
+        }),
+        views: p.views,
+        checkouts: p.checkouts,
+        rangeOrders: p.rangeOrders,
+      };
+    })
+    .sort((a, b) => b.netMinor - a.netMinor);
+
+  return {
+    totals,
+    oneToMany: { netMinor: allNet, minutes: productMinutes, rateMinor: hourlyRateMinor(allNet, productMinutes) },
+    oneToOne: {
+      incomeMinor: clientIncome,
+      minutes: clientMinutes,
+      rateMinor: hourlyRateMinor(clientIncome, clientMinutes),
+      settingMinor: d.hourlyRateMinor,
+    },
+    passive,
+    products,
+    charts: {
+      leverage: leverageChart(d, t),
+      revenue: revenueChart(d, period, t),
+      products: productChart(d.currency, products, clientRate, t),
+    },
+  };
+}
+
+function cumulative(buckets: string[], period: Period, rows: { day: string; value: number }[]): number[] {
+  const per = new Map<string, number>();
+  for (const r of rows) {
+    const b = bucketOf(r.day, period);
+    per.set(b, (per.get(b) ?? 0) + r.value);
+  }
+  let run = 0;
+  return buckets.map((b) => {
+    run += per.get(b) ?? 0;
+    return run;
+  });
+}
+
+/** The article's schematic with the creator's own data: cumulative income and hours, 1:1 beside 1:n. */
+function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
+  const firsts = [d.sales[0]?.day, d.productWork[0]?.day, d.clientWork[0]?.day].filter((x): x is string => !!x);
+  const start = firsts.length ? (firsts.sort()[0] ?? d.today) : d.today;
+  const period: Period = daysBetween(start, d.today) <= 400 ? 'week' : 'month';
+  const x = bucketsBetween(start, d.today, period);
+  return {
+    id: 'leverage',
+    title: t('analytics.chart.leverage'),
+    desc: t('analytics.chart.leverageDesc'),
+    xName: t(period === 'week' ? 'analytics.period.week' : 'analytics.period.month'),
+    x,
+    currency: d.currency,
+    series: [
+      {
+        name: t('analytics.series.nIncome'),
+        unit: 'money',
+        values: cumulative(
+          x,
+          period,
+          d.sales.map((s) => ({ day: s.day, value: s.gross - s.refunded })),
+        ),
+      },
+      {
+        name: t('analytics.series.oneIncome'),
+        unit: 'money',
+        values: cumulative(
+          x,
+          period,
+          d.clientWork.map((w) => ({ day: w.day, value: w.amount })),
+        ),
+      },
+      {
+        name: t('analytics.series.nHours'),
+        unit: 'minutes',
+        axis: 'right',
+        values: cumulative(
+          x,
+          period,
+          d.productWork.map((w) => ({ day: w.day, value: w.minutes })),
+        ),
+      },
+      {
+        name: t('analytics.series.oneHours'),
+        unit: 'minutes',
+        axis: 'right',
+        values: cumulative(
+          x,
+          period,
+          d.clientWork.map((w) => ({ day: w.day, value: w.minutes })),
+        ),
+      },
+    ],
+  };
+}
+
+function revenueChart(d: AnalyticsData, period: Period, t: Translate): ChartModel {
+  const x = bucketsBetween(d.from, d.today, period);
+  const gross = new Map<string, number>();
+  const net = new Map<string, number>();
+  for (const s of d.sales) {
+    if (s.day < d.from || s.day > d.today) continue;
+    const b = bucketOf(s.day, period);
+    gross.set(b, (gross.get(b) ?? 0) + s.gross);
+    net.set(b, (net.get(b) ?? 0) + s.gross - s.refunded);
+  }
+  return {
+    id: 'revenue',
+    title: t('analytics.chart.revenue'),
+    desc: t('analytics.chart.revenueDesc'),
+    xName: t(`analytics.period.${period}`),
+    x,
+    currency: d.currency,
+    series: [
+      { name: t('analytics.series.gross'), unit: 'money', values: x.map((b) => gross.get(b) ?? 0) },
+      { name: t('analytics.series.net'), unit: 'money', values: x.map((b) => net.get(b) ?? 0) },
+    ],
+  };
+}
+
+function productChart(currency: string, rows: ProductRow[], clientRate: number | undefined, t: Translate): ChartModel {
+  const top = rows.filter((r) => r.rateMinor !== undefined || r.netMinor > 0).slice(0, 8);
+  return {
+    id: 'products',
+    title: t('analytics.chart.products'),
+    desc: t('analytics.chart.productsDesc'),
+    xName: t('analytics.product'),
+    x: top.map((r) => r.title),
+    currency,
+    series: [{ name: t('analytics.series.rate'), unit: 'money', values: top.map((r) => r.rateMinor ?? 0) }],
+    reference: clientRate ? { name: t('analytics.series.clientRate'), value: clientRate } : undefined,
+  };
+}

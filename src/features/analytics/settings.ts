@@ -1,0 +1,47 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { readSetting, writeSetting } from '../settings/store-settings.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './time-zone.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const ANALYTICS_KEYS = {
+  timeZone: 'store.timezone',
+  hourlyRate: 'analytics.hourly_rate_minor',
+  weeklyEmail: 'analytics.weekly_email',
+  salt: 'analytics.salt',
+} as const;
+
+export type AnalyticsSettings = {
+  timeZone: string;
+  /** The creator's 1:1 hourly rate in the store currency's minor units; 0 when not set. */
+  hourlyRateMinor: number;
+  weeklyEmail: boolean;
+};
+
+export async function storeTimeZone(db: Db): Promise<string> {
+  const tz = await readSetting(db, ANALYTICS_KEYS.timeZone);
+  return tz && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
+}
+
+export async function getAnalyticsSettings(db: Db): Promise<AnalyticsSettings> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', [ANALYTICS_KEYS.timeZone, ANALYTICS_KEYS.hourlyRate, ANALYTICS_KEYS.weeklyEmail])
+    .execute();
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const tz = map.get(ANALYTICS_KEYS.timeZone);
+  const rate = Number(map.get(ANALYTICS_KEYS.hourlyRate) ?? 0);
+  return {
+    timeZone: tz && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE,
+    hourlyRateMinor: Number.isSafeInteger(rate) && rate > 0 ? rate : 0,
+    weeklyEmail: map.get(ANALYTICS_KEYS.weeklyEmail) !== '0',
+  };
+}
+
+export async function saveAnalyticsSettings(db: Db, s: AnalyticsSettings): Promise<void> {
+  await writeSetting(db, ANALYTICS_KEYS.timeZone, s.timeZone);
+  await writeSetting(db, ANALYTICS_KEYS.hourlyRate, String(s.hourlyRateMinor));
+  await writeSetting(db, ANALYTICS_KEYS.weeklyEmail, s.weeklyEmail ? '1' : '0');
+}

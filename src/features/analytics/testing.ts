@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/** A published fixed-price product for analytics tests. */
+export async function seedProduct(db: Kysely<DB>, opts: { title?: string; priceMinor?: number; currency?: string } = {}) {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('products')
+    .values({
+      id,
+      slug: `p-${id.slice(0, 8)}`,
+      title: opts.title ?? 'Field Guide',
+      pricing: 'fixed',
+      currency: opts.currency ?? 'EUR',
+      price_minor: opts.priceMinor ?? 2500,
+      status: 'published',
+      cover_key: null,
+      suggested_price_minor: null,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** A pending order of one product (one unit), as checkout leaves it. */
+export async function seedOrder(
+  db: Kysely<DB>,
+  productId: string,
+  opts: { totalMinor?: number; currency?: string; email?: string } = {},
+) {
+  const now = new Date().toISOString();
+  const email = opts.email ?? `b-${randomUUID().slice(0, 8)}@example.com`;
+  await db
+    .insertInto('customers')
+    .values({ id: randomUUID(), email, locale: 'en', created_at: now })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .execute();
+  const customer = await db.selectFrom('customers').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const total = opts.totalMinor ?? 2500;
+  await db
+    .insertInto('orders')
+    .values({
+      id,
+      number: `A-${id.slice(0, 8)}`,
+      customer_id: customer.id,
+      email,
+      locale: 'en',
+      status: 'pending',
+      currency: opts.currency ?? 'EUR',
+      subtotal_minor: total,
+      total_minor: total,
+      provider: 'test',
+      provider_ref: null,
+      discount_code_id: null,
+      access_key: randomUUID(),
+      created_at: now,
+      updated_at: now,
+      paid_at: null,
+      refunded_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('order_items')
+    .values({ id: randomUUID(), order_id: id, product_id: productId, title: 'Field Guide', unit_price_minor: total, total_minor: total })
+    .execute();
+  return id;
+}
+
+export async function dailySales(db: Kysely<DB>) {
+  const rows = await db.selectFrom('daily_sales').selectAll().orderBy('day').orderBy('currency').execute();
+  return rows.map((r) => ({
+    day: r.day,
+    currency: r.currency,
+    gross: Number(r.gross_minor),
+    refunded: Number(r.refunded_minor),
+    orders: Number(r.orders),
+    refunds: Number(r.refunds),
+    newCustomers: Number(r.new_customers),
+  }));
+}
+
+export async function productSales(db: Kysely<DB>) {
+  const rows = await db.selectFrom('daily_product_sales').selectAll().orderBy('day').orderBy('product_id').execute();
+  return rows.map((r) => ({
+    day: r.day,
+    product: r.product_id,
+    currency: r.currency,
+    gross: Number(r.gross_minor),
+    refunded: Number(r.refunded_minor),
+    orders: Number(r.orders),
+    units: Number(r.units),
+  }));
+}
