@@ -4,6 +4,7 @@ import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
+import { retentionSweepJob } from '../features/privacy/retention.job.js';
 import { reconcilePaymentsJob } from '../features/payments/reconcile-payments.job.js';
 import { syncOrderPaymentJob } from '../features/payments/sync-order-payment.job.js';
 import { testNotifyJob } from '../features/payments/test-notify.job.js';
@@ -22,6 +23,7 @@ export const allJobs: JobDefinition[] = [
   reconcilePaymentsJob,
   notifyBuyersJob,
   housekeepingJob,
+  retentionSweepJob,
   rebuildAnalyticsJob,
   weeklySummaryJob,
 ] as JobDefinition[];

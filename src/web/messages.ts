@@ -7,6 +7,7 @@ import { deliveryMessages } from '../features/delivery/messages.js';
 import { discountsMessages } from '../features/discounts/messages.js';
 import { emailMessages } from '../features/email/messages.js';
 import { legalMessages } from '../features/legal/messages.js';
+import { privacyMessages } from '../features/privacy/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
 import { licensingMessages } from '../features/licensing/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
@@ -33,6 +34,7 @@ const bundles = [
   paymentsMessages,
   licensingMessages,
   legalMessages,
+  privacyMessages,
   analyticsMessages,
 ] as const;
 

@@ -4,6 +4,7 @@ import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
+import { withdrawOrderPath } from '../legal/order-legal-panel.js';
 import { DownloadsList } from './downloads-list.js';
 import type { LibraryOrder } from './load-library.js';
 
@@ -130,10 +131,19 @@ export function LibraryPage({ ctx, email, orders, linkHours }: LibraryProps) {
           )}
           <p class="actions">
             <a href={`/library/orders/${encodeURIComponent(order.id)}`}>{ctx.t('library.receipt')}</a>
+            {order.status === 'paid' && order.total_minor > 0 && (
+              <>
+                {' · '}
+                <a href={withdrawOrderPath(order)}>{ctx.t('withdraw.link')}</a>
+              </>
+            )}
           </p>
         </section>
       ))}
       {orders.length > 0 && <p class="hint">{ctx.t('library.linkHint', { hours: linkHours })}</p>}
+      <p class="actions">
+        <a href="/library/data">{ctx.t('privacy.library.title')}</a>
+      </p>
     </Layout>
   );
 }
