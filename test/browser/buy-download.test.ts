@@ -67,6 +67,7 @@ describe('browser: buy a download and get the file', { skip: skipWithoutChromium
       .click();
     await buyer.getByText('€12.90').first().waitFor();
     await buyer.getByLabel('Email address').fill('reader@example.com');
+    await buyer.getByLabel(/I expressly agree/).check();
     await Promise.all([
       buyer.waitForURL(/\/pay\/test\//),
       buyer.getByRole('button', { name: 'Buy now — payment required' }).click(),

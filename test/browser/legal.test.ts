@@ -1,0 +1,77 @@
+// Consumer law in a real browser: no paid order without the digital-content box,
+// and a guest withdraws through the footer link without logging in.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { latestOrder, seedProduct } from '../../src/features/checkout/testing.js';
+import { setUpStore } from '../../src/testing/app.js';
+import {
+  type BrowserHarness,
+  collectPageErrors,
+  type LiveApp,
+  launchChromium,
+  skipWithoutChromium,
+  startLiveApp,
+} from './browser.js';
+
+describe('browser: consent at checkout and the withdrawal button', { skip: skipWithoutChromium }, () => {
+  let t: LiveApp;
+  let browser: BrowserHarness;
+
+  before(async () => {
+    t = await startLiveApp({ worker: true });
+    await setUpStore(t.services, { storeName: 'Backstube Nord' });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('buy without the box → refused; with it → payment page; then withdraw as a guest from the footer', async () => {
+    const product = await seedProduct(t.services, { title: 'Brot backen', priceMinor: 1490 });
+    const { slug } = await t.services.database.db
+      .selectFrom('products')
+      .select('slug')
+      .where('id', '=', product.id)
+      .executeTakeFirstOrThrow();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    const errors = collectPageErrors(page);
+
+    await page.goto(`${t.base}/p/${slug}`);
+    await page.getByText('Total price incl. VAT: €14.90').waitFor();
+    await page.getByLabel('Email address').fill('guest@example.com');
+    await page.getByRole('button', { name: 'Buy now — payment required' }).click();
+    await page.getByText('Please tick the box for the digital content').waitFor();
+    assert.equal(await page.getByLabel(/I expressly agree/).isChecked(), false);
+    assert.equal(await t.services.database.db.selectFrom('orders').select('id').executeTakeFirst(), undefined);
+
+    await page.getByLabel('Email address').fill('guest@example.com');
+    await page.getByLabel(/I expressly agree/).check();
+    await Promise.all([
+      page.waitForURL(/\/pay\/test\//),
+      page.getByRole('button', { name: 'Buy now — payment required' }).click(),
+    ]);
+    const order = await latestOrder(t.services);
+
+    // Not paid yet, nothing delivered: the contract can be withdrawn, without logging in.
+    await page.goto(`${t.base}/`);
+    await page.getByRole('link', { name: 'Withdraw from contract' }).click();
+    await page.getByLabel('Order number').fill(order.number);
+    await page.getByLabel('Email address used for the order').fill('guest@example.com');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    await page.getByRole('heading', { name: 'Your withdrawal has been received' }).waitFor();
+    const w = await t.services.database.db
+      .selectFrom('withdrawals')
+      .selectAll()
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(w.email, 'guest@example.com');
+
+    // The refused checkout answered 400 by design; nothing else may fail.
+    const unexpected = errors.filter((e) => !/HTTP 400: .*\/checkout$|status of 400/.test(e));
+    assert.deepEqual(unexpected, []);
+  });
+});
