@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { isoNow } from '../db/time.js';
 import { recordOrderEvent } from '../features/checkout/order-events.js';
 import { queueReceiptEmail } from '../features/checkout/receipt.js';
+import { issueInvoiceJob } from '../features/invoices/jobs.js';
 import { issueLicenseKeys } from '../features/licensing/issue-license-keys.js';
 import { defineJob } from '../jobs/define.js';
+import { enqueueJob } from '../jobs/queue.js';
 
 /**
  * Order paid → deliveries + licence keys + receipt. Runs again safely after a
@@ -40,6 +42,7 @@ export const fulfilOrderJob = defineJob({
         created += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
       const licenseKeys = await issueLicenseKeys(trx, orderId);
+      await enqueueJob(trx, issueInvoiceJob, { orderId }, { uniqueKey: `invoice:${orderId}` });
       if (created > 0) {
         await recordOrderEvent(trx, orderId, 'delivered', {
           deliveries: created,

@@ -3,11 +3,12 @@ import { weeklySummaryJob } from '../features/analytics/weekly-summary.job.js';
 import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
+import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
-import { retentionSweepJob } from '../features/privacy/retention.job.js';
 import { reconcilePaymentsJob } from '../features/payments/reconcile-payments.job.js';
 import { syncOrderPaymentJob } from '../features/payments/sync-order-payment.job.js';
 import { testNotifyJob } from '../features/payments/test-notify.job.js';
+import { retentionSweepJob } from '../features/privacy/retention.job.js';
 import { fulfilOrderJob } from '../flows/fulfil-order.job.js';
 import { housekeepingJob } from '../flows/housekeeping.job.js';
 import type { JobDefinition } from './define.js';
@@ -24,6 +25,8 @@ export const allJobs: JobDefinition[] = [
   notifyBuyersJob,
   housekeepingJob,
   retentionSweepJob,
+  issueInvoiceJob,
+  issueCreditNoteJob,
   rebuildAnalyticsJob,
   weeklySummaryJob,
 ] as JobDefinition[];

@@ -6,13 +6,15 @@ import { checkoutMessages } from '../features/checkout/messages.js';
 import { deliveryMessages } from '../features/delivery/messages.js';
 import { discountsMessages } from '../features/discounts/messages.js';
 import { emailMessages } from '../features/email/messages.js';
+import { invoicesMessages } from '../features/invoices/messages.js';
 import { legalMessages } from '../features/legal/messages.js';
-import { privacyMessages } from '../features/privacy/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
 import { licensingMessages } from '../features/licensing/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
 import { paymentsMessages } from '../features/payments/messages.js';
+import { privacyMessages } from '../features/privacy/messages.js';
 import { setupMessages } from '../features/setup/messages.js';
+import { taxMessages } from '../features/tax/messages.js';
 import { jobsMessages } from '../jobs/messages.js';
 import { interpolate, type Locale, type Params } from './i18n.js';
 import { shellMessages } from './shell-messages.js';
@@ -33,6 +35,8 @@ const bundles = [
   checkoutMessages,
   paymentsMessages,
   licensingMessages,
+  taxMessages,
+  invoicesMessages,
   legalMessages,
   privacyMessages,
   analyticsMessages,

@@ -12,6 +12,8 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/admin/analytics', label: 'analytics.nav' },
   { href: '/admin/licenses', label: 'licensing.nav' },
   { href: '/admin/payments', label: 'payments.nav' },
+  { href: '/admin/invoices', label: 'invoices.nav' },
+  { href: '/admin/tax', label: 'tax.nav' },
   { href: '/admin/emails', label: 'admin.nav.emails' },
   { href: '/admin/jobs', label: 'admin.nav.jobs' },
   { href: '/admin/legal', label: 'legal.nav' },

@@ -4,6 +4,7 @@ import { isoNow } from '../../db/time.js';
 import { fulfilOrderJob } from '../../flows/fulfil-order.job.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { syncOrderAnalytics } from '../analytics/record-sale.js';
+import { issueCreditNoteJob } from '../invoices/jobs.js';
 import { disableLicenseKeysForOrder, enableLicenseKeysDisabledFor } from '../licensing/disable-order-license-keys.js';
 import type { ProviderDispute } from '../payments/provider.js';
 import { recordOrderEvent } from './order-events.js';
@@ -95,6 +96,7 @@ export async function markOrderRefunded(
   if (!(await transition(trx, order.id, 'refunded', { refunded_at: now, refunded_minor: order.total_minor })))
     return false;
   await revokeAccess(trx, order.id, 'refund');
+  await enqueueJob(trx, issueCreditNoteJob, { orderId: order.id }, { uniqueKey: `credit:${order.id}` });
   await recordOrderEvent(trx, order.id, 'refunded', detail);
   await syncOrderAnalytics(trx, order.id);
   await recordOrderEvent(trx, order.id, 'access_revoked');

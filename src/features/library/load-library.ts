@@ -2,6 +2,7 @@ import type { Order, OrderItem } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { grantsAccess } from '../checkout/order-status.js';
 import { downloadLinksForOrder, type OrderDownloads } from '../delivery/links.js';
+import { invoicesOfOrder } from '../invoices/queries.js';
 import { findPurchase, listItemsOf, listPurchases } from './queries.js';
 
 export type LibraryOrder = {
@@ -9,6 +10,8 @@ export type LibraryOrder = {
   items: OrderItem[];
   /** Fresh links; empty unless the order is paid. */
   downloads: OrderDownloads;
+  /** Invoices and credit notes of the order (receipt page only). */
+  invoices?: { id: string; number: string; kind: string }[];
 };
 
 type Deps = Pick<Services, 'config' | 'database'>;
@@ -37,5 +40,6 @@ export async function loadReceipt(services: Deps, email: string, orderId: string
   if (!order) return undefined;
   const items = await listItemsOf(db, [order.id]);
   const downloads = grantsAccess(order.status) ? await downloadLinksForOrder(services, order.id) : [];
-  return { order, items, downloads };
+  const invoices = await invoicesOfOrder(db, order.id);
+  return { order, items, downloads, invoices };
 }

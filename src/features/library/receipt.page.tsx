@@ -2,6 +2,7 @@ import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
+import { InvoiceLinks } from '../invoices/invoice-links.js';
 import { DownloadsList } from './downloads-list.js';
 import { StatusBadge } from './library.pages.js';
 import type { LibraryOrder } from './load-library.js';
@@ -94,6 +95,7 @@ export function ReceiptPage({ ctx, purchase }: { ctx: PageContext; purchase: Lib
         </section>
       )}
       {order.status === 'refunded' && <p class="muted">{ctx.t('library.refunded')}</p>}
+      <InvoiceLinks ctx={ctx} invoices={purchase.invoices ?? []} />
     </Layout>
   );
 }

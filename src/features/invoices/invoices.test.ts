@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, test } from 'node:test';
+import type { Order } from '../../db/schema.js';
+import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
+import { markOrderRefunded } from '../checkout/order-transitions.js';
+import { seedPurchase } from '../delivery/testing.js';
+import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { issueInvoiceRecord } from './issue-invoice.js';
+import type { InvoiceLine } from './model.js';
+import { invoicesOfOrder } from './queries.js';
+
+const SETTINGS: TaxSettings = {
+  mode: 'regular',
+  country: 'DE',
+  businessName: 'Lena Schreiber',
+  street: 'Hauptstraße 5',
+  postcode: '10115',
+  city: 'Berlin',
+  taxNumber: '27/123/45678',
+  vatId: 'DE136695976',
+  invoicePrefix: 'RE-',
+  ossOptIn: false,
+  viesUrl: 'http://127.0.0.1:1/',
+  datevConsultant: '',
+  datevClient: '',
+};
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function setUp(settings: Partial<TaxSettings> = {}) {
+  t = await buildTestApp();
+  await setUpStore(t.services);
+  await saveTaxSettings(t.services.database.db, { ...SETTINGS, ...settings });
+  return t;
+}
+
+async function orderOf(app: TestApp, id: string): Promise<Order> {
+  return app.services.database.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+describe('invoices', () => {
+  test('issued on payment with PDF and e-invoice, once; immutable in the database', async () => {
+    const app = await setUp();
+    const p = await seedPurchase(app.services, { status: 'paid', locale: 'de' });
+    const { issueInvoiceJob } = await import('./jobs.js');
+    const { enqueueJob } = await import('../../jobs/queue.js');
+    const db = app.services.database.db;
+    await enqueueJob(db, issueInvoiceJob, { orderId: p.orderId }, { uniqueKey: `invoice:${p.orderId}` });
+    await enqueueJob(db, issueInvoiceJob, { orderId: p.orderId });
+    await app.drainJobs();
+    const [inv, ...rest] = await invoicesOfOrder(db, p.orderId);
+    assert.ok(inv);
+    assert.equal(rest.length, 0);
+    assert.match(inv.number, /^RE-\d{4}-00001$/);
+    assert.deepEqual([inv.gross_minor, inv.net_minor, inv.tax_minor, inv.scheme], [1900, 1597, 303, 'domestic']);
+    const docs = await db.selectFrom('invoice_documents').selectAll().where('invoice_id', '=', inv.id).execute();
+    assert.deepEqual(docs.map((d) => d.format).sort(), ['cii', 'pdf']);
+    await assert.rejects(db.updateTable('invoices').set({ gross_minor: 1 }).where('id', '=', inv.id).execute());
+    await assert.rejects(db.deleteFrom('invoices').where('id', '=', inv.id).execute());
+  });
+
+  test('200 concurrent issues: 200 distinct consecutive numbers, repeats change nothing', async () => {
+    const app = await setUp();
+    const db = app.services.database.db;
+    const p = await seedPurchase(app.services);
+    const now = new Date().toISOString();
+    const orders: Order[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = randomUUID();
+      await db
+        .insertInto('orders')
+        .values({
+          id,
+          number: `C-${i}`,
+          customer_id: p.customerId,
+          email: p.email,
+          locale: 'en',
+          status: 'paid',
+          currency: 'EUR',
+          subtotal_minor: 1000 + i,
+          total_minor: 1000 + i,
+          provider: 'test',
+          provider_ref: null,
+          discount_code_id: null,
+          access_key: randomUUID(),
+          created_at: now,
+          updated_at: now,
+          paid_at: now,
+          refunded_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('order_items')
+        .values({
+          id: randomUUID(),
+          order_id: id,
+          product_id: p.productId,
+          title: 'Item',
+          unit_price_minor: 1000 + i,
+          total_minor: 1000 + i,
+        })
+        .execute();
+      orders.push(await orderOf(app, id));
+    }
+    const twice = [...orders, ...orders.slice(0, 20)];
+    const issued = await Promise.all(twice.map((order) => issueInvoiceRecord(db, { order, settings: SETTINGS })));
+    const seqs = [...new Set(issued.map((i) => i.sequence))].sort((a, b) => a - b);
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
+    const rows = await db.selectFrom('invoices').select(['number', 'sequence']).execute();
+    assert.equal(rows.length, 200);
+    assert.equal(new Set(rows.map((r) => r.number)).size, 200);
+  });
+
+  test('a refund after a rate change cancels at the original rate, referencing the invoice', async () => {
+    const app = await setUp();
+    const db = app.services.database.db;
+    // Paid one second before midnight in Berlin on 31 Dec 2020: 16 % then, 19 % since.
+    const p = await seedPurchase(app.services, { status: 'paid', createdAt: '2020-12-31T22:59:59.000Z' });
+    const { issueInvoiceForOrder } = await import('./jobs.js');
+    const inv = await issueInvoiceForOrder(app.services, p.orderId);
+    assert.ok(inv);
+    assert.equal(inv.supply_date, '2020-12-31');
+    assert.deepEqual(
+      (JSON.parse(inv.lines) as InvoiceLine[]).map((l) => l.rateBp),
+      [1600],
+    );
+    const paid = await orderOf(app, p.orderId);
+    await db.transaction().execute((trx) => markOrderRefunded(trx, paid, { via: 'test' }));
+    await app.drainJobs();
+    const [, credit] = await invoicesOfOrder(db, p.orderId);
+    assert.ok(credit);
+    assert.equal(credit.kind, 'credit_note');
+    assert.equal(credit.original_invoice_id, inv.id);
+    assert.deepEqual([credit.gross_minor, credit.tax_minor], [-1900, -262]);
+    assert.equal(credit.sequence, inv.sequence + 1);
+  });
+
+  test('the buyer downloads their invoice from the library; others get 404', async () => {
+    const app = await setUp();
+    const p = await seedPurchase(app.services, { status: 'paid' });
+    const { issueInvoiceForOrder } = await import('./jobs.js');
+    const inv = await issueInvoiceForOrder(app.services, p.orderId);
+    assert.ok(inv);
+    const { startCustomerSession } = await import('../library/sessions.js');
+    const mine = await startCustomerSession(app.services.database.db, p.email);
+    const other = await startCustomerSession(app.services.database.db, 'someone@example.com');
+    const url = `/library/invoices/${inv.id}.pdf`;
+    const ok = await app.app.inject({ url, headers: { cookie: `vf_customer=${mine}` } });
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.headers['content-type'], 'application/pdf');
+    assert.equal(ok.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const receipt = await app.app.inject({
+      url: `/library/orders/${p.orderId}`,
+      headers: { cookie: `vf_customer=${mine}` },
+    });
+    assert.match(receipt.body, new RegExp(url.replace('.', '\\.')));
+    const denied = await app.app.inject({ url, headers: { cookie: `vf_customer=${other}` } });
+    assert.equal(denied.statusCode, 404);
+  });
+
+  test('without tax settings no invoice is issued (nothing half-made)', async () => {
+    t = await buildTestApp();
+    await setUpStore(t.services);
+    const p = await seedPurchase(t.services, { status: 'paid' });
+    const { issueInvoiceForOrder } = await import('./jobs.js');
+    assert.equal(await issueInvoiceForOrder(t.services, p.orderId), undefined);
+  });
+});

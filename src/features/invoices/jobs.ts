@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { exponentOf } from '../../domain/money.js';
+import { defineJob, PermanentJobError } from '../../jobs/define.js';
+import type { Services } from '../../services.js';
+import { TaxError } from '../tax/categories.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
+import { ensureInvoiceDocument } from './documents.js';
+import { issueCreditNoteRecord } from './issue-credit-note.js';
+import { issueInvoiceRecord } from './issue-invoice.js';
+import { findInvoiceByKey } from './queries.js';
+
+/** Issues the invoice of a paid order and stores its documents; a no-op until tax settings are saved. */
+export async function issueInvoiceForOrder(services: Services, orderId: string) {
+  const { db } = services.database;
+  const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  if (!order?.paid_at) return undefined;
+  const settings = await loadTaxSettings(db);
+  if (!settings) {
+    services.log.info({ orderId }, 'no invoice: tax settings are not saved yet');
+    return undefined;
+  }
+  const inv = await issueInvoiceRecord(db, { order, settings });
+  await storeDocuments(services, inv);
+  return inv;
+}
+
+async function storeDocuments(services: Services, inv: Awaited<ReturnType<typeof issueInvoiceRecord>>) {
+  await ensureInvoiceDocument(services, inv, 'pdf');
+  if (exponentOf(inv.currency) <= 2) await ensureInvoiceDocument(services, inv, 'cii');
+}
+
+export const issueInvoiceJob = defineJob({
+  kind: 'invoice.issue',
+  payload: z.object({ orderId: z.string() }),
+  maxAttempts: 20,
+  handle: async ({ orderId }, { services }) => {
+    try {
+      await issueInvoiceForOrder(services, orderId);
+    } catch (e) {
+      if (e instanceof TaxError) throw new PermanentJobError(e.message);
+      throw e;
+    }
+  },
+});
+
+/** A full refund: the invoice (issued first if it was not yet) is cancelled by a credit note. */
+export const issueCreditNoteJob = defineJob({
+  kind: 'invoice.credit-note',
+  payload: z.object({ orderId: z.string() }),
+  maxAttempts: 20,
+  handle: async ({ orderId }, { services }) => {
+    const { db } = services.database;
+    const original =
+      (await findInvoiceByKey(db, `invoice:${orderId}`)) ?? (await issueInvoiceForOrder(services, orderId));
+    if (!original) return;
+    const settings = await loadTaxSettings(db);
+    const credit = await issueCreditNoteRecord(db, { original, prefix: settings?.invoicePrefix ?? 'RE-' });
+    await storeDocuments(services, credit);
+  },
+});

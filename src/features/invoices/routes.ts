@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Invoice } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { adminPageContext } from '../admin/admin-context.js';
+import { requireAdmin } from '../auth/sessions.js';
+import { findPurchase } from '../library/queries.js';
+import { currentCustomer, requireCustomer } from '../library/sessions.js';
+import { CSV_BOM } from '../orders/csv.js';
+import { TaxError } from '../tax/categories.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
+import { ensureInvoiceDocument, fileNameOf, type InvoiceFormat, readAll } from './documents.js';
+import { datevCsv, invoicesCsv, ossCsv, ossReport } from './exports.js';
+import { InvoicesPage } from './invoices.page.js';
+import { periodOf } from './period.js';
+import { findInvoice, invoicesIssuedBetween } from './queries.js';
+import { invoicesZip } from './zip.js';
+
+const fileParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.(pdf|xml)$/) });
+
+export function registerInvoicesRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const guard = { preHandler: requireAdmin(services) };
+
+  async function sendDocument(reply: FastifyReply, inv: Invoice | undefined, format: InvoiceFormat) {
+    if (!inv) throw notFound('Invoice not found');
+    try {
+      const doc = await ensureInvoiceDocument(services, inv, format);
+      const bytes = await readAll(services, doc.storageKey);
+      return reply
+        .header('content-type', format === 'pdf' ? 'application/pdf' : 'application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileNameOf(inv, format)}"`)
+        .header('cache-control', 'private, no-store')
+        .send(bytes);
+    } catch (e) {
+      if (e instanceof TaxError) throw notFound(e.message);
+      throw e;
+    }
+  }
+  const parse = (file: string) => ({
+    id: file.slice(0, 36),
+    format: (file.endsWith('.pdf') ? 'pdf' : 'cii') as InvoiceFormat,
+  });
+
+  // Buyers: only invoices of their own purchases; anything else is "not found".
+  app.get(
+    '/library/invoices/:file',
+    { schema: { params: fileParams }, preHandler: requireCustomer(services) },
+    async (req, reply) => {
+      const { id, format } = parse(req.params.file);
+      const inv = await findInvoice(db, id);
+      const mine = inv && (await findPurchase(db, currentCustomer(req).email, inv.order_id));
+      return sendDocument(reply, mine ? inv : undefined, format);
+    },
+  );
+
+  app.get('/admin/invoices', guard, async (req, reply) => {
+    const p = periodOf(req.query as Record<string, unknown>);
+    const invoices = await invoicesIssuedBetween(db, p.fromIso, p.toIso);
+    const ctx = await adminPageContext(req, reply, services);
+    const configured = (await loadTaxSettings(db)) !== undefined;
+    return sendPage(
+      reply,
+      InvoicesPage({
+        ctx,
+        view: { from: p.from, to: p.to, quarter: p.quarter, invoices, oss: ossReport(invoices), configured },
+      }),
+    );
+  });
+
+  app.get('/admin/invoices/:file', { ...guard, schema: { params: fileParams } }, async (req, reply) => {
+    const { id, format } = parse(req.params.file);
+    return sendDocument(reply, await findInvoice(db, id), format);
+  });
+
+  const exportOf = (
+    name: string,
+    type: string,
+    make: (invoices: Invoice[], p: ReturnType<typeof periodOf>) => Promise<Buffer | string>,
+  ) =>
+    app.get(`/admin/invoices/${name}`, guard, async (req, reply) => {
+      const p = periodOf(req.query as Record<string, unknown>);
+      const body = await make(await invoicesIssuedBetween(db, p.fromIso, p.toIso), p);
+      const [base, ext] = name.split('.');
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="${base}-${p.from}-${p.to}.${ext}"`)
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    });
+  exportOf('export.zip', 'application/zip', (inv) => invoicesZip(services, inv, invoicesCsv(inv)));
+  exportOf('export.csv', 'text/csv; charset=utf-8', async (inv) => CSV_BOM + invoicesCsv(inv));
+  exportOf('oss.csv', 'text/csv; charset=utf-8', async (inv) => CSV_BOM + ossCsv(ossReport(inv)));
+  exportOf('datev.csv', 'text/csv; charset=utf-8', async (inv, p) => {
+    const s = await loadTaxSettings(db);
+    return datevCsv(inv, {
+      from: p.from,
+      to: p.to,
+      consultant: s?.datevConsultant ?? '',
+      client: s?.datevClient ?? '',
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import { defineMessages } from '../../web/i18n.js';
+
+export const taxMessages = defineMessages(
+  {
+    'tax.nav': 'Tax',
+    'tax.title': 'Tax & invoice details',
+    'tax.intro': 'These details appear on every invoice. Invoices are issued automatically once they are saved.',
+    'tax.mode': 'VAT status',
+    'tax.mode.small_business': 'Small business (§ 19 UStG): no VAT charged',
+    'tax.mode.regular': 'Regular: VAT charged',
+    'tax.country': 'Country of your business',
+    'tax.businessName': 'Business name (as on invoices)',
+    'tax.street': 'Street and number',
+    'tax.postcode': 'Postcode',
+    'tax.city': 'City',
+    'tax.taxNumber': 'Tax number',
+    'tax.vatId': 'VAT ID',
+    'tax.taxId.hint': 'At least one of tax number and VAT ID.',
+    'tax.invoicePrefix': 'Invoice number prefix',
+    'tax.ossOptIn': 'Charge the buyer’s country’s VAT from the first sale (opt in to destination taxation)',
+    'tax.viesUrl': 'VIES address (VAT ID checks)',
+    'tax.datevConsultant': 'DATEV consultant number',
+    'tax.datevClient': 'DATEV client number',
+    'tax.save': 'Save',
+    'tax.saved': 'Saved.',
+    'tax.invalid': 'Please check the marked fields.',
+    'tax.error.vatId': 'This is not a valid VAT ID.',
+    'tax.error.taxId': 'Enter a tax number or a VAT ID.',
+    'tax.error.required': 'Required.',
+    'tax.counters': 'Turnover counters (EUR, without VAT)',
+    'tax.counters.thisYear': 'This year',
+    'tax.counters.lastYear': 'Last year',
+    'tax.counters.crossBorder': 'Sales to consumers in other EU countries (limit 10,000 EUR)',
+    'tax.counters.total': 'All sales',
+    'tax.limitation':
+      'Buyers are treated as consumers in your country until checkout asks for the billing country and VAT ID.',
+    'tax.warn.prior_year_exceeded':
+      'Last year’s turnover was above 25,000 EUR: the small-business scheme does not apply this year.',
+    'tax.warn.current_year_exceeded':
+      'This year’s turnover passed 100,000 EUR: VAT is charged from the sale that crossed it.',
+    'tax.warn.approaching_current_limit':
+      'This year’s turnover is close to 100,000 EUR: past it, VAT is charged from that sale on.',
+    'tax.warn.approaching_next_year_limit':
+      'This year’s turnover is close to 25,000 EUR: above it, you cannot be a small business next year.',
+    'tax.warn.next_year_limit_exceeded':
+      'This year’s turnover is above 25,000 EUR: from next year on, VAT must be charged.',
+    'tax.warn.oss':
+      'Your sales to other EU countries passed 10,000 EUR: their VAT is charged and reported through the OSS.',
+  },
+  {
+    'tax.nav': 'Steuern',
+    'tax.title': 'Steuer- und Rechnungsangaben',
+    'tax.intro':
+      'Diese Angaben stehen auf jeder Rechnung. Sobald sie gespeichert sind, werden Rechnungen automatisch erstellt.',
+    'tax.mode': 'Umsatzsteuer',
+    'tax.mode.small_business': 'Kleinunternehmer (§ 19 UStG): keine Umsatzsteuer',
+    'tax.mode.regular': 'Regelbesteuerung: mit Umsatzsteuer',
+    'tax.country': 'Land deines Unternehmens',
+    'tax.businessName': 'Name des Unternehmens (wie auf Rechnungen)',
+    'tax.street': 'Straße und Hausnummer',
+    'tax.postcode': 'PLZ',
+    'tax.city': 'Ort',
+    'tax.taxNumber': 'Steuernummer',
+    'tax.vatId': 'USt-IdNr.',
+    'tax.taxId.hint': 'Mindestens Steuernummer oder USt-IdNr.',
+    'tax.invoicePrefix': 'Präfix der Rechnungsnummer',
+    'tax.ossOptIn': 'Von Anfang an die Umsatzsteuer des Käuferlandes berechnen (Verzicht auf die Lieferschwelle)',
+    'tax.viesUrl': 'VIES-Adresse (Prüfung von USt-IdNrn.)',
+    'tax.datevConsultant': 'DATEV-Beraternummer',
+    'tax.datevClient': 'DATEV-Mandantennummer',
+    'tax.save': 'Speichern',
+    'tax.saved': 'Gespeichert.',
+    'tax.invalid': 'Bitte prüfe die markierten Felder.',
+    'tax.error.vatId': 'Das ist keine gültige USt-IdNr.',
+    'tax.error.taxId': 'Gib eine Steuernummer oder eine USt-IdNr. an.',
+    'tax.error.required': 'Pflichtfeld.',
+    'tax.counters': 'Umsatzzähler (EUR, ohne Umsatzsteuer)',
+    'tax.counters.thisYear': 'Dieses Jahr',
+    'tax.counters.lastYear': 'Vorjahr',
+    'tax.counters.crossBorder': 'Verkäufe an Privatkunden in anderen EU-Ländern (Schwelle 10.000 EUR)',
+    'tax.counters.total': 'Alle Umsätze',
+    'tax.limitation':
+      'Bis der Checkout Rechnungsland und USt-IdNr. abfragt, gelten Käufer als Privatkunden in deinem Land.',
+    'tax.warn.prior_year_exceeded':
+      'Der Vorjahresumsatz lag über 25.000 EUR: die Kleinunternehmerregelung gilt dieses Jahr nicht.',
+    'tax.warn.current_year_exceeded':
+      'Der Umsatz dieses Jahres hat 100.000 EUR überschritten: ab dem Verkauf, der die Grenze überschritt, wird Umsatzsteuer berechnet.',
+    'tax.warn.approaching_current_limit':
+      'Der Umsatz dieses Jahres nähert sich 100.000 EUR: darüber wird ab diesem Verkauf Umsatzsteuer berechnet.',
+    'tax.warn.approaching_next_year_limit':
+      'Der Umsatz dieses Jahres nähert sich 25.000 EUR: darüber bist du im nächsten Jahr kein Kleinunternehmer mehr.',
+    'tax.warn.next_year_limit_exceeded':
+      'Der Umsatz dieses Jahres liegt über 25.000 EUR: ab dem nächsten Jahr muss Umsatzsteuer berechnet werden.',
+    'tax.warn.oss':
+      'Deine Verkäufe in andere EU-Länder haben 10.000 EUR überschritten: dort gilt deren Umsatzsteuer, gemeldet über das OSS.',
+  },
+);
