@@ -46,11 +46,21 @@ describe('leverage figures (pure, integer)', () => {
       days: 60,
       remainingMinor: 60_000,
     });
-    assert.deepEqual(breakEven({ ...base, earnedMinor: 90_000, trailingMinor: 0 }), { kind: 'reached', surplusMinor: 10_000 });
+    assert.deepEqual(breakEven({ ...base, earnedMinor: 90_000, trailingMinor: 0 }), {
+      kind: 'reached',
+      surplusMinor: 10_000,
+    });
     assert.deepEqual(breakEven({ ...base, earnedMinor: 0, trailingMinor: 0 }), { kind: 'no-sales' });
     assert.deepEqual(breakEven({ ...base, minutes: 0, earnedMinor: 0, trailingMinor: 0 }), { kind: 'no-cost' });
     // a part day rounds up: €1 left at €0.30/day → 4 days
-    assert.equal((breakEven({ ...base, minutes: 60, hourlyRateMinor: 100, earnedMinor: 0, trailingMinor: 900 }) as { days: number }).days, 4);
+    assert.equal(
+      (
+        breakEven({ ...base, minutes: 60, hourlyRateMinor: 100, earnedMinor: 0, trailingMinor: 900 }) as {
+          days: number;
+        }
+      ).days,
+      4,
+    );
   });
 
   test('what-if: price change and expected unit change → projected revenue', () => {
@@ -107,7 +117,10 @@ describe('inputs, visitors and CSV', () => {
   });
 
   test('1:1 CSV import: header skipped, bad lines reported', () => {
-    const r = parseClientCsv('date;hours;amount;note\n2026-03-02;8;960,00;Workshop\nnope\n2026-03-03;2,5;300;Call', 'EUR');
+    const r = parseClientCsv(
+      'date;hours;amount;note\n2026-03-02;8;960,00;Workshop\nnope\n2026-03-03;2,5;300;Call',
+      'EUR',
+    );
     assert.deepEqual(r.rows, [
       { day: '2026-03-02', minutes: 480, amountMinor: 96_000, note: 'Workshop' },
       { day: '2026-03-03', minutes: 150, amountMinor: 30_000, note: 'Call' },
@@ -142,7 +155,7 @@ describe('inputs, visitors and CSV', () => {
         { name: 'Hours', unit: 'minutes', values: [90, 20] },
       ],
     });
-    assert.equal(csv, 'Week,Net (EUR),Hours (h)\r\n2026-03-30,1234.56,1.50\r\n\'=cmd,0.05,0.33\r\n');
+    assert.equal(csv, "Week,Net (EUR),Hours (h)\r\n2026-03-30,1234.56,1.50\r\n'=cmd,0.05,0.33\r\n");
     assert.equal(hoursText(1), '0.02');
   });
 });

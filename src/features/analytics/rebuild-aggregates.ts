@@ -7,11 +7,16 @@ import { addDays } from './time-zone.js';
 
 /** SQL for the local-day shift (−1/0/+1) of an ISO time column, from the zone's offset stretches. */
 function shiftSql(column: RawBuilder<unknown>, fromIso: string, toIso: string, timeZone: string): RawBuilder<number> {
-  const arms = offsetSegments(fromIso, toIso, timeZone).map((s) => {
-    const b = boundaryOf(s.offset);
-    const inner = sql`CASE WHEN substr(${column}, 12, 5) >= ${b.time} THEN ${sql.lit(b.shiftAfter)} ELSE ${sql.lit(b.shiftBefore)} END`;
-    return s.untilIso ? sql`WHEN ${column} < ${s.untilIso} THEN ${inner}` : sql`ELSE ${inner}`;
-  });
+  const segments = offsetSegments(fromIso, toIso, timeZone);
+  const inner = (offset: number) => {
+    const b = boundaryOf(offset);
+    return sql`CASE WHEN substr(${column}, 12, 5) >= ${b.time} THEN ${sql.lit(b.shiftAfter)} ELSE ${sql.lit(b.shiftBefore)} END`;
+  };
+  const last = segments[segments.length - 1];
+  if (segments.length === 1 && last) return sql<number>`(${inner(last.offset)})`;
+  const arms = segments.map((s) =>
+    s.untilIso ? sql`WHEN ${column} < ${s.untilIso} THEN ${inner(s.offset)}` : sql`ELSE ${inner(s.offset)}`,
+  );
   return sql<number>`CASE ${sql.join(arms, sql` `)} END`;
 }
 
@@ -65,7 +70,11 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
     const sales = await sql<Grouped>`
       SELECT o.currency AS currency, substr(o.paid_at, 1, 10) AS d, ${paid} AS s, SUM(o.total_minor) AS g, COUNT(*) AS n
       FROM orders o WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3`.execute(trx);
-    for (const r of sales.rows) Object.assign(at(dayOf(r), r.currency), { gross: Number(r.g), orders: Number(r.n) });
+    for (const r of sales.rows) {
+      const v = at(dayOf(r), r.currency);
+      v.gross += Number(r.g);
+      v.orders += Number(r.n);
+    }
     const refunds = await sql<Grouped>`
       SELECT o.currency AS currency, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s, SUM(o.refunded_minor) AS g, COUNT(*) AS n
       FROM orders o WHERE o.paid_at IS NOT NULL AND o.refunded_minor > 0 GROUP BY 1, 2, 3`.execute(trx);
@@ -128,11 +137,10 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
       trx,
     );
     for (const r of itemSales.rows) {
-      Object.assign(pat(dayOf(r), r.p, r.currency), {
-        gross_minor: Number(r.g),
-        orders: Number(r.n),
-        units: Number(r.u),
-      });
+      const v = pat(dayOf(r), r.p, r.currency);
+      v.gross_minor += Number(r.g);
+      v.orders += Number(r.n);
+      v.units += Number(r.u);
     }
     const itemRefunds = await sql<Grouped & { p: string }>`
       SELECT o.currency AS currency, oi.product_id AS p, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s,

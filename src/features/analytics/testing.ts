@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /** A published fixed-price product for analytics tests. */
-export async function seedProduct(db: Kysely<DB>, opts: { title?: string; priceMinor?: number; currency?: string } = {}) {
+export async function seedProduct(
+  db: Kysely<DB>,
+  opts: { title?: string; priceMinor?: number; currency?: string } = {},
+) {
   const id = randomUUID();
   const now = new Date().toISOString();
   await db
@@ -66,7 +69,14 @@ export async function seedOrder(
     .execute();
   await db
     .insertInto('order_items')
-    .values({ id: randomUUID(), order_id: id, product_id: productId, title: 'Field Guide', unit_price_minor: total, total_minor: total })
+    .values({
+      id: randomUUID(),
+      order_id: id,
+      product_id: productId,
+      title: 'Field Guide',
+      unit_price_minor: total,
+      total_minor: total,
+    })
     .execute();
   return id;
 }
