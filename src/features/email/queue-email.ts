@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Locale } from '../../web/i18n.js';
+import { emailFooterLinks } from '../legal/email-footer.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { checkEmailHeaders } from './headers.js';
 import { renderEmailHtml, renderEmailText } from './render-email.js';
@@ -34,6 +35,7 @@ export async function queueEmail<N extends TemplateName>(
   const headers = checkEmailHeaders(opts.headers);
   const { storeName } = await getStoreSettings(db);
   const content = composeEmail(opts.template, opts.locale, opts.data);
+  const footer = await emailFooterLinks(db, opts.locale);
   const id = randomUUID();
   const jobId = await enqueueJob(
     db,
@@ -48,8 +50,8 @@ export async function queueEmail<N extends TemplateName>(
       id,
       to_address: opts.to,
       subject: content.subject,
-      html: renderEmailHtml(content, storeName, opts.locale),
-      text: renderEmailText(content, storeName),
+      html: renderEmailHtml(content, storeName, opts.locale, footer),
+      text: renderEmailText(content, storeName, footer),
       template: opts.template,
       locale: opts.locale,
       transport: null,

@@ -16,7 +16,12 @@ const S = {
   item: 'padding:10px 0;border-top:1px solid #e3e4ec;font-size:15px;',
   itemLink: 'color:#4338ca;font-weight:bold;text-decoration:none;',
   itemNote: 'color:#555a6e;font-size:13px;',
+  footer: 'max-width:560px;margin:12px auto 0;font-size:12px;line-height:1.6;color:#555a6e;text-align:center;',
+  footerLink: 'color:#555a6e;',
 };
+
+/** Legal pages linked under every email (Impressum, privacy, terms, withdrawal). */
+export type FooterLink = { label: string; url: string };
 
 /**
  * Only web and mail links go into an email: preact escapes attributes but lets
@@ -32,7 +37,9 @@ export function emailHref(url: string): string | undefined {
   }
 }
 
-function EmailHtml({ content, storeName, locale }: { content: EmailContent; storeName: string; locale: Locale }) {
+type EmailHtmlProps = { content: EmailContent; storeName: string; locale: Locale; footer: FooterLink[] };
+
+function EmailHtml({ content, storeName, locale, footer }: EmailHtmlProps) {
   return (
     <html lang={locale}>
       <head>
@@ -71,19 +78,37 @@ function EmailHtml({ content, storeName, locale }: { content: EmailContent; stor
           )}
           {content.note && <p style={S.note}>{content.note}</p>}
         </div>
+        {footer.length > 0 && (
+          <p style={S.footer}>
+            {footer.map((l, i) => (
+              <>
+                {i > 0 && ' · '}
+                <a href={emailHref(l.url)} style={S.footerLink}>
+                  {l.label}
+                </a>
+              </>
+            ))}
+          </p>
+        )}
       </body>
     </html>
   );
 }
 
-export function renderEmailHtml(content: EmailContent, storeName: string, locale: Locale): string {
-  return `<!doctype html>${renderToString(<EmailHtml content={content} storeName={storeName} locale={locale} />)}`;
+export function renderEmailHtml(
+  content: EmailContent,
+  storeName: string,
+  locale: Locale,
+  footer: FooterLink[] = [],
+): string {
+  return `<!doctype html>${renderToString(<EmailHtml content={content} storeName={storeName} locale={locale} footer={footer} />)}`;
 }
 
-export function renderEmailText(content: EmailContent, storeName: string): string {
+export function renderEmailText(content: EmailContent, storeName: string, footer: FooterLink[] = []): string {
   const parts = [storeName, '', content.heading, '', ...content.paragraphs.flatMap((p) => [p, ''])];
   if (content.action) parts.push(`${content.action.label}:`, content.action.url, '');
   for (const l of content.links ?? []) parts.push(`${l.label}${l.note ? ` (${l.note})` : ''}:`, l.url, '');
   if (content.note) parts.push(content.note);
+  if (footer.length > 0) parts.push('', '--', ...footer.map((l) => `${l.label}: ${l.url}`));
   return `${parts.join('\n').trim()}\n`;
 }

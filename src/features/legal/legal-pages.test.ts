@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { queueEmail } from '../email/queue-email.js';
 
 describe('legal pages', () => {
   let t: TestApp;
@@ -96,5 +97,27 @@ describe('legal pages', () => {
     assert.ok(audit.some((a) => a.action === 'legal.impressum.saved'));
     // Only admins edit.
     assert.equal((await new TestClient(t.app).get('/admin/legal/pages/terms/de')).statusCode, 303);
+  });
+
+  test('every email links the legal pages and the withdrawal button in its footer', async () => {
+    const db = t.services.database.db;
+    const id = await queueEmail(db, {
+      to: 'x@example.com',
+      locale: 'de',
+      template: 'test-message',
+      data: { storeName: 'S' },
+    });
+    const mail = await db
+      .selectFrom('emails')
+      .selectAll()
+      .where('id', '=', id ?? '')
+      .executeTakeFirstOrThrow();
+    const base = t.services.config.publicUrl;
+    for (const path of ['/impressum', '/privacy', '/terms', '/withdrawal', '/accessibility', '/withdraw']) {
+      assert.ok(mail.text.includes(`${base}${path}`), path);
+      assert.ok(mail.html.includes(`href="${base}${path}"`), path);
+    }
+    assert.match(mail.text, /Impressum: /);
+    assert.match(mail.text, /Vertrag widerrufen: /);
   });
 });
