@@ -1,0 +1,208 @@
+// Shared by the bench modules: child processes, autocannon load, result rows.
+// Everything stays on 127.0.0.1.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+export const WARMUP = Math.min(2, DURATION);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/test';
+
+export type Row = { measure: string; value: number | null; unit: string; vsBare?: number; note?: string };
+export const rows: Row[] = [];
+const children = new Set<ChildProcess>();
+const tempDirs: string[] = [];
+
+export function record(row: Row): void {
+  rows.push(row);
+  const value = row.value === null ? 'skipped' : `${format(row.value)} ${row.unit}`;
+  console.log(`  ${row.measure}: ${value}${row.note ? `  (${row.note})` : ''}`);
+}
+
+export function format(n: number): string {
+  if (n >= 100) return Math.round(n).toLocaleString('en-US');
+  return n.toFixed(n >= 10 ? 1 : 2);
+}
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+// ---------------------------------------------------------------- processes
+
+export type Server = { child: ChildProcess; port: number; output: () => string };
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+export function startProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Server & { exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let out = '';
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
+  return { child, port: 0, output: () => out, exited };
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!killed) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Starts `vielfach start` and times it from spawn to the first 200 on /healthz. */
+export async function startVielfach(dataDir: string): Promise<Server & { startupMs: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const proc = startProcess(['src/cli.ts', 'start'], {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    SMTP_URL: '',
+    PUBLIC_URL: '',
+    VIELFACH_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    // One client validates one key as fast as it can: no rate limit for the bench.
+    LICENSE_RATE_PER_IP: '1000000',
+    LICENSE_RATE_PER_KEY: '1000000',
+    // 20 buyers from one address: no checkout limit either.
+    CHECKOUT_RATE_PER_MINUTE: '1000000',
+  });
+  let exitCode: number | null | undefined;
+  proc.exited.then((code) => {
+    exitCode = code;
+  });
+  while (performance.now() - t0 < 60_000) {
+    if (exitCode !== undefined) throw new Error(`vielfach start exited with ${exitCode}:\n${proc.output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (res.status === 200) return { ...proc, port, startupMs: performance.now() - t0 };
+    } catch {
+      // not listening yet
+    }
+    await sleep(10);
+  }
+  await stopProcess(proc.child);
+  throw new Error(`vielfach start gave no 200 on /healthz within 60 s:\n${proc.output()}`);
+}
+
+export async function startBareFastify(): Promise<Server> {
+  const proc = startProcess(['bench/bare-server.ts']);
+  const t0 = performance.now();
+  while (performance.now() - t0 < 30_000) {
+    const m = /\{"port":(\d+)\}/.exec(proc.output());
+    if (m) return { ...proc, port: Number(m[1]) };
+    if (proc.child.exitCode !== null) break;
+    await sleep(20);
+  }
+  await stopProcess(proc.child);
+  throw new Error(`bare Fastify server did not start:\n${proc.output()}`);
+}
+
+export function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb) / 1024;
+}
+
+// ---------------------------------------------------------------- HTTP load
+
+export type Load = { rps: number; p50: number; p99: number; bad: number };
+export type Post = { method: 'POST'; headers: Record<string, string>; body: string };
+
+export async function load(url: string, post?: Post): Promise<Load> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...post });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...post });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.errors + r.timeouts + r.non2xx };
+}
+
+export function loadRow(measure: string, l: Load, bare: number | undefined): Row {
+  const note = [`p50 ${l.p50} ms, p99 ${l.p99} ms`, l.bad ? `${l.bad} errors/non-2xx` : ''].filter(Boolean).join(', ');
+  return { measure, value: l.rps, unit: 'req/s', vsBare: bare ? l.rps / bare : 1, note };
+}
+
+export async function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port, timeout: 1000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function adminQuery(sqlText: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sqlText);
+  } finally {
+    await client.end();
+  }
+}
+
+export function printTable(seconds: number): void {
+  const header = ['measure', 'value', 'unit', 'vs bare', 'notes'];
+  const body = rows.map((r) => [
+    r.measure,
+    r.value === null ? 'skipped' : format(r.value),
+    r.unit,
+    r.vsBare === undefined ? '' : `${(r.vsBare * 100).toFixed(0)} %`,
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  console.log(`\n${'='.repeat(20)} Results (${Math.round(seconds)} s) ${'='.repeat(20)}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+}
+
+export function cleanUp(): void {
+  for (const c of children) c.kill('SIGKILL');
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+}
