@@ -18,11 +18,18 @@ export function listFernusgWarnings(db: Kysely<DB>) {
 }
 
 export async function loadLegalOverview(db: Kysely<DB>): Promise<LegalOverview> {
-  const [edited, impressum, withdrawals, fernusgWarnings] = await Promise.all([
+  const [edited, impressum, withdrawals, fernusgWarnings, products] = await Promise.all([
     listEditedPages(db),
     readImpressum(db),
     listWithdrawals(db),
     listFernusgWarnings(db),
+    db
+      .selectFrom('products')
+      .select(['id', 'title'])
+      .where('status', '!=', 'archived')
+      .orderBy('title')
+      .limit(200)
+      .execute(),
   ]);
-  return { edited, impressumMissing: missingImpressumFields(impressum), withdrawals, fernusgWarnings };
+  return { edited, impressumMissing: missingImpressumFields(impressum), withdrawals, fernusgWarnings, products };
 }

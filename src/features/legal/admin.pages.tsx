@@ -22,6 +22,8 @@ export type LegalOverview = {
   }[];
   /** Products flagged as licensed distance learning without a licence number. */
   fernusgWarnings: { id: string; title: string }[];
+  /** Products, each with a link to its legal flags (FernUSG). */
+  products: { id: string; title: string }[];
 };
 
 const PAGE_LABEL: Record<LegalPageKind, MessageKey> = {
@@ -45,6 +47,9 @@ export function LegalAdminPage({ ctx, data, notice }: { ctx: PageContext; data: 
         </Alert>
       ))}
       <p class="muted">{t('legal.admin.intro')}</p>
+      <p>
+        <a href="/admin/privacy">{t('privacy.admin.title')}</a>
+      </p>
       <section class="panel">
         <div class="table-wrap">
           <table>
@@ -92,6 +97,18 @@ export function LegalAdminPage({ ctx, data, notice }: { ctx: PageContext; data: 
           </table>
         </div>
       </section>
+      {data.products.length > 0 && (
+        <section class="panel" aria-labelledby="h-fernusg">
+          <h2 id="h-fernusg">{t('legal.fernusg.title')}</h2>
+          <ul>
+            {data.products.map((p) => (
+              <li>
+                <a href={`/admin/products/${p.id}/legal`}>{p.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section class="panel" aria-labelledby="h-withdrawals">
         <h2 id="h-withdrawals">{t('legal.admin.withdrawals')}</h2>
         {data.withdrawals.length === 0 ? (

@@ -3,6 +3,7 @@ import type { Services } from '../../services.js';
 import { registerPrivacyRoutes } from '../privacy/routes.js';
 import { registerLegalAdminRoutes } from './admin.routes.js';
 import { rememberPublicUrl } from './email-footer.js';
+import { registerProductLegalRoutes } from './product-legal.routes.js';
 import { registerLegalPageRoutes } from './public.routes.js';
 import { registerWithdrawalRoutes } from './withdrawal.routes.js';
 
@@ -12,5 +13,6 @@ export function registerLegalRoutes(app: FastifyInstance, services: Services): v
   registerWithdrawalRoutes(app, services);
   registerLegalPageRoutes(app, services);
   registerLegalAdminRoutes(app, services);
+  registerProductLegalRoutes(app, services);
   registerPrivacyRoutes(app, services);
 }
