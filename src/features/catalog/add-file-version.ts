@@ -5,6 +5,7 @@ import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { recordAudit } from '../admin/audit.js';
 import type { Storage } from '../storage/storage.js';
+import { addVersionRow } from './file-rows.js';
 import type { Upload } from './multipart.js';
 import { notifyBuyersJob } from './notify-buyers.job.js';
 import { findProductFile } from './queries.js';
@@ -56,21 +57,7 @@ export async function addFileVersion(opts: AddFileVersionOptions): Promise<AddVe
       // UNIQUE(file_id, version): of two concurrent uploads, one fails instead of both becoming "v2".
       const next = Number(last?.max ?? 0) + 1;
       const now = isoNow();
-      await trx
-        .insertInto('file_versions')
-        .values({
-          id: versionId,
-          file_id: fileId,
-          version: next,
-          storage_key: stored.key,
-          file_name: stored.fileName,
-          content_type: stored.contentType,
-          size_bytes: stored.sizeBytes,
-          sha256: stored.sha256,
-          created_at: now,
-        })
-        .execute();
-      await trx.updateTable('product_files').set({ current_version_id: versionId }).where('id', '=', fileId).execute();
+      await addVersionRow(trx, { fileId, version: next, stored, now, versionId });
       await trx.updateTable('products').set({ updated_at: now }).where('id', '=', productId).execute();
       if (opts.notifyBuyers) {
         await enqueueJob(trx, notifyBuyersJob, { versionId }, { uniqueKey: `catalog.file-updated:${versionId}` });

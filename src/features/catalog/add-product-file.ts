@@ -5,6 +5,7 @@ import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
 import type { Storage } from '../storage/storage.js';
 import { withoutExtension } from './file-names.js';
+import { addFileRows } from './file-rows.js';
 import type { Upload } from './multipart.js';
 import { storeUpload } from './store-upload.js';
 
@@ -48,33 +49,15 @@ export async function addProductFile(opts: AddProductFileOptions): Promise<AddFi
         .where('product_id', '=', productId)
         .executeTakeFirst();
       const now = isoNow();
-      await trx
-        .insertInto('product_files')
-        .values({
-          id: fileId,
-          product_id: productId,
-          name,
-          position: Number(last?.max ?? -1) + 1,
-          current_version_id: null,
-          created_at: now,
-          deleted_at: null,
-        })
-        .execute();
-      await trx
-        .insertInto('file_versions')
-        .values({
-          id: versionId,
-          file_id: fileId,
-          version: 1,
-          storage_key: stored.key,
-          file_name: stored.fileName,
-          content_type: stored.contentType,
-          size_bytes: stored.sizeBytes,
-          sha256: stored.sha256,
-          created_at: now,
-        })
-        .execute();
-      await trx.updateTable('product_files').set({ current_version_id: versionId }).where('id', '=', fileId).execute();
+      await addFileRows(trx, {
+        productId,
+        name,
+        position: Number(last?.max ?? -1) + 1,
+        stored,
+        now,
+        fileId,
+        versionId,
+      });
       await trx.updateTable('products').set({ updated_at: now }).where('id', '=', productId).execute();
       await recordAudit(trx, actor, 'product.file_added', { productId, fileId, fileName: stored.fileName });
       return true;

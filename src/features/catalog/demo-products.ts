@@ -11,6 +11,7 @@ import { storeCover } from './cover-image.js';
 import { coverSvg, makePdf, makeZip } from './demo-files.js';
 import { DEMO_TEXTS, type DemoText } from './demo-texts.js';
 import { contentTypeFor } from './file-names.js';
+import { addFileRows } from './file-rows.js';
 
 const DEMO_CLAIM = 'demo.products_added';
 
@@ -145,39 +146,8 @@ export async function addDemoProducts(services: Services): Promise<{ added: numb
         })
         .execute();
       for (const [position, f] of p.files.entries()) {
-        const fileId = randomUUID();
-        const versionId = randomUUID();
-        await trx
-          .insertInto('product_files')
-          .values({
-            id: fileId,
-            product_id: productId,
-            name: f.name,
-            position,
-            current_version_id: null,
-            created_at: at,
-            deleted_at: null,
-          })
-          .execute();
-        await trx
-          .insertInto('file_versions')
-          .values({
-            id: versionId,
-            file_id: fileId,
-            version: 1,
-            storage_key: f.object.key,
-            file_name: f.fileName,
-            content_type: contentTypeFor(f.fileName),
-            size_bytes: f.object.sizeBytes,
-            sha256: f.object.sha256,
-            created_at: at,
-          })
-          .execute();
-        await trx
-          .updateTable('product_files')
-          .set({ current_version_id: versionId })
-          .where('id', '=', fileId)
-          .execute();
+        const stored = { ...f.object, fileName: f.fileName, contentType: contentTypeFor(f.fileName) };
+        await addFileRows(trx, { productId, name: f.name, position, stored, now: at });
       }
     }
     return prepared.length;

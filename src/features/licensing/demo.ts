@@ -5,6 +5,7 @@ import { exponentOf } from '../../domain/money.js';
 import type { Services } from '../../services.js';
 import { storeCover } from '../catalog/cover-image.js';
 import { coverSvg, makeZip } from '../catalog/demo-files.js';
+import { addFileRows } from '../catalog/file-rows.js';
 import { claimSetting, clearSettingsCache, getStoreSettings } from '../settings/store-settings.js';
 import { activateScript, DEMO_PLUGIN_TEXTS } from './demo-texts.js';
 
@@ -72,32 +73,8 @@ export async function addDemoLicensedProduct(services: Services): Promise<{ adde
         published_at: now,
       })
       .execute();
-    await trx
-      .insertInto('product_files')
-      .values({
-        id: fileId,
-        product_id: productId,
-        name: text.fileLabel,
-        current_version_id: null,
-        created_at: now,
-        deleted_at: null,
-      })
-      .execute();
-    await trx
-      .insertInto('file_versions')
-      .values({
-        id: versionId,
-        file_id: fileId,
-        version: 1,
-        storage_key: object.key,
-        file_name: text.fileName,
-        content_type: 'application/zip',
-        size_bytes: object.sizeBytes,
-        sha256: object.sha256,
-        created_at: now,
-      })
-      .execute();
-    await trx.updateTable('product_files').set({ current_version_id: versionId }).where('id', '=', fileId).execute();
+    const stored = { ...object, fileName: text.fileName, contentType: 'application/zip' };
+    await addFileRows(trx, { productId, name: text.fileLabel, position: 0, stored, now, fileId, versionId });
     await trx
       .insertInto('license_settings')
       .values({
