@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { benchAnalytics } from './analytics.js';
 import { benchJobsPostgres, benchJobsSqlite } from './jobs.js';
 import {
   CONNECTIONS,
@@ -86,6 +87,9 @@ async function main(): Promise<void> {
   console.log('\nJobs (no-op handler, Worker from src/jobs/worker.ts)');
   await benchJobsSqlite();
   await benchJobsPostgres();
+
+  console.log('\nLeverage analytics (generated orders; the dashboard data function over daily aggregates)');
+  for (const row of await benchAnalytics()) rows.push(row);
 
   const seconds = (performance.now() - started) / 1000;
   printTable(seconds);
