@@ -104,7 +104,7 @@ describe('store front', () => {
     assert.doesNotMatch(res.body, /book\.pdf|\/files\//);
     const form = /<form method="post" action="\/checkout"[\s\S]*?<\/form>/.exec(res.body)?.[0] ?? '';
     const names = [...form.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(names, ['_csrf', 'productId', 'email', 'name', 'discountCode']);
+    assert.deepEqual(names, ['_csrf', 'productId', 'email', 'name', 'discountCode', 'digitalConsent']);
     assert.ok(form.includes(`name="productId" value="${ids.book}"`));
     assert.match(form, />Buy now — payment required<\/button>/);
   });
