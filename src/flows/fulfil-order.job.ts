@@ -4,6 +4,7 @@ import { isoNow } from '../db/time.js';
 import { recordOrderEvent } from '../features/checkout/order-events.js';
 import { queueReceiptEmail } from '../features/checkout/receipt.js';
 import { issueInvoiceJob } from '../features/invoices/jobs.js';
+import { refundIfWithdrawn } from '../features/legal/refund-late-payment.js';
 import { issueLicenseKeys } from '../features/licensing/issue-license-keys.js';
 import { defineJob } from '../jobs/define.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -21,6 +22,7 @@ export const fulfilOrderJob = defineJob({
   handle: async ({ orderId }, { db, services }) => {
     const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
     if (order?.status !== 'paid') return; // refunded before delivery, or gone: nothing to deliver
+    if (await refundIfWithdrawn(services, orderId)) return; // paid after the buyer withdrew: money back, no delivery
     const limit = services.config.downloadLimit > 0 ? services.config.downloadLimit : null;
     await db.transaction().execute(async (trx) => {
       const items = await trx.selectFrom('order_items').selectAll().where('order_id', '=', orderId).execute();

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { recordAudit } from '../admin/audit.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
+import { expireOrder } from '../checkout/order-transitions.js';
 import { queueEmail } from '../email/queue-email.js';
 import { refundOrder } from '../payments/refund-order.js';
 import { findWithdrawal, loadWithdrawalView } from './withdrawal-queries.js';
@@ -59,6 +60,8 @@ export async function withdrawOrder(
       uniqueKey: `withdrawal:${order.id}`,
     });
     await recordOrderEvent(trx, order.id, 'withdrawn', { source, receivedAt, emailId });
+    // An unpaid order ends here; should its payment still arrive, fulfilment returns it (refundIfWithdrawn).
+    if (!paid) await expireOrder(trx, order);
     await recordAudit(trx, `customer:${order.email}`, 'order.withdrawn', { orderId: order.id, number: order.number });
     return true;
   });

@@ -102,6 +102,20 @@ describe('withdrawal button (§ 356a BGB)', () => {
     const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const done = await c.postForm(`/withdraw/order/${order.id}/confirm`, { token }, { formPage: '/withdraw' });
     assert.match(done.body, /Nothing was charged/);
+    assert.equal((await latestOrder(t.services)).status, 'expired', 'a withdrawn unpaid order ends');
+
+    // The buyer finishes the old payment page anyway: the money goes back, nothing is delivered.
+    const payUrl = `/pay/test/${order.provider_ref}`;
+    await c.postForm(payUrl, { outcome: 'pay' }, { formPage: payUrl });
+    await t.drainJobs();
+    const after = await latestOrder(t.services);
+    assert.equal(after.status, 'refunded');
+    const deliveries = await t.services.database.db
+      .selectFrom('deliveries')
+      .select('id')
+      .where('order_id', '=', order.id)
+      .execute();
+    assert.deepEqual(deliveries, []);
   });
 
   test('German texts', async () => {
