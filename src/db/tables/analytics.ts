@@ -1,0 +1,96 @@
+import type { Generated } from 'kysely';
+
+/** Leverage analytics: daily aggregates, visits, effort and 1:1 work. */
+
+/** What the daily aggregates already hold of an order: makes their upkeep idempotent. */
+export interface AnalyticsOrdersTable {
+  order_id: string;
+  currency: string;
+  counted_gross_minor: number;
+  counted_refunded_minor: Generated<number>;
+}
+
+/** A customer's first paid order, so "new customers" per day counts each person once. */
+export interface AnalyticsCustomersTable {
+  customer_id: string;
+  first_paid_at: string;
+}
+
+/** Sales per store-local day and currency; refunds count on the day they happen. */
+export interface DailySalesTable {
+  day: string;
+  currency: string;
+  gross_minor: Generated<number>;
+  refunded_minor: Generated<number>;
+  orders: Generated<number>;
+  refunds: Generated<number>;
+  new_customers: Generated<number>;
+}
+
+export interface DailyProductSalesTable {
+  day: string;
+  product_id: string;
+  currency: string;
+  gross_minor: Generated<number>;
+  refunded_minor: Generated<number>;
+  orders: Generated<number>;
+  units: Generated<number>;
+}
+
+/** Unique visitors of a product page per day, by referrer host and UTM campaign ('' when none). */
+export interface DailyViewsTable {
+  day: string;
+  product_id: string;
+  referrer: string;
+  campaign: string;
+  visitors: Generated<number>;
+}
+
+export interface DailyCheckoutsTable {
+  day: string;
+  product_id: string;
+  started: Generated<number>;
+}
+
+/** Today's salted visitor hashes (never an IP address); emptied when the daily salt rotates. */
+export interface AnalyticsSeenTable {
+  day: string;
+  visitor: string;
+  kind: string;
+  product_id: string;
+}
+
+export type EffortCategory = 'creation' | 'update' | 'support';
+
+/** Time the creator spent on a product, in whole minutes. */
+export interface EffortEntriesTable {
+  id: string;
+  product_id: string;
+  day: string;
+  minutes: number;
+  category: EffortCategory;
+  note: Generated<string>;
+  created_at: string;
+}
+
+/** 1:1 work: hours and what they were paid, side by side with the products. */
+export interface ClientWorkTable {
+  id: string;
+  day: string;
+  minutes: number;
+  amount_minor: number;
+  currency: string;
+  note: Generated<string>;
+  created_at: string;
+}
+
+export type LeaveKind = 'holiday' | 'sick';
+
+export interface LeavePeriodsTable {
+  id: string;
+  start_day: string;
+  end_day: string;
+  kind: LeaveKind;
+  note: Generated<string>;
+  created_at: string;
+}
