@@ -4,6 +4,7 @@ import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from './admin-layout.js';
 import type { DashboardData } from './dashboard-data.js';
+import type { ChecklistItem } from './setup-checklist.js';
 
 function Tile({
   value,
@@ -25,7 +26,41 @@ function Tile({
   return <div class="tile">{href ? <a href={href}>{body}</a> : body}</div>;
 }
 
-export function DashboardPage({ ctx, data }: { ctx: PageContext; data: DashboardData }) {
+function Checklist({ ctx, items }: { ctx: PageContext; items: ChecklistItem[] }) {
+  const t = ctx.t;
+  if (items.every((i) => i.done)) return null;
+  return (
+    <section class="panel checklist" aria-labelledby="h-checklist">
+      <h2 id="h-checklist">{t('admin.checklist.title')}</h2>
+      <p class="muted">{t('admin.checklist.intro')}</p>
+      <ul>
+        {items.map((i) => (
+          <li class={i.done ? 'done' : 'open'}>
+            <span class="mark" aria-hidden="true">
+              {i.done ? '✓' : '○'}
+            </span>
+            <span>
+              <a href={i.href}>{t(i.label)}</a>{' '}
+              <span class="visually-hidden">({t(i.done ? 'admin.checklist.done' : 'admin.checklist.open')})</span>
+              <br />
+              <span class="muted">{t(i.hint)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DashboardPage({
+  ctx,
+  data,
+  checklist,
+}: {
+  ctx: PageContext;
+  data: DashboardData;
+  checklist: ChecklistItem[];
+}) {
   const t = ctx.t;
   return (
     <AdminLayout ctx={ctx} title={t('admin.dashboard.title')}>
@@ -35,6 +70,7 @@ export function DashboardPage({ ctx, data }: { ctx: PageContext; data: Dashboard
           <a href="/admin/jobs?status=dead">{t('admin.dashboard.deadHint')}</a>
         </Alert>
       )}
+      <Checklist ctx={ctx} items={checklist} />
       {data.publishedProducts === 0 && (
         <div class="panel cta">
           <h2>{t('admin.dashboard.firstProduct')}</h2>

@@ -18,6 +18,11 @@ describe('admin dashboard', () => {
     const page = await c.get('/admin');
     assert.match(page.body, /Sell your first product/);
     assert.match(page.body, /No orders yet/);
+    // The checklist lists what is missing for real sales; nothing is done in a fresh test store.
+    assert.match(page.body, /Before you sell for real/);
+    for (const step of ['Publish a product', 'Fill in the Impressum', 'Save your tax settings', 'Connect Stripe in live mode']) {
+      assert.match(page.body, new RegExp(`${step}</a> <span class="visually-hidden">\\(to do\\)`), step);
+    }
   });
 
   test('revenue counts paid orders net of refunds, in integer minor units', async () => {
@@ -43,5 +48,6 @@ describe('admin dashboard', () => {
     await c.login();
     const page = await c.get('/admin');
     assert.match(page.body, /€19\.99/);
+    assert.match(page.body, /Publish a product<\/a> <span class="visually-hidden">\(done\)/);
   });
 });

@@ -9,6 +9,7 @@ import { listAudit } from './audit.js';
 import { AuditPage } from './audit.page.js';
 import { DashboardPage } from './dashboard.page.js';
 import { loadDashboard } from './dashboard-data.js';
+import { loadSetupChecklist } from './setup-checklist.js';
 
 export function registerAdminRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -18,8 +19,9 @@ export function registerAdminRoutes(fastify: FastifyInstance, services: Services
   app.get('/admin', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
     const data = await loadDashboard(db, currency, services.mailer.kind);
+    const checklist = await loadSetupChecklist(services, data.publishedProducts);
     const ctx = await adminPageContext(req, reply, services);
-    return sendPage(reply, DashboardPage({ ctx, data }));
+    return sendPage(reply, DashboardPage({ ctx, data, checklist }));
   });
 
   app.get('/admin/audit', guard, async (req, reply) => {
