@@ -20,7 +20,12 @@ describe('admin dashboard', () => {
     assert.match(page.body, /No orders yet/);
     // The checklist lists what is missing for real sales; nothing is done in a fresh test store.
     assert.match(page.body, /Before you sell for real/);
-    for (const step of ['Publish a product', 'Fill in the Impressum', 'Save your tax settings', 'Connect Stripe in live mode']) {
+    for (const step of [
+      'Publish a product',
+      'Fill in the Impressum',
+      'Save your tax settings',
+      'Connect Stripe in live mode',
+    ]) {
       assert.match(page.body, new RegExp(`${step}</a> <span class="visually-hidden">\\(to do\\)`), step);
     }
   });
