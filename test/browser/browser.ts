@@ -4,10 +4,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { allJobs } from '../../src/jobs/registry.js';
 import { Worker } from '../../src/jobs/worker.js';
-import { buildTestApp, type TestApp } from '../../src/testing/app.js';
+import { buildTestApp, setUpStore, type TestApp } from '../../src/testing/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -95,4 +96,22 @@ export function collectPageErrors(page: Page): string[] {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   return errors;
+}
+
+/**
+ * For a describe block: a live store (set up, worker running) and Chromium,
+ * started before its tests and closed after them.
+ */
+export function liveStoreWithBrowser(storeName: string): { t: LiveApp; browser: BrowserHarness } {
+  const live = {} as { t: LiveApp; browser: BrowserHarness };
+  before(async () => {
+    live.t = await startLiveApp({ worker: true });
+    await setUpStore(live.t.services, { storeName });
+    live.browser = await launchChromium();
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.t?.close();
+  });
+  return live;
 }

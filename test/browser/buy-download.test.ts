@@ -5,33 +5,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { setUpStore, TEST_ADMIN } from '../../src/testing/app.js';
-import {
-  type BrowserHarness,
-  collectPageErrors,
-  type LiveApp,
-  launchChromium,
-  skipWithoutChromium,
-  startLiveApp,
-} from './browser.js';
+import { describe, test } from 'node:test';
+import { TEST_ADMIN } from '../../src/testing/app.js';
+import { collectPageErrors, liveStoreWithBrowser, skipWithoutChromium } from './browser.js';
 
 describe('browser: buy a download and get the file', { skip: skipWithoutChromium }, () => {
-  let t: LiveApp;
-  let browser: BrowserHarness;
-
-  before(async () => {
-    t = await startLiveApp({ worker: true });
-    await setUpStore(t.services, { storeName: 'Backstube Nord' });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const live = liveStoreWithBrowser('Backstube Nord');
 
   test('upload → publish → buy → pay → receipt in the outbox → identical download', async () => {
+    const { t, browser } = live;
     const { context } = browser;
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);

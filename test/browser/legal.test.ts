@@ -1,34 +1,15 @@
 // Consumer law in a real browser: no paid order without the digital-content box,
 // and a guest withdraws through the footer link without logging in.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { latestOrder, seedProduct } from '../../src/features/checkout/testing.js';
-import { setUpStore } from '../../src/testing/app.js';
-import {
-  type BrowserHarness,
-  collectPageErrors,
-  type LiveApp,
-  launchChromium,
-  skipWithoutChromium,
-  startLiveApp,
-} from './browser.js';
+import { collectPageErrors, liveStoreWithBrowser, skipWithoutChromium } from './browser.js';
 
 describe('browser: consent at checkout and the withdrawal button', { skip: skipWithoutChromium }, () => {
-  let t: LiveApp;
-  let browser: BrowserHarness;
-
-  before(async () => {
-    t = await startLiveApp({ worker: true });
-    await setUpStore(t.services, { storeName: 'Backstube Nord' });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const live = liveStoreWithBrowser('Backstube Nord');
 
   test('buy without the box → refused; with it → payment page; then withdraw as a guest from the footer', async () => {
+    const { t, browser } = live;
     const product = await seedProduct(t.services, { title: 'Brot backen', priceMinor: 1490 });
     const { slug } = await t.services.database.db
       .selectFrom('products')
