@@ -30,6 +30,14 @@ import type {
 } from './tables/legal.js';
 import type { LicenseInstancesTable, LicenseKeysTable, LicenseSettingsTable } from './tables/licensing.js';
 import type {
+  MemberConsentsTable,
+  MembershipTiersTable,
+  MembersTable,
+  MemberTokensTable,
+  SubscriptionPaymentsTable,
+  SubscriptionsTable,
+} from './tables/memberships.js';
+import type {
   CountersTable,
   CustomerSessionsTable,
   CustomersTable,
@@ -101,6 +109,12 @@ export interface DB {
   effort_entries: EffortEntriesTable;
   client_work: ClientWorkTable;
   leave_periods: LeavePeriodsTable;
+  membership_tiers: MembershipTiersTable;
+  members: MembersTable;
+  member_consents: MemberConsentsTable;
+  member_tokens: MemberTokensTable;
+  subscriptions: SubscriptionsTable;
+  subscription_payments: SubscriptionPaymentsTable;
 }
 
 export * from './tables/analytics.js';
@@ -108,5 +122,6 @@ export * from './tables/disputes.js';
 export * from './tables/foundation.js';
 export * from './tables/legal.js';
 export * from './tables/licensing.js';
+export * from './tables/memberships.js';
 export * from './tables/selling.js';
 export * from './tables/tax.js';

@@ -7,6 +7,7 @@ import * as m0005 from './0005-stripe.js';
 import * as m0006 from './0006-legal.js';
 import * as m0007 from './0007-tax-invoices.js';
 import * as m0008 from './0008-analytics.js';
+import * as m0009 from './0009-memberships.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-legal': m0006,
   '0007-tax-invoices': m0007,
   '0008-analytics': m0008,
+  '0009-memberships': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

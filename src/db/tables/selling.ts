@@ -4,10 +4,13 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 export type Pricing = 'fixed' | 'pwyw' | 'free';
+/** 'membership': the product behind a paid membership tier (not listed in the store front). */
+export type ProductKind = 'download' | 'membership';
 
 export interface ProductsTable {
   id: string;
   slug: string;
+  kind: ColumnType<ProductKind, ProductKind | undefined, ProductKind>;
   title: string;
   /** One line for cards, meta description and Open Graph. */
   summary: Generated<string>;
