@@ -8,6 +8,7 @@ import * as m0006 from './0006-legal.js';
 import * as m0007 from './0007-tax-invoices.js';
 import * as m0008 from './0008-analytics.js';
 import * as m0009 from './0009-memberships.js';
+import * as m0010 from './0010-checkout-tax.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-tax-invoices': m0007,
   '0008-analytics': m0008,
   '0009-memberships': m0009,
+  '0010-checkout-tax': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,9 @@ export interface DailySalesTable {
   currency: string;
   gross_minor: Generated<number>;
   refunded_minor: Generated<number>;
+  /** VAT included in gross_minor, and in refunded_minor. */
+  tax_minor: Generated<number>;
+  refunded_tax_minor: Generated<number>;
   orders: Generated<number>;
   refunds: Generated<number>;
   new_customers: Generated<number>;
@@ -33,6 +36,9 @@ export interface DailyProductSalesTable {
   currency: string;
   gross_minor: Generated<number>;
   refunded_minor: Generated<number>;
+  /** VAT included in gross_minor, and in refunded_minor. */
+  tax_minor: Generated<number>;
+  refunded_tax_minor: Generated<number>;
   orders: Generated<number>;
   units: Generated<number>;
 }

@@ -112,6 +112,22 @@ export interface OrdersTable {
   updated_at: string;
   paid_at: string | null;
   refunded_at: string | null;
+  /** VAT included in total_minor, decided at checkout (features/tax/order-tax.ts); 0 without VAT. */
+  tax_minor: Generated<number>;
+  /** null for orders from before checkout decided tax: invoices decide then. Else a TaxScheme. */
+  tax_scheme: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_mode: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_country: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_rate_bp: ColumnType<number | null, number | null | undefined, number | null>;
+  /** ISO 3166-1 alpha-2, as the buyer chose it. */
+  billing_country: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A VAT ID VIES confirmed (business purchase); null for consumers. */
+  buyer_vat_id: ColumnType<string | null, string | null | undefined, string | null>;
+  vies_check_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON: the location evidence (billing country, IP, Accept-Language country, agreement). */
+  tax_evidence: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON { name, street, postcode, city } when the buyer gave one (full invoices over 250 EUR). */
+  billing_address: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrderItemsTable {
@@ -124,6 +140,8 @@ export interface OrderItemsTable {
   quantity: Generated<number>;
   discount_minor: Generated<number>;
   total_minor: number;
+  /** VAT included in total_minor. */
+  tax_minor: Generated<number>;
 }
 
 export interface DeliveriesTable {

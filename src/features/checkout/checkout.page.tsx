@@ -5,9 +5,22 @@ import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
+import { countryName, listBillingCountries } from '../tax/countries.js';
+import { formatRate } from '../tax/rates.js';
+import type { BillingAddress, VatPreview } from './order-tax.js';
 import type { CheckoutError } from './start-checkout.js';
 
-export type CheckoutValues = { email: string; name: string; amount: string; discountCode: string };
+export type CheckoutValues = {
+  email: string;
+  name: string;
+  amount: string;
+  discountCode: string;
+  billingCountry: string;
+  vatId: string;
+  address: BillingAddress;
+};
+
+export const EMPTY_ADDRESS: BillingAddress = { name: '', street: '', postcode: '', city: '' };
 
 type Props = {
   ctx: PageContext;
@@ -19,13 +32,22 @@ type Props = {
   error?: CheckoutPageError | undefined;
   taxMode: TaxMode;
   testMode: boolean;
+  /** The VAT for the chosen country; undefined until the seller saved the tax settings. */
+  vat?: VatPreview | undefined;
+  /** VAT IDs can be checked (tax settings saved). */
+  business: boolean;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
 
-function fieldOf(error: CheckoutPageError | undefined): 'email' | 'amount' | 'discountCode' | 'consent' | 'form' {
+type Where = 'email' | 'amount' | 'discountCode' | 'consent' | 'country' | 'vatId' | 'address' | 'form';
+
+function fieldOf(error: CheckoutPageError | undefined): Where {
   if (!error) return 'form';
   if (error === 'email-invalid') return 'email';
+  if (error === 'country-unknown') return 'country';
+  if (error === 'address-required') return 'address';
+  if (error.startsWith('vat-id')) return 'vatId';
   if (error === 'consent-missing') return 'consent';
   if (error.startsWith('amount')) return 'amount';
   if (error.startsWith('discount')) return 'discountCode';
@@ -33,7 +55,7 @@ function fieldOf(error: CheckoutPageError | undefined): 'email' | 'amount' | 'di
 }
 
 /** The checkout form with its errors; the product page posts the same fields. */
-export function CheckoutPage({ ctx, product, values, error, taxMode, testMode }: Props) {
+export function CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
   const message = error ? t(`checkout.error.${error}`, { min }) : undefined;
@@ -49,6 +71,7 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode }:
           {product.pricing === 'fixed' && (
             <p class="checkout-price">{formatMoney(product.price_minor, product.currency, ctx.locale)}</p>
           )}
+          {vat && <VatNote ctx={ctx} vat={vat} currency={product.currency} />}
         </section>
         <section class="panel">
           {message && where === 'form' && <Alert kind="error">{message}</Alert>}
@@ -65,6 +88,13 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode }:
               autocomplete="email"
             />
             <Field name="name" label={t('checkout.name')} value={values.name} autocomplete="name" />
+            {!free && (
+              <CountrySelect
+                ctx={ctx}
+                value={values.billingCountry}
+                error={where === 'country' ? message : undefined}
+              />
+            )}
             {product.pricing === 'pwyw' && (
               <Field
                 name="amount"
@@ -88,6 +118,20 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode }:
                 autocomplete="off"
               />
             )}
+            {!free && business && (
+              <details class="business" open={Boolean(values.vatId) || where === 'vatId' || where === 'address'}>
+                <summary>{t('checkout.business')}</summary>
+                <Field
+                  name="vatId"
+                  label={t('checkout.vatId')}
+                  value={values.vatId}
+                  hint={t('checkout.vatId.hint')}
+                  error={where === 'vatId' ? message : undefined}
+                  autocomplete="off"
+                />
+                <AddressFields ctx={ctx} address={values.address} error={where === 'address' ? message : undefined} />
+              </details>
+            )}
             {!free && <DigitalConsentField ctx={ctx} error={where === 'consent' ? message : undefined} />}
             <CheckoutLegalLinks ctx={ctx} />
             {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} />}
@@ -100,4 +144,92 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode }:
       </div>
     </Layout>
   );
+}
+
+function CountrySelect({ ctx, value, error }: { ctx: PageContext; value: string; error?: string | undefined }) {
+  const id = 'f-billingCountry';
+  const options = listBillingCountries()
+    .map((code) => ({ code, name: countryName(code, ctx.locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+  const describedBy = [error ? `${id}-err` : '', `${id}-hint`].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{ctx.t('checkout.country')}</label>
+      <select
+        id={id}
+        name="billingCountry"
+        autoComplete="country"
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {options.map((o) => (
+          <option key={o.code} value={o.code} selected={o.code === value}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <p class="hint" id={`${id}-hint`}>
+        {ctx.t('checkout.country.hint')}
+      </p>
+      {error && (
+        <p class="error" id={`${id}-err`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AddressFields({
+  ctx,
+  address,
+  error,
+}: {
+  ctx: PageContext;
+  address: BillingAddress;
+  error?: string | undefined;
+}) {
+  const t = ctx.t;
+  return (
+    <fieldset class={error ? 'address invalid' : 'address'}>
+      <legend>{t('checkout.address.legend')}</legend>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <Field name="billingName" label={t('checkout.address.name')} value={address.name} autocomplete="organization" />
+      <Field
+        name="billingStreet"
+        label={t('checkout.address.street')}
+        value={address.street}
+        autocomplete="street-address"
+      />
+      <Field
+        name="billingPostcode"
+        label={t('checkout.address.postcode')}
+        value={address.postcode}
+        autocomplete="postal-code"
+      />
+      <Field name="billingCity" label={t('checkout.address.city')} value={address.city} autocomplete="address-level2" />
+    </fieldset>
+  );
+}
+
+/** The VAT inside the gross price for the chosen country (PAngV: prices are gross; the VAT is stated). */
+function VatNote({ ctx, vat, currency }: { ctx: PageContext; vat: VatPreview; currency: string }) {
+  const t = ctx.t;
+  const country = countryName(vat.taxCountry ?? vat.buyerCountry, ctx.locale);
+  let text: string;
+  if (vat.scheme === 'small_business') text = t('checkout.vat.smallBusiness');
+  else if (vat.rateBp === 0) text = t('checkout.vat.none', { country: countryName(vat.buyerCountry, ctx.locale) });
+  else {
+    const rate = `${formatRate(vat.rateBp)} %`;
+    text =
+      vat.taxMinor === null
+        ? t('checkout.vat.rateOnly', { rate, country })
+        : t('checkout.vat.included', { tax: formatMoney(vat.taxMinor, currency, ctx.locale), rate, country });
+  }
+  return <p class="checkout-vat hint">{text}</p>;
 }

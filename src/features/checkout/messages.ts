@@ -29,6 +29,35 @@ export const checkoutMessages = defineMessages(
     'checkout.error.discount-wrong-currency': 'This discount code is for another currency.',
     'checkout.error.provider-unavailable':
       'The payment service is not reachable right now. Please try again in a few minutes.',
+    'checkout.country': 'Country',
+    'checkout.country.hint': 'Where you live or your business is based: it decides the VAT.',
+    'checkout.business': 'Buying for a business? (optional)',
+    'checkout.vatId': 'VAT ID',
+    'checkout.vatId.hint':
+      'With a valid VAT ID from another EU country no VAT is charged (reverse charge). We check it with the EU (VIES).',
+    'checkout.address.legend': 'Billing address for the invoice (optional; needed with a VAT ID above 250 EUR)',
+    'checkout.address.name': 'Name or company',
+    'checkout.address.street': 'Street and number',
+    'checkout.address.postcode': 'Postcode',
+    'checkout.address.city': 'City',
+    'checkout.vat.included': 'incl. {tax} VAT ({rate}, {country})',
+    'checkout.vat.rateOnly': 'incl. {rate} VAT ({country})',
+    'checkout.vat.none': 'No VAT is charged for {country}.',
+    'checkout.vat.smallBusiness': 'No VAT is charged (§ 19 UStG).',
+    'checkout.vat.reverseCharge': 'With a valid VAT ID from another EU country: no VAT (reverse charge).',
+    'checkout.error.country-unknown': 'Please choose a country from the list.',
+    'checkout.error.vat-id-malformed':
+      'This is not a valid VAT ID (like DE123456789). Leave it empty to buy as a consumer.',
+    'checkout.error.vat-id-invalid':
+      'The EU VAT register (VIES) does not know this VAT ID. Please check it, or leave it empty to buy with VAT.',
+    'checkout.error.vat-id-country': 'The VAT ID belongs to another country than the one chosen.',
+    'checkout.error.vat-id-unconfigured': 'This store cannot check VAT IDs yet. Leave the field empty to buy with VAT.',
+    'checkout.error.address-required':
+      'For a business invoice over 250 EUR, please give name, street, postcode and city.',
+    'order.vat.unverified':
+      'Your VAT ID {vatId} could not be checked (the EU VAT register was not reachable), so VAT was charged. Ask us for a corrected invoice once it can be confirmed.',
+    'order.vat.reverseCharge': 'No VAT was charged: reverse charge, VAT ID {vatId}.',
+    'order.vat.included': 'Included VAT: {tax}',
     'order.title': 'Order {number}',
     'order.pending.heading': 'Waiting for your payment',
     'order.pending.text':
@@ -86,6 +115,37 @@ export const checkoutMessages = defineMessages(
     'checkout.error.discount-wrong-currency': 'Dieser Rabattcode gilt für eine andere Währung.',
     'checkout.error.provider-unavailable':
       'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    'checkout.country': 'Land',
+    'checkout.country.hint': 'Wo Sie wohnen oder Ihr Unternehmen sitzt: danach richtet sich die Umsatzsteuer.',
+    'checkout.business': 'Kauf für ein Unternehmen? (freiwillig)',
+    'checkout.vatId': 'USt-IdNr.',
+    'checkout.vatId.hint':
+      'Mit einer gültigen USt-IdNr. aus einem anderen EU-Land wird keine Umsatzsteuer berechnet (Reverse Charge). Wir prüfen sie bei der EU (VIES).',
+    'checkout.address.legend': 'Rechnungsanschrift (freiwillig; mit USt-IdNr. über 250 EUR nötig)',
+    'checkout.address.name': 'Name oder Firma',
+    'checkout.address.street': 'Straße und Hausnummer',
+    'checkout.address.postcode': 'Postleitzahl',
+    'checkout.address.city': 'Ort',
+    'checkout.vat.included': 'inkl. {tax} USt. ({rate}, {country})',
+    'checkout.vat.rateOnly': 'inkl. {rate} USt. ({country})',
+    'checkout.vat.none': 'Für {country} wird keine Umsatzsteuer berechnet.',
+    'checkout.vat.smallBusiness': 'Keine Umsatzsteuer (§ 19 UStG).',
+    'checkout.vat.reverseCharge':
+      'Mit gültiger USt-IdNr. aus einem anderen EU-Land: keine Umsatzsteuer (Reverse Charge).',
+    'checkout.error.country-unknown': 'Bitte wählen Sie ein Land aus der Liste.',
+    'checkout.error.vat-id-malformed':
+      'Das ist keine gültige USt-IdNr. (etwa DE123456789). Lassen Sie das Feld leer, um als Verbraucher zu kaufen.',
+    'checkout.error.vat-id-invalid':
+      'Das EU-Register (VIES) kennt diese USt-IdNr. nicht. Bitte prüfen Sie sie oder lassen Sie das Feld leer, um mit Umsatzsteuer zu kaufen.',
+    'checkout.error.vat-id-country': 'Die USt-IdNr. gehört zu einem anderen Land als dem gewählten.',
+    'checkout.error.vat-id-unconfigured':
+      'Dieser Shop kann USt-IdNrn. noch nicht prüfen. Lassen Sie das Feld leer, um mit Umsatzsteuer zu kaufen.',
+    'checkout.error.address-required':
+      'Für eine Firmenrechnung über 250 EUR geben Sie bitte Name, Straße, Postleitzahl und Ort an.',
+    'order.vat.unverified':
+      'Ihre USt-IdNr. {vatId} konnte nicht geprüft werden (das EU-Register war nicht erreichbar), daher wurde Umsatzsteuer berechnet. Fragen Sie uns nach einer berichtigten Rechnung, sobald sie bestätigt werden kann.',
+    'order.vat.reverseCharge': 'Keine Umsatzsteuer berechnet: Reverse Charge, USt-IdNr. {vatId}.',
+    'order.vat.included': 'Enthaltene Umsatzsteuer: {tax}',
     'order.title': 'Bestellung {number}',
     'order.pending.heading': 'Wir warten auf Ihre Zahlung',
     'order.pending.text':

@@ -52,6 +52,7 @@ export function OrderStatusPage({
           {t('order.title', { number: order.number })} · {titles.join(', ')} ·{' '}
           {formatMoney(order.total_minor, order.currency, ctx.locale)}
         </p>
+        <OrderVatNote ctx={ctx} order={order} />
         {order.status === 'pending' && (
           <>
             <h1>{t('order.pending.heading')}</h1>
@@ -118,5 +119,31 @@ export function OrderStatusPage({
       )}
       <OrderLegalPanel ctx={ctx} order={order} consent={consent} />
     </Layout>
+  );
+}
+
+/** The VAT in the total, a reverse charge, or a VAT ID that could not be checked (VAT charged). */
+function OrderVatNote({ ctx, order }: { ctx: PageContext; order: Order }) {
+  const t = ctx.t;
+  let unverified: string | null = null;
+  try {
+    unverified = order.tax_evidence
+      ? ((JSON.parse(order.tax_evidence) as { vatIdUnverified?: string | null }).vatIdUnverified ?? null)
+      : null;
+  } catch {
+    unverified = null;
+  }
+  return (
+    <>
+      {order.tax_scheme === 'reverse_charge' && order.buyer_vat_id && (
+        <p class="muted">{t('order.vat.reverseCharge', { vatId: order.buyer_vat_id })}</p>
+      )}
+      {order.tax_minor > 0 && (
+        <p class="muted">
+          {t('order.vat.included', { tax: formatMoney(order.tax_minor, order.currency, ctx.locale) })}
+        </p>
+      )}
+      {unverified && <p class="notice">{t('order.vat.unverified', { vatId: unverified })}</p>}
+    </>
   );
 }

@@ -12,8 +12,10 @@ import { findDigitalConsent } from '../legal/consent.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { isTestMode } from '../payments/providers.js';
-import { CheckoutPage, type CheckoutPageError, type CheckoutValues } from './checkout.page.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
+import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
 import { OrderStatusPage } from './order-status.page.js';
+import { defaultBillingCountry, previewVat } from './order-tax.js';
 import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
 import { startCheckout } from './start-checkout.js';
 
@@ -24,6 +26,12 @@ const checkoutForm = z.object({
   amount: z.string().trim().max(40).optional(),
   discountCode: z.string().trim().max(60).optional(),
   digitalConsent: z.string().max(10).optional(),
+  billingCountry: z.string().trim().max(10).optional(),
+  vatId: z.string().trim().max(40).default(''),
+  billingName: z.string().trim().max(200).default(''),
+  billingStreet: z.string().trim().max(200).default(''),
+  billingPostcode: z.string().trim().max(20).default(''),
+  billingCity: z.string().trim().max(100).default(''),
 });
 
 const orderParams = z.object({ id: z.uuid() });
@@ -43,9 +51,22 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     const product = await findSellableProduct(db, req.query.product);
     if (!product) throw notFound('Product not found');
     const ctx = await pageContext(req, reply, services);
-    const values: CheckoutValues = { email: '', name: '', amount: '', discountCode: '' };
+    const settings = await loadTaxSettings(db);
+    const values: CheckoutValues = {
+      email: '',
+      name: '',
+      amount: '',
+      discountCode: '',
+      billingCountry: defaultBillingCountry(req.headers['accept-language'], settings),
+      vatId: '',
+      address: EMPTY_ADDRESS,
+    };
     const taxMode = await readTaxMode(db);
-    return sendPage(reply, CheckoutPage({ ctx, product, values, taxMode, testMode: await isTestMode(services) }));
+    const vat = await previewVat(db, settings, product, values.billingCountry);
+    return sendPage(
+      reply,
+      CheckoutPage({ ctx, product, values, taxMode, testMode: await isTestMode(services), vat, business: !!settings }),
+    );
   });
 
   app.post(
@@ -56,19 +77,28 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       const ctx = await pageContext(req, reply, services);
       const product = await findSellableProduct(db, form.productId);
       if (!product) throw notFound('Product not found');
+      const settings = await loadTaxSettings(db);
       const values: CheckoutValues = {
         email: form.email,
         name: form.name,
         amount: form.amount ?? '',
         discountCode: form.discountCode ?? '',
+        billingCountry: form.billingCountry || defaultBillingCountry(req.headers['accept-language'], settings),
+        vatId: form.vatId,
+        address: {
+          name: form.billingName,
+          street: form.billingStreet,
+          postcode: form.billingPostcode,
+          city: form.billingCity,
+        },
       };
       const taxMode = await readTaxMode(db);
-      const page = async (error: CheckoutPageError) =>
-        sendPage(
-          reply,
-          CheckoutPage({ ctx, product, values, error, taxMode, testMode: await isTestMode(services) }),
-          400,
-        );
+      const page = async (error: CheckoutPageError) => {
+        const vat = await previewVat(db, settings, product, values.billingCountry.toUpperCase());
+        const testMode = await isTestMode(services);
+        const business = !!settings;
+        return sendPage(reply, CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business }), 400);
+      };
       if (!z.email().safeParse(form.email).success) return page('email-invalid');
       await recordCheckoutStart(services, req, product.id);
       const result = await startCheckout(services, {
@@ -79,6 +109,13 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         discountCode: form.discountCode,
         digitalConsent: Boolean(form.digitalConsent),
         locale: ctx.locale,
+        tax: {
+          billingCountry: values.billingCountry,
+          vatId: values.vatId,
+          address: values.address,
+          ip: req.ip,
+          acceptLanguage: req.headers['accept-language'],
+        },
       });
       if (result.kind === 'error') return page(result.error);
       return reply.redirect(result.url, 303);

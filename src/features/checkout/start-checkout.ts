@@ -7,8 +7,10 @@ import type { Locale } from '../../web/i18n.js';
 import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
 import { needsDigitalConsent, recordDigitalConsent } from '../legal/consent.js';
 import { checkoutProvider } from '../payments/providers.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
 import { expireOrderJob } from './expire-order.job.js';
 import { recordOrderEvent } from './order-events.js';
+import { type BuyerTaxError, type BuyerTaxInput, decideOrderTax, resolveBuyer } from './order-tax.js';
 import { markOrderPaid } from './order-transitions.js';
 import { type QuoteError, quote } from './pricing.js';
 import { findOrderItems, findSellableProduct, nextOrderNumber, upsertCustomer } from './queries.js';
@@ -23,6 +25,11 @@ export type StartCheckoutInput = {
   /** The buyer ticked the § 356 (5) BGB box (digital content delivered before the withdrawal period ends). */
   digitalConsent: boolean;
   locale: Locale;
+  /**
+   * Billing country, VAT ID and address as typed, plus the request's IP and
+   * Accept-Language (evidence). Without it: a consumer in the seller's country.
+   */
+  tax?: Omit<BuyerTaxInput, 'totalMinor' | 'currency'> | undefined;
 };
 
 export type CheckoutError =
@@ -30,7 +37,8 @@ export type CheckoutError =
   | 'product-unavailable'
   | 'discount-unknown'
   | 'provider-unavailable'
-  | 'consent-missing';
+  | 'consent-missing'
+  | BuyerTaxError;
 
 export type StartCheckoutResult =
   | { kind: 'redirect'; url: string; order: Order }
@@ -62,6 +70,26 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   // Nothing paid is sold without the consent; the check lives here, so no form can skip it.
   const consent = needsDigitalConsent(q.totalMinor);
   if (consent && !input.digitalConsent) return { kind: 'error', error: 'consent-missing' };
+  const settings = await loadTaxSettings(db);
+  const typed = input.tax ?? {
+    billingCountry: settings?.country ?? 'DE',
+    vatId: '',
+    address: { name: '', street: '', postcode: '', city: '' },
+    ip: null,
+    acceptLanguage: undefined,
+  };
+  const resolved = await resolveBuyer(db, settings, { ...typed, totalMinor: q.totalMinor, currency: q.currency });
+  if (!resolved.ok) return { kind: 'error', error: resolved.error };
+  const { buyer, evidence, viesCheckId, address } = resolved.value;
+  const tax = settings
+    ? await decideOrderTax(db, {
+        settings,
+        buyer,
+        currency: q.currency,
+        items: [{ product_id: product.id, title: product.title, total_minor: q.totalMinor }],
+        now: isoNow(),
+      })
+    : undefined;
   const provider = await checkoutProvider(services);
 
   let order: Order;
@@ -91,6 +119,16 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
         updated_at: now,
         paid_at: null,
         refunded_at: null,
+        tax_minor: tax?.taxMinor ?? 0,
+        tax_scheme: tax?.scheme ?? null,
+        tax_mode: tax?.mode ?? null,
+        tax_country: tax?.taxCountry ?? null,
+        tax_rate_bp: tax?.rateBp ?? null,
+        billing_country: buyer.country,
+        buyer_vat_id: buyer.vatId,
+        vies_check_id: viesCheckId,
+        tax_evidence: JSON.stringify(evidence),
+        billing_address: address ? JSON.stringify(address) : null,
       };
       await trx.insertInto('orders').values(created).execute();
       if (consent) await recordDigitalConsent(trx, created.id, input.locale, now);
@@ -105,12 +143,17 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
           quantity: 1,
           discount_minor: q.discountMinor,
           total_minor: q.totalMinor,
+          tax_minor: tax?.itemTaxMinor[0] ?? 0,
         })
         .execute();
       await recordOrderEvent(trx, created.id, 'created', {
         totalMinor: q.totalMinor,
         currency: q.currency,
         discountCode: discount?.code,
+        taxMinor: created.tax_minor,
+        taxScheme: created.tax_scheme,
+        billingCountry: buyer.country,
+        ...(evidence.vatIdUnverified ? { vatIdUnverified: evidence.vatIdUnverified } : {}),
       });
       if (free) await markOrderPaid(trx, created, { provider: 'free' });
       else {

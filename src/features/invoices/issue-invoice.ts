@@ -3,19 +3,18 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, Invoice, Order } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { isLocale } from '../../web/i18n.js';
+import { DEFAULT_TAX_CATEGORY, isTaxScheme, type TaxMode } from '../tax/categories.js';
 import { localDate } from '../tax/countries.js';
-import { decideSupply, destinationVatApplies } from '../tax/place-of-supply.js';
 import { productTaxOf } from '../tax/product-tax.js';
-import { smallBusinessAppliesToSale } from '../tax/small-business.js';
 import type { TaxSettings } from '../tax/tax-settings.js';
-import { netOfGross } from '../tax/vat-amounts.js';
+import { type BuyerEvidence, type DecidedLine, decideLines } from './decide-lines.js';
 import { buildInvoiceDraft, formatInvoiceNumber, type LineInput, type Party } from './model.js';
 import { nextInvoiceSequence } from './numbering.js';
-import { crossBorderB2cEur, findInvoiceByKey, netTurnoverEur } from './queries.js';
+import { findInvoiceByKey } from './queries.js';
 
 class AlreadyIssued extends Error {}
 
-export type BuyerEvidence = { country: string; vatId: string | null };
+export type { BuyerEvidence };
 
 export function sellerParty(s: TaxSettings): Party {
   return {
@@ -31,9 +30,8 @@ export function sellerParty(s: TaxSettings): Party {
 }
 
 /**
- * Issues the invoice of a paid order, once (unique key `invoice:<order>`).
- * Until checkout collects location evidence the buyer is assumed to be a
- * consumer in the seller's country (documented limitation).
+ * Issues the invoice of a paid order, once (unique key `invoice:<order>`),
+ * with the buyer's country, VAT ID and address as checkout stored them.
  */
 export async function issueInvoiceRecord(
   db: Kysely<DB>,
@@ -44,17 +42,16 @@ export async function issueInvoiceRecord(
   const existing = await findInvoiceByKey(db, key);
   if (existing) return existing;
   if (!order.paid_at) throw new RangeError(`order ${order.id} is not paid`);
-  const buyer = o.buyer ?? { country: settings.country, vatId: null };
+  const buyer = o.buyer ?? buyerOfOrder(order, settings);
   const issuedAt = isoNow(o.now);
   const supplyDate = localDate(order.paid_at, settings.country);
   const items = await db.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('id').execute();
-  const taxes = await productTaxOf(db, [...new Set(items.map((i) => i.product_id))]);
   try {
     return await db.transaction().execute(async (trx) => {
       const year = Number(localDate(issuedAt, settings.country).slice(0, 4));
       const sequence = await nextInvoiceSequence(trx, year); // locks: everything below is serialised
       if (await findInvoiceByKey(trx, key)) throw new AlreadyIssued();
-      const draft = await draftFor(trx, { order, settings, buyer, supplyDate, items, taxes });
+      const draft = await draftFor(trx, { order, settings, buyer, supplyDate, items });
       const row = {
         id: randomUUID(),
         number: formatInvoiceNumber(settings.invoicePrefix, year, sequence),
@@ -90,17 +87,36 @@ export async function issueInvoiceRecord(
   }
 }
 
-function buyerParty(order: Order, buyer: BuyerEvidence): Party {
+/** The invoice address: the billing address given at checkout, else the order's name and e-mail. */
+export function buyerParty(order: Order, buyer: BuyerEvidence): Party {
+  const address = parseBillingAddress(order.billing_address);
   return {
-    name: order.name || order.email,
-    street: '',
-    postcode: '',
-    city: '',
+    name: address?.name || order.name || order.email,
+    street: address?.street ?? '',
+    postcode: address?.postcode ?? '',
+    city: address?.city ?? '',
     country: buyer.country,
     email: order.email,
     vatId: buyer.vatId,
     taxNumber: null,
   };
+}
+
+export type BillingAddress = { name: string; street: string; postcode: string; city: string };
+
+export function parseBillingAddress(json: string | null): BillingAddress | undefined {
+  if (!json) return undefined;
+  try {
+    const v = JSON.parse(json) as Partial<BillingAddress>;
+    return { name: v.name ?? '', street: v.street ?? '', postcode: v.postcode ?? '', city: v.city ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the order says about its buyer; orders from before checkout asked count as consumers in the seller's country. */
+export function buyerOfOrder(order: Order, settings: TaxSettings): BuyerEvidence {
+  return { country: order.billing_country ?? settings.country, vatId: order.buyer_vat_id };
 }
 
 type DraftInput = {
@@ -109,39 +125,46 @@ type DraftInput = {
   buyer: BuyerEvidence;
   supplyDate: string;
   items: { title: string; quantity: number; total_minor: number; product_id: string }[];
-  taxes: Awaited<ReturnType<typeof productTaxOf>>;
 };
 
-/** Reads the year's counters (inside the locked transaction) and decides each line. */
+/**
+ * The order's stored tax decision (made at checkout, what the buyer saw), or
+ * for orders without one a decision now (counters read inside the locked transaction).
+ */
 async function draftFor(trx: Transaction<DB>, d: DraftInput) {
-  const year = Number(d.supplyDate.slice(0, 4));
-  const seller = d.settings.country;
-  const eur = d.order.currency === 'EUR';
-  let mode = d.settings.mode;
-  if (mode === 'small_business' && eur) {
-    const [lastYearMinor, thisYearBeforeMinor] = [await netTurnoverEur(trx, year - 1), await netTurnoverEur(trx, year)];
-    if (!smallBusinessAppliesToSale({ lastYearMinor, thisYearBeforeMinor, saleMinor: d.order.total_minor }))
-      mode = 'regular';
+  const { order } = d;
+  const taxes = await productTaxOf(trx, [...new Set(d.items.map((i) => i.product_id))]);
+  const stored = storedDecision(order);
+  if (stored) {
+    const lines: LineInput[] = d.items.map((i) => ({
+      title: i.title,
+      quantity: i.quantity,
+      category: taxes.get(i.product_id)?.category ?? DEFAULT_TAX_CATEGORY,
+      scheme: stored.scheme,
+      taxCountry: stored.taxCountry,
+      rateBp: stored.rateBp,
+      grossMinor: i.total_minor,
+    }));
+    return buildInvoiceDraft(lines, stored.mode);
   }
-  const destinationVat = destinationVatApplies({
-    optIn: d.settings.ossOptIn,
-    lastYearMinor: eur ? await crossBorderB2cEur(trx, year - 1, seller) : 0,
-    thisYearBeforeMinor: eur ? await crossBorderB2cEur(trx, year, seller) : 0,
-    saleMinor: eur && d.buyer.country !== seller ? netOfGross(d.order.total_minor, 0) : 0,
+  const decided = await decideLines(trx, {
+    settings: d.settings,
+    buyer: d.buyer,
+    supplyDate: d.supplyDate,
+    currency: order.currency,
+    totalMinor: order.total_minor,
+    items: d.items,
   });
-  const lines: LineInput[] = d.items.map((i) => {
-    const tax = d.taxes.get(i.product_id) ?? { category: 'electronic_service' as const, placeCountry: null };
-    const decision = decideSupply({
-      sellerCountry: seller,
-      mode,
-      buyerCountry: d.buyer.country,
-      buyerVatId: d.buyer.vatId,
-      category: tax.category,
-      placeCountry: tax.placeCountry,
-      date: d.supplyDate,
-      destinationVat,
-    });
-    return { title: i.title, quantity: i.quantity, category: tax.category, ...decision, grossMinor: i.total_minor };
+  const lines: LineInput[] = d.items.map((i, n) => {
+    const line = decided.lines[n] as DecidedLine;
+    return { title: i.title, quantity: i.quantity, ...line, grossMinor: i.total_minor };
   });
-  return buildInvoiceDraft(lines, mode);
+  return buildInvoiceDraft(lines, decided.mode);
+}
+
+function storedDecision(order: Order) {
+  const scheme = order.tax_scheme;
+  if (!scheme || !isTaxScheme(scheme) || order.tax_rate_bp === null) return undefined;
+  const mode: TaxMode = order.tax_mode === 'small_business' ? 'small_business' : 'regular';
+  return { scheme, mode, taxCountry: order.tax_country, rateBp: order.tax_rate_bp };
 }

@@ -25,7 +25,12 @@ export type TaxMode = (typeof TAX_MODES)[number];
  * business buyer owes the VAT; non_eu: outside the scope of EU VAT;
  * small_business: § 19 UStG, no VAT charged.
  */
-export type TaxScheme = 'domestic' | 'oss' | 'reverse_charge' | 'non_eu' | 'small_business';
+export const TAX_SCHEMES = ['domestic', 'oss', 'reverse_charge', 'non_eu', 'small_business'] as const;
+export type TaxScheme = (typeof TAX_SCHEMES)[number];
+
+export function isTaxScheme(v: unknown): v is TaxScheme {
+  return typeof v === 'string' && (TAX_SCHEMES as readonly string[]).includes(v);
+}
 
 /** A failure the seller or buyer can fix; `code` is a message key suffix. */
 export class TaxError extends Error {

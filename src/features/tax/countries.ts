@@ -111,3 +111,29 @@ export function isKnownCountry(code: string): boolean {
   const name = countryName(code, 'en');
   return name !== code;
 }
+
+/** Codes Intl names that are not current ISO 3166-1 countries (regions, reserved and withdrawn codes). */
+const NOT_COUNTRIES = new Set(
+  'AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH QO RH SU TA TP UK UN VD XA XB YD YU ZR ZZ'.split(' '),
+);
+
+let billingCountries: string[] | undefined;
+
+/** Every country a buyer can choose (ISO 3166-1 alpha-2 plus XK), from the runtime's own region data. */
+export function listBillingCountries(): readonly string[] {
+  if (!billingCountries) {
+    const out: string[] = [];
+    for (let a = 65; a < 91; a++) {
+      for (let b = 65; b < 91; b++) {
+        const code = String.fromCharCode(a, b);
+        if (!NOT_COUNTRIES.has(code) && isKnownCountry(code)) out.push(code);
+      }
+    }
+    billingCountries = out;
+  }
+  return billingCountries;
+}
+
+export function isBillingCountry(code: string): boolean {
+  return listBillingCountries().includes(code);
+}

@@ -1,0 +1,247 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type BuyerEvidence, decideLines } from '../invoices/decide-lines.js';
+import { buildInvoiceDraft, SMALL_AMOUNT_LIMIT_MINOR } from '../invoices/model.js';
+import type { TaxMode, TaxScheme } from '../tax/categories.js';
+import { isBillingCountry, localDate, normaliseCountry } from '../tax/countries.js';
+import type { TaxSettings } from '../tax/tax-settings.js';
+import { checkVatId } from '../tax/vat-id.js';
+import { verifyVatId } from '../tax/verify-vat-id.js';
+
+/**
+ * The buyer's side of VAT at checkout: the billing country (checked against
+ * the list of countries), a VAT ID (offline check, then VIES), the location
+ * evidence kept with the order, and the VAT included in the gross price.
+ * Prices stay as the store set them (gross, § 1 PAngV): the buyer pays the
+ * same total everywhere and the VAT is the part of it that the decision says.
+ */
+
+export type BillingAddress = { name: string; street: string; postcode: string; city: string };
+
+export type BuyerTaxInput = {
+  billingCountry: string;
+  vatId: string;
+  address: BillingAddress;
+  ip: string | null;
+  acceptLanguage: string | undefined;
+  totalMinor: number;
+  currency: string;
+};
+
+export type BuyerTaxError =
+  | 'country-unknown'
+  | 'vat-id-malformed'
+  | 'vat-id-invalid'
+  | 'vat-id-country'
+  | 'vat-id-unconfigured'
+  | 'address-required';
+
+/**
+ * Art. 24f Implementing Regulation (EU) No 282/2011: pieces of evidence of
+ * where the customer is. IP country: no offline GeoIP database is shipped, so
+ * the address is kept for a later look-up and the Accept-Language region and a
+ * verified VAT ID's country serve as the second piece. Conflicting pieces are
+ * recorded and the billing country is used.
+ */
+export type LocationEvidence = {
+  billingCountry: string;
+  ip: string | null;
+  ipCountry: null;
+  acceptLanguage: string | null;
+  languageCountry: string | null;
+  vatIdCountry: string | null;
+  /** true: a second piece agrees; false: one contradicts (recorded, billing country used); null: no second piece. */
+  agree: boolean | null;
+  conflicts: string[];
+  /** A VAT ID VIES could not be asked about: VAT was charged. */
+  vatIdUnverified: string | null;
+  viesError: string | null;
+};
+
+export type ResolvedBuyer = {
+  buyer: BuyerEvidence;
+  viesCheckId: string | null;
+  evidence: LocationEvidence;
+  address: BillingAddress | null;
+};
+
+/** The region of the first Accept-Language tag that names one ("de-AT" → "AT"). */
+export function languageCountry(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(',').slice(0, 10)) {
+    const tag = part.split(';')[0]?.trim() ?? '';
+    const m = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})$/i.exec(tag);
+    if (m?.[1]) {
+      const c = m[1].toUpperCase();
+      if (isBillingCountry(c)) return c;
+    }
+  }
+  return null;
+}
+
+/** The country the form starts with: the browser's region, else the seller's country. */
+export function defaultBillingCountry(acceptLanguage: string | undefined, settings: TaxSettings | undefined): string {
+  return languageCountry(acceptLanguage) ?? settings?.country ?? 'DE';
+}
+
+function cleanAddress(a: BillingAddress): BillingAddress | null {
+  const v = { name: a.name.trim(), street: a.street.trim(), postcode: a.postcode.trim(), city: a.city.trim() };
+  return v.name || v.street || v.postcode || v.city ? v : null;
+}
+
+export async function resolveBuyer(
+  db: Kysely<DB>,
+  settings: TaxSettings | undefined,
+  input: BuyerTaxInput,
+): Promise<{ ok: true; value: ResolvedBuyer } | { ok: false; error: BuyerTaxError }> {
+  const country = normaliseCountry(input.billingCountry);
+  if (!isBillingCountry(country)) return { ok: false, error: 'country-unknown' };
+  const address = cleanAddress(input.address);
+  const fromLanguage = languageCountry(input.acceptLanguage);
+  const evidence: LocationEvidence = {
+    billingCountry: country,
+    ip: input.ip,
+    ipCountry: null,
+    acceptLanguage: input.acceptLanguage?.slice(0, 200) ?? null,
+    languageCountry: fromLanguage,
+    vatIdCountry: null,
+    agree: null,
+    conflicts: [],
+    vatIdUnverified: null,
+    viesError: null,
+  };
+  let vatId: string | null = null;
+  let viesCheckId: string | null = null;
+  const typed = input.vatId.trim();
+  if (typed !== '') {
+    const offline = checkVatId(typed);
+    if (!offline.ok) return { ok: false, error: 'vat-id-malformed' };
+    if (offline.country !== country) return { ok: false, error: 'vat-id-country' };
+    if (!settings) return { ok: false, error: 'vat-id-unconfigured' };
+    // § 14 Abs. 4 Nr. 1 UStG: a full invoice names the buyer's address; only up to 250 EUR may it be left out.
+    const fullInvoice = input.currency !== 'EUR' || input.totalMinor > SMALL_AMOUNT_LIMIT_MINOR;
+    if (fullInvoice && !(address?.name && address.street && address.postcode && address.city))
+      return { ok: false, error: 'address-required' };
+    const verdict = await verifyVatId(db, offline.vatId, {
+      url: settings.viesUrl,
+      requester: settings.vatId || undefined,
+      timeoutMs: 5_000,
+    });
+    if (verdict.status === 'invalid') return { ok: false, error: 'vat-id-invalid' };
+    if (verdict.status === 'valid') {
+      vatId = verdict.vatId;
+      viesCheckId = verdict.checkId;
+      evidence.vatIdCountry = country;
+    } else if (verdict.status === 'unavailable') {
+      viesCheckId = verdict.checkId;
+      evidence.vatIdUnverified = verdict.vatId;
+      evidence.viesError = verdict.error;
+    }
+  }
+  const seconds: [string, string | null][] = [
+    ['language', fromLanguage],
+    ['vat_id', evidence.vatIdCountry],
+  ];
+  for (const [name, c] of seconds) {
+    if (c === null) continue;
+    if (c === country) evidence.agree = evidence.agree ?? true;
+    else evidence.conflicts.push(name);
+  }
+  if (evidence.conflicts.length > 0 && evidence.agree === null) evidence.agree = false;
+  return { ok: true, value: { buyer: { country, vatId }, viesCheckId, evidence, address } };
+}
+
+export type OrderTax = {
+  mode: TaxMode;
+  scheme: TaxScheme;
+  taxCountry: string | null;
+  rateBp: number;
+  taxMinor: number;
+  /** VAT of each item, in the order given. */
+  itemTaxMinor: number[];
+};
+
+/** The tax decision for an order: one product per checkout, so one scheme, country and rate. */
+export async function decideOrderTax(
+  db: Kysely<DB>,
+  o: {
+    settings: TaxSettings;
+    buyer: BuyerEvidence;
+    currency: string;
+    items: readonly { product_id: string; title: string; total_minor: number }[];
+    now: string;
+  },
+): Promise<OrderTax> {
+  const totalMinor = o.items.reduce((s, i) => s + i.total_minor, 0);
+  const decided = await decideLines(db, {
+    settings: o.settings,
+    buyer: o.buyer,
+    supplyDate: localDate(o.now, o.settings.country),
+    currency: o.currency,
+    totalMinor,
+    items: o.items,
+  });
+  const draft = buildInvoiceDraft(
+    o.items.map((i, n) => {
+      const line = decided.lines[n];
+      if (!line) throw new RangeError('no decision for a line');
+      return { title: i.title, quantity: 1, ...line, grossMinor: i.total_minor };
+    }),
+    decided.mode,
+  );
+  return {
+    mode: decided.mode,
+    scheme: draft.scheme,
+    taxCountry: draft.taxCountry,
+    rateBp: draft.breakdown.find((g) => g.scheme === draft.scheme && g.taxCountry === draft.taxCountry)?.rateBp ?? 0,
+    taxMinor: draft.taxMinor,
+    itemTaxMinor: draft.lines.map((l) => l.grossMinor - l.netMinor),
+  };
+}
+
+/** What the checkout shows next to the gross price for the chosen country (a consumer). */
+export type VatPreview = {
+  scheme: TaxScheme;
+  rateBp: number;
+  taxCountry: string | null;
+  buyerCountry: string;
+  /** The VAT in a fixed price; null when the buyer names the price. */
+  taxMinor: number | null;
+};
+
+export async function previewVat(
+  db: Kysely<DB>,
+  settings: TaxSettings | undefined,
+  product: {
+    id: string;
+    title: string;
+    pricing: string;
+    currency: string;
+    price_minor: number;
+    min_price_minor: number;
+  },
+  country: string,
+): Promise<VatPreview | undefined> {
+  if (!settings || product.pricing === 'free' || !isBillingCountry(country)) return undefined;
+  const fixed = product.pricing === 'fixed';
+  const tax = await decideOrderTax(db, {
+    settings,
+    buyer: { country, vatId: null },
+    currency: product.currency,
+    items: [
+      {
+        product_id: product.id,
+        title: product.title,
+        total_minor: fixed ? product.price_minor : product.min_price_minor,
+      },
+    ],
+    now: new Date().toISOString(),
+  });
+  return {
+    scheme: tax.scheme,
+    rateBp: tax.rateBp,
+    taxCountry: tax.taxCountry,
+    buyerCountry: country,
+    taxMinor: fixed ? tax.taxMinor : null,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { TaxCategory, TaxMode } from '../tax/categories.js';
+import { decideSupply, destinationVatApplies, type SupplyDecision } from '../tax/place-of-supply.js';
+import { productTaxOf } from '../tax/product-tax.js';
+import { smallBusinessAppliesToSale } from '../tax/small-business.js';
+import type { TaxSettings } from '../tax/tax-settings.js';
+import { crossBorderB2cEur, netTurnoverEur } from './queries.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Where the buyer is and whether VIES confirmed a VAT ID (then a business). */
+export type BuyerEvidence = { country: string; vatId: string | null };
+
+export type DecideLinesInput = {
+  settings: TaxSettings;
+  buyer: BuyerEvidence;
+  /** The seller's local date of supply, YYYY-MM-DD. */
+  supplyDate: string;
+  currency: string;
+  totalMinor: number;
+  items: readonly { product_id: string; total_minor: number }[];
+};
+
+export type DecidedLine = SupplyDecision & { category: TaxCategory };
+
+/**
+ * The mode in force for this sale (§ 19 UStG limits counted from issued
+ * invoices) and each line's scheme, country and rate. Used by checkout, which
+ * stores the decision with the order, and by invoices of orders without one.
+ */
+export async function decideLines(db: Db, d: DecideLinesInput): Promise<{ mode: TaxMode; lines: DecidedLine[] }> {
+  const year = Number(d.supplyDate.slice(0, 4));
+  const seller = d.settings.country;
+  const eur = d.currency === 'EUR';
+  let mode = d.settings.mode;
+  if (mode === 'small_business' && eur) {
+    const [lastYearMinor, thisYearBeforeMinor] = [await netTurnoverEur(db, year - 1), await netTurnoverEur(db, year)];
+    if (!smallBusinessAppliesToSale({ lastYearMinor, thisYearBeforeMinor, saleMinor: d.totalMinor })) mode = 'regular';
+  }
+  const destinationVat = destinationVatApplies({
+    optIn: d.settings.ossOptIn,
+    lastYearMinor: eur ? await crossBorderB2cEur(db, year - 1, seller) : 0,
+    thisYearBeforeMinor: eur ? await crossBorderB2cEur(db, year, seller) : 0,
+    saleMinor: eur && d.buyer.country !== seller ? d.totalMinor : 0,
+  });
+  const taxes = await productTaxOf(db, [...new Set(d.items.map((i) => i.product_id))]);
+  const lines = d.items.map((i) => {
+    const tax = taxes.get(i.product_id) ?? { category: 'electronic_service' as const, placeCountry: null };
+    const decision = decideSupply({
+      sellerCountry: seller,
+      mode,
+      buyerCountry: d.buyer.country,
+      buyerVatId: d.buyer.vatId,
+      category: tax.category,
+      placeCountry: tax.placeCountry,
+      date: d.supplyDate,
+      destinationVat,
+    });
+    return { ...decision, category: tax.category };
+  });
+  return { mode, lines };
+}
