@@ -103,15 +103,16 @@ async function load(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<voi
   const at = isoOf(dialect, sql`${sql.lit(START)} + i * ${sql.lit(STEP)}`);
   const refundAt = isoOf(dialect, sql`${sql.lit(START)} + i * ${sql.lit(STEP)} + 86400 * 3`);
   const total = sql`(1000 + (i % ${sql.lit(PRODUCTS)}) * 500)`;
+  const tax = sql`((1000 + (i % ${sql.lit(PRODUCTS)}) * 500) * 19 / 119)`;
   await sql`${o.with}INSERT INTO orders (id, number, customer_id, email, name, locale, status, currency, subtotal_minor,
-      discount_minor, total_minor, refunded_minor, discount_code_id, provider, provider_ref, access_key, created_at, updated_at, paid_at, refunded_at)
+      discount_minor, total_minor, tax_minor, refunded_minor, discount_code_id, provider, provider_ref, access_key, created_at, updated_at, paid_at, refunded_at)
     SELECT 'o' || i, 'B-' || i, 'c' || (1 + i % ${sql.lit(CUSTOMERS)}), 'buyer' || (1 + i % ${sql.lit(CUSTOMERS)}) || '@example.com', '', 'en',
-      CASE WHEN i % 25 = 0 THEN 'refunded' ELSE 'paid' END, 'EUR', ${total}, 0, ${total},
+      CASE WHEN i % 25 = 0 THEN 'refunded' ELSE 'paid' END, 'EUR', ${total}, 0, ${total}, ${tax},
       CASE WHEN i % 25 = 0 THEN ${total} ELSE 0 END, NULL, 'test', NULL, 'k' || i, ${at},
       CASE WHEN i % 25 = 0 THEN ${refundAt} ELSE ${at} END, ${at}, CASE WHEN i % 25 = 0 THEN ${refundAt} ELSE NULL END
     FROM ${o.from}`.execute(db);
-  await sql`${o.with}INSERT INTO order_items (id, order_id, product_id, title, unit_price_minor, quantity, discount_minor, total_minor)
-    SELECT 'i' || i, 'o' || i, 'p' || (i % ${sql.lit(PRODUCTS)}), 'Product', ${total}, 1, 0, ${total} FROM ${o.from}`.execute(
+  await sql`${o.with}INSERT INTO order_items (id, order_id, product_id, title, unit_price_minor, quantity, discount_minor, total_minor, tax_minor)
+    SELECT 'i' || i, 'o' || i, 'p' || (i % ${sql.lit(PRODUCTS)}), 'Product', ${total}, 1, 0, ${total}, ${tax} FROM ${o.from}`.execute(
     db,
   );
 }

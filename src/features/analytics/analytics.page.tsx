@@ -80,6 +80,8 @@ export function AnalyticsPage(p: {
           [
             ['analytics.gross', money(report.totals.gross)],
             ['analytics.net', money(report.totals.net)],
+            ['analytics.vat', money(report.totals.vat)],
+            ['analytics.netOfVat', money(report.totals.netOfVat)],
             ['analytics.orders', report.totals.orders],
             ['analytics.newCustomers', report.totals.newCustomers],
             ['analytics.refunds', `${report.totals.refunds} · ${money(report.totals.refunded)}`],

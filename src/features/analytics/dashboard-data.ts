@@ -10,6 +10,9 @@ export type SalesDay = {
   day: string;
   gross: number;
   refunded: number;
+  /** VAT included in gross, and in refunded. */
+  tax: number;
+  refundedTax: number;
   orders: number;
   refunds: number;
   newCustomers: number;
@@ -20,6 +23,8 @@ export type ProductFigures = {
   priceMinor: number;
   gross: number;
   refunded: number;
+  tax: number;
+  refundedTax: number;
   orders: number;
   units: number;
   minutes: number;
@@ -49,6 +54,11 @@ export type AnalyticsData = {
 };
 
 export const TRAILING_DAYS = 30;
+
+/** What the creator keeps of a day's or a product's sales: gross less refunds and less the VAT still owed. */
+export function earnedOf(s: { gross: number; refunded: number; tax: number; refundedTax: number }): number {
+  return s.gross - s.refunded - (s.tax - s.refundedTax);
+}
 
 /**
  * Everything the analytics page shows, read from the daily aggregates and the
@@ -90,6 +100,8 @@ export async function loadAnalytics(
         'product_id',
         eb.fn.sum<number>('gross_minor').as('g'),
         eb.fn.sum<number>('refunded_minor').as('r'),
+        eb.fn.sum<number>('tax_minor').as('t'),
+        eb.fn.sum<number>('refunded_tax_minor').as('rt'),
         eb.fn.sum<number>('orders').as('o'),
         eb.fn.sum<number>('units').as('u'),
       ])
@@ -102,6 +114,8 @@ export async function loadAnalytics(
         'product_id',
         eb.fn.sum<number>('gross_minor').as('g'),
         eb.fn.sum<number>('refunded_minor').as('r'),
+        eb.fn.sum<number>('tax_minor').as('t'),
+        eb.fn.sum<number>('refunded_tax_minor').as('rt'),
         eb.fn.sum<number>('units').as('u'),
       ])
       .where('currency', '=', currency)
@@ -170,6 +184,8 @@ export async function loadAnalytics(
       day: s.day,
       gross: n(s.gross_minor),
       refunded: n(s.refunded_minor),
+      tax: n(s.tax_minor),
+      refundedTax: n(s.refunded_tax_minor),
       orders: n(s.orders),
       refunds: n(s.refunds),
       newCustomers: n(s.new_customers),
@@ -182,10 +198,17 @@ export async function loadAnalytics(
         priceMinor: p.currency === currency ? p.price_minor : 0,
         gross: n(t.get(p.id)?.g),
         refunded: n(t.get(p.id)?.r),
+        tax: n(t.get(p.id)?.t),
+        refundedTax: n(t.get(p.id)?.rt),
         orders: n(t.get(p.id)?.o),
         units: n(t.get(p.id)?.u),
         minutes: n(ef.get(p.id)?.m),
-        trailingNet: n(tr.get(p.id)?.g) - n(tr.get(p.id)?.r),
+        trailingNet: earnedOf({
+          gross: n(tr.get(p.id)?.g),
+          refunded: n(tr.get(p.id)?.r),
+          tax: n(tr.get(p.id)?.t),
+          refundedTax: n(tr.get(p.id)?.rt),
+        }),
         trailingUnits: n(tr.get(p.id)?.u),
         rangeOrders: n(rg.get(p.id)?.o),
         views: n(vw.get(p.id)?.v),

@@ -59,28 +59,53 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
 
     const days = new Map<
       string,
-      { day: string; currency: string; gross: number; refunded: number; orders: number; refunds: number; fresh: number }
+      {
+        day: string;
+        currency: string;
+        gross: number;
+        refunded: number;
+        tax: number;
+        refundedTax: number;
+        orders: number;
+        refunds: number;
+        fresh: number;
+      }
     >();
     const at = (day: string, currency: string) => {
       const k = `${day}|${currency}`;
-      const v = days.get(k) ?? { day, currency, gross: 0, refunded: 0, orders: 0, refunds: 0, fresh: 0 };
+      const v = days.get(k) ?? {
+        day,
+        currency,
+        gross: 0,
+        refunded: 0,
+        tax: 0,
+        refundedTax: 0,
+        orders: 0,
+        refunds: 0,
+        fresh: 0,
+      };
       days.set(k, v);
       return v;
     };
     const sales = await sql<Grouped>`
-      SELECT o.currency AS currency, substr(o.paid_at, 1, 10) AS d, ${paid} AS s, SUM(o.total_minor) AS g, COUNT(*) AS n
+      SELECT o.currency AS currency, substr(o.paid_at, 1, 10) AS d, ${paid} AS s, SUM(o.total_minor) AS g, SUM(o.tax_minor) AS t, COUNT(*) AS n
       FROM orders o WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3`.execute(trx);
     for (const r of sales.rows) {
       const v = at(dayOf(r), r.currency);
       v.gross += Number(r.g);
+      v.tax += Number(r.t);
       v.orders += Number(r.n);
     }
     const refunds = await sql<Grouped>`
-      SELECT o.currency AS currency, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s, SUM(o.refunded_minor) AS g, COUNT(*) AS n
-      FROM orders o WHERE o.paid_at IS NOT NULL AND o.refunded_minor > 0 GROUP BY 1, 2, 3`.execute(trx);
+      SELECT o.currency AS currency, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s, SUM(o.refunded_minor) AS g,
+        SUM((CAST(o.tax_minor AS bigint) * o.refunded_minor) / o.total_minor) AS t, COUNT(*) AS n
+      FROM orders o WHERE o.paid_at IS NOT NULL AND o.refunded_minor > 0 AND o.total_minor > 0 GROUP BY 1, 2, 3`.execute(
+      trx,
+    );
     for (const r of refunds.rows) {
       const v = at(dayOf(r), r.currency);
       v.refunded += Number(r.g);
+      v.refundedTax += Number(r.t);
       v.refunds += Number(r.n);
     }
     const firsts = shiftSql(sql.ref('c.first_paid_at'), lo, hi, timeZone);
@@ -94,6 +119,8 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
       currency: v.currency,
       gross_minor: v.gross,
       refunded_minor: v.refunded,
+      tax_minor: v.tax,
+      refunded_tax_minor: v.refundedTax,
       orders: v.orders,
       refunds: v.refunds,
       new_customers: v.fresh,
@@ -112,6 +139,8 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         currency: string;
         gross_minor: number;
         refunded_minor: number;
+        tax_minor: number;
+        refunded_tax_minor: number;
         orders: number;
         units: number;
       }
@@ -124,6 +153,8 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         currency,
         gross_minor: 0,
         refunded_minor: 0,
+        tax_minor: 0,
+        refunded_tax_minor: 0,
         orders: 0,
         units: 0,
       };
@@ -132,22 +163,28 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
     };
     const itemSales = await sql<Grouped & { p: string }>`
       SELECT o.currency AS currency, oi.product_id AS p, substr(o.paid_at, 1, 10) AS d, ${paid} AS s,
-        SUM(oi.total_minor) AS g, COUNT(DISTINCT o.id) AS n, SUM(oi.quantity) AS u
+        SUM(oi.total_minor) AS g, SUM(oi.tax_minor) AS t, COUNT(DISTINCT o.id) AS n, SUM(oi.quantity) AS u
       FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3, 4`.execute(
       trx,
     );
     for (const r of itemSales.rows) {
       const v = pat(dayOf(r), r.p, r.currency);
       v.gross_minor += Number(r.g);
+      v.tax_minor += Number(r.t);
       v.orders += Number(r.n);
       v.units += Number(r.u);
     }
     const itemRefunds = await sql<Grouped & { p: string }>`
       SELECT o.currency AS currency, oi.product_id AS p, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s,
-        SUM((CAST(oi.total_minor AS bigint) * o.refunded_minor) / o.total_minor) AS g
+        SUM((CAST(oi.total_minor AS bigint) * o.refunded_minor) / o.total_minor) AS g,
+        SUM((CAST(oi.tax_minor AS bigint) * o.refunded_minor) / o.total_minor) AS t
       FROM order_items oi JOIN orders o ON o.id = oi.order_id
       WHERE o.paid_at IS NOT NULL AND o.refunded_minor > 0 AND o.total_minor > 0 GROUP BY 1, 2, 3, 4`.execute(trx);
-    for (const r of itemRefunds.rows) pat(dayOf(r), r.p, r.currency).refunded_minor += Number(r.g);
+    for (const r of itemRefunds.rows) {
+      const v = pat(dayOf(r), r.p, r.currency);
+      v.refunded_minor += Number(r.g);
+      v.refunded_tax_minor += Number(r.t);
+    }
     const prow = [...products.values()];
     for (let i = 0; i < prow.length; i += 500) {
       await trx

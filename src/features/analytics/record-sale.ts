@@ -5,7 +5,10 @@ import { localDay } from './time-zone.js';
 
 type Trx = Transaction<DB>;
 
-/** A product's share of an order's refunds: floor(item × refunded ÷ total), the same rule the rebuild uses. */
+/**
+ * A share of an order's refunds: floor(part × refunded ÷ total), the same rule
+ * the rebuild uses; for an item's amount, or for VAT (which a refund returns in proportion).
+ */
 function itemRefund(itemMinor: number, refundedMinor: number, totalMinor: number): number {
   return totalMinor > 0 ? Math.floor((itemMinor * refundedMinor) / totalMinor) : 0;
 }
@@ -14,11 +17,21 @@ async function addDay(
   trx: Trx,
   day: string,
   currency: string,
-  add: { gross?: number; refunded?: number; orders?: number; refunds?: number; newCustomers?: number },
+  add: {
+    gross?: number;
+    refunded?: number;
+    tax?: number;
+    refundedTax?: number;
+    orders?: number;
+    refunds?: number;
+    newCustomers?: number;
+  },
 ) {
   const v = {
     gross_minor: add.gross ?? 0,
     refunded_minor: add.refunded ?? 0,
+    tax_minor: add.tax ?? 0,
+    refunded_tax_minor: add.refundedTax ?? 0,
     orders: add.orders ?? 0,
     refunds: add.refunds ?? 0,
     new_customers: add.newCustomers ?? 0,
@@ -30,6 +43,8 @@ async function addDay(
       oc.columns(['day', 'currency']).doUpdateSet({
         gross_minor: sql`daily_sales.gross_minor + ${v.gross_minor}`,
         refunded_minor: sql`daily_sales.refunded_minor + ${v.refunded_minor}`,
+        tax_minor: sql`daily_sales.tax_minor + ${v.tax_minor}`,
+        refunded_tax_minor: sql`daily_sales.refunded_tax_minor + ${v.refunded_tax_minor}`,
         orders: sql`daily_sales.orders + ${v.orders}`,
         refunds: sql`daily_sales.refunds + ${v.refunds}`,
         new_customers: sql`daily_sales.new_customers + ${v.new_customers}`,
@@ -43,11 +58,13 @@ async function addProductDay(
   day: string,
   productId: string,
   currency: string,
-  add: { gross?: number; refunded?: number; orders?: number; units?: number },
+  add: { gross?: number; refunded?: number; tax?: number; refundedTax?: number; orders?: number; units?: number },
 ) {
   const v = {
     gross_minor: add.gross ?? 0,
     refunded_minor: add.refunded ?? 0,
+    tax_minor: add.tax ?? 0,
+    refunded_tax_minor: add.refundedTax ?? 0,
     orders: add.orders ?? 0,
     units: add.units ?? 0,
   };
@@ -58,6 +75,8 @@ async function addProductDay(
       oc.columns(['day', 'product_id', 'currency']).doUpdateSet({
         gross_minor: sql`daily_product_sales.gross_minor + ${v.gross_minor}`,
         refunded_minor: sql`daily_product_sales.refunded_minor + ${v.refunded_minor}`,
+        tax_minor: sql`daily_product_sales.tax_minor + ${v.tax_minor}`,
+        refunded_tax_minor: sql`daily_product_sales.refunded_tax_minor + ${v.refunded_tax_minor}`,
         orders: sql`daily_product_sales.orders + ${v.orders}`,
         units: sql`daily_product_sales.units + ${v.units}`,
       }),
@@ -75,14 +94,14 @@ async function addProductDay(
 export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = new Date()): Promise<void> {
   const order = await trx
     .selectFrom('orders')
-    .select(['id', 'customer_id', 'currency', 'total_minor', 'refunded_minor', 'paid_at', 'refunded_at'])
+    .select(['id', 'customer_id', 'currency', 'total_minor', 'tax_minor', 'refunded_minor', 'paid_at', 'refunded_at'])
     .where('id', '=', orderId)
     .executeTakeFirst();
   if (!order?.paid_at) return;
   const timeZone = await storeTimeZone(trx);
   const items = await trx
     .selectFrom('order_items')
-    .select(['product_id', 'total_minor', 'quantity'])
+    .select(['product_id', 'total_minor', 'tax_minor', 'quantity'])
     .where('order_id', '=', orderId)
     .execute();
 
@@ -104,10 +123,11 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
       .onConflict((oc) => oc.column('customer_id').doNothing())
       .executeTakeFirst();
     const newCustomers = Number(first.numInsertedOrUpdatedRows ?? 0);
-    await addDay(trx, day, order.currency, { gross: order.total_minor, orders: 1, newCustomers });
+    await addDay(trx, day, order.currency, { gross: order.total_minor, tax: order.tax_minor, orders: 1, newCustomers });
     for (const it of items) {
       await addProductDay(trx, day, it.product_id, order.currency, {
         gross: it.total_minor,
+        tax: it.tax_minor,
         orders: 1,
         units: it.quantity,
       });
@@ -131,10 +151,15 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
   if (Number(moved.numUpdatedRows) !== 1) return;
   // A full refund carries its own time; a partial one is counted when it is reported.
   const day = localDay(after >= order.total_minor && order.refunded_at ? order.refunded_at : now, timeZone);
-  await addDay(trx, day, order.currency, { refunded: after - before, refunds: before === 0 ? 1 : 0 });
+  const refundedTax =
+    itemRefund(order.tax_minor, after, order.total_minor) - itemRefund(order.tax_minor, before, order.total_minor);
+  await addDay(trx, day, order.currency, { refunded: after - before, refundedTax, refunds: before === 0 ? 1 : 0 });
   for (const it of items) {
     const delta =
       itemRefund(it.total_minor, after, order.total_minor) - itemRefund(it.total_minor, before, order.total_minor);
-    if (delta > 0) await addProductDay(trx, day, it.product_id, order.currency, { refunded: delta });
+    const taxDelta =
+      itemRefund(it.tax_minor, after, order.total_minor) - itemRefund(it.tax_minor, before, order.total_minor);
+    if (delta > 0 || taxDelta > 0)
+      await addProductDay(trx, day, it.product_id, order.currency, { refunded: delta, refundedTax: taxDelta });
   }
 }

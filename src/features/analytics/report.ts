@@ -1,7 +1,7 @@
 import type { Translate } from '../../web/messages.js';
 import type { ChartModel } from './chart-model.js';
 import type { AnalyticsData } from './dashboard-data.js';
-import { TRAILING_DAYS } from './dashboard-data.js';
+import { earnedOf, TRAILING_DAYS } from './dashboard-data.js';
 import { type BreakEven, breakEven, hourlyRateMinor, type PassiveShare, passiveShare, perMille } from './leverage.js';
 import { bucketOf, bucketsBetween, daysBetween, type Period } from './time-zone.js';
 
@@ -21,7 +21,19 @@ export type ProductRow = {
 };
 
 export type Report = {
-  totals: { gross: number; refunded: number; net: number; orders: number; refunds: number; newCustomers: number };
+  totals: {
+    gross: number;
+    refunded: number;
+    /** Gross less refunds. */
+    net: number;
+    /** VAT in the sales less the VAT of refunds. */
+    vat: number;
+    /** Net of refunds and of VAT: what the creator keeps (before payment fees). */
+    netOfVat: number;
+    orders: number;
+    refunds: number;
+    newCustomers: number;
+  };
   oneToMany: { netMinor: number; minutes: number; rateMinor: number | undefined };
   oneToOne: { incomeMinor: number; minutes: number; rateMinor: number | undefined; settingMinor: number };
   passive: PassiveShare;
@@ -37,22 +49,24 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
     gross: sum('gross'),
     refunded: sum('refunded'),
     net: sum('gross') - sum('refunded'),
+    vat: sum('tax') - sum('refundedTax'),
+    netOfVat: inRange.reduce((a, s) => a + earnedOf(s), 0),
     orders: sum('orders'),
     refunds: sum('refunds'),
     newCustomers: sum('newCustomers'),
   };
-  const allNet = d.sales.reduce((a, s) => a + s.gross - s.refunded, 0);
+  const allNet = d.sales.reduce((a, s) => a + earnedOf(s), 0);
   const productMinutes = d.productWork.reduce((a, w) => a + w.minutes, 0);
   const clientMinutes = d.clientWork.reduce((a, w) => a + w.minutes, 0);
   const clientIncome = d.clientWork.reduce((a, w) => a + w.amount, 0);
   const clientRate = d.hourlyRateMinor > 0 ? d.hourlyRateMinor : hourlyRateMinor(clientIncome, clientMinutes);
 
   const workDays = new Set([...d.productWork, ...d.clientWork].filter((w) => w.minutes > 0).map((w) => w.day));
-  const passive = passiveShare(new Map(d.sales.map((s) => [s.day, s.gross - s.refunded])), workDays, d.leave);
+  const passive = passiveShare(new Map(d.sales.map((s) => [s.day, earnedOf(s)])), workDays, d.leave);
 
   const products: ProductRow[] = d.products
     .map((p) => {
-      const net = p.gross - p.refunded;
+      const net = earnedOf(p);
       const rate = hourlyRateMinor(net, p.minutes);
       return {
         id: p.id,
@@ -129,7 +143,7 @@ function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
         values: cumulative(
           x,
           period,
-          d.sales.map((s) => ({ day: s.day, value: s.gross - s.refunded })),
+          d.sales.map((s) => ({ day: s.day, value: earnedOf(s) })),
         ),
       },
       {
@@ -169,11 +183,13 @@ function revenueChart(d: AnalyticsData, period: Period, t: Translate): ChartMode
   const x = bucketsBetween(d.from, d.today, period);
   const gross = new Map<string, number>();
   const net = new Map<string, number>();
+  const netOfVat = new Map<string, number>();
   for (const s of d.sales) {
     if (s.day < d.from || s.day > d.today) continue;
     const b = bucketOf(s.day, period);
     gross.set(b, (gross.get(b) ?? 0) + s.gross);
     net.set(b, (net.get(b) ?? 0) + s.gross - s.refunded);
+    netOfVat.set(b, (netOfVat.get(b) ?? 0) + earnedOf(s));
   }
   return {
     id: 'revenue',
@@ -185,6 +201,7 @@ function revenueChart(d: AnalyticsData, period: Period, t: Translate): ChartMode
     series: [
       { name: t('analytics.series.gross'), unit: 'money', values: x.map((b) => gross.get(b) ?? 0) },
       { name: t('analytics.series.net'), unit: 'money', values: x.map((b) => net.get(b) ?? 0) },
+      { name: t('analytics.series.netOfVat'), unit: 'money', values: x.map((b) => netOfVat.get(b) ?? 0) },
     ],
   };
 }
