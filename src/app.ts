@@ -19,6 +19,8 @@ import { registerInvoicesRoutes } from './features/invoices/routes.js';
 import { registerLegalRoutes } from './features/legal/routes.js';
 import { registerLibraryRoutes } from './features/library/routes.js';
 import { registerLicensingRoutes } from './features/licensing/routes.js';
+import { registerNewsletterRoutes } from './features/newsletter/routes.js';
+import { ONE_CLICK_UNSUBSCRIBE } from './features/newsletter/unsubscribe-links.js';
 import { registerOrdersRoutes } from './features/orders/routes.js';
 import { registerPaymentsRoutes } from './features/payments/routes.js';
 import { registerSetupRoutes } from './features/setup/routes.js';
@@ -69,6 +71,8 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   // after the body is parsed but before a route's zod schema, which would strip the `_csrf` field.
   app.addHook('preValidation', (req, reply, done) => {
     if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/') || req.url.startsWith('/v2/')) return done();
+    // RFC 8058 one-click unsubscribe comes from mail providers without a token; its URL is HMAC-signed.
+    if (req.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(req.url)) return done();
     app.csrfProtection(req, reply, done);
   });
 
@@ -92,5 +96,6 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerInvoicesRoutes(app, services);
   registerAnalyticsRoutes(app, services);
   registerLegalRoutes(app, services);
+  registerNewsletterRoutes(app, services);
   return app;
 }

@@ -37,6 +37,7 @@ import type {
   SubscriptionPaymentsTable,
   SubscriptionsTable,
 } from './tables/memberships.js';
+import type { PostDeliveriesTable, PostImagesTable, PostSendsTable, PostsTable } from './tables/newsletter.js';
 import type {
   CountersTable,
   CustomerSessionsTable,
@@ -115,6 +116,10 @@ export interface DB {
   member_tokens: MemberTokensTable;
   subscriptions: SubscriptionsTable;
   subscription_payments: SubscriptionPaymentsTable;
+  posts: PostsTable;
+  post_images: PostImagesTable;
+  post_sends: PostSendsTable;
+  post_deliveries: PostDeliveriesTable;
 }
 
 export * from './tables/analytics.js';
@@ -123,5 +128,6 @@ export * from './tables/foundation.js';
 export * from './tables/legal.js';
 export * from './tables/licensing.js';
 export * from './tables/memberships.js';
+export * from './tables/newsletter.js';
 export * from './tables/selling.js';
 export * from './tables/tax.js';

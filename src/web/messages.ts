@@ -10,6 +10,7 @@ import { invoicesMessages } from '../features/invoices/messages.js';
 import { legalMessages } from '../features/legal/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
 import { licensingMessages } from '../features/licensing/messages.js';
+import { newsletterMessages } from '../features/newsletter/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
 import { paymentsMessages } from '../features/payments/messages.js';
 import { privacyMessages } from '../features/privacy/messages.js';
@@ -40,6 +41,7 @@ const bundles = [
   legalMessages,
   privacyMessages,
   analyticsMessages,
+  newsletterMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

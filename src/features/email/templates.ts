@@ -6,6 +6,7 @@ import { checkoutEmailTemplates } from '../checkout/email-templates.js';
 import { deliveryEmailTemplates } from '../delivery/email-templates.js';
 import { legalEmailTemplates } from '../legal/email-templates.js';
 import { libraryEmailTemplates } from '../library/email-templates.js';
+import { newsletterEmailTemplates } from '../newsletter/email-templates.js';
 import type { EmailContent, TemplateFn } from './template-types.js';
 
 export type { EmailContent, TemplateFn };
@@ -35,6 +36,7 @@ export const emailTemplates = {
   ...libraryEmailTemplates,
   ...analyticsEmailTemplates,
   ...legalEmailTemplates,
+  ...newsletterEmailTemplates,
 } as const;
 
 export type TemplateName = keyof typeof emailTemplates;
