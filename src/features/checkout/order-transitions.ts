@@ -128,6 +128,12 @@ export async function recordPartialRefund(
     refundedMinor,
   });
   await syncOrderAnalytics(trx, order.id);
+  await enqueueJob(
+    trx,
+    issueCreditNoteJob,
+    { orderId: order.id, refundedMinor },
+    { uniqueKey: `credit:${order.id}:${refundedMinor}` },
+  );
   return true;
 }
 

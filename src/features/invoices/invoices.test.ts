@@ -143,6 +143,58 @@ describe('invoices', () => {
     assert.equal(credit.sequence, inv.sequence + 1);
   });
 
+  test('partial refunds issue proportional credit notes; the full refund credits the rest to the cent', async () => {
+    const app = await setUp();
+    const db = app.services.database.db;
+    const p = await seedPurchase(app.services, { status: 'paid' });
+    const { issueInvoiceForOrder } = await import('./jobs.js');
+    const inv = await issueInvoiceForOrder(app.services, p.orderId);
+    assert.ok(inv);
+    assert.deepEqual([inv.gross_minor, inv.net_minor, inv.tax_minor], [1900, 1597, 303]);
+    const { recordPartialRefund } = await import('../checkout/order-transitions.js');
+    {
+      const o = await orderOf(app, p.orderId);
+      await db.transaction().execute((trx) => recordPartialRefund(trx, o, 500, {}));
+    }
+    // The same report again, and a stale smaller one: nothing more is credited.
+    {
+      const o = await orderOf(app, p.orderId);
+      await db.transaction().execute((trx) => recordPartialRefund(trx, o, 500, {}));
+    }
+    await app.drainJobs();
+    const [, first, ...none] = await invoicesOfOrder(db, p.orderId);
+    assert.ok(first);
+    assert.equal(none.length, 0);
+    assert.deepEqual(
+      [first.kind, first.original_invoice_id, first.gross_minor, first.net_minor, first.tax_minor],
+      ['credit_note', inv.id, -500, -420, -80],
+    );
+    const docs = await db.selectFrom('invoice_documents').select('format').where('invoice_id', '=', first.id).execute();
+    assert.deepEqual(docs.map((d) => d.format).sort(), ['cii', 'pdf']);
+
+    {
+      const o = await orderOf(app, p.orderId);
+      await db.transaction().execute((trx) => recordPartialRefund(trx, o, 1200, {}));
+    }
+    {
+      const o = await orderOf(app, p.orderId);
+      await db.transaction().execute((trx) => markOrderRefunded(trx, o, {}));
+    }
+    await app.drainJobs();
+    const all = await invoicesOfOrder(db, p.orderId);
+    const credits = all.filter((i) => i.kind === 'credit_note');
+    assert.deepEqual(
+      credits.map((c) => c.gross_minor),
+      [-500, -700, -700],
+    );
+    const sum = (k: 'gross_minor' | 'net_minor' | 'tax_minor') => credits.reduce((a, c) => a + c[k], 0);
+    assert.deepEqual([sum('gross_minor'), sum('net_minor'), sum('tax_minor')], [-1900, -1597, -303]);
+    assert.deepEqual(
+      all.map((i) => i.sequence),
+      [1, 2, 3, 4],
+    );
+  });
+
   test('the buyer downloads their invoice from the library; others get 404', async () => {
     const app = await setUp();
     const p = await seedPurchase(app.services, { status: 'paid' });

@@ -43,18 +43,26 @@ export const issueInvoiceJob = defineJob({
   },
 });
 
-/** A full refund: the invoice (issued first if it was not yet) is cancelled by a credit note. */
+/**
+ * A refund: the invoice (issued first if it was not yet) is cancelled by a
+ * credit note — in full, or for a partial refund (`refundedMinor`: the gross
+ * refunded so far) the part not yet credited.
+ */
 export const issueCreditNoteJob = defineJob({
   kind: 'invoice.credit-note',
-  payload: z.object({ orderId: z.string() }),
+  payload: z.object({ orderId: z.string(), refundedMinor: z.number().int().positive().optional() }),
   maxAttempts: 20,
-  handle: async ({ orderId }, { services }) => {
+  handle: async ({ orderId, refundedMinor }, { services }) => {
     const { db } = services.database;
     const original =
       (await findInvoiceByKey(db, `invoice:${orderId}`)) ?? (await issueInvoiceForOrder(services, orderId));
     if (!original) return;
     const settings = await loadTaxSettings(db);
-    const credit = await issueCreditNoteRecord(db, { original, prefix: settings?.invoicePrefix ?? 'RE-' });
-    await storeDocuments(services, credit);
+    const credit = await issueCreditNoteRecord(db, {
+      original,
+      prefix: settings?.invoicePrefix ?? 'RE-',
+      ...(refundedMinor !== undefined ? { refundedMinor } : {}),
+    });
+    if (credit) await storeDocuments(services, credit);
   },
 });

@@ -115,6 +115,23 @@ export function cancellationOf(d: Pick<InvoiceDraft, 'lines' | 'breakdown' | 'ne
   };
 }
 
+/**
+ * `amount` split over `weights` in proportion (floor), the remainder to the
+ * largest weights first, so the parts add up exactly. Weights and amount ≥ 0.
+ */
+export function proportionalShares(weights: readonly number[], amount: number): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (total <= 0) return weights.map(() => 0);
+  const parts = weights.map((w) => Math.floor((w * amount) / total));
+  let rest = amount - parts.reduce((s, p) => s + p, 0);
+  const order = weights.map((w, i) => [w, i] as const).sort((a, b) => b[0] - a[0]);
+  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) {
+    const i = order[k]?.[1] ?? 0;
+    parts[i] = (parts[i] ?? 0) + 1;
+  }
+  return parts;
+}
+
 /** "RE-2026-00042": prefix, issue year, five-digit gap-free sequence. */
 export function formatInvoiceNumber(prefix: string, year: number, sequence: number): string {
   return `${prefix}${year}-${String(sequence).padStart(5, '0')}`;
