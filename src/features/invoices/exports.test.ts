@@ -87,8 +87,41 @@ describe('exports', () => {
       /^"EXTF";700;21;"Buchungsstapel";13;20260701080000000;;"RE";"";"";1234567;12345;20260101;4;20260401;20260630;/,
     );
     assert.match(lines[1] ?? '', /^Umsatz \(ohne Soll\/Haben-Kz\);Soll\/Haben-Kennzeichen;/);
-    assert.equal(lines[2], '19,00;"S";"EUR";;;;1360;8400;;0204;"RE-2026-00001";"";;"Rechnung RE-2026-00001"');
+    const fields = (line: string | undefined) => (line ?? '').split(';');
+    assert.equal(fields(lines[1]).length, 41);
+    assert.deepEqual(fields(lines[1]).slice(39), ['EU-Land u. UStID (Bestimmung)', 'EU-Steuersatz (Bestimmung)']);
+    assert.equal(
+      fields(lines[2]).slice(0, 14).join(';'),
+      '19,00;"S";"EUR";;;;1360;8400;;0204;"RE-2026-00001";"";;"Rechnung RE-2026-00001"',
+    );
+    assert.deepEqual(fields(lines[2]).slice(14), Array(27).fill(''));
     assert.match(lines[3] ?? '', /^19,00;"H";/);
+  });
+
+  test('DATEV EXTF: OSS sales carry the member state and its rate, reverse charges the buyer’s VAT ID', () => {
+    const csv = datevCsv(
+      [
+        inv({}, [{ ...oss, taxCountry: 'AT', grossMinor: 1200 }]),
+        inv({}, [{ ...oss, taxCountry: 'GR', rateBp: 2400, grossMinor: 1240 }]),
+        inv({ buyer_vat_id: 'FR40303265045' }, [
+          { ...oss, scheme: 'reverse_charge', taxCountry: null, rateBp: 0, grossMinor: 1200 },
+        ]),
+      ],
+      { from: '2026-04-01', to: '2026-06-30', consultant: '', client: '' },
+    );
+    const rows = csv
+      .trimEnd()
+      .split('\r\n')
+      .slice(2)
+      .map((l) => l.split(';'));
+    assert.deepEqual(
+      rows.map((r) => [r[7], r.length, r[39], r[40]]),
+      [
+        ['8331', 41, '"AT"', '20,00'],
+        ['8331', 41, '"EL"', '24,00'],
+        ['8336', 41, '"FR40303265045"', ''],
+      ],
+    );
   });
 });
 

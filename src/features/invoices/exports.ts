@@ -118,10 +118,24 @@ const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const dec = (minor: number, currency: string) => toDecimalString(Math.abs(minor), currency).replace('.', ',');
 
 /**
+ * Fields 40 and 41 of the Buchungsstapel: for One-Stop-Shop sales the member
+ * state of consumption and its rate ("AT", "20,00"; Greece is "EL"), for a
+ * reverse charge the buyer's VAT ID; empty otherwise.
+ */
+function ossColumns(inv: Invoice, g: TaxGroup): [string, string] {
+  if (g.scheme === 'oss' && g.taxCountry) {
+    const country = g.taxCountry === 'GR' ? 'EL' : g.taxCountry;
+    return [q(country), (g.rateBp / 100).toFixed(2).replace('.', ',')];
+  }
+  if (g.scheme === 'reverse_charge' && inv.buyer_vat_id) return [q(inv.buyer_vat_id), ''];
+  return ['', ''];
+}
+
+/**
  * DATEV-Format "Buchungsstapel" (format category 21, version 13): line 1 the
- * EXTF header, line 2 the column names, then one booking per invoice and VAT
- * group (one for most invoices). Only the leading columns are filled; OSS
- * country/rate columns of the full format are not written yet.
+ * EXTF header, line 2 the column names (fields 1–41 of the format), then one
+ * booking per invoice and VAT group (one for most invoices), with the OSS
+ * fields 40/41 filled for One-Stop-Shop sales and reverse charges.
  */
 export function datevCsv(
   invoices: readonly Invoice[],
@@ -169,6 +183,18 @@ export function datevCsv(
     'Belegfeld 2',
     'Skonto',
     'Buchungstext',
+    'Postensperre',
+    'Diverse Adressnummer',
+    'Geschäftspartnerbank',
+    'Sachverhalt',
+    'Zinssperre',
+    'Beleglink',
+    ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap((i) => [`Beleginfo - Art ${i}`, `Beleginfo - Inhalt ${i}`]),
+    'KOST1 - Kostenstelle',
+    'KOST2 - Kostenstelle',
+    'Kost-Menge',
+    'EU-Land u. UStID (Bestimmung)',
+    'EU-Steuersatz (Bestimmung)',
   ];
   const out = [header.join(';'), cols.join(';')];
   for (const inv of invoices) {
@@ -200,6 +226,8 @@ export function datevCsv(
           '""',
           '',
           q(`${inv.kind === 'credit_note' ? 'Storno' : 'Rechnung'} ${inv.number}`.slice(0, 60)),
+          ...Array<string>(25).fill(''),
+          ...ossColumns(inv, g),
         ].join(';'),
       );
     }
