@@ -19,6 +19,7 @@ import { registerInvoicesRoutes } from './features/invoices/routes.js';
 import { registerLegalRoutes } from './features/legal/routes.js';
 import { registerLibraryRoutes } from './features/library/routes.js';
 import { registerLicensingRoutes } from './features/licensing/routes.js';
+import { registerMembershipsRoutes } from './features/memberships/routes.js';
 import { registerNewsletterRoutes } from './features/newsletter/routes.js';
 import { ONE_CLICK_UNSUBSCRIBE } from './features/newsletter/unsubscribe-links.js';
 import { registerOrdersRoutes } from './features/orders/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerInvoicesRoutes(app, services);
   registerAnalyticsRoutes(app, services);
   registerLegalRoutes(app, services);
+  registerMembershipsRoutes(app, services);
   registerNewsletterRoutes(app, services);
   return app;
 }

@@ -30,6 +30,7 @@ import type {
 } from './tables/legal.js';
 import type { LicenseInstancesTable, LicenseKeysTable, LicenseSettingsTable } from './tables/licensing.js';
 import type {
+  CancellationRequestsTable,
   MemberConsentsTable,
   MembershipTiersTable,
   MembersTable,
@@ -116,6 +117,7 @@ export interface DB {
   member_tokens: MemberTokensTable;
   subscriptions: SubscriptionsTable;
   subscription_payments: SubscriptionPaymentsTable;
+  cancellation_requests: CancellationRequestsTable;
   posts: PostsTable;
   post_images: PostImagesTable;
   post_sends: PostSendsTable;

@@ -6,6 +6,7 @@ import { queueReceiptEmail } from '../features/checkout/receipt.js';
 import { issueInvoiceJob } from '../features/invoices/jobs.js';
 import { refundIfWithdrawn } from '../features/legal/refund-late-payment.js';
 import { issueLicenseKeys } from '../features/licensing/issue-license-keys.js';
+import { activateSubscriptionForOrder } from '../features/memberships/activate-subscription.js';
 import { defineJob } from '../jobs/define.js';
 import { enqueueJob } from '../jobs/queue.js';
 
@@ -44,6 +45,8 @@ export const fulfilOrderJob = defineJob({
         created += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
       const licenseKeys = await issueLicenseKeys(trx, orderId);
+      // A membership's first period: the subscription starts now (a no-op for every other order).
+      await activateSubscriptionForOrder(trx, orderId);
       await enqueueJob(trx, issueInvoiceJob, { orderId }, { uniqueKey: `invoice:${orderId}` });
       if (created > 0) {
         await recordOrderEvent(trx, orderId, 'delivered', {

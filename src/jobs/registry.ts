@@ -4,6 +4,7 @@ import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
+import { renewSubscriptionJob } from '../features/memberships/renew-subscription.job.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
 import { reconcilePaymentsJob } from '../features/payments/reconcile-payments.job.js';
 import { syncOrderPaymentJob } from '../features/payments/sync-order-payment.job.js';
@@ -29,4 +30,5 @@ export const allJobs: JobDefinition[] = [
   issueCreditNoteJob,
   rebuildAnalyticsJob,
   weeklySummaryJob,
+  renewSubscriptionJob,
 ] as JobDefinition[];

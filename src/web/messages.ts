@@ -10,6 +10,7 @@ import { invoicesMessages } from '../features/invoices/messages.js';
 import { legalMessages } from '../features/legal/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
 import { licensingMessages } from '../features/licensing/messages.js';
+import { membershipsMessages } from '../features/memberships/messages.js';
 import { newsletterMessages } from '../features/newsletter/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
 import { paymentsMessages } from '../features/payments/messages.js';
@@ -41,6 +42,7 @@ const bundles = [
   legalMessages,
   privacyMessages,
   analyticsMessages,
+  membershipsMessages,
   newsletterMessages,
 ] as const;
 

@@ -9,6 +9,7 @@ import * as m0007 from './0007-tax-invoices.js';
 import * as m0008 from './0008-analytics.js';
 import * as m0009 from './0009-memberships.js';
 import * as m0010 from './0010-checkout-tax.js';
+import * as m0011 from './0011-membership-billing.js';
 import * as m0012 from './0012-newsletter.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-analytics': m0008,
   '0009-memberships': m0009,
   '0010-checkout-tax': m0010,
+  '0011-membership-billing': m0011,
   '0012-newsletter': m0012,
 };
 

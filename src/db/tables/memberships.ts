@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Membership tiers, members, their consents, subscriptions and billing history. */
 
@@ -111,6 +111,15 @@ export interface SubscriptionsTable {
   updated_at: string;
   canceled_at: string | null;
   ended_at: string | null;
+  /** A tier change waiting for the next renewal (test provider; Stripe changes at once). */
+  pending_tier_id: ColumnType<string | null, string | null | undefined, string | null>;
+  pending_interval: ColumnType<BillingInterval | null, BillingInterval | null | undefined, BillingInterval | null>;
+  /** Stripe: the customer id. */
+  provider_customer: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The checkout that started it (test session or Stripe Checkout Session). */
+  checkout_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Test provider only: what its "card" answers to renewal charges ('pay' or 'decline'). */
+  test_renewals: Generated<string>;
 }
 
 export type SubscriptionPaymentStatus = 'pending' | 'paid' | 'failed';
@@ -137,3 +146,23 @@ export type MembershipTier = Selectable<MembershipTiersTable>;
 export type Member = Selectable<MembersTable>;
 export type Subscription = Selectable<SubscriptionsTable>;
 export type SubscriptionPayment = Selectable<SubscriptionPaymentsTable>;
+
+export type CancellationKind = 'ordinary' | 'extraordinary';
+
+/** § 312k BGB: every cancellation declaration as received (the time of receipt is what the law asks for). */
+export interface CancellationRequestsTable {
+  id: string;
+  /** As typed, normalised. Stored whether or not it has a subscription; never shown on the page. */
+  email: string;
+  member_id: string | null;
+  /** Which contract the person named (free text or a subscription id), if any. */
+  subscription_ref: string | null;
+  kind: CancellationKind;
+  reason: Generated<string>;
+  /** The end date asked for (YYYY-MM-DD), if any; ordinary cancellations end at the period end. */
+  requested_end: string | null;
+  subscriptions_canceled: Generated<number>;
+  locale: string;
+  ip: string | null;
+  received_at: string;
+}

@@ -9,6 +9,8 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/admin/orders', label: 'admin.nav.orders' },
   { href: '/admin/customers', label: 'admin.nav.customers' },
   { href: '/admin/discounts', label: 'admin.nav.discounts' },
+  { href: '/admin/memberships', label: 'memberships.nav' },
+  { href: '/admin/members', label: 'memberships.members.nav' },
   { href: '/admin/analytics', label: 'analytics.nav' },
   { href: '/admin/licenses', label: 'licensing.nav' },
   { href: '/admin/payments', label: 'payments.nav' },

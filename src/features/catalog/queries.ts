@@ -14,6 +14,7 @@ export function findPublishedProductBySlug(db: Db, slug: string): Promise<Produc
     .selectAll()
     .where('slug', '=', slug)
     .where('status', '=', 'published')
+    .where('kind', '=', 'download')
     .executeTakeFirst();
 }
 
@@ -96,6 +97,7 @@ export function listPublishedProducts(db: Db, limit = 200): Promise<Product[]> {
     .selectFrom('products')
     .selectAll()
     .where('status', '=', 'published')
+    .where('kind', '=', 'download')
     .orderBy('position')
     .orderBy('published_at', 'desc')
     .orderBy('created_at', 'desc')
@@ -129,6 +131,8 @@ export async function listProducts(
         .where('f.deleted_at', 'is', null)
         .as('file_count'),
     );
+  // Membership products belong to their tier (Memberships admin), not to the catalogue.
+  query = query.where('p.kind', '=', 'download');
   if (opts.status) query = query.where('p.status', '=', opts.status);
   const q = opts.q?.trim().toLowerCase();
   if (q) {
@@ -155,6 +159,7 @@ export async function countProductsByStatus(db: Db): Promise<Record<ProductStatu
   const rows = await db
     .selectFrom('products')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('kind', '=', 'download')
     .groupBy('status')
     .execute();
   const counts: Record<ProductStatus, number> = { draft: 0, published: 0, archived: 0 };

@@ -46,10 +46,12 @@ export function findOrderItems(db: Db, orderId: string): Promise<OrderItem[]> {
 }
 
 export function findSellableProduct(db: Db, id: string) {
+  // A membership is bought as a subscription (/membership), never as a one-off product.
   return db
     .selectFrom('products')
     .selectAll()
     .where('id', '=', id)
     .where('status', '=', 'published')
+    .where('kind', '=', 'download')
     .executeTakeFirst();
 }

@@ -6,6 +6,7 @@ import { checkoutEmailTemplates } from '../checkout/email-templates.js';
 import { deliveryEmailTemplates } from '../delivery/email-templates.js';
 import { legalEmailTemplates } from '../legal/email-templates.js';
 import { libraryEmailTemplates } from '../library/email-templates.js';
+import { membershipsEmailTemplates } from '../memberships/email-templates.js';
 import { newsletterEmailTemplates } from '../newsletter/email-templates.js';
 import type { EmailContent, TemplateFn } from './template-types.js';
 
@@ -36,6 +37,7 @@ export const emailTemplates = {
   ...libraryEmailTemplates,
   ...analyticsEmailTemplates,
   ...legalEmailTemplates,
+  ...membershipsEmailTemplates,
   ...newsletterEmailTemplates,
 } as const;
 

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { setTestRenewals, subscriptionOfOrder } from '../memberships/test-card.js';
 import { registerPaymentsAdminRoutes } from './admin.routes.js';
 import { InvalidSignatureError } from './provider.js';
 import { ProviderUnavailableError } from './providers.js';
@@ -13,7 +14,8 @@ import { completeTestCheckout, findTestSession } from './test-checkout.js';
 import { TestPayPage } from './test-pay.page.js';
 
 const refParams = z.object({ ref: z.string().regex(/^test_cs_[a-f0-9]{32}$/) });
-const outcomeForm = z.object({ outcome: z.enum(['pay', 'decline', 'delay']) });
+// 'pay-decline-renewals': a membership's first period is paid, its renewals will be declined.
+const outcomeForm = z.object({ outcome: z.enum(['pay', 'decline', 'delay', 'pay-decline-renewals']) });
 
 export function registerPaymentsRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -25,14 +27,19 @@ export function registerPaymentsRoutes(fastify: FastifyInstance, services: Servi
     if (!session) throw notFound('Unknown test payment');
     const order = await db.selectFrom('orders').select('number').where('id', '=', session.order_id).executeTakeFirst();
     const ctx = await pageContext(req, reply, services);
-    return sendPage(reply, TestPayPage({ ctx, session, orderNumber: order?.number ?? '' }));
+    const subscription = (await subscriptionOfOrder(db, session.order_id)) !== undefined;
+    return sendPage(reply, TestPayPage({ ctx, session, orderNumber: order?.number ?? '', subscription }));
   });
 
   app.post('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
     const { outcome } = outcomeForm.parse(req.body ?? {});
     const session = await findTestSession(db, req.params.ref);
     if (!session) throw notFound('Unknown test payment');
-    await completeTestCheckout(db, session.id, outcome);
+    if (outcome === 'pay-decline-renewals') {
+      const subscriptionId = await subscriptionOfOrder(db, session.order_id);
+      if (subscriptionId) await setTestRenewals(db, subscriptionId, 'decline');
+    }
+    await completeTestCheckout(db, session.id, outcome === 'pay-decline-renewals' ? 'pay' : outcome);
     services.nudgeWorker();
     return reply.redirect(session.return_url, 303);
   });

@@ -6,10 +6,16 @@ import type { PageContext } from '../../web/context.js';
 import { CardLayout } from '../../web/layout.js';
 import { DELAY_SECONDS } from './test-checkout.js';
 
-type Props = { ctx: PageContext; session: Selectable<TestPaymentSessionsTable>; orderNumber: string };
+type Props = {
+  ctx: PageContext;
+  session: Selectable<TestPaymentSessionsTable>;
+  orderNumber: string;
+  /** A membership's first period: offers a card whose renewals fail. */
+  subscription?: boolean;
+};
 
 /** The test provider's own payment page, unmistakably marked TEST MODE. */
-export function TestPayPage({ ctx, session, orderNumber }: Props) {
+export function TestPayPage({ ctx, session, orderNumber, subscription }: Props) {
   const t = ctx.t;
   const open = session.status === 'open';
   return (
@@ -31,6 +37,11 @@ export function TestPayPage({ ctx, session, orderNumber }: Props) {
             <button type="submit" name="outcome" value="pay" class="btn-block">
               {t('payments.test.pay')}
             </button>
+            {subscription && (
+              <button type="submit" name="outcome" value="pay-decline-renewals" class="btn-block secondary">
+                {t('payments.test.payDeclineRenewals')}
+              </button>
+            )}
             <button type="submit" name="outcome" value="delay" class="btn-block secondary">
               {t('payments.test.delay', { seconds: DELAY_SECONDS })}
             </button>

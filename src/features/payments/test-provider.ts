@@ -108,6 +108,42 @@ export class TestPaymentProvider implements PaymentProvider {
     return { status: 'pending', orderId: s.order_id };
   }
 
+  /**
+   * Subscription mode: charges a renewal without the buyer present, like a
+   * stored card. `decline` is the test "card" that fails. Idempotent by key
+   * (the session id comes from it), so a retried job charges once.
+   */
+  async chargeOffSession(input: {
+    idempotencyKey: string;
+    orderId: string;
+    amountMinor: number;
+    currency: string;
+    decline: boolean;
+  }): Promise<{ ref: string; status: 'paid' | 'declined' }> {
+    const id = `test_cs_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 32)}`;
+    const now = isoNow();
+    await this.db
+      .insertInto('test_payment_sessions')
+      .values({
+        id,
+        order_id: input.orderId,
+        amount_minor: input.amountMinor,
+        currency: input.currency,
+        status: input.decline ? 'declined' : 'paid',
+        return_url: '/',
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const s = await this.db
+      .selectFrom('test_payment_sessions')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { ref: id, status: s.status === 'paid' ? 'paid' : 'declined' };
+  }
+
   async refund(
     order: { provider_ref: string | null },
     amountMinor: number,

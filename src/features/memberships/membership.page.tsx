@@ -1,0 +1,158 @@
+import type { BillingInterval, MembershipTier } from '../../db/schema.js';
+import { formatMoney } from '../../domain/money.js';
+import { Alert, Field, Form } from '../../web/components.js';
+import type { PageContext } from '../../web/context.js';
+import { Layout } from '../../web/layout.js';
+import { renderMarkdown } from '../../web/markdown.js';
+import { CheckoutLegalLinks } from '../legal/checkout-parts.js';
+import { INTERVALS, tierBenefits, tierPrice } from './tiers.js';
+
+/** Where the free tier's button leads: the newsletter's double opt-in sign-up. */
+export const JOIN_PATH = '/join';
+
+function priceLine(ctx: PageContext, tier: MembershipTier, interval: BillingInterval): string | undefined {
+  const p = tierPrice(tier, interval);
+  if (p === undefined) return undefined;
+  const amount = formatMoney(p, tier.currency, ctx.locale);
+  return ctx.t(interval === 'month' ? 'memberships.public.perMonth' : 'memberships.public.perYear', { amount });
+}
+
+function TierCard({ ctx, tier }: { ctx: PageContext; tier: MembershipTier }) {
+  const t = ctx.t;
+  const offered = INTERVALS.filter((i) => tierPrice(tier, i) !== undefined);
+  return (
+    <li class="panel tier-card" aria-labelledby={`h-tier-${tier.slug}`}>
+      <h2 id={`h-tier-${tier.slug}`}>{tier.name}</h2>
+      {tier.is_free ? (
+        <p class="card-price">{t('memberships.public.free')}</p>
+      ) : (
+        <p class="card-price">{offered.map((i) => priceLine(ctx, tier, i)).join(' · ')}</p>
+      )}
+      {tier.description_md && (
+        <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(tier.description_md) }} />
+      )}
+      {tierBenefits(tier).length > 0 && (
+        <ul class="benefits">
+          {tierBenefits(tier).map((b) => (
+            <li>{b}</li>
+          ))}
+        </ul>
+      )}
+      {tier.is_free ? (
+        <a class="btn" href={JOIN_PATH}>
+          {t('memberships.public.joinFree')}
+        </a>
+      ) : (
+        // A GET form: choosing a tier changes nothing yet, the next page asks for the details.
+        <form method="get" action="/membership/subscribe" class="stack">
+          <input type="hidden" name="tier" value={tier.slug} />
+          <fieldset class="choice">
+            <legend>{t('memberships.public.interval')}</legend>
+            {offered.map((i, n) => (
+              <div class="choice">
+                <input type="radio" id={`f-${tier.slug}-${i}`} name="interval" value={i} checked={n === 0} />
+                <label for={`f-${tier.slug}-${i}`}>
+                  {t(i === 'month' ? 'memberships.public.monthly' : 'memberships.public.yearly')}:{' '}
+                  {priceLine(ctx, tier, i)}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit">{t('memberships.public.join', { name: tier.name })}</button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** The public membership page: every active tier with its benefits and prices. */
+export function MembershipPage({ ctx, tiers, error }: { ctx: PageContext; tiers: MembershipTier[]; error?: string }) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('memberships.public.title')}>
+      <h1>{t('memberships.public.title')}</h1>
+      <p class="muted">{t('memberships.public.intro', { store: ctx.storeName })}</p>
+      {error && <Alert kind="error">{error}</Alert>}
+      {tiers.length === 0 ? (
+        <p class="empty">{t('memberships.public.empty')}</p>
+      ) : (
+        <ul class="tier-list">
+          {tiers.map((tier) => (
+            <TierCard ctx={ctx} tier={tier} />
+          ))}
+        </ul>
+      )}
+      <p class="hint">{t('memberships.public.inclVat')}</p>
+    </Layout>
+  );
+}
+
+export type SubscribeFormValues = { email: string; name: string };
+export type SubscribeFormErrors = Partial<Record<'email' | 'consent' | 'form', string>>;
+
+/** Step two: the details, the § 312j (2) summary right above the button "Subscribe with obligation to pay". */
+export function SubscribePage(props: {
+  ctx: PageContext;
+  tier: MembershipTier;
+  interval: BillingInterval;
+  values: SubscribeFormValues;
+  errors: SubscribeFormErrors;
+  testMode: boolean;
+}) {
+  const { ctx, tier, interval, values, errors, testMode } = props;
+  const t = ctx.t;
+  const price = priceLine(ctx, tier, interval) ?? '';
+  const every = t(interval === 'month' ? 'memberships.subscribe.everyMonth' : 'memberships.subscribe.everyYear');
+  return (
+    <Layout ctx={ctx} title={t('memberships.subscribe.title', { name: tier.name })}>
+      <section class="panel" aria-labelledby="h-subscribe">
+        <h1 id="h-subscribe">{t('memberships.subscribe.title', { name: tier.name })}</h1>
+        {testMode && <p class="test-mode">{t('memberships.subscribe.testMode')}</p>}
+        {errors.form && <Alert kind="error">{errors.form}</Alert>}
+        <Form ctx={ctx} action="/membership/subscribe">
+          <input type="hidden" name="tier" value={tier.slug} />
+          <input type="hidden" name="interval" value={interval} />
+          <Field
+            name="email"
+            type="email"
+            label={t('memberships.subscribe.email')}
+            value={values.email}
+            error={errors.email}
+            required
+            autocomplete="email"
+          />
+          <Field name="name" label={t('memberships.subscribe.name')} value={values.name} autocomplete="name" />
+          <fieldset class={errors.consent ? 'consent invalid' : 'consent'}>
+            <legend>{t('checkout.consent.legend')}</legend>
+            <div class="check">
+              <input
+                id="f-consent"
+                type="checkbox"
+                name="consent"
+                value="1"
+                aria-invalid={errors.consent ? 'true' : undefined}
+                aria-describedby={errors.consent ? 'f-consent-err' : undefined}
+              />
+              <label for="f-consent">{t('memberships.subscribe.consent')}</label>
+            </div>
+            {errors.consent && (
+              <p class="error" id="f-consent-err" role="alert">
+                {errors.consent}
+              </p>
+            )}
+          </fieldset>
+          <div class="order-summary">
+            <p>
+              <strong>{t('memberships.subscribe.summary', { name: tier.name, price, interval: every })}</strong>
+            </p>
+            <p class="hint">{t('memberships.subscribe.terms')}</p>
+          </div>
+          <CheckoutLegalLinks ctx={ctx} />
+          <button type="submit" class="btn-block">
+            {t('memberships.subscribe.button')}
+          </button>
+        </Form>
+      </section>
+    </Layout>
+  );
+}

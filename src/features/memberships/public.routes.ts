@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { BillingInterval } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { isTestMode } from '../payments/providers.js';
+import { MembershipPage, type SubscribeFormErrors, SubscribePage } from './membership.page.js';
+import { type SubscribeError, startSubscription } from './start-subscription.js';
+import { findTierBySlug, listTiers, tierPrice } from './tiers.js';
+
+const chooseQuery = z.object({
+  tier: z.string().max(200).default(''),
+  interval: z.string().max(10).default('month'),
+});
+const subscribeBody = z.object({
+  tier: z.string().max(200).default(''),
+  interval: z.string().max(10).default(''),
+  email: z.string().trim().max(320).default(''),
+  name: z.string().trim().max(200).default(''),
+  consent: z.string().max(10).optional(),
+});
+const emailSchema = z.email();
+
+const ERROR_KEYS = {
+  tier: 'memberships.error.tier',
+  interval: 'memberships.error.interval',
+  consent: 'memberships.error.consent',
+  provider: 'memberships.error.provider',
+  'already-member': 'memberships.error.alreadyMember',
+} as const satisfies Record<SubscribeError, string>;
+
+/** The public membership page and the subscription checkout. */
+export function registerMembershipPublicRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+
+  app.get('/membership', async (req, reply) => {
+    const [ctx, tiers] = await Promise.all([pageContext(req, reply, services), listTiers(db, { activeOnly: true })]);
+    return sendPage(reply, MembershipPage({ ctx, tiers }));
+  });
+
+  app.get('/membership/subscribe', { schema: { querystring: chooseQuery } }, async (req, reply) => {
+    const tier = await findTierBySlug(db, req.query.tier);
+    if (!tier?.active || tier.is_free) throw notFound('Membership not found');
+    const interval = req.query.interval as BillingInterval;
+    if (tierPrice(tier, interval) === undefined) throw notFound('Membership not found');
+    const [ctx, testMode] = await Promise.all([pageContext(req, reply, services), isTestMode(services)]);
+    return sendPage(
+      reply,
+      SubscribePage({ ctx, tier, interval, values: { email: '', name: '' }, errors: {}, testMode }),
+    );
+  });
+
+  app.post(
+    '/membership/subscribe',
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const parsed = subscribeBody.safeParse(req.body ?? {});
+      const form = parsed.success ? parsed.data : subscribeBody.parse({});
+      const ctx = await pageContext(req, reply, services);
+      const errors: SubscribeFormErrors = {};
+      if (!emailSchema.safeParse(form.email).success) errors.email = ctx.t('memberships.error.email');
+      const result = errors.email
+        ? undefined
+        : await startSubscription(services, {
+            tierSlug: form.tier,
+            interval: form.interval,
+            email: form.email,
+            name: form.name,
+            consent: form.consent === '1' || form.consent === 'on',
+            locale: ctx.locale,
+          });
+      if (result?.kind === 'redirect') return reply.redirect(result.url, 303);
+      if (result?.kind === 'error') {
+        if (result.error === 'consent') errors.consent = ctx.t(ERROR_KEYS.consent);
+        else errors.form = ctx.t(ERROR_KEYS[result.error]);
+      }
+      const tier = await findTierBySlug(db, form.tier);
+      const interval = form.interval as BillingInterval;
+      // An unknown tier or interval cannot show the form again: the tier list with the reason.
+      if (!tier?.active || tier.is_free || tierPrice(tier, interval) === undefined) {
+        const tiers = await listTiers(db, { activeOnly: true });
+        return sendPage(
+          reply,
+          MembershipPage({ ctx, tiers, error: errors.form ?? ctx.t('memberships.error.tier') }),
+          400,
+        );
+      }
+      const testMode = await isTestMode(services);
+      const values = { email: form.email, name: form.name };
+      return sendPage(
+        reply,
+        SubscribePage({ ctx, tier, interval, values, errors, testMode }),
+        result?.error === 'provider' ? 503 : 400,
+      );
+    },
+  );
+}
