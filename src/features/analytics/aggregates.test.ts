@@ -7,7 +7,7 @@ import { markOrderPaid, markOrderRefunded, recordPartialRefund } from '../checko
 import { writeSetting } from '../settings/store-settings.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
 import { syncOrderAnalytics } from './record-sale.js';
-import { dailySales, productSales, seedOrder, seedProduct } from './testing.js';
+import { dailySales, productSales, seedOrder, seedProduct, taxSums } from './testing.js';
 import { localDay } from './time-zone.js';
 
 async function findOrder(db: Kysely<DB> | Transaction<DB>, id: string) {
@@ -91,6 +91,33 @@ describe('daily sales aggregates', () => {
       ps.reduce((x, r) => x + r.units, 0),
       3,
     );
+  });
+
+  test('VAT of sales and refunds: refunds return VAT in proportion, repeats add nothing, the recount agrees', async () => {
+    const { db } = t.services.database;
+    for (const table of ['daily_sales', 'daily_product_sales', 'analytics_orders'] as const)
+      await db.deleteFrom(table).execute();
+    await db.deleteFrom('orders').execute();
+    const product = await seedProduct(db);
+    // 12.00 gross with 20 % VAT (2.00), and 11.90 with 19 % (1.90).
+    const a = await seedOrder(db, product, { totalMinor: 1200, taxMinor: 200 });
+    const b = await seedOrder(db, product, { totalMinor: 1190, taxMinor: 190 });
+    await db.transaction().execute(async (trx) => {
+      for (const id of [a, b]) assert.ok(await markOrderPaid(trx, await findOrder(trx, id), {}));
+    });
+    await db.transaction().execute(async (trx) => {
+      assert.ok(await recordPartialRefund(trx, await findOrder(trx, a), 300, {}));
+    });
+    await db.transaction().execute(async (trx) => syncOrderAnalytics(trx, a));
+    await db.transaction().execute(async (trx) => {
+      assert.ok(await markOrderRefunded(trx, await findOrder(trx, b), {}));
+    });
+    const live = await taxSums(db);
+    const total = (rows: (string | number)[][], i: number) => rows.reduce((x, r) => x + Number(r[i]), 0);
+    assert.deepEqual([total(live.days, 1), total(live.days, 2)], [390, 50 + 190]);
+    assert.deepEqual([total(live.products, 1), total(live.products, 2)], [390, 240]);
+    await rebuildSalesAggregates(db, t.services.database.dialect);
+    assert.deepEqual(await taxSums(db), live);
   });
 
   test('a sale at 23:30 UTC on 31 March counts for 1 April in Berlin; its refund on the later day it happened', async () => {

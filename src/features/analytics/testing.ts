@@ -33,7 +33,7 @@ export async function seedProduct(
 export async function seedOrder(
   db: Kysely<DB>,
   productId: string,
-  opts: { totalMinor?: number; currency?: string; email?: string } = {},
+  opts: { totalMinor?: number; taxMinor?: number; currency?: string; email?: string } = {},
 ) {
   const now = new Date().toISOString();
   const email = opts.email ?? `b-${randomUUID().slice(0, 8)}@example.com`;
@@ -57,6 +57,7 @@ export async function seedOrder(
       currency: opts.currency ?? 'EUR',
       subtotal_minor: total,
       total_minor: total,
+      tax_minor: opts.taxMinor ?? 0,
       provider: 'test',
       provider_ref: null,
       discount_code_id: null,
@@ -76,6 +77,7 @@ export async function seedOrder(
       title: 'Field Guide',
       unit_price_minor: total,
       total_minor: total,
+      tax_minor: opts.taxMinor ?? 0,
     })
     .execute();
   return id;
@@ -105,4 +107,21 @@ export async function productSales(db: Kysely<DB>) {
     orders: Number(r.orders),
     units: Number(r.units),
   }));
+}
+
+/** VAT columns of both aggregate tables, per row: [day, tax, refunded tax]. */
+export async function taxSums(db: Kysely<DB>) {
+  const days = await db.selectFrom('daily_sales').selectAll().orderBy('day').orderBy('currency').execute();
+  const products = await db
+    .selectFrom('daily_product_sales')
+    .selectAll()
+    .orderBy('day')
+    .orderBy('product_id')
+    .execute();
+  const row = (r: { day: string; tax_minor: number; refunded_tax_minor: number }) => [
+    r.day,
+    Number(r.tax_minor),
+    Number(r.refunded_tax_minor),
+  ];
+  return { days: days.map(row), products: products.map(row) };
 }
