@@ -124,7 +124,7 @@ function settle(services: Services, sub: Subscription, s: Settlement): Promise<R
       if (!r.ok) return 'stale';
       const marked = await trx
         .updateTable('subscription_payments')
-        .set({ status: 'paid', order_id: orderId, provider_ref: charge.ref, attempts: attempt + 1, updated_at: at })
+        .set({ status: 'paid', provider_ref: charge.ref, attempts: attempt + 1, updated_at: at })
         .where('id', '=', payment.id)
         .where('status', '<>', 'paid')
         .executeTakeFirst();
@@ -150,6 +150,7 @@ function settle(services: Services, sub: Subscription, s: Settlement): Promise<R
         periodStart,
         periodEnd: r.next.currentPeriodEnd!,
       });
+      await trx.updateTable('subscription_payments').set({ order_id: orderId }).where('id', '=', payment.id).execute();
       if (order) await markOrderPaid(trx, order, { provider: 'test', ref: charge.ref, subscription: sub.id });
       await scheduleRenewal(trx, sub, r.next.currentPeriodEnd!, 0, r.wakeAt!);
       return 'renewed';
