@@ -198,6 +198,36 @@ describe('checkout decides VAT from the buyer’s country and VAT ID', () => {
     assert.deepEqual([evidence.languageCountry, evidence.agree, evidence.conflicts], ['FR', false, ['language']]);
   });
 
+  test('a buy form without the country field (the product page) falls back to the browser’s region, marked as such', async () => {
+    const { app, product } = await setUp();
+    const c = new TestClient(app.app);
+    const csrf = await c.csrfFrom(`/checkout?product=${product.id}`);
+    const res = await app.app.inject({
+      method: 'POST',
+      url: '/checkout',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: c.cookieHeader,
+        'accept-language': 'de-AT',
+      },
+      payload: new URLSearchParams({
+        productId: product.id,
+        digitalConsent: '1',
+        email: 'buyer@example.com',
+        _csrf: csrf,
+      }).toString(),
+    });
+    assert.equal(res.statusCode, 303);
+    const order = await latestOrder(app.services);
+    assert.deepEqual([order.billing_country, order.tax_country, order.tax_minor], ['AT', 'AT', 200]);
+    const evidence = evidenceOf(order);
+    assert.deepEqual(
+      [evidence.billingCountrySource, evidence.agree],
+      ['accept-language', null],
+      'a country taken from the browser does not confirm itself',
+    );
+  });
+
   test('a German business with a valid VAT ID pays German VAT', async () => {
     const { app, product, c } = await setUp();
     const { res, order } = await buy(app, c, product.id, { billingCountry: 'DE', vatId: 'DE 136 695 976' });

@@ -5,8 +5,9 @@ import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
-import { countryName, listBillingCountries } from '../tax/countries.js';
+import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
+import { BillingCountryField } from './billing-country-field.js';
 import type { BillingAddress, VatPreview } from './order-tax.js';
 import type { CheckoutError } from './start-checkout.js';
 
@@ -89,7 +90,7 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode, v
             />
             <Field name="name" label={t('checkout.name')} value={values.name} autocomplete="name" />
             {!free && (
-              <CountrySelect
+              <BillingCountryField
                 ctx={ctx}
                 value={values.billingCountry}
                 error={where === 'country' ? message : undefined}
@@ -143,41 +144,6 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode, v
         </section>
       </div>
     </Layout>
-  );
-}
-
-function CountrySelect({ ctx, value, error }: { ctx: PageContext; value: string; error?: string | undefined }) {
-  const id = 'f-billingCountry';
-  const options = listBillingCountries()
-    .map((code) => ({ code, name: countryName(code, ctx.locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
-  const describedBy = [error ? `${id}-err` : '', `${id}-hint`].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{ctx.t('checkout.country')}</label>
-      <select
-        id={id}
-        name="billingCountry"
-        autoComplete="country"
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
-        {options.map((o) => (
-          <option key={o.code} value={o.code} selected={o.code === value}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      <p class="hint" id={`${id}-hint`}>
-        {ctx.t('checkout.country.hint')}
-      </p>
-      {error && (
-        <p class="error" id={`${id}-err`}>
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -30,6 +30,7 @@ export const checkoutMessages = defineMessages(
     'checkout.error.provider-unavailable':
       'The payment service is not reachable right now. Please try again in a few minutes.',
     'checkout.country': 'Country',
+    'checkout.country.choose': 'Choose your country',
     'checkout.country.hint': 'Where you live or your business is based: it decides the VAT.',
     'checkout.business': 'Buying for a business? (optional)',
     'checkout.vatId': 'VAT ID',
@@ -116,6 +117,7 @@ export const checkoutMessages = defineMessages(
     'checkout.error.provider-unavailable':
       'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
     'checkout.country': 'Land',
+    'checkout.country.choose': 'Bitte Land wählen',
     'checkout.country.hint': 'Wo Sie wohnen oder Ihr Unternehmen sitzt: danach richtet sich die Umsatzsteuer.',
     'checkout.business': 'Kauf für ein Unternehmen? (freiwillig)',
     'checkout.vatId': 'USt-IdNr.',

@@ -20,6 +20,8 @@ export type BillingAddress = { name: string; street: string; postcode: string; c
 
 export type BuyerTaxInput = {
   billingCountry: string;
+  /** buyer: chosen in the form; otherwise the default it fell back to (a form without the field). */
+  billingCountrySource?: BillingCountrySource | undefined;
   vatId: string;
   address: BillingAddress;
   ip: string | null;
@@ -43,8 +45,11 @@ export type BuyerTaxError =
  * verified VAT ID's country serve as the second piece. Conflicting pieces are
  * recorded and the billing country is used.
  */
+export type BillingCountrySource = 'buyer' | 'accept-language' | 'store';
+
 export type LocationEvidence = {
   billingCountry: string;
+  billingCountrySource: BillingCountrySource;
   ip: string | null;
   ipCountry: null;
   acceptLanguage: string | null;
@@ -84,6 +89,11 @@ export function defaultBillingCountry(acceptLanguage: string | undefined, settin
   return languageCountry(acceptLanguage) ?? settings?.country ?? 'DE';
 }
 
+/** Where a form without a country field got its country from. */
+export function defaultCountrySource(acceptLanguage: string | undefined): BillingCountrySource {
+  return languageCountry(acceptLanguage) ? 'accept-language' : 'store';
+}
+
 function cleanAddress(a: BillingAddress): BillingAddress | null {
   const v = { name: a.name.trim(), street: a.street.trim(), postcode: a.postcode.trim(), city: a.city.trim() };
   return v.name || v.street || v.postcode || v.city ? v : null;
@@ -100,6 +110,7 @@ export async function resolveBuyer(
   const fromLanguage = languageCountry(input.acceptLanguage);
   const evidence: LocationEvidence = {
     billingCountry: country,
+    billingCountrySource: input.billingCountrySource ?? 'buyer',
     ip: input.ip,
     ipCountry: null,
     acceptLanguage: input.acceptLanguage?.slice(0, 200) ?? null,
@@ -138,8 +149,9 @@ export async function resolveBuyer(
       evidence.viesError = verdict.error;
     }
   }
+  // A country taken from Accept-Language cannot confirm itself.
   const seconds: [string, string | null][] = [
-    ['language', fromLanguage],
+    ['language', evidence.billingCountrySource === 'accept-language' ? null : fromLanguage],
     ['vat_id', evidence.vatIdCountry],
   ];
   for (const [name, c] of seconds) {

@@ -15,7 +15,7 @@ import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
 import { OrderStatusPage } from './order-status.page.js';
-import { defaultBillingCountry, previewVat } from './order-tax.js';
+import { defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
 import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
 import { startCheckout } from './start-checkout.js';
 
@@ -111,6 +111,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         locale: ctx.locale,
         tax: {
           billingCountry: values.billingCountry,
+          billingCountrySource: form.billingCountry ? 'buyer' : defaultCountrySource(req.headers['accept-language']),
           vatId: values.vatId,
           address: values.address,
           ip: req.ip,

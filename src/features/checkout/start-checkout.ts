@@ -73,6 +73,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   const settings = await loadTaxSettings(db);
   const typed = input.tax ?? {
     billingCountry: settings?.country ?? 'DE',
+    billingCountrySource: 'store' as const,
     vatId: '',
     address: { name: '', street: '', postcode: '', city: '' },
     ip: null,
