@@ -156,3 +156,19 @@ export function SubscribePage(props: {
     </Layout>
   );
 }
+
+/** After paying at the provider: the subscription starts once the payment is confirmed. */
+export function MembershipWelcomePage({ ctx }: { ctx: PageContext }) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('memberships.status.title')}>
+      <section class="panel" aria-labelledby="h-welcome">
+        <h1 id="h-welcome">{t('memberships.status.title')}</h1>
+        <p>{t('memberships.status.welcome')}</p>
+        <p>
+          <a href="/library/membership">{t('memberships.status.library')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

@@ -82,6 +82,8 @@ export const membershipsMessages = defineMessages(
     'memberships.status.active': 'Welcome! Your {name} membership is active until {date} and renews automatically.',
     'memberships.status.failed': 'The payment did not go through. You can try again.',
     'memberships.status.library': 'Manage your membership in your library',
+    'memberships.status.welcome':
+      'Thank you! Your membership starts as soon as the payment is confirmed; you will receive a receipt by email.',
     'memberships.sub.incomplete': 'Awaiting payment',
     'memberships.sub.active': 'Active',
     'memberships.sub.past_due': 'Payment overdue',
@@ -202,6 +204,8 @@ export const membershipsMessages = defineMessages(
       'Willkommen! Ihre Mitgliedschaft {name} ist bis {date} aktiv und verlängert sich automatisch.',
     'memberships.status.failed': 'Die Zahlung ist nicht durchgegangen. Sie können es erneut versuchen.',
     'memberships.status.library': 'Mitgliedschaft in Ihrer Bibliothek verwalten',
+    'memberships.status.welcome':
+      'Vielen Dank! Ihre Mitgliedschaft beginnt, sobald die Zahlung bestätigt ist; Sie erhalten einen Beleg per E-Mail.',
     'memberships.sub.incomplete': 'Zahlung ausstehend',
     'memberships.sub.active': 'Aktiv',
     'memberships.sub.past_due': 'Zahlung überfällig',

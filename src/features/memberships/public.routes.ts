@@ -7,7 +7,7 @@ import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { isTestMode } from '../payments/providers.js';
-import { MembershipPage, type SubscribeFormErrors, SubscribePage } from './membership.page.js';
+import { MembershipPage, MembershipWelcomePage, type SubscribeFormErrors, SubscribePage } from './membership.page.js';
 import { type SubscribeError, startSubscription } from './start-subscription.js';
 import { findTierBySlug, listTiers, tierPrice } from './tiers.js';
 
@@ -40,6 +40,11 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
   app.get('/membership', async (req, reply) => {
     const [ctx, tiers] = await Promise.all([pageContext(req, reply, services), listTiers(db, { activeOnly: true })]);
     return sendPage(reply, MembershipPage({ ctx, tiers }));
+  });
+
+  // Where Stripe Checkout returns to: the webhook, not this page, activates the subscription.
+  app.get('/membership/welcome', async (req, reply) => {
+    return sendPage(reply, MembershipWelcomePage({ ctx: await pageContext(req, reply, services) }));
   });
 
   app.get('/membership/subscribe', { schema: { querystring: chooseQuery } }, async (req, reply) => {

@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { defineJob, PermanentJobError } from '../../jobs/define.js';
 import { applyPaymentState } from '../checkout/apply-payment-state.js';
+import { syncStripeSubscription } from '../memberships/stripe-billing.js';
 import { UnrelatedPaymentError } from './provider.js';
 import { paymentProvider } from './providers.js';
 
@@ -17,6 +20,13 @@ export const processPaymentEventJob = defineJob({
   handle: async ({ provider, eventId, providerRef }, { db, services, log }) => {
     const p = await paymentProvider(services, provider);
     if (!p) throw new PermanentJobError(`unknown payment provider ${provider}`);
+    // Stripe Billing (memberships): the event points at a subscription, which is re-read and converged.
+    if (provider === 'stripe' && providerRef.startsWith('sub_')) {
+      const result = await syncStripeSubscription(services, providerRef);
+      log.info({ eventId, providerRef, result }, 'subscription event processed');
+      await markProcessed(db, provider, eventId);
+      return;
+    }
     try {
       const state = await p.fetchState(providerRef);
       const result = await applyPaymentState(services, provider, state.checkoutRef ?? providerRef, state);
@@ -25,11 +35,15 @@ export const processPaymentEventJob = defineJob({
       if (!(err instanceof UnrelatedPaymentError)) throw err;
       log.info({ eventId, providerRef }, 'payment event is about a payment that is not ours');
     }
-    await db
-      .updateTable('payment_events')
-      .set({ processed_at: isoNow() })
-      .where('provider', '=', provider)
-      .where('event_id', '=', eventId)
-      .execute();
+    await markProcessed(db, provider, eventId);
   },
 });
+
+async function markProcessed(db: Kysely<DB>, provider: string, eventId: string) {
+  await db
+    .updateTable('payment_events')
+    .set({ processed_at: isoNow() })
+    .where('provider', '=', provider)
+    .where('event_id', '=', eventId)
+    .execute();
+}

@@ -1,19 +1,25 @@
 import type Stripe from 'stripe';
 import { orderIdOf } from './session-state.js';
+import { subscriptionRefOf } from './stripe-billing.js';
 
 /**
  * The Stripe events we act on, and the object each one makes us look at.
- * Every other type is acknowledged and dropped. Subscriptions (memberships)
- * will add their `customer.subscription.*` and `invoice.*` types here.
+ * Every other type is acknowledged and dropped. Billing events (memberships)
+ * point at the subscription (`sub_…`), which the processor re-reads.
  */
 const REFERENCE_OF: Record<string, (object: Record<string, unknown>) => string | undefined> = {
-  'checkout.session.completed': sessionRef,
+  'checkout.session.completed': (o) => sessionRef(o) ?? subscriptionRefOf(o),
   'checkout.session.async_payment_succeeded': sessionRef,
   'checkout.session.async_payment_failed': sessionRef,
   'charge.refunded': paymentIntentRef,
   'charge.dispute.created': paymentIntentRef,
   'charge.dispute.updated': paymentIntentRef,
   'charge.dispute.closed': paymentIntentRef,
+  'customer.subscription.created': subscriptionRefOf,
+  'customer.subscription.updated': subscriptionRefOf,
+  'customer.subscription.deleted': subscriptionRefOf,
+  'invoice.paid': subscriptionRefOf,
+  'invoice.payment_failed': subscriptionRefOf,
 };
 
 export const STRIPE_EVENT_TYPES = Object.keys(REFERENCE_OF);

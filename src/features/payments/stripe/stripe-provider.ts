@@ -42,6 +42,11 @@ export class StripePaymentProvider implements PaymentProvider {
     this.testMode = !isLiveKey(keys.secretKey);
   }
 
+  /** The SDK client, for Stripe Billing (memberships: stripe-billing.ts). */
+  get client(): Stripe {
+    return this.stripe;
+  }
+
   private get stripe(): Stripe {
     return stripeClient(this.keys.secretKey, this.opts.apiBase);
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StandInBilling } from './billing.js';
 import { type Obj, StandInError, StandInState } from './state.js';
 
 /**
@@ -55,6 +56,7 @@ const expandOf = (q: Record<string, unknown>) => (Array.isArray(q.expand) ? (q.e
 
 export class StripeStandIn {
   readonly state = new StandInState();
+  readonly billing = new StandInBilling();
   readonly requests: RecordedRequest[] = [];
   /** Answer this many next calls with 500 (`Infinity`: until reset). */
   failNext = 0;
@@ -156,6 +158,14 @@ export class StripeStandIn {
           (x) => !r.query.payment_intent || x.payment_intent === r.query.payment_intent,
         );
         return ok(s.expand(list(r.path, matches) as unknown as Obj, expandOf(r.query)));
+      }
+      const subscription = /^\/v1\/subscriptions\/([\w]+)$/.exec(r.path)?.[1];
+      if (subscription && r.method === 'GET') return ok(this.billing.subscription(subscription));
+      if (subscription && r.method === 'POST') return ok(this.billing.update(subscription, r.body));
+      if (subscription && r.method === 'DELETE') return ok(this.billing.end(subscription));
+      if (r.method === 'GET' && r.path === '/v1/invoices') {
+        const sub = typeof r.query.subscription === 'string' ? r.query.subscription : undefined;
+        return ok(list(r.path, this.billing.listInvoices(sub)));
       }
       if (r.method === 'POST' && r.path === '/v1/refunds') {
         const amount = r.body.amount === undefined ? undefined : Number(r.body.amount);

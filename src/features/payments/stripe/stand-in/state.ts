@@ -40,6 +40,10 @@ export class StandInState {
       client_reference_id: params.client_reference_id ?? null,
       metadata: params.metadata ?? {},
       locale: params.locale ?? null,
+      subscription: null,
+      // Subscription mode: what the subscription is made of when the session is paid (not part of Stripe's object).
+      line_items_params: params.mode === 'subscription' ? lines : undefined,
+      subscription_data_params: params.subscription_data,
       payment_intent: null,
       success_url: params.success_url,
       cancel_url: params.cancel_url,
