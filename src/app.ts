@@ -24,6 +24,7 @@ import { registerNewsletterRoutes } from './features/newsletter/routes.js';
 import { ONE_CLICK_UNSUBSCRIBE } from './features/newsletter/unsubscribe-links.js';
 import { registerOrdersRoutes } from './features/orders/routes.js';
 import { registerPaymentsRoutes } from './features/payments/routes.js';
+import { registerPostsRoutes } from './features/posts/routes.js';
 import { registerSetupRoutes } from './features/setup/routes.js';
 import { registerShellRoutes } from './features/shell/routes.js';
 import { registerTaxRoutes } from './features/tax/routes.js';
@@ -99,5 +100,6 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   registerLegalRoutes(app, services);
   registerMembershipsRoutes(app, services);
   registerNewsletterRoutes(app, services);
+  registerPostsRoutes(app, services);
   return app;
 }

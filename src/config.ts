@@ -59,6 +59,9 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(0),
+  NEWSLETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 
 export type Config = {
@@ -99,6 +102,12 @@ export type Config = {
   stripeApiBase: string | undefined;
   /** A pending order this old is looked up at its payment provider, in case its webhook was lost. */
   reconcileAfterMinutes: number;
+  /** Connections the pooled SMTP transport keeps open. */
+  smtpMaxConnections: number;
+  /** Messages per second handed to SMTP at most (0: no limit); newsletters are paced by it. */
+  smtpRatePerSecond: number;
+  /** Recipients per newsletter batch job. */
+  newsletterBatchSize: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 };
@@ -143,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: e.SECRETS_KEY,
     stripeApiBase: e.STRIPE_API_BASE,
     reconcileAfterMinutes: e.RECONCILE_AFTER_MINUTES,
+    smtpMaxConnections: e.SMTP_MAX_CONNECTIONS,
+    smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
+    newsletterBatchSize: e.NEWSLETTER_BATCH_SIZE,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -37,7 +37,10 @@ export async function createServices(config: Config, opts: { logger?: pino.Logge
   return {
     config: full,
     database,
-    mailer: createMailer(full.smtpUrl),
+    mailer: createMailer(full.smtpUrl, {
+      maxConnections: full.smtpMaxConnections,
+      ratePerSecond: full.smtpRatePerSecond,
+    }),
     storage: localStorageIn(full.dataDir),
     log,
     nudgeWorker: () => {},

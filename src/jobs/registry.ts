@@ -5,10 +5,13 @@ import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
 import { renewSubscriptionJob } from '../features/memberships/renew-subscription.job.js';
+import { fanOutJob } from '../features/newsletter/fan-out.job.js';
+import { sendBatchJob } from '../features/newsletter/send-batch.job.js';
 import { processPaymentEventJob } from '../features/payments/process-payment-event.job.js';
 import { reconcilePaymentsJob } from '../features/payments/reconcile-payments.job.js';
 import { syncOrderPaymentJob } from '../features/payments/sync-order-payment.job.js';
 import { testNotifyJob } from '../features/payments/test-notify.job.js';
+import { publishScheduledPostJob } from '../features/posts/publish-scheduled.job.js';
 import { retentionSweepJob } from '../features/privacy/retention.job.js';
 import { fulfilOrderJob } from '../flows/fulfil-order.job.js';
 import { housekeepingJob } from '../flows/housekeeping.job.js';
@@ -31,4 +34,7 @@ export const allJobs: JobDefinition[] = [
   rebuildAnalyticsJob,
   weeklySummaryJob,
   renewSubscriptionJob,
+  fanOutJob,
+  sendBatchJob,
+  publishScheduledPostJob,
 ] as JobDefinition[];

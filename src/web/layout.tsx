@@ -61,6 +61,7 @@ export function Layout({ ctx, title, description, refreshSeconds, head, children
               {ctx.storeName}
             </a>
             <div class="header-links">
+              <a href="/posts">{ctx.t('posts.nav')}</a>
               <a href="/library">{ctx.t('shell.library')}</a>
               <LanguageSwitch ctx={ctx} />
             </div>
@@ -76,6 +77,7 @@ export function Layout({ ctx, title, description, refreshSeconds, head, children
                 <a href={l.path}>{ctx.t(l.label)}</a>
               ))}
               <a href={WITHDRAW_PATH}>{ctx.t('legal.withdrawButton')}</a>
+              <a href="/join">{ctx.t('newsletter.nav')}</a>
             </nav>
             <span>{ctx.t('shell.poweredBy')}</span>
           </div>

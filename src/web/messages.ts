@@ -14,6 +14,7 @@ import { membershipsMessages } from '../features/memberships/messages.js';
 import { newsletterMessages } from '../features/newsletter/messages.js';
 import { ordersMessages } from '../features/orders/messages.js';
 import { paymentsMessages } from '../features/payments/messages.js';
+import { postsMessages } from '../features/posts/messages.js';
 import { privacyMessages } from '../features/privacy/messages.js';
 import { setupMessages } from '../features/setup/messages.js';
 import { taxMessages } from '../features/tax/messages.js';
@@ -44,6 +45,7 @@ const bundles = [
   analyticsMessages,
   membershipsMessages,
   newsletterMessages,
+  postsMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

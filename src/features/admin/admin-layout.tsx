@@ -9,6 +9,7 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/admin/orders', label: 'admin.nav.orders' },
   { href: '/admin/customers', label: 'admin.nav.customers' },
   { href: '/admin/discounts', label: 'admin.nav.discounts' },
+  { href: '/admin/posts', label: 'posts.nav' },
   { href: '/admin/memberships', label: 'memberships.nav' },
   { href: '/admin/members', label: 'memberships.members.nav' },
   { href: '/admin/analytics', label: 'analytics.nav' },

@@ -19,8 +19,14 @@ export function outboxMailer(): Mailer {
   };
 }
 
-/** Any SMTP server, through a pooled nodemailer transport. */
-export function smtpMailer(url: string, opts: { maxConnections?: number; rateDeltaMs?: number } = {}): Mailer {
+export type SmtpPoolOptions = {
+  maxConnections?: number;
+  /** Messages per second at most, across the pool (0 or unset: no limit). */
+  ratePerSecond?: number;
+};
+
+/** Any SMTP server, through a pooled nodemailer transport (connections are reused for many messages). */
+export function smtpMailer(url: string, opts: SmtpPoolOptions = {}): Mailer {
   const u = new URL(url);
   const transporter = nodemailer.createTransport({
     pool: true,
@@ -29,6 +35,8 @@ export function smtpMailer(url: string, opts: { maxConnections?: number; rateDel
     secure: u.protocol === 'smtps:',
     auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
     maxConnections: opts.maxConnections ?? 5,
+    maxMessages: Number.POSITIVE_INFINITY,
+    ...(opts.ratePerSecond ? { rateDelta: 1000, rateLimit: opts.ratePerSecond } : {}),
     ignoreTLS: u.searchParams.get('tls') === 'off',
     tls: { rejectUnauthorized: u.searchParams.get('tls') !== 'insecure' },
   });
@@ -50,6 +58,6 @@ export function smtpMailer(url: string, opts: { maxConnections?: number; rateDel
   };
 }
 
-export function createMailer(smtpUrl: string | undefined): Mailer {
-  return smtpUrl ? smtpMailer(smtpUrl) : outboxMailer();
+export function createMailer(smtpUrl: string | undefined, opts: SmtpPoolOptions = {}): Mailer {
+  return smtpUrl ? smtpMailer(smtpUrl, opts) : outboxMailer();
 }

@@ -1,0 +1,298 @@
+import type { DeliveryStatus, Post } from '../../db/schema.js';
+import { Alert, Field, Form } from '../../web/components.js';
+import type { PageContext } from '../../web/context.js';
+import { formatDateTime } from '../../web/i18n.js';
+import { AdminLayout } from '../admin/admin-layout.js';
+import type { PostForm, PostFormErrors } from './post-input.js';
+import { VISIBILITIES } from './post-input.js';
+import { DELIVERY_STATUSES, type listAllPosts, type SendProgress } from './queries.js';
+import { POST_IMAGE_MAX_BYTES, postImagePath } from './upload-image.js';
+
+type PostRow = Awaited<ReturnType<typeof listAllPosts>>[number];
+
+export function PostsListPage({ ctx, posts }: { ctx: PageContext; posts: PostRow[] }) {
+  return (
+    <AdminLayout ctx={ctx} title={ctx.t('posts.admin.title')}>
+      <p class="actions">
+        <a class="btn" href="/admin/posts/new">
+          {ctx.t('posts.admin.new')}
+        </a>
+      </p>
+      {posts.length === 0 ? (
+        <p class="empty">{ctx.t('posts.admin.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('posts.field.title')}</th>
+                <th scope="col">{ctx.t('posts.admin.status')}</th>
+                <th scope="col">{ctx.t('posts.field.visibility')}</th>
+                <th scope="col">{ctx.t('posts.admin.date')}</th>
+                <th scope="col">{ctx.t('posts.admin.email')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {posts.map((p) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/posts/${p.id}`}>{p.title}</a>
+                  </td>
+                  <td>
+                    <span class={`badge post-${p.status}`}>{ctx.t(`posts.status.${p.status}`)}</span>
+                  </td>
+                  <td>{ctx.t(`posts.visibility.${p.visibility}`)}</td>
+                  <td class="nowrap">
+                    {p.published_at
+                      ? formatDateTime(p.published_at, ctx.locale)
+                      : p.publish_at
+                        ? formatDateTime(p.publish_at, ctx.locale)
+                        : '—'}
+                  </td>
+                  <td>
+                    {p.send_status ? ctx.t(`posts.send.${p.send_status}`, { n: Number(p.recipients ?? 0) }) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+export type EditorProps = {
+  ctx: PageContext;
+  post?: Post | undefined;
+  form: PostForm;
+  errors?: PostFormErrors;
+  tiers: { id: string; name: string }[];
+  previewHtml?: string | undefined;
+  images?: { storage_key: string }[];
+  progress?: SendProgress | undefined;
+  notice?: string | undefined;
+  imageError?: string | undefined;
+};
+
+function err(ctx: PageContext, errors: PostFormErrors | undefined, k: keyof PostFormErrors) {
+  const key = errors?.[k];
+  return key ? ctx.t(key) : undefined;
+}
+
+export function PostEditorPage({
+  ctx,
+  post,
+  form,
+  errors,
+  tiers,
+  previewHtml,
+  images,
+  progress,
+  notice,
+  imageError,
+}: EditorProps) {
+  const action = post ? `/admin/posts/${post.id}` : '/admin/posts/new';
+  const published = post?.status === 'published';
+  const title = post ? ctx.t('posts.admin.edit') : ctx.t('posts.admin.new');
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {errors && Object.keys(errors).length > 0 && <Alert kind="error">{ctx.t('posts.error.form')}</Alert>}
+      {post && (
+        <p class="muted">
+          <span class={`badge post-${post.status}`}>{ctx.t(`posts.status.${post.status}`)}</span>{' '}
+          {post.status === 'published' && <a href={`/posts/${post.slug}`}>{ctx.t('posts.admin.view')}</a>}
+          {post.status === 'scheduled' &&
+            post.publish_at &&
+            ctx.t('posts.admin.scheduledFor', { date: formatDateTime(post.publish_at, ctx.locale) })}
+        </p>
+      )}
+      {progress && <SendProgressPanel ctx={ctx} progress={progress} postId={post?.id ?? ''} />}
+      <Form ctx={ctx} action={action} class="editor post-editor">
+        <Field
+          name="title"
+          label={ctx.t('posts.field.title')}
+          value={form.title}
+          error={err(ctx, errors, 'title')}
+          required
+        />
+        <Field
+          name="slug"
+          label={ctx.t('posts.field.slug')}
+          value={form.slug}
+          error={err(ctx, errors, 'slug')}
+          hint={ctx.t('posts.field.slugHint')}
+        />
+        <div class="field">
+          <label for="f-excerpt">{ctx.t('posts.field.excerpt')}</label>
+          <textarea id="f-excerpt" name="excerpt" rows={3} aria-describedby="f-excerpt-hint">
+            {form.excerpt}
+          </textarea>
+          <p class="hint" id="f-excerpt-hint">
+            {ctx.t('posts.field.excerptHint')}
+          </p>
+        </div>
+        <div class="field">
+          <label for="f-body">{ctx.t('posts.field.body')}</label>
+          <textarea
+            id="f-body"
+            name="body"
+            rows={18}
+            data-preview="post-preview"
+            data-preview-url="/admin/posts/preview"
+          >
+            {form.body}
+          </textarea>
+        </div>
+        <section aria-labelledby="h-preview" class="panel">
+          <h2 id="h-preview">{ctx.t('posts.preview')}</h2>
+          <div id="post-preview" class="prose" aria-live="polite">
+            {previewHtml !== undefined ? (
+              <div dangerouslySetInnerHTML={{ __html: previewHtml }} />
+            ) : (
+              <p class="muted">{ctx.t('posts.previewHint')}</p>
+            )}
+          </div>
+        </section>
+        <fieldset class={errors?.visibility || errors?.tiers ? 'field invalid' : 'field'}>
+          <legend>{ctx.t('posts.field.visibility')}</legend>
+          {VISIBILITIES.map((v) => (
+            <label class="choice">
+              <input type="radio" name="visibility" value={v} checked={form.visibility === v} />{' '}
+              {ctx.t(`posts.visibility.${v}`)}
+            </label>
+          ))}
+          {tiers.length > 0 && (
+            <div class="choice-fields">
+              {tiers.map((tier) => (
+                <label class="check">
+                  <input type="checkbox" name="tiers" value={tier.id} checked={form.tiers.includes(tier.id)} />{' '}
+                  {tier.name}
+                </label>
+              ))}
+            </div>
+          )}
+          {(errors?.visibility || errors?.tiers) && (
+            <p class="error">{err(ctx, errors, 'visibility') ?? err(ctx, errors, 'tiers')}</p>
+          )}
+        </fieldset>
+        {!published && (
+          <>
+            <label class="check">
+              <input type="checkbox" name="sendEmail" value="yes" checked={form.sendEmail === 'yes'} />{' '}
+              {ctx.t('posts.field.sendEmail')}
+            </label>
+            <div class={errors?.publishAt ? 'field invalid' : 'field'}>
+              <label for="f-publishAt">{ctx.t('posts.field.publishAt')}</label>
+              <input
+                type="datetime-local"
+                id="f-publishAt"
+                name="publishAt"
+                value={form.publishAt}
+                aria-invalid={errors?.publishAt ? 'true' : undefined}
+              />
+              {errors?.publishAt && <p class="error">{err(ctx, errors, 'publishAt')}</p>}
+            </div>
+          </>
+        )}
+        <p class="actions">
+          <button type="submit" name="action" value="preview" class="secondary">
+            {ctx.t('posts.action.preview')}
+          </button>
+          {published ? (
+            <button type="submit" name="action" value="draft">
+              {ctx.t('posts.action.update')}
+            </button>
+          ) : (
+            <>
+              <button type="submit" name="action" value="draft" class="secondary">
+                {ctx.t('posts.action.draft')}
+              </button>
+              <button type="submit" name="action" value="schedule" class="secondary">
+                {ctx.t('posts.action.schedule')}
+              </button>
+              <button type="submit" name="action" value="publish">
+                {ctx.t('posts.action.publish')}
+              </button>
+            </>
+          )}
+        </p>
+      </Form>
+      {post ? (
+        <section class="panel" aria-labelledby="h-images">
+          <h2 id="h-images">{ctx.t('posts.images.title')}</h2>
+          {imageError && <Alert kind="error">{imageError}</Alert>}
+          {images && images.length > 0 && (
+            <ul>
+              {images.map((i) => (
+                <li>
+                  <code>{`![](${postImagePath(i.storage_key)})`}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form
+            method="post"
+            action={`/admin/posts/${post.id}/images`}
+            enctype="multipart/form-data"
+            class="upload-form"
+            data-max-bytes={String(POST_IMAGE_MAX_BYTES)}
+          >
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <div class="field">
+              <label for="f-image">{ctx.t('posts.images.file')}</label>
+              <input
+                type="file"
+                id="f-image"
+                name="image"
+                accept="image/jpeg,image/png,image/webp,image/gif"
+                required
+              />
+              <p class="hint">{ctx.t('posts.images.hint')}</p>
+            </div>
+            <button type="submit" class="secondary">
+              {ctx.t('posts.images.upload')}
+            </button>
+          </form>
+        </section>
+      ) : (
+        <p class="muted">{ctx.t('posts.images.saveFirst')}</p>
+      )}
+      <script src="/assets/posts-admin.js" defer />
+    </AdminLayout>
+  );
+}
+
+/** Counts per delivery status; the script refreshes them while the send runs (reloading works too). */
+export function SendProgressPanel({
+  ctx,
+  progress,
+  postId,
+}: {
+  ctx: PageContext;
+  progress: SendProgress;
+  postId: string;
+}) {
+  const { send, counts } = progress;
+  return (
+    <section
+      class="panel send-progress"
+      aria-labelledby="h-send"
+      data-progress-url={send.status === 'done' ? undefined : `/admin/posts/${postId}/progress.json`}
+    >
+      <h2 id="h-send">{ctx.t('posts.send.title')}</h2>
+      <p>
+        <span data-field="status">{ctx.t(`posts.send.${send.status}`, { n: send.recipients })}</span>
+      </p>
+      <dl class="send-counts">
+        {DELIVERY_STATUSES.map((s: DeliveryStatus) => (
+          <>
+            <dt>{ctx.t(`posts.delivery.${s}`)}</dt>
+            <dd data-count={s}>{counts[s]}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { adminPageContext } from '../admin/admin-context.js';
+import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { acceptMultipartForms, takeUpload } from '../catalog/multipart.js';
+import { type EditorProps, PostEditorPage, PostsListPage } from './admin.pages.js';
+import {
+  checkPostForm,
+  emptyPostForm,
+  formOfPost,
+  type PostForm,
+  type PostFormErrors,
+  parsePostForm,
+} from './post-input.js';
+import { renderPostHtml } from './post-markdown.js';
+import { findPost, listAllPosts, listPostImages, listTiers, sendProgress } from './queries.js';
+import { savePost } from './save-post.js';
+import { POST_IMAGE_MAX_BYTES, uploadPostImage } from './upload-image.js';
+
+const idParams = z.object({ id: z.uuid() });
+const doneQuery = z.object({
+  done: z.enum(['saved', 'published', 'scheduled', 'image']).optional().catch(undefined),
+  image: z.string().max(200).optional().catch(undefined),
+});
+const previewBody = z.object({ markdown: z.string().max(500_000).default('') });
+
+/** Posts in the admin: list, editor with preview, image upload, send progress. */
+export function registerPostAdminRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const guard = { preHandler: requireAdmin(services) };
+
+  const showEditor = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    props: Omit<EditorProps, 'ctx' | 'tiers'>,
+    status = 200,
+  ) => {
+    const [ctx, tiers] = await Promise.all([adminPageContext(req, reply, services), listTiers(db)]);
+    const extra = props.post
+      ? { images: await listPostImages(db, props.post.id), progress: await sendProgress(db, props.post.id) }
+      : {};
+    return sendPage(reply, PostEditorPage({ ctx, tiers, ...extra, ...props }), status);
+  };
+
+  const knownTiers = async () => new Set((await listTiers(db)).map((t) => t.id));
+
+  /** One handler for "new" and "edit": preview re-renders, errors re-render (400), else save and redirect. */
+  const submit = async (req: FastifyRequest, reply: FastifyReply, id: string | undefined) => {
+    const post = id ? await findPost(db, id) : undefined;
+    if (id && !post) throw notFound('Post not found');
+    const form: PostForm = parsePostForm(req.body);
+    if (form.action === 'preview')
+      return showEditor(req, reply, { post, form, previewHtml: renderPostHtml(form.body) });
+    const checked = checkPostForm(form, await knownTiers(), new Date());
+    if (!checked.ok) return showEditor(req, reply, { post, form, errors: checked.errors as PostFormErrors }, 400);
+    const result = await savePost(db, { id, input: checked.input, actor: currentAdmin(req).user.email });
+    if (result.kind === 'not-found') throw notFound('Post not found');
+    if (result.kind === 'slug-taken') {
+      return showEditor(req, reply, { post, form, errors: { slug: 'posts.error.slugTaken' } }, 400);
+    }
+    if (result.published) services.nudgeWorker();
+    const done = result.published ? 'published' : checked.input.action === 'schedule' ? 'scheduled' : 'saved';
+    return reply.redirect(`/admin/posts/${result.id}?done=${done}`, 303);
+  };
+
+  app.get('/admin/posts', guard, async (req, reply) => {
+    const [ctx, posts] = await Promise.all([adminPageContext(req, reply, services), listAllPosts(db)]);
+    return sendPage(reply, PostsListPage({ ctx, posts }));
+  });
+
+  app.get('/admin/posts/new', guard, async (req, reply) => showEditor(req, reply, { form: emptyPostForm() }));
+  app.post('/admin/posts/new', guard, async (req, reply) => submit(req, reply, undefined));
+
+  // The live preview: the editor's script posts the Markdown (with the CSRF header) and shows the
+  // sanitised HTML; the same renderer as the public page.
+  app.post('/admin/posts/preview', { ...guard, schema: { body: previewBody } }, async (req) => ({
+    html: renderPostHtml(req.body.markdown),
+  }));
+
+  app.get(
+    '/admin/posts/:id',
+    { ...guard, schema: { params: idParams, querystring: doneQuery } },
+    async (req, reply) => {
+      const post = await findPost(db, req.params.id);
+      if (!post) throw notFound('Post not found');
+      const ctx = await adminPageContext(req, reply, services);
+      const notice = req.query.done
+        ? ctx.t(`posts.notice.${req.query.done}`, { path: req.query.image ?? '' })
+        : undefined;
+      return showEditor(req, reply, {
+        post,
+        form: formOfPost(post),
+        notice,
+        previewHtml: renderPostHtml(post.body_md),
+      });
+    },
+  );
+  app.post('/admin/posts/:id', { ...guard, schema: { params: idParams } }, async (req, reply) =>
+    submit(req, reply, req.params.id),
+  );
+
+  app.get('/admin/posts/:id/progress.json', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const progress = await sendProgress(db, req.params.id);
+    if (!progress) throw notFound('No send for this post');
+    const ctx = await adminPageContext(req, reply, services);
+    return reply.header('cache-control', 'no-store').send({
+      status: progress.send.status,
+      label: ctx.t(`posts.send.${progress.send.status}`, { n: progress.send.recipients }),
+      recipients: progress.send.recipients,
+      counts: progress.counts,
+    });
+  });
+
+  // Image uploads stream through the catalogue's multipart parser: CSRF and login are checked on the
+  // fields before the file, which is read up to the limit only.
+  app.register(async (scope) => {
+    acceptMultipartForms(scope, POST_IMAGE_MAX_BYTES);
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post('/admin/posts/:id/images', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+        const post = await findPost(db, req.params.id);
+        if (!post) throw notFound('Post not found');
+        const { upload } = takeUpload(req);
+        const result = await uploadPostImage({ db, storage: services.storage, postId: post.id, upload });
+        if (result.kind === 'ok') {
+          return reply.redirect(`/admin/posts/${post.id}?done=image&image=${encodeURIComponent(result.path)}`, 303);
+        }
+        if (result.kind === 'not-found') throw notFound('Post not found');
+        const ctx = await adminPageContext(req, reply, services);
+        return showEditor(
+          req,
+          reply,
+          { post, form: formOfPost(post), imageError: ctx.t(`posts.images.error.${result.kind}`) },
+          400,
+        );
+      });
+  });
+}

@@ -1,0 +1,84 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+import { memoize } from '../../domain/memo.js';
+
+/**
+ * Post bodies: the same rules as src/web/markdown.ts (no raw HTML, an
+ * allow-list sanitiser, links only to http(s)/mailto, nofollow) plus one
+ * addition — pictures uploaded to this post's store (`/media/posts/<id>.webp`)
+ * are shown as images; any other picture stays a link (the CSP blocks foreign
+ * images, and they would track readers). Emails get absolute image URLs.
+ */
+export const POST_IMAGE_PATH = /^\/media\/posts\/[0-9a-f-]{36}\.webp$/;
+
+function markdown(imageBase: string): InstanceType<typeof MarkdownIt> {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
+  md.renderer.rules.image = (tokens, idx) => {
+    const token = tokens[idx];
+    const src = String(token?.attrGet('src') ?? '');
+    const alt = md.utils.escapeHtml(String(token?.content ?? ''));
+    if (POST_IMAGE_PATH.test(src)) return `<img src="${md.utils.escapeHtml(imageBase + src)}" alt="${alt}">`;
+    return src ? `<a href="${md.utils.escapeHtml(src)}">${alt || md.utils.escapeHtml(src)}</a>` : alt;
+  };
+  return md;
+}
+
+const TAGS = [
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  'b',
+  'i',
+  's',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'img',
+];
+
+function options(imageBase: string): sanitizeHtml.IOptions {
+  return {
+    allowedTags: TAGS,
+    allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], img: ['src', 'alt'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: imageBase ? ['https', 'http'] : [] },
+    allowedSchemesAppliedToAttributes: ['href', 'src'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    exclusiveFilter: (frame) =>
+      frame.tag === 'img' && !POST_IMAGE_PATH.test((frame.attribs.src ?? '').slice(imageBase.length)),
+    transformTags: {
+      h1: 'h2',
+      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener' } }),
+    },
+  };
+}
+
+const webMd = markdown('');
+const webOptions = options('');
+
+/** For pages and the editor preview: image URLs relative to the site. Memoised per distinct text. */
+export const renderPostHtml = memoize(200, (source: string) => sanitizeHtml(webMd.render(source), webOptions));
+
+/** For emails: the same HTML with absolute image URLs under the store's public address. */
+export function renderPostEmailHtml(source: string, publicUrl: string): string {
+  return sanitizeHtml(markdown(publicUrl).render(source), options(publicUrl));
+}

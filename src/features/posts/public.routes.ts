@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { type Audience, canRead, type MemberAccess } from '../memberships/access.js';
+import { getStoreSettings } from '../settings/store-settings.js';
+import { postAudience } from './audience.js';
+import { renderRss } from './feed.js';
+import { renderPostEmailHtml, renderPostHtml } from './post-markdown.js';
+import { ArchivePage, PostPage } from './public.pages.js';
+import { findPublishedPost, listPublicForFeed, listPublished } from './queries.js';
+import { readerAccess } from './reader.js';
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
+const slugParams = z.object({ slug: z.string().max(200) });
+const imageParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.webp$/) });
+
+/** Where a reader without access is sent: sign-up for members' posts, the membership page for paid ones. */
+function gateFor(audience: Audience, access: MemberAccess): 'join' | 'upgrade' {
+  if (audience.visibility === 'members' || audience.visibility === 'public') return 'join';
+  if (audience.visibility === 'tiers' && access.freeTierId && audience.tierIds.includes(access.freeTierId))
+    return 'join';
+  return 'upgrade';
+}
+
+/** The archive, post pages (gated on the server), the RSS feed of public posts, and post images. */
+export function registerPostPublicRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+
+  app.get('/posts', { schema: { querystring: pageQuery } }, async (req, reply) => {
+    const ctx = await pageContext(req, reply, services);
+    const { posts, hasMore } = await listPublished(db, req.query.page);
+    return sendPage(reply, ArchivePage({ ctx, posts, page: req.query.page, hasMore }));
+  });
+
+  // Public posts only: a feed has no reader, so nothing gated goes into it, not even a teaser's body.
+  app.get('/posts/feed.xml', async (_req, reply) => {
+    const [{ storeName, locale }, posts] = await Promise.all([getStoreSettings(db), listPublicForFeed(db)]);
+    const { publicUrl } = services.config;
+    const xml = renderRss({
+      storeName,
+      publicUrl,
+      language: locale,
+      items: posts.map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        title: p.title,
+        excerpt: p.excerpt,
+        bodyHtml: renderPostEmailHtml(p.body_md, publicUrl),
+        publishedAt: p.published_at ?? new Date(0).toISOString(),
+      })),
+    });
+    return reply
+      .header('content-type', 'application/rss+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(xml);
+  });
+
+  app.get('/posts/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+    const post = await findPublishedPost(db, req.params.slug);
+    if (!post) throw notFound('Post not found');
+    const [ctx, access] = await Promise.all([pageContext(req, reply, services), readerAccess(req, services)]);
+    const audience = postAudience(post);
+    const allowed = canRead(audience, access);
+    return sendPage(
+      reply,
+      PostPage({
+        ctx,
+        post,
+        bodyHtml: allowed ? renderPostHtml(post.body_md) : undefined,
+        gate: allowed ? undefined : gateFor(audience, access),
+        signedIn: access.memberId !== null,
+      }),
+    );
+  });
+
+  // Images are public (like covers): their URL changes with every upload, so it is cached for good.
+  app.get('/media/posts/:file', { schema: { params: imageParams } }, async (req, reply) => {
+    const key = `post-images/${req.params.file.slice(0, -'.webp'.length)}`;
+    const size = await services.storage.size(key);
+    if (size === undefined) throw notFound('Image not found');
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('content-type', 'image/webp')
+      .header('content-length', String(size))
+      .send(services.storage.read(key));
+  });
+}
