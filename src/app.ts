@@ -48,8 +48,10 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
+  // Set when the request arrives (a plain hook, no promise per response); error answers keep it.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
 
   await app.register(cookie, { secret: services.config.sessionSecret });

@@ -16,6 +16,12 @@ export type Database = {
   close: () => Promise<void>;
   /** SQLite only: an online, consistent copy of the database file. */
   backup?: (destination: string) => Promise<void>;
+  /**
+   * SQLite only: the connection under Kysely (same statement cache), for the
+   * hottest read-only point lookups (the licence API's), which read it directly
+   * while no Kysely transaction is open on it (`features/licensing/read-batch.ts`).
+   */
+  sqlite?: SQLite.Database;
 };
 
 export class DatabaseOpenError extends Error {}
@@ -49,11 +55,13 @@ function openSqlite(file: string): Database {
     if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) unlinkSync(f);
     throw new DatabaseOpenError(`Cannot open SQLite database ${file}: ${(err as Error).message}`);
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
   const handle = sqlite;
   return {
     db,
     dialect: 'sqlite',
+    sqlite: cached,
     describe: `sqlite:${file}`,
     close: () => db.destroy(),
     backup: async (destination) => {

@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { ApiInputError, licenseKeyOf } from './api-input.js';
 import { gumroadFailure } from './gumroad-response.js';
 import { type LemonVerb, lemonFailure } from './lemon-response.js';
 import { hashLicenseKey } from './license-key.js';
+import { RequestCounter } from './request-counter.js';
 
 export const LICENSE_API = {
   activate: '/api/v1/licenses/activate',
@@ -27,7 +28,10 @@ function failureBody(url: string | undefined, message: string): unknown {
 }
 
 class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+  ) {
     super(`Too many requests. Try again in ${retryAfterSeconds} seconds.`);
     this.name = 'RateLimitedError';
   }
@@ -49,11 +53,7 @@ function classify(err: FastifyError | Error, url: string | undefined): { status:
  * from any origin: no cookies or credentials are involved, so every origin
  * may read the answers, and JSON requests get their preflight.
  */
-function allowAnyOrigin(scope: FastifyInstance): void {
-  scope.addHook('onSend', async (_req, reply) => {
-    reply.header('access-control-allow-origin', '*');
-    reply.header('cross-origin-resource-policy', 'cross-origin');
-  });
+function answerPreflights(scope: FastifyInstance): void {
   for (const url of Object.values(LICENSE_API)) {
     scope.options(url, (_req, reply) =>
       reply
@@ -66,38 +66,46 @@ function allowAnyOrigin(scope: FastifyInstance): void {
   }
 }
 
+/** The hash of the request's licence key, computed once by the per-key limit for the handler to look up. */
+const keyHashes = new WeakMap<FastifyRequest, string>();
+
+export function requestKeyHash(req: FastifyRequest): string | undefined {
+  return keyHashes.get(req);
+}
+
 /**
  * Inside the licence API's scope: every refusal (bad input, too large, too
  * many requests, a failure of ours) answers in the endpoint's own JSON shape,
- * any origin may call it, and requests are limited per IP address (before the body is read) and per
- * licence key (after), each per minute.
+ * any origin may call it, and requests are limited per IP address (before the
+ * body is read) and per licence key (after), each per minute. Plain callback
+ * hooks and in-memory counters: no promise or store round trip per request.
  */
 export function guardLicenseApi(scope: FastifyInstance, config: Config): void {
-  allowAnyOrigin(scope);
+  answerPreflights(scope);
   scope.setErrorHandler((err: FastifyError, req, reply) => {
     const url = req.routeOptions.url;
     const { status, message } = classify(err, url);
     if (status >= 500) req.log.error({ err }, 'licence API request failed');
-    if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+    if (err instanceof RateLimitedError) {
+      reply.header('retry-after', String(err.retryAfterSeconds)).header('x-ratelimit-limit', String(err.limit));
+    }
     return reply.status(status).type('application/json; charset=utf-8').send(failureBody(url, message));
   });
 
-  const perIp = scope.createRateLimit({ max: config.licenseRatePerIp, timeWindow: 60_000 });
-  const perKey = scope.createRateLimit({
-    max: config.licenseRatePerKey,
-    timeWindow: 60_000,
-    keyGenerator: (req) => `license-key:${hashLicenseKey(licenseKeyOf(req.body) ?? '')}`,
+  const perIp = new RequestCounter(config.licenseRatePerIp);
+  const perKey = new RequestCounter(config.licenseRatePerKey);
+  scope.addHook('onRequest', (req, reply, done) => {
+    reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
+    if (req.method === 'OPTIONS') return done();
+    const wait = perIp.hit(req.ip);
+    done(wait ? new RateLimitedError(wait, perIp.max) : undefined);
   });
-  const enforce = async (limit: typeof perIp, req: FastifyRequest, reply: FastifyReply) => {
-    const r = await limit(req);
-    if (r.isAllowed || !r.isExceeded) return;
-    reply.header('x-ratelimit-limit', String(r.max));
-    throw new RateLimitedError(Math.max(1, r.ttlInSeconds));
-  };
-  scope.addHook('onRequest', async (req, reply) => {
-    if (req.method !== 'OPTIONS') await enforce(perIp, req, reply);
-  });
-  scope.addHook('preHandler', async (req, reply) => {
-    if (licenseKeyOf(req.body) !== undefined) await enforce(perKey, req, reply);
+  scope.addHook('preHandler', (req, _reply, done) => {
+    const key = licenseKeyOf(req.body);
+    if (key === undefined) return done();
+    const keyHash = hashLicenseKey(key);
+    keyHashes.set(req, keyHash);
+    const wait = perKey.hit(keyHash);
+    done(wait ? new RateLimitedError(wait, perKey.max) : undefined);
   });
 }

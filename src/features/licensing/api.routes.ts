@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { activateLicense } from './activate-license.js';
-import { guardLicenseApi, LICENSE_API } from './api-guard.js';
+import { guardLicenseApi, LICENSE_API, requestKeyHash } from './api-guard.js';
 import {
   activateInput,
   deactivateInput,
@@ -13,6 +13,9 @@ import {
 import { activateReply, deactivateReply, licenseFileReply, validateReply, verifyReply } from './api-replies.js';
 import { deactivateLicense } from './deactivate-license.js';
 import { issueLicenseFile } from './issue-license-file.js';
+import { hashLicenseKey } from './license-key.js';
+import type { LicenseReader } from './queries.js';
+import { SqliteReadBatch } from './read-batch.js';
 import { validateLicense } from './validate-license.js';
 import { verifyGumroadLicense } from './verify-gumroad-license.js';
 
@@ -25,7 +28,8 @@ const route = { bodyLimit: 16 * 1024 };
  * Form fields or JSON in, JSON out.
  */
 export function registerLicenseApiRoutes(fastify: FastifyInstance, services: Services): void {
-  const { db } = services.database;
+  const { db, sqlite } = services.database;
+  const reader: LicenseReader = { db, batch: sqlite ? new SqliteReadBatch(db, sqlite) : undefined };
   fastify.register(async (scope) => {
     guardLicenseApi(scope, services.config);
 
@@ -40,7 +44,9 @@ export function registerLicenseApiRoutes(fastify: FastifyInstance, services: Ser
     scope.post(LICENSE_API.validate, route, async (req, reply) => {
       const input = parseApiInput(validateInput, req.body);
       const now = new Date();
-      const r = await validateLicense(db, { licenseKey: input.license_key, instanceId: input.instance_id, now });
+      // The per-key limit hashed the key already; the same normalisation makes trimming irrelevant.
+      const keyHash = requestKeyHash(req) ?? hashLicenseKey(input.license_key);
+      const r = await validateLicense(reader, { keyHash, instanceId: input.instance_id, now });
       const { status, body } = validateReply(r, now.toISOString());
       return reply.status(status).send(body);
     });

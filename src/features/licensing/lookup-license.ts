@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { hashLicenseKey } from './license-key.js';
 import { type LicenseKeyStatus, licenseStatus } from './license-rules.js';
 import { findLicenseByHash, type LicenseRecord } from './queries.js';
+import type { SqliteReadBatch } from './read-batch.js';
 
 /** Unknown and disabled keys are one outcome, so the API cannot tell them apart. */
 export type Lookup =
@@ -10,12 +11,18 @@ export type Lookup =
   | { kind: 'expired'; license: LicenseRecord }
   | { kind: 'usable'; license: LicenseRecord; status: LicenseKeyStatus };
 
-export async function lookupLicense(
+export function lookupLicense(db: Kysely<DB> | Transaction<DB>, licenseKey: string, nowIso: string): Promise<Lookup> {
+  return lookupLicenseByHash(db, hashLicenseKey(licenseKey), nowIso);
+}
+
+/** The same by the key's hash (`hashLicenseKey`), when the caller has it already. */
+export async function lookupLicenseByHash(
   db: Kysely<DB> | Transaction<DB>,
-  licenseKey: string,
+  keyHash: string,
   nowIso: string,
+  batch?: SqliteReadBatch,
 ): Promise<Lookup> {
-  const license = await findLicenseByHash(db, hashLicenseKey(licenseKey));
+  const license = await findLicenseByHash(db, keyHash, batch);
   if (!license) return { kind: 'unknown' };
   const status = licenseStatus(license, nowIso);
   if (status === 'disabled') return { kind: 'unknown' };

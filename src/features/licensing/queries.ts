@@ -2,6 +2,7 @@ import { CompiledQuery, type InferResult, type Kysely, type Transaction } from '
 import type { DB, LicenseInstance } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { type LicenseKeyStatus, licenseStatus } from './license-rules.js';
+import type { SqliteReadBatch } from './read-batch.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -42,28 +43,54 @@ function licenseByHashQuery(db: Db) {
 /** A key with what the public API reports about it (order, customer, product). */
 export type LicenseRecord = InferResult<ReturnType<typeof licenseByHashQuery>>[number];
 
-/** The lookup's SQL per dialect, built once: it runs on every API request. */
-const lookupSql = new Map<unknown, string>();
+/**
+ * Where the public API reads: Kysely, and on SQLite also a batch that runs
+ * the point lookups of requests arriving together in one read transaction on
+ * the connection under Kysely (see `SqliteReadBatch`).
+ */
+export type LicenseReader = { db: Kysely<DB>; batch?: SqliteReadBatch | undefined };
 
-/** The one lookup of the public API: by the indexed hash of the normalised key. */
-export async function findLicenseByHash(db: Db, keyHash: string): Promise<LicenseRecord | undefined> {
-  const dialect = db.getExecutor().adapter.constructor;
-  let text = lookupSql.get(dialect);
+/** Hot queries' SQL per dialect, built once: they run on every API request. */
+const compiled = new Map<string, string>();
+
+function sqlOnce(db: Db, name: string, build: () => { sql: string }): string {
+  const key = `${name}:${db.getExecutor().adapter.constructor.name}`;
+  let text = compiled.get(key);
   if (text === undefined) {
-    text = licenseByHashQuery(db).compile().sql;
-    lookupSql.set(dialect, text);
+    text = build().sql;
+    compiled.set(key, text);
   }
-  const { rows } = await db.executeQuery<LicenseRecord>(CompiledQuery.raw(text, [keyHash]));
+  return text;
+}
+
+async function readOne<T>(db: Db, text: string, params: unknown[], batch?: SqliteReadBatch): Promise<T | undefined> {
+  if (batch) return batch.read<T>(text, params);
+  const { rows } = await db.executeQuery<T>(CompiledQuery.raw(text, params));
   return rows[0];
 }
 
-export function findInstance(db: Db, licenseKeyId: string, instanceId: string): Promise<LicenseInstance | undefined> {
-  return db
-    .selectFrom('license_instances')
-    .selectAll()
-    .where('id', '=', instanceId)
-    .where('license_key_id', '=', licenseKeyId)
-    .executeTakeFirst();
+/** The one lookup of the public API: by the indexed hash of the normalised key. */
+export function findLicenseByHash(
+  db: Db,
+  keyHash: string,
+  batch?: SqliteReadBatch,
+): Promise<LicenseRecord | undefined> {
+  const text = sqlOnce(db, 'license-by-hash', () => licenseByHashQuery(db).compile());
+  return readOne<LicenseRecord>(db, text, [keyHash], batch);
+}
+
+function instanceQuery(db: Db) {
+  return db.selectFrom('license_instances').selectAll().where('id', '=', '').where('license_key_id', '=', '');
+}
+
+export function findInstance(
+  db: Db,
+  licenseKeyId: string,
+  instanceId: string,
+  batch?: SqliteReadBatch,
+): Promise<LicenseInstance | undefined> {
+  const text = sqlOnce(db, 'instance', () => instanceQuery(db).compile());
+  return readOne<LicenseInstance>(db, text, [instanceId, licenseKeyId], batch);
 }
 
 export function listInstances(db: Db, licenseKeyId: string): Promise<LicenseInstance[]> {
