@@ -142,6 +142,7 @@ export function LibraryPage({ ctx, email, orders, linkHours }: LibraryProps) {
       ))}
       {orders.length > 0 && <p class="hint">{ctx.t('library.linkHint', { hours: linkHours })}</p>}
       <p class="actions">
+        <a href="/library/membership">{ctx.t('memberships.portal.title')}</a> ·{' '}
         <a href="/library/data">{ctx.t('privacy.library.title')}</a>
       </p>
     </Layout>

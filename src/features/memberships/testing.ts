@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { BillingInterval } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { TestApp, TestClient } from '../../testing/app.js';
+import { emailsTo, pathsIn } from '../delivery/testing.js';
+import { requestLoginLink } from '../library/request-login-link.js';
 import { saveTier } from './save-tier.js';
 import { findSubscription } from './subscriptions.js';
 import { findTier } from './tiers.js';
@@ -105,4 +107,25 @@ export async function countPayments(services: Services, subscriptionId: string, 
     .where('subscription_id', '=', subscriptionId);
   if (status) q = q.where('status', '=', status as 'paid');
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** A browser signed in to the library (and so the member portal) of `email`, by the emailed link. */
+export async function signInLibrary(t: TestApp, c: TestClient, email: string) {
+  assert.ok(
+    await requestLoginLink(t.services.database.db, { email, locale: 'en', publicUrl: t.services.config.publicUrl }),
+  );
+  const mails = await emailsTo(t.services, email);
+  const link = pathsIn(mails.at(-1)!.text, t.services.config.publicUrl).find((p) => p.startsWith('/library/auth/'))!;
+  const res = await c.postForm(link, {}, { formPage: link });
+  assert.equal(res.statusCode, 303);
+}
+
+/** The newest emailed link under `prefix` sent to `email`, as a path. */
+export async function latestLinkTo(t: TestApp, email: string, prefix: string) {
+  const mails = await emailsTo(t.services, email);
+  for (const m of [...mails].reverse()) {
+    const p = pathsIn(m.text, t.services.config.publicUrl).find((x) => x.startsWith(prefix));
+    if (p) return p;
+  }
+  throw new Error(`no ${prefix} link emailed to ${email}`);
 }
