@@ -27,6 +27,8 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    '2xx': number;
+    /** Seconds the run took. */
     duration: number;
   };
   export default function autocannon(opts: Options): Promise<Result>;
