@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LEGAL_LINKS, WITHDRAW_PATH } from '../features/legal/links.js';
+import { CANCEL_CONTRACTS_PATH } from '../features/memberships/links.js';
 import type { PageContext } from './context.js';
 import { LOCALES } from './i18n.js';
 
@@ -77,6 +78,8 @@ export function Layout({ ctx, title, description, refreshSeconds, head, children
                 <a href={l.path}>{ctx.t(l.label)}</a>
               ))}
               <a href={WITHDRAW_PATH}>{ctx.t('legal.withdrawButton')}</a>
+              {/* § 312k BGB: the cancellation button, on every page, without login. */}
+              <a href={CANCEL_CONTRACTS_PATH}>{ctx.t('memberships.terminate.footer')}</a>
               <a href="/join">{ctx.t('newsletter.nav')}</a>
             </nav>
             <span>{ctx.t('shell.poweredBy')}</span>

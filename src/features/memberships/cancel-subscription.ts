@@ -47,7 +47,7 @@ async function applyLocally(services: Services, sub: Subscription, event: Subscr
 export async function cancelAtPeriodEnd(
   services: Services,
   subscriptionId: string,
-  opts: { source: string },
+  opts: { source: string; notify?: boolean },
 ): Promise<ChangeResult> {
   const sub = await findSubscription(services.database.db, subscriptionId);
   if (!sub) return 'not-found';
@@ -61,7 +61,7 @@ export async function cancelAtPeriodEnd(
   if (!after.cancel_at_period_end) return 'not-applicable';
   const member = await memberOf(services, sub);
   await services.database.db.transaction().execute(async (trx) => {
-    await queueMembershipEmail(trx, services, member, 'membership-canceled', after);
+    if (opts.notify !== false) await queueMembershipEmail(trx, services, member, 'membership-canceled', after);
     await recordAudit(trx, member.email, 'membership.cancel', { subscription: sub.id, source: opts.source });
   });
   services.nudgeWorker();

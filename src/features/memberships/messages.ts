@@ -163,6 +163,28 @@ export const membershipsMessages = defineMessages(
     'memberships.cancel.confirm': 'Cancel my membership',
     'memberships.cancel.done': 'Your membership is canceled. You keep access until {date}. We sent you a confirmation.',
     'memberships.cancel.invalid': 'This link was already used or has expired.',
+    'memberships.terminate.footer': 'Cancel contracts here',
+    'memberships.terminate.title': 'Cancel contracts here',
+    'memberships.terminate.intro':
+      'Cancel a subscription without signing in. Tell us the email address of the contract; we confirm the receipt at once by email.',
+    'memberships.terminate.email': 'Email address of the contract',
+    'memberships.terminate.emailHint': 'The address you subscribed with. The confirmation goes there.',
+    'memberships.terminate.contract': 'Which contract (optional)',
+    'memberships.terminate.contractHint':
+      'For example the name of the membership. Empty: all subscriptions of this address.',
+    'memberships.terminate.kind': 'Kind of cancellation',
+    'memberships.terminate.ordinary': 'Ordinary cancellation (at the end of the current period)',
+    'memberships.terminate.extraordinary': 'Extraordinary cancellation for cause',
+    'memberships.terminate.kindError': 'Choose ordinary or extraordinary cancellation.',
+    'memberships.terminate.reason': 'Reason (optional; for an extraordinary cancellation)',
+    'memberships.terminate.requestedEnd': 'End date (optional)',
+    'memberships.terminate.requestedEndHint': 'Empty: at the earliest possible date.',
+    'memberships.terminate.dateError': 'Enter a date as YYYY-MM-DD, or leave the field empty.',
+    'memberships.terminate.button': 'Cancel now',
+    'memberships.terminate.doneTitle': 'Cancellation received',
+    'memberships.terminate.done':
+      'We received your cancellation for {email} on {receivedAt}. A confirmation with the time of receipt has been sent to this address.',
+    'memberships.terminate.doneHint': 'You can save or print this page as proof.',
   },
   {
     'memberships.nav': 'Mitgliedschaften',
@@ -337,5 +359,27 @@ export const membershipsMessages = defineMessages(
     'memberships.cancel.done':
       'Ihre Mitgliedschaft ist gekündigt. Ihr Zugang bleibt bis {date} bestehen. Wir haben Ihnen eine Bestätigung geschickt.',
     'memberships.cancel.invalid': 'Dieser Link wurde bereits verwendet oder ist abgelaufen.',
+    'memberships.terminate.footer': 'Verträge hier kündigen',
+    'memberships.terminate.title': 'Verträge hier kündigen',
+    'memberships.terminate.intro':
+      'Kündigen Sie ein Abonnement ohne Anmeldung. Nennen Sie uns die E-Mail-Adresse des Vertrags; wir bestätigen den Eingang sofort per E-Mail.',
+    'memberships.terminate.email': 'E-Mail-Adresse des Vertrags',
+    'memberships.terminate.emailHint': 'Die Adresse, mit der Sie abonniert haben. Die Bestätigung geht dorthin.',
+    'memberships.terminate.contract': 'Welcher Vertrag (optional)',
+    'memberships.terminate.contractHint':
+      'Zum Beispiel der Name der Mitgliedschaft. Leer: alle Abonnements dieser Adresse.',
+    'memberships.terminate.kind': 'Art der Kündigung',
+    'memberships.terminate.ordinary': 'Ordentliche Kündigung (zum Ende des laufenden Zeitraums)',
+    'memberships.terminate.extraordinary': 'Außerordentliche Kündigung aus wichtigem Grund',
+    'memberships.terminate.kindError': 'Wählen Sie ordentliche oder außerordentliche Kündigung.',
+    'memberships.terminate.reason': 'Grund (optional; bei außerordentlicher Kündigung)',
+    'memberships.terminate.requestedEnd': 'Beendigungszeitpunkt (optional)',
+    'memberships.terminate.requestedEndHint': 'Leer: zum nächstmöglichen Zeitpunkt.',
+    'memberships.terminate.dateError': 'Geben Sie ein Datum als JJJJ-MM-TT ein oder lassen Sie das Feld leer.',
+    'memberships.terminate.button': 'Jetzt kündigen',
+    'memberships.terminate.doneTitle': 'Kündigung eingegangen',
+    'memberships.terminate.done':
+      'Ihre Kündigung für {email} ist am {receivedAt} bei uns eingegangen. Eine Bestätigung mit dem Eingangszeitpunkt wurde an diese Adresse geschickt.',
+    'memberships.terminate.doneHint': 'Sie können diese Seite als Nachweis speichern oder drucken.',
   },
 );

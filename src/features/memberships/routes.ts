@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { registerTierAdminRoutes } from './admin.routes.js';
+import { registerCancelContractsRoutes } from './cancel-contracts.routes.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerMembershipPublicRoutes } from './public.routes.js';
 
@@ -9,4 +10,5 @@ export function registerMembershipsRoutes(fastify: FastifyInstance, services: Se
   registerTierAdminRoutes(fastify, services);
   registerMembershipPublicRoutes(fastify, services);
   registerPortalRoutes(fastify, services);
+  registerCancelContractsRoutes(fastify, services);
 }
