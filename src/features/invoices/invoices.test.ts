@@ -6,6 +6,8 @@ import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { seedPurchase } from '../delivery/testing.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { buildCiiXml } from './cii.js';
+import { loadCiiValidator } from './cii-validator.testing.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
 import type { InvoiceLine } from './model.js';
 import { invoicesOfOrder } from './queries.js';
@@ -171,6 +173,9 @@ describe('invoices', () => {
     );
     const docs = await db.selectFrom('invoice_documents').select('format').where('invoice_id', '=', first.id).execute();
     assert.deepEqual(docs.map((d) => d.format).sort(), ['cii', 'pdf']);
+    const validate = await loadCiiValidator();
+    const r = validate(buildCiiXml(first, inv));
+    assert.equal(r.valid, true, r.errors.map((e) => `${e.id}: ${e.text}`).join('\n'));
 
     {
       const o = await orderOf(app, p.orderId);
