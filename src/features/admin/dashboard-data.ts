@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, JobStatus, Order } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { countJobsByStatus } from '../../jobs/queue.js';
+import { loadMembershipFigures, type MembershipFigures } from '../memberships/membership-figures.js';
 
 export type DashboardData = {
   currency: string;
@@ -13,6 +14,8 @@ export type DashboardData = {
   jobs: Record<JobStatus, number>;
   emailsSent: number;
   transport: 'outbox' | 'smtp';
+  /** Only once a membership tier exists. */
+  memberships: MembershipFigures | undefined;
 };
 
 const count = (n: { n: number | string } | undefined) => Number(n?.n ?? 0);
@@ -24,7 +27,8 @@ export async function loadDashboard(
   transport: 'outbox' | 'smtp',
 ): Promise<DashboardData> {
   const since = isoIn(-30 * 24 * 3600 * 1000);
-  const [revenue, orders, customers, products, recentOrders, jobs, sent] = await Promise.all([
+  const hasTiers = await db.selectFrom('membership_tiers').select('id').limit(1).executeTakeFirst();
+  const [revenue, orders, customers, products, recentOrders, jobs, sent, memberships] = await Promise.all([
     db
       .selectFrom('orders')
       .select((eb) => eb.fn.sum<number>(eb('total_minor', '-', eb.ref('refunded_minor'))).as('n'))
@@ -46,6 +50,7 @@ export async function loadDashboard(
       .selectFrom('products')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'published')
+      .where('kind', '=', 'download')
       .executeTakeFirst(),
     db
       .selectFrom('orders')
@@ -59,6 +64,7 @@ export async function loadDashboard(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'sent')
       .executeTakeFirst(),
+    hasTiers ? loadMembershipFigures(db, currency, new Date()) : undefined,
   ]);
   return {
     currency,
@@ -70,5 +76,6 @@ export async function loadDashboard(
     jobs,
     emailsSent: count(sent),
     transport,
+    memberships,
   };
 }

@@ -91,6 +91,33 @@ export function DashboardPage({
         <Tile label={t('admin.dashboard.customers')} value={data.customers} href="/admin/customers" />
         <Tile label={t('admin.dashboard.products')} value={data.publishedProducts} href="/admin/products" />
       </div>
+      {data.memberships && (
+        <>
+          <h2>{t('memberships.dashboard.title')}</h2>
+          <div class="tiles">
+            <Tile
+              label={t('memberships.dashboard.mrr')}
+              value={formatMoney(data.memberships.mrrMinor, data.memberships.currency, ctx.locale)}
+              href="/admin/members"
+            />
+            <Tile
+              label={t('memberships.dashboard.paid')}
+              value={data.memberships.activePaid}
+              href="/admin/members?status=active"
+            />
+            <Tile label={t('memberships.dashboard.free')} value={data.memberships.freeMembers} href="/admin/members" />
+            <Tile
+              label={t('memberships.dashboard.churn')}
+              value={t('memberships.dashboard.churnValue', {
+                count: data.memberships.churned30d,
+                rate: (data.memberships.churnRatePermille / 10).toLocaleString(ctx.locale),
+              })}
+              href="/admin/members?status=expired"
+              small
+            />
+          </div>
+        </>
+      )}
       <h2>{t('admin.dashboard.recentOrders')}</h2>
       {data.recentOrders.length === 0 ? (
         <p class="empty">{t('admin.dashboard.noOrders')}</p>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { registerTierAdminRoutes } from './admin.routes.js';
 import { registerCancelContractsRoutes } from './cancel-contracts.routes.js';
+import { registerMembersAdminRoutes } from './members.routes.js';
 import { registerPortalRoutes } from './portal.routes.js';
 import { registerMembershipPublicRoutes } from './public.routes.js';
 
@@ -11,4 +12,5 @@ export function registerMembershipsRoutes(fastify: FastifyInstance, services: Se
   registerMembershipPublicRoutes(fastify, services);
   registerPortalRoutes(fastify, services);
   registerCancelContractsRoutes(fastify, services);
+  registerMembersAdminRoutes(fastify, services);
 }
