@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { receivePaymentNotification } from '../payments/receive-notification.js';
+import { signTestNotification, TEST_SIGNATURE_HEADER, testWebhookSecret } from '../payments/test-provider.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
 import { loadMemberAccess } from './access.js';
 import { renewSubscription } from './renew-subscription.js';
@@ -90,6 +92,42 @@ describe('subscriptions with the test provider', () => {
     assert.equal(await renewSubscription(t.services, sub.id, 0), 'not-due');
     await t.drainJobs();
     assert.equal((await paidOrders(sub.id)).length, 2);
+  });
+
+  test('the first payment notified again (new event ids, a burst) activates once and makes one order', async () => {
+    const c = new TestClient(t.app);
+    const sub = await subscribeAndPay(t, c, { tier: 'monthly', email: 'twice@example.com' });
+    const secret = testWebhookSecret(t.services.config.sessionSecret);
+    await Promise.all(
+      [1, 2, 3].map((i) => {
+        const body = JSON.stringify({
+          id: `evt_again_${i}_${sub.id}`,
+          type: 'checkout.completed',
+          data: { session: sub.checkout_ref },
+        });
+        return receivePaymentNotification(t.services, 'test', Buffer.from(body), {
+          [TEST_SIGNATURE_HEADER]: signTestNotification(secret, body),
+        });
+      }),
+    );
+    await t.drainJobs();
+    const s = (await findSubscription(db(), sub.id))!;
+    assert.equal(s.current_period_end, sub.current_period_end, 'the period did not move');
+    assert.equal((await paidOrders(sub.id)).length, 1);
+    const renewals = await db()
+      .selectFrom('jobs')
+      .select('id')
+      .where('unique_key', 'like', `renew:${sub.id}:%`)
+      .execute();
+    assert.equal(renewals.length, 1);
+    // The thank-you page of the first period's order works (no files to download).
+    const order = (await paidOrders(sub.id))[0]!;
+    const full = await db()
+      .selectFrom('orders')
+      .select('access_key')
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    assert.equal((await c.get(`/checkout/orders/${order.id}?k=${full.access_key}`)).statusCode, 200);
   });
 
   test('a duplicated renewal run for the same period charges once', async () => {

@@ -53,7 +53,8 @@ export async function cancelAtPeriodEnd(
   if (!sub) return 'not-found';
   if (sub.cancel_at_period_end || (sub.status !== 'active' && sub.status !== 'past_due')) return 'not-applicable';
   if (sub.provider === 'stripe') {
-    await changeStripeCancellation(services, sub, true, `cancel:${sub.id}:${sub.current_period_end ?? ''}`);
+    // Keyed by the row's last change: a retry repeats this cancellation, a later one (after a resume) is new.
+    await changeStripeCancellation(services, sub, true, `cancel:${sub.id}:${sub.updated_at}`);
   } else if (!(await applyLocally(services, sub, { type: 'cancel', at: isoNow() }))) {
     return 'not-applicable';
   }
@@ -74,7 +75,7 @@ export async function resumeSubscription(services: Services, subscriptionId: str
   if (!sub) return 'not-found';
   if (!sub.cancel_at_period_end || sub.status !== 'active') return 'not-applicable';
   if (sub.provider === 'stripe') {
-    await changeStripeCancellation(services, sub, false, `resume:${sub.id}:${sub.canceled_at ?? ''}`);
+    await changeStripeCancellation(services, sub, false, `resume:${sub.id}:${sub.updated_at}`);
     const after = (await findSubscription(services.database.db, sub.id))!;
     return after.cancel_at_period_end ? 'not-applicable' : 'done';
   }

@@ -41,7 +41,7 @@ export type ParsedImport =
 
 const emailSchema = z.email();
 /** Header spellings we accept for each column (case and spaces do not matter). */
-const ALIASES: Record<(typeof IMPORT_COLUMNS)[number], string[]> = {
+const _ALIASES: Record<(typeof IMPORT_COLUMNS)[number], string[]> = {
   email: ['email', 'e-mail', 'email address', 'mail'],
   name: ['name', 'full name'],
   tier: ['tier', 'tier?', 'level'],
@@ -63,7 +63,7 @@ function columnIndex(header: string[]): Partial<Record<(typeof IMPORT_COLUMNS)[n
   const normal = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' ').replace(/_/g, ' '));
   const index: Partial<Record<(typeof IMPORT_COLUMNS)[number], number>> = {};
   for (const col of IMPORT_COLUMNS) {
-    const i = normal.findIndex((h) => ALIASES[col].some((a) => a.replace(/_/g, ' ') === h));
+    const i = normal.indexOf(a.replace(/_/g, ' '));
     if (i >= 0) index[col] = i;
   }
   return index;

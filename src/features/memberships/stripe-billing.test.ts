@@ -4,6 +4,7 @@ import { TestClient } from '../../testing/app.js';
 import { stripeEvent } from '../payments/stripe/stand-in/state.js';
 import { buildStripeTestApp, type StripeTestApp, sendWebhook } from '../payments/stripe/testing.js';
 import { loadMemberAccess } from './access.js';
+import { cancelAtPeriodEnd, resumeSubscription } from './cancel-subscription.js';
 import { findSubscription } from './subscriptions.js';
 import { seedTier } from './testing.js';
 
@@ -126,6 +127,33 @@ describe('Stripe Billing: subscription checkout and webhooks, converging (real S
     await t.drainJobs();
     assert.equal((await findSubscription(db(), subId))!.status, 'expired');
     assert.equal((await paidOrders(subId)).length, 2);
+  });
+
+  test('cancel at period end and resume go to Stripe and converge back', async () => {
+    const { subId, sessionId } = await subscribe('stripe3@example.com');
+    const { subscription, invoice } = t.stripe.billing.paySubscriptionSession(t.stripe.state.session(sessionId));
+    await sendWebhook(t, stripeEvent('invoice.paid', invoice));
+    await t.drainJobs();
+    assert.equal(await cancelAtPeriodEnd(t.services, subId, { source: 'test' }), 'done');
+    const [update] = t.stripe.requestsTo('POST', `/v1/subscriptions/${subscription.id}`);
+    assert.ok(update);
+    assert.equal(update.body.cancel_at_period_end, 'true');
+    assert.ok(update.idempotencyKey?.startsWith(`cancel:${subId}:`));
+    let s = (await findSubscription(db(), subId))!;
+    assert.equal(s.cancel_at_period_end, 1);
+    assert.equal(s.status, 'active');
+    assert.equal(await cancelAtPeriodEnd(t.services, subId, { source: 'test' }), 'not-applicable');
+    assert.equal(await resumeSubscription(t.services, subId), 'done');
+    s = (await findSubscription(db(), subId))!;
+    assert.equal(s.cancel_at_period_end, 0);
+    // The § 312k button works for Stripe subscriptions too.
+    const res = await new TestClient(t.app).postForm(
+      '/cancel-contracts',
+      { email: 'stripe3@example.com', kind: 'ordinary' },
+      { formPage: '/cancel-contracts' },
+    );
+    assert.equal(res.statusCode, 200);
+    assert.equal((await findSubscription(db(), subId))!.cancel_at_period_end, 1);
   });
 
   test('events about subscriptions that are not ours are acknowledged and change nothing', async () => {
