@@ -7,6 +7,11 @@ export type SentMessage = { transport: 'outbox' | 'smtp'; messageId: string };
 export type Mailer = {
   kind: 'outbox' | 'smtp';
   send: (email: Email, from: string) => Promise<SentMessage>;
+  /**
+   * A message already in MIME form (bulk senders build it themselves, much faster than composing each
+   * one); only SMTP transports have it.
+   */
+  sendRaw?: (envelope: { from: string; to: string }, raw: Buffer) => Promise<SentMessage>;
   close: () => void;
 };
 
@@ -52,6 +57,10 @@ export function smtpMailer(url: string, opts: SmtpPoolOptions = {}): Mailer {
         headers: JSON.parse(email.headers) as Record<string, string>,
         messageId: `<${email.id}@vielfach>`,
       });
+      return { transport: 'smtp', messageId: info.messageId };
+    },
+    sendRaw: async (envelope, raw) => {
+      const info = await transporter.sendMail({ envelope, raw });
       return { transport: 'smtp', messageId: info.messageId };
     },
     close: () => transporter.close(),

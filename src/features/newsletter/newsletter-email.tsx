@@ -11,8 +11,8 @@ import { renderPostEmailHtml } from '../posts/post-markdown.js';
  * and their own unsubscribe link. Filling in is a string replace, so a batch
  * does not re-render Markdown or HTML per recipient.
  */
-const GREETING = '%%VF-GREETING%%';
-const UNSUBSCRIBE = '%%VF-UNSUBSCRIBE%%';
+export const GREETING = '%%VF-GREETING%%';
+export const UNSUBSCRIBE = '%%VF-UNSUBSCRIBE%%';
 
 export type NewsletterTemplate = { subject: string; html: string; text: string; locale: Locale };
 
@@ -101,16 +101,22 @@ export function renderNewsletterTemplate({
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+/** "Hello Ada," (or without a name), as plain text and escaped for HTML. */
+export function greetingFor(locale: Locale, name: string): { text: string; html: string } {
+  const t = translator(locale);
+  const clean = name.replace(/[\r\n]+/g, ' ').trim();
+  const text = clean ? t('newsletter.email.greeting', { name: clean }) : t('newsletter.email.greetingAnon');
+  return { text, html: escapeHtml(text) };
+}
+
 /** One recipient's copy: their greeting and unsubscribe URL (the URL has only URL-safe characters). */
 export function personalise(
   template: NewsletterTemplate,
   recipient: { name: string; unsubscribeUrl: string },
 ): { html: string; text: string } {
-  const t = translator(template.locale);
-  const name = recipient.name.replace(/[\r\n]+/g, ' ').trim();
-  const greeting = name ? t('newsletter.email.greeting', { name }) : t('newsletter.email.greetingAnon');
+  const greeting = greetingFor(template.locale, recipient.name);
   return {
-    html: template.html.replace(GREETING, escapeHtml(greeting)).replace(UNSUBSCRIBE, recipient.unsubscribeUrl),
-    text: template.text.replace(GREETING, greeting).replace(UNSUBSCRIBE, recipient.unsubscribeUrl),
+    html: template.html.replace(GREETING, greeting.html).replace(UNSUBSCRIBE, recipient.unsubscribeUrl),
+    text: template.text.replace(GREETING, greeting.text).replace(UNSUBSCRIBE, recipient.unsubscribeUrl),
   };
 }

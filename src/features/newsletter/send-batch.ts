@@ -7,7 +7,8 @@ import { isLocale, type Locale } from '../../web/i18n.js';
 import { emailFooterLinks } from '../legal/email-footer.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { deliverMessage } from './deliver.js';
-import { type NewsletterTemplate, personalise, renderNewsletterTemplate } from './newsletter-email.js';
+import { buildMime, compileMimeTemplate, envelopeAddress, type MimeTemplate } from './mime.js';
+import { greetingFor, type NewsletterTemplate, personalise, renderNewsletterTemplate } from './newsletter-email.js';
 import { sendTuning } from './settings.js';
 import { listUnsubscribeHeaders, unsubscribePath } from './unsubscribe-links.js';
 
@@ -50,6 +51,9 @@ export async function sendBatch(
   const post = await db.selectFrom('posts').selectAll().where('id', '=', send.post_id).executeTakeFirstOrThrow();
   const inBatch = () =>
     db.updateTable('post_deliveries').where('post_id', '=', send.post_id).where('batch', '=', opts.batch);
+  /** Rows by member: the primary key (post_id, member_id) finds them directly. */
+  const rowsOf = (memberIds: string[]) =>
+    db.updateTable('post_deliveries').where('post_id', '=', send.post_id).where('member_id', 'in', memberIds);
 
   const recovered = await inBatch()
     .set({ status: 'unknown', error: INTERRUPTED, updated_at: isoNow() })
@@ -82,15 +86,50 @@ export async function sendBatch(
 
   const { storeName } = await getStoreSettings(db);
   const { publicUrl, sessionSecret } = services.config;
-  const templates = new Map<Locale, NewsletterTemplate>();
+  const templates = new Map<Locale, { tpl: NewsletterTemplate; mime: MimeTemplate }>();
   const templateFor = async (locale: Locale) => {
-    let tpl = templates.get(locale);
-    if (!tpl) {
+    let entry = templates.get(locale);
+    if (!entry) {
       const footer = await emailFooterLinks(db, locale);
-      tpl = renderNewsletterTemplate({ post, locale, storeName, publicUrl, footer });
-      templates.set(locale, tpl);
+      const tpl = renderNewsletterTemplate({ post, locale, storeName, publicUrl, footer });
+      entry = { tpl, mime: compileMimeTemplate(tpl, services.config.emailFrom) };
+      templates.set(locale, entry);
     }
-    return tpl;
+    return entry;
+  };
+  const sendRaw = services.mailer.sendRaw;
+  const envelopeFrom = envelopeAddress(services.config.emailFrom);
+
+  /** SMTP: the pre-encoded MIME message; the outbox: the rendered copy, stored as sent. */
+  const deliver = async (r: Recipient) => {
+    const locale = isLocale(r.locale) ? r.locale : 'en';
+    const unsubscribeUrl = `${publicUrl}${unsubscribePath(sessionSecret, r.member_id)}`;
+    const headers = listUnsubscribeHeaders(publicUrl, sessionSecret, r.member_id);
+    const { tpl, mime } = await templateFor(locale);
+    const messageId = `${post.id}.${r.member_id}@vielfach`;
+    if (sendRaw) {
+      const greeting = greetingFor(locale, r.name);
+      const raw = buildMime(mime, {
+        to: r.email,
+        messageId,
+        greetingHtml: greeting.html,
+        greetingText: greeting.text,
+        unsubscribeUrl,
+        headers,
+        date: new Date(),
+      });
+      return sendRaw({ from: envelopeFrom, to: r.email }, raw);
+    }
+    const copy = personalise(tpl, { name: r.name, unsubscribeUrl });
+    return deliverMessage(services, {
+      id: `${post.id}.${r.member_id}`,
+      to: r.email,
+      subject: post.title,
+      html: copy.html,
+      text: copy.text,
+      locale,
+      headers,
+    });
   };
 
   const { claimSize, lanes } = sendTuning(services.config);
@@ -100,13 +139,8 @@ export async function sendBatch(
     while (!opts.signal?.aborted && next < rows.length) {
       const group = rows.slice(next, next + claimSize);
       next += group.length;
-      const claimed = await inBatch()
+      const claimed = await rowsOf(group.map((r) => r.member_id))
         .set((eb) => ({ status: 'sending', claim: token, attempts: eb('attempts', '+', 1), updated_at: isoNow() }))
-        .where(
-          'member_id',
-          'in',
-          group.map((r) => r.member_id),
-        )
         .where('status', '=', 'queued')
         .returning('member_id')
         .execute();
@@ -115,22 +149,8 @@ export async function sendBatch(
         group
           .filter((r) => mine.has(r.member_id))
           .map(async (r) => {
-            const locale = isLocale(r.locale) ? r.locale : 'en';
-            const path = unsubscribePath(sessionSecret, r.member_id);
-            const copy = personalise(await templateFor(locale), {
-              name: r.name,
-              unsubscribeUrl: `${publicUrl}${path}`,
-            });
             try {
-              await deliverMessage(services, {
-                id: `${post.id}.${r.member_id}`,
-                to: r.email,
-                subject: post.title,
-                html: copy.html,
-                text: copy.text,
-                locale,
-                headers: listUnsubscribeHeaders(publicUrl, sessionSecret, r.member_id),
-              });
+              await deliver(r);
               return { r, ok: true as const };
             } catch (err) {
               return { r, ok: false as const, err: err as Error & { responseCode?: number } };
@@ -139,9 +159,8 @@ export async function sendBatch(
       );
       const sent = outcomes.filter((o) => o.ok).map((o) => o.r.member_id);
       if (sent.length) {
-        await inBatch()
+        await rowsOf(sent)
           .set({ status: 'sent', sent_at: isoNow(), updated_at: isoNow(), error: null })
-          .where('member_id', 'in', sent)
           .where('claim', '=', token)
           .where('status', 'in', ['sending', 'unknown'])
           .execute();
@@ -155,9 +174,8 @@ export async function sendBatch(
     const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500;
     const giveUp = permanent || r.attempts + 1 >= MAX_DELIVERY_ATTEMPTS || opts.finalAttempt === true;
     const status: DeliveryStatus = permanent ? 'bounced' : giveUp ? 'failed' : 'queued';
-    await inBatch()
+    await rowsOf([r.member_id])
       .set({ status, claim: null, error: err.message.slice(0, 500), updated_at: isoNow() })
-      .where('member_id', '=', r.member_id)
       .where('claim', '=', token)
       .where('status', '=', 'sending')
       .execute();

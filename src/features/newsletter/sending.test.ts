@@ -179,9 +179,9 @@ describe('a send interrupted mid-way resumes without duplicates', () => {
     let handed = 0;
     const crashing: Mailer = {
       ...real,
-      send: async (email, from) => {
+      sendRaw: async (envelope, raw) => {
         handed++;
-        const sent = await real.send(email, from);
+        const sent = await real.sendRaw!(envelope, raw);
         if (handed > 43) return new Promise(() => {});
         return sent;
       },
