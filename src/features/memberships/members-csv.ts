@@ -63,7 +63,8 @@ function columnIndex(header: string[]): Partial<Record<(typeof IMPORT_COLUMNS)[n
   const normal = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' ').replace(/_/g, ' '));
   const index: Partial<Record<(typeof IMPORT_COLUMNS)[number], number>> = {};
   for (const col of IMPORT_COLUMNS) {
-    const i = normal.indexOf(a.replace(/_/g, ' '));
+    const names = new Set(ALIASES[col].map((a) => a.replace(/_/g, ' ')));
+    const i = normal.findIndex((h) => names.has(h));
     if (i >= 0) index[col] = i;
   }
   return index;
