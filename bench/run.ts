@@ -17,6 +17,7 @@ import {
   CONNECTIONS,
   cleanUp,
   DURATION,
+  type Load,
   load,
   loadRow,
   type Post,
@@ -40,6 +41,34 @@ async function expectValid(url: string, post: Post): Promise<void> {
   if (res.status !== 200 || body.valid !== true) {
     throw new Error(`the bench licence key does not validate: HTTP ${res.status} ${JSON.stringify(body)}`);
   }
+}
+
+/**
+ * Licence validation (issue goal: at least half the bare route's rate on
+ * SQLite). Validate runs between two measurements of the bare route, and the
+ * ratio takes the faster one, so a moment of load on a shared machine cannot
+ * flatter it.
+ */
+async function benchValidate(base: string, licenseKey: string, bareUrl: string, bare: Load, healthz: Load) {
+  const url = `${base}/api/v1/licenses/validate`;
+  const post: Post = {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ license_key: licenseKey }).toString(),
+  };
+  await expectValid(url, post);
+  const validate = await load(url, post);
+  const row = loadRow('POST /api/v1/licenses/validate (200 answers)', validate, bare.rps);
+  record({ ...row, note: `${row.note}, ${Math.round((validate.rps / healthz.rps) * 100)} % of /healthz` });
+  const bareAgain = await load(bareUrl);
+  record(loadRow('bare Fastify JSON route, again after validate', bareAgain, bare.rps));
+  const ratio = validate.rps / Math.max(bare.rps, bareAgain.rps);
+  record({
+    measure: 'licence validate / bare route (the faster bare run)',
+    value: ratio,
+    unit: '×',
+    note: `goal ≥ 0.5 on SQLite: ${ratio >= 0.5 ? 'met' : 'NOT met'} in this run`,
+  });
 }
 
 const RESULTS = join(import.meta.dirname, 'results', 'latest.json');
@@ -75,8 +104,8 @@ async function main(): Promise<void> {
 
   console.log('\nHTTP (autocannon, each server in its own process)');
   const bare = await startBareFastify();
-  const bareLoad = await load(`http://127.0.0.1:${bare.port}/`);
-  await stopProcess(bare.child);
+  const bareUrl = `http://127.0.0.1:${bare.port}/`;
+  const bareLoad = await load(bareUrl);
   record(loadRow('bare Fastify JSON route', bareLoad, undefined));
   const base = `http://127.0.0.1:${app.port}`;
   const healthz = await load(`${base}/healthz`);
@@ -84,25 +113,8 @@ async function main(): Promise<void> {
   record(loadRow('GET / store home (rendered)', await load(`${base}/`), bareLoad.rps));
   record(await benchProductPage(base, bareLoad.rps));
   record(loadRow('GET /admin/login (rendered, CSRF)', await load(`${base}/admin/login`), bareLoad.rps));
-  const validateUrl = `${base}/api/v1/licenses/validate`;
-  const validatePost: Post = {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ license_key: licenseKey }).toString(),
-  };
-  await expectValid(validateUrl, validatePost);
-  const validate = await load(validateUrl, validatePost);
-  const validateRow = loadRow('POST /api/v1/licenses/validate (200 answers)', validate, bareLoad.rps);
-  record({
-    ...validateRow,
-    note: `${validateRow.note}, ${Math.round((validate.rps / healthz.rps) * 100)} % of /healthz`,
-  });
-  record({
-    measure: 'licence validate / bare route',
-    value: validate.rps / bareLoad.rps,
-    unit: '×',
-    note: `goal ≥ 0.5 on SQLite: ${validate.rps / bareLoad.rps >= 0.5 ? 'met' : 'NOT met'} in this run`,
-  });
+  await benchValidate(base, licenseKey, bareUrl, bareLoad, healthz);
+  await stopProcess(bare.child);
   await sleep(2000);
   record({ measure: 'RSS after the load tests', value: rssMb(app.child.pid), unit: 'MB', note: 'VmRSS' });
 
