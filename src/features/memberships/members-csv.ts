@@ -41,7 +41,7 @@ export type ParsedImport =
 
 const emailSchema = z.email();
 /** Header spellings we accept for each column (case and spaces do not matter). */
-const _ALIASES: Record<(typeof IMPORT_COLUMNS)[number], string[]> = {
+const ALIASES: Record<(typeof IMPORT_COLUMNS)[number], string[]> = {
   email: ['email', 'e-mail', 'email address', 'mail'],
   name: ['name', 'full name'],
   tier: ['tier', 'tier?', 'level'],
