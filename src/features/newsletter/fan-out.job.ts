@@ -4,6 +4,7 @@ import { defineJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { type Audience, memberInAudience } from '../memberships/access.js';
 import { sendBatchJob } from './send-batch.job.js';
+import { finishIfComplete } from './send-batch.js';
 import { sendTuning } from './settings.js';
 
 /**
@@ -37,16 +38,19 @@ export const fanOutJob = defineJob({
         .limit(batchSize)
         .execute();
       if (page.length === 0) {
+        const at = isoNow();
         await db
           .updateTable('post_sends')
-          .set({
-            status: batch === 0 ? 'done' : 'sending',
-            fanned_out_at: isoNow(),
-            ...(batch === 0 ? { finished_at: isoNow() } : {}),
-          })
+          .set(
+            batch === 0
+              ? { status: 'done', fanned_out_at: at, finished_at: at }
+              : { status: 'sending', fanned_out_at: at },
+          )
           .where('id', '=', sendId)
           .where('status', '=', 'fanning-out')
           .execute();
+        // Batches that ended before this point could not close the send; if they are all done, close it now.
+        if (batch > 0) await finishIfComplete(services, sendId, send.post_id);
         return;
       }
       const last = page[page.length - 1]!.id;

@@ -271,6 +271,40 @@ describe('permanent refusals', () => {
     }
   });
 
+  test('batches that finish before the fan-out does still let the send end as done', async () => {
+    const t = await buildTestApp();
+    try {
+      await setUpStore(t.services);
+      const db = t.services.database.db;
+      await seedMember(db, { email: 'early@example.com' });
+      await savePost(db, { input: input({ slug: 'early' }), actor: 'test' });
+      const send = await db.selectFrom('post_sends').selectAll().executeTakeFirstOrThrow();
+      const ctx = {
+        db,
+        services: t.services,
+        log: t.services.log,
+        job: {} as Job,
+        signal: new AbortController().signal,
+      };
+      await fanOutJob.handle({ sendId: send.id }, ctx);
+      // As if the fan-out had stopped right before its last step while the batch ran to the end.
+      await db.updateTable('post_sends').set({ status: 'fanning-out', fanned_out_at: null }).execute();
+      await sendBatch(t.services, { sendId: send.id, batch: 0 });
+      assert.equal(
+        (await db.selectFrom('post_sends').select('status').executeTakeFirstOrThrow()).status,
+        'fanning-out',
+      );
+      await fanOutJob.handle({ sendId: send.id }, ctx);
+      assert.equal((await db.selectFrom('post_sends').select('status').executeTakeFirstOrThrow()).status, 'done');
+      assert.equal(
+        (await db.selectFrom('emails').select('id').where('to_address', '=', 'early@example.com').execute()).length,
+        1,
+      );
+    } finally {
+      await t.close();
+    }
+  });
+
   test('the admin sees the send progress (counts per status) and the JSON the page polls', async () => {
     const t = await buildTestApp();
     try {
