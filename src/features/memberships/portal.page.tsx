@@ -126,10 +126,13 @@ export function PortalPage({
   portal,
   notice,
   error,
+  newsletterPath,
 }: {
   ctx: PageContext;
   email: string;
   portal: Portal;
+  /** The member's signed newsletter page (unsubscribe or subscribe again). */
+  newsletterPath?: string | undefined;
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -146,7 +149,7 @@ export function PortalPage({
       {portal.member && (
         <p>
           {t('memberships.portal.newsletter', { status: t(`memberships.emailStatus.${portal.member.email_status}`) })}{' '}
-          <a href="/join">{t('memberships.portal.newsletterLink')}</a>
+          <a href={newsletterPath ?? '/join'}>{t('memberships.portal.newsletterLink')}</a>
         </p>
       )}
       {portal.subscriptions.length === 0 ? (

@@ -7,6 +7,7 @@ import { notFound } from '../../web/errors.js';
 import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { currentCustomer, requireCustomer } from '../library/sessions.js';
+import { unsubscribePath } from '../newsletter/unsubscribe-links.js';
 import { confirmCancelLink, isCancelLinkUsable, resumeSubscription, sendCancelLink } from './cancel-subscription.js';
 import { changePlan } from './change-plan.js';
 import { findOwnSubscription, loadPortal } from './load-portal.js';
@@ -48,6 +49,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
         email,
         portal,
         notice: notice ? ctx.t(`memberships.portal.notice.${notice}` as MessageKey) : undefined,
+        newsletterPath: portal.member ? unsubscribePath(services.config.sessionSecret, portal.member.id) : undefined,
         error: error ? ctx.t(`memberships.portal.error.${error}` as MessageKey) : undefined,
       }),
     );

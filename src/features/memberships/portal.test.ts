@@ -29,6 +29,8 @@ describe('member portal in the library', () => {
     assert.match(portal.body, /Reader/);
     assert.match(portal.body, /Renews on/);
     assert.match(portal.body, /Billing history/);
+    assert.match(portal.body, /Newsletter: subscribed\./);
+    assert.match(portal.body, new RegExp(`href="/unsubscribe/${sub.member_id}\\?s=`));
     const order = await db()
       .selectFrom('subscription_payments')
       .select('order_id')
