@@ -85,10 +85,10 @@ describe('checkout decides VAT from the buyer’s country and VAT ID', () => {
     t = undefined;
   });
 
-  async function setUp() {
+  async function setUp(settings: Partial<TaxSettings> = {}) {
     t = await buildTestApp();
     await setUpStore(t.services);
-    await saveTaxSettings(t.services.database.db, { ...SETTINGS, viesUrl: vies.url });
+    await saveTaxSettings(t.services.database.db, { ...SETTINGS, viesUrl: vies.url, ...settings });
     const product = await seedProduct(t.services, { priceMinor: 1200, title: 'Field Guide' });
     return { app: t, product, c: new TestClient(t.app) };
   }
@@ -324,6 +324,27 @@ describe('checkout decides VAT from the buyer’s country and VAT ID', () => {
     const { app, product, c } = await setUp();
     const { order } = await buy(app, c, product.id, { billingCountry: 'US' });
     assert.deepEqual([order?.tax_scheme, order?.tax_minor], ['non_eu', 0]);
+  });
+
+  test('a pay-what-you-want price is taxed on what the buyer pays', async () => {
+    const { app, c } = await setUp();
+    const product = await seedProduct(app.services, { pricing: 'pwyw', minMinor: 500, suggestedMinor: 1000 });
+    const { res, order } = await buy(app, c, product.id, { billingCountry: 'AT', amount: '24' });
+    assert.equal(res.statusCode, 303);
+    assert.deepEqual([order?.total_minor, order?.tax_minor, order?.tax_rate_bp], [2400, 400, 2000]);
+  });
+
+  test('small business (§ 19 UStG): no VAT at home, said so on the page; a business abroad still gets the reverse charge', async () => {
+    const { app, product, c } = await setUp({ mode: 'small_business', vatId: '' });
+    const page = await c.get(`/checkout?product=${product.id}`);
+    assert.match(page.body, /No VAT is charged \(§ 19 UStG\)/);
+    const home = await buy(app, c, product.id, { billingCountry: 'DE' });
+    assert.deepEqual(
+      [home.order?.tax_scheme, home.order?.tax_mode, home.order?.tax_minor],
+      ['small_business', 'small_business', 0],
+    );
+    const abroad = await buy(app, c, product.id, { billingCountry: 'FR', vatId: 'FR40303265045' });
+    assert.deepEqual([abroad.order?.tax_scheme, abroad.order?.tax_minor], ['reverse_charge', 0]);
   });
 
   test('a store without tax settings still sells; old forms without a country keep working', async () => {

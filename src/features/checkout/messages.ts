@@ -47,6 +47,8 @@ export const checkoutMessages = defineMessages(
     'checkout.vat.smallBusiness': 'No VAT is charged (§ 19 UStG).',
     'checkout.vat.reverseCharge': 'With a valid VAT ID from another EU country: no VAT (reverse charge).',
     'checkout.error.country-unknown': 'Please choose a country from the list.',
+    'checkout.error.tax-unavailable':
+      'The VAT for this country cannot be determined right now. Please contact us; nothing was charged.',
     'checkout.error.vat-id-malformed':
       'This is not a valid VAT ID (like DE123456789). Leave it empty to buy as a consumer.',
     'checkout.error.vat-id-invalid':
@@ -135,6 +137,8 @@ export const checkoutMessages = defineMessages(
     'checkout.vat.reverseCharge':
       'Mit gültiger USt-IdNr. aus einem anderen EU-Land: keine Umsatzsteuer (Reverse Charge).',
     'checkout.error.country-unknown': 'Bitte wählen Sie ein Land aus der Liste.',
+    'checkout.error.tax-unavailable':
+      'Die Umsatzsteuer für dieses Land lässt sich gerade nicht bestimmen. Bitte kontaktieren Sie uns; es wurde nichts berechnet.',
     'checkout.error.vat-id-malformed':
       'Das ist keine gültige USt-IdNr. (etwa DE123456789). Lassen Sie das Feld leer, um als Verbraucher zu kaufen.',
     'checkout.error.vat-id-invalid':

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type BuyerEvidence, decideLines } from '../invoices/decide-lines.js';
 import { buildInvoiceDraft, SMALL_AMOUNT_LIMIT_MINOR } from '../invoices/model.js';
-import type { TaxMode, TaxScheme } from '../tax/categories.js';
+import { TaxError, type TaxMode, type TaxScheme } from '../tax/categories.js';
 import { isBillingCountry, localDate, normaliseCountry } from '../tax/countries.js';
 import type { TaxSettings } from '../tax/tax-settings.js';
 import { checkVatId } from '../tax/vat-id.js';
@@ -236,19 +236,25 @@ export async function previewVat(
 ): Promise<VatPreview | undefined> {
   if (!settings || product.pricing === 'free' || !isBillingCountry(country)) return undefined;
   const fixed = product.pricing === 'fixed';
-  const tax = await decideOrderTax(db, {
-    settings,
-    buyer: { country, vatId: null },
-    currency: product.currency,
-    items: [
-      {
-        product_id: product.id,
-        title: product.title,
-        total_minor: fixed ? product.price_minor : product.min_price_minor,
-      },
-    ],
-    now: new Date().toISOString(),
-  });
+  let tax: OrderTax;
+  try {
+    tax = await decideOrderTax(db, {
+      settings,
+      buyer: { country, vatId: null },
+      currency: product.currency,
+      items: [
+        {
+          product_id: product.id,
+          title: product.title,
+          total_minor: fixed ? product.price_minor : product.min_price_minor,
+        },
+      ],
+      now: new Date().toISOString(),
+    });
+  } catch (err) {
+    if (err instanceof TaxError) return undefined; // checkout itself answers with a form error
+    throw err;
+  }
   return {
     scheme: tax.scheme,
     rateBp: tax.rateBp,

@@ -7,10 +7,11 @@ import type { Locale } from '../../web/i18n.js';
 import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
 import { needsDigitalConsent, recordDigitalConsent } from '../legal/consent.js';
 import { checkoutProvider } from '../payments/providers.js';
+import { TaxError } from '../tax/categories.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { expireOrderJob } from './expire-order.job.js';
 import { recordOrderEvent } from './order-events.js';
-import { type BuyerTaxError, type BuyerTaxInput, decideOrderTax, resolveBuyer } from './order-tax.js';
+import { type BuyerTaxError, type BuyerTaxInput, decideOrderTax, type OrderTax, resolveBuyer } from './order-tax.js';
 import { markOrderPaid } from './order-transitions.js';
 import { type QuoteError, quote } from './pricing.js';
 import { findOrderItems, findSellableProduct, nextOrderNumber, upsertCustomer } from './queries.js';
@@ -38,6 +39,7 @@ export type CheckoutError =
   | 'discount-unknown'
   | 'provider-unavailable'
   | 'consent-missing'
+  | 'tax-unavailable'
   | BuyerTaxError;
 
 export type StartCheckoutResult =
@@ -82,15 +84,23 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   const resolved = await resolveBuyer(db, settings, { ...typed, totalMinor: q.totalMinor, currency: q.currency });
   if (!resolved.ok) return { kind: 'error', error: resolved.error };
   const { buyer, evidence, viesCheckId, address } = resolved.value;
-  const tax = settings
-    ? await decideOrderTax(db, {
-        settings,
-        buyer,
-        currency: q.currency,
-        items: [{ product_id: product.id, title: product.title, total_minor: q.totalMinor }],
-        now: isoNow(),
-      })
-    : undefined;
+  let tax: OrderTax | undefined;
+  try {
+    tax = settings
+      ? await decideOrderTax(db, {
+          settings,
+          buyer,
+          currency: q.currency,
+          items: [{ product_id: product.id, title: product.title, total_minor: q.totalMinor }],
+          now: isoNow(),
+        })
+      : undefined;
+  } catch (err) {
+    // A missing rate is the seller's to fix; the buyer gets a clear message, never a 500.
+    if (!(err instanceof TaxError)) throw err;
+    services.log.error({ err, productId: product.id, country: buyer.country }, 'no VAT decision for a checkout');
+    return { kind: 'error', error: 'tax-unavailable' };
+  }
   const provider = await checkoutProvider(services);
 
   let order: Order;
