@@ -112,25 +112,35 @@ export function registerNewsletterRoutes(fastify: FastifyInstance, services: Ser
   );
 
   // Also the RFC 8058 one-click POST (`List-Unsubscribe=One-Click`, no cookies): exempt from the CSRF
-  // check in app.ts; the signature is the authorisation.
-  app.post(
-    '/unsubscribe/:member',
-    { schema: { params: memberParams, querystring: signedQuery } },
-    async (req, reply) => {
-      const member = await signedMember(req.params.member, req.query.s);
-      await unsubscribeMember(db, member.id);
-      return sendPage(
-        reply,
-        UnsubscribePage({
-          ctx: await ctxOf(req, reply),
-          action: unsubscribePath(secret, member.id),
-          email: member.email,
-          subscribed: false,
-          done: 'unsubscribed',
-        }),
+  // check in app.ts; the signature is the authorisation. Mail providers may send the body as
+  // multipart/form-data (or anything else): its content does not matter, so it is read and dropped.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(['multipart/form-data', '*'], (_req, payload, done) => {
+      payload.resume();
+      payload.on('end', () => done(null, {}));
+      payload.on('error', (err) => done(err));
+    });
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/unsubscribe/:member',
+        { schema: { params: memberParams, querystring: signedQuery } },
+        async (req, reply) => {
+          const member = await signedMember(req.params.member, req.query.s);
+          await unsubscribeMember(db, member.id);
+          return sendPage(
+            reply,
+            UnsubscribePage({
+              ctx: await ctxOf(req, reply),
+              action: unsubscribePath(secret, member.id),
+              email: member.email,
+              subscribed: false,
+              done: 'unsubscribed',
+            }),
+          );
+        },
       );
-    },
-  );
+  });
 
   app.post(
     '/unsubscribe/:member/resubscribe',

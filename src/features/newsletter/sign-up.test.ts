@@ -180,6 +180,15 @@ describe('newsletter sign-up (double opt-in) and unsubscribe', () => {
       payload: 'List-Unsubscribe=One-Click',
     });
     assert.equal(oneClick.statusCode, 200);
+    // Some providers send the one-click body as multipart/form-data.
+    const boundary = 'x-boundary';
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+    });
+    assert.equal(multipart.statusCode, 200);
     const after = (await member('bob@example.com'))!;
     assert.equal(after.email_status, 'unsubscribed');
     assert.ok(after.unsubscribed_at);
