@@ -11,7 +11,7 @@ export type Mailer = {
    * A message already in MIME form (bulk senders build it themselves, much faster than composing each
    * one); only SMTP transports have it.
    */
-  sendRaw?: (envelope: { from: string; to: string }, raw: Buffer) => Promise<SentMessage>;
+  sendRaw?: (envelope: { from: string; to: string }, raw: Buffer, messageId: string) => Promise<SentMessage>;
   close: () => void;
 };
 
@@ -59,8 +59,9 @@ export function smtpMailer(url: string, opts: SmtpPoolOptions = {}): Mailer {
       });
       return { transport: 'smtp', messageId: info.messageId };
     },
-    sendRaw: async (envelope, raw) => {
-      const info = await transporter.sendMail({ envelope, raw });
+    // The Message-ID given is the one inside `raw`; passing it spares nodemailer making one per message.
+    sendRaw: async (envelope, raw, messageId) => {
+      const info = await transporter.sendMail({ envelope, raw, messageId });
       return { transport: 'smtp', messageId: info.messageId };
     },
     close: () => transporter.close(),

@@ -118,7 +118,7 @@ export async function sendBatch(
         headers,
         date: new Date(),
       });
-      return sendRaw({ from: envelopeFrom, to: r.email }, raw);
+      return sendRaw({ from: envelopeFrom, to: r.email }, raw, `<${messageId}>`);
     }
     const copy = personalise(tpl, { name: r.name, unsubscribeUrl });
     return deliverMessage(services, {

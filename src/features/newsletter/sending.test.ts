@@ -179,9 +179,9 @@ describe('a send interrupted mid-way resumes without duplicates', () => {
     let handed = 0;
     const crashing: Mailer = {
       ...real,
-      sendRaw: async (envelope, raw) => {
+      sendRaw: async (envelope, raw, messageId) => {
         handed++;
-        const sent = await real.sendRaw!(envelope, raw);
+        const sent = await real.sendRaw!(envelope, raw, messageId);
         if (handed > 43) return new Promise(() => {});
         return sent;
       },
