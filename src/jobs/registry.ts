@@ -4,6 +4,7 @@ import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
+import { syncStripeSubscriptionJob } from '../features/memberships/reconcile-subscriptions.js';
 import { renewSubscriptionJob } from '../features/memberships/renew-subscription.job.js';
 import { fanOutJob } from '../features/newsletter/fan-out.job.js';
 import { sendBatchJob } from '../features/newsletter/send-batch.job.js';
@@ -34,6 +35,7 @@ export const allJobs: JobDefinition[] = [
   rebuildAnalyticsJob,
   weeklySummaryJob,
   renewSubscriptionJob,
+  syncStripeSubscriptionJob,
   fanOutJob,
   sendBatchJob,
   publishScheduledPostJob,

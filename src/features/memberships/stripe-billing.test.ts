@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../testing/app.js';
+import { scheduleReconciliation } from '../payments/reconcile-payments.job.js';
 import { stripeEvent } from '../payments/stripe/stand-in/state.js';
-import { buildStripeTestApp, type StripeTestApp, sendWebhook } from '../payments/stripe/testing.js';
+import { buildStripeTestApp, runJobsNow, type StripeTestApp, sendWebhook } from '../payments/stripe/testing.js';
 import { loadMemberAccess } from './access.js';
 import { cancelAtPeriodEnd, resumeSubscription } from './cancel-subscription.js';
 import { findSubscription } from './subscriptions.js';
@@ -154,6 +155,30 @@ describe('Stripe Billing: subscription checkout and webhooks, converging (real S
     );
     assert.equal(res.statusCode, 200);
     assert.equal((await findSubscription(db(), subId))!.cancel_at_period_end, 1);
+  });
+
+  test('a lost webhook loses nothing: reconciliation finds the checkout, then a renewal nobody told us of', async () => {
+    const { subId, sessionId } = await subscribe('lost@example.com');
+    const { subscription } = t.stripe.billing.paySubscriptionSession(t.stripe.state.session(sessionId));
+    const every = t.services.config.reconcileAfterMinutes;
+    const aged = new Date(Date.now() - (every + 1) * 60_000).toISOString();
+    await db().updateTable('subscriptions').set({ created_at: aged }).where('id', '=', subId).execute();
+    await scheduleReconciliation(db(), every);
+    await runJobsNow(t, ['payments.reconcile', 'membership.sync-stripe']);
+    let s = (await findSubscription(db(), subId))!;
+    assert.equal(s.status, 'active');
+    assert.equal(s.provider_ref, subscription.id);
+    assert.equal((await paidOrders(subId)).length, 1);
+
+    // Stripe renewed; the webhook never came. Once the known period is over, the next run converges.
+    t.stripe.billing.renew(subscription.id);
+    await db().updateTable('subscriptions').set({ current_period_end: aged }).where('id', '=', subId).execute();
+    await db().deleteFrom('jobs').where('kind', '=', 'payments.reconcile').execute();
+    await scheduleReconciliation(db(), every, new Date(Date.now() + every * 60_000));
+    await runJobsNow(t, ['payments.reconcile', 'membership.sync-stripe']);
+    s = (await findSubscription(db(), subId))!;
+    assert.ok(s.current_period_end! > new Date().toISOString());
+    assert.equal((await paidOrders(subId)).length, 2);
   });
 
   test('events about subscriptions that are not ours are acknowledged and change nothing', async () => {

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { defineJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { enqueueSubscriptionReconciliation } from '../memberships/reconcile-subscriptions.js';
 import { syncOrderPaymentJob } from './sync-order-payment.job.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -46,8 +47,10 @@ export const reconcilePaymentsJob = defineJob({
     for (const orderId of orderIds) {
       await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:${slot}` });
     }
-    if (orderIds.length) {
-      log.info({ orders: orderIds.length }, 'pending orders looked up at their payment provider');
+    // Stripe subscriptions (memberships) a lost webhook left behind are re-read the same way.
+    const subscriptions = await enqueueSubscriptionReconciliation(db, every, slot);
+    if (orderIds.length || subscriptions) {
+      log.info({ orders: orderIds.length, subscriptions }, 'pending payments looked up at their provider');
       services.nudgeWorker();
     }
   },

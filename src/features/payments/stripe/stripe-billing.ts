@@ -131,3 +131,9 @@ export function subscriptionRefOf(object: Record<string, unknown>): string | und
   }
   return undefined;
 }
+
+/** The subscription a subscription-mode Checkout Session created, once it was completed. */
+export async function subscriptionOfSession(stripe: Stripe, sessionId: string): Promise<string | undefined> {
+  const session = await stripe.checkout.sessions.retrieve(sessionId);
+  return idOf(session.subscription) ?? undefined;
+}

@@ -1,0 +1,80 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { isoIn } from '../../db/time.js';
+import { defineJob, PermanentJobError } from '../../jobs/define.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { paymentProvider } from '../payments/providers.js';
+import { subscriptionOfSession } from '../payments/stripe/stripe-billing.js';
+import { StripePaymentProvider } from '../payments/stripe/stripe-provider.js';
+import { syncStripeSubscription } from './stripe-billing.js';
+import { findSubscription } from './subscriptions.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const MINUTE = 60_000;
+const BATCH = 200;
+
+/**
+ * Stripe subscriptions that a lost webhook may have left behind: checkouts
+ * still incomplete after `afterMinutes` (within a day), and subscriptions
+ * whose period ended more than `afterMinutes` ago without news (a renewal,
+ * failure or end we did not hear of).
+ */
+export async function subscriptionsToReconcile(db: Db, afterMinutes: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('subscriptions')
+    .select('id')
+    .where('provider', '=', 'stripe')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('status', '=', 'incomplete'),
+          eb('checkout_ref', 'is not', null),
+          eb('created_at', '<', isoIn(-afterMinutes * MINUTE)),
+          eb('created_at', '>', isoIn(-24 * 60 * MINUTE)),
+        ]),
+        eb.and([
+          eb('status', 'in', ['active', 'past_due']),
+          eb('current_period_end', '<', isoIn(-afterMinutes * MINUTE)),
+        ]),
+      ]),
+    )
+    .orderBy('updated_at')
+    .limit(BATCH)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Re-reads one Stripe subscription (found through its checkout while we do not know it yet) and converges. */
+export const syncStripeSubscriptionJob = defineJob({
+  kind: 'membership.sync-stripe',
+  payload: z.object({ subscriptionId: z.string() }),
+  maxAttempts: 10,
+  handle: async ({ subscriptionId }, { db, services, log }) => {
+    const sub = await findSubscription(db, subscriptionId);
+    if (sub?.provider !== 'stripe') return;
+    let ref = sub.provider_ref;
+    if (!ref && sub.checkout_ref) {
+      const p = await paymentProvider(services, 'stripe');
+      if (!(p instanceof StripePaymentProvider)) throw new PermanentJobError('Stripe is not connected');
+      ref = (await subscriptionOfSession(p.client, sub.checkout_ref)) ?? null;
+    }
+    if (!ref) return; // the checkout was never completed
+    const result = await syncStripeSubscription(services, ref);
+    log.info({ subscriptionId, ref, result }, 'Stripe subscription reconciled');
+  },
+});
+
+/** Called by `payments.reconcile` for its time slot. */
+export async function enqueueSubscriptionReconciliation(db: Db, afterMinutes: number, slot: string): Promise<number> {
+  const ids = await subscriptionsToReconcile(db, afterMinutes);
+  for (const subscriptionId of ids) {
+    await enqueueJob(
+      db,
+      syncStripeSubscriptionJob,
+      { subscriptionId },
+      { uniqueKey: `sub-sync:${subscriptionId}:${slot}` },
+    );
+  }
+  return ids.length;
+}
