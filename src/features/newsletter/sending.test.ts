@@ -223,6 +223,28 @@ describe('a send interrupted mid-way resumes without duplicates', () => {
   });
 });
 
+describe('sending rate', () => {
+  test('SMTP_RATE_PER_SECOND paces the pooled transport: 12 messages at 5 per second take over 2 seconds', async () => {
+    const receiver = await startSmtpReceiver();
+    const t = await buildTestApp({
+      mailer: smtpMailer(`smtp://127.0.0.1:${receiver.port}?tls=off`, { maxConnections: 3, ratePerSecond: 5 }),
+    });
+    try {
+      await setUpStore(t.services);
+      const db = t.services.database.db;
+      for (let i = 0; i < 12; i++) await seedMember(db, { email: `paced${i}@example.com` });
+      await savePost(db, { input: input({ slug: 'paced' }), actor: 'test' });
+      const started = Date.now();
+      await t.drainJobs();
+      assert.equal(receiver.messages.length, 12);
+      assert.ok(Date.now() - started >= 2000, `took ${Date.now() - started} ms`);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+});
+
 describe('permanent refusals', () => {
   test('a 550 marks the delivery bounced and the member bounced; the others are sent', async () => {
     const got: string[] = [];
