@@ -46,10 +46,10 @@ function TierCard({ ctx, tier }: { ctx: PageContext; tier: MembershipTier }) {
         // A GET form: choosing a tier changes nothing yet, the next page asks for the details.
         <form method="get" action="/membership/subscribe" class="stack">
           <input type="hidden" name="tier" value={tier.slug} />
-          <fieldset class="choice">
+          <fieldset class="tier-interval">
             <legend>{t('memberships.public.interval')}</legend>
             {offered.map((i, n) => (
-              <div class="choice">
+              <div class="check">
                 <input type="radio" id={`f-${tier.slug}-${i}`} name="interval" value={i} checked={n === 0} />
                 <label for={`f-${tier.slug}-${i}`}>
                   {t(i === 'month' ? 'memberships.public.monthly' : 'memberships.public.yearly')}:{' '}
