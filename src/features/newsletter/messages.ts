@@ -15,7 +15,7 @@ export const newsletterMessages = defineMessages(
     'newsletter.join.signIn': 'Already a member? Sign in',
     'newsletter.join.sentTitle': 'Please check your inbox',
     'newsletter.join.sentText':
-      'Almost done: if this address is not subscribed yet, we have emailed you a link to confirm it. The link works once, for 48 hours. Please also look in your spam folder.',
+      'Almost done: if this address is not subscribed yet, we have emailed you a link to confirm it (it works once, for 48 hours); if it is, a link that signs you in. Please also look in your spam folder.',
     'newsletter.confirm.title': 'Confirm your subscription',
     'newsletter.confirm.text': 'One click and your address is confirmed: you will receive new posts by email.',
     'newsletter.confirm.button': 'Confirm my subscription',
@@ -61,7 +61,7 @@ export const newsletterMessages = defineMessages(
     'newsletter.join.signIn': 'Schon Mitglied? Anmelden',
     'newsletter.join.sentTitle': 'Bitte sehen Sie in Ihr Postfach',
     'newsletter.join.sentText':
-      'Fast geschafft: Falls diese Adresse noch nicht angemeldet ist, haben wir Ihnen einen Bestätigungslink geschickt. Er funktioniert einmal, 48 Stunden lang. Bitte sehen Sie auch im Spam-Ordner nach.',
+      'Fast geschafft: Falls diese Adresse noch nicht angemeldet ist, haben wir Ihnen einen Bestätigungslink geschickt (er funktioniert einmal, 48 Stunden lang); falls doch, einen Link, der Sie anmeldet. Bitte sehen Sie auch im Spam-Ordner nach.',
     'newsletter.confirm.title': 'Anmeldung bestätigen',
     'newsletter.confirm.text': 'Ein Klick, und Ihre Adresse ist bestätigt: Sie erhalten neue Beiträge per E-Mail.',
     'newsletter.confirm.button': 'Anmeldung bestätigen',

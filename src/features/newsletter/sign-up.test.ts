@@ -133,7 +133,7 @@ describe('newsletter sign-up (double opt-in) and unsubscribe', () => {
     assert.equal((await member('late@example.com'))?.email_status, 'pending');
   });
 
-  test('new and subscribed addresses get the same answer; a subscribed one gets no second email', async () => {
+  test('new and subscribed addresses get the same answer; a subscribed one gets a sign-in link, not a second confirmation', async () => {
     const c = new TestClient(t.app);
     await join(c, { email: 'twice@example.com', consent: 'yes' });
     await c.postForm(await confirmLink('twice@example.com'), {}, { formPage: '/join' });
@@ -142,10 +142,19 @@ describe('newsletter sign-up (double opt-in) and unsubscribe', () => {
     const fresh = await join(new TestClient(t.app), { email: 'fresh@example.com', consent: 'yes' });
     assert.equal(known.statusCode, 200);
     assert.equal(mainOf(known.body), mainOf(fresh.body));
-    assert.equal((await emailsTo(t.services, 'twice@example.com')).length, before);
-    // A repeated sign-up within minutes does not mail-bomb a pending address either.
+    const mails = await emailsTo(t.services, 'twice@example.com');
+    assert.equal(mails.length, before + 1);
+    assert.equal(mails.at(-1)?.template, 'library-login');
+    const signIn = pathsIn(mails.at(-1)!.text, t.services.config.publicUrl).find((p) => p.startsWith('/library/auth/'));
+    assert.ok(signIn);
+    const device = new TestClient(t.app);
+    assert.equal((await device.postForm(signIn, {}, { formPage: signIn })).statusCode, 303);
+    assert.ok(device.cookieHeader.includes('vf_customer='), 'the member is signed in on the new device');
+    // Repeated sign-ups within minutes do not mail-bomb a pending or subscribed address.
     await join(new TestClient(t.app), { email: 'fresh@example.com', consent: 'yes' });
+    await join(new TestClient(t.app), { email: 'twice@example.com', consent: 'yes' });
     assert.equal((await emailsTo(t.services, 'fresh@example.com')).length, 1);
+    assert.equal((await emailsTo(t.services, 'twice@example.com')).length, before + 1);
   });
 
   test('unsubscribe by signed link (page + one-click POST without CSRF), bad signature refused, resubscribe', async () => {

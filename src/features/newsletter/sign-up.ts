@@ -1,9 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoIn, isoNow } from '../../db/time.js';
 import type { Locale } from '../../web/i18n.js';
 import { queueEmail } from '../email/queue-email.js';
+import { LOGIN_LINK_MINUTES, LOGIN_PURPOSE } from '../library/request-login-link.js';
 import { normaliseEmail } from '../memberships/access.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { NEWSLETTER_CONSENT_VERSION, NEWSLETTER_PURPOSE, newsletterConsentText } from './consent.js';
@@ -27,6 +28,41 @@ export type SignUpOptions = {
 };
 
 export type SignUpResult = 'confirmation-sent' | 'already-subscribed' | 'recently-sent';
+
+/**
+ * A subscribed address signing up again is most likely a member on a new
+ * device: it gets a sign-in link to the library session (which is how posts
+ * know their reader) instead of a second confirmation — at most one per
+ * address per few minutes.
+ */
+async function emailSignInLink(trx: Transaction<DB>, email: string, opts: SignUpOptions): Promise<void> {
+  const recent = await trx
+    .selectFrom('customer_tokens')
+    .select('id')
+    .where('email', '=', email)
+    .where('purpose', '=', LOGIN_PURPOSE)
+    .where('created_at', '>', isoIn(-RESEND_AFTER_MS))
+    .executeTakeFirst();
+  if (recent) return;
+  const token = randomBytes(32).toString('base64url');
+  await trx
+    .insertInto('customer_tokens')
+    .values({
+      id: sha256(token),
+      email,
+      purpose: LOGIN_PURPOSE,
+      expires_at: isoIn(LOGIN_LINK_MINUTES * 60_000),
+      used_at: null,
+      created_at: isoNow(),
+    })
+    .execute();
+  await queueEmail(trx, {
+    to: email,
+    locale: opts.locale,
+    template: 'library-login',
+    data: { url: `${opts.publicUrl}/library/auth/${token}`, minutes: LOGIN_LINK_MINUTES },
+  });
+}
 
 /**
  * Free sign-up, first step of the double opt-in: the member row (pending) if
@@ -63,7 +99,10 @@ export async function signUp(db: Kysely<DB>, opts: SignUpOptions): Promise<SignU
       .select(['id', 'email_status', 'name'])
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
-    if (member.email_status === 'subscribed') return 'already-subscribed';
+    if (member.email_status === 'subscribed') {
+      await emailSignInLink(trx, email, opts);
+      return 'already-subscribed';
+    }
     const recent = await trx
       .selectFrom('member_tokens')
       .select('id')
