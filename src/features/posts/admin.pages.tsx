@@ -133,7 +133,7 @@ export function PostEditorPage({
             {ctx.t('posts.field.excerptHint')}
           </p>
         </div>
-        <div class="field">
+        <div class="field post-body">
           <label for="f-body">{ctx.t('posts.field.body')}</label>
           <textarea
             id="f-body"
@@ -145,7 +145,7 @@ export function PostEditorPage({
             {form.body}
           </textarea>
         </div>
-        <section aria-labelledby="h-preview" class="panel">
+        <section aria-labelledby="h-preview" class="panel post-preview">
           <h2 id="h-preview">{ctx.t('posts.preview')}</h2>
           <div id="post-preview" class="prose" aria-live="polite">
             {previewHtml !== undefined ? (
