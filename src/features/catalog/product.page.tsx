@@ -4,6 +4,8 @@ import type { PageContext } from '../../web/context.js';
 import { formatFileSize } from '../../web/format.js';
 import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
+import { BillingCountryField } from '../checkout/billing-country-field.js';
+import type { VatPreview } from '../checkout/order-tax.js';
 import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
 import { coverPath } from './cover-image.js';
@@ -20,6 +22,9 @@ export type ProductPageProps = {
   preview?: boolean;
   /** For the price note above the order button: VAT included, or the § 19 UStG note. */
   taxMode?: TaxMode;
+  /** The buy form's preselected country (as on the checkout page) and the VAT it means. */
+  billingCountry?: string | undefined;
+  vat?: VatPreview | undefined;
 };
 
 /** The buy form; checkout takes it from here (field names are its contract). */
@@ -28,7 +33,9 @@ function BuyForm({
   product,
   preview,
   taxMode = 'regular',
-}: Pick<ProductPageProps, 'ctx' | 'product' | 'preview' | 'taxMode'>) {
+  billingCountry,
+  vat,
+}: Pick<ProductPageProps, 'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat'>) {
   const t = ctx.t;
   const free = product.pricing === 'free';
   return (
@@ -63,10 +70,11 @@ function BuyForm({
         hint={t('catalog.buy.email.hint')}
       />
       <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
+      {!free && <BillingCountryField ctx={ctx} value={billingCountry} />}
       {!free && <Field name="discountCode" label={t('catalog.buy.discountCode')} autocomplete="off" />}
       {!free && <DigitalConsentField ctx={ctx} />}
       <CheckoutLegalLinks ctx={ctx} />
-      {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} />}
+      {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} />}
       <button type="submit" class="btn-block buy-button" disabled={preview && product.status !== 'published'}>
         {free ? t('catalog.buy.free') : t('catalog.buy.submit')}
       </button>
@@ -92,7 +100,16 @@ function IncludedFiles({ ctx, files }: { ctx: PageContext; files: ProductFileWit
 }
 
 /** A product's public page: cover, price, buy form, description and what is included. */
-export function ProductPage({ ctx, product, files, publicUrl, preview = false, taxMode }: ProductPageProps) {
+export function ProductPage({
+  ctx,
+  product,
+  files,
+  publicUrl,
+  preview = false,
+  taxMode,
+  billingCountry,
+  vat,
+}: ProductPageProps) {
   const t = ctx.t;
   const cover = coverPath(product.cover_key);
   return (
@@ -122,7 +139,14 @@ export function ProductPage({ ctx, product, files, publicUrl, preview = false, t
           <h1>{product.title}</h1>
           {product.summary && <p class="lead">{product.summary}</p>}
           <p class="product-price">{priceLabel(product, t, ctx.locale)}</p>
-          <BuyForm ctx={ctx} product={product} preview={preview} taxMode={taxMode} />
+          <BuyForm
+            ctx={ctx}
+            product={product}
+            preview={preview}
+            taxMode={taxMode}
+            billingCountry={billingCountry}
+            vat={vat}
+          />
           <IncludedFiles ctx={ctx} files={files} />
         </div>
         {product.description_md.trim() && (

@@ -6,7 +6,9 @@ import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { recordProductView } from '../analytics/record-visit.js';
+import { defaultBillingCountry, previewVat } from '../checkout/order-tax.js';
 import { readTaxMode } from '../legal/tax-mode.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
 import { ProductPage } from './product.page.js';
 import { findPublishedProductBySlug, listProductFiles } from './queries.js';
 
@@ -23,12 +25,17 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
     const product = await findPublishedProductBySlug(db, req.params.slug);
     if (!product) throw notFound('Product not found');
     await recordProductView(services, req, product.id);
-    const [files, ctx, taxMode] = await Promise.all([
+    const [files, ctx, taxMode, settings] = await Promise.all([
       listProductFiles(db, product.id),
       pageContext(req, reply, services),
       readTaxMode(db),
+      loadTaxSettings(db),
     ]);
-    return sendPage(reply, ProductPage({ ctx, product, files, taxMode, publicUrl: services.config.publicUrl }));
+    // Preselected as on the checkout page; the buyer confirms or changes it.
+    const billingCountry = defaultBillingCountry(req.headers['accept-language'], settings);
+    const vat = await previewVat(db, settings, product, billingCountry);
+    const publicUrl = services.config.publicUrl;
+    return sendPage(reply, ProductPage({ ctx, product, files, taxMode, billingCountry, vat, publicUrl }));
   });
 
   // A cover's key changes whenever the cover does, so its URL can be cached for good.

@@ -104,7 +104,17 @@ describe('store front', () => {
     assert.doesNotMatch(res.body, /book\.pdf|\/files\//);
     const form = /<form method="post" action="\/checkout"[\s\S]*?<\/form>/.exec(res.body)?.[0] ?? '';
     const names = [...form.matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(names, ['_csrf', 'productId', 'email', 'name', 'discountCode', 'digitalConsent']);
+    assert.deepEqual(names, [
+      '_csrf',
+      'productId',
+      'email',
+      'name',
+      'billingCountry',
+      'discountCode',
+      'digitalConsent',
+    ]);
+    // Without a region in Accept-Language the store's country is preselected (no tax settings: Germany).
+    assert.match(form, /<option value="DE" selected>Germany<\/option>/);
     assert.ok(form.includes(`name="productId" value="${ids.book}"`));
     assert.match(form, />Buy now — payment required<\/button>/);
   });

@@ -135,7 +135,7 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode, v
             )}
             {!free && <DigitalConsentField ctx={ctx} error={where === 'consent' ? message : undefined} />}
             <CheckoutLegalLinks ctx={ctx} />
-            {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} />}
+            {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} />}
             <button type="submit" class="btn-block">
               {free ? t('checkout.submitFree') : t('checkout.submit')}
             </button>

@@ -1,5 +1,7 @@
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
+import type { VatPreview } from '../checkout/order-tax.js';
+import { countryName } from '../tax/countries.js';
 import type { TaxMode } from './tax-mode.js';
 
 /** The consent checkbox's field name: part of the checkout form's contract. */
@@ -7,17 +9,48 @@ export const CONSENT_FIELD = 'digitalConsent';
 
 type Priced = { title: string; pricing: string; currency: string; price_minor: number; min_price_minor: number };
 
-/** § 312j (2) BGB: right above the order button, what is bought and the total gross price. */
-export function OrderSummaryNote({ ctx, product, taxMode }: { ctx: PageContext; product: Priced; taxMode: TaxMode }) {
+/** Which sentence states the tax in the total: VAT included, § 19 UStG, or no VAT for the buyer's country. */
+type TaxNote = 'incVat' | 'smallBusiness' | 'noVat';
+
+function taxNoteOf(taxMode: TaxMode, vat: VatPreview | undefined): TaxNote {
+  if (vat) return vat.scheme === 'small_business' ? 'smallBusiness' : vat.rateBp === 0 ? 'noVat' : 'incVat';
+  return taxMode === 'small_business' ? 'smallBusiness' : 'incVat';
+}
+
+/**
+ * § 312j (2) BGB: right above the order button, what is bought and the total
+ * gross price. With a VAT decision for the chosen country (`vat`) the note
+ * says what applies to it (no VAT outside the EU, § 19 UStG); without one the
+ * store's mode decides.
+ */
+export function OrderSummaryNote({
+  ctx,
+  product,
+  taxMode,
+  vat,
+}: {
+  ctx: PageContext;
+  product: Priced;
+  taxMode: TaxMode;
+  vat?: VatPreview | undefined;
+}) {
   const t = ctx.t;
-  const small = taxMode === 'small_business';
+  const note = taxNoteOf(taxMode, vat);
+  const country = vat ? countryName(vat.buyerCountry, ctx.locale) : '';
   let price: string;
   if (product.pricing === 'pwyw') {
     const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
-    price = t(small ? 'checkout.summary.pwywSmallBusiness' : 'checkout.summary.pwyw', { min });
+    const key = (
+      {
+        incVat: 'checkout.summary.pwyw',
+        smallBusiness: 'checkout.summary.pwywSmallBusiness',
+        noVat: 'checkout.summary.pwywNoVat',
+      } as const
+    )[note];
+    price = t(key, { min, country });
   } else {
     const total = formatMoney(product.price_minor, product.currency, ctx.locale);
-    price = `${t(small ? 'checkout.summary.smallBusiness' : 'checkout.summary.incVat')}: ${total}`;
+    price = `${t(`checkout.summary.${note}`, { country })}: ${total}`;
   }
   return (
     <div class="order-summary">

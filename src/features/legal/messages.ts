@@ -16,6 +16,8 @@ export const legalMessages = defineMessages(
     'checkout.summary.smallBusiness': 'Total price. No VAT is charged under § 19 UStG (small business).',
     'checkout.summary.pwyw': 'You choose the price (at least {min}); the total includes VAT.',
     'checkout.summary.pwywSmallBusiness': 'You choose the price (at least {min}); no VAT is charged under § 19 UStG.',
+    'checkout.summary.noVat': 'Total price (no VAT is charged for {country})',
+    'checkout.summary.pwywNoVat': 'You choose the price (at least {min}); no VAT is charged for {country}.',
     'checkout.summary.item': 'You are buying: {title} (digital download)',
     'checkout.consent.digital':
       'I expressly agree that you begin delivering the digital content before the withdrawal period ends. I am aware that I thereby lose my right of withdrawal once delivery has begun.',
@@ -133,6 +135,9 @@ export const legalMessages = defineMessages(
     'checkout.summary.pwyw': 'Sie wählen den Preis (mindestens {min}); der Betrag enthält die MwSt.',
     'checkout.summary.pwywSmallBusiness':
       'Sie wählen den Preis (mindestens {min}); gemäß § 19 UStG wird keine Umsatzsteuer berechnet.',
+    'checkout.summary.noVat': 'Gesamtpreis (für {country} wird keine Umsatzsteuer berechnet)',
+    'checkout.summary.pwywNoVat':
+      'Sie wählen den Preis (mindestens {min}); für {country} wird keine Umsatzsteuer berechnet.',
     'checkout.summary.item': 'Sie kaufen: {title} (digitaler Download)',
     'checkout.consent.digital':
       'Ich stimme ausdrücklich zu, dass Sie mit der Bereitstellung der digitalen Inhalte vor Ablauf der Widerrufsfrist beginnen. Mir ist bekannt, dass ich dadurch mein Widerrufsrecht mit Beginn der Bereitstellung verliere.',
