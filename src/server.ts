@@ -8,7 +8,9 @@ import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.j
 import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
 import { addDemoLicensedProduct } from './features/licensing/demo.js';
+import { addDemoMemberships } from './features/memberships/demo.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
+import { addDemoPosts } from './features/posts/demo.js';
 import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
 import { ensureDemoStore } from './features/setup/demo-store.js';
@@ -93,6 +95,8 @@ async function announce(services: Services): Promise<void> {
     const demo = await ensureDemoStore(database.db);
     await addDemoProducts(services);
     await addDemoLicensedProduct(services);
+    await addDemoMemberships(services);
+    await addDemoPosts(database.db);
     lines.push(`Demo store ready. Admin: ${url}/admin  login: ${demo.email}  password: ${demo.password}`);
   } else if (!(await getStoreSettings(database.db)).setupCompleted) {
     const code = await ensureSetupCode(database.db);

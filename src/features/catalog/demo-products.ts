@@ -28,7 +28,8 @@ const PRICE_FACTOR: Record<string, number> = {
   KWD: 0.3,
 };
 
-function demoPrice(major: number, currency: string): number {
+/** A demo price of `major` units, scaled to the currency's usual price level. */
+export function demoPrice(major: number, currency: string): number {
   const scaled = Math.max(1, Math.round(major * (PRICE_FACTOR[currency] ?? 1)));
   return scaled * 10 ** exponentOf(currency);
 }

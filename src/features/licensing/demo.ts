@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { isoNow } from '../../db/time.js';
-import { exponentOf } from '../../domain/money.js';
 import type { Services } from '../../services.js';
 import { storeCover } from '../catalog/cover-image.js';
 import { coverSvg, makeZip } from '../catalog/demo-files.js';
+import { demoPrice } from '../catalog/demo-products.js';
 import { addFileRows } from '../catalog/file-rows.js';
 import { claimSetting, clearSettingsCache, getStoreSettings } from '../settings/store-settings.js';
 import { activateScript, DEMO_PLUGIN_TEXTS } from './demo-texts.js';
 
 const DEMO_CLAIM = 'demo.licensed_product_added';
 export const DEMO_ACTIVATION_LIMIT = 3;
-
-/** 29 in the store's currency, scaled for currencies with small units (as the other demo products are). */
-const PRICE_FACTOR: Record<string, number> = { SEK: 10, NOK: 10, DKK: 7, PLN: 4, CZK: 25, HUF: 400, RON: 5, JPY: 150 };
-
-function demoPrice(currency: string): number {
-  return Math.round(29 * (PRICE_FACTOR[currency] ?? 1)) * 10 ** exponentOf(currency);
-}
 
 /**
  * The demo store's paid plugin that issues licence keys (3 activations each):
@@ -65,7 +58,7 @@ export async function addDemoLicensedProduct(services: Services): Promise<{ adde
         status: 'published',
         pricing: 'fixed',
         currency,
-        price_minor: demoPrice(currency),
+        price_minor: demoPrice(29, currency),
         suggested_price_minor: null,
         cover_key: coverKey,
         created_at: now,

@@ -9,6 +9,8 @@ import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { setSessionCookie, startSession } from '../auth/sessions.js';
 import { addDemoProducts } from '../catalog/demo-products.js';
 import { addDemoLicensedProduct } from '../licensing/demo.js';
+import { addDemoMemberships } from '../memberships/demo.js';
+import { addDemoPosts } from '../posts/demo.js';
 import { CURRENCIES, getStoreSettings } from '../settings/store-settings.js';
 import { completeSetup, isSetupCodeValid } from './complete-setup.js';
 import { SetupPage, type SetupValues } from './setup.page.js';
@@ -61,6 +63,8 @@ export function registerSetupRoutes(fastify: FastifyInstance, services: Services
       // After the set-up commit: example products need files in storage. A failure here must not undo the set-up.
       await addDemoProducts(services).catch((err) => req.log.error({ err }, 'demo products could not be added'));
       await addDemoLicensedProduct(services).catch((err) => req.log.error({ err }, 'demo plugin could not be added'));
+      await addDemoMemberships(services).catch((err) => req.log.error({ err }, 'demo memberships could not be added'));
+      await addDemoPosts(db).catch((err) => req.log.error({ err }, 'demo posts could not be added'));
     }
     const token = await startSession(db, result.adminId, true);
     setSessionCookie(reply, token, services.config);
