@@ -6,8 +6,9 @@ import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
 import { BillingCountryField } from '../checkout/billing-country-field.js';
 import type { VatPreview } from '../checkout/order-tax.js';
-import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
+import { CheckoutLegalLinks, OrderSummaryNote, WithdrawalFields } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
+import type { WithdrawalCase } from '../legal/withdrawal-case.js';
 import { coverPath } from './cover-image.js';
 import { priceLabel, suggestedAmount } from './price.js';
 import type { ProductFileWithVersion } from './queries.js';
@@ -25,6 +26,8 @@ export type ProductPageProps = {
   /** The buy form's preselected country (as on the checkout page) and the VAT it means. */
   billingCountry?: string | undefined;
   vat?: VatPreview | undefined;
+  /** The product's withdrawal rule (consent box or no-withdrawal note); digital content unless said. */
+  withdrawal?: WithdrawalCase | undefined;
 };
 
 /** The buy form; checkout takes it from here (field names are its contract). */
@@ -35,7 +38,8 @@ function BuyForm({
   taxMode = 'regular',
   billingCountry,
   vat,
-}: Pick<ProductPageProps, 'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat'>) {
+  withdrawal = 'digital',
+}: Pick<ProductPageProps, 'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat' | 'withdrawal'>) {
   const t = ctx.t;
   const free = product.pricing === 'free';
   return (
@@ -72,9 +76,9 @@ function BuyForm({
       <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
       {!free && <BillingCountryField ctx={ctx} value={billingCountry} />}
       {!free && <Field name="discountCode" label={t('catalog.buy.discountCode')} autocomplete="off" />}
-      {!free && <DigitalConsentField ctx={ctx} />}
+      {!free && <WithdrawalFields ctx={ctx} withdrawal={withdrawal} />}
       <CheckoutLegalLinks ctx={ctx} />
-      {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} />}
+      {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} withdrawal={withdrawal} />}
       <button type="submit" class="btn-block buy-button" disabled={preview && product.status !== 'published'}>
         {free ? t('catalog.buy.free') : t('catalog.buy.submit')}
       </button>
@@ -109,6 +113,7 @@ export function ProductPage({
   taxMode,
   billingCountry,
   vat,
+  withdrawal,
 }: ProductPageProps) {
   const t = ctx.t;
   const cover = coverPath(product.cover_key);
@@ -146,6 +151,7 @@ export function ProductPage({
             taxMode={taxMode}
             billingCountry={billingCountry}
             vat={vat}
+            withdrawal={withdrawal}
           />
           <IncludedFiles ctx={ctx} files={files} />
         </div>

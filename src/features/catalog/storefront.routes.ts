@@ -8,6 +8,7 @@ import { sendPage } from '../../web/render.js';
 import { recordProductView } from '../analytics/record-visit.js';
 import { defaultBillingCountry, previewVat } from '../checkout/order-tax.js';
 import { readTaxMode } from '../legal/tax-mode.js';
+import { productWithdrawalCase } from '../legal/withdrawal-case.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { ProductPage } from './product.page.js';
 import { findPublishedProductBySlug, listProductFiles } from './queries.js';
@@ -34,8 +35,9 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
     // Preselected as on the checkout page; the buyer confirms or changes it.
     const billingCountry = defaultBillingCountry(req.headers['accept-language'], settings);
     const vat = await previewVat(db, settings, product, billingCountry);
+    const withdrawal = await productWithdrawalCase(db, product);
     const publicUrl = services.config.publicUrl;
-    return sendPage(reply, ProductPage({ ctx, product, files, taxMode, billingCountry, vat, publicUrl }));
+    return sendPage(reply, ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl }));
   });
 
   // A cover's key changes whenever the cover does, so its URL can be cached for good.

@@ -3,8 +3,9 @@ import { formatMoney, toDecimalString } from '../../domain/money.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
-import { CheckoutLegalLinks, DigitalConsentField, OrderSummaryNote } from '../legal/checkout-parts.js';
+import { CheckoutLegalLinks, OrderSummaryNote, WithdrawalFields } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
+import type { WithdrawalCase } from '../legal/withdrawal-case.js';
 import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
 import { BillingCountryField } from './billing-country-field.js';
@@ -37,6 +38,8 @@ type Props = {
   vat?: VatPreview | undefined;
   /** VAT IDs can be checked (tax settings saved). */
   business: boolean;
+  /** The product's withdrawal rule: which consent box or note the form shows. */
+  withdrawal?: WithdrawalCase | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
@@ -49,14 +52,24 @@ function fieldOf(error: CheckoutPageError | undefined): Where {
   if (error === 'country-unknown') return 'country';
   if (error === 'address-required') return 'address';
   if (error.startsWith('vat-id')) return 'vatId';
-  if (error === 'consent-missing') return 'consent';
+  if (error === 'consent-missing' || error === 'service-consent-missing') return 'consent';
   if (error.startsWith('amount')) return 'amount';
   if (error.startsWith('discount')) return 'discountCode';
   return 'form';
 }
 
 /** The checkout form with its errors; the product page posts the same fields. */
-export function CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business }: Props) {
+export function CheckoutPage({
+  ctx,
+  product,
+  values,
+  error,
+  taxMode,
+  testMode,
+  vat,
+  business,
+  withdrawal = 'digital',
+}: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
   const message = error ? t(`checkout.error.${error}`, { min }) : undefined;
@@ -133,9 +146,13 @@ export function CheckoutPage({ ctx, product, values, error, taxMode, testMode, v
                 <AddressFields ctx={ctx} address={values.address} error={where === 'address' ? message : undefined} />
               </details>
             )}
-            {!free && <DigitalConsentField ctx={ctx} error={where === 'consent' ? message : undefined} />}
+            {!free && (
+              <WithdrawalFields ctx={ctx} withdrawal={withdrawal} error={where === 'consent' ? message : undefined} />
+            )}
             <CheckoutLegalLinks ctx={ctx} />
-            {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} />}
+            {!free && (
+              <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} withdrawal={withdrawal} />
+            )}
             <button type="submit" class="btn-block">
               {free ? t('checkout.submitFree') : t('checkout.submit')}
             </button>

@@ -11,6 +11,8 @@ export type ReceiptData = {
   licenseKeys?: { product: string; key: string }[];
   /** The buyer's consent to immediate delivery of digital content, as given at checkout. */
   consent?: { date: string; text: string };
+  /** The buyer's request that a service start before the withdrawal period ends. */
+  serviceConsent?: { date: string; text: string };
 };
 
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
@@ -23,6 +25,7 @@ export const checkoutEmailTemplates = {
       t('email.receipt.total', { total: d.total }),
       ...(d.licenseKeys ?? []).map((k) => t('licensing.email.key', k)),
       ...(d.consent ? [t('legal.receipt.consent', d.consent)] : []),
+      ...(d.serviceConsent ? [t('legal.receipt.serviceConsent', d.serviceConsent)] : []),
     ],
     links: d.links,
     action: { label: t('email.receipt.action'), url: d.libraryUrl },

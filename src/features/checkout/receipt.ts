@@ -4,7 +4,7 @@ import { formatFileSize } from '../../web/format.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { queueEmail } from '../email/queue-email.js';
-import { findDigitalConsent } from '../legal/consent.js';
+import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../legal/consent.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { recordOrderEvent } from './order-events.js';
 import { findOrder, findOrderItems } from './queries.js';
@@ -34,6 +34,7 @@ export async function queueReceiptEmail(
   );
   const licenseKeys = (await licenseKeysForOrder(db, orderId)).map((k) => ({ product: k.productTitle, key: k.key }));
   const consent = await findDigitalConsent(db, orderId);
+  const serviceConsent = await findOrderConsent(db, orderId, SERVICE_CONSENT_KIND);
   const emailId = await db.transaction().execute(async (trx) => {
     const id = await queueEmail(trx, {
       to: order.email,
@@ -49,6 +50,10 @@ export async function queueReceiptEmail(
         licenseKeys,
         // The durable medium of § 312f (3) BGB repeats the consent to immediate delivery.
         ...(consent ? { consent: { date: formatDateTime(consent.given_at, locale), text: consent.text } } : {}),
+        // … and a service's request to start early (§ 356 (4), § 357a (2) BGB).
+        ...(serviceConsent
+          ? { serviceConsent: { date: formatDateTime(serviceConsent.given_at, locale), text: serviceConsent.text } }
+          : {}),
       },
       uniqueKey: opts.resend ? undefined : `receipt:${orderId}`,
     });

@@ -10,6 +10,7 @@ import { recordCheckoutStart } from '../analytics/record-visit.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { findDigitalConsent } from '../legal/consent.js';
 import { readTaxMode } from '../legal/tax-mode.js';
+import { productWithdrawalCase } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
@@ -26,6 +27,7 @@ const checkoutForm = z.object({
   amount: z.string().trim().max(40).optional(),
   discountCode: z.string().trim().max(60).optional(),
   digitalConsent: z.string().max(10).optional(),
+  serviceConsent: z.string().max(10).optional(),
   billingCountry: z.string().trim().max(10).optional(),
   vatId: z.string().trim().max(40).default(''),
   billingName: z.string().trim().max(200).default(''),
@@ -63,9 +65,11 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     };
     const taxMode = await readTaxMode(db);
     const vat = await previewVat(db, settings, product, values.billingCountry);
+    const withdrawal = await productWithdrawalCase(db, product);
+    const testMode = await isTestMode(services);
     return sendPage(
       reply,
-      CheckoutPage({ ctx, product, values, taxMode, testMode: await isTestMode(services), vat, business: !!settings }),
+      CheckoutPage({ ctx, product, values, taxMode, testMode, vat, business: !!settings, withdrawal }),
     );
   });
 
@@ -97,7 +101,12 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         const vat = await previewVat(db, settings, product, values.billingCountry.toUpperCase());
         const testMode = await isTestMode(services);
         const business = !!settings;
-        return sendPage(reply, CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business }), 400);
+        const withdrawal = await productWithdrawalCase(db, product);
+        return sendPage(
+          reply,
+          CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business, withdrawal }),
+          400,
+        );
       };
       if (!z.email().safeParse(form.email).success) return page('email-invalid');
       await recordCheckoutStart(services, req, product.id);
@@ -108,6 +117,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         offered: form.amount,
         discountCode: form.discountCode,
         digitalConsent: Boolean(form.digitalConsent),
+        serviceConsent: Boolean(form.serviceConsent),
         locale: ctx.locale,
         tax: {
           billingCountry: values.billingCountry,

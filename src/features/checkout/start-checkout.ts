@@ -5,9 +5,16 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
-import { needsDigitalConsent, recordDigitalConsent } from '../legal/consent.js';
+import {
+  DIGITAL_CONSENT_KIND,
+  type OrderConsentKind,
+  recordOrderConsent,
+  SERVICE_CONSENT_KIND,
+} from '../legal/consent.js';
+import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
 import { checkoutProvider } from '../payments/providers.js';
 import { TaxError } from '../tax/categories.js';
+import { productTaxOf } from '../tax/product-tax.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { expireOrderJob } from './expire-order.job.js';
 import { recordOrderEvent } from './order-events.js';
@@ -25,6 +32,8 @@ export type StartCheckoutInput = {
   discountCode?: string | undefined;
   /** The buyer ticked the § 356 (5) BGB box (digital content delivered before the withdrawal period ends). */
   digitalConsent: boolean;
+  /** The buyer ticked the § 356 (4) / § 357a (2) BGB box (a service starts before the withdrawal period ends). */
+  serviceConsent?: boolean | undefined;
   locale: Locale;
   /**
    * Billing country, VAT ID and address as typed, plus the request's IP and
@@ -39,6 +48,7 @@ export type CheckoutError =
   | 'discount-unknown'
   | 'provider-unavailable'
   | 'consent-missing'
+  | 'service-consent-missing'
   | 'tax-unavailable'
   | BuyerTaxError;
 
@@ -69,9 +79,17 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   if (!priced.ok) return { kind: 'error', error: priced.error };
   const q = priced.quote;
   const free = q.totalMinor === 0;
-  // Nothing paid is sold without the consent; the check lives here, so no form can skip it.
-  const consent = needsDigitalConsent(q.totalMinor);
-  if (consent && !input.digitalConsent) return { kind: 'error', error: 'consent-missing' };
+  // Nothing paid is sold without the consent its kind needs; the check lives here, so no form can skip it.
+  const category = (await productTaxOf(db, [product.id])).get(product.id)?.category ?? 'electronic_service';
+  const withdrawal = withdrawalCaseOf(category, q.totalMinor);
+  let consent: OrderConsentKind | undefined;
+  if (withdrawal === 'digital') {
+    if (!input.digitalConsent) return { kind: 'error', error: 'consent-missing' };
+    consent = DIGITAL_CONSENT_KIND;
+  } else if (withdrawal === 'service') {
+    if (!input.serviceConsent) return { kind: 'error', error: 'service-consent-missing' };
+    consent = SERVICE_CONSENT_KIND;
+  }
   const settings = await loadTaxSettings(db);
   const typed = input.tax ?? {
     billingCountry: settings?.country ?? 'DE',
@@ -142,7 +160,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
         billing_address: address ? JSON.stringify(address) : null,
       };
       await trx.insertInto('orders').values(created).execute();
-      if (consent) await recordDigitalConsent(trx, created.id, input.locale, now);
+      if (consent) await recordOrderConsent(trx, created.id, consent, input.locale, now);
       await trx
         .insertInto('order_items')
         .values({

@@ -3,9 +3,12 @@ import type { PageContext } from '../../web/context.js';
 import type { VatPreview } from '../checkout/order-tax.js';
 import { countryName } from '../tax/countries.js';
 import type { TaxMode } from './tax-mode.js';
+import type { WithdrawalCase } from './withdrawal-case.js';
 
 /** The consent checkbox's field name: part of the checkout form's contract. */
 export const CONSENT_FIELD = 'digitalConsent';
+/** The services' early-start request (§ 356 (4), § 357a (2) BGB). */
+export const SERVICE_CONSENT_FIELD = 'serviceConsent';
 
 type Priced = { title: string; pricing: string; currency: string; price_minor: number; min_price_minor: number };
 
@@ -28,11 +31,13 @@ export function OrderSummaryNote({
   product,
   taxMode,
   vat,
+  withdrawal = 'digital',
 }: {
   ctx: PageContext;
   product: Priced;
   taxMode: TaxMode;
   vat?: VatPreview | undefined;
+  withdrawal?: WithdrawalCase | undefined;
 }) {
   const t = ctx.t;
   const note = taxNoteOf(taxMode, vat);
@@ -54,7 +59,9 @@ export function OrderSummaryNote({
   }
   return (
     <div class="order-summary">
-      <p>{t('checkout.summary.item', { title: product.title })}</p>
+      <p>
+        {t(withdrawal === 'digital' ? 'checkout.summary.item' : 'checkout.summary.itemOther', { title: product.title })}
+      </p>
       <p>
         <strong>{price}</strong>
       </p>
@@ -78,6 +85,58 @@ export function DigitalConsentField({ ctx, error }: { ctx: PageContext; error?: 
           aria-describedby={error ? `${id}-err` : undefined}
         />
         <label for={id}>{ctx.t('checkout.consent.digital')}</label>
+      </div>
+      {error && (
+        <p class="error" id={`${id}-err`} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * What the product's withdrawal rule asks of the buyer right before the order:
+ * the digital-content consent, the services' early-start request, or for a
+ * dated event the note that there is no right of withdrawal. `errorField`
+ * names the box the error belongs to.
+ */
+export function WithdrawalFields({
+  ctx,
+  withdrawal,
+  error,
+}: {
+  ctx: PageContext;
+  withdrawal: WithdrawalCase;
+  error?: string | undefined;
+}) {
+  if (withdrawal === 'digital') return <DigitalConsentField ctx={ctx} error={error} />;
+  if (withdrawal === 'service') return <ServiceConsentField ctx={ctx} error={error} />;
+  if (withdrawal === 'event')
+    return (
+      <p class="no-withdrawal" id="no-withdrawal">
+        <strong>{ctx.t('checkout.event.noWithdrawal')}</strong>
+      </p>
+    );
+  return null;
+}
+
+/** § 356 (4), § 357a (2) BGB: a separate, unticked box; the server refuses a paid service order without it. */
+export function ServiceConsentField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+  const id = 'f-service-consent';
+  return (
+    <fieldset class={error ? 'consent invalid' : 'consent'}>
+      <legend>{ctx.t('checkout.consent.serviceLegend')}</legend>
+      <div class="check">
+        <input
+          id={id}
+          type="checkbox"
+          name={SERVICE_CONSENT_FIELD}
+          value="1"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-err` : undefined}
+        />
+        <label for={id}>{ctx.t('checkout.consent.service')}</label>
       </div>
       {error && (
         <p class="error" id={`${id}-err`} role="alert">

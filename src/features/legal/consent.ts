@@ -9,6 +9,16 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** Bump when the wording of `checkout.consent.digital` changes: each order keeps the version it showed. */
 export const DIGITAL_CONSENT_VERSION = 'digital-content-2026-06';
 export const DIGITAL_CONSENT_KIND = 'digital_content';
+/** Bump when the wording of `checkout.consent.service` changes. */
+export const SERVICE_CONSENT_VERSION = 'service-early-start-2026-11';
+export const SERVICE_CONSENT_KIND = 'service_early_start';
+
+export type OrderConsentKind = typeof DIGITAL_CONSENT_KIND | typeof SERVICE_CONSENT_KIND;
+
+const CONSENTS = {
+  [DIGITAL_CONSENT_KIND]: { version: DIGITAL_CONSENT_VERSION, key: 'checkout.consent.digital' },
+  [SERVICE_CONSENT_KIND]: { version: SERVICE_CONSENT_VERSION, key: 'checkout.consent.service' },
+} as const;
 
 /**
  * § 356 (5) BGB: digital content sold for money needs the buyer's express
@@ -18,16 +28,23 @@ export function needsDigitalConsent(totalMinor: number): boolean {
   return totalMinor > 0;
 }
 
-/** Stores the consent with the order, in the words the buyer saw; call it in the order's transaction. */
-export async function recordDigitalConsent(trx: Transaction<DB>, orderId: string, locale: Locale, at: string) {
+/** Stores a consent with the order, in the words the buyer saw; call it in the order's transaction. */
+export async function recordOrderConsent(
+  trx: Transaction<DB>,
+  orderId: string,
+  kind: OrderConsentKind,
+  locale: Locale,
+  at: string,
+) {
+  const c = CONSENTS[kind];
   await trx
     .insertInto('order_consents')
     .values({
       id: randomUUID(),
       order_id: orderId,
-      kind: DIGITAL_CONSENT_KIND,
-      text_version: DIGITAL_CONSENT_VERSION,
-      text: translator(locale)('checkout.consent.digital'),
+      kind,
+      text_version: c.version,
+      text: translator(locale)(c.key),
       locale,
       given_at: at,
     })
@@ -35,11 +52,20 @@ export async function recordDigitalConsent(trx: Transaction<DB>, orderId: string
     .execute();
 }
 
+/** The § 356 (5) BGB consent (digital content). */
+export function recordDigitalConsent(trx: Transaction<DB>, orderId: string, locale: Locale, at: string) {
+  return recordOrderConsent(trx, orderId, DIGITAL_CONSENT_KIND, locale, at);
+}
+
 export function findDigitalConsent(db: Db, orderId: string) {
+  return findOrderConsent(db, orderId, DIGITAL_CONSENT_KIND);
+}
+
+export function findOrderConsent(db: Db, orderId: string, kind: OrderConsentKind) {
   return db
     .selectFrom('order_consents')
     .selectAll()
     .where('order_id', '=', orderId)
-    .where('kind', '=', DIGITAL_CONSENT_KIND)
+    .where('kind', '=', kind)
     .executeTakeFirst();
 }

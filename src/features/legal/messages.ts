@@ -22,6 +22,15 @@ export const legalMessages = defineMessages(
     'checkout.consent.digital':
       'I expressly agree that you begin delivering the digital content before the withdrawal period ends. I am aware that I thereby lose my right of withdrawal once delivery has begun.',
     'checkout.consent.legend': 'Digital content',
+    'checkout.summary.itemOther': 'You are buying: {title}',
+    'checkout.consent.serviceLegend': 'Start of the service',
+    'checkout.consent.service':
+      'I expressly request that you begin the service before the withdrawal period ends. I am aware that my right of withdrawal ends once you have fully performed the service, and that if I withdraw after the service has begun I must pay an amount in proportion to what has been provided until I inform you of the withdrawal.',
+    'checkout.event.noWithdrawal':
+      'There is no right of withdrawal for this purchase: it is a service related to a leisure activity on a specific date (§ 312g (2) no. 9 BGB).',
+    'checkout.error.service-consent-missing':
+      'Please tick the box on the start of the service: without your request to begin before the withdrawal period ends we cannot complete the order.',
+    'legal.receipt.serviceConsent': 'Your request of {date}: “{text}”',
     'checkout.legalLinks': 'Please read our {terms}, the {withdrawal} and the {privacy}.',
     'checkout.legalLinks.terms': 'terms and conditions',
     'checkout.legalLinks.withdrawal': 'withdrawal instructions',
@@ -142,6 +151,15 @@ export const legalMessages = defineMessages(
     'checkout.consent.digital':
       'Ich stimme ausdrücklich zu, dass Sie mit der Bereitstellung der digitalen Inhalte vor Ablauf der Widerrufsfrist beginnen. Mir ist bekannt, dass ich dadurch mein Widerrufsrecht mit Beginn der Bereitstellung verliere.',
     'checkout.consent.legend': 'Digitale Inhalte',
+    'checkout.summary.itemOther': 'Sie kaufen: {title}',
+    'checkout.consent.serviceLegend': 'Beginn der Dienstleistung',
+    'checkout.consent.service':
+      'Ich verlange ausdrücklich, dass Sie vor Ablauf der Widerrufsfrist mit der Ausführung der Dienstleistung beginnen. Mir ist bekannt, dass mein Widerrufsrecht erlischt, sobald Sie die Dienstleistung vollständig erbracht haben, und dass ich bei einem Widerruf nach Beginn der Ausführung einen Betrag zu zahlen habe, der dem Anteil der bis zur Unterrichtung über den Widerruf erbrachten Leistungen entspricht.',
+    'checkout.event.noWithdrawal':
+      'Für diesen Kauf besteht kein Widerrufsrecht: Es handelt sich um eine Dienstleistung im Zusammenhang mit einer Freizeitbetätigung zu einem bestimmten Termin (§ 312g Abs. 2 Nr. 9 BGB).',
+    'checkout.error.service-consent-missing':
+      'Bitte setzen Sie das Häkchen beim Beginn der Dienstleistung: Ohne Ihr Verlangen, vor Ablauf der Widerrufsfrist zu beginnen, können wir die Bestellung nicht abschließen.',
+    'legal.receipt.serviceConsent': 'Ihr Verlangen vom {date}: „{text}“',
     'checkout.legalLinks': 'Bitte lesen Sie unsere {terms}, die {withdrawal} und die {privacy}.',
     'checkout.legalLinks.terms': 'AGB',
     'checkout.legalLinks.withdrawal': 'Widerrufsbelehrung',
