@@ -33,6 +33,8 @@ type TemplateInput = {
   storeName: string;
   publicUrl: string;
   footer: FooterLink[];
+  /** Signs image URLs (for a gated post's images; see posts/image-access.ts). */
+  signImage?: (path: string) => string;
 };
 
 export function renderNewsletterTemplate({
@@ -41,10 +43,11 @@ export function renderNewsletterTemplate({
   storeName,
   publicUrl,
   footer,
+  signImage,
 }: TemplateInput): NewsletterTemplate {
   const t = translator(locale);
   const url = `${publicUrl}/posts/${post.slug}`;
-  const body = renderPostEmailHtml(post.body_md, publicUrl);
+  const body = renderPostEmailHtml(post.body_md, publicUrl, signImage);
   const html = renderToString(
     <html lang={locale}>
       <head>

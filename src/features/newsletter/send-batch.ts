@@ -5,6 +5,7 @@ import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { isLocale, type Locale } from '../../web/i18n.js';
 import { emailFooterLinks } from '../legal/email-footer.js';
+import { signImagePath } from '../posts/image-access.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { deliverMessage } from './deliver.js';
 import { buildMime, compileMimeTemplate, envelopeAddress, type MimeTemplate } from './mime.js';
@@ -91,7 +92,8 @@ export async function sendBatch(
     let entry = templates.get(locale);
     if (!entry) {
       const footer = await emailFooterLinks(db, locale);
-      const tpl = renderNewsletterTemplate({ post, locale, storeName, publicUrl, footer });
+      const signImage = post.visibility === 'public' ? undefined : (path: string) => signImagePath(sessionSecret, path);
+      const tpl = renderNewsletterTemplate({ post, locale, storeName, publicUrl, footer, signImage });
       entry = { tpl, mime: compileMimeTemplate(tpl, services.config.emailFrom) };
       templates.set(locale, entry);
     }

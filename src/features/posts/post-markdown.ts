@@ -11,13 +11,19 @@ import { memoize } from '../../domain/memo.js';
  */
 export const POST_IMAGE_PATH = /^\/media\/posts\/[0-9a-f-]{36}\.webp$/;
 
-function markdown(imageBase: string): InstanceType<typeof MarkdownIt> {
+/** An email's image URL may carry a signature (`?s=`, see image-access.ts). */
+const SIGNED_SUFFIX = /\?s=[A-Za-z0-9_-]{1,100}$/;
+
+function markdown(imageBase: string, signImage?: (path: string) => string): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
   md.renderer.rules.image = (tokens, idx) => {
     const token = tokens[idx];
     const src = String(token?.attrGet('src') ?? '');
     const alt = md.utils.escapeHtml(String(token?.content ?? ''));
-    if (POST_IMAGE_PATH.test(src)) return `<img src="${md.utils.escapeHtml(imageBase + src)}" alt="${alt}">`;
+    if (POST_IMAGE_PATH.test(src)) {
+      const url = imageBase + (signImage ? signImage(src) : src);
+      return `<img src="${md.utils.escapeHtml(url)}" alt="${alt}">`;
+    }
     return src ? `<a href="${md.utils.escapeHtml(src)}">${alt || md.utils.escapeHtml(src)}</a>` : alt;
   };
   return md;
@@ -64,7 +70,8 @@ function options(imageBase: string): sanitizeHtml.IOptions {
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     exclusiveFilter: (frame) =>
-      frame.tag === 'img' && !POST_IMAGE_PATH.test((frame.attribs.src ?? '').slice(imageBase.length)),
+      frame.tag === 'img' &&
+      !POST_IMAGE_PATH.test((frame.attribs.src ?? '').slice(imageBase.length).replace(SIGNED_SUFFIX, '')),
     transformTags: {
       h1: 'h2',
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener' } }),
@@ -78,7 +85,10 @@ const webOptions = options('');
 /** For pages and the editor preview: image URLs relative to the site. Memoised per distinct text. */
 export const renderPostHtml = memoize(200, (source: string) => sanitizeHtml(webMd.render(source), webOptions));
 
-/** For emails: the same HTML with absolute image URLs under the store's public address. */
-export function renderPostEmailHtml(source: string, publicUrl: string): string {
-  return sanitizeHtml(markdown(publicUrl).render(source), options(publicUrl));
+/**
+ * For emails and the feed: the same HTML with absolute image URLs under the store's public address;
+ * `signImage` signs them for emails of gated posts (the reader's mail client has no session).
+ */
+export function renderPostEmailHtml(source: string, publicUrl: string, signImage?: (path: string) => string): string {
+  return sanitizeHtml(markdown(publicUrl, signImage).render(source), options(publicUrl));
 }

@@ -151,7 +151,8 @@ describe('posts: admin editor, public pages, gating, feed', () => {
     assert.equal(ok.statusCode, 303);
     const path = decodeURIComponent(/image=([^&]+)/.exec(ok.headers.location as string)![1]!);
     assert.match(path, /^\/media\/posts\/[0-9a-f-]{36}\.webp$/);
-    const img = await new TestClient(t.app).get(path);
+    assert.equal((await new TestClient(t.app).get(path)).statusCode, 404, "a draft's image is the admin's only");
+    const img = await admin.get(path);
     assert.equal(img.statusCode, 200);
     assert.equal(img.headers['content-type'], 'image/webp');
     assert.equal(img.headers['x-content-type-options'], 'nosniff');
@@ -168,6 +169,9 @@ describe('posts: admin editor, public pages, gating, feed', () => {
     const pub = await new TestClient(t.app).get('/posts/with-picture');
     assert.match(pub.body, new RegExp(`<img src="${path}" alt="cat"`));
     assert.ok(!pub.body.includes('<img src="https://evil.example'));
+    const open = await new TestClient(t.app).get(path);
+    assert.equal(open.statusCode, 200, "a public post's image is everyone's");
+    assert.match(open.headers['cache-control'] as string, /^public/);
   });
 
   test('gated posts: teaser and a way in for readers without access, the body never; RSS has public posts only', async () => {

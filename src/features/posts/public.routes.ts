@@ -5,10 +5,12 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { readSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { type Audience, canRead, type MemberAccess } from '../memberships/access.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { postAudience } from './audience.js';
 import { renderRss } from './feed.js';
+import { checkImageSignature, decideImageAccess } from './image-access.js';
 import { renderPostEmailHtml, renderPostHtml } from './post-markdown.js';
 import { ArchivePage, PostPage } from './public.pages.js';
 import { findPublishedPost, listPublicForFeed, listPublished } from './queries.js';
@@ -17,6 +19,7 @@ import { readerAccess } from './reader.js';
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
 const slugParams = z.object({ slug: z.string().max(200) });
 const imageParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.webp$/) });
+const imageQuery = z.object({ s: z.string().max(100).optional().catch(undefined) });
 
 /** Where a reader without access is sent: sign-up for members' posts, the membership page for paid ones. */
 function gateFor(audience: Audience, access: MemberAccess): 'join' | 'upgrade' {
@@ -78,15 +81,29 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
     );
   });
 
-  // Images are public (like covers): their URL changes with every upload, so it is cached for good.
-  app.get('/media/posts/:file', { schema: { params: imageParams } }, async (req, reply) => {
+  // A post's images follow its page's rule (image-access.ts): a public post's images may be cached by
+  // anyone; a gated post's only by the reader's browser, and a stranger gets 404 (as for a draft's).
+  app.get('/media/posts/:file', { schema: { params: imageParams, querystring: imageQuery } }, async (req, reply) => {
     const key = `post-images/${req.params.file.slice(0, -'.webp'.length)}`;
+    const signed = checkImageSignature(services.config.sessionSecret, req.params.file, req.query.s);
+    const access = await decideImageAccess(db, {
+      storageKey: key,
+      signed,
+      isAdmin: async () => (await readSession(db, req.cookies[SESSION_COOKIE]))?.verified === true,
+      reader: () => readerAccess(req, services),
+    });
+    if (access === 'missing' || access === 'denied') throw notFound('Image not found');
     const size = await services.storage.size(key);
     if (size === undefined) throw notFound('Image not found');
+    if (access === 'public') {
+      reply.header('cache-control', 'public, max-age=3600').header('cross-origin-resource-policy', 'cross-origin');
+    } else {
+      reply.header('cache-control', 'private, max-age=600').header('vary', 'Cookie');
+      // An emailed (signed) image is shown by webmail on another origin.
+      if (signed) reply.header('cross-origin-resource-policy', 'cross-origin');
+    }
     return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
-      .header('cross-origin-resource-policy', 'cross-origin')
       .header('content-type', 'image/webp')
       .header('content-length', String(size))
       .send(services.storage.read(key));
