@@ -97,6 +97,9 @@ export function AnalyticsPage(p: {
       <section class="panel">
         <h2>{t('analytics.leverage')}</h2>
         <p>{t('analytics.rateN', { rate: rate(report.oneToMany.rateMinor) })}</p>
+        {report.memberships.count > 0 && (
+          <p>{t('analytics.rateMembers', { rate: rate(report.memberships.rateMinor) })}</p>
+        )}
         <p>{t('analytics.rateOne', { rate: rate(report.oneToOne.rateMinor) })}</p>
         {report.oneToOne.settingMinor > 0 && (
           <p>{t('analytics.rateSetting', { rate: money(report.oneToOne.settingMinor) })}</p>
@@ -132,7 +135,10 @@ export function AnalyticsPage(p: {
           <tbody>
             {report.products.map((r) => (
               <tr>
-                <th scope="row">{r.title}</th>
+                <th scope="row">
+                  {r.title}
+                  {r.kind === 'membership' && <span class="muted"> ({t('analytics.membership')})</span>}
+                </th>
                 <td>{money(r.netMinor)}</td>
                 <td>{r.orders}</td>
                 <td>{(r.minutes / 60).toFixed(1)}</td>
@@ -198,8 +204,7 @@ export function AnalyticsPage(p: {
       </div>
       <h2>{t('analytics.countries')}</h2>
       <p class="muted">{t('analytics.countryUnknown')}</p>
-      <h2>{t('analytics.mrr')}</h2>
-      <p class="muted">{t('analytics.mrrPlaceholder')}</p>
+      <MrrSection ctx={ctx} report={report} currency={data.currency} query={p.query} />
       <WhatIfForm ctx={ctx} data={data} w={p.whatIf} />
       <Form ctx={ctx} action="/admin/analytics/rebuild">
         <p class="hint">{t('analytics.rebuildHint')}</p>
@@ -255,5 +260,61 @@ function WhatIfForm({ ctx, data, w }: { ctx: PageContext; data: AnalyticsData; w
         </p>
       )}
     </section>
+  );
+}
+
+function MrrSection({
+  ctx,
+  report,
+  currency,
+  query,
+}: {
+  ctx: PageContext;
+  report: Report;
+  currency: string;
+  query: string;
+}) {
+  const t = ctx.t;
+  const m = report.mrr;
+  if (!m) {
+    return (
+      <>
+        <h2>{t('analytics.mrr')}</h2>
+        <p class="muted">{t('analytics.mrrPlaceholder')}</p>
+      </>
+    );
+  }
+  const money = (v: number) => formatMoney(v, currency, ctx.locale);
+  return (
+    <>
+      <h2 id="mrr">{t('analytics.mrr')}</h2>
+      <div class="tiles">
+        {(
+          [
+            ['analytics.mrrNow', money(m.now.mrrMinor)],
+            ['analytics.paidMembers', m.now.activePaid],
+            ['analytics.freeMembers', m.now.freeMembers],
+            ['analytics.newMrr', money(m.period.newMrr)],
+            ['analytics.churnedMrr', money(m.period.churnedMrr)],
+            [
+              'analytics.churnRate',
+              t('analytics.churnValue', {
+                rate: permille(ctx, m.period.churnRatePermille),
+                churned: m.period.churned,
+                active: m.period.activeAtStart,
+              }),
+            ],
+          ] as const
+        ).map(([label, value]) => (
+          <div class="tile">
+            <div class="l">{t(label)}</div>
+            <div class="n">{value}</div>
+          </div>
+        ))}
+      </div>
+      <p class="hint">{t('analytics.mrrHint')}</p>
+      <ChartBlock ctx={ctx} m={report.charts.mrr} kind="line" query={query} />
+      <ChartBlock ctx={ctx} m={report.charts.members} kind="line" query={query} />
+    </>
   );
 }

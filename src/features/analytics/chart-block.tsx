@@ -1,11 +1,12 @@
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
-import { type ChartModel, hoursText, type Series } from './chart-model.js';
+import { type ChartModel, hoursText, percentText, type Series } from './chart-model.js';
 import { BarChart, LineChart } from './charts.js';
 
 export function formatValue(ctx: PageContext, currency: string, v: number, unit: Series['unit']): string {
   if (unit === 'money') return formatMoney(v, currency, ctx.locale);
   if (unit === 'minutes') return `${hoursText(v).replace('.', ctx.locale === 'de' ? ',' : '.')} h`;
+  if (unit === 'permille') return `${percentText(v).replace('.', ctx.locale === 'de' ? ',' : '.')} %`;
   return String(v);
 }
 

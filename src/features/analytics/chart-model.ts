@@ -1,7 +1,8 @@
 import { toDecimalString } from '../../domain/money.js';
 
 /** What every chart draws, and what its table view and CSV export show: the same numbers. */
-export type SeriesUnit = 'money' | 'minutes' | 'count';
+/** 'permille': a rate in whole per mille, shown as a percentage with one decimal (25 → 2.5 %). */
+export type SeriesUnit = 'money' | 'minutes' | 'count' | 'permille';
 export type Series = { name: string; unit: SeriesUnit; values: number[]; axis?: 'left' | 'right' };
 export type ChartModel = {
   id: string;
@@ -22,9 +23,17 @@ export function hoursText(minutes: number): string {
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
+/** Per mille as a percentage with one decimal ("2.5" for 25). */
+export function percentText(permille: number): string {
+  const v = Math.round(permille);
+  const sign = v < 0 ? '-' : '';
+  return `${sign}${Math.floor(Math.abs(v) / 10)}.${Math.abs(v) % 10}`;
+}
+
 export function machineValue(v: number, unit: SeriesUnit, currency: string): string {
   if (unit === 'money') return toDecimalString(v, currency);
   if (unit === 'minutes') return hoursText(v);
+  if (unit === 'permille') return percentText(v);
   return String(v);
 }
 
@@ -36,7 +45,8 @@ function csvCell(s: string): string {
 
 /** The chart as CSV: one row per x value, one column per series (money in decimal, hours with two decimals). */
 export function chartCsv(m: ChartModel): string {
-  const unitLabel = (s: Series) => (s.unit === 'money' ? ` (${m.currency})` : s.unit === 'minutes' ? ' (h)' : '');
+  const unitLabel = (s: Series) =>
+    s.unit === 'money' ? ` (${m.currency})` : s.unit === 'minutes' ? ' (h)' : s.unit === 'permille' ? ' (%)' : '';
   const header = [m.xName, ...m.series.map((s) => `${s.name}${unitLabel(s)}`)];
   const lines = m.x.map((x, i) => [x, ...m.series.map((s) => machineValue(s.values[i] ?? 0, s.unit, m.currency))]);
   return `${[header, ...lines].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

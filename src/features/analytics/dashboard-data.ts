@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { loadMembershipAnalytics, type MembershipAnalytics } from './mrr-data.js';
 import { getAnalyticsSettings } from './settings.js';
 import { localDay, type Period } from './time-zone.js';
 import { type RangeKey, rangeOf } from './view-options.js';
@@ -20,6 +21,8 @@ export type SalesDay = {
 export type ProductFigures = {
   id: string;
   title: string;
+  /** 'membership': a paid tier's product (each billing period is one of its orders). */
+  kind: 'download' | 'membership';
   priceMinor: number;
   gross: number;
   refunded: number;
@@ -51,6 +54,8 @@ export type AnalyticsData = {
   leave: { startDay: string; endDay: string; kind: 'holiday' | 'sick' }[];
   referrers: { name: string; visitors: number }[];
   campaigns: { name: string; visitors: number }[];
+  /** MRR, members and subscription flows; only once a membership tier exists. */
+  memberships: MembershipAnalytics | undefined;
 };
 
 export const TRAILING_DAYS = 30;
@@ -69,7 +74,8 @@ export async function loadAnalytics(
   opts: { currency: string; range: RangeKey; now?: Date },
 ): Promise<AnalyticsData> {
   const settings = await getAnalyticsSettings(db);
-  const today = localDay(opts.now ?? new Date(), settings.timeZone);
+  const now = opts.now ?? new Date();
+  const today = localDay(now, settings.timeZone);
   const trailingFrom = new Date(new Date(`${today}T00:00:00Z`).getTime() - (TRAILING_DAYS - 1) * 86_400_000)
     .toISOString()
     .slice(0, 10);
@@ -90,10 +96,11 @@ export async function loadAnalytics(
     checkouts,
     refs,
     camps,
+    memberships,
   ] = await Promise.all([
     db.selectFrom('daily_sales').select('currency').distinct().execute(),
     db.selectFrom('daily_sales').selectAll().where('currency', '=', currency).orderBy('day').execute(),
-    db.selectFrom('products').select(['id', 'title', 'price_minor', 'currency']).execute(),
+    db.selectFrom('products').select(['id', 'title', 'kind', 'price_minor', 'currency']).execute(),
     db
       .selectFrom('daily_product_sales')
       .select((eb) => [
@@ -162,6 +169,7 @@ export async function loadAnalytics(
       .execute(),
     topSources(db, 'referrer', from),
     topSources(db, 'campaign', from),
+    loadMembershipAnalytics(db, { currency, timeZone: settings.timeZone, now }),
   ]);
   const byId = <T extends { product_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.product_id, r]));
   const [t, tr, rg, ef, vw, co] = [
@@ -176,7 +184,10 @@ export async function loadAnalytics(
     currency,
     currencies: [...new Set([currency, ...currencies.map((c) => c.currency)])].sort(),
     today,
-    from: opts.range === 'all' ? (sales[0]?.day ?? today) : from,
+    from:
+      opts.range === 'all'
+        ? ([sales[0]?.day, memberships?.flows[0]?.day].filter((x): x is string => !!x).sort()[0] ?? today)
+        : from,
     period,
     timeZone: settings.timeZone,
     hourlyRateMinor: settings.hourlyRateMinor,
@@ -195,6 +206,7 @@ export async function loadAnalytics(
       .map((p) => ({
         id: p.id,
         title: p.title,
+        kind: p.kind,
         priceMinor: p.currency === currency ? p.price_minor : 0,
         gross: n(t.get(p.id)?.g),
         refunded: n(t.get(p.id)?.r),
@@ -219,6 +231,7 @@ export async function loadAnalytics(
     leave: leave.map((l) => ({ startDay: l.start_day, endDay: l.end_day, kind: l.kind })),
     referrers: refs,
     campaigns: camps,
+    memberships,
   };
 }
 

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.js';
 /** The creator's records, newest first (bounded: the page lists the latest). */
 export async function loadEffortRecords(db: Kysely<DB>) {
   const [products, effort, client, leave] = await Promise.all([
-    db.selectFrom('products').select(['id', 'title']).orderBy('title').execute(),
+    db.selectFrom('products').select(['id', 'title', 'kind']).orderBy('title').execute(),
     db
       .selectFrom('effort_entries')
       .innerJoin('products', 'products.id', 'effort_entries.product_id')

@@ -43,7 +43,10 @@ export function EffortPage(p: {
               name="productId"
               label={t('analytics.product')}
               value={r.products[0]?.id ?? ''}
-              options={r.products.map((x) => ({ value: x.id, label: x.title }))}
+              options={r.products.map((x) => ({
+                value: x.id,
+                label: x.kind === 'membership' ? `${x.title} (${t('analytics.membership')})` : x.title,
+              }))}
             />
             <Field name="day" label={t('effort.day')} value={today} required />
             <Field name="hours" label={t('effort.hours')} required inputmode="decimal" />

@@ -1,13 +1,16 @@
 import type { Translate } from '../../web/messages.js';
+import type { MembershipFigures } from '../memberships/membership-figures.js';
 import type { ChartModel } from './chart-model.js';
 import type { AnalyticsData } from './dashboard-data.js';
 import { earnedOf, TRAILING_DAYS } from './dashboard-data.js';
 import { type BreakEven, breakEven, hourlyRateMinor, type PassiveShare, passiveShare, perMille } from './leverage.js';
+import { type ChurnFigures, churnBetween, type MrrMonth, mrrByMonth } from './mrr.js';
 import { bucketOf, bucketsBetween, daysBetween, type Period } from './time-zone.js';
 
 export type ProductRow = {
   id: string;
   title: string;
+  kind: 'download' | 'membership';
   netMinor: number;
   orders: number;
   minutes: number;
@@ -36,9 +39,20 @@ export type Report = {
   };
   oneToMany: { netMinor: number; minutes: number; rateMinor: number | undefined };
   oneToOne: { incomeMinor: number; minutes: number; rateMinor: number | undefined; settingMinor: number };
+  /** Membership tiers as their own 1:n line: their products' net revenue per hour recorded on them. */
+  memberships: { netMinor: number; minutes: number; rateMinor: number | undefined; count: number };
+  /** MRR and churn; only once a membership tier exists. */
+  mrr:
+    | {
+        now: MembershipFigures;
+        /** The shown period (its first day to today): new and churned MRR, churn rate. */
+        period: ChurnFigures & { from: string };
+        months: MrrMonth[];
+      }
+    | undefined;
   passive: PassiveShare;
   products: ProductRow[];
-  charts: { leverage: ChartModel; revenue: ChartModel; products: ChartModel };
+  charts: { leverage: ChartModel; revenue: ChartModel; products: ChartModel; mrr: ChartModel; members: ChartModel };
 };
 
 /** The whole analytics page as numbers and chart models, from the loaded aggregates (pure). */
@@ -71,6 +85,7 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
       return {
         id: p.id,
         title: p.title,
+        kind: p.kind,
         netMinor: net,
         orders: p.orders,
         minutes: p.minutes,
@@ -91,8 +106,19 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
     })
     .sort((a, b) => b.netMinor - a.netMinor);
 
+  const tiers = products.filter((p) => p.kind === 'membership');
+  const tierNet = tiers.reduce((a, p) => a + p.netMinor, 0);
+  const tierMinutes = tiers.reduce((a, p) => a + p.minutes, 0);
+  const mrr = mrrReport(d);
   return {
     totals,
+    memberships: {
+      netMinor: tierNet,
+      minutes: tierMinutes,
+      rateMinor: hourlyRateMinor(tierNet, tierMinutes),
+      count: tiers.length,
+    },
+    mrr,
     oneToMany: { netMinor: allNet, minutes: productMinutes, rateMinor: hourlyRateMinor(allNet, productMinutes) },
     oneToOne: {
       incomeMinor: clientIncome,
@@ -106,6 +132,7 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
       leverage: leverageChart(d, t),
       revenue: revenueChart(d, period, t),
       products: productChart(d.currency, products, clientRate, t),
+      ...mrrCharts(d.currency, mrr?.months ?? [], t),
     },
   };
 }
@@ -217,5 +244,56 @@ function productChart(currency: string, rows: ProductRow[], clientRate: number |
     currency,
     series: [{ name: t('analytics.series.rate'), unit: 'money', values: top.map((r) => r.rateMinor ?? 0) }],
     reference: clientRate ? { name: t('analytics.series.clientRate'), value: clientRate } : undefined,
+  };
+}
+
+/** Month by month from the shown period's first month ('all': the first subscription) to today. */
+function mrrReport(d: AnalyticsData): Report['mrr'] {
+  const m = d.memberships;
+  if (!m) return undefined;
+  const first = m.flows[0]?.day ?? d.today;
+  const from = d.from < first && first <= d.today ? first : d.from;
+  return {
+    now: m.now,
+    period: { from, ...churnBetween(m.flows, from, d.today) },
+    months: mrrByMonth(m.flows, from, d.today),
+  };
+}
+
+function mrrCharts(currency: string, months: MrrMonth[], t: Translate): { mrr: ChartModel; members: ChartModel } {
+  const x = months.map((m) => m.month);
+  return {
+    mrr: {
+      id: 'mrr',
+      title: t('analytics.chart.mrr'),
+      desc: t('analytics.chart.mrrDesc'),
+      xName: t('analytics.period.month'),
+      x,
+      currency,
+      series: [
+        { name: t('analytics.series.mrr'), unit: 'money', values: months.map((m) => m.mrr) },
+        { name: t('analytics.series.newMrr'), unit: 'money', values: months.map((m) => m.newMrr) },
+        { name: t('analytics.series.churnedMrr'), unit: 'money', values: months.map((m) => m.churnedMrr) },
+      ],
+    },
+    members: {
+      id: 'members',
+      title: t('analytics.chart.members'),
+      desc: t('analytics.chart.membersDesc'),
+      xName: t('analytics.period.month'),
+      x,
+      currency,
+      series: [
+        { name: t('analytics.series.paidSubs'), unit: 'count', values: months.map((m) => m.active) },
+        { name: t('analytics.series.started'), unit: 'count', values: months.map((m) => m.started) },
+        { name: t('analytics.series.churned'), unit: 'count', values: months.map((m) => m.churned) },
+        {
+          name: t('analytics.series.churnRate'),
+          unit: 'permille',
+          axis: 'right',
+          values: months.map((m) => m.churnRatePermille ?? 0),
+        },
+      ],
+    },
   };
 }

@@ -74,7 +74,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     {
       ...guard,
       schema: {
-        params: z.object({ chart: z.enum(['leverage.csv', 'revenue.csv', 'products.csv']) }),
+        params: z.object({ chart: z.enum(['leverage.csv', 'revenue.csv', 'products.csv', 'mrr.csv', 'members.csv']) }),
         querystring: analyticsQuery,
       },
     },

@@ -4,7 +4,10 @@ import { ACCESS_STATUSES } from './access.js';
 import { monthlyValueMinor } from './subscription-rules.js';
 
 export type MembershipFigures = {
-  /** Monthly recurring revenue in the store currency: renewing paid subscriptions, a yearly price as one twelfth. */
+  /**
+   * Monthly recurring revenue in the store currency: every paid subscription that grants access now (a
+   * yearly price as one twelfth), including one canceled at its period end, which counts until it ends.
+   */
   mrrMinor: number;
   currency: string;
   /** Members with a paid subscription that grants access now. */
@@ -28,7 +31,6 @@ export async function loadMembershipFigures(db: Kysely<DB>, currency: string, no
     paying
       .select(['interval', (eb) => eb.fn.sum<number>('price_minor').as('total')])
       .where('currency', '=', currency)
-      .where('cancel_at_period_end', '=', 0)
       .groupBy('interval')
       .execute(),
     paying.select(sql<number>`count(distinct member_id)`.as('n')).executeTakeFirst(),
