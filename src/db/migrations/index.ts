@@ -11,6 +11,7 @@ import * as m0009 from './0009-memberships.js';
 import * as m0010 from './0010-checkout-tax.js';
 import * as m0011 from './0011-membership-billing.js';
 import * as m0012 from './0012-newsletter.js';
+import * as m0013 from './0013-membership-tax.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-checkout-tax': m0010,
   '0011-membership-billing': m0011,
   '0012-newsletter': m0012,
+  '0013-membership-tax': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

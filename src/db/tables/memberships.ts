@@ -120,6 +120,12 @@ export interface SubscriptionsTable {
   checkout_ref: ColumnType<string | null, string | null | undefined, string | null>;
   /** Test provider only: what its "card" answers to renewal charges ('pay' or 'decline'). */
   test_renewals: Generated<string>;
+  /** The buyer's VAT inputs from subscribe (ISO country, verified VAT ID, address JSON); each period's order decides from them. */
+  billing_country: ColumnType<string | null, string | null | undefined, string | null>;
+  buyer_vat_id: ColumnType<string | null, string | null | undefined, string | null>;
+  billing_address: ColumnType<string | null, string | null | undefined, string | null>;
+  vies_check_id: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_evidence: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SubscriptionPaymentStatus = 'pending' | 'paid' | 'failed';

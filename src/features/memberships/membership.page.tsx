@@ -4,6 +4,8 @@ import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
+import { BillingCountryField } from '../checkout/billing-country-field.js';
+import type { BillingAddress } from '../checkout/order-tax.js';
 import { CheckoutLegalLinks } from '../legal/checkout-parts.js';
 import { INTERVALS, tierBenefits, tierPrice } from './tiers.js';
 
@@ -87,8 +89,18 @@ export function MembershipPage({ ctx, tiers, error }: { ctx: PageContext; tiers:
   );
 }
 
-export type SubscribeFormValues = { email: string; name: string };
-export type SubscribeFormErrors = Partial<Record<'email' | 'consent' | 'form', string>>;
+export type SubscribeFormValues = {
+  email: string;
+  name: string;
+  billingCountry: string;
+  vatId: string;
+  address: BillingAddress;
+};
+export type SubscribeFormErrors = Partial<
+  Record<'email' | 'consent' | 'country' | 'vatId' | 'address' | 'form', string>
+>;
+
+export const EMPTY_ADDRESS: BillingAddress = { name: '', street: '', postcode: '', city: '' };
 
 /** Step two: the details, the § 312j (2) summary right above the button "Subscribe with obligation to pay". */
 export function SubscribePage(props: {
@@ -98,8 +110,10 @@ export function SubscribePage(props: {
   values: SubscribeFormValues;
   errors: SubscribeFormErrors;
   testMode: boolean;
+  /** VAT IDs can be checked (tax settings saved). */
+  business: boolean;
 }) {
-  const { ctx, tier, interval, values, errors, testMode } = props;
+  const { ctx, tier, interval, values, errors, testMode, business } = props;
   const t = ctx.t;
   const price = priceLine(ctx, tier, interval) ?? '';
   const every = t(interval === 'month' ? 'memberships.subscribe.everyMonth' : 'memberships.subscribe.everyYear');
@@ -122,6 +136,8 @@ export function SubscribePage(props: {
             autocomplete="email"
           />
           <Field name="name" label={t('memberships.subscribe.name')} value={values.name} autocomplete="name" />
+          <BillingCountryField ctx={ctx} value={values.billingCountry} error={errors.country} />
+          {business && <BusinessFields ctx={ctx} values={values} errors={errors} />}
           <fieldset class={errors.consent ? 'consent invalid' : 'consent'}>
             <legend>{t('checkout.consent.legend')}</legend>
             <div class="check">
@@ -154,6 +170,55 @@ export function SubscribePage(props: {
         </Form>
       </section>
     </Layout>
+  );
+}
+
+/** Optional: a business's VAT ID and the billing address its invoices name (the download checkout's fields). */
+function BusinessFields({
+  ctx,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  values: SubscribeFormValues;
+  errors: SubscribeFormErrors;
+}) {
+  const t = ctx.t;
+  const a = values.address;
+  return (
+    <details class="business" open={Boolean(values.vatId) || Boolean(errors.vatId) || Boolean(errors.address)}>
+      <summary>{t('checkout.business')}</summary>
+      <Field
+        name="vatId"
+        label={t('checkout.vatId')}
+        value={values.vatId}
+        hint={t('checkout.vatId.hint')}
+        error={errors.vatId}
+        autocomplete="off"
+      />
+      <fieldset class={errors.address ? 'address invalid' : 'address'}>
+        <legend>{t('checkout.address.legend')}</legend>
+        {errors.address && (
+          <p class="error" role="alert">
+            {errors.address}
+          </p>
+        )}
+        <Field name="billingName" label={t('checkout.address.name')} value={a.name} autocomplete="organization" />
+        <Field
+          name="billingStreet"
+          label={t('checkout.address.street')}
+          value={a.street}
+          autocomplete="street-address"
+        />
+        <Field
+          name="billingPostcode"
+          label={t('checkout.address.postcode')}
+          value={a.postcode}
+          autocomplete="postal-code"
+        />
+        <Field name="billingCity" label={t('checkout.address.city')} value={a.city} autocomplete="address-level2" />
+      </fieldset>
+    </details>
   );
 }
 

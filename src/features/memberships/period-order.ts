@@ -6,6 +6,7 @@ import { isLocale, type Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
 import { nextOrderNumber } from '../checkout/queries.js';
+import type { PeriodTax } from './period-tax.js';
 
 /** Bump when the wording of `memberships.subscribe.consent` changes. */
 export const MEMBERSHIP_CONSENT_VERSION = 'membership-start-2026-11';
@@ -30,6 +31,8 @@ export type PeriodOrderInput = {
   customer: { id: string; email: string; name: string; locale: string };
   periodStart: string;
   periodEnd: string;
+  /** The period's VAT decision and the buyer's inputs; without it the invoice decides at issue. */
+  tax?: PeriodTax | undefined;
 };
 
 /**
@@ -41,6 +44,7 @@ export type PeriodOrderInput = {
 export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrderInput): Promise<Order | undefined> {
   const now = isoNow();
   const locale: Locale = isLocale(input.customer.locale) ? input.customer.locale : 'en';
+  const decision = input.tax?.decision;
   const order: Order = {
     id: input.id ?? randomUUID(),
     number: '',
@@ -62,16 +66,16 @@ export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrder
     updated_at: now,
     paid_at: null,
     refunded_at: null,
-    tax_minor: 0,
-    tax_scheme: null,
-    tax_mode: null,
-    tax_country: null,
-    tax_rate_bp: null,
-    billing_country: null,
-    buyer_vat_id: null,
-    vies_check_id: null,
-    tax_evidence: null,
-    billing_address: null,
+    tax_minor: decision?.taxMinor ?? 0,
+    tax_scheme: decision?.scheme ?? null,
+    tax_mode: decision?.mode ?? null,
+    tax_country: decision?.taxCountry ?? null,
+    tax_rate_bp: decision?.rateBp ?? null,
+    billing_country: input.tax?.billingCountry ?? null,
+    buyer_vat_id: input.tax?.vatId ?? null,
+    vies_check_id: input.tax?.viesCheckId ?? null,
+    tax_evidence: input.tax?.evidence ?? null,
+    billing_address: input.tax?.address ?? null,
   };
   const exists = await trx.selectFrom('orders').select('id').where('id', '=', order.id).executeTakeFirst();
   if (exists) return undefined;
@@ -88,6 +92,7 @@ export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrder
       quantity: 1,
       discount_minor: 0,
       total_minor: input.amountMinor,
+      tax_minor: decision?.itemTaxMinor[0] ?? 0,
     })
     .execute();
   await recordOrderEvent(trx, order.id, 'created', {
@@ -96,6 +101,9 @@ export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrder
     subscription: input.subscription.id,
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
+    taxMinor: order.tax_minor,
+    taxScheme: order.tax_scheme,
+    billingCountry: order.billing_country,
   });
   return order;
 }

@@ -6,8 +6,17 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { defaultBillingCountry, defaultCountrySource } from '../checkout/order-tax.js';
 import { isTestMode } from '../payments/providers.js';
-import { MembershipPage, MembershipWelcomePage, type SubscribeFormErrors, SubscribePage } from './membership.page.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
+import {
+  EMPTY_ADDRESS,
+  MembershipPage,
+  MembershipWelcomePage,
+  type SubscribeFormErrors,
+  type SubscribeFormValues,
+  SubscribePage,
+} from './membership.page.js';
 import { type SubscribeError, startSubscription } from './start-subscription.js';
 import { findTierBySlug, listTiers, tierPrice } from './tiers.js';
 
@@ -21,6 +30,12 @@ const subscribeBody = z.object({
   email: z.string().trim().max(320).default(''),
   name: z.string().trim().max(200).default(''),
   consent: z.string().max(10).optional(),
+  billingCountry: z.string().trim().max(10).optional(),
+  vatId: z.string().trim().max(40).default(''),
+  billingName: z.string().trim().max(200).default(''),
+  billingStreet: z.string().trim().max(200).default(''),
+  billingPostcode: z.string().trim().max(20).default(''),
+  billingCity: z.string().trim().max(100).default(''),
 });
 const emailSchema = z.email();
 
@@ -30,7 +45,24 @@ const ERROR_KEYS = {
   consent: 'memberships.error.consent',
   provider: 'memberships.error.provider',
   'already-member': 'memberships.error.alreadyMember',
+  // The buyer's VAT inputs: the download checkout's words.
+  'tax-unavailable': 'checkout.error.tax-unavailable',
+  'country-unknown': 'checkout.error.country-unknown',
+  'vat-id-malformed': 'checkout.error.vat-id-malformed',
+  'vat-id-invalid': 'checkout.error.vat-id-invalid',
+  'vat-id-country': 'checkout.error.vat-id-country',
+  'vat-id-unconfigured': 'checkout.error.vat-id-unconfigured',
+  'address-required': 'checkout.error.address-required',
 } as const satisfies Record<SubscribeError, string>;
+
+/** The form field a subscribe error belongs to. */
+function fieldOf(error: SubscribeError): keyof SubscribeFormErrors {
+  if (error === 'consent') return 'consent';
+  if (error === 'country-unknown') return 'country';
+  if (error === 'address-required') return 'address';
+  if (error.startsWith('vat-id')) return 'vatId';
+  return 'form';
+}
 
 /** The public membership page and the subscription checkout. */
 export function registerMembershipPublicRoutes(fastify: FastifyInstance, services: Services): void {
@@ -52,11 +84,19 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
     if (!tier?.active || tier.is_free) throw notFound('Membership not found');
     const interval = req.query.interval as BillingInterval;
     if (tierPrice(tier, interval) === undefined) throw notFound('Membership not found');
-    const [ctx, testMode] = await Promise.all([pageContext(req, reply, services), isTestMode(services)]);
-    return sendPage(
-      reply,
-      SubscribePage({ ctx, tier, interval, values: { email: '', name: '' }, errors: {}, testMode }),
-    );
+    const [ctx, testMode, settings] = await Promise.all([
+      pageContext(req, reply, services),
+      isTestMode(services),
+      loadTaxSettings(db),
+    ]);
+    const values: SubscribeFormValues = {
+      email: '',
+      name: '',
+      billingCountry: defaultBillingCountry(req.headers['accept-language'], settings),
+      vatId: '',
+      address: EMPTY_ADDRESS,
+    };
+    return sendPage(reply, SubscribePage({ ctx, tier, interval, values, errors: {}, testMode, business: !!settings }));
   });
 
   app.post(
@@ -67,6 +107,19 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
       const form = parsed.success ? parsed.data : subscribeBody.parse({});
       const ctx = await pageContext(req, reply, services);
       const errors: SubscribeFormErrors = {};
+      const settings = await loadTaxSettings(db);
+      const values: SubscribeFormValues = {
+        email: form.email,
+        name: form.name,
+        billingCountry: form.billingCountry || defaultBillingCountry(req.headers['accept-language'], settings),
+        vatId: form.vatId,
+        address: {
+          name: form.billingName,
+          street: form.billingStreet,
+          postcode: form.billingPostcode,
+          city: form.billingCity,
+        },
+      };
       if (!emailSchema.safeParse(form.email).success) errors.email = ctx.t('memberships.error.email');
       const result = errors.email
         ? undefined
@@ -77,11 +130,20 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
             name: form.name,
             consent: form.consent === '1' || form.consent === 'on',
             locale: ctx.locale,
+            tax: {
+              billingCountry: values.billingCountry,
+              billingCountrySource: form.billingCountry
+                ? 'buyer'
+                : defaultCountrySource(req.headers['accept-language']),
+              vatId: values.vatId,
+              address: values.address,
+              ip: req.ip,
+              acceptLanguage: req.headers['accept-language'],
+            },
           });
       if (result?.kind === 'redirect') return reply.redirect(result.url, 303);
       if (result?.kind === 'error') {
-        if (result.error === 'consent') errors.consent = ctx.t(ERROR_KEYS.consent);
-        else errors.form = ctx.t(ERROR_KEYS[result.error]);
+        errors[fieldOf(result.error)] = ctx.t(ERROR_KEYS[result.error]);
       }
       const tier = await findTierBySlug(db, form.tier);
       const interval = form.interval as BillingInterval;
@@ -95,10 +157,9 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
         );
       }
       const testMode = await isTestMode(services);
-      const values = { email: form.email, name: form.name };
       return sendPage(
         reply,
-        SubscribePage({ ctx, tier, interval, values, errors, testMode }),
+        SubscribePage({ ctx, tier, interval, values, errors, testMode, business: !!settings }),
         result?.error === 'provider' ? 503 : 400,
       );
     },

@@ -5,6 +5,7 @@ import { markOrderPaid } from '../checkout/order-transitions.js';
 import { TestPaymentProvider, testWebhookSecret } from '../payments/test-provider.js';
 import { queueMembershipEmail } from './membership-emails.js';
 import { createPeriodOrder, uuidFromKey } from './period-order.js';
+import { decideRenewalTax } from './period-tax.js';
 import { addInterval, nextSubscriptionState, renewalAction } from './subscription-rules.js';
 import { findSubscription, scheduleRenewal, stateOf, writeSubscriptionState } from './subscriptions.js';
 import { findTier, tierPrice } from './tiers.js';
@@ -138,6 +139,12 @@ function settle(services: Services, sub: Subscription, s: Settlement): Promise<R
       };
       if (!(await writeSubscriptionState(trx, sub, r.next, changes))) throw new StaleRenewal();
       const member = await memberOf(trx, sub);
+      const item = {
+        productId: terms.tier!.product_id!,
+        title: terms.tier!.name,
+        amountMinor: payment.amountMinor,
+        currency: sub.currency,
+      };
       const order = await createPeriodOrder(trx, {
         id: orderId,
         subscription: sub,
@@ -149,6 +156,8 @@ function settle(services: Services, sub: Subscription, s: Settlement): Promise<R
         customer: member,
         periodStart,
         periodEnd: r.next.currentPeriodEnd!,
+        // This period's VAT, with the rates valid today.
+        tax: await decideRenewalTax(trx, sub, item, at),
       });
       await trx.updateTable('subscription_payments').set({ order_id: orderId }).where('id', '=', payment.id).execute();
       if (order) await markOrderPaid(trx, order, { provider: 'test', ref: charge.ref, subscription: sub.id });

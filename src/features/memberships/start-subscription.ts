@@ -7,11 +7,15 @@ import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { expireOrderJob } from '../checkout/expire-order.job.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
+import { type BuyerTaxError, type BuyerTaxInput, resolveBuyer } from '../checkout/order-tax.js';
 import { findOrderItems, upsertCustomer } from '../checkout/queries.js';
 import { orderStatusPath } from '../checkout/start-checkout.js';
 import { checkoutProvider } from '../payments/providers.js';
+import { TaxError } from '../tax/categories.js';
+import { loadTaxSettings } from '../tax/tax-settings.js';
 import { normaliseEmail } from './access.js';
 import { createPeriodOrder, recordMembershipConsent } from './period-order.js';
+import { decidePeriodTax, type PeriodTax, subscriptionBuyerOf } from './period-tax.js';
 import { startStripeSubscription } from './stripe-billing.js';
 import { addInterval } from './subscription-rules.js';
 import { findTierBySlug, tierPrice } from './tiers.js';
@@ -24,9 +28,21 @@ export type SubscribeInput = {
   /** § 356 (4) BGB: the subscriber asked for the membership to start at once. */
   consent: boolean;
   locale: Locale;
+  /**
+   * Billing country, VAT ID and address as typed, plus the request's IP and
+   * Accept-Language (evidence). Without it: a consumer in the seller's country.
+   */
+  tax?: Omit<BuyerTaxInput, 'totalMinor' | 'currency'> | undefined;
 };
 
-export type SubscribeError = 'tier' | 'interval' | 'consent' | 'provider' | 'already-member';
+export type SubscribeError =
+  | 'tier'
+  | 'interval'
+  | 'consent'
+  | 'provider'
+  | 'already-member'
+  | 'tax-unavailable'
+  | BuyerTaxError;
 export type SubscribeResult =
   | { kind: 'redirect'; url: string; subscriptionId: string }
   | { kind: 'error'; error: SubscribeError };
@@ -81,8 +97,30 @@ export async function startSubscription(services: Services, input: SubscribeInpu
   const priceMinor = tierPrice(tier, interval);
   if (priceMinor === undefined) return { kind: 'error', error: 'interval' };
   if (!input.consent) return { kind: 'error', error: 'consent' };
-  const provider = await checkoutProvider(services);
   const productId = tier.product_id;
+  const settings = await loadTaxSettings(db);
+  const typed = input.tax ?? {
+    billingCountry: settings?.country ?? 'DE',
+    billingCountrySource: 'store' as const,
+    vatId: '',
+    address: { name: '', street: '', postcode: '', city: '' },
+    ip: null,
+    acceptLanguage: undefined,
+  };
+  const resolved = await resolveBuyer(db, settings, { ...typed, totalMinor: priceMinor, currency: tier.currency });
+  if (!resolved.ok) return { kind: 'error', error: resolved.error };
+  const buyer = subscriptionBuyerOf(resolved.value);
+  let firstTax: PeriodTax;
+  try {
+    // Decided now for the first order (and to refuse a subscription whose VAT cannot be decided).
+    const item = { productId, title: tier.name, amountMinor: priceMinor, currency: tier.currency };
+    firstTax = await decidePeriodTax(db, buyer, item, isoNow());
+  } catch (err) {
+    if (!(err instanceof TaxError)) throw err;
+    services.log.error({ err, tierId: tier.id, country: buyer.billing_country }, 'no VAT decision for a membership');
+    return { kind: 'error', error: 'tax-unavailable' };
+  }
+  const provider = await checkoutProvider(services);
 
   const created = await db.transaction().execute(async (trx) => {
     const member = await upsertMember(trx, { ...input, source: 'checkout' });
@@ -119,6 +157,7 @@ export async function startSubscription(services: Services, input: SubscribeInpu
       provider_customer: null,
       checkout_ref: null,
       test_renewals: 'pay',
+      ...buyer,
     };
     await trx.insertInto('subscriptions').values(sub).execute();
     if (provider.id !== 'test') return { sub, member, order: undefined };
@@ -133,6 +172,7 @@ export async function startSubscription(services: Services, input: SubscribeInpu
       customer: { id: member.customer_id!, email: member.email, name: input.name, locale: input.locale },
       periodStart: now,
       periodEnd: addInterval(now, interval),
+      tax: firstTax,
     }))!;
     await recordMembershipConsent(trx, order.id, input.locale, now);
     await trx

@@ -15,6 +15,7 @@ import {
 import { StripePaymentProvider } from '../payments/stripe/stripe-provider.js';
 import { queueMembershipEmail } from './membership-emails.js';
 import { createPeriodOrder, uuidFromKey } from './period-order.js';
+import { decideRenewalTax } from './period-tax.js';
 import { addDays, GRACE_DAYS } from './subscription-rules.js';
 import { findSubscription } from './subscriptions.js';
 import { findTier } from './tiers.js';
@@ -185,9 +186,11 @@ async function applyInvoice(trx: Transaction<DB>, sub: Subscription, inv: Invoic
     .executeTakeFirstOrThrow();
   if (!tier?.product_id || !member.customer_id) return;
   const orderId = uuidFromKey(`stripe-invoice:${inv.id}`);
+  const currency = inv.currency.toUpperCase();
+  const item = { productId: tier.product_id, title: tier.name, amountMinor: inv.amountPaid, currency };
   const order = await createPeriodOrder(trx, {
     id: orderId,
-    subscription: { ...sub, currency: inv.currency.toUpperCase() },
+    subscription: { ...sub, currency },
     productId: tier.product_id,
     title: tier.name,
     amountMinor: inv.amountPaid,
@@ -196,6 +199,8 @@ async function applyInvoice(trx: Transaction<DB>, sub: Subscription, inv: Invoic
     customer: { id: member.customer_id, email: member.email, name: member.name, locale: member.locale },
     periodStart,
     periodEnd: iso(inv.periodEnd)!,
+    // Each invoice's VAT with the rates valid at its period's start.
+    tax: await decideRenewalTax(trx, sub, item, periodStart),
   });
   if (!order) return;
   await trx.updateTable('subscription_payments').set({ order_id: order.id }).where('id', '=', row.id).execute();

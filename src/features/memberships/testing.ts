@@ -39,12 +39,19 @@ export async function seedTier(
 export async function subscribeAndPay(
   t: TestApp,
   c: TestClient,
-  opts: { tier: string; interval?: BillingInterval; email: string; outcome?: 'pay' | 'pay-decline-renewals' },
+  opts: {
+    tier: string;
+    interval?: BillingInterval;
+    email: string;
+    outcome?: 'pay' | 'pay-decline-renewals';
+    /** More form fields (billing country, VAT ID, address). */
+    fields?: Record<string, string>;
+  },
 ) {
   const interval = opts.interval ?? 'month';
   const res = await c.postForm(
     '/membership/subscribe',
-    { tier: opts.tier, interval, email: opts.email, name: 'Mia', consent: '1' },
+    { tier: opts.tier, interval, email: opts.email, name: 'Mia', consent: '1', ...opts.fields },
     { formPage: `/membership/subscribe?tier=${opts.tier}&interval=${interval}` },
   );
   assert.equal(res.statusCode, 303, res.body.slice(0, 500));
