@@ -13,6 +13,7 @@ import { reconcilePaymentsJob } from '../features/payments/reconcile-payments.jo
 import { syncOrderPaymentJob } from '../features/payments/sync-order-payment.job.js';
 import { testNotifyJob } from '../features/payments/test-notify.job.js';
 import { publishScheduledPostJob } from '../features/posts/publish-scheduled.job.js';
+import { removePostImagesJob } from '../features/posts/remove-images.job.js';
 import { retentionSweepJob } from '../features/privacy/retention.job.js';
 import { fulfilOrderJob } from '../flows/fulfil-order.job.js';
 import { housekeepingJob } from '../flows/housekeeping.job.js';
@@ -39,4 +40,5 @@ export const allJobs: JobDefinition[] = [
   fanOutJob,
   sendBatchJob,
   publishScheduledPostJob,
+  removePostImagesJob,
 ] as JobDefinition[];

@@ -10,9 +10,10 @@ import { POST_IMAGE_MAX_BYTES, postImagePath } from './upload-image.js';
 
 type PostRow = Awaited<ReturnType<typeof listAllPosts>>[number];
 
-export function PostsListPage({ ctx, posts }: { ctx: PageContext; posts: PostRow[] }) {
+export function PostsListPage({ ctx, posts, notice }: { ctx: PageContext; posts: PostRow[]; notice?: string }) {
   return (
     <AdminLayout ctx={ctx} title={ctx.t('posts.admin.title')}>
+      {notice && <Alert kind="success">{notice}</Alert>}
       <p class="actions">
         <a class="btn" href="/admin/posts/new">
           {ctx.t('posts.admin.new')}
@@ -73,6 +74,8 @@ export type EditorProps = {
   progress?: SendProgress | undefined;
   notice?: string | undefined;
   imageError?: string | undefined;
+  /** An action on the whole post that could not be done. */
+  pageError?: string | undefined;
 };
 
 function err(ctx: PageContext, errors: PostFormErrors | undefined, k: keyof PostFormErrors) {
@@ -91,6 +94,7 @@ export function PostEditorPage({
   progress,
   notice,
   imageError,
+  pageError,
 }: EditorProps) {
   const action = post ? `/admin/posts/${post.id}` : '/admin/posts/new';
   const published = post?.status === 'published';
@@ -98,6 +102,7 @@ export function PostEditorPage({
   return (
     <AdminLayout ctx={ctx} title={title}>
       {notice && <Alert kind="success">{notice}</Alert>}
+      {pageError && <Alert kind="error">{pageError}</Alert>}
       {errors && Object.keys(errors).length > 0 && <Alert kind="error">{ctx.t('posts.error.form')}</Alert>}
       {post && (
         <p class="muted">
@@ -259,7 +264,52 @@ export function PostEditorPage({
       ) : (
         <p class="muted">{ctx.t('posts.images.saveFirst')}</p>
       )}
+      {post && <ManagePost ctx={ctx} post={post} />}
       <script src="/assets/posts-admin.js" defer />
+    </AdminLayout>
+  );
+}
+
+/** Unpublish (or cancel the schedule) of a live post; delete (after a confirmation page) of a draft. */
+function ManagePost({ ctx, post }: { ctx: PageContext; post: Post }) {
+  return (
+    <section class="panel danger-zone" aria-labelledby="h-manage">
+      <h2 id="h-manage">{post.status === 'draft' ? ctx.t('posts.action.delete') : ctx.t('posts.action.unpublish')}</h2>
+      {post.status === 'draft' ? (
+        <p>
+          <a class="btn btn-secondary" href={`/admin/posts/${post.id}/delete`}>
+            {ctx.t('posts.action.delete')}
+          </a>
+        </p>
+      ) : (
+        <Form ctx={ctx} action={`/admin/posts/${post.id}/unpublish`}>
+          <p class="hint" id="unpublish-hint">
+            {ctx.t('posts.unpublish.hint')}
+          </p>
+          <button type="submit" class="secondary" aria-describedby="unpublish-hint">
+            {post.status === 'scheduled' ? ctx.t('posts.action.unschedule') : ctx.t('posts.action.unpublish')}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+/** "Delete this post?" — the one step before a post is removed for good. */
+export function DeletePostPage({ ctx, post, error }: { ctx: PageContext; post: Post; error?: string | undefined }) {
+  const title = ctx.t('posts.delete.title', { title: post.title });
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      {error && <Alert kind="error">{error}</Alert>}
+      <Form ctx={ctx} action={`/admin/posts/${post.id}/delete`} class="panel danger-zone">
+        <p>{ctx.t('posts.delete.text')}</p>
+        <p class="actions">
+          <button type="submit" class="danger">
+            {ctx.t('posts.delete.confirm')}
+          </button>
+          <a href={`/admin/posts/${post.id}`}>{ctx.t('posts.delete.cancel')}</a>
+        </p>
+      </Form>
     </AdminLayout>
   );
 }

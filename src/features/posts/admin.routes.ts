@@ -7,7 +7,8 @@ import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { acceptMultipartForms, takeUpload } from '../catalog/multipart.js';
-import { type EditorProps, PostEditorPage, PostsListPage } from './admin.pages.js';
+import { DeletePostPage, type EditorProps, PostEditorPage, PostsListPage } from './admin.pages.js';
+import { deletePost } from './delete-post.js';
 import {
   checkPostForm,
   emptyPostForm,
@@ -19,11 +20,12 @@ import {
 import { renderPostHtml } from './post-markdown.js';
 import { findPost, listAllPosts, listPostImages, listTiers, sendProgress } from './queries.js';
 import { savePost } from './save-post.js';
+import { unpublishPost } from './unpublish-post.js';
 import { POST_IMAGE_MAX_BYTES, uploadPostImage } from './upload-image.js';
 
 const idParams = z.object({ id: z.uuid() });
 const doneQuery = z.object({
-  done: z.enum(['saved', 'published', 'scheduled', 'image']).optional().catch(undefined),
+  done: z.enum(['saved', 'published', 'scheduled', 'image', 'unpublished']).optional().catch(undefined),
   image: z.string().max(200).optional().catch(undefined),
 });
 const previewBody = z.object({ markdown: z.string().max(500_000).default('') });
@@ -68,9 +70,52 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
     return reply.redirect(`/admin/posts/${result.id}?done=${done}`, 303);
   };
 
-  app.get('/admin/posts', guard, async (req, reply) => {
+  const listQuery = z.object({ done: z.enum(['deleted']).optional().catch(undefined) });
+  app.get('/admin/posts', { ...guard, schema: { querystring: listQuery } }, async (req, reply) => {
     const [ctx, posts] = await Promise.all([adminPageContext(req, reply, services), listAllPosts(db)]);
-    return sendPage(reply, PostsListPage({ ctx, posts }));
+    const notice = req.query.done ? ctx.t('posts.notice.deleted') : undefined;
+    return sendPage(reply, PostsListPage({ ctx, posts, notice }));
+  });
+
+  app.post('/admin/posts/:id/unpublish', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const result = await unpublishPost(db, { id: req.params.id, actor: currentAdmin(req).user.email });
+    if (result === 'not-found') throw notFound('Post not found');
+    if (result === 'ok') return reply.redirect(`/admin/posts/${req.params.id}?done=unpublished`, 303);
+    const post = await findPost(db, req.params.id);
+    if (!post) throw notFound('Post not found');
+    const ctx = await adminPageContext(req, reply, services);
+    return showEditor(
+      req,
+      reply,
+      {
+        post,
+        form: formOfPost(post),
+        notice: undefined,
+        imageError: undefined,
+        pageError: ctx.t('posts.error.notPublished'),
+      },
+      400,
+    );
+  });
+
+  app.get('/admin/posts/:id/delete', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const post = await findPost(db, req.params.id);
+    if (!post) throw notFound('Post not found');
+    const ctx = await adminPageContext(req, reply, services);
+    const error = post.status === 'draft' ? undefined : ctx.t('posts.error.notDraft');
+    return sendPage(reply, DeletePostPage({ ctx, post, error }));
+  });
+  app.post('/admin/posts/:id/delete', { ...guard, schema: { params: idParams } }, async (req, reply) => {
+    const result = await deletePost(db, { id: req.params.id, actor: currentAdmin(req).user.email });
+    if (result === 'ok') {
+      services.nudgeWorker();
+      return reply.redirect('/admin/posts?done=deleted', 303);
+    }
+    const post = await findPost(db, req.params.id);
+    if (result === 'not-found' || !post) throw notFound('Post not found');
+    const ctx = await adminPageContext(req, reply, services);
+    const error = ctx.t(result === 'sending' ? 'posts.error.sending' : 'posts.error.notDraft');
+    return sendPage(reply, DeletePostPage({ ctx, post, error }), 400);
   });
 
   app.get('/admin/posts/new', guard, async (req, reply) => showEditor(req, reply, { form: emptyPostForm() }));

@@ -78,6 +78,20 @@ export const postsMessages = defineMessages(
     'posts.gate.join': 'Subscribe for free',
     'posts.gate.upgrade': 'See memberships',
     'posts.gate.signIn': 'Already a member? Sign in',
+    'posts.action.unpublish': 'Unpublish',
+    'posts.action.unschedule': 'Cancel the schedule',
+    'posts.unpublish.hint':
+      'Back to draft: the page, the archive entry and the feed item disappear. An email already being sent is not recalled, and publishing again does not email it again.',
+    'posts.action.delete': 'Delete post …',
+    'posts.delete.title': 'Delete “{title}”?',
+    'posts.delete.text': 'The post, its images and its email statistics are removed for good. This cannot be undone.',
+    'posts.delete.confirm': 'Delete for good',
+    'posts.delete.cancel': 'Keep it',
+    'posts.notice.unpublished': 'The post is a draft again.',
+    'posts.notice.deleted': 'The post was deleted.',
+    'posts.error.notDraft': 'Only drafts can be deleted: unpublish the post first.',
+    'posts.error.sending': 'Its email is still being sent; delete the post when the send is done.',
+    'posts.error.notPublished': 'The post is not published or scheduled.',
   },
   {
     'posts.nav': 'Beiträge',
@@ -156,5 +170,21 @@ export const postsMessages = defineMessages(
     'posts.gate.join': 'Kostenlos abonnieren',
     'posts.gate.upgrade': 'Mitgliedschaften ansehen',
     'posts.gate.signIn': 'Schon Mitglied? Anmelden',
+    'posts.action.unpublish': 'Veröffentlichung zurücknehmen',
+    'posts.action.unschedule': 'Planung aufheben',
+    'posts.unpublish.hint':
+      'Zurück zum Entwurf: Seite, Archiveintrag und Feed-Eintrag verschwinden. Eine E-Mail, die gerade verschickt wird, wird nicht zurückgeholt, und erneutes Veröffentlichen verschickt sie nicht noch einmal.',
+    'posts.action.delete': 'Beitrag löschen …',
+    'posts.delete.title': '„{title}“ löschen?',
+    'posts.delete.text':
+      'Der Beitrag, seine Bilder und seine Versandstatistik werden endgültig entfernt. Das lässt sich nicht rückgängig machen.',
+    'posts.delete.confirm': 'Endgültig löschen',
+    'posts.delete.cancel': 'Behalten',
+    'posts.notice.unpublished': 'Der Beitrag ist wieder ein Entwurf.',
+    'posts.notice.deleted': 'Der Beitrag wurde gelöscht.',
+    'posts.error.notDraft': 'Nur Entwürfe können gelöscht werden: Nehmen Sie die Veröffentlichung zuerst zurück.',
+    'posts.error.sending':
+      'Die E-Mail wird noch verschickt; löschen Sie den Beitrag, wenn der Versand abgeschlossen ist.',
+    'posts.error.notPublished': 'Der Beitrag ist weder veröffentlicht noch geplant.',
   },
 );
