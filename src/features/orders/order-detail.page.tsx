@@ -5,6 +5,7 @@ import type { MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import type { DeliveryRow, OrderDetail } from './order-detail.js';
 import { DateTime, money, OrderStatusBadge } from './parts.js';
+import { TaxPanel } from './tax-panel.js';
 import type { TimelineEntry } from './timeline.js';
 
 export type OrderDetailView = {
@@ -285,6 +286,7 @@ export function OrderDetailPage({ ctx, view }: { ctx: PageContext; view: OrderDe
         <h2 id="h-items">{t('orders.detail.items')}</h2>
         <ItemsTable ctx={ctx} detail={detail} />
       </section>
+      <TaxPanel ctx={ctx} order={order} vies={detail.vies} />
       <section aria-labelledby="h-deliveries">
         <h2 id="h-deliveries">{t('orders.detail.deliveries')}</h2>
         <DeliveriesTable ctx={ctx} deliveries={detail.deliveries} />

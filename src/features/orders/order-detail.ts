@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Customer, DB, Order, OrderItem } from '../../db/schema.js';
+import type { ViesChecksTable } from '../../db/tables/tax.js';
 import { buildTimeline, emailIdsOf, type TimelineEntry } from './timeline.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -20,6 +21,8 @@ export type OrderDetail = {
   deliveries: DeliveryRow[];
   discountCode: string | undefined;
   timeline: TimelineEntry[];
+  /** The VIES consultation behind the buyer's VAT ID, if one was made. */
+  vies: Selectable<ViesChecksTable> | undefined;
 };
 
 export function findOrder(db: Db, id: string): Promise<Order | undefined> {
@@ -30,7 +33,7 @@ export function findOrder(db: Db, id: string): Promise<Order | undefined> {
 export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail | undefined> {
   const order = await findOrder(db, id);
   if (!order) return undefined;
-  const [customer, items, deliveries, code, events] = await Promise.all([
+  const [customer, items, deliveries, code, events, vies] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', order.customer_id).executeTakeFirst(),
     db.selectFrom('order_items').selectAll().where('order_id', '=', id).orderBy('title').orderBy('id').execute(),
     db
@@ -57,6 +60,9 @@ export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail |
       .where('order_id', '=', id)
       .orderBy('created_at')
       .execute(),
+    order.vies_check_id
+      ? db.selectFrom('vies_checks').selectAll().where('id', '=', order.vies_check_id).executeTakeFirst()
+      : undefined,
   ]);
   const emailIds = emailIdsOf(events);
   const emails =
@@ -74,5 +80,6 @@ export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail |
     deliveries,
     discountCode: code?.code,
     timeline: buildTimeline(events, emails),
+    vies,
   };
 }
