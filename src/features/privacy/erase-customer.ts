@@ -3,10 +3,11 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
+import { eraseMemberData } from './member-data.js';
 import { scheduleRetentionSweep } from './retention.job.js';
 import { retentionEnd } from './retention.js';
 
-export type EraseResult = { lockedOrders: number };
+export type EraseResult = { lockedOrders: number; members: number };
 
 /**
  * Art. 17 GDPR, carried out by the creator: the name, library sessions and
@@ -14,6 +15,7 @@ export type EraseResult = { lockedOrders: number };
  * invoices hanging on them) must be kept, so they are locked until their
  * retention period ends and a daily job deletes them then. An open request of
  * the same address is marked done; the audit log records who did it.
+ * A member of the address is erased too (member-data.ts).
  */
 export async function eraseCustomer(
   db: Kysely<DB>,
@@ -32,6 +34,7 @@ export async function eraseCustomer(
       .set({ html: '', text: '', subject: '[erased]' })
       .where(byAddress('to_address'))
       .execute();
+    const members = await eraseMemberData(trx, address, now);
     const orders = await trx.selectFrom('orders').select(['id', 'created_at']).where(byAddress('email')).execute();
     for (const o of orders) {
       await trx
@@ -56,15 +59,15 @@ export async function eraseCustomer(
           email: address,
           source: 'admin',
           status: 'completed',
-          detail: JSON.stringify({ lockedOrders: orders.length }),
+          detail: JSON.stringify({ lockedOrders: orders.length, members }),
           requested_at: now,
           handled_at: now,
           handled_by: opts.actor,
         })
         .execute();
     }
-    await recordAudit(trx, opts.actor, 'privacy.erased', { lockedOrders: orders.length });
+    await recordAudit(trx, opts.actor, 'privacy.erased', { lockedOrders: orders.length, members });
     if (orders.length > 0) await scheduleRetentionSweep(trx);
-    return { lockedOrders: orders.length };
+    return { lockedOrders: orders.length, members };
   });
 }
