@@ -1,8 +1,8 @@
 import type { DeliveryStatus, Post } from '../../db/schema.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
-import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { formatLocalDateTime } from './local-time.js';
 import type { PostForm, PostFormErrors } from './post-input.js';
 import { VISIBILITIES } from './post-input.js';
 import { DELIVERY_STATUSES, type listAllPosts, type SendProgress } from './queries.js';
@@ -10,7 +10,17 @@ import { POST_IMAGE_MAX_BYTES, postImagePath } from './upload-image.js';
 
 type PostRow = Awaited<ReturnType<typeof listAllPosts>>[number];
 
-export function PostsListPage({ ctx, posts, notice }: { ctx: PageContext; posts: PostRow[]; notice?: string }) {
+export function PostsListPage({
+  ctx,
+  posts,
+  notice,
+  timeZone,
+}: {
+  ctx: PageContext;
+  posts: PostRow[];
+  notice?: string | undefined;
+  timeZone: string;
+}) {
   return (
     <AdminLayout ctx={ctx} title={ctx.t('posts.admin.title')}>
       {notice && <Alert kind="success">{notice}</Alert>}
@@ -45,9 +55,9 @@ export function PostsListPage({ ctx, posts, notice }: { ctx: PageContext; posts:
                   <td>{ctx.t(`posts.visibility.${p.visibility}`)}</td>
                   <td class="nowrap">
                     {p.published_at
-                      ? formatDateTime(p.published_at, ctx.locale)
+                      ? formatLocalDateTime(p.published_at, ctx.locale, timeZone)
                       : p.publish_at
-                        ? formatDateTime(p.publish_at, ctx.locale)
+                        ? formatLocalDateTime(p.publish_at, ctx.locale, timeZone)
                         : '—'}
                   </td>
                   <td>
@@ -69,6 +79,8 @@ export type EditorProps = {
   form: PostForm;
   errors?: PostFormErrors;
   tiers: { id: string; name: string }[];
+  /** The store's time zone: scheduled times are entered and shown on its clock. */
+  timeZone: string;
   previewHtml?: string | undefined;
   images?: { storage_key: string }[];
   progress?: SendProgress | undefined;
@@ -89,6 +101,7 @@ export function PostEditorPage({
   form,
   errors,
   tiers,
+  timeZone,
   previewHtml,
   images,
   progress,
@@ -110,7 +123,10 @@ export function PostEditorPage({
           {post.status === 'published' && <a href={`/posts/${post.slug}`}>{ctx.t('posts.admin.view')}</a>}
           {post.status === 'scheduled' &&
             post.publish_at &&
-            ctx.t('posts.admin.scheduledFor', { date: formatDateTime(post.publish_at, ctx.locale) })}
+            ctx.t('posts.admin.scheduledFor', {
+              date: formatLocalDateTime(post.publish_at, ctx.locale, timeZone),
+              zone: timeZone,
+            })}
         </p>
       )}
       {progress && <SendProgressPanel ctx={ctx} progress={progress} postId={post?.id ?? ''} />}
@@ -189,7 +205,7 @@ export function PostEditorPage({
               {ctx.t('posts.field.sendEmail')}
             </label>
             <div class={errors?.publishAt ? 'field invalid' : 'field'}>
-              <label for="f-publishAt">{ctx.t('posts.field.publishAt')}</label>
+              <label for="f-publishAt">{ctx.t('posts.field.publishAt', { zone: timeZone })}</label>
               <input
                 type="datetime-local"
                 id="f-publishAt"

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
+import { storeTimeZone } from '../analytics/settings.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { acceptMultipartForms, takeUpload } from '../catalog/multipart.js';
 import { DeletePostPage, type EditorProps, PostEditorPage, PostsListPage } from './admin.pages.js';
@@ -39,14 +40,18 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
   const showEditor = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    props: Omit<EditorProps, 'ctx' | 'tiers'>,
+    props: Omit<EditorProps, 'ctx' | 'tiers' | 'timeZone'>,
     status = 200,
   ) => {
-    const [ctx, tiers] = await Promise.all([adminPageContext(req, reply, services), listTiers(db)]);
+    const [ctx, tiers, timeZone] = await Promise.all([
+      adminPageContext(req, reply, services),
+      listTiers(db),
+      storeTimeZone(db),
+    ]);
     const extra = props.post
       ? { images: await listPostImages(db, props.post.id), progress: await sendProgress(db, props.post.id) }
       : {};
-    return sendPage(reply, PostEditorPage({ ctx, tiers, ...extra, ...props }), status);
+    return sendPage(reply, PostEditorPage({ ctx, tiers, timeZone, ...extra, ...props }), status);
   };
 
   const knownTiers = async () => new Set((await listTiers(db)).map((t) => t.id));
@@ -58,7 +63,7 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
     const form: PostForm = parsePostForm(req.body);
     if (form.action === 'preview')
       return showEditor(req, reply, { post, form, previewHtml: renderPostHtml(form.body) });
-    const checked = checkPostForm(form, await knownTiers(), new Date());
+    const checked = checkPostForm(form, await knownTiers(), new Date(), await storeTimeZone(db));
     if (!checked.ok) return showEditor(req, reply, { post, form, errors: checked.errors as PostFormErrors }, 400);
     const result = await savePost(db, { id, input: checked.input, actor: currentAdmin(req).user.email });
     if (result.kind === 'not-found') throw notFound('Post not found');
@@ -72,9 +77,13 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
 
   const listQuery = z.object({ done: z.enum(['deleted']).optional().catch(undefined) });
   app.get('/admin/posts', { ...guard, schema: { querystring: listQuery } }, async (req, reply) => {
-    const [ctx, posts] = await Promise.all([adminPageContext(req, reply, services), listAllPosts(db)]);
+    const [ctx, posts, timeZone] = await Promise.all([
+      adminPageContext(req, reply, services),
+      listAllPosts(db),
+      storeTimeZone(db),
+    ]);
     const notice = req.query.done ? ctx.t('posts.notice.deleted') : undefined;
-    return sendPage(reply, PostsListPage({ ctx, posts, notice }));
+    return sendPage(reply, PostsListPage({ ctx, posts, notice, timeZone }));
   });
 
   app.post('/admin/posts/:id/unpublish', { ...guard, schema: { params: idParams } }, async (req, reply) => {
@@ -89,7 +98,7 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
       reply,
       {
         post,
-        form: formOfPost(post),
+        form: formOfPost(post, await storeTimeZone(db)),
         notice: undefined,
         imageError: undefined,
         pageError: ctx.t('posts.error.notPublished'),
@@ -139,7 +148,7 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
         : undefined;
       return showEditor(req, reply, {
         post,
-        form: formOfPost(post),
+        form: formOfPost(post, await storeTimeZone(db)),
         notice,
         previewHtml: renderPostHtml(post.body_md),
       });
@@ -180,7 +189,11 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
         return showEditor(
           req,
           reply,
-          { post, form: formOfPost(post), imageError: ctx.t(`posts.images.error.${result.kind}`) },
+          {
+            post,
+            form: formOfPost(post, await storeTimeZone(db)),
+            imageError: ctx.t(`posts.images.error.${result.kind}`),
+          },
           400,
         );
       });

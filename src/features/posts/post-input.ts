@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Post, PostVisibility } from '../../db/schema.js';
 import type { MessageKey } from '../../web/messages.js';
 import { isValidSlug, slugify } from '../catalog/slug.js';
+import { localInputToUtc, utcToLocalInput } from './local-time.js';
 
 export const VISIBILITIES = ['public', 'members', 'paid', 'tiers'] as const satisfies readonly PostVisibility[];
 export const POST_ACTIONS = ['draft', 'publish', 'schedule', 'preview'] as const;
@@ -28,7 +29,8 @@ export function parsePostForm(body: unknown): PostForm {
   return { ...data, tiers: typeof data.tiers === 'string' ? [data.tiers] : data.tiers };
 }
 
-export function formOfPost(post: Post): PostForm {
+/** The editor's fields for a stored post; a scheduled time on the store's clock. */
+export function formOfPost(post: Post, timeZone: string): PostForm {
   return {
     title: post.title,
     slug: post.slug,
@@ -37,7 +39,7 @@ export function formOfPost(post: Post): PostForm {
     visibility: post.visibility,
     tiers: JSON.parse(post.tier_ids) as string[],
     sendEmail: post.send_email ? 'yes' : '',
-    publishAt: post.publish_at ? post.publish_at.slice(0, 16) : '',
+    publishAt: post.publish_at ? utcToLocalInput(post.publish_at, timeZone) : '',
     action: '',
   };
 }
@@ -69,18 +71,12 @@ export type PostInput = {
 
 export type PostFormErrors = Partial<Record<'title' | 'slug' | 'visibility' | 'tiers' | 'publishAt', MessageKey>>;
 
-/** `YYYY-MM-DDTHH:mm` from a datetime-local input, taken as UTC. */
-function parseUtcLocal(value: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
-  const d = new Date(`${value}Z`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-/** Pure: the checked input, or the errors per field. */
+/** Pure: the checked input, or the errors per field. A scheduled time is read on the store's clock (`timeZone`). */
 export function checkPostForm(
   form: PostForm,
   knownTierIds: ReadonlySet<string>,
   now: Date,
+  timeZone: string,
 ): { ok: true; input: PostInput } | { ok: false; errors: PostFormErrors } {
   const errors: PostFormErrors = {};
   const title = form.title.trim();
@@ -98,7 +94,7 @@ export function checkPostForm(
   const action = (['draft', 'publish', 'schedule'] as const).find((a) => a === form.action) ?? 'draft';
   let publishAt: string | null = null;
   if (action === 'schedule') {
-    const at = parseUtcLocal(form.publishAt.trim());
+    const at = localInputToUtc(form.publishAt.trim(), timeZone);
     if (!at || at.getTime() <= now.getTime()) errors.publishAt = 'posts.error.publishAt';
     else publishAt = at.toISOString();
   }

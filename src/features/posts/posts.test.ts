@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { multipartBody, pngImage, postMultipart } from '../catalog/testing.js';
+import { writeSetting } from '../settings/store-settings.js';
 import { publishScheduledPostJob } from './publish-scheduled.job.js';
 import { readerCookie, seedMember, seedSubscription, seedTier } from './testing.js';
 
@@ -277,7 +278,9 @@ describe('posts: admin editor, public pages, gating, feed', () => {
   });
 
   test('a scheduled post is published (and emailed) by its job at its time, once', async () => {
-    const when = new Date(Date.now() + 3600_000).toISOString().slice(0, 16);
+    // Times are entered on the store's clock (its time-zone setting) and stored as UTC.
+    await writeSetting(db(), 'store.timezone', 'America/New_York');
+    const when = '2030-07-01T09:30';
     await seedMember(db(), { email: 'sched-reader@example.com' });
     const id = await create({
       title: 'Later',
@@ -295,7 +298,12 @@ describe('posts: admin editor, public pages, gating, feed', () => {
       .selectAll()
       .where('kind', '=', 'posts.publish-scheduled')
       .executeTakeFirstOrThrow();
-    assert.equal(job.run_at, `${when}:00.000Z`);
+    assert.equal(post.publish_at, '2030-07-01T13:30:00.000Z', 'New York summer time is UTC−4');
+    assert.equal(job.run_at, '2030-07-01T13:30:00.000Z');
+    const editor = await admin.get(`/admin/posts/${id}`);
+    assert.match(editor.body, /value="2030-07-01T09:30"/);
+    assert.match(editor.body, /America\/New_York/);
+    assert.match(editor.body, /1 Jul 2030, 09:30/);
     await t.drainJobs();
     assert.equal(
       (await db().selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,

@@ -1,7 +1,7 @@
 import type { Post } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
-import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
+import { formatLocalDateTime } from './local-time.js';
 import type { ArchiveEntry } from './queries.js';
 
 function Badge({ ctx, visibility }: { ctx: PageContext; visibility: Post['visibility'] }) {
@@ -14,11 +14,13 @@ export function ArchivePage({
   posts,
   page,
   hasMore,
+  timeZone,
 }: {
   ctx: PageContext;
   posts: ArchiveEntry[];
   page: number;
   hasMore: boolean;
+  timeZone: string;
 }) {
   return (
     <Layout
@@ -40,7 +42,7 @@ export function ArchivePage({
           </h2>
           {p.published_at && (
             <p class="muted small">
-              <time datetime={p.published_at}>{formatDateTime(p.published_at, ctx.locale)}</time>
+              <time datetime={p.published_at}>{formatLocalDateTime(p.published_at, ctx.locale, timeZone)}</time>
             </p>
           )}
           {p.excerpt && <p>{p.excerpt}</p>}
@@ -64,17 +66,19 @@ type PostPageProps = {
   /** Without access: where to go for it. */
   gate: 'join' | 'upgrade' | undefined;
   signedIn: boolean;
+  /** Dates are shown on the store's clock. */
+  timeZone: string;
 };
 
 /** A post; for readers without access only title, teaser and the way in — the body is never rendered. */
-export function PostPage({ ctx, post, bodyHtml, gate, signedIn }: PostPageProps) {
+export function PostPage({ ctx, post, bodyHtml, gate, signedIn, timeZone }: PostPageProps) {
   return (
     <Layout ctx={ctx} title={post.title} description={post.excerpt || undefined}>
       <article class="post" aria-labelledby="h-post">
         <h1 id="h-post">{post.title}</h1>
         <p class="muted small">
           {post.published_at && (
-            <time datetime={post.published_at}>{formatDateTime(post.published_at, ctx.locale)}</time>
+            <time datetime={post.published_at}>{formatLocalDateTime(post.published_at, ctx.locale, timeZone)}</time>
           )}{' '}
           <Badge ctx={ctx} visibility={post.visibility} />
         </p>

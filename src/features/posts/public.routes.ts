@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { storeTimeZone } from '../analytics/settings.js';
 import { readSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { type Audience, canRead, type MemberAccess } from '../memberships/access.js';
 import { getStoreSettings } from '../settings/store-settings.js';
@@ -35,9 +36,12 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
   const { db } = services.database;
 
   app.get('/posts', { schema: { querystring: pageQuery } }, async (req, reply) => {
-    const ctx = await pageContext(req, reply, services);
-    const { posts, hasMore } = await listPublished(db, req.query.page);
-    return sendPage(reply, ArchivePage({ ctx, posts, page: req.query.page, hasMore }));
+    const [ctx, { posts, hasMore }, timeZone] = await Promise.all([
+      pageContext(req, reply, services),
+      listPublished(db, req.query.page),
+      storeTimeZone(db),
+    ]);
+    return sendPage(reply, ArchivePage({ ctx, posts, page: req.query.page, hasMore, timeZone }));
   });
 
   // Public posts only: a feed has no reader, so nothing gated goes into it, not even a teaser's body.
@@ -66,7 +70,11 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
   app.get('/posts/:slug', { schema: { params: slugParams } }, async (req, reply) => {
     const post = await findPublishedPost(db, req.params.slug);
     if (!post) throw notFound('Post not found');
-    const [ctx, access] = await Promise.all([pageContext(req, reply, services), readerAccess(req, services)]);
+    const [ctx, access, timeZone] = await Promise.all([
+      pageContext(req, reply, services),
+      readerAccess(req, services),
+      storeTimeZone(db),
+    ]);
     const audience = postAudience(post);
     const allowed = canRead(audience, access);
     return sendPage(
@@ -77,6 +85,7 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
         bodyHtml: allowed ? renderPostHtml(post.body_md) : undefined,
         gate: allowed ? undefined : gateFor(audience, access),
         signedIn: access.memberId !== null,
+        timeZone,
       }),
     );
   });
