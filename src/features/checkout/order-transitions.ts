@@ -6,6 +6,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import { syncOrderAnalytics } from '../analytics/record-sale.js';
 import { issueCreditNoteJob } from '../invoices/jobs.js';
 import { disableLicenseKeysForOrder, enableLicenseKeysDisabledFor } from '../licensing/disable-order-license-keys.js';
+import { endUnstartedSubscription } from '../memberships/end-unstarted-subscription.js';
 import type { ProviderDispute } from '../payments/provider.js';
 import { recordOrderEvent } from './order-events.js';
 import { AWAITING_PAYMENT, sourcesOf } from './order-status.js';
@@ -55,6 +56,8 @@ export async function markOrderPaid(
 export async function markOrderFailed(trx: Transaction<DB>, orderId: string, reason: string): Promise<boolean> {
   if (!(await transition(trx, orderId, 'failed'))) return false;
   await recordOrderEvent(trx, orderId, 'payment_failed', { reason });
+  // The first order of a membership: its subscription never starts (a later payment still starts it).
+  await endUnstartedSubscription(trx, orderId, reason);
   return true;
 }
 
@@ -70,6 +73,7 @@ export async function expireOrder(trx: Transaction<DB>, order: Order): Promise<b
       .execute();
   }
   await recordOrderEvent(trx, order.id, 'expired');
+  await endUnstartedSubscription(trx, order.id, 'expired');
   return true;
 }
 

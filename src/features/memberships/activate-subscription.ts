@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import { nextSubscriptionState } from './subscription-rules.js';
-import { findSubscription, scheduleRenewal, writeSubscriptionState } from './subscriptions.js';
+import { neverStarted, nextSubscriptionState } from './subscription-rules.js';
+import { findSubscription, scheduleRenewal, stateOf, writeSubscriptionState } from './subscriptions.js';
 
 /**
  * The first period's order is paid: the subscription becomes active from now
@@ -20,9 +20,10 @@ export async function activateSubscriptionForOrder(
     .selectAll()
     .where('order_id', '=', orderId)
     .executeTakeFirst();
-  if (payment?.status !== 'pending') return false;
+  // 'failed': the first order ran out or was declined, and its payment arrived after all.
+  if (payment?.status !== 'pending' && payment?.status !== 'failed') return false;
   const sub = await findSubscription(trx, payment.subscription_id);
-  if (sub?.status !== 'incomplete') return false;
+  if (!sub || (sub.status !== 'incomplete' && !neverStarted(stateOf(sub)))) return false;
   const r = nextSubscriptionState(
     {
       status: sub.status,
@@ -45,10 +46,11 @@ export async function activateSubscriptionForOrder(
       period_start: r.next.currentPeriodStart!,
       period_end: r.next.currentPeriodEnd!,
       attempts: 1,
+      failure_reason: null,
       updated_at: isoNow(),
     })
     .where('id', '=', payment.id)
-    .where('status', '=', 'pending')
+    .where('status', '=', payment.status)
     .executeTakeFirst();
   if (Number(paid.numUpdatedRows) !== 1) return false;
   if (!(await writeSubscriptionState(trx, sub, r.next))) return false;

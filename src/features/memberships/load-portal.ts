@@ -33,6 +33,8 @@ export async function loadPortal(db: Kysely<DB>, email: string): Promise<Portal>
     .selectAll()
     .where('member_id', '=', member.id)
     .where('status', '<>', 'incomplete')
+    // Ended before its first period was paid: nothing to show or manage.
+    .where((eb) => eb.or([eb('status', '<>', 'expired'), eb('current_period_start', 'is not', null)]))
     .orderBy('created_at', 'desc')
     .execute();
   const payments = subs.length

@@ -155,3 +155,27 @@ test('monthly value: yearly prices count one twelfth', () => {
   assert.equal(monthlyValueMinor(6000, 'year'), 500);
   assert.equal(monthlyValueMinor(1000, 'year'), 83);
 });
+
+test('a first order never paid ends the subscription; a late first payment still starts it; a started one cannot be "unpaid"', () => {
+  const ended = apply(incomplete, { type: 'first-unpaid', at: T0 });
+  assert.equal(ended.next.status, 'expired');
+  assert.equal(ended.next.endedAt, T0);
+  assert.equal(ended.next.accessUntil, null);
+  assert.equal(ended.wakeAt, null);
+  assert.equal(hasAccess(ended.next, T0), false);
+  const late = apply(ended.next, { type: 'first-paid', at: '2026-02-01T10:00:00.000Z' });
+  assert.equal(late.next.status, 'active');
+  assert.equal(late.next.endedAt, null);
+  assert.equal(late.next.currentPeriodEnd, '2026-03-01T10:00:00.000Z');
+  assert.deepEqual(nextSubscriptionState(active, { type: 'first-unpaid', at: T0 }), {
+    ok: false,
+    error: 'not-applicable',
+  });
+  assert.deepEqual(nextSubscriptionState(ended.next, { type: 'first-unpaid', at: T0 }), {
+    ok: false,
+    error: 'not-applicable',
+  });
+  // An ended subscription that had periods is not started again by a stray first payment.
+  const over = apply(active, { type: 'end-now', at: T0 }).next;
+  assert.deepEqual(nextSubscriptionState(over, { type: 'first-paid', at: T0 }), { ok: false, error: 'not-applicable' });
+});

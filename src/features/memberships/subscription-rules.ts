@@ -6,6 +6,8 @@ import type { BillingInterval, SubscriptionStatus } from '../../db/schema.js';
  * the result with a guarded UPDATE; the rules never touch the database.
  *
  *   incomplete --first payment--> active --renewal paid--> active (next period)
+ *   incomplete --first order expired or declined--> expired (never started)
+ *   expired, never started --late first payment--> active
  *   active --renewal failed--> past_due --retry paid--> active
  *   past_due --last retry failed--> expired
  *   active --cancel--> active + cancel_at_period_end --resume--> active
@@ -35,6 +37,8 @@ export type SubscriptionState = {
 export type SubscriptionEvent =
   /** The first period is paid. */
   | { type: 'first-paid'; at: string }
+  /** The first period's order expired or was declined: the subscription never starts. */
+  | { type: 'first-unpaid'; at: string }
   /** The period starting at the current period end is paid (a renewal, or a retry that worked). */
   | { type: 'renewal-paid'; at: string }
   /** A renewal charge for the period after the current one failed. */
@@ -83,11 +87,17 @@ export function hasAccess(state: Pick<SubscriptionState, 'status' | 'accessUntil
 
 const fail = (error: RuleError): Transition => ({ ok: false, error });
 
+/** Ended before its first period was paid (a first order that expired or was declined). */
+export function neverStarted(state: Pick<SubscriptionState, 'status' | 'currentPeriodStart'>): boolean {
+  return state.status === 'expired' && state.currentPeriodStart === null;
+}
+
 /** The next state after `event`; never throws. */
 export function nextSubscriptionState(state: SubscriptionState, event: SubscriptionEvent): Transition {
   switch (event.type) {
     case 'first-paid': {
-      if (state.status !== 'incomplete') return fail('not-applicable');
+      // A payment that arrives after the first order ran out is honoured (the order is paid after all).
+      if (state.status !== 'incomplete' && !neverStarted(state)) return fail('not-applicable');
       const end = addInterval(event.at, state.interval);
       return {
         ok: true,
@@ -98,9 +108,14 @@ export function nextSubscriptionState(state: SubscriptionState, event: Subscript
           currentPeriodEnd: end,
           accessUntil: end,
           failedPayments: 0,
+          endedAt: null,
         },
         wakeAt: end,
       };
+    }
+    case 'first-unpaid': {
+      if (state.status !== 'incomplete') return fail('not-applicable');
+      return { ok: true, next: { ...state, status: 'expired', accessUntil: null, endedAt: event.at }, wakeAt: null };
     }
     case 'renewal-paid': {
       if ((state.status !== 'active' && state.status !== 'past_due') || !state.currentPeriodEnd)
