@@ -2,10 +2,12 @@ import type {
   AnalyticsCustomersTable,
   AnalyticsOrdersTable,
   AnalyticsSeenTable,
+  AnalyticsSubscriptionsTable,
   ClientWorkTable,
   DailyCheckoutsTable,
   DailyProductSalesTable,
   DailySalesTable,
+  DailySubscriptionFlowsTable,
   DailyViewsTable,
   EffortEntriesTable,
   LeavePeriodsTable,
@@ -103,6 +105,8 @@ export interface DB {
   product_legal: ProductLegalTable;
   analytics_orders: AnalyticsOrdersTable;
   analytics_customers: AnalyticsCustomersTable;
+  analytics_subscriptions: AnalyticsSubscriptionsTable;
+  daily_subscription_flows: DailySubscriptionFlowsTable;
   daily_sales: DailySalesTable;
   daily_product_sales: DailyProductSalesTable;
   daily_views: DailyViewsTable;

@@ -10,6 +10,29 @@ export interface AnalyticsOrdersTable {
   counted_refunded_minor: Generated<number>;
 }
 
+/** What the daily subscription flows already hold of a subscription: makes their upkeep convergent. */
+export interface AnalyticsSubscriptionsTable {
+  subscription_id: string;
+  currency: string;
+  interval: string;
+  price_minor: number;
+  /** Store-local day its first period began (null: never paid), and the day it ended (null: still counted). */
+  start_day: string | null;
+  end_day: string | null;
+}
+
+/** Paid subscriptions that began and ended per store-local day and currency: MRR history without scanning them. */
+export interface DailySubscriptionFlowsTable {
+  day: string;
+  currency: string;
+  start_monthly_minor: Generated<number>;
+  start_yearly_minor: Generated<number>;
+  starts: Generated<number>;
+  end_monthly_minor: Generated<number>;
+  end_yearly_minor: Generated<number>;
+  ends: Generated<number>;
+}
+
 /** A customer's first paid order, so "new customers" per day counts each person once. */
 export interface AnalyticsCustomersTable {
   customer_id: string;

@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB, Subscription } from '../../db/schema.js';
 import { ACCESS_STATUSES } from '../memberships/access.js';
 import { loadMembershipFigures, type MembershipFigures } from '../memberships/membership-figures.js';
+import { GRACE_DAYS } from '../memberships/subscription-rules.js';
+import { readSetting, writeSetting } from '../settings/store-settings.js';
 import type { SubscriptionFlow } from './mrr.js';
-import { shiftSql } from './rebuild-aggregates.js';
-import { addDays } from './time-zone.js';
+import { localDay } from './time-zone.js';
 
 export type MembershipAnalytics = {
   /** The admin dashboard's figures now (MRR, paid and free members), from the one shared function. */
@@ -13,79 +14,294 @@ export type MembershipAnalytics = {
   flows: SubscriptionFlow[];
 };
 
+type Db = Kysely<DB> | Transaction<DB>;
 const n = (v: unknown) => Number(v ?? 0);
 
+/** The sync's watermark: the time zone the days are in and when it last looked. */
+const SYNC_KEY = 'analytics.subscriptions_synced';
+/** Changes are re-read this far behind the watermark, for transactions that committed late (re-reading adds nothing). */
+const OVERLAP_MS = 10 * 60_000;
+const BATCH = 500;
+
+type Counted = {
+  currency: string;
+  interval: string;
+  price: number;
+  start: string | null;
+  end: string | null;
+};
+
+type Row = Pick<
+  Subscription,
+  | 'id'
+  | 'currency'
+  | 'interval'
+  | 'price_minor'
+  | 'status'
+  | 'created_at'
+  | 'current_period_start'
+  | 'access_until'
+  | 'ended_at'
+  | 'updated_at'
+>;
+
 /**
- * Subscriptions that were ever paid (a first period began), grouped in SQL by
- * the store-local day they started and the day they ended, per interval: two
- * scans of `subscriptions` returning at most a row per day and interval, so
- * any month's MRR and churn follow without a snapshot table.
- * Start: created_at (the first payment follows within the checkout). End: the
- * expiry (ended_at), or access_until once it has passed for a subscription the
- * expiry job has not reached yet — the same moment access stops.
- * History uses each subscription's current price (a tier change at renewal
- * moves its whole line).
+ * How a subscription counts in MRR history: from the day it was taken out
+ * (created_at; only once a first period was paid) to the day it ended
+ * (ended_at: the canceled period's end, the last failed retry, or the admin
+ * ending it; or access_until once that has passed, before the expiry job has
+ * run — the same rule as the MRR now). Each at its current price and interval.
  */
+export function countedOf(r: Row, timeZone: string, now: Date): Counted {
+  const start = r.current_period_start ? localDay(r.created_at, timeZone) : null;
+  const lapsed =
+    (ACCESS_STATUSES as readonly string[]).includes(r.status) &&
+    (r.access_until === null || r.access_until <= now.toISOString());
+  const endAt =
+    r.status === 'expired'
+      ? (r.ended_at ?? r.access_until ?? r.updated_at)
+      : lapsed
+        ? (r.access_until ?? r.updated_at)
+        : null;
+  return {
+    currency: r.currency,
+    interval: r.interval,
+    price: n(r.price_minor),
+    start,
+    end: start && endAt ? localDay(endAt, timeZone) : null,
+  };
+}
+
+type Delta = { day: string; currency: string; sm: number; sy: number; s: number; em: number; ey: number; e: number };
+
+function addTo(deltas: Map<string, Delta>, c: Counted, sign: 1 | -1): void {
+  const at = (day: string) => {
+    const k = `${day}|${c.currency}`;
+    const d = deltas.get(k) ?? { day, currency: c.currency, sm: 0, sy: 0, s: 0, em: 0, ey: 0, e: 0 };
+    deltas.set(k, d);
+    return d;
+  };
+  const yearly = c.interval === 'year';
+  if (c.start) {
+    const d = at(c.start);
+    d.s += sign;
+    if (yearly) d.sy += sign * c.price;
+    else d.sm += sign * c.price;
+  }
+  if (c.end) {
+    const d = at(c.end);
+    d.e += sign;
+    if (yearly) d.ey += sign * c.price;
+    else d.em += sign * c.price;
+  }
+}
+
+const same = (a: Counted, b: Counted) =>
+  a.currency === b.currency &&
+  a.interval === b.interval &&
+  a.price === b.price &&
+  a.start === b.start &&
+  a.end === b.end;
+
+/**
+ * Brings `daily_subscription_flows` up to date with the subscriptions changed
+ * since the last sync (found by `updated_at`), through a per-subscription
+ * ledger: the old contribution is taken out and the new one added, so running
+ * it again changes nothing. The first sync (or one after a time-zone change or
+ * a recount) reads every subscription once. Concurrent syncs queue on the
+ * watermark row. Returns how many subscriptions were looked at.
+ */
+export async function syncSubscriptionFlows(db: Kysely<DB>, opts: { timeZone: string; now: Date }): Promise<number> {
+  const mark = parseMark(await readSetting(db, SYNC_KEY));
+  const fresh = !mark || mark.tz !== opts.timeZone;
+  const since = fresh ? '' : new Date(Date.parse(mark.at) - OVERLAP_MS).toISOString();
+  if (!fresh) {
+    const changed = await db
+      .selectFrom('subscriptions')
+      .select('id')
+      .where('updated_at', '>=', since)
+      .limit(1)
+      .executeTakeFirst();
+    if (!changed && !(await lapsedSince(db, since, opts.now).limit(1).executeTakeFirst())) return 0;
+  }
+  return db.transaction().execute(async (trx) => {
+    // Queue behind any other sync (a row lock on PostgreSQL, the write lock on SQLite), then decide again.
+    await trx
+      .insertInto('settings')
+      .values({ key: SYNC_KEY, value: '' })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    await trx.updateTable('settings').set({ value: sql`value` }).where('key', '=', SYNC_KEY).execute();
+    const current = parseMark(await readSetting(trx, SYNC_KEY));
+    let from = '';
+    if (current && current.tz === opts.timeZone) from = new Date(Date.parse(current.at) - OVERLAP_MS).toISOString();
+    else {
+      await trx.deleteFrom('analytics_subscriptions').execute();
+      await trx.deleteFrom('daily_subscription_flows').execute();
+    }
+    const updated = await trx.selectFrom('subscriptions').select(COLUMNS).where('updated_at', '>=', from).execute();
+    const seen = new Set(updated.map((r) => r.id));
+    const lapsed = from ? (await lapsedSince(trx, from, opts.now).execute()).filter((r) => !seen.has(r.id)) : [];
+    const rows = [...updated, ...lapsed];
+    const deltas = new Map<string, Delta>();
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      const ledger = new Map(
+        (
+          await trx
+            .selectFrom('analytics_subscriptions')
+            .selectAll()
+            .where(
+              'subscription_id',
+              'in',
+              batch.map((r) => r.id),
+            )
+            .execute()
+        ).map((l) => [
+          l.subscription_id,
+          {
+            currency: l.currency,
+            interval: l.interval,
+            price: n(l.price_minor),
+            start: l.start_day,
+            end: l.end_day,
+          } satisfies Counted,
+        ]),
+      );
+      const changed: { id: string; c: Counted }[] = [];
+      for (const r of batch) {
+        const c = countedOf(r, opts.timeZone, opts.now);
+        const old = ledger.get(r.id);
+        if (old && same(old, c)) continue;
+        if (old) addTo(deltas, old, -1);
+        addTo(deltas, c, 1);
+        changed.push({ id: r.id, c });
+      }
+      if (changed.length === 0) continue;
+      await trx
+        .insertInto('analytics_subscriptions')
+        .values(
+          changed.map(({ id, c }) => ({
+            subscription_id: id,
+            currency: c.currency,
+            interval: c.interval,
+            price_minor: c.price,
+            start_day: c.start,
+            end_day: c.end,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('subscription_id').doUpdateSet((eb) => ({
+            currency: eb.ref('excluded.currency'),
+            interval: eb.ref('excluded.interval'),
+            price_minor: eb.ref('excluded.price_minor'),
+            start_day: eb.ref('excluded.start_day'),
+            end_day: eb.ref('excluded.end_day'),
+          })),
+        )
+        .execute();
+    }
+    for (const d of deltas.values()) await addFlow(trx, d);
+    await writeSetting(trx, SYNC_KEY, JSON.stringify({ tz: opts.timeZone, at: opts.now.toISOString() }));
+    return rows.length;
+  });
+}
+
+const COLUMNS = [
+  'id',
+  'currency',
+  'interval',
+  'price_minor',
+  'status',
+  'created_at',
+  'current_period_start',
+  'access_until',
+  'ended_at',
+  'updated_at',
+] as const;
+
+/**
+ * Subscriptions whose access ran out since `since` without a change of their
+ * row (the expiry job has not run yet). Found through the (status, period end)
+ * index: access lasts at most the grace days past the period end.
+ */
+function lapsedSince(db: Db, since: string, now: Date) {
+  const nowIso = now.toISOString();
+  return db
+    .selectFrom('subscriptions')
+    .select(COLUMNS)
+    .where('status', 'in', ACCESS_STATUSES)
+    .where('current_period_end', '>=', new Date(Date.parse(since) - (GRACE_DAYS + 1) * 86_400_000).toISOString())
+    .where('current_period_end', '<=', nowIso)
+    .where('access_until', '>=', since)
+    .where('access_until', '<=', nowIso);
+}
+
+async function addFlow(db: Db, d: Delta): Promise<void> {
+  if (!d.sm && !d.sy && !d.s && !d.em && !d.ey && !d.e) return;
+  await db
+    .insertInto('daily_subscription_flows')
+    .values({
+      day: d.day,
+      currency: d.currency,
+      start_monthly_minor: d.sm,
+      start_yearly_minor: d.sy,
+      starts: d.s,
+      end_monthly_minor: d.em,
+      end_yearly_minor: d.ey,
+      ends: d.e,
+    })
+    .onConflict((oc) =>
+      oc.columns(['day', 'currency']).doUpdateSet({
+        start_monthly_minor: sql`daily_subscription_flows.start_monthly_minor + ${d.sm}`,
+        start_yearly_minor: sql`daily_subscription_flows.start_yearly_minor + ${d.sy}`,
+        starts: sql`daily_subscription_flows.starts + ${d.s}`,
+        end_monthly_minor: sql`daily_subscription_flows.end_monthly_minor + ${d.em}`,
+        end_yearly_minor: sql`daily_subscription_flows.end_yearly_minor + ${d.ey}`,
+        ends: sql`daily_subscription_flows.ends + ${d.e}`,
+      }),
+    )
+    .execute();
+}
+
+function parseMark(v: string | undefined): { tz: string; at: string } | undefined {
+  if (!v) return undefined;
+  try {
+    const m = JSON.parse(v) as { tz?: unknown; at?: unknown };
+    return typeof m.tz === 'string' && typeof m.at === 'string' && !Number.isNaN(Date.parse(m.at))
+      ? { tz: m.tz, at: m.at }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes the next sync recount every subscription (after the sales recount, e.g. for a new time zone). */
+export async function resetSubscriptionFlows(db: Db): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', SYNC_KEY).execute();
+}
+
+/** The stored flows of one currency, after a sync. */
 export async function loadSubscriptionFlows(
   db: Kysely<DB>,
   opts: { currency: string; timeZone: string; now: Date },
 ): Promise<SubscriptionFlow[]> {
-  const nowIso = opts.now.toISOString();
-  const ever = db
-    .selectFrom('subscriptions')
+  await syncSubscriptionFlows(db, opts);
+  const rows = await db
+    .selectFrom('daily_subscription_flows')
+    .selectAll()
     .where('currency', '=', opts.currency)
-    .where('current_period_start', 'is not', null);
-  const range = await ever.select((eb) => eb.fn.min('created_at').as('lo')).executeTakeFirst();
-  const lo = range?.lo;
-  if (!lo) return [];
-  const interval = sql.ref('interval');
-  const startShift = shiftSql(sql.ref('created_at'), lo, nowIso, opts.timeZone);
-  const endAt = sql<string | null>`CASE WHEN status IN (${sql.join(ACCESS_STATUSES.map((s) => sql.lit(s)))})
-      THEN CASE WHEN access_until <= ${nowIso} THEN access_until END
-      ELSE COALESCE(ended_at, access_until, updated_at) END`;
-  const endShift = shiftSql(sql.ref('e'), lo, nowIso, opts.timeZone);
-  const [starts, ends] = await Promise.all([
-    sql<{ d: string; s: number; iv: string; p: number | string; c: number | string }>`
-      SELECT substr(created_at, 1, 10) AS d, ${startShift} AS s, ${interval} AS iv,
-        SUM(price_minor) AS p, COUNT(*) AS c
-      FROM subscriptions
-      WHERE currency = ${opts.currency} AND current_period_start IS NOT NULL
-      GROUP BY 1, 2, 3`.execute(db),
-    sql<{ d: string; s: number; iv: string; p: number | string; c: number | string }>`
-      SELECT substr(e, 1, 10) AS d, ${endShift} AS s, iv, SUM(price_minor) AS p, COUNT(*) AS c
-      FROM (SELECT ${endAt} AS e, ${interval} AS iv, price_minor FROM subscriptions
-            WHERE currency = ${opts.currency} AND current_period_start IS NOT NULL) x
-      WHERE e IS NOT NULL
-      GROUP BY 1, 2, 3`.execute(db),
-  ]);
-  const days = new Map<string, SubscriptionFlow>();
-  const at = (d: string, s: number) => {
-    const day = addDays(d, Number(s));
-    const f = days.get(day) ?? {
-      day,
-      startMonthly: 0,
-      startYearly: 0,
-      starts: 0,
-      endMonthly: 0,
-      endYearly: 0,
-      ends: 0,
-    };
-    days.set(day, f);
-    return f;
-  };
-  for (const r of starts.rows) {
-    const f = at(r.d, r.s);
-    if (r.iv === 'year') f.startYearly += n(r.p);
-    else f.startMonthly += n(r.p);
-    f.starts += n(r.c);
-  }
-  for (const r of ends.rows) {
-    const f = at(r.d, r.s);
-    if (r.iv === 'year') f.endYearly += n(r.p);
-    else f.endMonthly += n(r.p);
-    f.ends += n(r.c);
-  }
-  return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+    .orderBy('day')
+    .execute();
+  return rows.map((r) => ({
+    day: r.day,
+    startMonthly: n(r.start_monthly_minor),
+    startYearly: n(r.start_yearly_minor),
+    starts: n(r.starts),
+    endMonthly: n(r.end_monthly_minor),
+    endYearly: n(r.end_yearly_minor),
+    ends: n(r.ends),
+  }));
 }
 
 /** Only once a membership tier exists (like the admin dashboard's tiles). */

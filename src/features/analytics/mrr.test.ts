@@ -10,6 +10,7 @@ import { seedTier } from '../memberships/testing.js';
 import { chartCsv } from './chart-model.js';
 import { loadAnalytics } from './dashboard-data.js';
 import { churnBetween, mrrByMonth, mrrOf, type SubscriptionFlow } from './mrr.js';
+import { resetSubscriptionFlows, syncSubscriptionFlows } from './mrr-data.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
 import { buildReport } from './report.js';
 import { seedOrder } from './testing.js';
@@ -236,25 +237,25 @@ describe('MRR and churn on the leverage dashboard', () => {
     );
   });
 
-  test('a subscription canceled at its period end counts until that end, then is churned', async () => {
+  test('a subscription canceled at its period end counts until that end, then is churned; the upkeep converges', async () => {
     const later = new Date('2026-06-25T12:00:00.000Z');
-    // The expiry job has not run yet: access has ended all the same.
-    let tile = await loadMembershipFigures(db, 'EUR', later);
-    let data = await loadAnalytics(db, { currency: 'EUR', range: '30', now: later });
-    let r = buildReport(data, data.period, translator('en'));
-    assert.equal(tile.mrrMinor, 1000);
-    assert.equal(r.mrr?.months.at(-1)?.mrr, 1000);
-    assert.equal(r.mrr?.months.at(-1)?.churnedMrr, 1000 + 300); // and the past-due one expired on 18 June
-    // Expired by the job: the same figures.
-    await db
-      .updateTable('subscriptions')
-      .set({ status: 'expired', ended_at: '2026-06-20T09:00:05.000Z' })
-      .where('id', '=', ids.canceling as string)
-      .execute();
-    tile = await loadMembershipFigures(db, 'EUR', later);
-    data = await loadAnalytics(db, { currency: 'EUR', range: '30', now: later });
-    r = buildReport(data, data.period, translator('en'));
-    assert.equal(tile.mrrMinor, 1000);
+    const report = async (now: Date, range: '30' | 'all') => {
+      const data = await loadAnalytics(db, { currency: 'EUR', range, now });
+      return buildReport(data, data.period, translator('en'));
+    };
+    // Access has ended (canceled: 20 June; past due: 18 June) before the expiry job has run: neither counts.
+    assert.equal((await loadMembershipFigures(db, 'EUR', later)).mrrMinor, 1000);
+    assert.equal((await report(later, '30')).mrr?.months.at(-1)?.mrr, 1000);
+    const expire = (id: string, at: string) =>
+      db
+        .updateTable('subscriptions')
+        .set({ status: 'expired', ended_at: at, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    await expire(ids.canceling as string, '2026-06-20T09:00:05.000Z');
+    await expire(ids.pastDue as string, '2026-06-18T09:00:05.000Z');
+    let r = await report(later, '30');
+    assert.equal((await loadMembershipFigures(db, 'EUR', later)).mrrMinor, 1000);
     assert.deepEqual(
       r.mrr?.months.map((m) => [m.month, m.mrr, m.churnedMrr, m.churned]),
       [
@@ -262,12 +263,40 @@ describe('MRR and churn on the leverage dashboard', () => {
         ['2026-06', 1000, 1300, 2],
       ],
     );
-    assert.equal(r.mrr?.period.churnRatePermille, 500); // 2 of the 4 active on 26 May
-    await db
-      .updateTable('subscriptions')
-      .set({ status: 'active', ended_at: null })
-      .where('id', '=', ids.canceling as string)
+    assert.equal(r.mrr?.period.churnRatePermille, 500); // 2 of the 4 active on 27 May
+    const flows = await db
+      .selectFrom('daily_subscription_flows')
+      .selectAll()
+      .orderBy('day')
+      .orderBy('currency')
       .execute();
+    // Synced again, and after a recount from scratch: the same flows.
+    assert.equal(await syncSubscriptionFlows(db, { timeZone: 'Europe/Berlin', now: later }), 0);
+    await resetSubscriptionFlows(db);
+    await syncSubscriptionFlows(db, { timeZone: 'Europe/Berlin', now: later });
+    assert.deepEqual(
+      await db.selectFrom('daily_subscription_flows').selectAll().orderBy('day').orderBy('currency').execute(),
+      flows,
+    );
+    // Renewed after all (as if never ended): their contributions move back.
+    for (const id of [ids.canceling, ids.pastDue] as string[]) {
+      await db
+        .updateTable('subscriptions')
+        .set({
+          status: 'active',
+          ended_at: null,
+          current_period_end: '2026-07-20T09:00:00.000Z',
+          access_until: '2026-07-20T09:00:00.000Z',
+          updated_at: '2026-06-25T12:00:01.000Z',
+        })
+        .where('id', '=', id)
+        .execute();
+    }
+    r = await report(later, 'all');
+    assert.deepEqual(
+      r.mrr?.months.map((m) => m.mrr),
+      [700, 1800, 2300, 2700, 2300, 2300],
+    );
   });
 
   test('the page: tiles, MRR charts with tables and CSV, memberships as their own 1:n line; in German', async () => {

@@ -6,12 +6,7 @@ import { storeTimeZone } from './settings.js';
 import { addDays } from './time-zone.js';
 
 /** SQL for the local-day shift (−1/0/+1) of an ISO time column, from the zone's offset stretches. */
-export function shiftSql(
-  column: RawBuilder<unknown>,
-  fromIso: string,
-  toIso: string,
-  timeZone: string,
-): RawBuilder<number> {
+function shiftSql(column: RawBuilder<unknown>, fromIso: string, toIso: string, timeZone: string): RawBuilder<number> {
   const segments = offsetSegments(fromIso, toIso, timeZone);
   const inner = (offset: number) => {
     const b = boundaryOf(offset);
