@@ -8,7 +8,7 @@ import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { recordCheckoutStart } from '../analytics/record-visit.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
-import { findDigitalConsent } from '../legal/consent.js';
+import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../legal/consent.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { productWithdrawalCase } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
@@ -143,7 +143,8 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       ? await db.selectFrom('products').select('slug').where('id', '=', items[0].product_id).executeTakeFirst()
       : undefined;
     const ctx = await pageContext(req, reply, services);
-    const consent = await findDigitalConsent(db, order.id);
+    const consent =
+      (await findDigitalConsent(db, order.id)) ?? (await findOrderConsent(db, order.id, SERVICE_CONSENT_KIND));
     return sendPage(
       reply,
       OrderStatusPage({

@@ -58,6 +58,8 @@ export const legalMessages = defineMessages(
     'withdraw.reason.free':
       'This order was free of charge: there is no right of withdrawal for contracts without payment.',
     'withdraw.reason.ended': 'This order is not active any more (it was not paid, or it has already been refunded).',
+    'withdraw.reason.excluded':
+      'There is no right of withdrawal for this order: it is a ticket for a leisure event on a specific date (§ 312g (2) no. 9 BGB), as stated at checkout.',
     'withdraw.reason.contact': 'Questions? Write to us, our contact details are in the {impressum}.',
     'withdraw.done.title': 'Your withdrawal has been received',
     'withdraw.done.text':
@@ -187,6 +189,8 @@ export const legalMessages = defineMessages(
     'withdraw.reason.expired': 'Die 14-tägige Widerrufsfrist für diese Bestellung ist am {date} abgelaufen.',
     'withdraw.reason.free': 'Diese Bestellung war kostenlos: Für Verträge ohne Zahlung besteht kein Widerrufsrecht.',
     'withdraw.reason.ended': 'Diese Bestellung ist nicht mehr aktiv (sie wurde nicht bezahlt oder bereits erstattet).',
+    'withdraw.reason.excluded':
+      'Für diese Bestellung besteht kein Widerrufsrecht: Es ist ein Ticket für eine Freizeitveranstaltung zu einem bestimmten Termin (§ 312g Abs. 2 Nr. 9 BGB), wie beim Kauf angegeben.',
     'withdraw.reason.contact': 'Fragen? Schreiben Sie uns, unsere Kontaktdaten stehen im {impressum}.',
     'withdraw.done.title': 'Ihr Widerruf ist eingegangen',
     'withdraw.done.text':

@@ -5,6 +5,7 @@ import { countRows, latestOrder, seedProduct } from '../checkout/testing.js';
 import type { TaxCategory } from '../tax/categories.js';
 import { setProductTax } from '../tax/product-tax.js';
 import { SERVICE_CONSENT_KIND, SERVICE_CONSENT_VERSION } from './consent.js';
+import { withdrawOrderPath } from './order-legal-panel.js';
 import { withdrawalCaseOf } from './withdrawal-case.js';
 
 describe('withdrawal rule by VAT category', () => {
@@ -95,6 +96,11 @@ describe('checkout: services ask to start early (§ 356 (4), § 357a (2) BGB), d
       .executeTakeFirstOrThrow();
     assert.match(mail.text, /Your request of .*I expressly request that you begin the service/);
     assert.doesNotMatch(mail.text, /Your consent of/);
+    // The thank-you page repeats it; the right of withdrawal stays open (it ends only on full performance).
+    const thanks = await c.get(`/checkout/orders/${order.id}?k=${order.access_key}`);
+    assert.match(thanks.body, /you agreed: “I expressly request that you begin the service/);
+    const withdraw = await c.get(withdrawOrderPath(order));
+    assert.match(withdraw.body, /Confirm withdrawal/);
   });
 
   test('a dated event: the no-withdrawal note, no consent box, the order goes through without one', async () => {
@@ -119,5 +125,12 @@ describe('checkout: services ask to start early (§ 356 (4), § 357a (2) BGB), d
       .where('order_id', '=', order.id)
       .execute();
     assert.equal(consents.length, 0);
+    // The withdrawal button says why there is nothing to withdraw from.
+    const payUrl = res.headers.location as string;
+    await c.postForm(payUrl, { outcome: 'pay' }, { formPage: payUrl });
+    await t.drainJobs();
+    const withdraw = await c.get(withdrawOrderPath(order));
+    assert.match(withdraw.body, /There is no right of withdrawal for this order/);
+    assert.doesNotMatch(withdraw.body, /Confirm withdrawal/);
   });
 });

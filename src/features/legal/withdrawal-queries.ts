@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Order, WithdrawalRefund } from '../../db/schema.js';
+import { productTaxOf } from '../tax/product-tax.js';
 import { findDigitalConsent } from './consent.js';
+import { withdrawalCaseOf } from './withdrawal-case.js';
 import { type WithdrawalState, withdrawalState } from './withdrawal-rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -29,11 +31,16 @@ export type WithdrawalView = {
 /** What the withdrawal pages show for an order: its items and whether it can still be withdrawn. */
 export async function loadWithdrawalView(db: Db, order: Order, now = new Date()): Promise<WithdrawalView> {
   const [items, consent, delivery, withdrawal] = await Promise.all([
-    db.selectFrom('order_items').select('title').where('order_id', '=', order.id).execute(),
+    db.selectFrom('order_items').select(['title', 'product_id']).where('order_id', '=', order.id).execute(),
     findDigitalConsent(db, order.id),
     db.selectFrom('deliveries').select('id').where('order_id', '=', order.id).executeTakeFirst(),
     findWithdrawal(db, order.id),
   ]);
+  const categories = await productTaxOf(db, [...new Set(items.map((i) => i.product_id))]);
+  // Only an order of dated events alone has no right at all.
+  const excluded =
+    items.length > 0 &&
+    items.every((i) => withdrawalCaseOf(categories.get(i.product_id)?.category ?? 'electronic_service', 1) === 'event');
   const state = withdrawalState(
     {
       status: order.status,
@@ -42,6 +49,7 @@ export async function loadWithdrawalView(db: Db, order: Order, now = new Date())
       consented: Boolean(consent),
       delivered: Boolean(delivery),
       withdrawnAt: withdrawal?.received_at,
+      excluded,
     },
     now,
   );

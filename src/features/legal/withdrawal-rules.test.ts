@@ -36,3 +36,10 @@ test('withdrawal: free, refunded, failed, already withdrawn', () => {
     receivedAt: '2026-07-01T12:00:00.000Z',
   });
 });
+
+test('withdrawal: a dated leisure event has no right (§ 312g (2) no. 9 BGB), unless it was free or ended', () => {
+  const now = at('2026-07-02T00:00:00.000Z');
+  assert.equal(withdrawalState({ ...base, excluded: true }, now).kind, 'excluded');
+  assert.equal(withdrawalState({ ...base, excluded: true, totalMinor: 0 }, now).kind, 'free');
+  assert.equal(withdrawalState({ ...base, excluded: true, status: 'refunded' }, now).kind, 'ended');
+});

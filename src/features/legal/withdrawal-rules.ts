@@ -15,6 +15,8 @@ export type WithdrawalFacts = {
   delivered: boolean;
   /** An earlier withdrawal of this order. */
   withdrawnAt?: string | undefined;
+  /** A leisure event on a specific date: no right of withdrawal (§ 312g (2) no. 9 BGB). */
+  excluded?: boolean | undefined;
 };
 
 export type WithdrawalState =
@@ -23,6 +25,7 @@ export type WithdrawalState =
   | { kind: 'waived' }
   | { kind: 'expired'; endedAt: string }
   | { kind: 'free' }
+  | { kind: 'excluded' }
   | { kind: 'ended' };
 
 export function withdrawalPeriodEnd(createdAt: string): string {
@@ -38,6 +41,7 @@ export function withdrawalState(f: WithdrawalFacts, now: Date = new Date()): Wit
   if (f.withdrawnAt) return { kind: 'withdrawn', receivedAt: f.withdrawnAt };
   if (f.status !== 'paid' && f.status !== 'pending') return { kind: 'ended' };
   if (f.totalMinor === 0) return { kind: 'free' };
+  if (f.excluded) return { kind: 'excluded' };
   if (f.consented && f.delivered) return { kind: 'waived' };
   const endsAt = withdrawalPeriodEnd(f.createdAt);
   if (now.toISOString() >= endsAt) return { kind: 'expired', endedAt: endsAt };
