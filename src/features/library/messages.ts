@@ -12,7 +12,7 @@ export const libraryMessages = defineMessages(
     'library.submit': 'Email me a sign-in link',
     'library.sent.title': 'Please check your inbox',
     'library.sent.text':
-      'If purchases exist for this address, we have emailed you a sign-in link. It works once, for 30 minutes. Please also look in your spam folder.',
+      'If purchases or a membership exist for this address, we have emailed you a sign-in link. It works once, for 30 minutes. Please also look in your spam folder.',
     'library.sent.again': 'Use another address',
     'library.invalid.title': 'This sign-in link no longer works',
     'library.invalid.text':
@@ -67,7 +67,7 @@ export const libraryMessages = defineMessages(
     'library.submit': 'Anmeldelink per E-Mail senden',
     'library.sent.title': 'Bitte sehen Sie in Ihr Postfach',
     'library.sent.text':
-      'Wenn es Käufe mit dieser Adresse gibt, haben wir Ihnen einen Anmeldelink geschickt. Er funktioniert einmal und 30 Minuten lang. Bitte sehen Sie auch im Spam-Ordner nach.',
+      'Wenn es Käufe oder eine Mitgliedschaft mit dieser Adresse gibt, haben wir Ihnen einen Anmeldelink geschickt. Er funktioniert einmal und 30 Minuten lang. Bitte sehen Sie auch im Spam-Ordner nach.',
     'library.sent.again': 'Andere Adresse verwenden',
     'library.invalid.title': 'Dieser Anmeldelink funktioniert nicht mehr',
     'library.invalid.text':

@@ -1,4 +1,4 @@
-import type { Subscription } from '../../db/schema.js';
+import type { MembershipTier, Subscription } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
@@ -127,10 +127,13 @@ export function PortalPage({
   notice,
   error,
   newsletterPath,
+  freeTier,
 }: {
   ctx: PageContext;
   email: string;
   portal: Portal;
+  /** The free tier, when the address belongs to it (a confirmed member). */
+  freeTier?: Pick<MembershipTier, 'id' | 'name'> | undefined;
   /** The member's signed newsletter page (unsubscribe or subscribe again). */
   newsletterPath?: string | undefined;
   notice?: string | undefined;
@@ -152,6 +155,14 @@ export function PortalPage({
           <a href={newsletterPath ?? '/join'}>{t('memberships.portal.newsletterLink')}</a>
         </p>
       )}
+      {freeTier && portal.member && (
+        <FreeTierPanel
+          ctx={ctx}
+          tier={freeTier}
+          newsletterPath={newsletterPath}
+          paid={portal.subscriptions.length > 0}
+        />
+      )}
       {portal.subscriptions.length === 0 ? (
         <p class="empty">
           {t('memberships.portal.none')} <a href="/membership">{t('memberships.email.rejoin')}</a>
@@ -160,6 +171,34 @@ export function PortalPage({
         portal.subscriptions.map((item) => <SubscriptionPanel ctx={ctx} item={item} portal={portal} />)
       )}
     </Layout>
+  );
+}
+
+/** A free member's tier: what it gives and the way to the posts (and to paid tiers). */
+function FreeTierPanel({
+  ctx,
+  tier,
+  newsletterPath,
+  paid,
+}: {
+  ctx: PageContext;
+  tier: Pick<MembershipTier, 'id' | 'name'>;
+  newsletterPath: string | undefined;
+  paid: boolean;
+}) {
+  return (
+    <section class="panel" aria-labelledby="h-free-tier">
+      <div class="library-order-head">
+        <h2 id="h-free-tier">{tier.name}</h2>
+        <span class="badge paid">{ctx.t('newsletter.portal.freeBadge')}</span>
+      </div>
+      <p>{ctx.t('newsletter.portal.freeText')}</p>
+      <p class="actions">
+        <a href="/posts">{ctx.t('newsletter.portal.posts')}</a>
+        {newsletterPath && <a href={newsletterPath}>{ctx.t('memberships.portal.newsletterLink')}</a>}
+        {!paid && <a href="/membership">{ctx.t('newsletter.portal.upgrade')}</a>}
+      </p>
+    </section>
   );
 }
 

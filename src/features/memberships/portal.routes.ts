@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
@@ -8,10 +10,12 @@ import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { currentCustomer, requireCustomer } from '../library/sessions.js';
 import { unsubscribePath } from '../newsletter/unsubscribe-links.js';
+import { loadMemberAccess } from './access.js';
 import { confirmCancelLink, isCancelLinkUsable, resumeSubscription, sendCancelLink } from './cancel-subscription.js';
 import { changePlan } from './change-plan.js';
 import { findOwnSubscription, loadPortal } from './load-portal.js';
 import { CancelConfirmPage, CancelLinkPage, PortalPage } from './portal.page.js';
+import { listTiers } from './tiers.js';
 
 const idParams = z.object({ id: z.uuid() });
 const tokenParams = z.object({ token: z.string().max(200) });
@@ -22,6 +26,13 @@ const portalQuery = z.object({
   error: z.enum(ERRORS).optional().catch(undefined),
 });
 const planBody = z.object({ plan: z.string().max(250).default('') });
+
+/** The free tier, when this address is a member of it (double opt-in done, or paying). */
+async function freeTierOf(db: Kysely<DB>, email: string) {
+  const access = await loadMemberAccess(db, email, new Date());
+  if (!access.member || !access.freeTierId) return undefined;
+  return (await listTiers(db)).find((t) => t.id === access.freeTierId);
+}
 
 /** The member portal inside the customer library (signed in by the library's magic link). */
 export function registerPortalRoutes(fastify: FastifyInstance, services: Services): void {
@@ -40,7 +51,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
   app.get('/library/membership', { ...guard, schema: { querystring: portalQuery } }, async (req, reply) => {
     const ctx = await ctxOf(req, reply);
     const { email } = currentCustomer(req);
-    const portal = await loadPortal(db, email);
+    const [portal, freeTier] = await Promise.all([loadPortal(db, email), freeTierOf(db, email)]);
     const { notice, error } = req.query;
     return sendPage(
       reply,
@@ -50,6 +61,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
         portal,
         notice: notice ? ctx.t(`memberships.portal.notice.${notice}` as MessageKey) : undefined,
         newsletterPath: portal.member ? unsubscribePath(services.config.sessionSecret, portal.member.id) : undefined,
+        freeTier,
         error: error ? ctx.t(`memberships.portal.error.${error}` as MessageKey) : undefined,
       }),
     );

@@ -46,6 +46,11 @@ export const newsletterMessages = defineMessages(
     'newsletter.email.readOnline': 'Read it on the website',
     'newsletter.email.why': 'You receive this email because you subscribed to the newsletter of {store}.',
     'newsletter.email.unsubscribe': 'Unsubscribe',
+    'newsletter.portal.freeBadge': 'Free',
+    'newsletter.portal.freeText':
+      'As a member you read the posts for members and, while subscribed, get new posts by email.',
+    'newsletter.portal.posts': 'Read the posts',
+    'newsletter.portal.upgrade': 'See paid memberships',
   },
   {
     'newsletter.nav': 'Newsletter',
@@ -94,5 +99,10 @@ export const newsletterMessages = defineMessages(
     'newsletter.email.readOnline': 'Auf der Website lesen',
     'newsletter.email.why': 'Sie erhalten diese E-Mail, weil Sie den Newsletter von {store} abonniert haben.',
     'newsletter.email.unsubscribe': 'Abbestellen',
+    'newsletter.portal.freeBadge': 'Kostenlos',
+    'newsletter.portal.freeText':
+      'Als Mitglied lesen Sie die Beiträge für Mitglieder und erhalten, solange Sie abonniert haben, neue Beiträge per E-Mail.',
+    'newsletter.portal.posts': 'Zu den Beiträgen',
+    'newsletter.portal.upgrade': 'Bezahlte Mitgliedschaften ansehen',
   },
 );
