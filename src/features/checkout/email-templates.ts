@@ -13,6 +13,8 @@ export type ReceiptData = {
   consent?: { date: string; text: string };
   /** The buyer's request that a service start before the withdrawal period ends. */
   serviceConsent?: { date: string; text: string };
+  /** Dated events: the order has no right of withdrawal (§ 312g (2) no. 9 BGB). */
+  noWithdrawal?: boolean;
 };
 
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
@@ -26,6 +28,7 @@ export const checkoutEmailTemplates = {
       ...(d.licenseKeys ?? []).map((k) => t('licensing.email.key', k)),
       ...(d.consent ? [t('legal.receipt.consent', d.consent)] : []),
       ...(d.serviceConsent ? [t('legal.receipt.serviceConsent', d.serviceConsent)] : []),
+      ...(d.noWithdrawal ? [t('checkout.event.noWithdrawal')] : []),
     ],
     links: d.links,
     action: { label: t('email.receipt.action'), url: d.libraryUrl },

@@ -5,7 +5,9 @@ import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { queueEmail } from '../email/queue-email.js';
 import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../legal/consent.js';
+import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
+import { productTaxOf } from '../tax/product-tax.js';
 import { recordOrderEvent } from './order-events.js';
 import { findOrder, findOrderItems } from './queries.js';
 
@@ -35,6 +37,12 @@ export async function queueReceiptEmail(
   const licenseKeys = (await licenseKeysForOrder(db, orderId)).map((k) => ({ product: k.productTitle, key: k.key }));
   const consent = await findDigitalConsent(db, orderId);
   const serviceConsent = await findOrderConsent(db, orderId, SERVICE_CONSENT_KIND);
+  // Art. 246a § 1 (3) EGBGB: the confirmation also says when there is no right of withdrawal (dated events).
+  const categories = await productTaxOf(db, [...new Set(items.map((i) => i.product_id))]);
+  const noWithdrawal =
+    order.total_minor > 0 &&
+    items.length > 0 &&
+    items.every((i) => withdrawalCaseOf(categories.get(i.product_id)?.category ?? 'electronic_service', 1) === 'event');
   const emailId = await db.transaction().execute(async (trx) => {
     const id = await queueEmail(trx, {
       to: order.email,
@@ -54,6 +62,7 @@ export async function queueReceiptEmail(
         ...(serviceConsent
           ? { serviceConsent: { date: formatDateTime(serviceConsent.given_at, locale), text: serviceConsent.text } }
           : {}),
+        ...(noWithdrawal ? { noWithdrawal: true } : {}),
       },
       uniqueKey: opts.resend ? undefined : `receipt:${orderId}`,
     });

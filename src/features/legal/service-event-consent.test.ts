@@ -131,6 +131,13 @@ describe('checkout: services ask to start early (§ 356 (4), § 357a (2) BGB), d
     await t.drainJobs();
     const withdraw = await c.get(withdrawOrderPath(order));
     assert.match(withdraw.body, /There is no right of withdrawal for this order/);
+    const mail = await t.services.database.db
+      .selectFrom('emails')
+      .selectAll()
+      .where('template', '=', 'receipt')
+      .where('to_address', '=', 'ticket@example.com')
+      .executeTakeFirstOrThrow();
+    assert.match(mail.text, /There is no right of withdrawal for this purchase/);
     assert.doesNotMatch(withdraw.body, /Confirm withdrawal/);
   });
 });
