@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
