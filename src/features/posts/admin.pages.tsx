@@ -5,7 +5,14 @@ import { AdminLayout } from '../admin/admin-layout.js';
 import { formatLocalDateTime } from './local-time.js';
 import type { PostForm, PostFormErrors } from './post-input.js';
 import { VISIBILITIES } from './post-input.js';
-import { DELIVERY_STATUSES, type listAllPosts, type SendProgress } from './queries.js';
+import {
+  DELIVERY_STATUSES,
+  type listAllPosts,
+  type listDeliveriesByStatus,
+  PROBLEM_STATUSES,
+  type ProblemStatus,
+  type SendProgress,
+} from './queries.js';
 import { POST_IMAGE_MAX_BYTES, postImagePath } from './upload-image.js';
 
 type PostRow = Awaited<ReturnType<typeof listAllPosts>>[number];
@@ -355,10 +362,83 @@ export function SendProgressPanel({
         {DELIVERY_STATUSES.map((s: DeliveryStatus) => (
           <>
             <dt>{ctx.t(`posts.delivery.${s}`)}</dt>
-            <dd data-count={s}>{counts[s]}</dd>
+            <dd data-count={s}>
+              {(PROBLEM_STATUSES as readonly string[]).includes(s) && counts[s] > 0 ? (
+                <a href={`/admin/posts/${postId}/recipients?status=${s}`}>{counts[s]}</a>
+              ) : (
+                counts[s]
+              )}
+            </dd>
           </>
         ))}
       </dl>
     </section>
+  );
+}
+
+type RecipientsProps = {
+  ctx: PageContext;
+  post: Post;
+  status: ProblemStatus;
+  counts: SendProgress['counts'];
+  page: number;
+  list: Awaited<ReturnType<typeof listDeliveriesByStatus>>;
+  timeZone: string;
+};
+
+/** A send's recipients that failed, bounced or whose delivery is unknown, with the reason. */
+export function SendRecipientsPage({ ctx, post, status, counts, page, list, timeZone }: RecipientsProps) {
+  const base = `/admin/posts/${post.id}/recipients?status=${status}`;
+  return (
+    <AdminLayout ctx={ctx} title={ctx.t('posts.recipients.title', { title: post.title })}>
+      <p>
+        <a href={`/admin/posts/${post.id}`}>{ctx.t('posts.recipients.back')}</a>
+      </p>
+      <nav class="tabs" aria-label={ctx.t('posts.recipients.statuses')}>
+        {PROBLEM_STATUSES.map((s) => (
+          <a
+            href={`/admin/posts/${post.id}/recipients?status=${s}`}
+            aria-current={s === status ? 'page' : undefined}
+          >{`${ctx.t(`posts.delivery.${s}`)} (${counts[s]})`}</a>
+        ))}
+      </nav>
+      <p class="hint">{ctx.t(`posts.recipients.explain.${status}`)}</p>
+      {list.rows.length === 0 ? (
+        <p class="empty">{ctx.t('posts.recipients.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('posts.recipients.email')}</th>
+                <th scope="col">{ctx.t('posts.recipients.reason')}</th>
+                <th scope="col" class="num">
+                  {ctx.t('posts.recipients.attempts')}
+                </th>
+                <th scope="col">{ctx.t('posts.recipients.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/members/${r.member_id}`}>{r.email}</a>
+                  </td>
+                  <td>{r.error ?? '—'}</td>
+                  <td class="num">{r.attempts}</td>
+                  <td class="nowrap">{formatLocalDateTime(r.updated_at, ctx.locale, timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(page > 1 || list.hasMore) && (
+        <nav class="pager" aria-label={ctx.t('posts.recipients.pages')}>
+          {page > 1 && <a href={`${base}&page=${page - 1}`}>{ctx.t('posts.recipients.previous')}</a>}
+          {list.hasMore && <a href={`${base}&page=${page + 1}`}>{ctx.t('posts.recipients.next')}</a>}
+        </nav>
+      )}
+    </AdminLayout>
   );
 }

@@ -8,7 +8,7 @@ import { adminPageContext } from '../admin/admin-context.js';
 import { storeTimeZone } from '../analytics/settings.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { acceptMultipartForms, takeUpload } from '../catalog/multipart.js';
-import { DeletePostPage, type EditorProps, PostEditorPage, PostsListPage } from './admin.pages.js';
+import { DeletePostPage, type EditorProps, PostEditorPage, PostsListPage, SendRecipientsPage } from './admin.pages.js';
 import { deletePost } from './delete-post.js';
 import {
   checkPostForm,
@@ -19,7 +19,15 @@ import {
   parsePostForm,
 } from './post-input.js';
 import { renderPostHtml } from './post-markdown.js';
-import { findPost, listAllPosts, listPostImages, listTiers, sendProgress } from './queries.js';
+import {
+  findPost,
+  listAllPosts,
+  listDeliveriesByStatus,
+  listPostImages,
+  listTiers,
+  PROBLEM_STATUSES,
+  sendProgress,
+} from './queries.js';
 import { savePost } from './save-post.js';
 import { unpublishPost } from './unpublish-post.js';
 import { POST_IMAGE_MAX_BYTES, uploadPostImage } from './upload-image.js';
@@ -156,6 +164,26 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
   );
   app.post('/admin/posts/:id', { ...guard, schema: { params: idParams } }, async (req, reply) =>
     submit(req, reply, req.params.id),
+  );
+
+  const recipientsQuery = z.object({
+    status: z.enum(PROBLEM_STATUSES).catch('failed'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  });
+  app.get(
+    '/admin/posts/:id/recipients',
+    { ...guard, schema: { params: idParams, querystring: recipientsQuery } },
+    async (req, reply) => {
+      const [post, progress] = await Promise.all([findPost(db, req.params.id), sendProgress(db, req.params.id)]);
+      if (!post || !progress) throw notFound('No send for this post');
+      const { status, page } = req.query;
+      const [ctx, list, timeZone] = await Promise.all([
+        adminPageContext(req, reply, services),
+        listDeliveriesByStatus(db, post.id, status, page),
+        storeTimeZone(db),
+      ]);
+      return sendPage(reply, SendRecipientsPage({ ctx, post, status, counts: progress.counts, page, list, timeZone }));
+    },
   );
 
   app.get('/admin/posts/:id/progress.json', { ...guard, schema: { params: idParams } }, async (req, reply) => {

@@ -92,6 +92,22 @@ export const postsMessages = defineMessages(
     'posts.error.notDraft': 'Only drafts can be deleted: unpublish the post first.',
     'posts.error.sending': 'Its email is still being sent; delete the post when the send is done.',
     'posts.error.notPublished': 'The post is not published or scheduled.',
+    'posts.recipients.title': 'Recipients of “{title}”',
+    'posts.recipients.back': 'Back to the post',
+    'posts.recipients.statuses': 'Delivery status',
+    'posts.recipients.explain.failed': 'Given up after repeated temporary refusals, or unsubscribed before their turn.',
+    'posts.recipients.explain.bounced':
+      'Their mail server refused the address for good; they get no further newsletters.',
+    'posts.recipients.explain.unknown':
+      'Sending was interrupted while these were handed over: they may or may not have it, and it is not sent again so that nobody gets it twice.',
+    'posts.recipients.none': 'No recipients with this status.',
+    'posts.recipients.email': 'Address',
+    'posts.recipients.reason': 'Reason',
+    'posts.recipients.attempts': 'Attempts',
+    'posts.recipients.when': 'Last change',
+    'posts.recipients.pages': 'More recipients',
+    'posts.recipients.previous': 'Previous',
+    'posts.recipients.next': 'Next',
   },
   {
     'posts.nav': 'Beiträge',
@@ -186,5 +202,22 @@ export const postsMessages = defineMessages(
     'posts.error.sending':
       'Die E-Mail wird noch verschickt; löschen Sie den Beitrag, wenn der Versand abgeschlossen ist.',
     'posts.error.notPublished': 'Der Beitrag ist weder veröffentlicht noch geplant.',
+    'posts.recipients.title': 'Empfänger von „{title}“',
+    'posts.recipients.back': 'Zurück zum Beitrag',
+    'posts.recipients.statuses': 'Zustellstatus',
+    'posts.recipients.explain.failed':
+      'Nach wiederholten vorübergehenden Ablehnungen aufgegeben, oder vor dem Versand abbestellt.',
+    'posts.recipients.explain.bounced':
+      'Der Mailserver hat die Adresse dauerhaft abgelehnt; sie erhält keine weiteren Newsletter.',
+    'posts.recipients.explain.unknown':
+      'Der Versand wurde bei der Übergabe unterbrochen: Diese Empfänger haben die E-Mail vielleicht erhalten; sie wird nicht erneut verschickt, damit niemand sie doppelt bekommt.',
+    'posts.recipients.none': 'Keine Empfänger mit diesem Status.',
+    'posts.recipients.email': 'Adresse',
+    'posts.recipients.reason': 'Grund',
+    'posts.recipients.attempts': 'Versuche',
+    'posts.recipients.when': 'Letzte Änderung',
+    'posts.recipients.pages': 'Weitere Empfänger',
+    'posts.recipients.previous': 'Zurück',
+    'posts.recipients.next': 'Weiter',
   },
 );

@@ -111,3 +111,26 @@ export async function sendProgress(db: Db, postId: string): Promise<SendProgress
   for (const r of rows) counts[r.status] = Number(r.n);
   return { send, counts };
 }
+
+/** Statuses an admin looks into: not delivered, or not known to be. */
+export const PROBLEM_STATUSES = ['failed', 'bounced', 'unknown'] as const satisfies readonly DeliveryStatus[];
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+export const RECIPIENTS_PAGE_SIZE = 100;
+
+/** One page of a send's recipients in one status, with the reason, by address. */
+export async function listDeliveriesByStatus(db: Db, postId: string, status: ProblemStatus, page: number) {
+  const rows = await db
+    .selectFrom('post_deliveries as d')
+    .innerJoin('members as m', 'm.id', 'd.member_id')
+    .select(['d.member_id', 'm.email', 'd.status', 'd.error', 'd.attempts', 'd.updated_at'])
+    .where('d.post_id', '=', postId)
+    .where('d.status', '=', status)
+    .orderBy('m.email')
+    .limit(RECIPIENTS_PAGE_SIZE + 1)
+    .offset((page - 1) * RECIPIENTS_PAGE_SIZE)
+    .execute();
+  return {
+    rows: rows.slice(0, RECIPIENTS_PAGE_SIZE).map((r) => ({ ...r, attempts: Number(r.attempts) })),
+    hasMore: rows.length > RECIPIENTS_PAGE_SIZE,
+  };
+}

@@ -38,7 +38,7 @@
         const data = await res.json();
         for (const [status, n] of Object.entries(data.counts)) {
           const el = panel.querySelector(`[data-count="${status}"]`);
-          if (el) el.textContent = String(n);
+          if (el) (el.querySelector('a') || el).textContent = String(n);
         }
         const label = panel.querySelector('[data-field="status"]');
         if (label) label.textContent = data.label;
