@@ -4,7 +4,12 @@
 // The data is generated inside the database (a recursive CTE on SQLite,
 // generate_series on PostgreSQL): one INSERT … SELECT per table.
 // Self-contained; `node --import tsx bench/analytics.ts` runs it alone.
-// Settings: BENCH_ANALYTICS_ORDERS (SQLite, default 1000000), BENCH_ANALYTICS_PG_ORDERS (default 250000), BENCH_PG_URL.
+// Then N subscriptions (default 100,000) over the same three years are added, the subscription ledger is
+// synced once (timed), and the MRR part (loadMembershipAnalytics: the tiles' figures, a sync of what
+// changed, the stored daily flows; then the monthly MRR/churn figures) is timed against the dashboard
+// data of the same run without memberships.
+// Settings: BENCH_ANALYTICS_ORDERS (SQLite, default 1000000), BENCH_ANALYTICS_PG_ORDERS (default 250000),
+// BENCH_ANALYTICS_SUBSCRIPTIONS (default 100000), BENCH_PG_URL.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +19,11 @@ import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { loadAnalytics } from '../src/features/analytics/dashboard-data.js';
+import { churnBetween, mrrByMonth } from '../src/features/analytics/mrr.js';
+import { loadSubscriptionFlows, syncSubscriptionFlows } from '../src/features/analytics/mrr-data.js';
 import { rebuildSalesAggregates } from '../src/features/analytics/rebuild-aggregates.js';
 import { buildReport } from '../src/features/analytics/report.js';
+import { loadMembershipFigures } from '../src/features/memberships/membership-figures.js';
 import { translator } from '../src/web/messages.js';
 
 export type AnalyticsRow = { measure: string; value: number | null; unit: string; note?: string };
@@ -26,6 +34,7 @@ const ORDERS = {
   sqlite: Number(process.env.BENCH_ANALYTICS_ORDERS ?? 1_000_000),
   postgres: Number(process.env.BENCH_ANALYTICS_PG_ORDERS ?? 250_000),
 };
+const SUBSCRIPTIONS = Number(process.env.BENCH_ANALYTICS_SUBSCRIPTIONS ?? 100_000);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const PRODUCTS = 20;
 const START = 1_700_000_000; // Nov 2023: three years of sales up to now
@@ -117,17 +126,100 @@ async function load(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<voi
   );
 }
 
-async function timeDashboard(db: Kysely<DB>): Promise<{ median: number; max: number }> {
-  const t = translator('en');
+/** A paid tier and its members' subscriptions: a fifth yearly, a quarter ended (some canceled at period end). */
+async function generateSubscriptions(root: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  const now = new Date().toISOString();
+  const n = SUBSCRIPTIONS;
+  const STEP = Math.max(1, Math.floor((3 * 365 * 86_400) / n));
+  await root
+    .insertInto('products')
+    .values({
+      id: 'ptier',
+      slug: 'membership-reader',
+      title: 'Reader',
+      kind: 'membership',
+      pricing: 'fixed',
+      currency: 'EUR',
+      price_minor: 500,
+      status: 'published',
+      cover_key: null,
+      suggested_price_minor: null,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
+    })
+    .execute();
+  await root
+    .insertInto('membership_tiers')
+    .values({
+      id: 'tier',
+      slug: 'reader',
+      name: 'Reader',
+      product_id: 'ptier',
+      currency: 'EUR',
+      monthly_price_minor: 500,
+      yearly_price_minor: 5000,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const g = series(dialect, n);
+  const at = (plusDays: string) => isoOf(dialect, sql`${sql.lit(START)} + i * ${sql.lit(STEP)} + ${sql.raw(plusDays)}`);
+  const created = at('0');
+  const ended = at('86400 * (30 + i % 400)');
+  const future = isoOf(dialect, sql`${sql.lit(Math.floor(Date.now() / 1000))} + 86400 * (1 + i % 30)`);
+  await root.transaction().execute(async (db) => {
+    if (dialect === 'postgres') await sql`SET LOCAL synchronous_commit = off`.execute(db);
+    await sql`${g.with}INSERT INTO members (id, email, name, locale, customer_id, email_status, source, created_at, confirmed_at, unsubscribed_at, updated_at)
+      SELECT 'm' || i, 'member' || i || '@example.com', '', 'en', NULL, 'subscribed', 'checkout', ${created}, ${created}, NULL, ${created}
+      FROM ${g.from}`.execute(db);
+    await sql`${g.with}INSERT INTO subscriptions (id, member_id, tier_id, interval, status, cancel_at_period_end, price_minor, currency,
+        provider, provider_ref, current_period_start, current_period_end, access_until, failed_payments, created_at, updated_at, canceled_at, ended_at)
+      SELECT 's' || i, 'm' || i, 'tier', CASE WHEN i % 5 = 0 THEN 'year' ELSE 'month' END,
+        CASE WHEN i % 4 = 0 THEN 'expired' WHEN i % 50 = 1 THEN 'past_due' ELSE 'active' END,
+        CASE WHEN i % 20 = 3 THEN 1 ELSE 0 END, CASE WHEN i % 5 = 0 THEN 5000 ELSE 500 END, 'EUR',
+        'test', NULL, ${created}, ${created},
+        CASE WHEN i % 4 = 0 THEN ${ended} ELSE ${future} END, 0, ${created}, ${created},
+        NULL, CASE WHEN i % 4 = 0 THEN ${ended} ELSE NULL END
+      FROM ${g.from}`.execute(db);
+  });
+  if (dialect === 'postgres') await sql`ANALYZE`.execute(root);
+}
+
+async function median(run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
   const times: number[] = [];
   for (let i = 0; i < 12; i++) {
     const t0 = performance.now();
-    const data = await loadAnalytics(db, { currency: 'EUR', range: '90' });
-    buildReport(data, data.period, t);
+    await run();
     if (i >= 2) times.push(performance.now() - t0); // two warm-up runs
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)] ?? 0, max: times[times.length - 1] ?? 0 };
+}
+
+function timeDashboard(db: Kysely<DB>): Promise<{ median: number; max: number }> {
+  const t = translator('en');
+  return median(async () => {
+    const data = await loadAnalytics(db, { currency: 'EUR', range: '90' });
+    buildReport(data, data.period, t);
+  });
+}
+
+/** The MRR history alone: a sync of what changed, the stored flows, 'all time' month by month. */
+function timeHistory(db: Kysely<DB>): Promise<{ median: number; max: number }> {
+  return median(async () => {
+    const now = new Date();
+    const today = now.toISOString().slice(0, 10);
+    const flows = await loadSubscriptionFlows(db, { currency: 'EUR', timeZone: 'Europe/Berlin', now });
+    const first = flows[0]?.day ?? today;
+    mrrByMonth(flows, first, today);
+    churnBetween(flows, first, today);
+  });
+}
+
+/** The figures now (MRR, paid and free members): the admin dashboard's shared function. */
+function timeTiles(db: Kysely<DB>): Promise<{ median: number; max: number }> {
+  return median(() => loadMembershipFigures(db, 'EUR', new Date()));
 }
 
 async function runOn(database: Database, label: string, out: AnalyticsRow[]): Promise<void> {
@@ -140,7 +232,17 @@ async function runOn(database: Database, label: string, out: AnalyticsRow[]): Pr
   const r = await rebuildSalesAggregates(db, dialect);
   const rebuilt = (performance.now() - t1) / 1000;
   const d = await timeDashboard(db);
+  const t2 = performance.now();
+  await generateSubscriptions(db, dialect);
+  const subsLoaded = (performance.now() - t2) / 1000;
+  const t3 = performance.now();
+  await syncSubscriptionFlows(db, { timeZone: 'Europe/Berlin', now: new Date() });
+  const firstSync = (performance.now() - t3) / 1000;
+  const history = await timeHistory(db);
+  const tiles = await timeTiles(db);
+  const full = await timeDashboard(db);
   const n = ORDERS[dialect].toLocaleString('en-US');
+  const s = SUBSCRIPTIONS.toLocaleString('en-US');
   out.push({
     measure: `analytics data generated, ${label}`,
     value: ORDERS[dialect] / generated,
@@ -159,7 +261,31 @@ async function runOn(database: Database, label: string, out: AnalyticsRow[]): Pr
     unit: 'ms',
     note: `median of 10, max ${d.max.toFixed(1)} ms, ${n} orders`,
   });
-  for (const row of out.slice(-3)) console.log(`  ${row.measure}: ${row.value?.toFixed(1)} ${row.unit}  (${row.note})`);
+  out.push({
+    measure: `subscription ledger first sync, ${label}`,
+    value: firstSync,
+    unit: 's',
+    note: `${s} subscriptions read once (after a recount or a time-zone change)`,
+  });
+  out.push({
+    measure: `MRR history and churn data, ${label}`,
+    value: history.median,
+    unit: 'ms',
+    note: `median of 10, max ${history.max.toFixed(1)} ms, ${s} subscriptions (loaded in ${subsLoaded.toFixed(1)} s); ${(history.median / d.median).toFixed(2)} × the dashboard data without memberships`,
+  });
+  out.push({
+    measure: `membership figures now (shared with the admin dashboard), ${label}`,
+    value: tiles.median,
+    unit: 'ms',
+    note: `median of 10, max ${tiles.max.toFixed(1)} ms; ${(tiles.median / d.median).toFixed(2)} × the dashboard data without memberships`,
+  });
+  out.push({
+    measure: `leverage dashboard data with memberships, ${label}`,
+    value: full.median,
+    unit: 'ms',
+    note: `median of 10, max ${full.max.toFixed(1)} ms, ${n} orders + ${s} subscriptions; ${(full.median / d.median).toFixed(2)} × without`,
+  });
+  for (const row of out.slice(-7)) console.log(`  ${row.measure}: ${row.value?.toFixed(1)} ${row.unit}  (${row.note})`);
 }
 
 async function pgAdmin(text: string): Promise<void> {

@@ -4,8 +4,8 @@ import { ACCESS_STATUSES } from '../memberships/access.js';
 import { loadMembershipFigures, type MembershipFigures } from '../memberships/membership-figures.js';
 import { GRACE_DAYS } from '../memberships/subscription-rules.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
+import { offsetSegments } from './day-shift.js';
 import type { SubscriptionFlow } from './mrr.js';
-import { localDay } from './time-zone.js';
 
 export type MembershipAnalytics = {
   /** The admin dashboard's figures now (MRR, paid and free members), from the one shared function. */
@@ -21,7 +21,8 @@ const n = (v: unknown) => Number(v ?? 0);
 const SYNC_KEY = 'analytics.subscriptions_synced';
 /** Changes are re-read this far behind the watermark, for transactions that committed late (re-reading adds nothing). */
 const OVERLAP_MS = 10 * 60_000;
-const BATCH = 500;
+/** Rows per statement: 7 columns × 1,000 stays under both databases' parameter limits. */
+const BATCH = 1000;
 
 type Counted = {
   currency: string;
@@ -52,8 +53,8 @@ type Row = Pick<
  * ending it; or access_until once that has passed, before the expiry job has
  * run — the same rule as the MRR now). Each at its current price and interval.
  */
-export function countedOf(r: Row, timeZone: string, now: Date): Counted {
-  const start = r.current_period_start ? localDay(r.created_at, timeZone) : null;
+export function countedOf(r: Row, dayOf: (iso: string) => string, now: Date): Counted {
+  const start = r.current_period_start ? dayOf(r.created_at) : null;
   const lapsed =
     (ACCESS_STATUSES as readonly string[]).includes(r.status) &&
     (r.access_until === null || r.access_until <= now.toISOString());
@@ -68,7 +69,7 @@ export function countedOf(r: Row, timeZone: string, now: Date): Counted {
     interval: r.interval,
     price: n(r.price_minor),
     start,
-    end: start && endAt ? localDay(endAt, timeZone) : null,
+    end: start && endAt ? dayOf(endAt) : null,
   };
 }
 
@@ -143,20 +144,25 @@ export async function syncSubscriptionFlows(db: Kysely<DB>, opts: { timeZone: st
     const seen = new Set(updated.map((r) => r.id));
     const lapsed = from ? (await lapsedSince(trx, from, opts.now).execute()).filter((r) => !seen.has(r.id)) : [];
     const rows = [...updated, ...lapsed];
+    let lo = opts.now.toISOString();
+    for (const r of rows) if (r.created_at < lo) lo = r.created_at;
+    const dayOf = localDays(lo, opts.now.toISOString(), opts.timeZone);
     const deltas = new Map<string, Delta>();
+    const empty = !from; // the ledger was just emptied: nothing to look up
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
       const ledger = new Map(
-        (
-          await trx
-            .selectFrom('analytics_subscriptions')
-            .selectAll()
-            .where(
-              'subscription_id',
-              'in',
-              batch.map((r) => r.id),
-            )
-            .execute()
+        (empty
+          ? []
+          : await trx
+              .selectFrom('analytics_subscriptions')
+              .selectAll()
+              .where(
+                'subscription_id',
+                'in',
+                batch.map((r) => r.id),
+              )
+              .execute()
         ).map((l) => [
           l.subscription_id,
           {
@@ -170,7 +176,7 @@ export async function syncSubscriptionFlows(db: Kysely<DB>, opts: { timeZone: st
       );
       const changed: { id: string; c: Counted }[] = [];
       for (const r of batch) {
-        const c = countedOf(r, opts.timeZone, opts.now);
+        const c = countedOf(r, dayOf, opts.now);
         const old = ledger.get(r.id);
         if (old && same(old, c)) continue;
         if (old) addTo(deltas, old, -1);
@@ -201,7 +207,8 @@ export async function syncSubscriptionFlows(db: Kysely<DB>, opts: { timeZone: st
         )
         .execute();
     }
-    for (const d of deltas.values()) await addFlow(trx, d);
+    const nonZero = [...deltas.values()].filter((d) => d.sm || d.sy || d.s || d.em || d.ey || d.e);
+    for (let i = 0; i < nonZero.length; i += BATCH) await addFlows(trx, nonZero.slice(i, i + BATCH));
     await writeSetting(trx, SYNC_KEY, JSON.stringify({ tz: opts.timeZone, at: opts.now.toISOString() }));
     return rows.length;
   });
@@ -237,28 +244,44 @@ function lapsedSince(db: Db, since: string, now: Date) {
     .where('access_until', '<=', nowIso);
 }
 
-async function addFlow(db: Db, d: Delta): Promise<void> {
-  if (!d.sm && !d.sy && !d.s && !d.em && !d.ey && !d.e) return;
+/**
+ * Store-local days for instants between `fromIso` and `toIso` by the zone's offset stretches
+ * (found once): plain arithmetic per instant instead of an Intl call.
+ */
+export function localDays(fromIso: string, toIso: string, timeZone: string): (iso: string) => string {
+  const segments = offsetSegments(fromIso, toIso, timeZone);
+  return (iso) => {
+    const seg = segments.find((x) => x.untilIso === undefined || iso < x.untilIso) ?? segments[segments.length - 1];
+    return new Date(Date.parse(iso) + (seg?.offset ?? 0) * 60_000).toISOString().slice(0, 10);
+  };
+}
+
+/** Adds the deltas to the stored flows (one statement per batch; each day and currency once in it). */
+async function addFlows(db: Db, deltas: Delta[]): Promise<void> {
+  const add = (column: string) =>
+    sql<number>`${sql.ref(`daily_subscription_flows.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
   await db
     .insertInto('daily_subscription_flows')
-    .values({
-      day: d.day,
-      currency: d.currency,
-      start_monthly_minor: d.sm,
-      start_yearly_minor: d.sy,
-      starts: d.s,
-      end_monthly_minor: d.em,
-      end_yearly_minor: d.ey,
-      ends: d.e,
-    })
+    .values(
+      deltas.map((d) => ({
+        day: d.day,
+        currency: d.currency,
+        start_monthly_minor: d.sm,
+        start_yearly_minor: d.sy,
+        starts: d.s,
+        end_monthly_minor: d.em,
+        end_yearly_minor: d.ey,
+        ends: d.e,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['day', 'currency']).doUpdateSet({
-        start_monthly_minor: sql`daily_subscription_flows.start_monthly_minor + ${d.sm}`,
-        start_yearly_minor: sql`daily_subscription_flows.start_yearly_minor + ${d.sy}`,
-        starts: sql`daily_subscription_flows.starts + ${d.s}`,
-        end_monthly_minor: sql`daily_subscription_flows.end_monthly_minor + ${d.em}`,
-        end_yearly_minor: sql`daily_subscription_flows.end_yearly_minor + ${d.ey}`,
-        ends: sql`daily_subscription_flows.ends + ${d.e}`,
+        start_monthly_minor: add('start_monthly_minor'),
+        start_yearly_minor: add('start_yearly_minor'),
+        starts: add('starts'),
+        end_monthly_minor: add('end_monthly_minor'),
+        end_yearly_minor: add('end_yearly_minor'),
+        ends: add('ends'),
       }),
     )
     .execute();
