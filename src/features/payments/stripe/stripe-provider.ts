@@ -8,6 +8,7 @@ import {
   type ProviderPaymentState,
   UnrelatedPaymentError,
 } from '../provider.js';
+import { invoiceOfPaymentIntent, paymentIntentOfInvoice, stateOfInvoice } from './invoice-state.js';
 import { checkoutExpiresAt, lineItemsFor } from './line-items.js';
 import { stateOfSession } from './session-state.js';
 import { constructStripeEvent, stripeClient } from './stripe-client.js';
@@ -95,11 +96,21 @@ export class StripePaymentProvider implements PaymentProvider {
     return providerRef ? { eventId: event.id, type: event.type, providerRef } : undefined;
   }
 
-  /** `cs_…`: a session of ours; `pi_…`: the payment of one (refunds and disputes point there). */
+  /**
+   * `cs_…`: a session of ours; `in_…`: a membership period's invoice;
+   * `pi_…`: the payment of either (refunds and disputes point there).
+   */
   async fetchState(providerRef: string): Promise<ProviderPaymentState> {
+    if (providerRef.startsWith('in_')) return stateOfInvoice(this.stripe, providerRef);
     const session = providerRef.startsWith('pi_')
       ? await this.sessionOfPayment(providerRef)
       : await this.stripe.checkout.sessions.retrieve(providerRef, { expand: EXPAND_SESSION });
+    if (!session) {
+      // No session paid it: a subscription's invoice may have.
+      const invoice = await invoiceOfPaymentIntent(this.stripe, providerRef);
+      if (!invoice) throw new UnrelatedPaymentError(`no Checkout Session or invoice for ${providerRef}`);
+      return stateOfInvoice(this.stripe, invoice);
+    }
     const intent = typeof session.payment_intent === 'object' ? session.payment_intent : null;
     const charge = intent && typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
     const dispute = charge?.disputed
@@ -108,27 +119,30 @@ export class StripePaymentProvider implements PaymentProvider {
     return stateOfSession(session, dispute);
   }
 
-  private async sessionOfPayment(paymentIntentId: string): Promise<Stripe.Checkout.Session> {
+  private async sessionOfPayment(paymentIntentId: string): Promise<Stripe.Checkout.Session | undefined> {
     const list = await this.stripe.checkout.sessions.list({
       payment_intent: paymentIntentId,
       limit: 1,
       expand: EXPAND_SESSION.map((p) => `data.${p}`),
     });
-    const session = list.data[0];
-    if (!session) throw new UnrelatedPaymentError(`no Checkout Session for ${paymentIntentId}`);
-    return session;
+    return list.data[0];
   }
 
   async refund(order: Order, amountMinor: number, idempotencyKey: string): Promise<{ refundId: string }> {
     if (!order.provider_ref) throw new Error('order has no Stripe session');
-    const session = await this.stripe.checkout.sessions.retrieve(order.provider_ref);
-    const intent = session.payment_intent;
-    const paymentIntent = typeof intent === 'string' ? intent : intent?.id;
-    if (!paymentIntent) throw new Error(`session ${session.id} has no payment to refund`);
+    const paymentIntent = await this.paymentIntentOf(order.provider_ref);
+    if (!paymentIntent) throw new Error(`${order.provider_ref} has no payment to refund`);
     const refund = await this.stripe.refunds.create(
       { payment_intent: paymentIntent, amount: amountMinor, metadata: { order_id: order.id } },
       { idempotencyKey },
     );
     return { refundId: refund.id };
+  }
+
+  /** The payment of an order's reference: a Checkout Session's, or a membership invoice's. */
+  private async paymentIntentOf(ref: string): Promise<string | undefined> {
+    if (ref.startsWith('in_')) return paymentIntentOfInvoice(this.stripe, ref);
+    const intent = (await this.stripe.checkout.sessions.retrieve(ref)).payment_intent;
+    return typeof intent === 'string' ? intent : intent?.id;
   }
 }

@@ -1,4 +1,4 @@
-import { newId, type Obj, StandInError } from './state.js';
+import { newId, type Obj, StandInError, type StandInState } from './state.js';
 
 /**
  * Test-only: Stripe Billing in the stand-in — subscriptions made by a
@@ -13,6 +13,11 @@ const DAY = 86400;
 export class StandInBilling {
   readonly subscriptions = new Map<string, Obj>();
   readonly invoices = new Map<string, Obj>();
+  /** Invoice payments (the link from an invoice to the payment intent that paid it), by invoice id. */
+  readonly invoicePayments = new Map<string, Obj>();
+
+  /** `state`: where the payment intents and charges of paid invoices live (refunds and disputes find them there). */
+  constructor(private readonly state: StandInState) {}
 
   /** The subscriber completes a subscription-mode session: customer, subscription and a paid first invoice. */
   paySubscriptionSession(session: Obj): { subscription: Obj; invoice: Obj } {
@@ -58,7 +63,7 @@ export class StandInBilling {
       livemode: false,
     };
     this.subscriptions.set(subscription.id, subscription);
-    const invoice = this.invoice(subscription, 'paid', 'subscription_create');
+    const invoice = this.makeInvoice(subscription, 'paid', 'subscription_create');
     Object.assign(session, { status: 'complete', payment_status: 'paid', subscription: subscription.id });
     return { subscription, invoice };
   }
@@ -69,7 +74,7 @@ export class StandInBilling {
     return (sub.items as { data: never[] }).data[0]!;
   }
 
-  private invoice(sub: Obj, status: 'paid' | 'open', reason: string): Obj {
+  private makeInvoice(sub: Obj, status: 'paid' | 'open', reason: string): Obj {
     const item = this.item(sub);
     const invoice: Obj = {
       id: newId('in'),
@@ -99,7 +104,44 @@ export class StandInBilling {
     };
     this.invoices.set(invoice.id, invoice);
     sub.latest_invoice = invoice.id;
+    if (status === 'paid') this.recordPayment(invoice);
     return invoice;
+  }
+
+  private recordPayment(invoice: Obj): void {
+    const { intent } = this.state.chargeNow(invoice.amount_paid as number, invoice.currency as string);
+    this.invoicePayments.set(invoice.id, {
+      id: newId('inpay'),
+      object: 'invoice_payment',
+      amount_paid: invoice.amount_paid,
+      amount_requested: invoice.amount_due,
+      currency: invoice.currency,
+      invoice: invoice.id,
+      is_default: true,
+      livemode: false,
+      payment: { type: 'payment_intent', payment_intent: intent.id },
+      status: 'paid',
+      status_transitions: { canceled_at: null, paid_at: now() },
+      created: now(),
+    });
+  }
+
+  invoice(id: string): Obj {
+    const inv = this.invoices.get(id);
+    if (!inv) throw new StandInError(404, `No such invoice: '${id}'`);
+    return inv;
+  }
+
+  /** `GET /v1/invoice_payments`: by invoice, or by the payment intent that paid one. */
+  listInvoicePayments(q: Record<string, unknown>): Obj[] {
+    const payment = q.payment as { payment_intent?: string } | undefined;
+    return [...this.invoicePayments.values()].filter(
+      (p) =>
+        (!q.invoice || p.invoice === q.invoice) &&
+        (!q.status || p.status === q.status) &&
+        (!payment?.payment_intent ||
+          (p.payment as { payment_intent: string }).payment_intent === payment.payment_intent),
+    );
   }
 
   subscription(id: string): Obj {
@@ -117,7 +159,7 @@ export class StandInBilling {
       item.current_period_start = item.current_period_end;
       item.current_period_end = (item.current_period_end as number) + length;
     }
-    const invoice = this.invoice(sub, opts.fail ? 'open' : 'paid', 'subscription_cycle');
+    const invoice = this.makeInvoice(sub, opts.fail ? 'open' : 'paid', 'subscription_cycle');
     sub.status = opts.fail ? 'past_due' : 'active';
     return { subscription: sub, invoice };
   }

@@ -56,7 +56,7 @@ const expandOf = (q: Record<string, unknown>) => (Array.isArray(q.expand) ? (q.e
 
 export class StripeStandIn {
   readonly state = new StandInState();
-  readonly billing = new StandInBilling();
+  readonly billing = new StandInBilling(this.state);
   readonly requests: RecordedRequest[] = [];
   /** Answer this many next calls with 500 (`Infinity`: until reset). */
   failNext = 0;
@@ -163,6 +163,17 @@ export class StripeStandIn {
       if (subscription && r.method === 'GET') return ok(this.billing.subscription(subscription));
       if (subscription && r.method === 'POST') return ok(this.billing.update(subscription, r.body));
       if (subscription && r.method === 'DELETE') return ok(this.billing.end(subscription));
+      const invoice = /^\/v1\/invoices\/([\w]+)$/.exec(r.path)?.[1];
+      if (invoice && r.method === 'GET') return ok(this.billing.invoice(invoice));
+      if (r.method === 'GET' && r.path === '/v1/invoice_payments')
+        return ok(list(r.path, this.billing.listInvoicePayments(r.query)));
+      const intent = /^\/v1\/payment_intents\/([\w]+)$/.exec(r.path)?.[1];
+      if (intent && r.method === 'GET') {
+        const found = s.intents.get(intent);
+        return found
+          ? ok(s.expand(found, expandOf(r.query)))
+          : error(404, 'invalid_request_error', `No such payment_intent: '${intent}'`);
+      }
       if (r.method === 'GET' && r.path === '/v1/invoices') {
         const sub = typeof r.query.subscription === 'string' ? r.query.subscription : undefined;
         return ok(list(r.path, this.billing.listInvoices(sub)));

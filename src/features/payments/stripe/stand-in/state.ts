@@ -109,6 +109,45 @@ export class StandInState {
     return { session, intent, charge };
   }
 
+  /** A payment made off-session (a subscription's invoice): a succeeded intent and its charge. */
+  chargeNow(amount: number, currency: string, metadata: unknown = {}): { intent: Obj; charge: Obj } {
+    const intentId = newId('pi');
+    const charge: Obj = {
+      id: newId('ch'),
+      object: 'charge',
+      amount,
+      amount_captured: amount,
+      amount_refunded: 0,
+      currency,
+      paid: true,
+      captured: true,
+      status: 'succeeded',
+      refunded: false,
+      disputed: false,
+      payment_intent: intentId,
+      failure_code: null,
+      failure_message: null,
+      metadata: {},
+      created: now(),
+      livemode: false,
+    };
+    const intent: Obj = {
+      id: intentId,
+      object: 'payment_intent',
+      amount,
+      currency,
+      status: 'succeeded',
+      latest_charge: charge.id,
+      last_payment_error: null,
+      metadata,
+      created: now(),
+      livemode: false,
+    };
+    this.charges.set(charge.id, charge);
+    this.intents.set(intentId, intent);
+    return { intent, charge };
+  }
+
   /** A delayed payment settles: the money arrived, or the debit bounced after the buyer left. */
   settle(sessionId: string, ok: boolean): { session: Obj; intent: Obj; charge: Obj } {
     const session = this.session(sessionId);
