@@ -104,13 +104,7 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
     return showEditor(
       req,
       reply,
-      {
-        post,
-        form: formOfPost(post, await storeTimeZone(db)),
-        notice: undefined,
-        imageError: undefined,
-        pageError: ctx.t('posts.error.notPublished'),
-      },
+      { post, form: formOfPost(post, await storeTimeZone(db)), pageError: ctx.t('posts.error.notPublished') },
       400,
     );
   });
