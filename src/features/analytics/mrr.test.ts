@@ -273,11 +273,26 @@ describe('MRR and churn on the leverage dashboard', () => {
     // Synced again, and after a recount from scratch: the same flows.
     assert.equal(await syncSubscriptionFlows(db, { timeZone: 'Europe/Berlin', now: later }), 0);
     await resetSubscriptionFlows(db);
-    await syncSubscriptionFlows(db, { timeZone: 'Europe/Berlin', now: later });
-    assert.deepEqual(
-      await db.selectFrom('daily_subscription_flows').selectAll().orderBy('day').orderBy('currency').execute(),
-      flows,
-    );
+    const sync = () => syncSubscriptionFlows(db, { timeZone: 'Europe/Berlin', now: later });
+    const stored = () =>
+      db.selectFrom('daily_subscription_flows').selectAll().orderBy('day').orderBy('currency').execute();
+    // Two at once (two admins opening the page): the second waits for the first and adds nothing.
+    await Promise.all([sync(), sync()]);
+    assert.deepEqual(await stored(), flows);
+    const reprice = (price: number, at: string) =>
+      db
+        .updateTable('subscriptions')
+        .set({ price_minor: price, updated_at: at })
+        .where('id', '=', ids.monthly as string)
+        .execute();
+    await reprice(600, '2026-06-25T12:00:00.100Z');
+    await Promise.all([sync(), sync()]);
+    const afterChange = await stored();
+    await resetSubscriptionFlows(db);
+    await sync();
+    assert.deepEqual(await stored(), afterChange);
+    assert.notDeepEqual(afterChange, flows);
+    await reprice(500, '2026-06-25T12:00:00.200Z');
     // Renewed after all (as if never ended): their contributions move back.
     for (const id of [ids.canceling, ids.pastDue] as string[]) {
       await db
