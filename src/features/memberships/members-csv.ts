@@ -1,10 +1,11 @@
 import { isIP } from 'node:net';
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { type Options, parse } from 'csv-parse';
 import { z } from 'zod';
 import { normaliseEmail } from './access.js';
 
 /**
- * Member CSV files: reading an import row by row (pure; a broken row is
+ * Member CSV files: reading an import record by record (a broken record is
  * reported with its line number and reason, the others go on), and writing
  * cells for the export.
  */
@@ -50,16 +51,7 @@ const ALIASES: Record<(typeof IMPORT_COLUMNS)[number], string[]> = {
   ip: ['ip', 'ip address', 'consent ip'],
 };
 
-function cellsOf(line: string): string[] | undefined {
-  try {
-    const records = parse(line, { relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
-    return records[0] ?? [];
-  } catch {
-    return undefined;
-  }
-}
-
-function columnIndex(header: string[]): Partial<Record<(typeof IMPORT_COLUMNS)[number], number>> {
+function columnIndex(header: string[]): Partial<Record<Column, number>> {
   const normal = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' ').replace(/_/g, ' '));
   const index: Partial<Record<(typeof IMPORT_COLUMNS)[number], number>> = {};
   for (const col of IMPORT_COLUMNS) {
@@ -70,73 +62,118 @@ function columnIndex(header: string[]): Partial<Record<(typeof IMPORT_COLUMNS)[n
   return index;
 }
 
+type Column = (typeof IMPORT_COLUMNS)[number];
+
+/** What reading yields, record by record: a row to import or a skipped line. */
+export type CsvItem = { row: ImportRow; skip?: undefined } | { skip: SkippedRow; row?: undefined };
+
+export type OpenedImport =
+  | { ok: true; items: AsyncIterable<CsvItem> }
+  | { ok: false; error: 'empty' | 'no-email-column' };
+
+type Parsed = { record: string[]; line: number };
+
 /**
- * One record per line (members' fields hold no line breaks): a line with a
- * broken quote or a bad value is skipped with its reason; every other line
- * is read. Line numbers count from 1 with the header.
+ * Reads an import as a stream with csv-parse: quoted fields may hold commas,
+ * quotes and line breaks. A record csv-parse cannot read (an unclosed quote
+ * runs to the end of the file) or with a bad value is skipped with the line
+ * it starts on and the reason; every other record is read. Line numbers count
+ * from 1 with the header. Only one record is held at a time.
  */
-export function parseMemberCsv(text: string, maxRows = 200_000): ParsedImport {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = cellsOf(lines[0] ?? '');
-  if (!header || header.every((h) => h === '')) return { ok: false, error: 'empty' };
+export async function openMemberCsv(
+  input: string | Buffer | AsyncIterable<Buffer | string>,
+  maxRows = 200_000,
+): Promise<OpenedImport> {
+  const unreadable: number[] = [];
+  // Counted as csv-parse reads (ahead of the consumer): where each record starts.
+  let end = 0;
+  let empty = 0;
+  const options: Options<Parsed, string[]> = {
+    bom: true,
+    relax_column_count: true,
+    // A stray quote inside a field is kept as text; the field's own check then judges it.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record, ctx) => {
+      const line = end + 1 + (ctx.empty_lines - empty);
+      end = ctx.lines;
+      empty = ctx.empty_lines;
+      return { record, line };
+    },
+    on_skip: (err) => {
+      unreadable.push(end + 1);
+      const at = (err as { lines?: unknown } | undefined)?.lines;
+      if (typeof at === 'number') end = at;
+      return undefined;
+    },
+  };
+  // The typings tie a record type other than string[] to `columns`; on_record makes ours.
+  const parser = parse(options as unknown as Options);
+  Readable.from(typeof input === 'string' || Buffer.isBuffer(input) ? [input] : input).pipe(parser);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<Parsed>;
+  const first = await records.next();
+  const header = first.done ? undefined : first.value.record;
+  if (!header || header.every((h) => h.trim() === '')) {
+    parser.destroy();
+    return { ok: false, error: 'empty' };
+  }
   const col = columnIndex(header);
-  if (col.email === undefined) return { ok: false, error: 'no-email-column' };
+  if (col.email === undefined) {
+    parser.destroy();
+    return { ok: false, error: 'no-email-column' };
+  }
+  async function* items(): AsyncGenerator<CsvItem> {
+    let count = 0;
+    for (;;) {
+      const next = await records.next();
+      for (const line of unreadable.splice(0)) yield { skip: { line, reason: 'unreadable' } };
+      if (next.done || ++count > maxRows) break;
+      yield readRow(next.value.line, next.value.record, col);
+    }
+    parser.destroy();
+  }
+  return { ok: true, items: items() };
+}
+
+/** One record's checks: a row to import, or the reason it is skipped. */
+function readRow(line: number, cells: string[], col: Partial<Record<Column, number>>): CsvItem {
+  const cell = (c: Column) => (col[c] === undefined ? '' : (cells[col[c]!] ?? '').trim());
+  const skip = (reason: SkipReason, value?: string): CsvItem => ({
+    skip: value === undefined ? { line, reason } : { line, reason, value },
+  });
+  const email = normaliseEmail(cell('email'));
+  if (!email) return skip('no-email');
+  if (email.length > 254 || !emailSchema.safeParse(email).success) return skip('malformed-email', email.slice(0, 80));
+  const name = cell('name');
+  if (name.length > 200) return skip('long-name');
+  const given = cell('consent_given_at');
+  let consentGivenAt: string | null = null;
+  if (given) {
+    const ms = Date.parse(given);
+    if (Number.isNaN(ms) || ms > Date.now() + 86_400_000) return skip('bad-date', given.slice(0, 40));
+    consentGivenAt = new Date(ms).toISOString();
+  }
+  const ip = cell('ip');
+  if (ip && isIP(ip) === 0) return skip('bad-ip', ip.slice(0, 60));
+  const version = cell('consent_text_version');
+  if (version.length > 100) return skip('long-version');
+  return {
+    row: { line, email, name, tier: cell('tier'), consentGivenAt, consentTextVersion: version, ip: ip || null },
+  };
+}
+
+/** The whole file at once (tests, small files): rows and skipped lines. */
+export async function parseMemberCsv(text: string, maxRows = 200_000): Promise<ParsedImport> {
+  const opened = await openMemberCsv(text, maxRows);
+  if (!opened.ok) return opened;
   const rows: ImportRow[] = [];
   const skipped: SkippedRow[] = [];
-  for (let i = 1; i < lines.length && rows.length + skipped.length < maxRows; i++) {
-    const raw = lines[i] ?? '';
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const cells = cellsOf(raw);
-    if (!cells) {
-      skipped.push({ line, reason: 'unreadable' });
-      continue;
-    }
-    const cell = (c: (typeof IMPORT_COLUMNS)[number]) => (col[c] === undefined ? '' : (cells[col[c]!] ?? '').trim());
-    const email = normaliseEmail(cell('email'));
-    if (!email) {
-      skipped.push({ line, reason: 'no-email' });
-      continue;
-    }
-    if (email.length > 254 || !emailSchema.safeParse(email).success) {
-      skipped.push({ line, reason: 'malformed-email', value: email.slice(0, 80) });
-      continue;
-    }
-    const name = cell('name');
-    if (name.length > 200) {
-      skipped.push({ line, reason: 'long-name' });
-      continue;
-    }
-    const given = cell('consent_given_at');
-    let consentGivenAt: string | null = null;
-    if (given) {
-      const ms = Date.parse(given);
-      if (Number.isNaN(ms) || ms > Date.now() + 86_400_000) {
-        skipped.push({ line, reason: 'bad-date', value: given.slice(0, 40) });
-        continue;
-      }
-      consentGivenAt = new Date(ms).toISOString();
-    }
-    const ip = cell('ip');
-    if (ip && isIP(ip) === 0) {
-      skipped.push({ line, reason: 'bad-ip', value: ip.slice(0, 60) });
-      continue;
-    }
-    const version = cell('consent_text_version');
-    if (version.length > 100) {
-      skipped.push({ line, reason: 'long-version' });
-      continue;
-    }
-    rows.push({
-      line,
-      email,
-      name,
-      tier: cell('tier'),
-      consentGivenAt,
-      consentTextVersion: version,
-      ip: ip || null,
-    });
+  for await (const item of opened.items) {
+    if (item.row) rows.push(item.row);
+    else skipped.push(item.skip);
   }
+  skipped.sort((a, b) => a.line - b.line);
   return { ok: true, rows, skipped };
 }
 

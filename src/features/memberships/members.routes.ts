@@ -104,7 +104,7 @@ export function registerMembersAdminRoutes(fastify: FastifyInstance, services: S
       const bytes = await readCapped(upload.stream, IMPORT_MAX_BYTES);
       if (!bytes) return page(400, { importError: ctx.t('memberships.import.tooLarge') });
       const report = await importMembers(db, {
-        csv: bytes.toString('utf8'),
+        csv: bytes,
         locale: settings.locale,
         actor: currentAdmin(req).user.email,
       });

@@ -18,7 +18,8 @@ function bigCsv() {
       broken.push(line);
       const kind = (i / 97) % 5;
       if (kind === 0) lines.push(`not-an-email-${i},Bad,,2026-01-01T10:00:00Z,v1,`);
-      else if (kind === 1) lines.push(`"broken${i}@example.com,Quote,,2026-01-01T10:00:00Z,v1,`);
+      // Text after a closing quote: kept as the field's text, which is no email address.
+      else if (kind === 1) lines.push(`"broken${i}@example.com"x,Quote,,2026-01-01T10:00:00Z,v1,`);
       else if (kind === 2) lines.push(`date${i}@example.com,Date,,yesterday-ish,v1,`);
       else if (kind === 3) lines.push(`ip${i}@example.com,IP,,2026-01-01T10:00:00Z,v1,999.1.1.1`);
       else lines.push(`tier${i}@example.com,Tier,Gold,2026-01-01T10:00:00Z,v1,`);
@@ -46,22 +47,29 @@ describe('admin: members, CSV import and export, dashboard figures', () => {
   after(() => t.close());
   const db = () => t.services.database.db;
 
-  test('CSV reading: quoted commas, BOM, header spellings; broken lines are reported with their number', () => {
-    const r = parseMemberCsv('\uFEFFE-Mail;x\n');
+  test('CSV reading: quoted commas and line breaks, BOM, header spellings; broken records are reported with their line', async () => {
+    const r = await parseMemberCsv('\uFEFFE-Mail;x\n');
     assert.deepEqual(r, { ok: false, error: 'no-email-column' });
-    const ok = parseMemberCsv(
-      'Email,Name,IP\n"a@example.com","Doe, Jane",2001:db8::1\n\n"b@example.com,x\nc@example.com,C,\n',
+    const ok = await parseMemberCsv(
+      'Email,Name,IP\n"a@example.com","Doe, Jane",2001:db8::1\n\n"b@example.com","Line one\nline two"\n' +
+        '"c@example.com"x,C\nd@example.com,D,999.1.1.1\ne@example.com,E,\n"f@example.com,never closed\ng@example.com,G\n',
     );
     assert.ok(ok.ok);
     assert.deepEqual(
       ok.rows.map((r) => [r.line, r.email, r.name, r.ip]),
       [
         [2, 'a@example.com', 'Doe, Jane', '2001:db8::1'],
-        [5, 'c@example.com', 'C', null],
+        [4, 'b@example.com', 'Line one\nline two', null],
+        [8, 'e@example.com', 'E', null],
       ],
     );
-    assert.deepEqual(ok.skipped, [{ line: 4, reason: 'unreadable' }]);
-    assert.deepEqual(parseMemberCsv(''), { ok: false, error: 'empty' });
+    assert.deepEqual(ok.skipped, [
+      { line: 6, reason: 'malformed-email', value: '"c@example.com"x' },
+      { line: 7, reason: 'bad-ip', value: '999.1.1.1' },
+      // An unclosed quote runs to the end of the file: the record it starts is reported.
+      { line: 9, reason: 'unreadable' },
+    ]);
+    assert.deepEqual(await parseMemberCsv(''), { ok: false, error: 'empty' });
   });
 
   test('importing 10,000 rows with broken ones imports the rest and reports each skipped line', async () => {
