@@ -209,6 +209,18 @@ export async function syncSubscriptionFlows(db: Kysely<DB>, opts: { timeZone: st
     }
     const nonZero = [...deltas.values()].filter((d) => d.sm || d.sy || d.s || d.em || d.ey || d.e);
     for (let i = 0; i < nonZero.length; i += BATCH) await addFlows(trx, nonZero.slice(i, i + BATCH));
+    if (nonZero.length > 0) {
+      // Days whose subscriptions all moved elsewhere: drop them, so the table equals a recount.
+      await trx
+        .deleteFrom('daily_subscription_flows')
+        .where('starts', '=', 0)
+        .where('ends', '=', 0)
+        .where('start_monthly_minor', '=', 0)
+        .where('start_yearly_minor', '=', 0)
+        .where('end_monthly_minor', '=', 0)
+        .where('end_yearly_minor', '=', 0)
+        .execute();
+    }
     await writeSetting(trx, SYNC_KEY, JSON.stringify({ tz: opts.timeZone, at: opts.now.toISOString() }));
     return rows.length;
   });
