@@ -5,6 +5,7 @@ import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testin
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 import { exportCustomerData } from './export-data.js';
+import { retentionSweepJob } from './retention.job.js';
 
 const NOW = '2026-11-01T10:00:00.000Z';
 
@@ -311,5 +312,27 @@ describe('privacy: member data in the export and the erasure', () => {
     assert.equal(after.memberConsents.length, 0);
     assert.equal(after.newsletterDeliveries.length, 0);
     assert.equal(after.members[0]?.name, '');
+
+    // When the retention period ends, the order goes; the billing history keeps the period without the link.
+    const adaOrderId = adaOrders[0]?.id ?? '';
+    await db
+      .updateTable('subscription_payments')
+      .set({ order_id: adaOrderId })
+      .where('id', '=', payments[0]?.id ?? '')
+      .execute();
+    await db
+      .updateTable('retention_locks')
+      .set({ keep_until: '2000-01-01T00:00:00.000Z' })
+      .where('order_id', '=', adaOrderId)
+      .execute();
+    await retentionSweepJob.handle({}, { db, services: t.services, log: t.services.log } as never);
+    assert.equal((await db.selectFrom('orders').select('id').where('id', '=', adaOrderId).execute()).length, 0);
+    const kept = await db
+      .selectFrom('subscription_payments')
+      .selectAll()
+      .where('id', '=', payments[0]?.id ?? '')
+      .execute();
+    assert.equal(kept.length, 1);
+    assert.equal(kept[0]?.order_id, null);
   });
 });

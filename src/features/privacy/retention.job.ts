@@ -21,6 +21,12 @@ export const retentionSweepJob = defineJob({
       try {
         await db.transaction().execute(async (trx) => {
           await trx.deleteFrom('retention_locks').where('order_id', '=', order_id).execute();
+          // The billing history keeps its period and amount; only the link to the deleted order goes.
+          await trx
+            .updateTable('subscription_payments')
+            .set({ order_id: null })
+            .where('order_id', '=', order_id)
+            .execute();
           await trx.deleteFrom('orders').where('id', '=', order_id).execute();
         });
         deleted++;
