@@ -27,6 +27,18 @@ export async function endUnstartedSubscription(
     .where('subscription_payments.status', '=', 'pending')
     .executeTakeFirst();
   if (payment?.status !== 'incomplete') return false;
+  if (!(await endIncomplete(trx, payment.subscription_id, at))) return false;
+  await trx
+    .updateTable('subscription_payments')
+    .set({ status: 'failed', failure_reason: reason, updated_at: at })
+    .where('id', '=', payment.id)
+    .where('status', '=', 'pending')
+    .execute();
+  return true;
+}
+
+/** incomplete → expired (never started), by the rules, with a guarded UPDATE; false if it was not incomplete. */
+export async function endIncomplete(trx: Transaction<DB>, subscriptionId: string, at: string = isoNow()) {
   const r = nextSubscriptionState(
     {
       status: 'incomplete',
@@ -45,15 +57,8 @@ export async function endUnstartedSubscription(
   const ended = await trx
     .updateTable('subscriptions')
     .set({ status: r.next.status, access_until: r.next.accessUntil, ended_at: r.next.endedAt, updated_at: at })
-    .where('id', '=', payment.subscription_id)
+    .where('id', '=', subscriptionId)
     .where('status', '=', 'incomplete')
     .executeTakeFirst();
-  if (Number(ended.numUpdatedRows) !== 1) return false;
-  await trx
-    .updateTable('subscription_payments')
-    .set({ status: 'failed', failure_reason: reason, updated_at: at })
-    .where('id', '=', payment.id)
-    .where('status', '=', 'pending')
-    .execute();
-  return true;
+  return Number(ended.numUpdatedRows) === 1;
 }

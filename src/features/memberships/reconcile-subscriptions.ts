@@ -5,8 +5,9 @@ import { isoIn } from '../../db/time.js';
 import { defineJob, PermanentJobError } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { paymentProvider } from '../payments/providers.js';
-import { subscriptionOfSession } from '../payments/stripe/stripe-billing.js';
+import { subscriptionCheckoutState } from '../payments/stripe/stripe-billing.js';
 import { StripePaymentProvider } from '../payments/stripe/stripe-provider.js';
+import { endIncomplete } from './end-unstarted-subscription.js';
 import { syncStripeSubscription } from './stripe-billing.js';
 import { findSubscription } from './subscriptions.js';
 
@@ -16,7 +17,8 @@ const BATCH = 200;
 
 /**
  * Stripe subscriptions that a lost webhook may have left behind: checkouts
- * still incomplete after `afterMinutes` (within a day), and subscriptions
+ * still incomplete after `afterMinutes` (within two days; one whose session
+ * expired unpaid ends there), and subscriptions
  * whose period ended more than `afterMinutes` ago without news (a renewal,
  * failure or end we did not hear of).
  */
@@ -31,7 +33,8 @@ export async function subscriptionsToReconcile(db: Db, afterMinutes: number): Pr
           eb('status', '=', 'incomplete'),
           eb('checkout_ref', 'is not', null),
           eb('created_at', '<', isoIn(-afterMinutes * MINUTE)),
-          eb('created_at', '>', isoIn(-24 * 60 * MINUTE)),
+          // Stripe's sessions expire after 24 hours: looked at a while longer, to end the unpaid ones.
+          eb('created_at', '>', isoIn(-48 * 60 * MINUTE)),
         ]),
         eb.and([
           eb('status', 'in', ['active', 'past_due']),
@@ -57,9 +60,16 @@ export const syncStripeSubscriptionJob = defineJob({
     if (!ref && sub.checkout_ref) {
       const p = await paymentProvider(services, 'stripe');
       if (!(p instanceof StripePaymentProvider)) throw new PermanentJobError('Stripe is not connected');
-      ref = (await subscriptionOfSession(p.client, sub.checkout_ref)) ?? null;
+      const checkout = await subscriptionCheckoutState(p.client, sub.checkout_ref);
+      ref = checkout.subscription ?? null;
+      if (!ref && checkout.expired) {
+        // The checkout ran out unpaid: the subscription never starts.
+        const ended = await db.transaction().execute((trx) => endIncomplete(trx, sub.id));
+        log.info({ subscriptionId, ended }, 'Stripe checkout expired unpaid');
+        return;
+      }
     }
-    if (!ref) return; // the checkout was never completed
+    if (!ref) return; // the checkout is still open
     const result = await syncStripeSubscription(services, ref);
     log.info({ subscriptionId, ref, result }, 'Stripe subscription reconciled');
   },

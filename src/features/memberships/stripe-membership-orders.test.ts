@@ -5,6 +5,8 @@ import { refundOrder } from '../payments/refund-order.js';
 import { stripeEvent } from '../payments/stripe/stand-in/state.js';
 import { buildStripeTestApp, type StripeTestApp, sendWebhook } from '../payments/stripe/testing.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { enqueueSubscriptionReconciliation } from './reconcile-subscriptions.js';
+import { findSubscription } from './subscriptions.js';
 import { seedTier } from './testing.js';
 
 /** Orders made from Stripe invoices: their VAT decided per invoice, and refunds through the invoice's payment. */
@@ -53,6 +55,42 @@ describe('Stripe membership orders: VAT per invoice and refunds (real SDK agains
     await t.drainJobs();
     return { subId: sub.id, stripeSub: paid.subscription, firstInvoice: paid.invoice };
   }
+
+  test('a subscription whose Stripe checkout expired unpaid ends when reconciled; an open one waits', async () => {
+    const c = new TestClient(t.app);
+    const ids: string[] = [];
+    for (const email of ['gone@example.com', 'open@example.com']) {
+      const res = await c.postForm(
+        '/membership/subscribe',
+        { tier: 'patron', interval: 'month', email, name: 'G', consent: '1', billingCountry: 'DE' },
+        { formPage: '/membership/subscribe?tier=patron&interval=month' },
+      );
+      assert.equal(res.statusCode, 303);
+      const row = await db()
+        .selectFrom('subscriptions')
+        .innerJoin('members', 'members.id', 'subscriptions.member_id')
+        .select(['subscriptions.id', 'subscriptions.checkout_ref'])
+        .where('members.email', '=', email)
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+      if (email.startsWith('gone')) t.stripe.state.session(row.checkout_ref!).status = 'expired';
+    }
+    await db()
+      .updateTable('subscriptions')
+      .set({ created_at: new Date(Date.now() - 25 * 3600_000).toISOString() })
+      .where('id', 'in', ids)
+      .execute();
+    assert.ok((await enqueueSubscriptionReconciliation(db(), 30, 'slot-a')) >= 2);
+    await t.drainJobs();
+    const [gone, open] = await Promise.all(ids.map((id) => findSubscription(db(), id)));
+    assert.equal(gone!.status, 'expired');
+    assert.ok(gone!.ended_at);
+    assert.equal(open!.status, 'incomplete');
+    // Reconciled again: nothing moves.
+    await enqueueSubscriptionReconciliation(db(), 30, 'slot-b');
+    await t.drainJobs();
+    assert.equal((await findSubscription(db(), ids[0]!))!.ended_at, gone!.ended_at);
+  });
 
   const orderOf = (invoiceId: string) =>
     db().selectFrom('orders').selectAll().where('provider_ref', '=', invoiceId).executeTakeFirstOrThrow();

@@ -132,8 +132,8 @@ export function subscriptionRefOf(object: Record<string, unknown>): string | und
   return undefined;
 }
 
-/** The subscription a subscription-mode Checkout Session created, once it was completed. */
-export async function subscriptionOfSession(stripe: Stripe, sessionId: string): Promise<string | undefined> {
+/** A subscription checkout: the subscription it made, and whether it expired unpaid (never will make one). */
+export async function subscriptionCheckoutState(stripe: Stripe, sessionId: string) {
   const session = await stripe.checkout.sessions.retrieve(sessionId);
-  return idOf(session.subscription) ?? undefined;
+  return { subscription: idOf(session.subscription) ?? undefined, expired: session.status === 'expired' };
 }
