@@ -69,22 +69,22 @@ export function OrderSummaryNote({
   );
 }
 
-/** § 356 (5) BGB: a separate, unticked box; the server refuses a paid order without it. */
-export function DigitalConsentField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
-  const id = 'f-digital-consent';
+/** A separate, unticked consent box with its error; the server refuses the order without it. */
+function ConsentBox(props: { id: string; name: string; legend: string; label: string; error?: string | undefined }) {
+  const { id, error } = props;
   return (
     <fieldset class={error ? 'consent invalid' : 'consent'}>
-      <legend>{ctx.t('checkout.consent.legend')}</legend>
+      <legend>{props.legend}</legend>
       <div class="check">
         <input
           id={id}
           type="checkbox"
-          name={CONSENT_FIELD}
+          name={props.name}
           value="1"
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-err` : undefined}
         />
-        <label for={id}>{ctx.t('checkout.consent.digital')}</label>
+        <label for={id}>{props.label}</label>
       </div>
       {error && (
         <p class="error" id={`${id}-err`} role="alert">
@@ -92,6 +92,19 @@ export function DigitalConsentField({ ctx, error }: { ctx: PageContext; error?: 
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** § 356 (5) BGB: a separate, unticked box; the server refuses a paid order without it. */
+export function DigitalConsentField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+  return (
+    <ConsentBox
+      id="f-digital-consent"
+      name={CONSENT_FIELD}
+      legend={ctx.t('checkout.consent.legend')}
+      label={ctx.t('checkout.consent.digital')}
+      error={error}
+    />
   );
 }
 
@@ -123,27 +136,14 @@ export function WithdrawalFields({
 
 /** § 356 (4), § 357a (2) BGB: a separate, unticked box; the server refuses a paid service order without it. */
 export function ServiceConsentField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
-  const id = 'f-service-consent';
   return (
-    <fieldset class={error ? 'consent invalid' : 'consent'}>
-      <legend>{ctx.t('checkout.consent.serviceLegend')}</legend>
-      <div class="check">
-        <input
-          id={id}
-          type="checkbox"
-          name={SERVICE_CONSENT_FIELD}
-          value="1"
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-err` : undefined}
-        />
-        <label for={id}>{ctx.t('checkout.consent.service')}</label>
-      </div>
-      {error && (
-        <p class="error" id={`${id}-err`} role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    <ConsentBox
+      id="f-service-consent"
+      name={SERVICE_CONSENT_FIELD}
+      legend={ctx.t('checkout.consent.serviceLegend')}
+      label={ctx.t('checkout.consent.service')}
+      error={error}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { memoize } from '../../domain/memo.js';
+import { MARKDOWN_TAGS } from '../../web/markdown.js';
 
 /**
  * Post bodies: the same rules as src/web/markdown.ts (no raw HTML, an
@@ -29,36 +30,7 @@ function markdown(imageBase: string, signImage?: (path: string) => string): Inst
   return md;
 }
 
-const TAGS = [
-  'p',
-  'br',
-  'hr',
-  'strong',
-  'em',
-  'b',
-  'i',
-  's',
-  'del',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'a',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'img',
-];
+const TAGS = [...MARKDOWN_TAGS, 'img'];
 
 function options(imageBase: string): sanitizeHtml.IOptions {
   return {
