@@ -91,7 +91,12 @@ export function collectPageErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    // A sub-request still loading (e.g. the favicon) is cancelled when the test navigates on: not a page error.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${r.url()} ${reason}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
