@@ -164,7 +164,8 @@ export function CheckoutPage({
   );
 }
 
-function AddressFields({
+/** The optional billing address of a business purchase (full invoices over 250 EUR need it). */
+export function AddressFields({
   ctx,
   address,
   error,

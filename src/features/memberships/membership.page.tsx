@@ -5,6 +5,7 @@ import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
 import { BillingCountryField } from '../checkout/billing-country-field.js';
+import { AddressFields } from '../checkout/checkout.page.js';
 import type { BillingAddress } from '../checkout/order-tax.js';
 import { CheckoutLegalLinks } from '../legal/checkout-parts.js';
 import { INTERVALS, tierBenefits, tierPrice } from './tiers.js';
@@ -196,28 +197,7 @@ function BusinessFields({
         error={errors.vatId}
         autocomplete="off"
       />
-      <fieldset class={errors.address ? 'address invalid' : 'address'}>
-        <legend>{t('checkout.address.legend')}</legend>
-        {errors.address && (
-          <p class="error" role="alert">
-            {errors.address}
-          </p>
-        )}
-        <Field name="billingName" label={t('checkout.address.name')} value={a.name} autocomplete="organization" />
-        <Field
-          name="billingStreet"
-          label={t('checkout.address.street')}
-          value={a.street}
-          autocomplete="street-address"
-        />
-        <Field
-          name="billingPostcode"
-          label={t('checkout.address.postcode')}
-          value={a.postcode}
-          autocomplete="postal-code"
-        />
-        <Field name="billingCity" label={t('checkout.address.city')} value={a.city} autocomplete="address-level2" />
-      </fieldset>
+      <AddressFields ctx={ctx} address={a} error={errors.address} />
     </details>
   );
 }
