@@ -23,7 +23,9 @@ export type OrderEventKind =
   | 'dispute_won'
   | 'dispute_lost'
   | 'access_restored'
-  | 'withdrawn';
+  | 'withdrawn'
+  /** The invoice was issued under another VAT decision than checkout's (a turnover limit crossed meanwhile). */
+  | 'tax_changed';
 
 /** Appends to an order's timeline; call it in the transaction that changes the order. */
 export async function recordOrderEvent(

@@ -5,6 +5,7 @@ import { decideSupply, destinationVatApplies, type SupplyDecision } from '../tax
 import { productTaxOf } from '../tax/product-tax.js';
 import { smallBusinessAppliesToSale } from '../tax/small-business.js';
 import type { TaxSettings } from '../tax/tax-settings.js';
+import { netOfGross } from '../tax/vat-amounts.js';
 import { crossBorderB2cEur, netTurnoverEur } from './queries.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -38,26 +39,35 @@ export async function decideLines(db: Db, d: DecideLinesInput): Promise<{ mode: 
     const [lastYearMinor, thisYearBeforeMinor] = [await netTurnoverEur(db, year - 1), await netTurnoverEur(db, year)];
     if (!smallBusinessAppliesToSale({ lastYearMinor, thisYearBeforeMinor, saleMinor: d.totalMinor })) mode = 'regular';
   }
+  const taxes = await productTaxOf(db, [...new Set(d.items.map((i) => i.product_id))]);
+  const decide = (destinationVat: boolean) =>
+    d.items.map((i) => {
+      const tax = taxes.get(i.product_id) ?? { category: 'electronic_service' as const, placeCountry: null };
+      const decision = decideSupply({
+        sellerCountry: seller,
+        mode,
+        buyerCountry: d.buyer.country,
+        buyerVatId: d.buyer.vatId,
+        category: tax.category,
+        placeCountry: tax.placeCountry,
+        date: d.supplyDate,
+        destinationVat,
+      });
+      return { ...decision, category: tax.category };
+    });
+  // The EU-wide limit counts net amounts (§ 3a Abs. 5 S. 3 UStG: "Gesamtbetrag der Entgelte"):
+  // this sale's net is what it would be taxed at while still under it, the seller's VAT.
+  const underLimit = decide(false);
+  const crossBorder = eur && d.buyer.country !== seller;
+  const saleNetMinor = crossBorder
+    ? d.items.reduce((sum, item, n) => sum + netOfGross(item.total_minor, underLimit[n]?.rateBp ?? 0), 0)
+    : 0;
   const destinationVat = destinationVatApplies({
     optIn: d.settings.ossOptIn,
     lastYearMinor: eur ? await crossBorderB2cEur(db, year - 1, seller) : 0,
     thisYearBeforeMinor: eur ? await crossBorderB2cEur(db, year, seller) : 0,
-    saleMinor: eur && d.buyer.country !== seller ? d.totalMinor : 0,
+    saleMinor: saleNetMinor,
   });
-  const taxes = await productTaxOf(db, [...new Set(d.items.map((i) => i.product_id))]);
-  const lines = d.items.map((i) => {
-    const tax = taxes.get(i.product_id) ?? { category: 'electronic_service' as const, placeCountry: null };
-    const decision = decideSupply({
-      sellerCountry: seller,
-      mode,
-      buyerCountry: d.buyer.country,
-      buyerVatId: d.buyer.vatId,
-      category: tax.category,
-      placeCountry: tax.placeCountry,
-      date: d.supplyDate,
-      destinationVat,
-    });
-    return { ...decision, category: tax.category };
-  });
+  const lines = destinationVat ? decide(true) : underLimit;
   return { mode, lines };
 }

@@ -4,13 +4,14 @@ import type { DB, Invoice, Order } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { isLocale } from '../../web/i18n.js';
 import { DEFAULT_TAX_CATEGORY, isTaxScheme, type TaxMode } from '../tax/categories.js';
-import { localDate } from '../tax/countries.js';
+import { isEuCountry, localDate } from '../tax/countries.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import type { TaxSettings } from '../tax/tax-settings.js';
 import { type BuyerEvidence, type DecidedLine, decideLines } from './decide-lines.js';
 import { buildInvoiceDraft, formatInvoiceNumber, type LineInput, type Party } from './model.js';
 import { nextInvoiceSequence } from './numbering.js';
 import { findInvoiceByKey } from './queries.js';
+import { retaxOrder } from './retax-order.js';
 
 class AlreadyIssued extends Error {}
 
@@ -124,29 +125,22 @@ type DraftInput = {
   settings: TaxSettings;
   buyer: BuyerEvidence;
   supplyDate: string;
-  items: { title: string; quantity: number; total_minor: number; product_id: string }[];
+  items: { id: string; title: string; quantity: number; total_minor: number; tax_minor: number; product_id: string }[];
 };
 
 /**
  * The order's stored tax decision (made at checkout, what the buyer saw), or
  * for orders without one a decision now (counters read inside the locked transaction).
+ * A stored decision that depends on a turnover limit (§ 19 UStG, the EU-wide
+ * 10,000 EUR of § 3a Abs. 5 UStG) is checked again here: checkout read the
+ * counters without the lock, so two sales at once could both have stayed under
+ * a limit. Under the lock exactly one sale is the one that crosses it, and that
+ * sale and every later one are taxed. The price stays the gross the buyer paid.
  */
 async function draftFor(trx: Transaction<DB>, d: DraftInput) {
   const { order } = d;
-  const taxes = await productTaxOf(trx, [...new Set(d.items.map((i) => i.product_id))]);
   const stored = storedDecision(order);
-  if (stored) {
-    const lines: LineInput[] = d.items.map((i) => ({
-      title: i.title,
-      quantity: i.quantity,
-      category: taxes.get(i.product_id)?.category ?? DEFAULT_TAX_CATEGORY,
-      scheme: stored.scheme,
-      taxCountry: stored.taxCountry,
-      rateBp: stored.rateBp,
-      grossMinor: i.total_minor,
-    }));
-    return buildInvoiceDraft(lines, stored.mode);
-  }
+  if (stored && !dependsOnLimit(stored, d.buyer, d.settings.country)) return storedDraft(trx, d, stored);
   const decided = await decideLines(trx, {
     settings: d.settings,
     buyer: d.buyer,
@@ -159,7 +153,37 @@ async function draftFor(trx: Transaction<DB>, d: DraftInput) {
     const line = decided.lines[n] as DecidedLine;
     return { title: i.title, quantity: i.quantity, ...line, grossMinor: i.total_minor };
   });
-  return buildInvoiceDraft(lines, decided.mode);
+  const fresh = buildInvoiceDraft(lines, decided.mode);
+  if (!stored) return fresh;
+  if (fresh.mode === stored.mode && fresh.scheme === stored.scheme) return storedDraft(trx, d, stored);
+  await retaxOrder(trx, order, fresh, d.items);
+  return fresh;
+}
+
+async function storedDraft(trx: Transaction<DB>, d: DraftInput, stored: StoredDecision) {
+  const taxes = await productTaxOf(trx, [...new Set(d.items.map((i) => i.product_id))]);
+  const lines: LineInput[] = d.items.map((i) => ({
+    title: i.title,
+    quantity: i.quantity,
+    category: taxes.get(i.product_id)?.category ?? DEFAULT_TAX_CATEGORY,
+    scheme: stored.scheme,
+    taxCountry: stored.taxCountry,
+    rateBp: stored.rateBp,
+    grossMinor: i.total_minor,
+  }));
+  return buildInvoiceDraft(lines, stored.mode);
+}
+
+type StoredDecision = NonNullable<ReturnType<typeof storedDecision>>;
+
+/** A decision a turnover limit could overturn: § 19 UStG, or the seller's VAT for a consumer elsewhere in the EU. */
+export function dependsOnLimit(
+  stored: Pick<StoredDecision, 'mode' | 'scheme'>,
+  buyer: BuyerEvidence,
+  sellerCountry: string,
+): boolean {
+  if (stored.mode === 'small_business') return true;
+  return stored.scheme === 'domestic' && !buyer.vatId && buyer.country !== sellerCountry && isEuCountry(buyer.country);
 }
 
 function storedDecision(order: Order) {

@@ -33,6 +33,8 @@ const EVENT_LABELS: Record<string, MessageKey> = {
   dispute_won: 'orders.event.dispute_won',
   dispute_lost: 'orders.event.dispute_lost',
   access_restored: 'orders.event.access_restored',
+  withdrawn: 'orders.event.withdrawn',
+  tax_changed: 'orders.event.tax_changed',
 };
 
 function CustomerPanel({ ctx, order }: { ctx: PageContext; order: Order }) {
