@@ -58,7 +58,13 @@ import type {
   ProductsTable,
   TestPaymentSessionsTable,
 } from './tables/selling.js';
-import type { InvoiceDocumentsTable, InvoicesTable, ProductTaxSettingsTable, ViesChecksTable } from './tables/tax.js';
+import type {
+  ExchangeRatesTable,
+  InvoiceDocumentsTable,
+  InvoicesTable,
+  ProductTaxSettingsTable,
+  ViesChecksTable,
+} from './tables/tax.js';
 
 /**
  * Typed tables. Conventions that hold on SQLite and PostgreSQL alike:
@@ -97,6 +103,7 @@ export interface DB {
   vies_checks: ViesChecksTable;
   invoices: InvoicesTable;
   invoice_documents: InvoiceDocumentsTable;
+  exchange_rates: ExchangeRatesTable;
   order_consents: OrderConsentsTable;
   withdrawals: WithdrawalsTable;
   legal_pages: LegalPagesTable;

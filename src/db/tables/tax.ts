@@ -70,4 +70,17 @@ export interface InvoiceDocumentsTable {
   created_at: string;
 }
 
+/**
+ * An ECB euro reference rate: 1 EUR = `rate` units of `currency` on the
+ * publication day `date` (YYYY-MM-DD). `rate` is the exact decimal text (never a float).
+ */
+export interface ExchangeRatesTable {
+  currency: string;
+  date: string;
+  rate: string;
+  /** Where it came from: 'upload', 'fetch' or 'cli'. */
+  source: string;
+  imported_at: string;
+}
+
 export type Invoice = Selectable<InvoicesTable>;
