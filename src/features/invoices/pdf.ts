@@ -6,33 +6,61 @@ import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
 import { docTexts, schemeNoteKey } from './document-texts.js';
 import type { InvoiceLine, Party, TaxGroup } from './model.js';
+import { embedFacturX, escapeInfoInXmp, PDFA_OPTIONS } from './pdf-archive.js';
+import { invoiceFonts, printable } from './pdf-fonts.js';
 
 const MM = 72 / 25.4;
 const LEFT = 25 * MM;
 const RIGHT = 210 * MM - 20 * MM;
 const WIDTH = RIGHT - LEFT;
 
+/** Every text field of a party as the invoice fonts can show it. */
+const printableParty = (p: Party): Party =>
+  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? printable(v) : v])) as Party;
+
+export type PdfOptions = {
+  /** The EN 16931 CII XML to embed: the PDF becomes a Factur-X / ZUGFeRD hybrid invoice. */
+  facturX?: Buffer;
+};
+
 /**
- * The invoice as an A4 PDF. Layout after DIN 5008 form B: address field 20 mm
+ * The invoice as an A4 PDF/A-3b. Layout after DIN 5008 form B: address field 20 mm
  * from the left edge and 45 mm from the top (window envelopes DL/C5/6), with the
  * sender line above it; fold marks at 105 mm and 210 mm, punch mark at 148.5 mm.
- * Built-in Helvetica (WinAnsi): German and Western European text; the creation date is the issue date.
+ * Noto Sans, embedded (pdf-fonts.ts); the creation date is the issue date, so the
+ * same invoice renders to the same bytes.
  */
-export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number' | 'issued_at'>): Promise<Buffer> {
+export function renderInvoicePdf(
+  inv: Invoice,
+  original?: Pick<Invoice, 'number' | 'issued_at'>,
+  o: PdfOptions = {},
+): Promise<Buffer> {
   const t = docTexts(inv.locale);
-  const seller = JSON.parse(inv.seller) as Party;
-  const buyer = JSON.parse(inv.buyer) as Party;
-  const lines = JSON.parse(inv.lines) as InvoiceLine[];
+  const sellerAsIs = JSON.parse(inv.seller) as Party;
+  const seller = printableParty(sellerAsIs);
+  const buyer = printableParty(JSON.parse(inv.buyer) as Party);
+  const lines = (JSON.parse(inv.lines) as InvoiceLine[]).map((l) => ({ ...l, title: printable(l.title) }));
   const groups = JSON.parse(inv.breakdown) as TaxGroup[];
-  const money = (m: number) => formatMoney(m, inv.currency, inv.locale);
+  const money = (m: number) => printable(formatMoney(m, inv.currency, inv.locale));
+  const country = (code: string) => printable(countryName(code, inv.locale));
   const date = (d: string) =>
     new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString(inv.locale === 'de' ? 'de-DE' : 'en-GB');
   const title = t(inv.kind === 'credit_note' ? 'credit_note' : 'invoice');
-  const doc = new PDFDocument({
+  const issued = new Date(inv.issued_at);
+  const { regular: REGULAR, bold: BOLD } = invoiceFonts();
+  const options: Omit<PDFKit.PDFDocumentOptions, 'font'> & { font: PDFKit.Mixins.PDFFontSource } = {
+    ...PDFA_OPTIONS,
     size: 'A4',
     margins: { top: 20 * MM, bottom: 25 * MM, left: LEFT, right: 20 * MM },
-    info: { Title: `${title} ${inv.number}`, Author: seller.name, CreationDate: new Date(inv.issued_at) },
-  });
+    font: REGULAR, // instead of the default Helvetica, which is never embedded
+    lang: inv.locale,
+    displayTitle: true,
+    info: { Title: `${title} ${inv.number}`, Author: sellerAsIs.name, Creator: 'Vielfach', CreationDate: issued },
+  };
+  // pdfkit takes any font source here; its types say a path.
+  const doc = new PDFDocument(options as PDFKit.PDFDocumentOptions);
+  escapeInfoInXmp(doc);
+  if (o.facturX) embedFacturX(doc, o.facturX, issued);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
@@ -48,31 +76,31 @@ export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number'
   // Letterhead, top right.
   doc
     .fillColor('#111')
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(14)
     .text(seller.name, LEFT, 18 * MM, { width: WIDTH, align: 'right' });
   doc
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(9)
     .fillColor('#444')
-    .text([seller.street, `${seller.postcode} ${seller.city}`, countryName(seller.country, inv.locale)].join('\n'), {
+    .text([seller.street, `${seller.postcode} ${seller.city}`, country(seller.country)].join('\n'), {
       width: WIDTH,
       align: 'right',
     });
   // Address field (DIN 5008 B): sender line, then the recipient.
   const ax = 20 * MM + 5 * MM;
+  const senderLine = `${seller.name} · ${seller.street} · ${seller.postcode} ${seller.city}`;
+  // One line above the window: a long sender line gets smaller type, then an ellipsis.
+  doc.fontSize(7);
   doc
-    .fontSize(7)
+    .fontSize(Math.max(5.5, Math.min(7, (7 * 80 * MM) / doc.widthOfString(senderLine))))
     .fillColor('#666')
-    .text(`${seller.name} · ${seller.street} · ${seller.postcode} ${seller.city}`, ax, 45 * MM + 2 * MM, {
-      width: 80 * MM,
-      lineBreak: false,
-    });
+    .text(senderLine, ax, 45 * MM + 2 * MM, { width: 80 * MM, height: 8, ellipsis: true });
   const recipient = [
     buyer.name,
     buyer.street,
     [buyer.postcode, buyer.city].filter(Boolean).join(' '),
-    countryName(buyer.country, inv.locale),
+    country(buyer.country),
     buyer.email,
   ]
     .filter((s) => s && s.trim() !== '')
@@ -99,13 +127,13 @@ export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number'
   }
   // Title and line items.
   doc
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(16)
     .fillColor('#111')
     .text(`${title} ${inv.number}`, LEFT, 105 * MM);
   if (original)
     doc
-      .font('Helvetica')
+      .font(REGULAR)
       .fontSize(10)
       .text(t('cancels', { number: original.number, date: date(original.issued_at) }));
   let y = doc.y + 6 * MM;
@@ -118,7 +146,7 @@ export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number'
   };
   const row = (cells: [string, string, string, string, string], bold = false) => {
     doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(bold ? BOLD : REGULAR)
       .fontSize(9)
       .fillColor('#111');
     const h = doc.heightOfString(cells[1], { width: 90 * MM });
@@ -144,7 +172,7 @@ export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number'
   // VAT breakdown per rate, then totals.
   const total = (label: string, value: string, bold = false) => {
     doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(bold ? BOLD : REGULAR)
       .fontSize(bold ? 11 : 9)
       .fillColor('#111');
     doc.text(label, LEFT + 80 * MM, y, { width: 55 * MM });
@@ -158,8 +186,8 @@ export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number'
   }
   total(t('total'), money(inv.gross_minor), true);
   y += 4 * MM;
-  const note = t(schemeNoteKey(inv.scheme as TaxScheme), { country: countryName(inv.tax_country ?? '', inv.locale) });
-  doc.font('Helvetica').fontSize(9).fillColor('#111');
+  const note = t(schemeNoteKey(inv.scheme as TaxScheme), { country: country(inv.tax_country ?? '') });
+  doc.font(REGULAR).fontSize(9).fillColor('#111');
   for (const text of [note, inv.kind === 'invoice' ? t('paid') : ''].filter(Boolean)) {
     doc.text(text, LEFT, y, { width: WIDTH });
     y = doc.y + 2 * MM;
@@ -169,19 +197,12 @@ export function renderInvoicePdf(inv: Invoice, original?: Pick<Invoice, 'number'
     seller.taxNumber ? `${t('taxNumber')}: ${seller.taxNumber}` : '',
     seller.vatId ? `${t('vatId')}: ${seller.vatId}` : '',
   ].filter(Boolean);
+  // Inside the bottom margin: without this pdfkit would move the footer to a new page.
+  doc.page.margins.bottom = 0;
   doc
     .fontSize(8)
     .fillColor('#666')
-    .text(
-      [`${seller.name} · ${seller.street} · ${seller.postcode} ${seller.city}`, ids.join(' · ')].join('\n'),
-      LEFT,
-      297 * MM - 22 * MM,
-      {
-        width: WIDTH,
-        align: 'center',
-        lineBreak: true,
-      },
-    );
+    .text([senderLine, ids.join(' · ')].join('\n'), LEFT, 297 * MM - 22 * MM, { width: WIDTH, align: 'center' });
   doc.end();
   return done;
 }
