@@ -23,7 +23,7 @@ import { churnBetween, mrrByMonth } from '../src/features/analytics/mrr.js';
 import { loadSubscriptionFlows, syncSubscriptionFlows } from '../src/features/analytics/mrr-data.js';
 import { rebuildSalesAggregates } from '../src/features/analytics/rebuild-aggregates.js';
 import { buildReport } from '../src/features/analytics/report.js';
-import { loadMembershipFigures } from '../src/features/memberships/membership-figures.js';
+import { loadMembershipFigures } from '../src/features/analytics/membership-figures.js';
 import { translator } from '../src/web/messages.js';
 
 export type AnalyticsRow = { measure: string; value: number | null; unit: string; note?: string };

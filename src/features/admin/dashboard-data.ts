@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, JobStatus, Order } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { countJobsByStatus } from '../../jobs/queue.js';
-import { loadMembershipFigures, type MembershipFigures } from '../memberships/membership-figures.js';
+import { loadMembershipFigures, type MembershipFigures } from '../analytics/membership-figures.js';
 
 export type DashboardData = {
   currency: string;

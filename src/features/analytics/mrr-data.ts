@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, Subscription } from '../../db/schema.js';
 import { ACCESS_STATUSES } from '../memberships/access.js';
-import { loadMembershipFigures, type MembershipFigures } from '../memberships/membership-figures.js';
+import { loadMembershipFigures, type MembershipFigures } from './membership-figures.js';
 import { GRACE_DAYS } from '../memberships/subscription-rules.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { offsetSegments } from './day-shift.js';
@@ -346,9 +346,7 @@ export async function loadMembershipAnalytics(
 ): Promise<MembershipAnalytics | undefined> {
   const tier = await db.selectFrom('membership_tiers').select('id').limit(1).executeTakeFirst();
   if (!tier) return undefined;
-  const [now, flows] = await Promise.all([
-    loadMembershipFigures(db, opts.currency, opts.now),
-    loadSubscriptionFlows(db, opts),
-  ]);
-  return { now, flows };
+  // The figures sync the flows first; the flows' own sync then finds nothing new.
+  const now = await loadMembershipFigures(db, opts.currency, opts.now);
+  return { now, flows: await loadSubscriptionFlows(db, opts) };
 }

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { BillingInterval, DB, SubscriptionStatus } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { translator } from '../../web/messages.js';
-import { loadMembershipFigures } from '../memberships/membership-figures.js';
+import { loadMembershipFigures } from './membership-figures.js';
 import { seedTier } from '../memberships/testing.js';
 import { chartCsv } from './chart-model.js';
 import { loadAnalytics } from './dashboard-data.js';

@@ -1,9 +1,9 @@
 import type { Translate } from '../../web/messages.js';
-import type { MembershipFigures } from '../memberships/membership-figures.js';
 import type { ChartModel } from './chart-model.js';
 import type { AnalyticsData } from './dashboard-data.js';
 import { earnedOf, TRAILING_DAYS } from './dashboard-data.js';
 import { type BreakEven, breakEven, hourlyRateMinor, type PassiveShare, passiveShare, perMille } from './leverage.js';
+import type { MembershipFigures } from './membership-figures.js';
 import { type ChurnFigures, churnBetween, type MrrMonth, mrrByMonth } from './mrr.js';
 import { bucketOf, bucketsBetween, daysBetween, type Period } from './time-zone.js';
 

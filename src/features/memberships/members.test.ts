@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { postMultipart } from '../catalog/testing.js';
 import { parseMemberCsv } from './members-csv.js';
-import { loadMembershipFigures } from './membership-figures.js';
+import { loadMembershipFigures } from '../analytics/membership-figures.js';
 import { findSubscription } from './subscriptions.js';
 import { seedTier, subscribeAndPay } from './testing.js';
 
