@@ -31,8 +31,11 @@ function categoryOf(scheme: TaxScheme, rateBp: number): { code: string; vatex?: 
 
 const ymd = (isoOrDate: string) => isoOrDate.slice(0, 10).replaceAll('-', '');
 
+/** Whether the invoice has an EN 16931 e-invoice (this XML): every currency with at most 2 decimals. */
+export const hasEInvoice = (inv: Pick<Invoice, 'currency'>) => exponentOf(inv.currency) <= 2;
+
 export function buildCiiXml(inv: Invoice, original?: Pick<Invoice, 'number' | 'issued_at'>): string {
-  if (exponentOf(inv.currency) > 2) {
+  if (!hasEInvoice(inv)) {
     throw new TaxError(
       'currency_decimals',
       `EN 16931 allows at most 2 decimals; ${inv.currency} invoices get a PDF only`,

@@ -2,18 +2,29 @@ import { Readable } from 'node:stream';
 import type { Invoice } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
-import { buildCiiXml } from './cii.js';
+import { buildCiiXml, hasEInvoice } from './cii.js';
 import { renderInvoicePdf } from './pdf.js';
 import { documentOf, findInvoice } from './queries.js';
 
 export type InvoiceFormat = 'pdf' | 'cii';
 
-/** Renders one document of an invoice (the original is referenced by a credit note). */
-async function render(services: Pick<Services, 'database'>, inv: Invoice, format: InvoiceFormat): Promise<Buffer> {
+/**
+ * Renders one document of an invoice (the original is referenced by a credit
+ * note). The PDF embeds the stored XML (Factur-X / ZUGFeRD), so the XML inside
+ * the PDF and the XML download are always the same bytes.
+ */
+async function render(
+  services: Pick<Services, 'database' | 'storage'>,
+  inv: Invoice,
+  format: InvoiceFormat,
+): Promise<Buffer> {
   const original = inv.original_invoice_id
     ? await findInvoice(services.database.db, inv.original_invoice_id)
     : undefined;
-  return format === 'pdf' ? renderInvoicePdf(inv, original) : Buffer.from(buildCiiXml(inv, original), 'utf8');
+  if (format === 'cii') return Buffer.from(buildCiiXml(inv, original), 'utf8');
+  if (!hasEInvoice(inv)) return renderInvoicePdf(inv, original);
+  const xml = await ensureInvoiceDocument(services, inv, 'cii');
+  return renderInvoicePdf(inv, original, { facturX: await readAll(services, xml.storageKey) });
 }
 
 /**

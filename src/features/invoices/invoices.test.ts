@@ -10,6 +10,7 @@ import { buildCiiXml } from './cii.js';
 import { loadCiiValidator } from './cii-validator.testing.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
 import type { InvoiceLine } from './model.js';
+import { readArchive } from './pdf-archive.testing.js';
 import { invoicesOfOrder } from './queries.js';
 
 const SETTINGS: TaxSettings = {
@@ -213,12 +214,23 @@ describe('invoices', () => {
     const ok = await app.app.inject({ url, headers: { cookie: `vf_customer=${mine}` } });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.headers['content-type'], 'application/pdf');
-    assert.equal(ok.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    assert.equal(ok.headers['content-disposition'], `attachment; filename="${inv.number}.pdf"`);
+    assert.equal(ok.rawPayload.subarray(0, 8).toString(), '%PDF-1.7');
+    const xmlUrl = `/library/invoices/${inv.id}.xml`;
+    const xml = await app.app.inject({ url: xmlUrl, headers: { cookie: `vf_customer=${mine}` } });
+    assert.equal(xml.statusCode, 200);
+    assert.equal(xml.headers['content-type'], 'application/xml; charset=utf-8');
+    assert.equal(xml.headers['content-disposition'], `attachment; filename="${inv.number}.xml"`);
+    // The hybrid PDF carries the very XML the XML download gives.
+    const [inside] = (await readArchive(ok.rawPayload)).embedded;
+    assert.equal(inside?.fileName, 'factur-x.xml');
+    assert.ok(inside?.bytes.equals(xml.rawPayload));
     const receipt = await app.app.inject({
       url: `/library/orders/${p.orderId}`,
       headers: { cookie: `vf_customer=${mine}` },
     });
     assert.match(receipt.body, new RegExp(url.replace('.', '\\.')));
+    assert.match(receipt.body, new RegExp(xmlUrl.replace('.', '\\.')));
     const denied = await app.app.inject({ url, headers: { cookie: `vf_customer=${other}` } });
     assert.equal(denied.statusCode, 404);
   });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { exponentOf } from '../../domain/money.js';
 import { defineJob, PermanentJobError } from '../../jobs/define.js';
 import type { Services } from '../../services.js';
 import { TaxError } from '../tax/categories.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
+import { hasEInvoice } from './cii.js';
 import { ensureInvoiceDocument } from './documents.js';
 import { issueCreditNoteRecord } from './issue-credit-note.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
@@ -25,8 +25,9 @@ export async function issueInvoiceForOrder(services: Services, orderId: string) 
 }
 
 async function storeDocuments(services: Services, inv: Awaited<ReturnType<typeof issueInvoiceRecord>>) {
+  // The XML first: the PDF embeds it.
+  if (hasEInvoice(inv)) await ensureInvoiceDocument(services, inv, 'cii');
   await ensureInvoiceDocument(services, inv, 'pdf');
-  if (exponentOf(inv.currency) <= 2) await ensureInvoiceDocument(services, inv, 'cii');
 }
 
 export const issueInvoiceJob = defineJob({

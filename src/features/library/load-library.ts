@@ -11,7 +11,7 @@ export type LibraryOrder = {
   /** Fresh links; empty unless the order is paid. */
   downloads: OrderDownloads;
   /** Invoices and credit notes of the order (receipt page only). */
-  invoices?: { id: string; number: string; kind: string }[];
+  invoices?: { id: string; number: string; kind: string; currency: string }[];
 };
 
 type Deps = Pick<Services, 'config' | 'database'>;
