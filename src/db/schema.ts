@@ -41,6 +41,7 @@ import type {
   SubscriptionsTable,
 } from './tables/memberships.js';
 import type { PostDeliveriesTable, PostImagesTable, PostSendsTable, PostsTable } from './tables/newsletter.js';
+import type { OrderPaymentDetailsTable } from './tables/payments.js';
 import type {
   CountersTable,
   CustomerSessionsTable,
@@ -98,6 +99,7 @@ export interface DB {
   license_keys: LicenseKeysTable;
   license_instances: LicenseInstancesTable;
   order_disputes: OrderDisputesTable;
+  order_payment_details: OrderPaymentDetailsTable;
   test_payment_refunds: TestPaymentRefundsTable;
   product_tax_settings: ProductTaxSettingsTable;
   vies_checks: ViesChecksTable;
@@ -142,5 +144,6 @@ export * from './tables/legal.js';
 export * from './tables/licensing.js';
 export * from './tables/memberships.js';
 export * from './tables/newsletter.js';
+export * from './tables/payments.js';
 export * from './tables/selling.js';
 export * from './tables/tax.js';

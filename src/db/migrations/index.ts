@@ -13,8 +13,9 @@ import * as m0011 from './0011-membership-billing.js';
 import * as m0012 from './0012-newsletter.js';
 import * as m0013 from './0013-membership-tax.js';
 import * as m0014 from './0014-subscription-analytics.js';
-import * as m0018 from './0018-member-figures.js';
+import * as m0016 from './0016-payment-details.js';
 import * as m0017 from './0017-exchange-rates.js';
+import * as m0018 from './0018-member-figures.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -32,8 +33,9 @@ const migrations: Record<string, Migration> = {
   '0012-newsletter': m0012,
   '0013-membership-tax': m0013,
   '0014-subscription-analytics': m0014,
-  '0018-member-figures': m0018,
+  '0016-payment-details': m0016,
   '0017-exchange-rates': m0017,
+  '0018-member-figures': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

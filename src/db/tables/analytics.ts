@@ -8,6 +8,9 @@ export interface AnalyticsOrdersTable {
   currency: string;
   counted_gross_minor: number;
   counted_refunded_minor: Generated<number>;
+  /** The payment fee already counted (null: not yet known) and its currency. */
+  counted_fee_minor: Generated<number | null>;
+  counted_fee_currency: Generated<string | null>;
 }
 
 /** What the daily subscription flows already hold of a subscription: makes their upkeep convergent. */
@@ -51,6 +54,14 @@ export interface DailySalesTable {
   orders: Generated<number>;
   refunds: Generated<number>;
   new_customers: Generated<number>;
+  /**
+   * Payment fees of the day's sales that were charged in this currency, and
+   * how many orders they are; `foreign_fee_orders`: orders whose fee is known
+   * but was charged in another currency (not subtracted anywhere).
+   */
+  fee_minor: Generated<number>;
+  fee_orders: Generated<number>;
+  foreign_fee_orders: Generated<number>;
 }
 
 export interface DailyProductSalesTable {
@@ -64,6 +75,8 @@ export interface DailyProductSalesTable {
   refunded_tax_minor: Generated<number>;
   orders: Generated<number>;
   units: Generated<number>;
+  /** The product's share of its orders' payment fees (in this currency), rounded down per item. */
+  fee_minor: Generated<number>;
 }
 
 /** Unique visitors of a product page per day, by referrer host and UTM campaign ('' when none). */

@@ -225,6 +225,8 @@ export interface TestPaymentSessionsTable {
   status: TestPaymentStatus;
   return_url: string;
   refunded_minor: Generated<number>;
+  /** The card country the tester picked on the test page (null: none given, reported as unknown). */
+  card_country: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -48,11 +48,17 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
     if (!lo || !hi) return { orders: 0 };
     const paid = shiftSql(sql.ref('o.paid_at'), lo, hi, timeZone);
     const refundAt = sql`COALESCE(o.refunded_at, o.updated_at)`;
+    // A known fee in the order's own currency: the only kind that is summed (record-sale.ts says why).
+    const sameFee = sql`o.total_minor > 0 AND f.fee_minor IS NOT NULL AND f.fee_currency = o.currency`;
     const refunded = shiftSql(refundAt, lo, hi, timeZone);
 
+    // A fee counts when known (an order of nothing has none to charge), as in record-sale.ts.
     const ledger = await sql`
-      INSERT INTO analytics_orders (order_id, currency, counted_gross_minor, counted_refunded_minor)
-      SELECT id, currency, total_minor, refunded_minor FROM orders WHERE paid_at IS NOT NULL`.execute(trx);
+      INSERT INTO analytics_orders (order_id, currency, counted_gross_minor, counted_refunded_minor, counted_fee_minor, counted_fee_currency)
+      SELECT o.id, o.currency, o.total_minor, o.refunded_minor,
+        CASE WHEN o.total_minor = 0 THEN 0 WHEN d.fee_currency IS NOT NULL THEN d.fee_minor END,
+        CASE WHEN o.total_minor = 0 THEN o.currency WHEN d.fee_minor IS NOT NULL THEN d.fee_currency END
+      FROM orders o LEFT JOIN order_payment_details d ON d.order_id = o.id WHERE o.paid_at IS NOT NULL`.execute(trx);
     await sql`
       INSERT INTO analytics_customers (customer_id, first_paid_at)
       SELECT customer_id, MIN(paid_at) FROM orders WHERE paid_at IS NOT NULL GROUP BY customer_id`.execute(trx);
@@ -69,6 +75,9 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         orders: number;
         refunds: number;
         fresh: number;
+        fee: number;
+        feeOrders: number;
+        foreignFeeOrders: number;
       }
     >();
     const at = (day: string, currency: string) => {
@@ -83,18 +92,28 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         orders: 0,
         refunds: 0,
         fresh: 0,
+        fee: 0,
+        feeOrders: 0,
+        foreignFeeOrders: 0,
       };
       days.set(k, v);
       return v;
     };
     const sales = await sql<Grouped>`
-      SELECT o.currency AS currency, substr(o.paid_at, 1, 10) AS d, ${paid} AS s, SUM(o.total_minor) AS g, SUM(o.tax_minor) AS t, COUNT(*) AS n
-      FROM orders o WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3`.execute(trx);
+      SELECT o.currency AS currency, substr(o.paid_at, 1, 10) AS d, ${paid} AS s, SUM(o.total_minor) AS g, SUM(o.tax_minor) AS t, COUNT(*) AS n,
+        SUM(CASE WHEN ${sameFee} THEN f.fee_minor ELSE 0 END) AS f,
+        SUM(CASE WHEN o.total_minor = 0 OR ${sameFee} THEN 1 ELSE 0 END) AS fo,
+        SUM(CASE WHEN o.total_minor <> 0 AND f.fee_minor IS NOT NULL AND f.fee_currency <> o.currency THEN 1 ELSE 0 END) AS ffo
+      FROM orders o LEFT JOIN order_payment_details f ON f.order_id = o.id
+      WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3`.execute(trx);
     for (const r of sales.rows) {
       const v = at(dayOf(r), r.currency);
       v.gross += Number(r.g);
       v.tax += Number(r.t);
       v.orders += Number(r.n);
+      v.fee += Number(r.f);
+      v.feeOrders += Number(r.fo);
+      v.foreignFeeOrders += Number(r.ffo);
     }
     const refunds = await sql<Grouped>`
       SELECT o.currency AS currency, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s, SUM(o.refunded_minor) AS g,
@@ -124,6 +143,9 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
       orders: v.orders,
       refunds: v.refunds,
       new_customers: v.fresh,
+      fee_minor: v.fee,
+      fee_orders: v.feeOrders,
+      foreign_fee_orders: v.foreignFeeOrders,
     }));
     for (let i = 0; i < rows.length; i += 500)
       await trx
@@ -143,6 +165,7 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         refunded_tax_minor: number;
         orders: number;
         units: number;
+        fee_minor: number;
       }
     >();
     const pat = (day: string, productId: string, currency: string) => {
@@ -157,22 +180,24 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         refunded_tax_minor: 0,
         orders: 0,
         units: 0,
+        fee_minor: 0,
       };
       products.set(k, v);
       return v;
     };
     const itemSales = await sql<Grouped & { p: string }>`
       SELECT o.currency AS currency, oi.product_id AS p, substr(o.paid_at, 1, 10) AS d, ${paid} AS s,
-        SUM(oi.total_minor) AS g, SUM(oi.tax_minor) AS t, COUNT(DISTINCT o.id) AS n, SUM(oi.quantity) AS u
-      FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3, 4`.execute(
-      trx,
-    );
+        SUM(oi.total_minor) AS g, SUM(oi.tax_minor) AS t, COUNT(DISTINCT o.id) AS n, SUM(oi.quantity) AS u,
+        SUM(CASE WHEN ${sameFee} THEN (CAST(oi.total_minor AS bigint) * f.fee_minor) / o.total_minor ELSE 0 END) AS f
+      FROM order_items oi JOIN orders o ON o.id = oi.order_id LEFT JOIN order_payment_details f ON f.order_id = o.id
+      WHERE o.paid_at IS NOT NULL GROUP BY 1, 2, 3, 4`.execute(trx);
     for (const r of itemSales.rows) {
       const v = pat(dayOf(r), r.p, r.currency);
       v.gross_minor += Number(r.g);
       v.tax_minor += Number(r.t);
       v.orders += Number(r.n);
       v.units += Number(r.u);
+      v.fee_minor += Number(r.f);
     }
     const itemRefunds = await sql<Grouped & { p: string }>`
       SELECT o.currency AS currency, oi.product_id AS p, substr(${refundAt}, 1, 10) AS d, ${refunded} AS s,

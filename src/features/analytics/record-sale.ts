@@ -7,7 +7,8 @@ type Trx = Transaction<DB>;
 
 /**
  * A share of an order's refunds: floor(part × refunded ÷ total), the same rule
- * the rebuild uses; for an item's amount, or for VAT (which a refund returns in proportion).
+ * the rebuild uses; for an item's amount, or for VAT (which a refund returns in
+ * proportion); also an item's share of the payment fee.
  */
 function itemRefund(itemMinor: number, refundedMinor: number, totalMinor: number): number {
   return totalMinor > 0 ? Math.floor((itemMinor * refundedMinor) / totalMinor) : 0;
@@ -25,6 +26,9 @@ async function addDay(
     orders?: number;
     refunds?: number;
     newCustomers?: number;
+    fee?: number;
+    feeOrders?: number;
+    foreignFeeOrders?: number;
   },
 ) {
   const v = {
@@ -35,6 +39,9 @@ async function addDay(
     orders: add.orders ?? 0,
     refunds: add.refunds ?? 0,
     new_customers: add.newCustomers ?? 0,
+    fee_minor: add.fee ?? 0,
+    fee_orders: add.feeOrders ?? 0,
+    foreign_fee_orders: add.foreignFeeOrders ?? 0,
   };
   await trx
     .insertInto('daily_sales')
@@ -48,6 +55,9 @@ async function addDay(
         orders: sql`daily_sales.orders + ${v.orders}`,
         refunds: sql`daily_sales.refunds + ${v.refunds}`,
         new_customers: sql`daily_sales.new_customers + ${v.new_customers}`,
+        fee_minor: sql`daily_sales.fee_minor + ${v.fee_minor}`,
+        fee_orders: sql`daily_sales.fee_orders + ${v.fee_orders}`,
+        foreign_fee_orders: sql`daily_sales.foreign_fee_orders + ${v.foreign_fee_orders}`,
       }),
     )
     .execute();
@@ -58,7 +68,15 @@ async function addProductDay(
   day: string,
   productId: string,
   currency: string,
-  add: { gross?: number; refunded?: number; tax?: number; refundedTax?: number; orders?: number; units?: number },
+  add: {
+    gross?: number;
+    refunded?: number;
+    tax?: number;
+    refundedTax?: number;
+    orders?: number;
+    units?: number;
+    fee?: number;
+  },
 ) {
   const v = {
     gross_minor: add.gross ?? 0,
@@ -67,6 +85,7 @@ async function addProductDay(
     refunded_tax_minor: add.refundedTax ?? 0,
     orders: add.orders ?? 0,
     units: add.units ?? 0,
+    fee_minor: add.fee ?? 0,
   };
   await trx
     .insertInto('daily_product_sales')
@@ -79,9 +98,57 @@ async function addProductDay(
         refunded_tax_minor: sql`daily_product_sales.refunded_tax_minor + ${v.refunded_tax_minor}`,
         orders: sql`daily_product_sales.orders + ${v.orders}`,
         units: sql`daily_product_sales.units + ${v.units}`,
+        fee_minor: sql`daily_product_sales.fee_minor + ${v.fee_minor}`,
       }),
     )
     .execute();
+}
+
+type Item = { product_id: string; total_minor: number; tax_minor: number; quantity: number };
+type PaidOrder = { id: string; currency: string; total_minor: number; paid_at: string };
+
+/**
+ * The order's payment fee once known: as the provider reported it, or none
+ * at all for an order of nothing (a free order has no payment to charge).
+ */
+async function knownFee(trx: Trx, order: PaidOrder): Promise<{ minor: number; currency: string } | undefined> {
+  if (order.total_minor === 0) return { minor: 0, currency: order.currency };
+  const d = await trx
+    .selectFrom('order_payment_details')
+    .select(['fee_minor', 'fee_currency'])
+    .where('order_id', '=', order.id)
+    .executeTakeFirst();
+  if (d?.fee_minor === null || d?.fee_minor === undefined || !d.fee_currency) return undefined;
+  return { minor: Number(d.fee_minor), currency: d.fee_currency };
+}
+
+/**
+ * Counts the payment fee once, on the day of the sale (it is charged with the
+ * payment and not given back by refunds). Only a fee in the order's currency
+ * is summed; one charged in another currency (Stripe's settlement currency)
+ * is counted as such and subtracted nowhere, since converting it would need
+ * a rate we do not keep. The ledger's guarded UPDATE makes a rerun add nothing.
+ */
+async function countFee(trx: Trx, order: PaidOrder, items: Item[], timeZone: string): Promise<void> {
+  const fee = await knownFee(trx, order);
+  if (!fee) return;
+  const moved = await trx
+    .updateTable('analytics_orders')
+    .set({ counted_fee_minor: fee.minor, counted_fee_currency: fee.currency })
+    .where('order_id', '=', order.id)
+    .where('counted_fee_minor', 'is', null)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) return;
+  const day = localDay(order.paid_at, timeZone);
+  if (fee.currency !== order.currency) {
+    await addDay(trx, day, order.currency, { foreignFeeOrders: 1 });
+    return;
+  }
+  await addDay(trx, day, order.currency, { fee: fee.minor, feeOrders: 1 });
+  for (const it of items) {
+    const share = itemRefund(it.total_minor, fee.minor, order.total_minor);
+    if (share > 0) await addProductDay(trx, day, it.product_id, order.currency, { fee: share });
+  }
 }
 
 /**
@@ -133,6 +200,8 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
       });
     }
   }
+
+  await countFee(trx, { ...order, paid_at: order.paid_at }, items, timeZone);
 
   const ledger = await trx
     .selectFrom('analytics_orders')

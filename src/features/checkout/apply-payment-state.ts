@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB, Order } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { syncOrderAnalytics } from '../analytics/record-sale.js';
+import { savePaymentDetails } from '../payments/payment-details.js';
 import type { ProviderPaymentState } from '../payments/provider.js';
 import { AWAITING_PAYMENT } from './order-status.js';
 import {
@@ -19,9 +21,10 @@ type PaidState = Extract<ProviderPaymentState, { status: 'paid' }>;
 
 /**
  * Converges our order with the provider's authoritative state: payment,
- * refunds so far and dispute. Running it again, or with states arriving out
- * of order, gives the same result. `detail` adds who caused it (an admin's
- * refund) to the timeline.
+ * refunds so far, dispute, and the payment's details (card country, fee),
+ * which fill what is still unknown. Running it again, or with states arriving
+ * out of order, gives the same result. `detail` adds who caused it (an
+ * admin's refund) to the timeline.
  */
 export async function applyPaymentState(
   services: Services,
@@ -43,6 +46,8 @@ export async function applyPaymentState(
       services.log.error({ orderId: order.id, state }, 'paid amount does not match the order');
       return 'mismatch';
     }
+    // Before the payment is marked, so the sale and its fee are counted together when both are known.
+    const filled = state.details ? await savePaymentDetails(trx, order.id, providerId, state.details) : false;
     let paid = false;
     let current = order;
     if (AWAITING_PAYMENT.includes(order.status)) {
@@ -51,7 +56,9 @@ export async function applyPaymentState(
       if (paid) current = { ...order, status: 'paid' };
     }
     const changed = await applyAftermath(trx, current, providerId, state, detail);
-    return paid ? 'paid' : changed ? 'updated' : 'unchanged';
+    // A fee that arrived after the sale was counted: the aggregates take it now (a no-op when counted).
+    if (filled && !paid) await syncOrderAnalytics(trx, order.id);
+    return paid ? 'paid' : changed || filled ? 'updated' : 'unchanged';
   });
   if (result === 'paid' || result === 'updated') services.nudgeWorker();
   return result;

@@ -3,6 +3,25 @@ import type { Order, OrderItem } from '../../db/schema.js';
 /** A dispute (chargeback) as the provider reports it now: open, or closed in the seller's favour or not. */
 export type ProviderDispute = { id: string; status: 'open' | 'won' | 'lost'; amountMinor: number; reason: string };
 
+/** A provider's fee for one payment, in the currency it was charged in, and what reached the seller. */
+export type ProviderFee = {
+  amountMinor: number;
+  /** ISO 4217, upper case. Stripe: the balance's settlement currency, which may differ from the order's. */
+  currency: string;
+  /** The payment less the fee, in `currency` (converted first when the currencies differ). */
+  netMinor: number;
+  /** The provider's record of it (Stripe: the balance transaction). */
+  ref?: string | undefined;
+};
+
+/** What a provider reports about a payment beyond its status; each part may be unknown (yet). */
+export type ProviderPaymentDetails = {
+  /** ISO 3166-1 alpha-2 country of the card's issuer, for card payments. */
+  cardCountry?: string | undefined;
+  /** Unknown until the provider has booked the payment (Stripe: its balance transaction). */
+  fee?: ProviderFee | undefined;
+};
+
 /** What a provider says about a checkout when we ask it (the authoritative state). */
 export type ProviderPaymentState = (
   | {
@@ -13,6 +32,7 @@ export type ProviderPaymentState = (
       /** Refunded so far, in total (undefined: the provider does not say). */
       refundedMinor?: number | undefined;
       dispute?: ProviderDispute | undefined;
+      details?: ProviderPaymentDetails | undefined;
     }
   | { status: 'pending'; orderId: string }
   | { status: 'failed'; orderId: string; reason: string }

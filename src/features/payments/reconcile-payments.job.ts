@@ -5,6 +5,7 @@ import { isoIn } from '../../db/time.js';
 import { defineJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { enqueueSubscriptionReconciliation } from '../memberships/reconcile-subscriptions.js';
+import { enqueueFeeLookups } from './fee-lookups.js';
 import { syncOrderPaymentJob } from './sync-order-payment.job.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -28,7 +29,8 @@ export function reconcileSlot(at: Date, everyMinutes: number): { key: string; st
  * each in its own sync job, so one that fails is retried on its own. Every
  * run covers checkouts that can still be paid (up to an hour past their
  * expiry); the first run of each UTC day also those of the last two weeks,
- * whose delayed payment may have settled since.
+ * whose delayed payment may have settled since. Paid orders whose fee is
+ * not known yet are looked up too, a bounded number of times.
  */
 export const reconcilePaymentsJob = defineJob({
   kind: 'payments.reconcile',
@@ -49,8 +51,10 @@ export const reconcilePaymentsJob = defineJob({
     }
     // Stripe subscriptions (memberships) a lost webhook left behind are re-read the same way.
     const subscriptions = await enqueueSubscriptionReconciliation(db, every, slot);
-    if (orderIds.length || subscriptions) {
-      log.info({ orders: orderIds.length, subscriptions }, 'pending payments looked up at their provider');
+    // Paid orders whose fee the provider had not booked yet are asked again (bounded: fee-lookups.ts).
+    const fees = await enqueueFeeLookups(db, slot);
+    if (orderIds.length || subscriptions || fees) {
+      log.info({ orders: orderIds.length, subscriptions, fees }, 'pending payments looked up at their provider');
       services.nudgeWorker();
     }
   },

@@ -7,12 +7,17 @@ import { paymentProvider } from './providers.js';
 /**
  * Looks one order up at its payment provider and converges it, without any
  * notification: used by reconciliation (a webhook that never came) and after
- * a refund whose result could not be read back at once. A provider that is
- * down fails the attempt; the job runs again later.
+ * a refund whose result could not be read back at once, and for a paid
+ * order's fee that was not known yet. A provider that is down fails the
+ * attempt; the job runs again later.
  */
 export const syncOrderPaymentJob = defineJob({
   kind: 'payment.sync-order',
-  payload: z.object({ orderId: z.string(), reason: z.enum(['reconciliation', 'refund']).default('reconciliation') }),
+  payload: z.object({
+    orderId: z.string(),
+    // 'fees': a paid order whose fee (or card country) the provider had not reported yet.
+    reason: z.enum(['reconciliation', 'refund', 'fees']).default('reconciliation'),
+  }),
   maxAttempts: 12,
   handle: async ({ orderId, reason }, { db, services, log }) => {
     const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();

@@ -1,13 +1,15 @@
 import type Stripe from 'stripe';
 import { uuidFromKey } from '../../memberships/period-order.js';
 import { type ProviderPaymentState, UnrelatedPaymentError } from '../provider.js';
+import { CHARGE_WITH_FEE, detailsOfCharge } from './charge-details.js';
 import { disputeOf } from './session-state.js';
 
 /**
  * A membership period paid through a Stripe invoice: its order stores the
  * invoice id (`in_…`) where a one-off order stores its Checkout Session. The
  * invoice's payment intent (through its invoice payments) is what refunds
- * and disputes touch; the order is the one made from that invoice.
+ * and disputes touch, and its charge carries the card country and fee; the
+ * order is the one made from that invoice.
  */
 export async function paymentIntentOfInvoice(stripe: Stripe, invoiceId: string): Promise<string | undefined> {
   const payments = await stripe.invoicePayments.list({ invoice: invoiceId, status: 'paid', limit: 10 });
@@ -39,9 +41,10 @@ export async function stateOfInvoice(stripe: Stripe, invoiceId: string): Promise
   const checkoutRef = invoiceId;
   if (invoice.status !== 'paid') return { status: 'pending', orderId, checkoutRef };
   const pi = await paymentIntentOfInvoice(stripe, invoiceId);
-  const intent = pi ? await stripe.paymentIntents.retrieve(pi, { expand: ['latest_charge'] }) : undefined;
+  const intent = pi ? await stripe.paymentIntents.retrieve(pi, { expand: [CHARGE_WITH_FEE] }) : undefined;
   const charge = intent && typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
   const dispute = charge?.disputed ? (await stripe.disputes.list({ charge: charge.id, limit: 1 })).data[0] : undefined;
+  const details = detailsOfCharge(charge);
   return {
     status: 'paid',
     amountMinor: invoice.amount_paid,
@@ -50,5 +53,6 @@ export async function stateOfInvoice(stripe: Stripe, invoiceId: string): Promise
     refundedMinor: charge ? charge.amount_refunded : undefined,
     dispute: dispute ? disputeOf(dispute) : undefined,
     checkoutRef,
+    ...(details ? { details } : {}),
   };
 }

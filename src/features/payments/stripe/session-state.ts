@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { type ProviderDispute, type ProviderPaymentState, UnrelatedPaymentError } from '../provider.js';
+import { detailsOfCharge } from './charge-details.js';
 
 /** Dispute states that still hold the money back; `warning_*` are inquiries that may become disputes. */
 const OPEN_DISPUTE = new Set([
@@ -36,7 +37,8 @@ function expanded<T extends { id: string }>(v: string | T | null | undefined): T
 
 /**
  * The authoritative state of an order's payment, from the Checkout Session
- * (with payment_intent.latest_charge expanded) and the charge's dispute.
+ * (with payment_intent.latest_charge and its balance transaction expanded)
+ * and the charge's dispute; the card country and fee when Stripe has them.
  * Pure: the same objects always give the same state, whatever the order of
  * the events that made us look.
  */
@@ -47,6 +49,7 @@ export function stateOfSession(session: Stripe.Checkout.Session, dispute?: Strip
   const charge = expanded<Stripe.Charge>(intent?.latest_charge);
   const checkoutRef = session.id;
   if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
+    const details = detailsOfCharge(charge);
     return {
       status: 'paid',
       amountMinor: session.amount_total ?? 0,
@@ -55,6 +58,7 @@ export function stateOfSession(session: Stripe.Checkout.Session, dispute?: Strip
       refundedMinor: charge ? charge.amount_refunded : undefined,
       dispute: dispute ? disputeOf(dispute) : undefined,
       checkoutRef,
+      ...(details ? { details } : {}),
     };
   }
   // The buyer finished the checkout, but a delayed method (SEPA debit, …) failed afterwards.

@@ -12,6 +12,8 @@ const REFERENCE_OF: Record<string, (object: Record<string, unknown>) => string |
   'checkout.session.async_payment_succeeded': sessionRef,
   'checkout.session.async_payment_failed': sessionRef,
   'charge.refunded': paymentIntentRef,
+  // Among others: the charge's balance transaction (Stripe's fee) became available after the payment.
+  'charge.updated': (o) => (o.balance_transaction ? paymentIntentRef(o) : undefined),
   'charge.dispute.created': paymentIntentRef,
   'charge.dispute.updated': paymentIntentRef,
   'charge.dispute.closed': paymentIntentRef,

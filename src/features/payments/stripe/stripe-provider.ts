@@ -8,6 +8,7 @@ import {
   type ProviderPaymentState,
   UnrelatedPaymentError,
 } from '../provider.js';
+import { CHARGE_WITH_FEE } from './charge-details.js';
 import { invoiceOfPaymentIntent, paymentIntentOfInvoice, stateOfInvoice } from './invoice-state.js';
 import { checkoutExpiresAt, lineItemsFor } from './line-items.js';
 import { stateOfSession } from './session-state.js';
@@ -18,7 +19,8 @@ import { isLiveKey, type StripeKeys } from './stripe-settings.js';
 /** How old a signed webhook may be (Stripe's own default): a replayed old delivery is refused. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 export const STRIPE_SIGNATURE_HEADER = 'stripe-signature';
-const EXPAND_SESSION = ['payment_intent.latest_charge'];
+// The charge with its balance transaction: card country and fee come with the payment state.
+const EXPAND_SESSION = [`payment_intent.${CHARGE_WITH_FEE}`];
 
 export type StripeProviderOptions = {
   /** A local stand-in's URL in tests; Stripe's servers otherwise. */
@@ -29,8 +31,8 @@ export type StripeProviderOptions = {
 /**
  * Stripe Checkout. Prices come from our order (price_data), the payment
  * methods from the Stripe account's settings. Every state we act on is read
- * back from Stripe: the session, its payment intent's latest charge and, if
- * disputed, the dispute.
+ * back from Stripe: the session, its payment intent's latest charge (with
+ * its balance transaction: the fee) and, if disputed, the dispute.
  */
 export class StripePaymentProvider implements PaymentProvider {
   readonly id = 'stripe';

@@ -72,7 +72,7 @@ describe('Stripe: checkout and webhooks, exactly once (real SDK against a local 
     assert.equal((await orderEvents(t, order.id)).filter((k) => k === 'paid').length, 1);
     const reads = t.stripe.requestsTo('GET', `/v1/checkout/sessions/${sessionId}`);
     assert.ok(reads.length >= 1, 'the processor re-read the session');
-    assert.deepEqual(reads[0]?.query, { expand: ['payment_intent.latest_charge'] });
+    assert.deepEqual(reads[0]?.query, { expand: ['payment_intent.latest_charge.balance_transaction'] });
     const stored = await t.services.database.db
       .selectFrom('payment_events')
       .selectAll()

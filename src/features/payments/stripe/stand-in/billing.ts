@@ -1,4 +1,4 @@
-import { newId, type Obj, StandInError, type StandInState } from './state.js';
+import { type CardOptions, newId, type Obj, StandInError, type StandInState } from './state.js';
 
 /**
  * Test-only: Stripe Billing in the stand-in — subscriptions made by a
@@ -15,6 +15,8 @@ export class StandInBilling {
   readonly invoices = new Map<string, Obj>();
   /** Invoice payments (the link from an invoice to the payment intent that paid it), by invoice id. */
   readonly invoicePayments = new Map<string, Obj>();
+  /** How the next paid invoices' charges are booked (card country, fee now or later, balance currency). */
+  chargeOptions: CardOptions = {};
 
   /** `state`: where the payment intents and charges of paid invoices live (refunds and disputes find them there). */
   constructor(private readonly state: StandInState) {}
@@ -109,7 +111,12 @@ export class StandInBilling {
   }
 
   private recordPayment(invoice: Obj): void {
-    const { intent } = this.state.chargeNow(invoice.amount_paid as number, invoice.currency as string);
+    const { intent } = this.state.chargeNow(
+      invoice.amount_paid as number,
+      invoice.currency as string,
+      {},
+      this.chargeOptions,
+    );
     this.invoicePayments.set(invoice.id, {
       id: newId('inpay'),
       object: 'invoice_payment',

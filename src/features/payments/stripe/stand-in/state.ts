@@ -12,12 +12,35 @@ export type Obj = Record<string, unknown> & { id: string };
 const now = () => Math.floor(Date.now() / 1000);
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
+/**
+ * How a test card is booked: the card's country (null: a payment without
+ * one), whether the balance transaction exists at once or only later
+ * (`bookCharge`, as with asynchronous capture), and the balance currency with
+ * the rate from the charge's currency (Stripe converts into the account's
+ * settlement currency). Defaults: Stripe's test card 4242 (US), booked at
+ * once in the charge's own currency.
+ */
+export type CardOptions = {
+  cardCountry?: string | null;
+  booked?: boolean;
+  balanceCurrency?: string;
+  exchangeRate?: number;
+};
+
+/** Stripe's European card price as a stand-in fee: 1.5 % + 25 minor units of the balance currency. */
+export function standInFee(amount: number): number {
+  return Math.round(amount * 0.015) + 25;
+}
+
 export class StandInState {
   readonly sessions = new Map<string, Obj>();
   readonly intents = new Map<string, Obj>();
   readonly charges = new Map<string, Obj>();
   readonly refunds = new Map<string, Obj>();
   readonly disputes = new Map<string, Obj>();
+  readonly balanceTransactions = new Map<string, Obj>();
+  /** How each charge is to be booked, until it is. */
+  private readonly booking = new Map<string, CardOptions>();
 
   createSession(params: Record<string, unknown>): Obj {
     const lines = (params.line_items as Record<string, unknown>[] | undefined) ?? [];
@@ -63,7 +86,7 @@ export class StandInState {
   }
 
   /** The buyer completes the checkout. `async`: a delayed method (SEPA debit) that settles later. */
-  pay(sessionId: string, opts: { async?: boolean } = {}): { session: Obj; intent: Obj; charge: Obj } {
+  pay(sessionId: string, opts: { async?: boolean } & CardOptions = {}): { session: Obj; intent: Obj; charge: Obj } {
     const session = this.session(sessionId);
     const amount = session.amount_total as number;
     const currency = session.currency as string;
@@ -84,6 +107,8 @@ export class StandInState {
       failure_code: null,
       failure_message: null,
       metadata: {},
+      balance_transaction: null,
+      payment_method_details: opts.async ? sepaDetails() : cardDetails(opts.cardCountry),
       created: now(),
       livemode: false,
     };
@@ -101,6 +126,8 @@ export class StandInState {
     };
     this.charges.set(charge.id, charge);
     this.intents.set(intentId, intent);
+    this.booking.set(charge.id, opts);
+    if (!opts.async && opts.booked !== false) this.bookCharge(charge.id);
     Object.assign(session, {
       status: 'complete',
       payment_status: opts.async ? 'unpaid' : 'paid',
@@ -109,8 +136,57 @@ export class StandInState {
     return { session, intent, charge };
   }
 
+  /**
+   * Stripe books the charge: its balance transaction (fee and net in the
+   * balance currency) appears on it. A second call changes nothing.
+   */
+  bookCharge(chargeId: string): Obj {
+    const charge = this.charges.get(chargeId);
+    if (!charge) throw new Error(`stand-in: no charge ${chargeId}`);
+    const known =
+      typeof charge.balance_transaction === 'string' && this.balanceTransactions.get(charge.balance_transaction);
+    if (known) return known;
+    const opts = this.booking.get(chargeId) ?? {};
+    const currency = opts.balanceCurrency ?? (charge.currency as string);
+    const rate = opts.balanceCurrency ? (opts.exchangeRate ?? 1) : null;
+    const amount = Math.round((charge.amount as number) * (rate ?? 1));
+    const fee = standInFee(amount);
+    const txn: Obj = {
+      id: newId('txn'),
+      object: 'balance_transaction',
+      amount,
+      currency,
+      exchange_rate: rate,
+      fee,
+      fee_details: [{ amount: fee, currency, type: 'stripe_fee', description: 'Stripe processing fees' }],
+      net: amount - fee,
+      source: chargeId,
+      status: 'pending',
+      type: 'charge',
+      reporting_category: 'charge',
+      available_on: now() + 2 * 86400,
+      created: now(),
+    };
+    this.balanceTransactions.set(txn.id, txn);
+    charge.balance_transaction = txn.id;
+    return txn;
+  }
+
+  /** The charge of a payment intent (tests look at it). */
+  chargeOf(paymentIntentId: string): Obj {
+    const intent = this.intents.get(paymentIntentId);
+    const charge = intent && this.charges.get(intent.latest_charge as string);
+    if (!charge) throw new Error(`stand-in: no charge for ${paymentIntentId}`);
+    return charge;
+  }
+
   /** A payment made off-session (a subscription's invoice): a succeeded intent and its charge. */
-  chargeNow(amount: number, currency: string, metadata: unknown = {}): { intent: Obj; charge: Obj } {
+  chargeNow(
+    amount: number,
+    currency: string,
+    metadata: unknown = {},
+    opts: CardOptions = {},
+  ): { intent: Obj; charge: Obj } {
     const intentId = newId('pi');
     const charge: Obj = {
       id: newId('ch'),
@@ -128,6 +204,8 @@ export class StandInState {
       failure_code: null,
       failure_message: null,
       metadata: {},
+      balance_transaction: null,
+      payment_method_details: cardDetails(opts.cardCountry),
       created: now(),
       livemode: false,
     };
@@ -145,6 +223,8 @@ export class StandInState {
     };
     this.charges.set(charge.id, charge);
     this.intents.set(intentId, intent);
+    this.booking.set(charge.id, opts);
+    if (opts.booked !== false) this.bookCharge(charge.id);
     return { intent, charge };
   }
 
@@ -157,6 +237,7 @@ export class StandInState {
       Object.assign(charge, { status: 'succeeded', paid: true, captured: true, amount_captured: charge.amount });
       intent.status = 'succeeded';
       session.payment_status = 'paid';
+      if (this.booking.get(charge.id)?.booked !== false) this.bookCharge(charge.id);
     } else {
       Object.assign(charge, {
         status: 'failed',
@@ -237,12 +318,37 @@ export class StandInState {
     }
     const value = object[head];
     if (typeof value === 'string') {
-      const found = this.intents.get(value) ?? this.charges.get(value) ?? this.sessions.get(value);
+      const found =
+        this.intents.get(value) ??
+        this.charges.get(value) ??
+        this.sessions.get(value) ??
+        this.balanceTransactions.get(value);
       if (found) object[head] = structuredClone(found);
     }
     const next = object[head];
     if (next && typeof next === 'object' && rest.length) this.expandPath(next as Record<string, unknown>, rest);
   }
+}
+
+/** A card payment's details as Stripe reports them (the fields we read, and a few more). */
+function cardDetails(country: string | null | undefined): Record<string, unknown> {
+  return {
+    type: 'card',
+    card: {
+      brand: 'visa',
+      country: country === undefined ? 'US' : country,
+      exp_month: 12,
+      exp_year: 2034,
+      funding: 'credit',
+      last4: '4242',
+      network: 'visa',
+    },
+  };
+}
+
+/** A SEPA debit: no card, so no card country. */
+function sepaDetails(): Record<string, unknown> {
+  return { type: 'sepa_debit', sepa_debit: { country: 'DE', last4: '3000' } };
 }
 
 export class StandInError extends Error {
