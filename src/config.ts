@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -62,6 +63,7 @@ const envSchema = z.object({
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(0),
   NEWSLETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  GEOIP_DATABASE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -110,6 +112,12 @@ export type Config = {
   newsletterBatchSize: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /**
+   * The IP-to-country database (.mmdb, MaxMind format) for the VAT location
+   * evidence; default: the file of the installed ip-location-db package.
+   * Read once at the first checkout: replace the file, then restart.
+   */
+  geoipDatabase: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -156,7 +164,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
     newsletterBatchSize: e.NEWSLETTER_BATCH_SIZE,
     secureCookies: publicUrl.startsWith('https://'),
+    geoipDatabase: e.GEOIP_DATABASE ? resolve(e.GEOIP_DATABASE) : packagedGeoipDatabase(),
   };
+}
+
+/** The IPv4 + IPv6 country file of @ip-location-db/geo-whois-asn-country-mmdb; undefined when not installed. */
+function packagedGeoipDatabase(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve(
+      '@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb',
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** The secret signs cookies and tokens; without SESSION_SECRET one is created once in the data folder. */
