@@ -109,11 +109,11 @@ export class TestClient {
     return m[1];
   }
 
-  /** POSTs a form as a browser would: token taken from `formPage` unless given. */
+  /** POSTs a form as a browser would: token taken from `formPage` unless given; `headers` add request headers. */
   async postForm(
     url: string,
     fields: Record<string, string>,
-    opts: { formPage?: string; csrf?: string | null } = {},
+    opts: { formPage?: string; csrf?: string | null; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     const token = opts.csrf === null ? undefined : (opts.csrf ?? (await this.csrfFrom(opts.formPage ?? url)));
     const body = new URLSearchParams({ ...fields, ...(token ? { _csrf: token } : {}) }).toString();
@@ -122,7 +122,7 @@ export class TestClient {
         method: 'POST',
         url,
         payload: body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader },
+        headers: { ...opts.headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader },
       }),
     );
   }

@@ -1,19 +1,33 @@
 import type { PageContext } from '../../web/context.js';
 import { countryName, listBillingCountries } from '../tax/countries.js';
+import type { CountryConflict } from './location-evidence.js';
+
+/** "Your connection appears to be from Austria, but you chose Germany …" */
+export function countryConflictMessage(ctx: PageContext, conflict: CountryConflict): string {
+  return ctx.t('checkout.error.country-conflict', {
+    ipCountry: countryName(conflict.ipCountry, ctx.locale),
+    country: countryName(conflict.chosen, ctx.locale),
+  });
+}
 
 /**
  * The buyer's country (it decides the VAT): every ISO country, named in the
  * page's language. Without a value the buyer must choose (an empty first option).
  * The checkout form's field `billingCountry`; other buy forms can use it too.
+ * With `confirm` (the IP country contradicts the choice) an unticked box lets
+ * the buyer confirm exactly that country (`confirmedCountry`); choosing
+ * another country instead is weighed afresh.
  */
 export function BillingCountryField({
   ctx,
   value,
   error,
+  confirm,
 }: {
   ctx: PageContext;
   value?: string | undefined;
   error?: string | undefined;
+  confirm?: CountryConflict | undefined;
 }) {
   const id = 'f-billingCountry';
   const options = listBillingCountries()
@@ -42,10 +56,34 @@ export function BillingCountryField({
         {ctx.t('checkout.country.hint')}
       </p>
       {error && (
-        <p class="error" id={`${id}-err`}>
+        <p class="error" id={`${id}-err`} role={confirm ? 'alert' : undefined}>
           {error}
         </p>
       )}
+      {confirm && <ConfirmCountry ctx={ctx} conflict={confirm} />}
+    </div>
+  );
+}
+
+function ConfirmCountry({ ctx, conflict }: { ctx: PageContext; conflict: CountryConflict }) {
+  const id = 'f-confirmedCountry';
+  return (
+    <div class="country-confirm">
+      <div class="check">
+        <input
+          id={id}
+          type="checkbox"
+          name="confirmedCountry"
+          value={conflict.chosen}
+          aria-describedby={`${id}-hint`}
+        />
+        <label for={id}>
+          {ctx.t('checkout.country.confirm', { country: countryName(conflict.chosen, ctx.locale) })}
+        </label>
+      </div>
+      <p class="hint" id={`${id}-hint`}>
+        {ctx.t('checkout.country.confirmHint')}
+      </p>
     </div>
   );
 }

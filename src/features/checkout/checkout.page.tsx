@@ -8,8 +8,8 @@ import type { TaxMode } from '../legal/tax-mode.js';
 import type { WithdrawalCase } from '../legal/withdrawal-case.js';
 import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
-import { BillingCountryField } from './billing-country-field.js';
-import type { BillingAddress, VatPreview } from './order-tax.js';
+import { BillingCountryField, countryConflictMessage } from './billing-country-field.js';
+import type { BillingAddress, CountryConflict, VatPreview } from './order-tax.js';
 import type { CheckoutError } from './start-checkout.js';
 
 export type CheckoutValues = {
@@ -20,6 +20,9 @@ export type CheckoutValues = {
   billingCountry: string;
   vatId: string;
   address: BillingAddress;
+  /** The consent boxes as posted: a form shown again keeps what the buyer ticked. */
+  digitalConsent?: boolean | undefined;
+  serviceConsent?: boolean | undefined;
 };
 
 export const EMPTY_ADDRESS: BillingAddress = { name: '', street: '', postcode: '', city: '' };
@@ -40,6 +43,8 @@ type Props = {
   business: boolean;
   /** The product's withdrawal rule: which consent box or note the form shows. */
   withdrawal?: WithdrawalCase | undefined;
+  /** With the error `country-conflict`: the countries the buyer is asked to confirm between. */
+  conflict?: CountryConflict | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
@@ -49,7 +54,7 @@ type Where = 'email' | 'amount' | 'discountCode' | 'consent' | 'country' | 'vatI
 function fieldOf(error: CheckoutPageError | undefined): Where {
   if (!error) return 'form';
   if (error === 'email-invalid') return 'email';
-  if (error === 'country-unknown') return 'country';
+  if (error === 'country-unknown' || error === 'country-conflict') return 'country';
   if (error === 'address-required') return 'address';
   if (error.startsWith('vat-id')) return 'vatId';
   if (error === 'consent-missing' || error === 'service-consent-missing') return 'consent';
@@ -69,10 +74,15 @@ export function CheckoutPage({
   vat,
   business,
   withdrawal = 'digital',
+  conflict,
 }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
-  const message = error ? t(`checkout.error.${error}`, { min }) : undefined;
+  const message = conflict
+    ? countryConflictMessage(ctx, conflict)
+    : error
+      ? t(`checkout.error.${error}`, { min })
+      : undefined;
   const where = fieldOf(error);
   const free = product.pricing === 'free';
   return (
@@ -107,6 +117,7 @@ export function CheckoutPage({
                 ctx={ctx}
                 value={values.billingCountry}
                 error={where === 'country' ? message : undefined}
+                confirm={conflict}
               />
             )}
             {product.pricing === 'pwyw' && (
@@ -147,7 +158,12 @@ export function CheckoutPage({
               </details>
             )}
             {!free && (
-              <WithdrawalFields ctx={ctx} withdrawal={withdrawal} error={where === 'consent' ? message : undefined} />
+              <WithdrawalFields
+                ctx={ctx}
+                withdrawal={withdrawal}
+                error={where === 'consent' ? message : undefined}
+                checked={withdrawal === 'service' ? values.serviceConsent : values.digitalConsent}
+              />
             )}
             <CheckoutLegalLinks ctx={ctx} />
             {!free && (

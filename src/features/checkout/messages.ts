@@ -47,6 +47,10 @@ export const checkoutMessages = defineMessages(
     'checkout.vat.smallBusiness': 'No VAT is charged (§ 19 UStG).',
     'checkout.vat.reverseCharge': 'With a valid VAT ID from another EU country: no VAT (reverse charge).',
     'checkout.error.country-unknown': 'Please choose a country from the list.',
+    'checkout.error.country-conflict':
+      'Your connection appears to be from {ipCountry}, but you chose {country} as billing country. Please confirm your country.',
+    'checkout.country.confirm': 'I confirm my billing country: {country}',
+    'checkout.country.confirmHint': 'Or choose another country above.',
     'checkout.error.tax-unavailable':
       'The VAT for this country cannot be determined right now. Please contact us; nothing was charged.',
     'checkout.error.vat-id-malformed':
@@ -137,6 +141,10 @@ export const checkoutMessages = defineMessages(
     'checkout.vat.reverseCharge':
       'Mit gültiger USt-IdNr. aus einem anderen EU-Land: keine Umsatzsteuer (Reverse Charge).',
     'checkout.error.country-unknown': 'Bitte wählen Sie ein Land aus der Liste.',
+    'checkout.error.country-conflict':
+      'Ihre Verbindung scheint aus {ipCountry} zu kommen, Sie haben aber {country} als Rechnungsland gewählt. Bitte bestätigen Sie Ihr Land.',
+    'checkout.country.confirm': 'Ich bestätige mein Rechnungsland: {country}',
+    'checkout.country.confirmHint': 'Oder wählen Sie oben ein anderes Land.',
     'checkout.error.tax-unavailable':
       'Die Umsatzsteuer für dieses Land lässt sich gerade nicht bestimmen. Bitte kontaktieren Sie uns; es wurde nichts berechnet.',
     'checkout.error.vat-id-malformed':

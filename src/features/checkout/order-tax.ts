@@ -7,6 +7,14 @@ import { isBillingCountry, localDate, normaliseCountry } from '../tax/countries.
 import type { TaxSettings } from '../tax/tax-settings.js';
 import { checkVatId } from '../tax/vat-id.js';
 import { verifyVatId } from '../tax/verify-vat-id.js';
+import {
+  type BillingCountrySource,
+  type CountryConflict,
+  type LocationEvidence,
+  weighEvidence,
+} from './location-evidence.js';
+
+export type { BillingCountrySource, CountryConflict, LocationEvidence } from './location-evidence.js';
 
 /**
  * The buyer's side of VAT at checkout: the billing country (checked against
@@ -25,6 +33,10 @@ export type BuyerTaxInput = {
   vatId: string;
   address: BillingAddress;
   ip: string | null;
+  /** The IP address's country from the local GeoIP database; null when unknown. */
+  ipCountry: string | null;
+  /** The country the buyer confirmed against a contradicting IP country (the confirmation box's value). */
+  confirmedCountry?: string | undefined;
   acceptLanguage: string | undefined;
   totalMinor: number;
   currency: string;
@@ -36,32 +48,13 @@ export type BuyerTaxError =
   | 'vat-id-invalid'
   | 'vat-id-country'
   | 'vat-id-unconfigured'
-  | 'address-required';
+  | 'address-required'
+  /** The IP country contradicts the chosen one: the buyer must confirm it (see location-evidence.ts). */
+  | 'country-conflict';
 
-/**
- * Art. 24f Implementing Regulation (EU) No 282/2011: pieces of evidence of
- * where the customer is. IP country: no offline GeoIP database is shipped, so
- * the address is kept for a later look-up and the Accept-Language region and a
- * verified VAT ID's country serve as the second piece. Conflicting pieces are
- * recorded and the billing country is used.
- */
-export type BillingCountrySource = 'buyer' | 'accept-language' | 'store';
-
-export type LocationEvidence = {
-  billingCountry: string;
-  billingCountrySource: BillingCountrySource;
-  ip: string | null;
-  ipCountry: null;
-  acceptLanguage: string | null;
-  languageCountry: string | null;
-  vatIdCountry: string | null;
-  /** true: a second piece agrees; false: one contradicts (recorded, billing country used); null: no second piece. */
-  agree: boolean | null;
-  conflicts: string[];
-  /** A VAT ID VIES could not be asked about: VAT was charged. */
-  vatIdUnverified: string | null;
-  viesError: string | null;
-};
+export type ResolveBuyerResult =
+  | { ok: true; value: ResolvedBuyer }
+  | { ok: false; error: BuyerTaxError; conflict?: CountryConflict | undefined };
 
 export type ResolvedBuyer = {
   buyer: BuyerEvidence;
@@ -103,7 +96,7 @@ export async function resolveBuyer(
   db: Kysely<DB>,
   settings: TaxSettings | undefined,
   input: BuyerTaxInput,
-): Promise<{ ok: true; value: ResolvedBuyer } | { ok: false; error: BuyerTaxError }> {
+): Promise<ResolveBuyerResult> {
   const country = normaliseCountry(input.billingCountry);
   if (!isBillingCountry(country)) return { ok: false, error: 'country-unknown' };
   const address = cleanAddress(input.address);
@@ -112,12 +105,13 @@ export async function resolveBuyer(
     billingCountry: country,
     billingCountrySource: input.billingCountrySource ?? 'buyer',
     ip: input.ip,
-    ipCountry: null,
+    ipCountry: input.ipCountry,
     acceptLanguage: input.acceptLanguage?.slice(0, 200) ?? null,
     languageCountry: fromLanguage,
     vatIdCountry: null,
     agree: null,
     conflicts: [],
+    confirmedByBuyer: false,
     vatIdUnverified: null,
     viesError: null,
   };
@@ -149,17 +143,20 @@ export async function resolveBuyer(
       evidence.viesError = verdict.error;
     }
   }
-  // A country taken from Accept-Language cannot confirm itself.
-  const seconds: [string, string | null][] = [
-    ['language', evidence.billingCountrySource === 'accept-language' ? null : fromLanguage],
-    ['vat_id', evidence.vatIdCountry],
-  ];
-  for (const [name, c] of seconds) {
-    if (c === null) continue;
-    if (c === country) evidence.agree = evidence.agree ?? true;
-    else evidence.conflicts.push(name);
-  }
-  if (evidence.conflicts.length > 0 && evidence.agree === null) evidence.agree = false;
+  const weighed = weighEvidence(
+    country,
+    [
+      { source: 'ip', country: input.ipCountry },
+      // A country taken from Accept-Language cannot confirm itself.
+      { source: 'language', country: evidence.billingCountrySource === 'accept-language' ? null : fromLanguage },
+      { source: 'vat_id', country: evidence.vatIdCountry },
+    ],
+    input.confirmedCountry ? normaliseCountry(input.confirmedCountry) : null,
+  );
+  if (weighed.confirm) return { ok: false, error: 'country-conflict', conflict: weighed.confirm };
+  evidence.agree = weighed.agree;
+  evidence.conflicts = weighed.conflicts;
+  evidence.confirmedByBuyer = weighed.confirmedByBuyer;
   return { ok: true, value: { buyer: { country, vatId }, viesCheckId, evidence, address } };
 }
 

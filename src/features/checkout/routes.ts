@@ -16,7 +16,7 @@ import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
 import { OrderStatusPage } from './order-status.page.js';
-import { defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
+import { type CountryConflict, defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
 import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
 import { startCheckout } from './start-checkout.js';
 
@@ -34,6 +34,8 @@ const checkoutForm = z.object({
   billingStreet: z.string().trim().max(200).default(''),
   billingPostcode: z.string().trim().max(20).default(''),
   billingCity: z.string().trim().max(100).default(''),
+  /** The country the buyer confirmed against a contradicting IP country (a checkbox's value). */
+  confirmedCountry: z.string().trim().max(10).optional(),
 });
 
 const orderParams = z.object({ id: z.uuid() });
@@ -95,16 +97,18 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           postcode: form.billingPostcode,
           city: form.billingCity,
         },
+        digitalConsent: Boolean(form.digitalConsent),
+        serviceConsent: Boolean(form.serviceConsent),
       };
       const taxMode = await readTaxMode(db);
-      const page = async (error: CheckoutPageError) => {
+      const page = async (error: CheckoutPageError, conflict?: CountryConflict) => {
         const vat = await previewVat(db, settings, product, values.billingCountry.toUpperCase());
         const testMode = await isTestMode(services);
         const business = !!settings;
         const withdrawal = await productWithdrawalCase(db, product);
         return sendPage(
           reply,
-          CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business, withdrawal }),
+          CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business, withdrawal, conflict }),
           400,
         );
       };
@@ -125,10 +129,11 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           vatId: values.vatId,
           address: values.address,
           ip: req.ip,
+          confirmedCountry: form.confirmedCountry,
           acceptLanguage: req.headers['accept-language'],
         },
       });
-      if (result.kind === 'error') return page(result.error);
+      if (result.kind === 'error') return page(result.error, result.conflict);
       return reply.redirect(result.url, 303);
     },
   );

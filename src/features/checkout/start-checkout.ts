@@ -14,11 +14,19 @@ import {
 import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
 import { checkoutProvider } from '../payments/providers.js';
 import { TaxError } from '../tax/categories.js';
+import { ipCountryOf } from '../tax/ip-country.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { expireOrderJob } from './expire-order.job.js';
 import { recordOrderEvent } from './order-events.js';
-import { type BuyerTaxError, type BuyerTaxInput, decideOrderTax, type OrderTax, resolveBuyer } from './order-tax.js';
+import {
+  type BuyerTaxError,
+  type BuyerTaxInput,
+  type CountryConflict,
+  decideOrderTax,
+  type OrderTax,
+  resolveBuyer,
+} from './order-tax.js';
 import { markOrderPaid } from './order-transitions.js';
 import { type QuoteError, quote } from './pricing.js';
 import { findOrderItems, findSellableProduct, nextOrderNumber, upsertCustomer } from './queries.js';
@@ -37,10 +45,13 @@ export type StartCheckoutInput = {
   locale: Locale;
   /**
    * Billing country, VAT ID and address as typed, plus the request's IP and
-   * Accept-Language (evidence). Without it: a consumer in the seller's country.
+   * Accept-Language (evidence; the IP's country is looked up here). Without
+   * it: a consumer in the seller's country.
    */
-  tax?: Omit<BuyerTaxInput, 'totalMinor' | 'currency'> | undefined;
+  tax?: CheckoutTaxInput | undefined;
 };
+
+export type CheckoutTaxInput = Omit<BuyerTaxInput, 'totalMinor' | 'currency' | 'ipCountry'>;
 
 export type CheckoutError =
   | QuoteError
@@ -54,9 +65,21 @@ export type CheckoutError =
 
 export type StartCheckoutResult =
   | { kind: 'redirect'; url: string; order: Order }
-  | { kind: 'error'; error: CheckoutError };
+  | { kind: 'error'; error: CheckoutError; conflict?: CountryConflict | undefined };
 
 class DiscountUsedUp extends Error {}
+
+/** A form without tax fields: a consumer in the seller's country, no request evidence. */
+export function storeBuyer(country: string | undefined): CheckoutTaxInput {
+  return {
+    billingCountry: country ?? 'DE',
+    billingCountrySource: 'store',
+    vatId: '',
+    address: { name: '', street: '', postcode: '', city: '' },
+    ip: null,
+    acceptLanguage: undefined,
+  };
+}
 
 /** Thank-you page of an order; the access key opens it without a login. */
 export function orderStatusPath(order: Pick<Order, 'id' | 'access_key'>): string {
@@ -91,16 +114,14 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
     consent = SERVICE_CONSENT_KIND;
   }
   const settings = await loadTaxSettings(db);
-  const typed = input.tax ?? {
-    billingCountry: settings?.country ?? 'DE',
-    billingCountrySource: 'store' as const,
-    vatId: '',
-    address: { name: '', street: '', postcode: '', city: '' },
-    ip: null,
-    acceptLanguage: undefined,
-  };
-  const resolved = await resolveBuyer(db, settings, { ...typed, totalMinor: q.totalMinor, currency: q.currency });
-  if (!resolved.ok) return { kind: 'error', error: resolved.error };
+  const typed = input.tax ?? storeBuyer(settings?.country);
+  const resolved = await resolveBuyer(db, settings, {
+    ...typed,
+    ipCountry: await ipCountryOf({ path: services.config.geoipDatabase, log: services.log }, typed.ip),
+    totalMinor: q.totalMinor,
+    currency: q.currency,
+  });
+  if (!resolved.ok) return { kind: 'error', error: resolved.error, conflict: resolved.conflict };
   const { buyer, evidence, viesCheckId, address } = resolved.value;
   let tax: OrderTax | undefined;
   try {

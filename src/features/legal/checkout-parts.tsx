@@ -69,8 +69,18 @@ export function OrderSummaryNote({
   );
 }
 
-/** A separate, unticked consent box with its error; the server refuses the order without it. */
-function ConsentBox(props: { id: string; name: string; legend: string; label: string; error?: string | undefined }) {
+/**
+ * A separate consent box with its error; the server refuses the order without
+ * it. Unticked, unless the buyer ticked it in the form being shown again.
+ */
+function ConsentBox(props: {
+  id: string;
+  name: string;
+  legend: string;
+  label: string;
+  error?: string | undefined;
+  checked?: boolean | undefined;
+}) {
   const { id, error } = props;
   return (
     <fieldset class={error ? 'consent invalid' : 'consent'}>
@@ -81,6 +91,7 @@ function ConsentBox(props: { id: string; name: string; legend: string; label: st
           type="checkbox"
           name={props.name}
           value="1"
+          checked={props.checked === true}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-err` : undefined}
         />
@@ -96,7 +107,15 @@ function ConsentBox(props: { id: string; name: string; legend: string; label: st
 }
 
 /** § 356 (5) BGB: a separate, unticked box; the server refuses a paid order without it. */
-export function DigitalConsentField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+export function DigitalConsentField({
+  ctx,
+  error,
+  checked,
+}: {
+  ctx: PageContext;
+  error?: string | undefined;
+  checked?: boolean | undefined;
+}) {
   return (
     <ConsentBox
       id="f-digital-consent"
@@ -104,6 +123,7 @@ export function DigitalConsentField({ ctx, error }: { ctx: PageContext; error?: 
       legend={ctx.t('checkout.consent.legend')}
       label={ctx.t('checkout.consent.digital')}
       error={error}
+      checked={checked}
     />
   );
 }
@@ -118,13 +138,16 @@ export function WithdrawalFields({
   ctx,
   withdrawal,
   error,
+  checked,
 }: {
   ctx: PageContext;
   withdrawal: WithdrawalCase;
   error?: string | undefined;
+  /** The buyer ticked the box in the form being shown again (another field had an error). */
+  checked?: boolean | undefined;
 }) {
-  if (withdrawal === 'digital') return <DigitalConsentField ctx={ctx} error={error} />;
-  if (withdrawal === 'service') return <ServiceConsentField ctx={ctx} error={error} />;
+  if (withdrawal === 'digital') return <DigitalConsentField ctx={ctx} error={error} checked={checked} />;
+  if (withdrawal === 'service') return <ServiceConsentField ctx={ctx} error={error} checked={checked} />;
   if (withdrawal === 'event')
     return (
       <p class="no-withdrawal" id="no-withdrawal">
@@ -135,7 +158,15 @@ export function WithdrawalFields({
 }
 
 /** § 356 (4), § 357a (2) BGB: a separate, unticked box; the server refuses a paid service order without it. */
-export function ServiceConsentField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+export function ServiceConsentField({
+  ctx,
+  error,
+  checked,
+}: {
+  ctx: PageContext;
+  error?: string | undefined;
+  checked?: boolean | undefined;
+}) {
   return (
     <ConsentBox
       id="f-service-consent"
@@ -143,6 +174,7 @@ export function ServiceConsentField({ ctx, error }: { ctx: PageContext; error?: 
       legend={ctx.t('checkout.consent.serviceLegend')}
       label={ctx.t('checkout.consent.service')}
       error={error}
+      checked={checked}
     />
   );
 }

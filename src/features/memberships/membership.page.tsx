@@ -6,7 +6,7 @@ import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
 import { BillingCountryField } from '../checkout/billing-country-field.js';
 import { AddressFields } from '../checkout/checkout.page.js';
-import type { BillingAddress } from '../checkout/order-tax.js';
+import type { BillingAddress, CountryConflict } from '../checkout/order-tax.js';
 import { CheckoutLegalLinks } from '../legal/checkout-parts.js';
 import { INTERVALS, tierBenefits, tierPrice } from './tiers.js';
 
@@ -96,6 +96,8 @@ export type SubscribeFormValues = {
   billingCountry: string;
   vatId: string;
   address: BillingAddress;
+  /** The consent box as posted: a form shown again keeps what the subscriber ticked. */
+  consent?: boolean | undefined;
 };
 export type SubscribeFormErrors = Partial<
   Record<'email' | 'consent' | 'country' | 'vatId' | 'address' | 'form', string>
@@ -113,8 +115,10 @@ export function SubscribePage(props: {
   testMode: boolean;
   /** VAT IDs can be checked (tax settings saved). */
   business: boolean;
+  /** The IP country contradicts the chosen country: the subscriber is asked to confirm it. */
+  conflict?: CountryConflict | undefined;
 }) {
-  const { ctx, tier, interval, values, errors, testMode, business } = props;
+  const { ctx, tier, interval, values, errors, testMode, business, conflict } = props;
   const t = ctx.t;
   const price = priceLine(ctx, tier, interval) ?? '';
   const every = t(interval === 'month' ? 'memberships.subscribe.everyMonth' : 'memberships.subscribe.everyYear');
@@ -137,7 +141,7 @@ export function SubscribePage(props: {
             autocomplete="email"
           />
           <Field name="name" label={t('memberships.subscribe.name')} value={values.name} autocomplete="name" />
-          <BillingCountryField ctx={ctx} value={values.billingCountry} error={errors.country} />
+          <BillingCountryField ctx={ctx} value={values.billingCountry} error={errors.country} confirm={conflict} />
           {business && <BusinessFields ctx={ctx} values={values} errors={errors} />}
           <fieldset class={errors.consent ? 'consent invalid' : 'consent'}>
             <legend>{t('checkout.consent.legend')}</legend>
@@ -147,6 +151,7 @@ export function SubscribePage(props: {
                 type="checkbox"
                 name="consent"
                 value="1"
+                checked={values.consent === true}
                 aria-invalid={errors.consent ? 'true' : undefined}
                 aria-describedby={errors.consent ? 'f-consent-err' : undefined}
               />

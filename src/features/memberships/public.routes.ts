@@ -6,7 +6,8 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { defaultBillingCountry, defaultCountrySource } from '../checkout/order-tax.js';
+import { countryConflictMessage } from '../checkout/billing-country-field.js';
+import { type CountryConflict, defaultBillingCountry, defaultCountrySource } from '../checkout/order-tax.js';
 import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import {
@@ -36,6 +37,8 @@ const subscribeBody = z.object({
   billingStreet: z.string().trim().max(200).default(''),
   billingPostcode: z.string().trim().max(20).default(''),
   billingCity: z.string().trim().max(100).default(''),
+  /** The country the subscriber confirmed against a contradicting IP country (a checkbox's value). */
+  confirmedCountry: z.string().trim().max(10).optional(),
 });
 const emailSchema = z.email();
 
@@ -53,12 +56,14 @@ const ERROR_KEYS = {
   'vat-id-country': 'checkout.error.vat-id-country',
   'vat-id-unconfigured': 'checkout.error.vat-id-unconfigured',
   'address-required': 'checkout.error.address-required',
+  // Shown with the two countries by countryConflictMessage; this is its plain key.
+  'country-conflict': 'checkout.error.country-conflict',
 } as const satisfies Record<SubscribeError, string>;
 
 /** The form field a subscribe error belongs to. */
 function fieldOf(error: SubscribeError): keyof SubscribeFormErrors {
   if (error === 'consent') return 'consent';
-  if (error === 'country-unknown') return 'country';
+  if (error === 'country-unknown' || error === 'country-conflict') return 'country';
   if (error === 'address-required') return 'address';
   if (error.startsWith('vat-id')) return 'vatId';
   return 'form';
@@ -119,6 +124,7 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
           postcode: form.billingPostcode,
           city: form.billingCity,
         },
+        consent: form.consent === '1' || form.consent === 'on',
       };
       if (!emailSchema.safeParse(form.email).success) errors.email = ctx.t('memberships.error.email');
       const result = errors.email
@@ -128,7 +134,7 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
             interval: form.interval,
             email: form.email,
             name: form.name,
-            consent: form.consent === '1' || form.consent === 'on',
+            consent: values.consent === true,
             locale: ctx.locale,
             tax: {
               billingCountry: values.billingCountry,
@@ -138,12 +144,17 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
               vatId: values.vatId,
               address: values.address,
               ip: req.ip,
+              confirmedCountry: form.confirmedCountry,
               acceptLanguage: req.headers['accept-language'],
             },
           });
       if (result?.kind === 'redirect') return reply.redirect(result.url, 303);
+      let conflict: CountryConflict | undefined;
       if (result?.kind === 'error') {
-        errors[fieldOf(result.error)] = ctx.t(ERROR_KEYS[result.error]);
+        conflict = result.conflict;
+        errors[fieldOf(result.error)] = conflict
+          ? countryConflictMessage(ctx, conflict)
+          : ctx.t(ERROR_KEYS[result.error]);
       }
       const tier = await findTierBySlug(db, form.tier);
       const interval = form.interval as BillingInterval;
@@ -159,7 +170,7 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
       const testMode = await isTestMode(services);
       return sendPage(
         reply,
-        SubscribePage({ ctx, tier, interval, values, errors, testMode, business: !!settings }),
+        SubscribePage({ ctx, tier, interval, values, errors, testMode, business: !!settings, conflict }),
         result?.error === 'provider' ? 503 : 400,
       );
     },

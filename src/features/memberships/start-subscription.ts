@@ -7,11 +7,12 @@ import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { expireOrderJob } from '../checkout/expire-order.job.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
-import { type BuyerTaxError, type BuyerTaxInput, resolveBuyer } from '../checkout/order-tax.js';
+import { type BuyerTaxError, type CountryConflict, resolveBuyer } from '../checkout/order-tax.js';
 import { findOrderItems, upsertCustomer } from '../checkout/queries.js';
-import { orderStatusPath } from '../checkout/start-checkout.js';
+import { type CheckoutTaxInput, orderStatusPath, storeBuyer } from '../checkout/start-checkout.js';
 import { checkoutProvider } from '../payments/providers.js';
 import { TaxError } from '../tax/categories.js';
+import { ipCountryOf } from '../tax/ip-country.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { normaliseEmail } from './access.js';
 import { createPeriodOrder, recordMembershipConsent } from './period-order.js';
@@ -30,9 +31,10 @@ export type SubscribeInput = {
   locale: Locale;
   /**
    * Billing country, VAT ID and address as typed, plus the request's IP and
-   * Accept-Language (evidence). Without it: a consumer in the seller's country.
+   * Accept-Language (evidence; the IP's country is looked up here). Without
+   * it: a consumer in the seller's country.
    */
-  tax?: Omit<BuyerTaxInput, 'totalMinor' | 'currency'> | undefined;
+  tax?: CheckoutTaxInput | undefined;
 };
 
 export type SubscribeError =
@@ -45,7 +47,7 @@ export type SubscribeError =
   | BuyerTaxError;
 export type SubscribeResult =
   | { kind: 'redirect'; url: string; subscriptionId: string }
-  | { kind: 'error'; error: SubscribeError };
+  | { kind: 'error'; error: SubscribeError; conflict?: CountryConflict | undefined };
 
 /** A member for this address (created at checkout if new); the customer row its orders belong to. */
 export async function upsertMember(
@@ -99,16 +101,14 @@ export async function startSubscription(services: Services, input: SubscribeInpu
   if (!input.consent) return { kind: 'error', error: 'consent' };
   const productId = tier.product_id;
   const settings = await loadTaxSettings(db);
-  const typed = input.tax ?? {
-    billingCountry: settings?.country ?? 'DE',
-    billingCountrySource: 'store' as const,
-    vatId: '',
-    address: { name: '', street: '', postcode: '', city: '' },
-    ip: null,
-    acceptLanguage: undefined,
-  };
-  const resolved = await resolveBuyer(db, settings, { ...typed, totalMinor: priceMinor, currency: tier.currency });
-  if (!resolved.ok) return { kind: 'error', error: resolved.error };
+  const typed = input.tax ?? storeBuyer(settings?.country);
+  const resolved = await resolveBuyer(db, settings, {
+    ...typed,
+    ipCountry: await ipCountryOf({ path: services.config.geoipDatabase, log: services.log }, typed.ip),
+    totalMinor: priceMinor,
+    currency: tier.currency,
+  });
+  if (!resolved.ok) return { kind: 'error', error: resolved.error, conflict: resolved.conflict };
   const buyer = subscriptionBuyerOf(resolved.value);
   let firstTax: PeriodTax;
   try {
