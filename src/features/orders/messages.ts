@@ -176,7 +176,15 @@ export const ordersMessages = defineMessages(
     'orders.tax.evidence.vatId': 'Country of the verified VAT ID: {country}',
     'orders.tax.evidence.agree': 'A second piece of evidence agrees with the billing country.',
     'orders.tax.evidence.conflict':
-      'Conflict: {pieces} point to another country. Recorded; the billing country was used.',
+      'Conflicting evidence ({pieces}) points to another country. Recorded; the billing country was used.',
+    'orders.tax.evidence.confirmed':
+      'The buyer confirmed the billing country after being told that the IP address points to {country}.',
+    'orders.tax.evidence.notAsked':
+      'The buyer was not asked to confirm: another piece of evidence agrees with the billing country.',
+    'orders.tax.piece.ip': 'IP address',
+    'orders.tax.piece.language': 'browser language',
+    'orders.tax.piece.vat_id': 'VAT ID',
+    'orders.tax.piece.card': 'card',
     'orders.tax.evidence.single': 'No second piece of evidence to compare.',
     'orders.tax.evidence.unverified': 'VAT ID {vatId} not verified (VIES: {error}); VAT was charged.',
   },
@@ -269,7 +277,8 @@ export const ordersMessages = defineMessages(
     'orders.event.dispute_lost': 'Anfechtung verloren',
     'orders.event.access_restored': 'Zugang zu den Downloads wiederhergestellt',
     'orders.event.withdrawn': 'Widerruf erklärt',
-    'orders.event.tax_changed': 'Umsatzsteuer bei Rechnungsstellung neu bestimmt (eine Umsatzgrenze wurde überschritten)',
+    'orders.event.tax_changed':
+      'Umsatzsteuer bei Rechnungsstellung neu bestimmt (eine Umsatzgrenze wurde überschritten)',
     'orders.event.emailGone': 'Die E-Mail ist nicht mehr im Ausgang.',
     'orders.refund.button': 'Bestellung erstatten …',
     'orders.refund.title': 'Bestellung {number} erstatten',
@@ -360,7 +369,15 @@ export const ordersMessages = defineMessages(
     'orders.tax.evidence.vatId': 'Land der bestätigten USt-IdNr.: {country}',
     'orders.tax.evidence.agree': 'Ein zweiter Nachweis stimmt mit dem Rechnungsland überein.',
     'orders.tax.evidence.conflict':
-      'Widerspruch: {pieces} deuten auf ein anderes Land. Festgehalten; das Rechnungsland wurde verwendet.',
+      'Widersprechende Nachweise ({pieces}) deuten auf ein anderes Land. Festgehalten; das Rechnungsland wurde verwendet.',
+    'orders.tax.evidence.confirmed':
+      'Die Kundschaft hat das Rechnungsland bestätigt, nachdem ihr angezeigt wurde, dass die IP-Adresse auf {country} deutet.',
+    'orders.tax.evidence.notAsked':
+      'Keine Bestätigung erbeten: Ein anderer Nachweis stimmt mit dem Rechnungsland überein.',
+    'orders.tax.piece.ip': 'IP-Adresse',
+    'orders.tax.piece.language': 'Browsersprache',
+    'orders.tax.piece.vat_id': 'USt-IdNr.',
+    'orders.tax.piece.card': 'Karte',
     'orders.tax.evidence.single': 'Kein zweiter Nachweis zum Vergleich.',
     'orders.tax.evidence.unverified':
       'USt-IdNr. {vatId} nicht bestätigt (VIES: {error}); Umsatzsteuer wurde berechnet.',

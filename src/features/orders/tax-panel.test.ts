@@ -73,7 +73,7 @@ describe('admin order page: VAT decision and evidence', () => {
     assert.match(html, /€1\.98/);
     assert.match(html, /Billing country: France \(FR\), chosen by the buyer/);
     assert.match(html, /Accept-Language: de-DE, country: Germany \(DE\)/);
-    assert.match(html, /Conflict: language point to another country/);
+    assert.match(html, /Conflicting evidence \(browser language\) points to another country/);
     assert.doesNotMatch(html, /<form|<input|<button/, 'read-only');
   });
 

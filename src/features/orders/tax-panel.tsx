@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { ComponentChildren } from 'preact';
 import type { Order } from '../../db/schema.js';
 import type { ViesChecksTable } from '../../db/tables/tax.js';
 import type { PageContext } from '../../web/context.js';
@@ -28,15 +29,40 @@ const SOURCES: Record<string, MessageKey> = {
   store: 'orders.tax.source.store',
 };
 
-/** The location evidence as stored with the order (Art. 24b/24f Implementing Regulation 282/2011). */
-function Evidence({ ctx, evidence }: { ctx: PageContext; evidence: LocationEvidence }) {
+const PIECES: Record<string, MessageKey> = {
+  ip: 'orders.tax.piece.ip',
+  language: 'orders.tax.piece.language',
+  vat_id: 'orders.tax.piece.vat_id',
+  card: 'orders.tax.piece.card',
+};
+
+/** Whether the buyer confirmed the billing country against the IP country (only said where the IP contradicted). */
+function Confirmation({ ctx, evidence }: { ctx: PageContext; evidence: LocationEvidence }) {
+  if (evidence.confirmedByBuyer) {
+    return (
+      <li class="evidence-conflict">
+        {ctx.t('orders.tax.evidence.confirmed', { country: country(ctx, evidence.ipCountry) })}
+      </li>
+    );
+  }
+  if (evidence.conflicts.includes('ip')) return <li>{ctx.t('orders.tax.evidence.notAsked')}</li>;
+  return null;
+}
+
+/**
+ * The location evidence as stored with the order (Art. 24b/24f Implementing
+ * Regulation 282/2011). `card` is the card country's row, rendered by the
+ * payments side (its own component) right below the IP address.
+ */
+function Evidence({ ctx, evidence, card }: { ctx: PageContext; evidence: LocationEvidence; card?: ComponentChildren }) {
   const t = ctx.t;
   const source = SOURCES[evidence.billingCountrySource];
   let verdict: string;
   if (evidence.agree === true) verdict = t('orders.tax.evidence.agree');
-  else if (evidence.agree === false)
-    verdict = t('orders.tax.evidence.conflict', { pieces: evidence.conflicts.join(', ') });
-  else verdict = t('orders.tax.evidence.single');
+  else if (evidence.agree === false) {
+    const pieces = evidence.conflicts.map((p) => (PIECES[p] ? t(PIECES[p]) : p)).join(', ');
+    verdict = t('orders.tax.evidence.conflict', { pieces });
+  } else verdict = t('orders.tax.evidence.single');
   return (
     <>
       <h3 id="h-evidence">{t('orders.tax.evidence')}</h3>
@@ -48,6 +74,7 @@ function Evidence({ ctx, evidence }: { ctx: PageContext; evidence: LocationEvide
           })}
         </li>
         <li>{t('orders.tax.evidence.ip', { ip: evidence.ip ?? '–', country: country(ctx, evidence.ipCountry) })}</li>
+        {card}
         <li>
           {t('orders.tax.evidence.language', {
             header: evidence.acceptLanguage ?? '–',
@@ -58,6 +85,7 @@ function Evidence({ ctx, evidence }: { ctx: PageContext; evidence: LocationEvide
         <li class={evidence.agree === false ? 'evidence-conflict' : undefined}>
           <strong>{verdict}</strong>
         </li>
+        <Confirmation ctx={ctx} evidence={evidence} />
         {evidence.vatIdUnverified && (
           <li class="evidence-conflict">
             {t('orders.tax.evidence.unverified', {
@@ -80,10 +108,13 @@ export function TaxPanel({
   ctx,
   order,
   vies,
+  cardEvidence,
 }: {
   ctx: PageContext;
   order: Order;
   vies: Selectable<ViesChecksTable> | undefined;
+  /** The card country from the payment (an `<li>`), shown with the evidence; left out until payments supply it. */
+  cardEvidence?: ComponentChildren;
 }) {
   const t = ctx.t;
   const evidence = parseJson<LocationEvidence>(order.tax_evidence);
@@ -142,7 +173,11 @@ export function TaxPanel({
           )}
         </dd>
       </dl>
-      {evidence ? <Evidence ctx={ctx} evidence={evidence} /> : <p class="muted">{t('orders.tax.noEvidence')}</p>}
+      {evidence ? (
+        <Evidence ctx={ctx} evidence={evidence} card={cardEvidence} />
+      ) : (
+        <p class="muted">{t('orders.tax.noEvidence')}</p>
+      )}
     </section>
   );
 }
