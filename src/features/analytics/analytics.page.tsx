@@ -82,6 +82,8 @@ export function AnalyticsPage(p: {
             ['analytics.net', money(report.totals.net)],
             ['analytics.vat', money(report.totals.vat)],
             ['analytics.netOfVat', money(report.totals.netOfVat)],
+            ['analytics.fees', money(report.totals.fees)],
+            ['analytics.netAfterFees', money(report.totals.netAfterFees)],
             ['analytics.orders', report.totals.orders],
             ['analytics.newCustomers', report.totals.newCustomers],
             ['analytics.refunds', `${report.totals.refunds} · ${money(report.totals.refunded)}`],
@@ -94,11 +96,21 @@ export function AnalyticsPage(p: {
         ))}
       </div>
       <p class="hint">{t('analytics.netHint')}</p>
+      {report.totals.ordersWithoutFee > 0 && (
+        <p class="hint">
+          {t('analytics.feesMissing', { count: report.totals.ordersWithoutFee })}
+          {report.totals.foreignFeeOrders > 0 &&
+            ` ${t('analytics.feesForeign', { count: report.totals.foreignFeeOrders })}`}
+        </p>
+      )}
       <section class="panel">
         <h2>{t('analytics.leverage')}</h2>
         <p>{t('analytics.rateN', { rate: rate(report.oneToMany.rateMinor) })}</p>
         {report.memberships.count > 0 && (
           <p>{t('analytics.rateMembers', { rate: rate(report.memberships.rateMinor) })}</p>
+        )}
+        {report.ordersWithoutFee > 0 && (
+          <p class="hint">{t('analytics.rateBeforeFees', { count: report.ordersWithoutFee })}</p>
         )}
         <p>{t('analytics.rateOne', { rate: rate(report.oneToOne.rateMinor) })}</p>
         {report.oneToOne.settingMinor > 0 && (

@@ -17,6 +17,11 @@ export type SalesDay = {
   orders: number;
   refunds: number;
   newCustomers: number;
+  /** Payment fees charged in this currency, and the orders they belong to. */
+  fee: number;
+  feeOrders: number;
+  /** Orders whose fee was charged in another currency (not in `fee`). */
+  foreignFeeOrders: number;
 };
 export type ProductFigures = {
   id: string;
@@ -28,6 +33,7 @@ export type ProductFigures = {
   refunded: number;
   tax: number;
   refundedTax: number;
+  fee: number;
   orders: number;
   units: number;
   minutes: number;
@@ -60,9 +66,20 @@ export type AnalyticsData = {
 
 export const TRAILING_DAYS = 30;
 
-/** What the creator keeps of a day's or a product's sales: gross less refunds and less the VAT still owed. */
-export function earnedOf(s: { gross: number; refunded: number; tax: number; refundedTax: number }): number {
+type Sums = { gross: number; refunded: number; tax: number; refundedTax: number };
+
+/** A day's or a product's sales less refunds and less the VAT still owed (before payment fees). */
+export function netOfVatOf(s: Sums): number {
   return s.gross - s.refunded - (s.tax - s.refundedTax);
+}
+
+/**
+ * What the creator keeps of a day's or a product's sales: gross less refunds,
+ * the VAT still owed and the payment fees known in this currency. Sales whose
+ * fee is not known (yet, or charged in another currency) count before fees.
+ */
+export function earnedOf(s: Sums & { fee: number }): number {
+  return netOfVatOf(s) - s.fee;
 }
 
 /**
@@ -109,6 +126,7 @@ export async function loadAnalytics(
         eb.fn.sum<number>('refunded_minor').as('r'),
         eb.fn.sum<number>('tax_minor').as('t'),
         eb.fn.sum<number>('refunded_tax_minor').as('rt'),
+        eb.fn.sum<number>('fee_minor').as('f'),
         eb.fn.sum<number>('orders').as('o'),
         eb.fn.sum<number>('units').as('u'),
       ])
@@ -123,6 +141,7 @@ export async function loadAnalytics(
         eb.fn.sum<number>('refunded_minor').as('r'),
         eb.fn.sum<number>('tax_minor').as('t'),
         eb.fn.sum<number>('refunded_tax_minor').as('rt'),
+        eb.fn.sum<number>('fee_minor').as('f'),
         eb.fn.sum<number>('units').as('u'),
       ])
       .where('currency', '=', currency)
@@ -200,6 +219,9 @@ export async function loadAnalytics(
       orders: n(s.orders),
       refunds: n(s.refunds),
       newCustomers: n(s.new_customers),
+      fee: n(s.fee_minor),
+      feeOrders: n(s.fee_orders),
+      foreignFeeOrders: n(s.foreign_fee_orders),
     })),
     products: products
       .filter((p) => p.currency === currency || t.has(p.id))
@@ -212,6 +234,7 @@ export async function loadAnalytics(
         refunded: n(t.get(p.id)?.r),
         tax: n(t.get(p.id)?.t),
         refundedTax: n(t.get(p.id)?.rt),
+        fee: n(t.get(p.id)?.f),
         orders: n(t.get(p.id)?.o),
         units: n(t.get(p.id)?.u),
         minutes: n(ef.get(p.id)?.m),
@@ -220,6 +243,7 @@ export async function loadAnalytics(
           refunded: n(tr.get(p.id)?.r),
           tax: n(tr.get(p.id)?.t),
           refundedTax: n(tr.get(p.id)?.rt),
+          fee: n(tr.get(p.id)?.f),
         }),
         trailingUnits: n(tr.get(p.id)?.u),
         rangeOrders: n(rg.get(p.id)?.o),

@@ -23,8 +23,16 @@ export const analyticsMessages = defineMessages(
     'analytics.refunds': 'Refunds',
     'analytics.vat': 'VAT included',
     'analytics.netOfVat': 'Revenue net of refunds and VAT',
+    'analytics.fees': 'Payment fees',
+    'analytics.netAfterFees': 'Net after VAT, refunds and fees',
     'analytics.netHint':
-      'Hourly rates and the passive share use revenue net of refunds and VAT (as decided at checkout); payment fees are not known yet.',
+      'Hourly rates and the passive share use revenue net of refunds, VAT (as decided at checkout) and the payment fees your payment provider reported. A fee counts on the day of the sale; refunds do not give it back.',
+    'analytics.feesMissing':
+      '{count} orders in this period count before fees: their payment fee is not known (yet), or was charged in another currency.',
+    'analytics.feesForeign':
+      '{count} of them had their fee charged in another currency (your payment account’s payout currency); such fees are shown on the order, not subtracted here.',
+    'analytics.rateBeforeFees':
+      '{count} orders behind these rates count before fees (fee not known, or in another currency).',
     'analytics.leverage': 'Your hourly rate',
     'analytics.rateN': '1:n (products): {rate} per hour',
     'analytics.rateOne': '1:1 (client work): {rate} per hour',
@@ -38,7 +46,8 @@ export const analyticsMessages = defineMessages(
     'analytics.chart.leverageDesc':
       'Cumulative income (left scale) and cumulative hours worked (right scale) for client work (1:1) and products (1:n).',
     'analytics.chart.revenue': 'Revenue over time',
-    'analytics.chart.revenueDesc': 'Gross revenue and revenue net of refunds per period, in the store time zone.',
+    'analytics.chart.revenueDesc':
+      'Gross revenue, and revenue net of refunds, of VAT and of known payment fees, per period, in the store time zone.',
     'analytics.chart.products': 'Effective hourly rate per product',
     'analytics.chart.productsDesc':
       'Net revenue divided by hours recorded, per product, with your 1:1 hourly rate as a dashed line.',
@@ -49,6 +58,7 @@ export const analyticsMessages = defineMessages(
     'analytics.series.gross': 'Gross',
     'analytics.series.net': 'Net of refunds',
     'analytics.series.netOfVat': 'Net of refunds and VAT',
+    'analytics.series.netAfterFees': 'Net after fees',
     'analytics.series.rate': 'Per hour',
     'analytics.series.clientRate': '1:1 rate',
     'analytics.table': 'Show as table',
@@ -146,7 +156,7 @@ export const analyticsMessages = defineMessages(
     'effort.badSettings': 'Enter an hourly rate like 80.00 and a time zone like Europe/Berlin.',
     'email.weekly.subject': 'Your week: {net} from products',
     'email.weekly.heading': 'Your week in numbers',
-    'email.weekly.sales': '{orders} orders, {net} net of refunds and VAT ({gross} gross).',
+    'email.weekly.sales': '{orders} orders, {net} net of refunds, VAT and known payment fees ({gross} gross).',
     'email.weekly.passive': '{passive} of it came in on days without recorded work.',
     'email.weekly.rate': 'All time, an hour on your products earned {rate}; your 1:1 rate is {clientRate}.',
     'email.weekly.action': 'Open the leverage dashboard',
@@ -174,8 +184,16 @@ export const analyticsMessages = defineMessages(
     'analytics.orders': 'Bestellungen',
     'analytics.newCustomers': 'Neue Kundschaft',
     'analytics.refunds': 'Erstattungen',
+    'analytics.fees': 'Zahlungsgebühren',
+    'analytics.netAfterFees': 'Netto nach Umsatzsteuer, Erstattungen und Gebühren',
     'analytics.netHint':
-      'Stundensätze und passiver Anteil rechnen mit dem Umsatz abzüglich Erstattungen und Umsatzsteuer (wie an der Kasse bestimmt); Zahlungsgebühren sind noch nicht bekannt.',
+      'Stundensätze und passiver Anteil rechnen mit dem Umsatz abzüglich Erstattungen, Umsatzsteuer (wie an der Kasse bestimmt) und der Zahlungsgebühren, die Ihr Zahlungsanbieter gemeldet hat. Eine Gebühr zählt am Tag des Verkaufs; Erstattungen geben sie nicht zurück.',
+    'analytics.feesMissing':
+      '{count} Bestellungen in diesem Zeitraum zählen vor Gebühren: Ihre Zahlungsgebühr ist (noch) nicht bekannt oder wurde in einer anderen Währung berechnet.',
+    'analytics.feesForeign':
+      'Bei {count} davon wurde die Gebühr in einer anderen Währung berechnet (der Auszahlungswährung Ihres Zahlungskontos); solche Gebühren stehen bei der Bestellung und werden hier nicht abgezogen.',
+    'analytics.rateBeforeFees':
+      '{count} Bestellungen hinter diesen Sätzen zählen vor Gebühren (Gebühr nicht bekannt oder in anderer Währung).',
     'analytics.leverage': 'Ihr Stundensatz',
     'analytics.rateN': '1:n (Produkte): {rate} pro Stunde',
     'analytics.rateOne': '1:1 (Kundenarbeit): {rate} pro Stunde',
@@ -190,7 +208,7 @@ export const analyticsMessages = defineMessages(
       'Kumulierte Einnahmen (linke Skala) und kumulierte Arbeitsstunden (rechte Skala) für Kundenarbeit (1:1) und Produkte (1:n).',
     'analytics.chart.revenue': 'Umsatz im Zeitverlauf',
     'analytics.chart.revenueDesc':
-      'Bruttoumsatz und Umsatz abzüglich Erstattungen je Zeitraum, in der Zeitzone des Shops.',
+      'Bruttoumsatz und Umsatz abzüglich Erstattungen, Umsatzsteuer und bekannter Zahlungsgebühren je Zeitraum, in der Zeitzone des Shops.',
     'analytics.chart.products': 'Effektiver Stundensatz je Produkt',
     'analytics.chart.productsDesc':
       'Nettoumsatz geteilt durch erfasste Stunden je Produkt, Ihr 1:1-Stundensatz als gestrichelte Linie.',
@@ -201,6 +219,7 @@ export const analyticsMessages = defineMessages(
     'analytics.series.gross': 'Brutto',
     'analytics.series.net': 'Abzüglich Erstattungen',
     'analytics.series.netOfVat': 'Abzüglich Erstattungen und USt.',
+    'analytics.series.netAfterFees': 'Netto nach Gebühren',
     'analytics.series.rate': 'Pro Stunde',
     'analytics.series.clientRate': '1:1-Satz',
     'analytics.table': 'Als Tabelle zeigen',
@@ -300,7 +319,8 @@ export const analyticsMessages = defineMessages(
     'effort.badSettings': 'Geben Sie einen Stundensatz wie 80,00 und eine Zeitzone wie Europe/Berlin ein.',
     'email.weekly.subject': 'Ihre Woche: {net} aus Produkten',
     'email.weekly.heading': 'Ihre Woche in Zahlen',
-    'email.weekly.sales': '{orders} Bestellungen, {net} abzüglich Erstattungen und Umsatzsteuer ({gross} brutto).',
+    'email.weekly.sales':
+      '{orders} Bestellungen, {net} abzüglich Erstattungen, Umsatzsteuer und bekannter Zahlungsgebühren ({gross} brutto).',
     'email.weekly.passive': '{passive} davon kamen an Tagen ohne erfasste Arbeit herein.',
     'email.weekly.rate':
       'Insgesamt brachte eine Stunde an Ihren Produkten {rate}; Ihr 1:1-Satz liegt bei {clientRate}.',

@@ -1,7 +1,7 @@
 import type { Translate } from '../../web/messages.js';
 import type { ChartModel } from './chart-model.js';
 import type { AnalyticsData } from './dashboard-data.js';
-import { earnedOf, TRAILING_DAYS } from './dashboard-data.js';
+import { earnedOf, netOfVatOf, TRAILING_DAYS } from './dashboard-data.js';
 import { type BreakEven, breakEven, hourlyRateMinor, type PassiveShare, passiveShare, perMille } from './leverage.js';
 import type { MembershipFigures } from './membership-figures.js';
 import { type ChurnFigures, churnBetween, type MrrMonth, mrrByMonth } from './mrr.js';
@@ -31,12 +31,21 @@ export type Report = {
     net: number;
     /** VAT in the sales less the VAT of refunds. */
     vat: number;
-    /** Net of refunds and of VAT: what the creator keeps (before payment fees). */
+    /** Net of refunds and of VAT, before payment fees. */
     netOfVat: number;
+    /** Payment fees known in this currency. */
+    fees: number;
+    /** Net of refunds, VAT and the known fees: what the creator keeps. */
+    netAfterFees: number;
     orders: number;
     refunds: number;
     newCustomers: number;
+    /** Orders counted before fees: fee not known (yet), or charged in another currency. */
+    ordersWithoutFee: number;
+    foreignFeeOrders: number;
   };
+  /** All time (what the hourly rates use): orders counted before fees. */
+  ordersWithoutFee: number;
   oneToMany: { netMinor: number; minutes: number; rateMinor: number | undefined };
   oneToOne: { incomeMinor: number; minutes: number; rateMinor: number | undefined; settingMinor: number };
   /** Membership tiers as their own 1:n line: their products' net revenue per hour recorded on them. */
@@ -64,11 +73,16 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
     refunded: sum('refunded'),
     net: sum('gross') - sum('refunded'),
     vat: sum('tax') - sum('refundedTax'),
-    netOfVat: inRange.reduce((a, s) => a + earnedOf(s), 0),
+    netOfVat: inRange.reduce((a, s) => a + netOfVatOf(s), 0),
+    fees: sum('fee'),
+    netAfterFees: inRange.reduce((a, s) => a + earnedOf(s), 0),
     orders: sum('orders'),
     refunds: sum('refunds'),
     newCustomers: sum('newCustomers'),
+    ordersWithoutFee: sum('orders') - sum('feeOrders'),
+    foreignFeeOrders: sum('foreignFeeOrders'),
   };
+  const ordersWithoutFee = d.sales.reduce((a, s) => a + s.orders - s.feeOrders, 0);
   const allNet = d.sales.reduce((a, s) => a + earnedOf(s), 0);
   const productMinutes = d.productWork.reduce((a, w) => a + w.minutes, 0);
   const clientMinutes = d.clientWork.reduce((a, w) => a + w.minutes, 0);
@@ -112,6 +126,7 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
   const mrr = mrrReport(d);
   return {
     totals,
+    ordersWithoutFee,
     memberships: {
       netMinor: tierNet,
       minutes: tierMinutes,
@@ -211,12 +226,14 @@ function revenueChart(d: AnalyticsData, period: Period, t: Translate): ChartMode
   const gross = new Map<string, number>();
   const net = new Map<string, number>();
   const netOfVat = new Map<string, number>();
+  const afterFees = new Map<string, number>();
   for (const s of d.sales) {
     if (s.day < d.from || s.day > d.today) continue;
     const b = bucketOf(s.day, period);
     gross.set(b, (gross.get(b) ?? 0) + s.gross);
     net.set(b, (net.get(b) ?? 0) + s.gross - s.refunded);
-    netOfVat.set(b, (netOfVat.get(b) ?? 0) + earnedOf(s));
+    netOfVat.set(b, (netOfVat.get(b) ?? 0) + netOfVatOf(s));
+    afterFees.set(b, (afterFees.get(b) ?? 0) + earnedOf(s));
   }
   return {
     id: 'revenue',
@@ -229,6 +246,7 @@ function revenueChart(d: AnalyticsData, period: Period, t: Translate): ChartMode
       { name: t('analytics.series.gross'), unit: 'money', values: x.map((b) => gross.get(b) ?? 0) },
       { name: t('analytics.series.net'), unit: 'money', values: x.map((b) => net.get(b) ?? 0) },
       { name: t('analytics.series.netOfVat'), unit: 'money', values: x.map((b) => netOfVat.get(b) ?? 0) },
+      { name: t('analytics.series.netAfterFees'), unit: 'money', values: x.map((b) => afterFees.get(b) ?? 0) },
     ],
   };
 }
