@@ -155,6 +155,11 @@ describe('checkout: the IP country as location evidence', () => {
     assert.equal(res.statusCode, 303);
     const e = evidenceOf(order);
     assert.deepEqual([e.ipCountry, e.agree, e.conflicts, e.confirmedByBuyer], ['AT', true, ['ip'], false]);
+    const admin = new TestClient(app.app);
+    await admin.login();
+    const page = await admin.get(`/admin/orders/${order?.id}`);
+    assert.match(page.body, /A second piece of evidence agrees with the billing country/);
+    assert.match(page.body, /The buyer was not asked to confirm: another piece of evidence agrees/);
   });
 
   test('an unknown IP (private, loopback) is no evidence and no conflict', async () => {
