@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
@@ -6,6 +6,7 @@ import { pageContext } from '../../web/context.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { setTestRenewals, subscriptionOfOrder } from '../memberships/test-card.js';
+import { isBillingCountry } from '../tax/countries.js';
 import { registerPaymentsAdminRoutes } from './admin.routes.js';
 import { InvalidSignatureError } from './provider.js';
 import { ProviderUnavailableError } from './providers.js';
@@ -15,31 +16,57 @@ import { TestPayPage } from './test-pay.page.js';
 
 const refParams = z.object({ ref: z.string().regex(/^test_cs_[a-f0-9]{32}$/) });
 // 'pay-decline-renewals': a membership's first period is paid, its renewals will be declined.
-const outcomeForm = z.object({ outcome: z.enum(['pay', 'decline', 'delay', 'pay-decline-renewals']) });
+const outcomeForm = z.object({
+  outcome: z.enum(['pay', 'decline', 'delay', 'pay-decline-renewals']),
+  // '' (the default): no card country given, reported as unknown.
+  cardCountry: z.string().max(10).default(''),
+});
 
 export function registerPaymentsRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
   registerPaymentsAdminRoutes(fastify, services);
 
-  app.get('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
-    const session = await findTestSession(db, req.params.ref);
-    if (!session) throw notFound('Unknown test payment');
+  const showPayPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    session: NonNullable<Awaited<ReturnType<typeof findTestSession>>>,
+    form: { cardCountry?: string; cardCountryError?: boolean } = {},
+    status = 200,
+  ) => {
     const order = await db.selectFrom('orders').select('number').where('id', '=', session.order_id).executeTakeFirst();
     const ctx = await pageContext(req, reply, services);
     const subscription = (await subscriptionOfOrder(db, session.order_id)) !== undefined;
-    return sendPage(reply, TestPayPage({ ctx, session, orderNumber: order?.number ?? '', subscription }));
+    return sendPage(
+      reply,
+      TestPayPage({ ctx, session, orderNumber: order?.number ?? '', subscription, ...form }),
+      status,
+    );
+  };
+
+  app.get('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
+    const session = await findTestSession(db, req.params.ref);
+    if (!session) throw notFound('Unknown test payment');
+    return showPayPage(req, reply, session);
   });
 
   app.post('/pay/test/:ref', { schema: { params: refParams } }, async (req, reply) => {
-    const { outcome } = outcomeForm.parse(req.body ?? {});
+    const { outcome, cardCountry } = outcomeForm.parse(req.body ?? {});
     const session = await findTestSession(db, req.params.ref);
     if (!session) throw notFound('Unknown test payment');
+    if (cardCountry !== '' && !isBillingCountry(cardCountry)) {
+      return showPayPage(req, reply, session, { cardCountry, cardCountryError: true }, 400);
+    }
     if (outcome === 'pay-decline-renewals') {
       const subscriptionId = await subscriptionOfOrder(db, session.order_id);
       if (subscriptionId) await setTestRenewals(db, subscriptionId, 'decline');
     }
-    await completeTestCheckout(db, session.id, outcome === 'pay-decline-renewals' ? 'pay' : outcome);
+    await completeTestCheckout(
+      db,
+      session.id,
+      outcome === 'pay-decline-renewals' ? 'pay' : outcome,
+      cardCountry === '' ? null : cardCountry,
+    );
     services.nudgeWorker();
     return reply.redirect(session.return_url, 303);
   });

@@ -20,11 +20,13 @@ export async function completeTestCheckout(
   db: Kysely<DB>,
   ref: string,
   outcome: TestOutcome,
+  /** The card's country the tester picked; null: none given (the provider reports it as unknown). */
+  cardCountry: string | null = null,
 ): Promise<string | undefined> {
   return db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('test_payment_sessions')
-      .set({ status: NEXT[outcome], updated_at: isoNow() })
+      .set({ status: NEXT[outcome], card_country: cardCountry, updated_at: isoNow() })
       .where('id', '=', ref)
       .where('status', '=', 'open')
       .returning('return_url')

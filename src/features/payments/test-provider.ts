@@ -20,6 +20,19 @@ const notificationSchema = z.object({
   data: z.object({ session: z.string().min(1).max(100) }),
 });
 
+export const TEST_FEE_FIXED_MINOR = 25;
+
+/**
+ * The test provider's simulated fee, so a demo store shows revenue after
+ * fees: 1.5 % of the payment (rounded half up) plus 25 minor units, never more
+ * than the payment. It is no real provider's price and is labelled a test fee
+ * wherever it is shown.
+ */
+export function testFeeMinor(amountMinor: number): number {
+  if (amountMinor <= 0) return 0;
+  return Math.min(amountMinor, Math.floor((amountMinor * 15 + 500) / 1000) + TEST_FEE_FIXED_MINOR);
+}
+
 /** The webhook secret of the test provider, derived from the app secret. */
 export function testWebhookSecret(appSecret: string): string {
   return createHmac('sha256', appSecret).update('test-provider-webhook').digest('hex');
@@ -96,14 +109,21 @@ export class TestPaymentProvider implements PaymentProvider {
       .where('id', '=', providerRef)
       .executeTakeFirst();
     if (!s) throw new Error(`unknown test session ${providerRef}`);
-    if (s.status === 'paid')
+    if (s.status === 'paid') {
+      const fee = testFeeMinor(s.amount_minor);
       return {
         status: 'paid',
         amountMinor: s.amount_minor,
         currency: s.currency,
         orderId: s.order_id,
         refundedMinor: s.refunded_minor,
+        // The card country the tester picked (none: unknown), and the simulated test fee.
+        details: {
+          cardCountry: s.card_country ?? undefined,
+          fee: { amountMinor: fee, currency: s.currency, netMinor: s.amount_minor - fee },
+        },
       };
+    }
     if (s.status === 'declined') return { status: 'failed', orderId: s.order_id, reason: 'declined' };
     return { status: 'pending', orderId: s.order_id };
   }
