@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseOpenError, migrateToLatest, openDatabase } from './db/database.js';
 import { createOrResetAdmin } from './features/auth/create-admin.js';
+import { importRates } from './features/exchange-rates/import-rates.js';
 import { closeOnSignals, createServices, createWorker, startServer } from './server.js';
 import { isLocale } from './web/i18n.js';
 
@@ -16,6 +17,7 @@ Commands:
   create-admin --email E [--password P] [--locale en|de]
                                 create an admin, or reset its password and unlock it
   backup [--to FILE]            SQLite: consistent online copy; PostgreSQL: how to use pg_dump
+  import-rates FILE             import ECB euro reference rates (eurofxref-hist.csv, eurofxref.csv, *.xml)
   help                          this text
 
 Settings come from environment variables (PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, SMTP_URL, ...);
@@ -23,7 +25,7 @@ see README.md.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       email: { type: 'string' },
@@ -31,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       to: { type: 'string' },
     },
-    allowPositionals: false,
+    allowPositionals: command === 'import-rates',
   });
   const config = loadConfig();
   switch (command) {
@@ -63,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return createAdminCommand(config.databaseUrl, values);
     case 'backup':
       return backupCommand(config.databaseUrl, config.dataDir, values.to);
+    case 'import-rates':
+      return importRatesCommand(config.databaseUrl, positionals);
     case 'help':
     case '--help':
       console.log(HELP);
@@ -113,6 +117,41 @@ async function backupCommand(url: string, dataDir: string, to: string | undefine
     await database.backup(target);
     console.log(`Backup written to ${target}`);
     return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function importRatesCommand(url: string, files: string[]): Promise<number> {
+  if (files.length !== 1 || !files[0]) {
+    console.error('import-rates needs one file: eurofxref-hist.csv, eurofxref.csv or an ECB XML file.');
+    return 1;
+  }
+  if (!existsSync(files[0])) {
+    console.error(`No such file: ${files[0]}`);
+    return 1;
+  }
+  const text = readFileSync(files[0], 'utf8');
+  const database = await openDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+    const r = await importRates(database.db, { text, source: 'cli' });
+    if (r.ok) {
+      console.log(
+        `Imported ${r.imported} of ${r.total} rates (${r.currencies} currencies, ${r.firstDate} to ${r.lastDate}); the others were stored already.`,
+      );
+      for (const c of r.conflicts) console.log(`Kept stored ${c.currency} ${c.date}: ${c.stored} (file: ${c.rate})`);
+      return 0;
+    }
+    if (r.error !== 'problems') {
+      console.error(`Not imported: ${r.error}${r.line ? ` at line ${r.line}` : ''}.`);
+      return 1;
+    }
+    console.error(`Not imported: ${r.problems.length} invalid entries, nothing was written.`);
+    for (const p of r.problems.slice(0, 50)) {
+      console.error(`  ${p.line === null ? p.place : `line ${p.line}, ${p.place}`}: ${p.reason} "${p.value}"`);
+    }
+    return 1;
   } finally {
     await database.close();
   }

@@ -63,6 +63,8 @@ const envSchema = z.object({
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(0),
   NEWSLETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  EXCHANGE_RATES_URL: z.url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'),
+  EXCHANGE_RATES_FETCH: z.enum(['auto', 'on', 'off']).default('auto'),
   GEOIP_DATABASE: z.string().min(1).optional(),
 });
 
@@ -112,6 +114,10 @@ export type Config = {
   newsletterBatchSize: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** The ECB reference-rate file fetched daily (XML: the daily file, or the 90-day file to fill gaps). */
+  exchangeRatesUrl: string;
+  /** Daily fetch of ECB rates: auto (only when the store sells in a currency other than EUR), on, off. */
+  exchangeRatesFetch: 'auto' | 'on' | 'off';
   /**
    * The IP-to-country database (.mmdb, MaxMind format) for the VAT location
    * evidence; default: the file of the installed ip-location-db package.
@@ -164,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
     newsletterBatchSize: e.NEWSLETTER_BATCH_SIZE,
     secureCookies: publicUrl.startsWith('https://'),
+    exchangeRatesUrl: e.EXCHANGE_RATES_URL,
+    exchangeRatesFetch: e.EXCHANGE_RATES_FETCH,
     geoipDatabase: e.GEOIP_DATABASE ? resolve(e.GEOIP_DATABASE) : packagedGeoipDatabase(),
   };
 }

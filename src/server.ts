@@ -7,6 +7,7 @@ import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.js';
 import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
+import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js';
 import { addDemoLicensedProduct } from './features/licensing/demo.js';
 import { addDemoMemberships } from './features/memberships/demo.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
@@ -76,6 +77,7 @@ export async function startServer(config: Config): Promise<Running> {
   await scheduleHousekeeping(services.database.db);
   await scheduleWeeklySummary(services.database.db);
   await scheduleReconciliation(services.database.db, services.config.reconcileAfterMinutes);
+  await startRateFetching(services.database.db, services.config);
   worker?.start();
   const close = async () => {
     await app.close();

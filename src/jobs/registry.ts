@@ -3,6 +3,7 @@ import { weeklySummaryJob } from '../features/analytics/weekly-summary.job.js';
 import { notifyBuyersJob } from '../features/catalog/notify-buyers.job.js';
 import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
+import { fetchRatesJob } from '../features/exchange-rates/fetch-rates.job.js';
 import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
 import { syncStripeSubscriptionJob } from '../features/memberships/reconcile-subscriptions.js';
 import { renewSubscriptionJob } from '../features/memberships/renew-subscription.job.js';
@@ -41,4 +42,5 @@ export const allJobs: JobDefinition[] = [
   sendBatchJob,
   publishScheduledPostJob,
   removePostImagesJob,
+  fetchRatesJob,
 ] as JobDefinition[];

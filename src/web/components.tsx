@@ -79,20 +79,25 @@ export function Select({ name, label, value, options }: SelectProps) {
   );
 }
 
-/** Every state-changing form carries the CSRF token. */
+/**
+ * Every state-changing form carries the CSRF token. It is the first field, so
+ * a multipart form (`enctype`) delivers it before the file (catalog/multipart.ts).
+ */
 export function Form({
   ctx,
   action,
   children,
   class: cls,
+  enctype,
 }: {
   ctx: PageContext;
   action: string;
   children: ComponentChildren;
   class?: string;
+  enctype?: 'multipart/form-data';
 }) {
   return (
-    <form method="post" action={action} class={cls}>
+    <form method="post" action={action} class={cls} enctype={enctype}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {children}
     </form>

@@ -6,6 +6,7 @@ import { checkoutMessages } from '../features/checkout/messages.js';
 import { deliveryMessages } from '../features/delivery/messages.js';
 import { discountsMessages } from '../features/discounts/messages.js';
 import { emailMessages } from '../features/email/messages.js';
+import { exchangeRatesMessages } from '../features/exchange-rates/messages.js';
 import { invoicesMessages } from '../features/invoices/messages.js';
 import { legalMessages } from '../features/legal/messages.js';
 import { libraryMessages } from '../features/library/messages.js';
@@ -40,6 +41,7 @@ const bundles = [
   licensingMessages,
   taxMessages,
   invoicesMessages,
+  exchangeRatesMessages,
   legalMessages,
   privacyMessages,
   analyticsMessages,

@@ -3,7 +3,7 @@ import { afterEach, describe, test } from 'node:test';
 import type { Invoice } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { seedPurchase } from '../delivery/testing.js';
-import { datevCsv, ossReport } from './exports.js';
+import { datevCsv, ossCsv, ossReport } from './exports.js';
 import { buildInvoiceDraft } from './model.js';
 
 const inv = (over: Partial<Invoice>, lines: Parameters<typeof buildInvoiceDraft>[0]): Invoice => {
@@ -46,8 +46,8 @@ const oss = {
 };
 
 describe('exports', () => {
-  test('OSS per member state and rate, credit notes subtract, other currencies listed apart', () => {
-    const r = ossReport([
+  test('OSS per member state and rate, credit notes subtract, other currencies converted at the ECB rate', () => {
+    const invoices = [
       inv({}, [{ ...oss, grossMinor: 1200 }]),
       inv({}, [
         { ...oss, grossMinor: 1200 },
@@ -56,12 +56,37 @@ describe('exports', () => {
       inv({ kind: 'credit_note' }, [{ ...oss, grossMinor: -1200 }]),
       inv({ currency: 'USD', number: 'RE-2026-00009' }, [{ ...oss, grossMinor: 1200 }]),
       inv({}, [{ ...oss, scheme: 'domestic', taxCountry: 'DE', rateBp: 1900, grossMinor: 1900 }]),
+    ];
+    const withoutRate = ossReport(invoices);
+    assert.equal(withoutRate.complete, false);
+    assert.deepEqual(withoutRate.missing, [
+      { ok: false, currency: 'USD', date: '', reason: 'not-imported', invoices: 1 },
     ]);
-    assert.deepEqual(r.rows, [
-      { country: 'FR', rateBp: 2000, netMinor: 1000, taxMinor: 200 },
-      { country: 'FR', rateBp: 550, netMinor: 1000, taxMinor: 55 },
+    assert.deepEqual(withoutRate.totals, [
+      { country: 'FR', rateBp: 2000, netEurMinor: 1000, taxEurMinor: 200, complete: false },
+      { country: 'FR', rateBp: 550, netEurMinor: 1000, taxEurMinor: 55, complete: true },
     ]);
-    assert.deepEqual(r.skipped, [{ number: 'RE-2026-00009', currency: 'USD' }]);
+    const usd = { ok: true as const, currency: 'USD', date: '2026-06-30', rate: '1.25' };
+    const r = ossReport(invoices, new Map([['USD', usd]]));
+    assert.equal(r.complete, true);
+    // USD 10.00 net / 2.00 VAT at 1 EUR = 1.25 USD: EUR 8.00 / 1.60.
+    assert.deepEqual(
+      r.rows.map((x) => [x.country, x.rateBp, x.currency, x.netMinor, x.netEurMinor, x.taxEurMinor, x.ecb?.rate]),
+      [
+        ['FR', 2000, 'EUR', 1000, 1000, 200, undefined],
+        ['FR', 2000, 'USD', 1000, 800, 160, '1.25'],
+        ['FR', 550, 'EUR', 1000, 1000, 55, undefined],
+      ],
+    );
+    assert.deepEqual(r.totals[0], { country: 'FR', rateBp: 2000, netEurMinor: 1800, taxEurMinor: 360, complete: true });
+    assert.equal(
+      ossCsv(r),
+      'country,rate_percent,net_eur,vat_eur,currency,net,vat,ecb_rate,ecb_rate_date,note\r\n' +
+        'FR,20,10.00,2.00,EUR,10.00,2.00,,,\r\n' +
+        'FR,20,8.00,1.60,USD,10.00,2.00,1.25,2026-06-30,\r\n' +
+        'FR,5.5,10.00,0.55,EUR,10.00,0.55,,,\r\n',
+    );
+    assert.match(ossCsv(withoutRate), /\r\nFR,20,,,USD,10\.00,2\.00,,,rate_missing\r\n/);
   });
 
   test('DATEV EXTF: header, columns, one booking per invoice, credit notes on the H side', () => {

@@ -1,53 +1,158 @@
 import type { Invoice } from '../../db/schema.js';
 import { toDecimalString } from '../../domain/money.js';
+import { toEurMinor } from '../exchange-rates/convert.js';
+import type { PeriodEndRate } from '../exchange-rates/rates.js';
 import { csvLine } from '../orders/csv.js';
 import { formatRate } from '../tax/rates.js';
 import type { Party, TaxGroup } from './model.js';
 
 /** Pure exports for the tax adviser, from issued invoices (credit notes carry negative amounts). */
 
-export type OssRow = { country: string; rateBp: number; netMinor: number; taxMinor: number };
-export type OssReport = { rows: OssRow[]; skipped: { number: string; currency: string }[] };
+export type OssRow = {
+  country: string;
+  rateBp: number;
+  /** The invoices' currency; net and VAT in its minor units. */
+  currency: string;
+  netMinor: number;
+  taxMinor: number;
+  /** In EUR cents: exact for EUR, converted at `ecb` otherwise; null while the rate is missing. */
+  netEurMinor: number | null;
+  taxEurMinor: number | null;
+  /** The ECB rate used (1 EUR = rate units of `currency`), null for EUR. */
+  ecb: { date: string; rate: string } | null;
+};
+/** What the return holds per member state and rate; `complete` is false while a part lacks its rate. */
+export type OssTotal = { country: string; rateBp: number; netEurMinor: number; taxEurMinor: number; complete: boolean };
+export type OssMissing = Extract<PeriodEndRate, { ok: false }> & { invoices: number };
+export type OssReport = { rows: OssRow[]; totals: OssTotal[]; missing: OssMissing[]; complete: boolean };
+
+const ossGroups = (inv: Invoice) =>
+  (JSON.parse(inv.breakdown) as TaxGroup[]).filter((g) => g.scheme === 'oss' && g.taxCountry);
+
+/** The currencies other than EUR whose ECB rate the OSS report of these invoices needs. */
+export function ossCurrencies(invoices: readonly Invoice[]): string[] {
+  return [...new Set(invoices.filter((i) => i.currency !== 'EUR' && ossGroups(i).length > 0).map((i) => i.currency))];
+}
 
 /**
  * OSS union scheme return (Art. 369g VAT Directive, § 18j UStG): per member
- * state of consumption and rate, net and VAT in EUR. Only EUR invoices: other
- * currencies would need the ECB rate of the period's last day (Art. 369h), not built yet.
+ * state of consumption and rate, net and VAT in EUR. EUR invoices count
+ * exactly; other currencies are summed per member state, rate and currency
+ * and converted once, at the ECB rate for the period's last day (`rates`,
+ * see exchange-rates/rates.ts for the rule). A currency without its rate is
+ * listed in `missing` and its rows stay unconverted: the totals are then
+ * marked incomplete, never silently short.
  */
-export function ossReport(invoices: readonly Invoice[]): OssReport {
+export function ossReport(
+  invoices: readonly Invoice[],
+  rates: ReadonlyMap<string, PeriodEndRate> = new Map(),
+): OssReport {
   const rows = new Map<string, OssRow>();
-  const skipped: OssReport['skipped'] = [];
+  const counts = new Map<string, number>();
   for (const inv of invoices) {
-    const groups = (JSON.parse(inv.breakdown) as TaxGroup[]).filter((g) => g.scheme === 'oss' && g.taxCountry);
+    const groups = ossGroups(inv);
     if (groups.length === 0) continue;
-    if (inv.currency !== 'EUR') {
-      skipped.push({ number: inv.number, currency: inv.currency });
-      continue;
-    }
+    counts.set(inv.currency, (counts.get(inv.currency) ?? 0) + 1);
     for (const g of groups) {
-      const key = `${g.taxCountry}|${g.rateBp}`;
-      const r = rows.get(key) ?? { country: g.taxCountry ?? '', rateBp: g.rateBp, netMinor: 0, taxMinor: 0 };
+      const key = `${g.taxCountry}|${g.rateBp}|${inv.currency}`;
+      const r = rows.get(key) ?? {
+        country: g.taxCountry ?? '',
+        rateBp: g.rateBp,
+        currency: inv.currency,
+        netMinor: 0,
+        taxMinor: 0,
+        netEurMinor: null,
+        taxEurMinor: null,
+        ecb: null,
+      };
       r.netMinor += g.netMinor;
       r.taxMinor += g.taxMinor;
       rows.set(key, r);
     }
   }
-  return {
-    rows: [...rows.values()].sort((a, b) => a.country.localeCompare(b.country) || b.rateBp - a.rateBp),
-    skipped,
-  };
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      a.country.localeCompare(b.country) ||
+      b.rateBp - a.rateBp ||
+      Number(b.currency === 'EUR') - Number(a.currency === 'EUR') ||
+      a.currency.localeCompare(b.currency),
+  );
+  const missing = new Map<string, OssMissing>();
+  for (const r of sorted) {
+    if (r.currency === 'EUR') {
+      [r.netEurMinor, r.taxEurMinor] = [r.netMinor, r.taxMinor];
+      continue;
+    }
+    const rate = rates.get(r.currency) ?? { ok: false, currency: r.currency, date: '', reason: 'not-imported' };
+    if (!rate.ok) {
+      missing.set(r.currency, { ...rate, invoices: counts.get(r.currency) ?? 0 });
+      continue;
+    }
+    r.ecb = { date: rate.date, rate: rate.rate };
+    r.netEurMinor = toEurMinor(r.netMinor, r.currency, rate.rate);
+    r.taxEurMinor = toEurMinor(r.taxMinor, r.currency, rate.rate);
+  }
+  return { rows: sorted, totals: ossTotals(sorted), missing: [...missing.values()], complete: missing.size === 0 };
 }
 
+function ossTotals(rows: readonly OssRow[]): OssTotal[] {
+  const totals = new Map<string, OssTotal>();
+  for (const r of rows) {
+    const key = `${r.country}|${r.rateBp}`;
+    const t = totals.get(key) ?? {
+      country: r.country,
+      rateBp: r.rateBp,
+      netEurMinor: 0,
+      taxEurMinor: 0,
+      complete: true,
+    };
+    t.netEurMinor += r.netEurMinor ?? 0;
+    t.taxEurMinor += r.taxEurMinor ?? 0;
+    t.complete &&= r.netEurMinor !== null;
+    totals.set(key, t);
+  }
+  return [...totals.values()];
+}
+
+/**
+ * One line per member state, rate and invoice currency: the EUR columns are
+ * what the return needs (sum them per member state and rate); lines of
+ * another currency show their amounts and the ECB rate used, and stay empty
+ * in EUR while the rate is missing (note `rate_missing` / `no_ecb_rate`).
+ */
 export function ossCsv(r: OssReport): string {
+  const eur = (m: number | null) => (m === null ? '' : toDecimalString(m, 'EUR'));
+  const note = (x: OssRow) => {
+    if (x.currency === 'EUR' || x.ecb) return '';
+    const m = r.missing.find((y) => y.currency === x.currency);
+    return m?.reason === 'no-ecb-rate' ? 'no_ecb_rate' : 'rate_missing';
+  };
   return (
-    csvLine(['country', 'rate_percent', 'net_eur', 'vat_eur']) +
+    csvLine([
+      'country',
+      'rate_percent',
+      'net_eur',
+      'vat_eur',
+      'currency',
+      'net',
+      'vat',
+      'ecb_rate',
+      'ecb_rate_date',
+      'note',
+    ]) +
     r.rows
       .map((x) =>
         csvLine([
           x.country,
           formatRate(x.rateBp),
-          toDecimalString(x.netMinor, 'EUR'),
-          toDecimalString(x.taxMinor, 'EUR'),
+          eur(x.netEurMinor),
+          eur(x.taxEurMinor),
+          x.currency,
+          toDecimalString(x.netMinor, x.currency),
+          toDecimalString(x.taxMinor, x.currency),
+          x.ecb?.rate ?? '',
+          x.ecb?.date ?? '',
+          note(x),
         ]),
       )
       .join('')

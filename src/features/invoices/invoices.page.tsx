@@ -3,10 +3,10 @@ import { formatMoney } from '../../domain/money.js';
 import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
-import { countryName } from '../tax/countries.js';
-import { formatRate } from '../tax/rates.js';
+import { RatesSection, type RatesSectionView } from '../exchange-rates/rates-section.js';
 import type { OssReport } from './exports.js';
 import type { Party } from './model.js';
+import { OssSection } from './oss-section.js';
 
 export type InvoicesView = {
   from: string;
@@ -15,12 +15,12 @@ export type InvoicesView = {
   invoices: Invoice[];
   oss: OssReport;
   configured: boolean;
+  rates: RatesSectionView;
 };
 
 export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesView }) {
   const { t } = ctx;
   const q = `from=${view.from}&to=${view.to}`;
-  const eur = (m: number) => formatMoney(m, 'EUR', ctx.locale);
   return (
     <AdminLayout ctx={ctx} title={t('invoices.title')}>
       {!view.configured && (
@@ -78,39 +78,8 @@ export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesVi
           </table>
         </div>
       )}
-      <section class="panel" aria-labelledby="h-oss">
-        <h2 id="h-oss">{t('invoices.oss.title', { quarter: view.quarter })}</h2>
-        {view.oss.skipped.length > 0 && (
-          <Alert kind="info">{t('invoices.oss.skipped', { count: view.oss.skipped.length })}</Alert>
-        )}
-        {view.oss.rows.length === 0 ? (
-          <p class="muted">{t('invoices.oss.none')}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>{t('invoices.oss.country')}</th>
-                <th class="num">{t('invoices.oss.rate')}</th>
-                <th class="num">{t('invoices.oss.net')}</th>
-                <th class="num">{t('invoices.oss.vat')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.oss.rows.map((r) => (
-                <tr>
-                  <td>{countryName(r.country, ctx.locale)}</td>
-                  <td class="num">{formatRate(r.rateBp)} %</td>
-                  <td class="num">{eur(r.netMinor)}</td>
-                  <td class="num">{eur(r.taxMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <p>
-          <a href={`/admin/invoices/oss.csv?${q}`}>{t('invoices.oss.csv')}</a>
-        </p>
-      </section>
+      <OssSection ctx={ctx} oss={view.oss} quarter={view.quarter} query={q} />
+      <RatesSection ctx={ctx} view={view.rates} />
     </AdminLayout>
   );
 }

@@ -34,8 +34,21 @@ export const invoicesMessages = defineMessages(
     'invoices.oss.vat': 'VAT (EUR)',
     'invoices.oss.none': 'No sales taxed in other member states in this quarter.',
     'invoices.oss.csv': 'OSS report (CSV)',
-    'invoices.oss.skipped':
-      '{count} invoices in other currencies are not included: conversion at ECB rates is not available yet.',
+    'invoices.oss.currency': 'Currency',
+    'invoices.oss.inCurrency': 'Net / VAT',
+    'invoices.oss.ecbRate': 'ECB rate (1 EUR =)',
+    'invoices.oss.converted': 'Sales in other currencies',
+    'invoices.oss.rule':
+      'Converted at the ECB reference rate for the period’s last day or, if none was published that day, the next one published (§ 16 Abs. 6 UStG, Art. 369h VAT Directive).',
+    'invoices.oss.incomplete': 'The totals are incomplete: sales in {currencies} are not converted.',
+    'invoices.oss.incompleteMark': 'incomplete',
+    'invoices.oss.missing.not-imported':
+      'No ECB rate for {currency} of {date} is imported ({count} invoices). Import the ECB file below.',
+    'invoices.oss.missing.not-yet':
+      'The ECB rate for {currency} of {date} is not published yet ({count} invoices); the ECB publishes at about 16:00 CET. Import it once it is out.',
+    'invoices.oss.missing.no-ecb-rate':
+      'No ECB rate for {currency}: the ECB publishes no reference rate for it, so these {count} invoices are not converted. Ask your tax adviser which rate to use.',
+    'invoices.oss.import': 'Import rates',
     'invoices.scheme.domestic': 'Domestic VAT',
     'invoices.scheme.oss': 'OSS (destination VAT)',
     'invoices.scheme.reverse_charge': 'Reverse charge',
@@ -75,8 +88,21 @@ export const invoicesMessages = defineMessages(
     'invoices.oss.vat': 'USt. (EUR)',
     'invoices.oss.none': 'Keine in anderen Mitgliedstaaten besteuerten Umsätze in diesem Quartal.',
     'invoices.oss.csv': 'OSS-Meldung (CSV)',
-    'invoices.oss.skipped':
-      '{count} Rechnungen in anderen Währungen fehlen: die Umrechnung zum EZB-Kurs gibt es noch nicht.',
+    'invoices.oss.currency': 'Währung',
+    'invoices.oss.inCurrency': 'Netto / USt.',
+    'invoices.oss.ecbRate': 'EZB-Kurs (1 EUR =)',
+    'invoices.oss.converted': 'Umsätze in anderen Währungen',
+    'invoices.oss.rule':
+      'Umgerechnet zum EZB-Referenzkurs des letzten Tags des Zeitraums oder, wenn an diesem Tag keiner veröffentlicht wurde, zum nächsten veröffentlichten (§ 16 Abs. 6 UStG, Art. 369h MwStSystRL).',
+    'invoices.oss.incomplete': 'Die Summen sind unvollständig: Umsätze in {currencies} sind nicht umgerechnet.',
+    'invoices.oss.incompleteMark': 'unvollständig',
+    'invoices.oss.missing.not-imported':
+      'Kein EZB-Kurs für {currency} vom {date} importiert ({count} Rechnungen). Importiere die EZB-Datei unten.',
+    'invoices.oss.missing.not-yet':
+      'Der EZB-Kurs für {currency} vom {date} ist noch nicht veröffentlicht ({count} Rechnungen); die EZB veröffentlicht gegen 16:00 Uhr MEZ. Importiere ihn, sobald er da ist.',
+    'invoices.oss.missing.no-ecb-rate':
+      'Kein EZB-Kurs für {currency}: die EZB veröffentlicht dafür keinen Referenzkurs, daher sind diese {count} Rechnungen nicht umgerechnet. Frag deine Steuerberatung, welcher Kurs gilt.',
+    'invoices.oss.import': 'Kurse importieren',
     'invoices.scheme.domestic': 'Inländische USt.',
     'invoices.scheme.oss': 'OSS (USt. des Bestimmungslands)',
     'invoices.scheme.reverse_charge': 'Reverse Charge',

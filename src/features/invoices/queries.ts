@@ -1,5 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { DB, Invoice } from '../../db/schema.js';
+import { sumInEur } from '../exchange-rates/daily-sums.js';
 import { EU_COUNTRIES } from '../tax/countries.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -30,30 +31,34 @@ export function invoicesIssuedBetween(db: Db, from: string, to: string): Promise
 
 /**
  * EUR turnover without VAT of a supply year (credit notes subtract): the § 19
- * UStG counter. Only EUR invoices count; other currencies need ECB rates (not built).
+ * UStG counter. Other currencies count converted per day of supply at the
+ * latest ECB rate published on or before it (exchange-rates/daily-sums.ts);
+ * a day without an imported rate (none within a week) is left out.
  */
 export async function netTurnoverEur(db: Db, year: number): Promise<number> {
-  const r = await db
-    .selectFrom('invoices')
-    .select(sql<string | number | null>`sum(net_minor)`.as('total'))
-    .where('currency', '=', 'EUR')
-    .where('supply_date', 'like', `${year}-%`)
-    .executeTakeFirst();
-  return Number(r?.total ?? 0);
+  return eurTotal(db, year, (q) => q);
 }
 
 /** Art. 59c counter: EUR net of B2C supplies to consumers in other member states in a supply year. */
 export async function crossBorderB2cEur(db: Db, year: number, sellerCountry: string): Promise<number> {
-  const r = await db
-    .selectFrom('invoices')
-    .select(sql<string | number | null>`sum(net_minor)`.as('total'))
-    .where('currency', '=', 'EUR')
-    .where('supply_date', 'like', `${year}-%`)
-    .where('buyer_vat_id', 'is', null)
-    .where('buyer_country', '!=', sellerCountry)
-    .where('buyer_country', 'in', EU_COUNTRIES)
-    .executeTakeFirst();
-  return Number(r?.total ?? 0);
+  return eurTotal(db, year, (q) =>
+    q
+      .where('buyer_vat_id', 'is', null)
+      .where('buyer_country', '!=', sellerCountry)
+      .where('buyer_country', 'in', EU_COUNTRIES),
+  );
+}
+
+type InvoiceQuery = SelectQueryBuilder<DB, 'invoices', object>;
+
+/** Net per currency of a supply year (other currencies per day, for their day's rate), in EUR. */
+async function eurTotal(db: Db, year: number, narrow: (q: InvoiceQuery) => InvoiceQuery): Promise<number> {
+  const day = sql<string>`case when currency = 'EUR' then '' else supply_date end`;
+  const rows = await narrow(db.selectFrom('invoices').where('supply_date', 'like', `${year}-%`))
+    .select(['currency', day.as('day'), sql<string | number | null>`sum(net_minor)`.as('total')])
+    .groupBy(['currency', day])
+    .execute();
+  return (await sumInEur(db, rows, year)).eurMinor;
 }
 
 export function documentOf(db: Db, invoiceId: string, format: 'pdf' | 'cii') {

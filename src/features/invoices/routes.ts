@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Invoice } from '../../db/schema.js';
@@ -6,18 +6,27 @@ import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
-import { requireAdmin } from '../auth/sessions.js';
+import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { acceptMultipartForms, readCapped, takeUpload } from '../catalog/multipart.js';
+import { rateFetchWanted } from '../exchange-rates/fetch-rates.job.js';
+import { importRates } from '../exchange-rates/import-rates.js';
+import { latestRates } from '../exchange-rates/rates.js';
+import type { RatesSectionView } from '../exchange-rates/rates-section.js';
 import { findPurchase } from '../library/queries.js';
 import { currentCustomer, requireCustomer } from '../library/sessions.js';
 import { CSV_BOM } from '../orders/csv.js';
 import { TaxError } from '../tax/categories.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { ensureInvoiceDocument, fileNameOf, type InvoiceFormat, readAll } from './documents.js';
-import { datevCsv, invoicesCsv, ossCsv, ossReport } from './exports.js';
+import { datevCsv, invoicesCsv, ossCsv } from './exports.js';
 import { InvoicesPage } from './invoices.page.js';
+import { loadOssReport } from './oss-report.js';
 import { periodOf } from './period.js';
 import { findInvoice, invoicesIssuedBetween } from './queries.js';
 import { invoicesZip } from './zip.js';
+
+/** eurofxref-hist.csv (every day since 1999) is about 2 MB. */
+const RATES_MAX_BYTES = 16 * 1024 * 1024;
 
 const fileParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.(pdf|xml)$/) });
 
@@ -58,18 +67,47 @@ export function registerInvoicesRoutes(fastify: FastifyInstance, services: Servi
     },
   );
 
-  app.get('/admin/invoices', guard, async (req, reply) => {
-    const p = periodOf(req.query as Record<string, unknown>);
+  async function renderPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    query: Record<string, unknown>,
+    opts: { status?: number; result?: RatesSectionView['result'] } = {},
+  ) {
+    const p = periodOf(query);
     const invoices = await invoicesIssuedBetween(db, p.fromIso, p.toIso);
     const ctx = await adminPageContext(req, reply, services);
     const configured = (await loadTaxSettings(db)) !== undefined;
-    return sendPage(
-      reply,
-      InvoicesPage({
-        ctx,
-        view: { from: p.from, to: p.to, quarter: p.quarter, invoices, oss: ossReport(invoices), configured },
-      }),
-    );
+    const fetching = await rateFetchWanted(db, services.config);
+    const rates: RatesSectionView = {
+      latest: await latestRates(db),
+      fetchUrl: fetching ? services.config.exchangeRatesUrl : undefined,
+      result: opts.result,
+      from: p.from,
+      to: p.to,
+    };
+    const oss = await loadOssReport(db, invoices, p.to);
+    const view = { from: p.from, to: p.to, quarter: p.quarter, invoices, oss, configured, rates };
+    return sendPage(reply, InvoicesPage({ ctx, view }), opts.status ?? 200);
+  }
+
+  app.get('/admin/invoices', guard, async (req, reply) => renderPage(req, reply, req.query as Record<string, unknown>));
+
+  // ECB reference-rate files: imported all or nothing, the outcome shown on the invoices page.
+  fastify.register(async (scoped) => {
+    acceptMultipartForms(scoped, RATES_MAX_BYTES);
+    scoped.post('/admin/invoices/exchange-rates', guard, async (req, reply) => {
+      const { fields, upload } = takeUpload(req);
+      const mb = RATES_MAX_BYTES / 1024 / 1024;
+      if (!upload) return renderPage(req, reply, fields, { status: 400, result: { ok: false, error: 'noFile', mb } });
+      const bytes = await readCapped(upload.stream, RATES_MAX_BYTES);
+      if (!bytes) return renderPage(req, reply, fields, { status: 400, result: { ok: false, error: 'tooLarge', mb } });
+      const result = await importRates(db, {
+        text: bytes.toString('utf8'),
+        source: 'upload',
+        actor: currentAdmin(req).user.email,
+      });
+      return renderPage(req, reply, fields, { status: result.ok ? 200 : 400, result });
+    });
   });
 
   app.get('/admin/invoices/:file', { ...guard, schema: { params: fileParams } }, async (req, reply) => {
@@ -94,7 +132,11 @@ export function registerInvoicesRoutes(fastify: FastifyInstance, services: Servi
     });
   exportOf('export.zip', 'application/zip', (inv) => invoicesZip(services, inv, invoicesCsv(inv)));
   exportOf('export.csv', 'text/csv; charset=utf-8', async (inv) => CSV_BOM + invoicesCsv(inv));
-  exportOf('oss.csv', 'text/csv; charset=utf-8', async (inv) => CSV_BOM + ossCsv(ossReport(inv)));
+  exportOf(
+    'oss.csv',
+    'text/csv; charset=utf-8',
+    async (inv, p) => CSV_BOM + ossCsv(await loadOssReport(db, inv, p.to)),
+  );
   exportOf('datev.csv', 'text/csv; charset=utf-8', async (inv, p) => {
     const s = await loadTaxSettings(db);
     return datevCsv(inv, {
