@@ -4,7 +4,8 @@ import type { PageContext } from '../../web/context.js';
 import type { MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import type { DeliveryRow, OrderDetail } from './order-detail.js';
-import { DateTime, money, OrderStatusBadge } from './parts.js';
+import { DateTime, money } from './parts.js';
+import { PaymentPanel } from './payment-panel.js';
 import { TaxPanel } from './tax-panel.js';
 import type { TimelineEntry } from './timeline.js';
 
@@ -53,43 +54,6 @@ function CustomerPanel({ ctx, order }: { ctx: PageContext; order: Order }) {
       <p>
         <a href={`/admin/customers/${order.customer_id}`}>{t('orders.detail.viewCustomer')}</a>
       </p>
-    </section>
-  );
-}
-
-function PaymentPanel({ ctx, order, code }: { ctx: PageContext; order: Order; code: string | undefined }) {
-  const t = ctx.t;
-  return (
-    <section class="panel" aria-labelledby="h-payment">
-      <h2 id="h-payment">{t('orders.detail.payment')}</h2>
-      <dl class="meta">
-        <dt>{t('orders.detail.status')}</dt>
-        <dd>
-          <OrderStatusBadge ctx={ctx} status={order.status} />
-        </dd>
-        <dt>{t('orders.detail.provider')}</dt>
-        <dd>{order.provider}</dd>
-        <dt>{t('orders.detail.providerRef')}</dt>
-        <dd>{order.provider_ref ? <code>{order.provider_ref}</code> : '–'}</dd>
-        <dt>{t('orders.detail.created')}</dt>
-        <dd>
-          <DateTime ctx={ctx} iso={order.created_at} />
-        </dd>
-        <dt>{t('orders.detail.paidAt')}</dt>
-        <dd>
-          <DateTime ctx={ctx} iso={order.paid_at} />
-        </dd>
-        {order.refunded_at && (
-          <>
-            <dt>{t('orders.detail.refundedAt')}</dt>
-            <dd>
-              <DateTime ctx={ctx} iso={order.refunded_at} />
-            </dd>
-          </>
-        )}
-        <dt>{t('orders.detail.discountCode')}</dt>
-        <dd>{code ? <code>{code}</code> : '–'}</dd>
-      </dl>
     </section>
   );
 }
@@ -282,7 +246,7 @@ export function OrderDetailPage({ ctx, view }: { ctx: PageContext; view: OrderDe
       {view.error && <Alert kind="error">{view.error}</Alert>}
       <div class="cards">
         <CustomerPanel ctx={ctx} order={order} />
-        <PaymentPanel ctx={ctx} order={order} code={detail.discountCode} />
+        <PaymentPanel ctx={ctx} order={order} code={detail.discountCode} details={detail.payment} />
       </div>
       <section aria-labelledby="h-items">
         <h2 id="h-items">{t('orders.detail.items')}</h2>

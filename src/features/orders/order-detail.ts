@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Customer, DB, Order, OrderItem } from '../../db/schema.js';
+import type { Customer, DB, Order, OrderItem, OrderPaymentDetails } from '../../db/schema.js';
 import type { ViesChecksTable } from '../../db/tables/tax.js';
+import { findPaymentDetails } from '../payments/payment-details.js';
 import { buildTimeline, emailIdsOf, type TimelineEntry } from './timeline.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -23,6 +24,8 @@ export type OrderDetail = {
   timeline: TimelineEntry[];
   /** The VIES consultation behind the buyer's VAT ID, if one was made. */
   vies: Selectable<ViesChecksTable> | undefined;
+  /** What the payment provider reported: fee, net payout, card country. */
+  payment: OrderPaymentDetails | undefined;
 };
 
 export function findOrder(db: Db, id: string): Promise<Order | undefined> {
@@ -33,7 +36,7 @@ export function findOrder(db: Db, id: string): Promise<Order | undefined> {
 export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail | undefined> {
   const order = await findOrder(db, id);
   if (!order) return undefined;
-  const [customer, items, deliveries, code, events, vies] = await Promise.all([
+  const [customer, items, deliveries, code, events, vies, payment] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', order.customer_id).executeTakeFirst(),
     db.selectFrom('order_items').selectAll().where('order_id', '=', id).orderBy('title').orderBy('id').execute(),
     db
@@ -63,6 +66,7 @@ export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail |
     order.vies_check_id
       ? db.selectFrom('vies_checks').selectAll().where('id', '=', order.vies_check_id).executeTakeFirst()
       : undefined,
+    findPaymentDetails(db, id),
   ]);
   const emailIds = emailIdsOf(events);
   const emails =
@@ -81,5 +85,6 @@ export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail |
     discountCode: code?.code,
     timeline: buildTimeline(events, emails),
     vies,
+    payment,
   };
 }
