@@ -3,16 +3,31 @@ import type { Invoice } from '../../db/schema.js';
 import { exponentOf, toDecimalString } from '../../domain/money.js';
 import { TaxError, type TaxScheme } from '../tax/categories.js';
 import { formatRate } from '../tax/rates.js';
-import { docTexts, schemeNoteKey } from './document-texts.js';
+import { docDate, docTexts, schemeNoteKey } from './document-texts.js';
 import type { InvoiceLine, Party, TaxGroup } from './model.js';
 
 /**
- * UN/CEFACT Cross Industry Invoice D16B in the EN 16931 core profile (the XML
- * of Factur-X/ZUGFeRD "EN 16931" and of XRechnung CII). Element order follows
+ * UN/CEFACT Cross Industry Invoice D16B in two profiles from one builder: the
+ * EN 16931 core (the XML of Factur-X/ZUGFeRD "EN 16931", embedded in the PDF)
+ * and XRechnung 3.0 CII (the German CIUS: the same content plus the Peppol
+ * business process and its own specification identifier). Element order follows
  * the CII XSD; business terms (BT-…) from EN 16931-1:2017. Checked in tests with
  * the official schematron rules (../shared/validators/einvoice).
  */
 export const EN16931_GUIDELINE = 'urn:cen.eu:en16931:2017';
+export const XRECHNUNG_GUIDELINE = `${EN16931_GUIDELINE}#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0`;
+/** BT-23; Peppol rule R001, which XRechnung adopts, requires it. */
+export const PEPPOL_BILLING_PROCESS = 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0';
+
+/** What the invoice row does not hold but the XML tells: the order it bills and how that was paid. */
+export type CiiOrder = { number: string; provider: string };
+
+export type CiiContext = {
+  /** The invoice a credit note cancels (BG-3). */
+  original?: Pick<Invoice, 'number' | 'issued_at'> | undefined;
+  /** Gives the buyer reference (BT-10) and the payment means (BG-16); XRechnung needs it. */
+  order?: CiiOrder | undefined;
+};
 
 const NS = {
   rsm: 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100',
@@ -29,18 +44,64 @@ function categoryOf(scheme: TaxScheme, rateBp: number): { code: string; vatex?: 
   return { code: rateBp === 0 ? 'Z' : 'S' };
 }
 
+/**
+ * UNTDID 4461 payment means (BT-81) per provider. The money went through an
+ * online payment service (Stripe; the test provider stands in for it): 68. The
+ * card codes 48/54/55 would oblige XRechnung to carry the card number (BG-18,
+ * BR-DE-24-a), which the store never sees; 30/58 would need the seller's IBAN
+ * (BR-DE-23-a). A free order moved no money: ZZZ, "mutually defined".
+ */
+const PAYMENT_MEANS: Record<string, { code: string; text: 'payment_online' | 'payment_test' | 'payment_free' }> = {
+  stripe: { code: '68', text: 'payment_online' },
+  test: { code: '68', text: 'payment_test' },
+  free: { code: 'ZZZ', text: 'payment_free' },
+};
+
 const ymd = (isoOrDate: string) => isoOrDate.slice(0, 10).replaceAll('-', '');
 
 /** Whether the invoice has an EN 16931 e-invoice (this XML): every currency with at most 2 decimals. */
 export const hasEInvoice = (inv: Pick<Invoice, 'currency'>) => exponentOf(inv.currency) <= 2;
 
-export function buildCiiXml(inv: Invoice, original?: Pick<Invoice, 'number' | 'issued_at'>): string {
+/**
+ * What XRechnung needs beyond EN 16931 and the invoice may lack: the seller's
+ * contact with name, phone and email (BR-DE-2, -5, -6, -7; a snapshot taken when
+ * the invoice was issued, so invoices issued before it was saved have none) and
+ * the buyer's postcode and city (BR-DE-8, -9; optional at checkout).
+ */
+export function xrechnungGaps(inv: Pick<Invoice, 'currency' | 'seller' | 'buyer'>): string[] {
+  const seller = JSON.parse(inv.seller) as Party;
+  const buyer = JSON.parse(inv.buyer) as Party;
+  const gaps: string[] = [];
+  if (!hasEInvoice(inv)) gaps.push('currency');
+  if (!seller.contact?.name || !seller.contact.email) gaps.push('seller_contact');
+  if (!seller.contact?.phone) gaps.push('seller_phone');
+  if (!buyer.postcode || !buyer.city) gaps.push('buyer_address');
+  if (!buyer.email) gaps.push('buyer_email');
+  return gaps;
+}
+
+export const hasXRechnung = (inv: Pick<Invoice, 'currency' | 'seller' | 'buyer'>) => xrechnungGaps(inv).length === 0;
+
+/** The EN 16931 XML (Factur-X / ZUGFeRD profile EN 16931). */
+export function buildCiiXml(inv: Invoice, original?: CiiContext['original'], order?: CiiOrder): string {
   if (!hasEInvoice(inv)) {
     throw new TaxError(
       'currency_decimals',
       `EN 16931 allows at most 2 decimals; ${inv.currency} invoices get a PDF only`,
     );
   }
+  return buildCii(inv, { original, order }, false);
+}
+
+/** The XRechnung 3.0 CII XML: the same document with the German CIUS identifiers. */
+export function buildXRechnungXml(inv: Invoice, context: CiiContext): string {
+  const gaps = xrechnungGaps(inv);
+  if (!context.order) gaps.push('order');
+  if (gaps.length > 0) throw new TaxError('xrechnung_incomplete', `no XRechnung for ${inv.number}: ${gaps.join(', ')}`);
+  return buildCii(inv, context, true);
+}
+
+function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string {
   const sign = inv.kind === 'credit_note' ? -1 : 1;
   const amt = (minor: number) => toDecimalString(sign * minor, inv.currency);
   const seller = JSON.parse(inv.seller) as Party;
@@ -49,14 +110,18 @@ export function buildCiiXml(inv: Invoice, original?: Pick<Invoice, 'number' | 'i
   const groups = mergeByCategory(JSON.parse(inv.breakdown) as TaxGroup[]);
   const notOutOfScope = !groups.some((g) => g.cat.code === 'O');
   const t = docTexts(inv.locale);
+  const { original, order } = context;
 
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS.rsm, 'rsm:CrossIndustryInvoice');
   for (const [p, uri] of Object.entries(NS)) doc.att('http://www.w3.org/2000/xmlns/', `xmlns:${p}`, uri);
-  doc
-    .ele('rsm:ExchangedDocumentContext')
+  const docContext = doc.ele('rsm:ExchangedDocumentContext');
+  if (xrechnung) {
+    docContext.ele('ram:BusinessProcessSpecifiedDocumentContextParameter').ele('ram:ID').txt(PEPPOL_BILLING_PROCESS);
+  }
+  docContext
     .ele('ram:GuidelineSpecifiedDocumentContextParameter')
     .ele('ram:ID')
-    .txt(EN16931_GUIDELINE);
+    .txt(xrechnung ? XRECHNUNG_GUIDELINE : EN16931_GUIDELINE);
   const head = doc.ele('rsm:ExchangedDocument');
   head.ele('ram:ID').txt(inv.number);
   head.ele('ram:TypeCode').txt(inv.kind === 'credit_note' ? '381' : '380');
@@ -86,6 +151,9 @@ export function buildCiiXml(inv: Invoice, original?: Pick<Invoice, 'number' | 'i
   });
 
   const agreement = tx.ele('ram:ApplicableHeaderTradeAgreement');
+  // BT-10: the store has no buyer-assigned reference (no Leitweg-ID field at checkout); the
+  // order number is what the buyer knows the purchase by, and BR-DE-15 asks only for presence.
+  if (order) agreement.ele('ram:BuyerReference').txt(order.number);
   party(agreement.ele('ram:SellerTradeParty'), seller, { vat: notOutOfScope, withId: true });
   party(agreement.ele('ram:BuyerTradeParty'), buyer, { vat: notOutOfScope, withId: false });
   tx.ele('ram:ApplicableHeaderTradeDelivery')
@@ -96,6 +164,12 @@ export function buildCiiXml(inv: Invoice, original?: Pick<Invoice, 'number' | 'i
 
   const st = tx.ele('ram:ApplicableHeaderTradeSettlement');
   st.ele('ram:InvoiceCurrencyCode').txt(inv.currency);
+  const means = order ? PAYMENT_MEANS[order.provider] : undefined;
+  if (means) {
+    const pm = st.ele('ram:SpecifiedTradeSettlementPaymentMeans');
+    pm.ele('ram:TypeCode').txt(means.code);
+    pm.ele('ram:Information').txt(t(means.text));
+  }
   for (const g of groups) {
     const tt = st.ele('ram:ApplicableTradeTax');
     tt.ele('ram:CalculatedAmount').txt(amt(g.taxMinor));
@@ -104,9 +178,15 @@ export function buildCiiXml(inv: Invoice, original?: Pick<Invoice, 'number' | 'i
     tt.ele('ram:BasisAmount').txt(amt(g.netMinor));
     tt.ele('ram:CategoryCode').txt(g.cat.code);
     if (g.cat.vatex) tt.ele('ram:ExemptionReasonCode').txt(g.cat.vatex);
-    if (g.cat.code !== 'O') tt.ele('ram:RateApplicablePercent').txt(formatRate(g.rateBp));
+    // XRechnung wants a rate in every breakdown (BR-DE-14), "not subject to VAT" too: 0 there.
+    if (g.cat.code !== 'O' || xrechnung) tt.ele('ram:RateApplicablePercent').txt(formatRate(g.rateBp));
   }
-  st.ele('ram:SpecifiedTradePaymentTerms').ele('ram:Description').txt(t('paid'));
+  // Paid online before the invoice exists (a credit note: refunded when it is issued), so nothing is due.
+  const settled =
+    inv.kind === 'credit_note'
+      ? t('refundedOn', { date: docDate(inv.issued_at, inv.locale) })
+      : t('paidOn', { date: docDate(inv.supply_date, inv.locale) });
+  st.ele('ram:SpecifiedTradePaymentTerms').ele('ram:Description').txt(settled);
   const sum = st.ele('ram:SpecifiedTradeSettlementHeaderMonetarySummation');
   sum.ele('ram:LineTotalAmount').txt(amt(inv.net_minor));
   sum.ele('ram:TaxBasisTotalAmount').txt(amt(inv.net_minor));
@@ -128,14 +208,23 @@ function party(p: Node, x: Party, o: { vat: boolean; withId: boolean }) {
   // BT-29 seller identifier: identifies the seller where its VAT ID may not be given (category O, BR-CO-26).
   if (o.withId && (!o.vat || !x.vatId) && (x.taxNumber || x.vatId)) p.ele('ram:ID').txt(x.taxNumber ?? x.vatId ?? '');
   p.ele('ram:Name').txt(x.name);
+  if (x.contact) contact(p.ele('ram:DefinedTradeContact'), x.contact);
   const a = p.ele('ram:PostalTradeAddress');
   if (x.postcode) a.ele('ram:PostcodeCode').txt(x.postcode);
   if (x.street) a.ele('ram:LineOne').txt(x.street);
   if (x.city) a.ele('ram:CityName').txt(x.city);
   a.ele('ram:CountryID').txt(x.country);
+  // BT-34 / BT-49 electronic address: the email address (scheme EM), as Peppol R020 / R010 want one.
   if (x.email) p.ele('ram:URIUniversalCommunication').ele('ram:URIID', { schemeID: 'EM' }).txt(x.email);
   if (x.vatId && o.vat) p.ele('ram:SpecifiedTaxRegistration').ele('ram:ID', { schemeID: 'VA' }).txt(x.vatId);
   if (x.taxNumber && o.withId) p.ele('ram:SpecifiedTaxRegistration').ele('ram:ID', { schemeID: 'FC' }).txt(x.taxNumber);
+}
+
+/** BG-6 seller contact (BT-41 to BT-43). */
+function contact(c: Node, x: NonNullable<Party['contact']>) {
+  c.ele('ram:PersonName').txt(x.name);
+  if (x.phone) c.ele('ram:TelephoneUniversalCommunication').ele('ram:CompleteNumber').txt(x.phone);
+  c.ele('ram:EmailURIUniversalCommunication').ele('ram:URIID').txt(x.email);
 }
 
 /** EN 16931 wants one breakdown per category and rate (BR-S-08 …): OSS groups of one rate merge. */

@@ -26,6 +26,11 @@ const de = {
   total: 'Gesamtbetrag',
   totalNet: 'Summe netto',
   paid: 'Der Betrag wurde bereits bezahlt. Vielen Dank!',
+  paidOn: 'Bezahlt am {date}.',
+  refundedOn: 'Erstattet am {date}.',
+  payment_online: 'Online bezahlt (Zahlungsdienst)',
+  payment_test: 'Testzahlung (kein echtes Geld)',
+  payment_free: 'Kostenlose Bestellung: keine Zahlung',
   taxNumber: 'Steuernummer',
   vatId: 'USt-IdNr.',
   cancels: 'Storno der Rechnung {number} vom {date}.',
@@ -59,6 +64,11 @@ const en: DocTexts = {
   total: 'Total',
   totalNet: 'Total net',
   paid: 'This amount has already been paid. Thank you!',
+  paidOn: 'Paid on {date}.',
+  refundedOn: 'Refunded on {date}.',
+  payment_online: 'Paid online (payment service)',
+  payment_test: 'Test payment (no real money)',
+  payment_free: 'Free order: no payment',
   taxNumber: 'Tax number',
   vatId: 'VAT ID',
   cancels: 'Cancels invoice {number} of {date}.',
@@ -75,6 +85,16 @@ export type DocKey = keyof DocTexts;
 export function docTexts(locale: string): (key: DocKey, params?: Record<string, string>) => string {
   const t = locale === 'de' ? de : en;
   return (key, params) => t[key].replace(/\{(\w+)\}/g, (m, n: string) => params?.[n] ?? m);
+}
+
+/** A date (YYYY-MM-DD…) as invoices print it: 02.03.2026, 02/03/2026. */
+export function docDate(isoOrDate: string, locale: string): string {
+  return new Date(`${isoOrDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** The legal note an invoice of this scheme must carry ('' when none). */

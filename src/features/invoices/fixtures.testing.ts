@@ -9,10 +9,14 @@ export const seller: Party = {
   postcode: '10115',
   city: 'Berlin',
   country: 'DE',
-  email: '',
+  email: 'rechnung@kursmanufaktur.example',
   vatId: 'DE136695976',
   taxNumber: '27/123/45678',
+  contact: { name: 'Lena Schreiber', phone: '+49 30 1234567', email: 'rechnung@kursmanufaktur.example' },
 };
+
+/** A buyer who gave a billing address at checkout (XRechnung needs postcode and city). */
+export const addressed = { street: 'Ringstraße 1', postcode: '80331', city: 'München' } as const;
 
 export const buyer = (country: string, vatId: string | null = null, over: Partial<Party> = {}): Party => ({
   name: 'Kim Buyer',

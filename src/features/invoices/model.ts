@@ -11,6 +11,8 @@ export type Party = {
   email: string;
   vatId: string | null;
   taxNumber: string | null;
+  /** The seller's contact for e-invoices (XRechnung BG-6); invoices issued before it was asked for have none. */
+  contact?: { name: string; phone: string; email: string };
 };
 
 export type InvoiceLine = {

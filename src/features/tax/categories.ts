@@ -36,7 +36,7 @@ export function isTaxScheme(v: unknown): v is TaxScheme {
 export class TaxError extends Error {
   override name = 'TaxError';
   constructor(
-    readonly code: 'unknown_country' | 'no_rate' | 'not_configured' | 'currency_decimals',
+    readonly code: 'unknown_country' | 'no_rate' | 'not_configured' | 'currency_decimals' | 'xrechnung_incomplete',
     message: string,
   ) {
     super(message);
