@@ -59,6 +59,7 @@ export const ordersMessages = defineMessages(
     'orders.payment.netBeforeRefunds': 'Before refunds (the fee is not given back).',
     'orders.payment.cardCountry': 'Card country',
     'orders.payment.cardCountryUnknown': 'Unknown',
+    'orders.payment.cardEvidence': 'Card’s country (reported with the payment): {country}',
     'orders.payment.cardCountryDiffers':
       'Differs from the billing country in the tax evidence, {billing}. A card from another country is common (travel, a bank abroad); it is one more piece of location evidence, and the VAT stays as decided.',
     'orders.detail.items': 'Items',
@@ -257,6 +258,7 @@ export const ordersMessages = defineMessages(
     'orders.payment.netBeforeRefunds': 'Vor Erstattungen (die Gebühr wird nicht zurückgegeben).',
     'orders.payment.cardCountry': 'Land der Karte',
     'orders.payment.cardCountryUnknown': 'Unbekannt',
+    'orders.payment.cardEvidence': 'Land der Karte (mit der Zahlung gemeldet): {country}',
     'orders.payment.cardCountryDiffers':
       'Weicht vom Rechnungsland im Steuernachweis ab, {billing}. Eine Karte aus einem anderen Land ist häufig (Reisen, Bank im Ausland); sie ist ein weiteres Indiz zum Ort und die Umsatzsteuer bleibt wie bestimmt.',
     'orders.detail.items': 'Artikel',

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import type { DeliveryRow, OrderDetail } from './order-detail.js';
 import { DateTime, money } from './parts.js';
-import { PaymentPanel } from './payment-panel.js';
+import { CardEvidenceItem, PaymentPanel } from './payment-panel.js';
 import { TaxPanel } from './tax-panel.js';
 import type { TimelineEntry } from './timeline.js';
 
@@ -252,7 +252,12 @@ export function OrderDetailPage({ ctx, view }: { ctx: PageContext; view: OrderDe
         <h2 id="h-items">{t('orders.detail.items')}</h2>
         <ItemsTable ctx={ctx} detail={detail} />
       </section>
-      <TaxPanel ctx={ctx} order={order} vies={detail.vies} />
+      <TaxPanel
+        ctx={ctx}
+        order={order}
+        vies={detail.vies}
+        cardEvidence={<CardEvidenceItem ctx={ctx} order={order} details={detail.payment} />}
+      />
       <section aria-labelledby="h-deliveries">
         <h2 id="h-deliveries">{t('orders.detail.deliveries')}</h2>
         <DeliveriesTable ctx={ctx} deliveries={detail.deliveries} />

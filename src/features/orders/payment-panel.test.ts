@@ -53,12 +53,19 @@ describe('admin order page: payment panel', () => {
       text,
       /Card country Austria \(AT\) Differs from the billing country in the tax evidence, Germany \(DE\)/,
     );
+    // And in the tax panel's location evidence, marked as not matching.
+    const page = await admin.get(`/admin/orders/${order.id}`);
+    assert.match(
+      page.body,
+      /<li class="evidence-conflict">Card’s country \(reported with the payment\): Austria \(AT\)<\/li>/,
+    );
   });
 
   test('no card country given: unknown, and no note', async () => {
     const order = await buyAndPay('');
     const text = await panel(order.id);
     assert.match(text, /Card country Unknown/);
+    assert.doesNotMatch((await admin.get(`/admin/orders/${order.id}`)).body, /Card’s country \(reported/);
     assert.doesNotMatch(text, /Differs from the billing country/);
     assert.match(text, /Payment fee €0\.54/);
   });

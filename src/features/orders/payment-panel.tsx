@@ -79,6 +79,29 @@ function CardCountry({ ctx, order, d }: { ctx: PageContext; order: Order; d: Ord
 }
 
 /**
+ * The card's country as a row of the tax panel's location evidence (its
+ * `cardEvidence` slot); nothing when the payment reported none.
+ */
+export function CardEvidenceItem({
+  ctx,
+  order,
+  details,
+}: {
+  ctx: PageContext;
+  order: Order;
+  details: OrderPaymentDetails | undefined;
+}) {
+  const card = details?.card_country;
+  if (!card) return null;
+  const billing = evidenceBillingCountry(order);
+  return (
+    <li class={billing && billing !== card ? 'evidence-conflict' : undefined}>
+      {ctx.t('orders.payment.cardEvidence', { country: country(ctx, card) })}
+    </li>
+  );
+}
+
+/**
  * How the order was paid: status, provider and reference, times, discount
  * code, and what the provider reported about the payment (its fee, the net
  * payout, the card's country).
