@@ -13,12 +13,13 @@ function cli(args: string[], env: Record<string, string>) {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 150_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('command line', () => {
+// Each step starts a real process that loads the app through tsx: seconds each, more on a busy machine.
+describe('command line', { timeout: 400_000 }, () => {
   test('a wrong setting: one line naming the variable, exit code 1', () => {
     const r = cli(['migrate'], { PORT: 'abc' });
     assert.equal(r.code, 1);
