@@ -182,6 +182,8 @@ describe('admin pages', () => {
         city: 'Berlin',
         taxNumber: '27/123/45678',
         invoicePrefix: 'RE-',
+        contactName: 'Lena Schreiber',
+        contactEmail: 'lena@example.com',
       },
       { formPage: '/admin/tax' },
     );

@@ -18,15 +18,20 @@ class AlreadyIssued extends Error {}
 export type { BuyerEvidence };
 
 export function sellerParty(s: TaxSettings): Party {
+  const contact =
+    s.contactName && s.contactEmail
+      ? { contact: { name: s.contactName, phone: s.contactPhone ?? '', email: s.contactEmail } }
+      : {};
   return {
     name: s.businessName,
     street: s.street,
     postcode: s.postcode,
     city: s.city,
     country: s.country,
-    email: '',
+    email: s.contactEmail ?? '',
     vatId: s.vatId || null,
     taxNumber: s.taxNumber || null,
+    ...contact,
   };
 }
 

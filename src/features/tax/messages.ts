@@ -27,6 +27,19 @@ export const taxMessages = defineMessages(
     'tax.error.vatId': 'This is not a valid VAT ID.',
     'tax.error.taxId': 'Enter a tax number or a VAT ID.',
     'tax.error.required': 'Required.',
+    'tax.error.email': 'This is not a valid email address.',
+    'tax.error.phone': 'Enter a phone number with at least 5 digits (digits, +, spaces, ( ) / . - only).',
+    'tax.contact': 'Contact for e-invoices (XRechnung)',
+    'tax.contact.why':
+      'XRechnung, the e-invoice German public authorities and many businesses require, must name a contact of the seller with name, phone number and email address. Every invoice keeps the contact as it was when the invoice was issued. Buyers get an XRechnung when they gave a billing address at checkout.',
+    'tax.contactName': 'Contact person or department',
+    'tax.contactEmail': 'Email address for invoices',
+    'tax.contactEmail.hint': 'Also the seller’s electronic address in every e-invoice.',
+    'tax.contactPhone': 'Phone number (optional)',
+    'tax.contactPhone.hint':
+      'Without it, invoices get no XRechnung: only the PDF with the ZUGFeRD e-invoice inside and the EN 16931 XML.',
+    'tax.warn.noXRechnung':
+      'Invoices are issued without XRechnung: XRechnung needs a contact with name, phone number and email address. Invoices issued while one is missing stay without it.',
     'tax.counters': 'Turnover counters (EUR, without VAT)',
     'tax.counters.thisYear': 'This year',
     'tax.counters.lastYear': 'Last year',
@@ -74,6 +87,19 @@ export const taxMessages = defineMessages(
     'tax.error.vatId': 'Das ist keine gültige USt-IdNr.',
     'tax.error.taxId': 'Gib eine Steuernummer oder eine USt-IdNr. an.',
     'tax.error.required': 'Pflichtfeld.',
+    'tax.error.email': 'Das ist keine gültige E-Mail-Adresse.',
+    'tax.error.phone': 'Gib eine Telefonnummer mit mindestens 5 Ziffern an (nur Ziffern, +, Leerzeichen, ( ) / . -).',
+    'tax.contact': 'Kontakt für E-Rechnungen (XRechnung)',
+    'tax.contact.why':
+      'Die XRechnung, die deutsche Behörden und viele Unternehmen verlangen, muss einen Kontakt des Verkäufers mit Name, Telefonnummer und E-Mail-Adresse nennen. Jede Rechnung behält den Kontakt, der bei ihrer Ausstellung galt. Käufer bekommen eine XRechnung, wenn sie im Checkout eine Rechnungsanschrift angegeben haben.',
+    'tax.contactName': 'Ansprechperson oder Abteilung',
+    'tax.contactEmail': 'E-Mail-Adresse für Rechnungen',
+    'tax.contactEmail.hint': 'Zugleich die elektronische Adresse des Verkäufers in jeder E-Rechnung.',
+    'tax.contactPhone': 'Telefonnummer (freiwillig)',
+    'tax.contactPhone.hint':
+      'Ohne sie bekommen Rechnungen keine XRechnung, nur das PDF mit der ZUGFeRD-E-Rechnung darin und das EN-16931-XML.',
+    'tax.warn.noXRechnung':
+      'Rechnungen werden ohne XRechnung ausgestellt: die XRechnung braucht einen Kontakt mit Name, Telefonnummer und E-Mail-Adresse. Rechnungen, die ausgestellt werden, solange etwas davon fehlt, bleiben ohne.',
     'tax.counters': 'Umsatzzähler (EUR, ohne Umsatzsteuer)',
     'tax.counters.thisYear': 'Dieses Jahr',
     'tax.counters.lastYear': 'Vorjahr',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
+import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { recordAudit } from '../admin/audit.js';
@@ -8,7 +9,13 @@ import { crossBorderB2cEur, netTurnoverEur } from '../invoices/queries.js';
 import { EU_THRESHOLD_MINOR } from './place-of-supply.js';
 import { smallBusinessStatus } from './small-business.js';
 import { TaxPage, type TaxPageView } from './tax.page.js';
-import { loadTaxSettings, loadTaxSettingsDraft, saveTaxSettings, taxSettingsSchema } from './tax-settings.js';
+import {
+  loadTaxSettings,
+  loadTaxSettingsDraft,
+  saveTaxSettings,
+  taxSettingsFormSchema,
+  xrechnungContactComplete,
+} from './tax-settings.js';
 
 export function registerTaxRoutes(app: FastifyInstance, services: Services): void {
   const { db } = services.database;
@@ -30,6 +37,7 @@ export function registerTaxRoutes(app: FastifyInstance, services: Services): voi
       counters,
       warnings: settings?.mode === 'regular' ? [] : status.warnings,
       ossCrossed: Math.max(counters.crossThisYear, counters.crossLastYear) > EU_THRESHOLD_MINOR,
+      xrechnung: settings ? xrechnungContactComplete(settings) : undefined,
       ...extra,
     };
   }
@@ -48,18 +56,10 @@ export function registerTaxRoutes(app: FastifyInstance, services: Services): voi
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
     values.ossOptIn = values.ossOptIn === '1' ? '1' : '0';
-    const parsed = taxSettingsSchema.safeParse({ ...values, ossOptIn: values.ossOptIn === '1' });
+    const parsed = taxSettingsFormSchema.safeParse({ ...values, ossOptIn: values.ossOptIn === '1' });
     if (!parsed.success) {
       const errors: TaxPageView['errors'] = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        errors[field] =
-          issue.message === 'vatId'
-            ? 'tax.error.vatId'
-            : issue.message === 'taxId'
-              ? 'tax.error.taxId'
-              : 'tax.error.required';
-      }
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] = errorKey(issue.message);
       const ctx = await adminPageContext(req, reply, services);
       return sendPage(reply, TaxPage({ ctx, view: await view(values, { errors, notice: 'invalid' }) }), 400);
     }
@@ -70,4 +70,15 @@ export function registerTaxRoutes(app: FastifyInstance, services: Services): voi
     });
     return reply.redirect('/admin/tax?saved=1', 303);
   });
+}
+
+const ERROR_KEYS = {
+  vatId: 'tax.error.vatId',
+  taxId: 'tax.error.taxId',
+  email: 'tax.error.email',
+  phone: 'tax.error.phone',
+} as const satisfies Record<string, MessageKey>;
+
+function errorKey(message: string): MessageKey {
+  return ERROR_KEYS[message as keyof typeof ERROR_KEYS] ?? 'tax.error.required';
 }

@@ -9,7 +9,28 @@ import { VIES_DEFAULT_URL } from './vies.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The seller's tax identity: what every invoice prints (§ 14 Abs. 4 Nr. 1, 2 UStG). */
+const emailFormat = z.email();
+const isEmail = (v: string) => emailFormat.safeParse(v).success;
+
+/** A phone number as people write it: digits with +, spaces, brackets, slashes, dots, dashes; 5 digits at least. */
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((v) => v === '' || (/^\+?[\d ()./-]+$/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 5), 'phone');
+
+const email = z
+  .string()
+  .trim()
+  .max(120)
+  .refine((v) => v === '' || isEmail(v), 'email');
+
+/**
+ * The seller's tax identity: what every invoice prints (§ 14 Abs. 4 Nr. 1, 2 UStG).
+ * The contact (name, phone, email) is what XRechnung requires of the seller
+ * (BG-6, BR-DE-2); the email is also the seller's electronic address (BT-34).
+ * Optional here, so settings saved before it was asked for still issue invoices.
+ */
 export const taxSettingsSchema = z
   .object({
     mode: z.enum(TAX_MODES),
@@ -43,10 +64,23 @@ export const taxSettingsSchema = z
       .trim()
       .regex(/^\d{0,5}$/)
       .default(''),
+    contactName: z.string().trim().max(80).optional(),
+    contactPhone: phone.optional(),
+    contactEmail: email.optional(),
   })
   .refine((s) => s.taxNumber !== '' || s.vatId !== '', { path: ['taxNumber'], message: 'taxId' });
 
+/** The admin form asks for the contact's name and email; the phone may stay empty (then no XRechnung). */
+export const taxSettingsFormSchema = taxSettingsSchema.safeExtend({
+  contactName: z.string().trim().min(1).max(80),
+  contactEmail: email.refine((v) => v !== '', 'required'),
+});
+
 export type TaxSettings = z.infer<typeof taxSettingsSchema>;
+
+/** Whether invoices issued with these settings can get an XRechnung (the buyer's address aside). */
+export const xrechnungContactComplete = (s: Pick<TaxSettings, 'contactName' | 'contactPhone' | 'contactEmail'>) =>
+  Boolean(s.contactName && s.contactPhone && s.contactEmail);
 
 /** Setting keys; `tax.mode` is read by other features too ('small_business' | 'regular'). */
 export const TAX_KEYS = {
@@ -63,6 +97,9 @@ export const TAX_KEYS = {
   viesUrl: 'tax.vies_url',
   datevConsultant: 'tax.datev_consultant',
   datevClient: 'tax.datev_client',
+  contactName: 'tax.contact_name',
+  contactPhone: 'tax.contact_phone',
+  contactEmail: 'tax.contact_email',
 } as const satisfies Record<keyof TaxSettings, string>;
 
 /** The saved settings, or undefined until the seller has filled them in (no invoice is issued before). */
@@ -92,7 +129,7 @@ export async function loadTaxSettingsDraft(db: Db): Promise<Record<string, strin
 export async function saveTaxSettings(db: Db, s: TaxSettings): Promise<void> {
   for (const [field, key] of Object.entries(TAX_KEYS)) {
     const v = s[field as keyof TaxSettings];
-    await writeSetting(db, key, typeof v === 'boolean' ? (v ? '1' : '0') : checkedVatIdOr(field, v));
+    await writeSetting(db, key, typeof v === 'boolean' ? (v ? '1' : '0') : checkedVatIdOr(field, v ?? ''));
   }
 }
 

@@ -14,6 +14,8 @@ export type TaxPageView = {
   counters: { thisYear: number; lastYear: number; crossThisYear: number; crossLastYear: number };
   warnings: SmallBusinessWarning[];
   ossCrossed: boolean;
+  /** Saved settings: whether their contact lets invoices get an XRechnung; undefined before the first save. */
+  xrechnung?: boolean | undefined;
 };
 
 export function TaxPage({ ctx, view }: { ctx: PageContext; view: TaxPageView }) {
@@ -32,6 +34,7 @@ export function TaxPage({ ctx, view }: { ctx: PageContext; view: TaxPageView }) 
         <Alert kind="info">{t(`tax.warn.${w}`)}</Alert>
       ))}
       {view.ossCrossed && <Alert kind="info">{t('tax.warn.oss')}</Alert>}
+      {view.xrechnung === false && <Alert kind="info">{t('tax.warn.noXRechnung')}</Alert>}
       <section class="panel" aria-labelledby="h-counters">
         <h2 id="h-counters">{t('tax.counters')}</h2>
         <table>
@@ -79,6 +82,27 @@ export function TaxPage({ ctx, view }: { ctx: PageContext; view: TaxPageView }) 
           {text('taxNumber', 'tax.taxNumber', 'tax.taxId.hint')}
           {text('vatId', 'tax.vatId')}
           {text('invoicePrefix', 'tax.invoicePrefix')}
+          <fieldset>
+            <legend>{t('tax.contact')}</legend>
+            <p class="muted">{t('tax.contact.why')}</p>
+            {text('contactName', 'tax.contactName')}
+            <Field
+              name="contactEmail"
+              type="email"
+              label={t('tax.contactEmail')}
+              value={v.contactEmail}
+              error={err('contactEmail')}
+              hint={t('tax.contactEmail.hint')}
+            />
+            <Field
+              name="contactPhone"
+              type="tel"
+              label={t('tax.contactPhone')}
+              value={v.contactPhone}
+              error={err('contactPhone')}
+              hint={t('tax.contactPhone.hint')}
+            />
+          </fieldset>
           <div class="field">
             <label>
               <input type="checkbox" name="ossOptIn" value="1" checked={v.ossOptIn === '1'} /> {t('tax.ossOptIn')}
