@@ -60,10 +60,10 @@ export interface InvoicesTable {
   gross_minor: number;
 }
 
-/** The rendered files of an invoice (PDF, CII XML), stored once and never replaced. */
+/** The rendered files of an invoice (PDF, EN 16931 CII XML, XRechnung CII XML), stored once and never replaced. */
 export interface InvoiceDocumentsTable {
   invoice_id: string;
-  format: 'pdf' | 'cii';
+  format: 'pdf' | 'cii' | 'xrechnung';
   storage_key: string;
   sha256: string;
   size_bytes: number;

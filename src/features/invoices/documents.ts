@@ -2,26 +2,37 @@ import { Readable } from 'node:stream';
 import type { Invoice } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
-import { buildCiiXml, hasEInvoice } from './cii.js';
+import { buildCiiXml, buildXRechnungXml, type CiiOrder, hasEInvoice } from './cii.js';
 import { renderInvoicePdf } from './pdf.js';
 import { documentOf, findInvoice } from './queries.js';
 
-export type InvoiceFormat = 'pdf' | 'cii';
+/** 'cii': EN 16931 XML (also inside the PDF); 'xrechnung': the XRechnung 3.0 CII XML beside it. */
+export type InvoiceFormat = 'pdf' | 'cii' | 'xrechnung';
 
 /**
  * Renders one document of an invoice (the original is referenced by a credit
- * note). The PDF embeds the stored XML (Factur-X / ZUGFeRD), so the XML inside
- * the PDF and the XML download are always the same bytes.
+ * note). The PDF embeds the stored EN 16931 XML (Factur-X / ZUGFeRD profile
+ * EN 16931, whose identifier must stay urn:cen.eu:en16931:2017), so the XML
+ * inside the PDF and the XML download are always the same bytes; the XRechnung
+ * is a file of its own.
  */
 async function render(
   services: Pick<Services, 'database' | 'storage'>,
   inv: Invoice,
   format: InvoiceFormat,
 ): Promise<Buffer> {
-  const original = inv.original_invoice_id
-    ? await findInvoice(services.database.db, inv.original_invoice_id)
-    : undefined;
-  if (format === 'cii') return Buffer.from(buildCiiXml(inv, original), 'utf8');
+  const { db } = services.database;
+  const original = inv.original_invoice_id ? await findInvoice(db, inv.original_invoice_id) : undefined;
+  if (format !== 'pdf') {
+    // The order's number and provider never change; the order exists while its invoices are issued.
+    const order: CiiOrder | undefined = await db
+      .selectFrom('orders')
+      .select(['number', 'provider'])
+      .where('id', '=', inv.order_id)
+      .executeTakeFirst();
+    const xml = format === 'cii' ? buildCiiXml(inv, original, order) : buildXRechnungXml(inv, { original, order });
+    return Buffer.from(xml, 'utf8');
+  }
   if (!hasEInvoice(inv)) return renderInvoicePdf(inv, original);
   const xml = await ensureInvoiceDocument(services, inv, 'cii');
   return renderInvoicePdf(inv, original, { facturX: await readAll(services, xml.storageKey) });
@@ -65,6 +76,8 @@ export async function readAll(services: Pick<Services, 'storage'>, key: string):
   return Buffer.concat(chunks);
 }
 
+const SUFFIX: Record<InvoiceFormat, string> = { pdf: '.pdf', cii: '.xml', xrechnung: '-xrechnung.xml' };
+
 export function fileNameOf(inv: Invoice, format: InvoiceFormat): string {
-  return `${inv.number.replace(/[^A-Za-z0-9-_]/g, '_')}.${format === 'pdf' ? 'pdf' : 'xml'}`;
+  return `${inv.number.replace(/[^A-Za-z0-9-_]/g, '_')}${SUFFIX[format]}`;
 }

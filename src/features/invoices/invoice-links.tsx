@@ -1,18 +1,15 @@
+import type { Invoice } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
-import { hasEInvoice } from './cii.js';
+import { hasEInvoice, hasXRechnung } from './cii.js';
+
+export type InvoiceLinkRow = Pick<Invoice, 'id' | 'number' | 'kind' | 'currency' | 'seller' | 'buyer'>;
 
 /**
  * The buyer's invoices of one order, on the library's receipt page: the PDF
- * (with the e-invoice inside: Factur-X / ZUGFeRD) and the bare XML for
- * software that takes only XML.
+ * (with the e-invoice inside: Factur-X / ZUGFeRD), the bare EN 16931 XML for
+ * software that takes only XML, and the XRechnung where the invoice has one.
  */
-export function InvoiceLinks({
-  ctx,
-  invoices,
-}: {
-  ctx: PageContext;
-  invoices: { id: string; number: string; kind: string; currency: string }[];
-}) {
+export function InvoiceLinks({ ctx, invoices }: { ctx: PageContext; invoices: InvoiceLinkRow[] }) {
   if (invoices.length === 0) return null;
   return (
     <section aria-labelledby="h-invoices">
@@ -25,6 +22,12 @@ export function InvoiceLinks({
               <>
                 <a href={`/library/invoices/${i.id}.pdf`}>{ctx.t('invoices.library.hybrid')}</a> ·{' '}
                 <a href={`/library/invoices/${i.id}.xml`}>{ctx.t('invoices.library.xml')}</a>
+                {hasXRechnung(i) && (
+                  <>
+                    {' '}
+                    · <a href={`/library/invoices/${i.id}.xrechnung.xml`}>{ctx.t('invoices.library.xrechnung')}</a>
+                  </>
+                )}
               </>
             ) : (
               <a href={`/library/invoices/${i.id}.pdf`}>{ctx.t('invoices.library.pdf')}</a>

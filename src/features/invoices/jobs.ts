@@ -3,7 +3,7 @@ import { defineJob, PermanentJobError } from '../../jobs/define.js';
 import type { Services } from '../../services.js';
 import { TaxError } from '../tax/categories.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
-import { hasEInvoice } from './cii.js';
+import { hasEInvoice, hasXRechnung } from './cii.js';
 import { ensureInvoiceDocument } from './documents.js';
 import { issueCreditNoteRecord } from './issue-credit-note.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
@@ -28,6 +28,7 @@ async function storeDocuments(services: Services, inv: Awaited<ReturnType<typeof
   // The XML first: the PDF embeds it.
   if (hasEInvoice(inv)) await ensureInvoiceDocument(services, inv, 'cii');
   await ensureInvoiceDocument(services, inv, 'pdf');
+  if (hasXRechnung(inv)) await ensureInvoiceDocument(services, inv, 'xrechnung');
 }
 
 export const issueInvoiceJob = defineJob({

@@ -61,7 +61,7 @@ async function eurTotal(db: Db, year: number, narrow: (q: InvoiceQuery) => Invoi
   return (await sumInEur(db, rows, year)).eurMinor;
 }
 
-export function documentOf(db: Db, invoiceId: string, format: 'pdf' | 'cii') {
+export function documentOf(db: Db, invoiceId: string, format: 'pdf' | 'cii' | 'xrechnung') {
   return db
     .selectFrom('invoice_documents')
     .selectAll()

@@ -28,7 +28,7 @@ import { invoicesZip } from './zip.js';
 /** eurofxref-hist.csv (every day since 1999) is about 2 MB. */
 const RATES_MAX_BYTES = 16 * 1024 * 1024;
 
-const fileParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.(pdf|xml)$/) });
+const fileParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.(pdf|xml|xrechnung\.xml)$/) });
 
 export function registerInvoicesRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -52,7 +52,7 @@ export function registerInvoicesRoutes(fastify: FastifyInstance, services: Servi
   }
   const parse = (file: string) => ({
     id: file.slice(0, 36),
-    format: (file.endsWith('.pdf') ? 'pdf' : 'cii') as InvoiceFormat,
+    format: (file.endsWith('.pdf') ? 'pdf' : file.endsWith('.xrechnung.xml') ? 'xrechnung' : 'cii') as InvoiceFormat,
   });
 
   // Buyers: only invoices of their own purchases; anything else is "not found".

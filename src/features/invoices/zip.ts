@@ -1,24 +1,26 @@
 import yazl from 'yazl';
 import type { Invoice } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { hasEInvoice } from './cii.js';
-import { ensureInvoiceDocument, fileNameOf, readAll } from './documents.js';
+import { TaxError } from '../tax/categories.js';
+import { hasEInvoice, hasXRechnung } from './cii.js';
+import { ensureInvoiceDocument, fileNameOf, type InvoiceFormat, readAll } from './documents.js';
 
-/** Every invoice PDF (PDF/A-3, with the XML inside where there is one) and CII XML of a period in one ZIP (yazl). */
-export async function invoicesZip(
-  services: Pick<Services, 'database' | 'storage'>,
-  invoices: readonly Invoice[],
-  csv: string,
-): Promise<Buffer> {
+type Deps = Pick<Services, 'database' | 'storage'>;
+
+/**
+ * Every document of a period's invoices in one ZIP (yazl): the PDF (PDF/A-3,
+ * with the EN 16931 XML inside where there is one), that XML, and the
+ * XRechnung where the invoice has one.
+ */
+export async function invoicesZip(services: Deps, invoices: readonly Invoice[], csv: string): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const inv of invoices) {
-    const pdf = await ensureInvoiceDocument(services, inv, 'pdf');
-    zip.addBuffer(await readAll(services, pdf.storageKey), fileNameOf(inv, 'pdf'), { mtime: new Date(inv.issued_at) });
-    if (hasEInvoice(inv)) {
-      const xml = await ensureInvoiceDocument(services, inv, 'cii');
-      zip.addBuffer(await readAll(services, xml.storageKey), fileNameOf(inv, 'cii'), {
-        mtime: new Date(inv.issued_at),
-      });
+    const formats: InvoiceFormat[] = ['pdf'];
+    if (hasEInvoice(inv)) formats.push('cii');
+    if (hasXRechnung(inv)) formats.push('xrechnung');
+    for (const format of formats) {
+      const bytes = await documentBytes(services, inv, format);
+      if (bytes) zip.addBuffer(bytes, fileNameOf(inv, format), { mtime: new Date(inv.issued_at) });
     }
   }
   zip.addBuffer(Buffer.from(`\ufeff${csv}`, 'utf8'), 'invoices.csv');
@@ -26,4 +28,14 @@ export async function invoicesZip(
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** A document's bytes; an XRechnung that cannot be made (its order deleted since) is left out, not an error. */
+async function documentBytes(services: Deps, inv: Invoice, format: InvoiceFormat): Promise<Buffer | undefined> {
+  try {
+    return await readAll(services, (await ensureInvoiceDocument(services, inv, format)).storageKey);
+  } catch (e) {
+    if (format === 'xrechnung' && e instanceof TaxError) return undefined;
+    throw e;
+  }
 }

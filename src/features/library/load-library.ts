@@ -2,6 +2,7 @@ import type { Order, OrderItem } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { grantsAccess } from '../checkout/order-status.js';
 import { downloadLinksForOrder, type OrderDownloads } from '../delivery/links.js';
+import type { InvoiceLinkRow } from '../invoices/invoice-links.js';
 import { invoicesOfOrder } from '../invoices/queries.js';
 import { findPurchase, listItemsOf, listPurchases } from './queries.js';
 
@@ -11,7 +12,7 @@ export type LibraryOrder = {
   /** Fresh links; empty unless the order is paid. */
   downloads: OrderDownloads;
   /** Invoices and credit notes of the order (receipt page only). */
-  invoices?: { id: string; number: string; kind: string; currency: string }[];
+  invoices?: InvoiceLinkRow[];
 };
 
 type Deps = Pick<Services, 'config' | 'database'>;
