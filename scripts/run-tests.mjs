@@ -38,7 +38,7 @@ const db = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQ
 console.log(`Running ${files.length} test files on ${db}`);
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...flags, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...flags, ...files],
   { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(r.status ?? 1);
