@@ -2,7 +2,8 @@
 // 1,000,000) on SQLite and on PostgreSQL, the daily aggregates recounted from
 // them, then the dashboard's data function (loadAnalytics + buildReport) timed.
 // The data is generated inside the database (a recursive CTE on SQLite,
-// generate_series on PostgreSQL): one INSERT … SELECT per table.
+// generate_series on PostgreSQL): one INSERT … SELECT per table. Four in five
+// orders have a known payment fee (order_payment_details).
 // Self-contained; `node --import tsx bench/analytics.ts` runs it alone.
 // Then N subscriptions (default 100,000) over the same three years are added, the subscription ledger is
 // synced once (timed), and the MRR part (loadMembershipAnalytics: the tiles' figures, a sync of what
@@ -19,11 +20,11 @@ import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { loadAnalytics } from '../src/features/analytics/dashboard-data.js';
+import { loadMembershipFigures } from '../src/features/analytics/membership-figures.js';
 import { churnBetween, mrrByMonth } from '../src/features/analytics/mrr.js';
 import { loadSubscriptionFlows, syncSubscriptionFlows } from '../src/features/analytics/mrr-data.js';
 import { rebuildSalesAggregates } from '../src/features/analytics/rebuild-aggregates.js';
 import { buildReport } from '../src/features/analytics/report.js';
-import { loadMembershipFigures } from '../src/features/analytics/membership-figures.js';
 import { translator } from '../src/web/messages.js';
 
 export type AnalyticsRow = { measure: string; value: number | null; unit: string; note?: string };
@@ -122,6 +123,13 @@ async function load(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<voi
     FROM ${o.from}`.execute(db);
   await sql`${o.with}INSERT INTO order_items (id, order_id, product_id, title, unit_price_minor, quantity, discount_minor, total_minor, tax_minor)
     SELECT 'i' || i, 'o' || i, 'p' || (i % ${sql.lit(PRODUCTS)}), 'Product', ${total}, 1, 0, ${total}, ${tax} FROM ${o.from}`.execute(
+    db,
+  );
+  // Four in five orders with a known payment fee (1.5 % + 25), so the recount joins them and the dashboard shows fees.
+  const fee = sql`((${total} * 15 + 500) / 1000 + 25)`;
+  await sql`${o.with}INSERT INTO order_payment_details (order_id, provider, card_country, fee_minor, fee_currency, net_minor,
+      balance_ref, fee_lookups, fee_looked_at, created_at, updated_at)
+    SELECT 'o' || i, 'test', NULL, ${fee}, 'EUR', ${total} - ${fee}, NULL, 0, NULL, ${at}, ${at} FROM ${o.from} WHERE i % 5 <> 0`.execute(
     db,
   );
 }
