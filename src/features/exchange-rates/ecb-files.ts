@@ -1,4 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { normalizeRate } from './convert.js';
@@ -49,81 +50,126 @@ const mapped = (fn: (v: string) => string | undefined, message: string) =>
     return z.NEVER;
   });
 
-const rateEntry = z.object({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'currency'),
-  date: mapped(isoDay, 'date'),
-  rate: mapped(normalizeRate, 'rate'),
+/** "" and "N/A" (the ECB's gap: not published that day) are null; anything else must be a rate. */
+const rateOrGap = z.string().transform((v, ctx) => {
+  if (v === '' || v === 'N/A') return null;
+  const rate = normalizeRate(v);
+  if (rate !== undefined) return rate;
+  ctx.addIssue({ code: 'custom', message: 'rate' });
+  return z.NEVER;
 });
 
-/** Collects valid rates and problems; the same currency and day twice is a problem only with another value. */
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'currency');
+
+/** One publication day: its date and its rates (in the order of `currencies`). */
+const csvDay = z.object({ date: mapped(isoDay, 'date'), rates: z.array(rateOrGap) });
+/** In XML every day names its own currencies (in CSV the header does, checked once). */
+const xmlDay = csvDay.extend({ currencies: z.array(currencyCode) });
+
+/** Collects valid rates and problems, one zod parse per day; the same currency and day twice is a problem only with another value. */
 class Collector {
-  readonly rates = new Map<string, EcbRate>();
+  /** date → currency → rate (per day, so a repeated day or currency is found without one key per rate). */
+  readonly days = new Map<string, Map<string, string>>();
   readonly problems: FileProblem[] = [];
 
-  add(raw: { currency: string; date: string; rate: string }, line: number | null, place: string): void {
-    const r = rateEntry.safeParse(raw);
+  /** `place(i)`: where the i-th value is, for a problem report (its column, or day and currency). */
+  addDay(
+    raw: { date: string; currencies: string[]; rates: string[]; checkCurrencies: boolean },
+    line: number | null,
+    place: (i: number) => string,
+  ) {
+    const r = (raw.checkCurrencies ? xmlDay : csvDay).safeParse(raw);
     if (!r.success) {
-      const reason = r.error.issues[0]?.message as 'date' | 'rate' | 'currency';
-      const value = reason === 'date' ? raw.date : reason === 'currency' ? raw.currency : raw.rate;
-      this.problems.push({ line, place, reason, value: value.slice(0, 40) });
+      // In file order: the date first, then each value's currency or rate.
+      const issues = r.error.issues.map((issue) => {
+        const [field, i = -1] = issue.path as ['date' | 'currencies' | 'rates', number | undefined];
+        return { field, i, reason: issue.message as FileProblem['reason'] };
+      });
+      for (const { field, i, reason } of issues.sort((a, b) => a.i - b.i)) {
+        const value = field === 'date' ? raw.date : (raw[field][i] ?? '');
+        const where = field === 'date' ? (line === null ? raw.date : 'Date') : place(i);
+        this.problems.push({ line, place: where, reason, value: value.slice(0, 40) });
+      }
       return;
     }
-    const key = `${r.data.currency}|${r.data.date}`;
-    const seen = this.rates.get(key);
-    if (seen && seen.rate !== r.data.rate) this.problems.push({ line, place, reason: 'duplicate', value: raw.rate });
-    else this.rates.set(key, r.data);
+    const { date, rates } = r.data;
+    const day = this.days.get(date) ?? new Map<string, string>();
+    this.days.set(date, day);
+    rates.forEach((rate, i) => {
+      if (rate === null) return;
+      const currency = raw.currencies[i] ?? '';
+      const seen = day.get(currency);
+      if (seen !== undefined && seen !== rate)
+        this.problems.push({ line, place: place(i), reason: 'duplicate', value: rate });
+      else day.set(currency, rate);
+    });
   }
 
   result(format: 'csv' | 'xml'): ParsedRates {
-    if (this.rates.size === 0 && this.problems.length === 0) return { ok: false, error: 'empty' };
-    return { ok: true, format, rates: [...this.rates.values()], problems: this.problems };
+    const rates: EcbRate[] = [];
+    for (const [date, day] of this.days) for (const [currency, rate] of day) rates.push({ currency, date, rate });
+    if (rates.length === 0 && this.problems.length === 0) return { ok: false, error: 'empty' };
+    return { ok: true, format, rates, problems: this.problems };
   }
 }
 
-export function parseEcbFile(text: string): ParsedRates {
+export async function parseEcbFile(text: string): Promise<ParsedRates> {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return { ok: false, error: 'empty' };
   return body.startsWith('<') ? parseXml(body) : parseCsvFile(body);
 }
 
-function parseCsvFile(text: string): ParsedRates {
-  let records: { record: string[]; info: { lines: number } }[];
+/** Text fed to the CSV parser in pieces of this size, the event loop served between them. */
+const PIECE = 64 * 1024;
+const ROWS_BETWEEN_YIELDS = 250;
+
+/**
+ * The history file has ~7,000 lines of 41 currencies (2 MB): it is streamed
+ * through csv-parse and checked a day at a time, yielding to the event loop
+ * now and then, so a whole-history upload does not stall other requests.
+ */
+async function parseCsvFile(text: string): Promise<ParsedRates> {
+  const parser = parseCsv({ trim: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const pieces = Array.from({ length: Math.ceil(text.length / PIECE) }, (_, i) =>
+    text.slice(i * PIECE, (i + 1) * PIECE),
+  );
+  Readable.from(pieces).pipe(parser);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   try {
-    const opts = { trim: true, relax_column_count: true, skip_empty_lines: true, info: true } as const;
-    records = parseCsv(text, opts) as unknown as typeof records; // `info: true` wraps each record
+    const head = await records.next();
+    // The header: "Date", then currency codes; the ECB ends every line with a comma (an empty last cell).
+    const columns = head.done ? [] : head.value.record;
+    const trailingComma = columns.at(-1) === '';
+    if (trailingComma) columns.pop();
+    const currencies = columns.slice(1);
+    if (columns[0]?.toLowerCase() !== 'date' || !z.array(currencyCode).min(1).safeParse(currencies).success) {
+      parser.destroy();
+      return { ok: false, error: 'not-ecb' };
+    }
+    const out = new Collector();
+    for (let n = 1; ; n++) {
+      const next = await records.next();
+      if (next.done) break;
+      const { record, info } = next.value;
+      // With the trailing comma a row is one cell longer and ends empty; a row one value short is
+      // refused rather than read shifted into the wrong currencies.
+      const ends = record.length === columns.length + 1 && record.at(-1) === '';
+      const cells = ends ? record.slice(0, -1) : trailingComma ? [] : record;
+      const date = record[0] ?? '';
+      if (cells.length !== columns.length) {
+        const values = record.length - 1 - Number(record.at(-1) === ''); // rates given, without date and trailing cell
+        out.problems.push({ line: info.lines, place: date, reason: 'columns', value: String(values) });
+        continue;
+      }
+      const day = { date, currencies, rates: cells.slice(1), checkCurrencies: false };
+      out.addDay(day, info.lines, (i) => currencies[i] ?? '');
+      if (n % ROWS_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return out.result('csv');
   } catch (e) {
+    parser.destroy();
     return { ok: false, error: 'malformed', line: Number((e as { lines?: number }).lines) || 1 };
   }
-  const [head, ...rows] = records;
-  // The header: "Date", then currency codes; the ECB ends every line with a comma (an empty last cell).
-  const columns = head?.record ?? [];
-  const trailingComma = columns.at(-1) === '';
-  if (trailingComma) columns.pop();
-  if (
-    columns[0]?.toLowerCase() !== 'date' ||
-    columns.length < 2 ||
-    !columns.slice(1).every((c) => /^[A-Z]{3}$/.test(c))
-  )
-    return { ok: false, error: 'not-ecb' };
-  const out = new Collector();
-  for (const { record, info } of rows) {
-    // With the trailing comma a row is one cell longer and ends empty; a row one value short is
-    // refused rather than read shifted into the wrong currencies.
-    const ends = record.length === columns.length + 1 && record.at(-1) === '';
-    const cells = ends ? record.slice(0, -1) : trailingComma ? [] : record;
-    const date = record[0] ?? '';
-    if (cells.length !== columns.length) {
-      const values = record.length - 1 - Number(record.at(-1) === ''); // rates given, without date and trailing cell
-      out.problems.push({ line: info.lines, place: date, reason: 'columns', value: String(values) });
-      continue;
-    }
-    for (let i = 1; i < columns.length; i++) {
-      const rate = cells[i] ?? '';
-      if (rate === '' || rate === 'N/A') continue; // not published for that day
-      out.add({ currency: columns[i] ?? '', date, rate }, info.lines, columns[i] ?? '');
-    }
-  }
-  return out.result('csv');
 }
 
 type Cube = { time?: string; currency?: string; rate?: string; Cube?: Cube[] };
@@ -145,10 +191,12 @@ function parseXml(text: string): ParsedRates {
   const out = new Collector();
   for (const day of days) {
     const date = String(day.time ?? '');
-    for (const c of day.Cube ?? []) {
-      const currency = String(c.currency ?? '');
-      out.add({ currency, date, rate: String(c.rate ?? '') }, null, `${date} ${currency}`.trim());
-    }
+    const cubes = day.Cube ?? [];
+    const currencies = cubes.map((c) => String(c.currency ?? ''));
+    const rates = cubes.map((c) => String(c.rate ?? ''));
+    out.addDay({ date, currencies, rates, checkCurrencies: true }, null, (i) =>
+      `${date} ${currencies[i] ?? ''}`.trim(),
+    );
   }
   return out.result('xml');
 }

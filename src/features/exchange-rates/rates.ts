@@ -102,39 +102,41 @@ export function latestRates(db: Db): Promise<{ currency: string; date: string }[
     .execute();
 }
 
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
- * Inserts rates, keeping what is stored (ON CONFLICT DO NOTHING: a repeated
- * import adds nothing); returns how many were new.
+ * Inserts rates and keeps what is stored (a repeated import adds nothing).
+ * One upsert tells both apart: a conflict whose stored rate differs "updates"
+ * the row to itself, so RETURNING yields it with the stored rate, while new
+ * rows come back with their own; equal conflicts return nothing.
  */
-export async function insertRates(trx: Db, rates: readonly EcbRate[], source: string, now: string): Promise<number> {
+export async function insertRates(
+  trx: Db,
+  rates: readonly EcbRate[],
+  source: string,
+  now: string,
+): Promise<{ inserted: number; conflicts: (EcbRate & { stored: string })[] }> {
   let inserted = 0;
+  const conflicts: (EcbRate & { stored: string })[] = [];
   for (let i = 0; i < rates.length; i += BATCH) {
-    const rows = rates.slice(i, i + BATCH).map((r) => ({ ...r, source, imported_at: now }));
-    const r = await trx
+    const batch = rates.slice(i, i + BATCH);
+    const returned = await trx
       .insertInto('exchange_rates')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['currency', 'date']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+      .values(batch.map((r) => ({ ...r, source, imported_at: now })))
+      .onConflict((oc) =>
+        oc
+          .columns(['currency', 'date'])
+          .doUpdateSet({ imported_at: (eb) => eb.ref('exchange_rates.imported_at') })
+          .where('exchange_rates.rate', '<>', (eb) => eb.ref('excluded.rate')),
+      )
+      .returning(['currency', 'date', 'rate'])
+      .execute();
+    const given = new Map(batch.map((r) => [`${r.currency}|${r.date}`, r.rate]));
+    for (const r of returned) {
+      const rate = given.get(`${r.currency}|${r.date}`) ?? '';
+      if (rate === r.rate) inserted += 1;
+      else conflicts.push({ currency: r.currency, date: r.date, rate, stored: r.rate });
+    }
   }
-  return inserted;
-}
-
-/** Stored rates that differ from the given ones (same currency and day, another value). */
-export async function differingRates(db: Db, rates: readonly EcbRate[]) {
-  if (rates.length === 0) return [];
-  const dates = rates.map((r) => r.date).sort();
-  const stored = await db
-    .selectFrom('exchange_rates')
-    .select(['currency', 'date', 'rate'])
-    .where('currency', 'in', [...new Set(rates.map((r) => r.currency))])
-    .where('date', '>=', dates[0] ?? '')
-    .where('date', '<=', dates.at(-1) ?? '')
-    .execute();
-  const byKey = new Map(stored.map((s) => [`${s.currency}|${s.date}`, s.rate]));
-  return rates
-    .filter((r) => (byKey.get(`${r.currency}|${r.date}`) ?? r.rate) !== r.rate)
-    .map((r) => ({ ...r, stored: byKey.get(`${r.currency}|${r.date}`) ?? '' }));
+  return { inserted, conflicts };
 }
