@@ -60,9 +60,17 @@ export async function exportCustomerData(db: Kysely<DB>, email: string) {
   const viesIds = orderRows.flatMap((o) => (o.vies_check_id ? [o.vies_check_id] : []));
   const ids = orders.map((o) => o.id);
   const none = ids.length === 0;
-  const [items, deliveries, downloads, consents, withdrawals, licenceKeys, emails, requests, vies, member] =
+  const [items, payments, deliveries, downloads, consents, withdrawals, licenceKeys, emails, requests, vies, member] =
     await Promise.all([
       none ? [] : db.selectFrom('order_items').selectAll().where('order_id', 'in', ids).execute(),
+      // The card's country is location evidence about the buyer (the provider's fee is the seller's own cost).
+      none
+        ? []
+        : db
+            .selectFrom('order_payment_details')
+            .select(['order_id', 'provider', 'card_country', 'created_at'])
+            .where('order_id', 'in', ids)
+            .execute(),
       none ? [] : db.selectFrom('deliveries').selectAll().where('order_id', 'in', ids).execute(),
       none
         ? []
@@ -130,6 +138,7 @@ export async function exportCustomerData(db: Kysely<DB>, email: string) {
     customer: customers,
     orders,
     orderItems: items,
+    payments,
     deliveries,
     downloads,
     licenceKeys,

@@ -46,6 +46,10 @@ describe('privacy: export and erasure', () => {
       [mine.id],
     );
     assert.equal(data.orderItems.length, 1);
+    assert.deepEqual(
+      data.payments.map((p: { order_id: string; provider: string }) => [p.order_id, p.provider]),
+      [[mine.id, 'test']],
+    );
     assert.equal(data.deliveries.length, 1);
     assert.equal(data.consents.length, 1);
     assert.ok(data.emails.some((e: { template: string }) => e.template === 'receipt'));
