@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { toEurMinor } from '../exchange-rates/convert.js';
+import { dailyRates } from '../exchange-rates/rates.js';
 import type { TaxCategory, TaxMode } from '../tax/categories.js';
 import { decideSupply, destinationVatApplies, type SupplyDecision } from '../tax/place-of-supply.js';
 import { productTaxOf } from '../tax/product-tax.js';
@@ -33,11 +35,12 @@ export type DecidedLine = SupplyDecision & { category: TaxCategory };
 export async function decideLines(db: Db, d: DecideLinesInput): Promise<{ mode: TaxMode; lines: DecidedLine[] }> {
   const year = Number(d.supplyDate.slice(0, 4));
   const seller = d.settings.country;
-  const eur = d.currency === 'EUR';
+  const inEur = await saleInEur(db, d.currency, d.supplyDate);
   let mode = d.settings.mode;
-  if (mode === 'small_business' && eur) {
+  if (mode === 'small_business') {
     const [lastYearMinor, thisYearBeforeMinor] = [await netTurnoverEur(db, year - 1), await netTurnoverEur(db, year)];
-    if (!smallBusinessAppliesToSale({ lastYearMinor, thisYearBeforeMinor, saleMinor: d.totalMinor })) mode = 'regular';
+    const saleMinor = inEur(d.totalMinor);
+    if (!smallBusinessAppliesToSale({ lastYearMinor, thisYearBeforeMinor, saleMinor })) mode = 'regular';
   }
   const taxes = await productTaxOf(db, [...new Set(d.items.map((i) => i.product_id))]);
   const decide = (destinationVat: boolean) =>
@@ -58,16 +61,29 @@ export async function decideLines(db: Db, d: DecideLinesInput): Promise<{ mode: 
   // The EU-wide limit counts net amounts (§ 3a Abs. 5 S. 3 UStG: "Gesamtbetrag der Entgelte"):
   // this sale's net is what it would be taxed at while still under it, the seller's VAT.
   const underLimit = decide(false);
-  const crossBorder = eur && d.buyer.country !== seller;
-  const saleNetMinor = crossBorder
-    ? d.items.reduce((sum, item, n) => sum + netOfGross(item.total_minor, underLimit[n]?.rateBp ?? 0), 0)
-    : 0;
+  const saleNetMinor =
+    d.buyer.country !== seller
+      ? inEur(d.items.reduce((sum, item, n) => sum + netOfGross(item.total_minor, underLimit[n]?.rateBp ?? 0), 0))
+      : 0;
   const destinationVat = destinationVatApplies({
     optIn: d.settings.ossOptIn,
-    lastYearMinor: eur ? await crossBorderB2cEur(db, year - 1, seller) : 0,
-    thisYearBeforeMinor: eur ? await crossBorderB2cEur(db, year, seller) : 0,
+    lastYearMinor: await crossBorderB2cEur(db, year - 1, seller),
+    thisYearBeforeMinor: await crossBorderB2cEur(db, year, seller),
     saleMinor: saleNetMinor,
   });
   const lines = destinationVat ? decide(true) : underLimit;
   return { mode, lines };
+}
+
+/**
+ * A sale's amount in EUR cents for the turnover limits, at the latest ECB rate
+ * published on or before the day of supply (the counters convert earlier
+ * sales the same way). Without an imported rate the sale itself adds nothing
+ * and only the sales counted before it decide — the admin's exchange-rate
+ * section says which rates are missing.
+ */
+async function saleInEur(db: Db, currency: string, day: string): Promise<(minor: number) => number> {
+  if (currency === 'EUR') return (minor) => minor;
+  const rate = (await dailyRates(db, [currency], day, day))(currency, day);
+  return (minor) => (rate ? toEurMinor(minor, currency, rate.rate) : 0);
 }

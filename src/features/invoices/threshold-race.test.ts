@@ -5,7 +5,10 @@ import type { Order } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { syncOrderAnalytics } from '../analytics/record-sale.js';
 import { seedPurchase } from '../delivery/testing.js';
+import { insertRates } from '../exchange-rates/rates.js';
+import { localDate } from '../tax/countries.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { decideLines } from './decide-lines.js';
 import { dependsOnLimit, issueInvoiceRecord } from './issue-invoice.js';
 
 const SETTINGS: TaxSettings = {
@@ -132,6 +135,8 @@ describe('turnover limits at invoicing', () => {
     // The day's VAT in analytics follows the order (both were counted before invoicing).
     const day = await db.selectFrom('daily_sales').select(['tax_minor', 'orders']).executeTakeFirstOrThrow();
     assert.deepEqual([Number(day.tax_minor), Number(day.orders)], [319, 2]);
+    const country = await db.selectFrom('daily_country_sales').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([country.country, Number(country.tax_minor), Number(country.orders)], ['DE', 319, 2]);
     // Issuing again changes nothing.
     const again = await issueInvoiceRecord(db, { order: order as Order, settings: SETTINGS });
     assert.equal(again.id, bySeq[1]?.id);
@@ -163,6 +168,31 @@ describe('turnover limits at invoicing', () => {
       ],
     );
     assert.equal(bySeq[1]?.tax_minor, 198); // 11.90 gross at Austria's 20 %: 9.92 net
+  });
+
+  test('a sale in another currency counts toward the § 19 limit at the ECB rate of its day', async () => {
+    const { app, productId, customerId } = await setUp();
+    const db = app.services.database.db;
+    const smallBusiness = { mode: 'small_business', scheme: 'small_business', country: null, rateBp: 0 };
+    await issueInvoiceRecord(db, {
+      order: await paidOrder(app, productId, customerId, 99_990_00, smallBusiness),
+      settings: SETTINGS,
+    });
+    const today = localDate(new Date().toISOString(), 'DE');
+    const usdSale = () =>
+      decideLines(db, {
+        settings: SETTINGS,
+        buyer: { country: 'DE', vatId: null },
+        supplyDate: today,
+        currency: 'USD',
+        totalMinor: 2000,
+        items: [{ product_id: productId, total_minor: 2000 }],
+      });
+    // No rate imported: the sale adds nothing of its own, 99,990 EUR stay under the limit.
+    assert.equal((await usdSale()).mode, 'small_business');
+    // 1 EUR = 1.25 USD: 20.00 USD are 16.00 EUR, and 100,006 EUR cross the limit.
+    await insertRates(db, [{ currency: 'USD', date: today, rate: '1.25' }], 'test', new Date().toISOString());
+    assert.equal((await usdSale()).mode, 'regular');
   });
 
   test('only decisions a limit can overturn are checked again', () => {
