@@ -4,6 +4,7 @@ import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { RatesSection, type RatesSectionView } from '../exchange-rates/rates-section.js';
+import { hasEInvoice, hasXRechnung } from './cii.js';
 import type { OssReport } from './exports.js';
 import type { Party } from './model.js';
 import { OssSection } from './oss-section.js';
@@ -70,7 +71,19 @@ export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesVi
                   <td class="num">{formatMoney(i.tax_minor, i.currency, ctx.locale)}</td>
                   <td class="num">{formatMoney(i.gross_minor, i.currency, ctx.locale)}</td>
                   <td>
-                    <a href={`/admin/invoices/${i.id}.pdf`}>PDF</a> · <a href={`/admin/invoices/${i.id}.xml`}>XML</a>
+                    <a href={`/admin/invoices/${i.id}.pdf`}>PDF</a>
+                    {hasEInvoice(i) && (
+                      <>
+                        {' '}
+                        · <a href={`/admin/invoices/${i.id}.xml`}>XML</a>
+                      </>
+                    )}
+                    {hasXRechnung(i) && (
+                      <>
+                        {' '}
+                        · <a href={`/admin/invoices/${i.id}.xrechnung.xml`}>XRechnung</a>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -143,6 +143,8 @@ describe('XRechnung documents', () => {
     for (const name of [`${inv.number}-xrechnung.xml`, `${credit.number}-xrechnung.xml`, `${inv.number}.xml`]) {
       assert.ok(zip.rawPayload.includes(Buffer.from(name)), name);
     }
+    const list = await c.get('/admin/invoices');
+    assert.ok(list.body.includes(`href="/admin/invoices/${credit.id}.xrechnung.xml"`), 'the admin list links it');
     const admin = await c.get(`/admin/invoices/${credit.id}.xrechnung.xml`);
     assert.equal(admin.statusCode, 200);
     assert.match(admin.body, /<ram:TypeCode>381<\/ram:TypeCode>/);
