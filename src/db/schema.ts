@@ -5,6 +5,7 @@ import type {
   AnalyticsSubscriptionsTable,
   ClientWorkTable,
   DailyCheckoutsTable,
+  DailyCountrySalesTable,
   DailyProductSalesTable,
   DailySalesTable,
   DailySubscriptionFlowsTable,
@@ -118,6 +119,7 @@ export interface DB {
   daily_subscription_flows: DailySubscriptionFlowsTable;
   daily_sales: DailySalesTable;
   daily_product_sales: DailyProductSalesTable;
+  daily_country_sales: DailyCountrySalesTable;
   daily_views: DailyViewsTable;
   daily_checkouts: DailyCheckoutsTable;
   analytics_seen: AnalyticsSeenTable;

@@ -11,6 +11,8 @@ export interface AnalyticsOrdersTable {
   /** The payment fee already counted (null: not yet known) and its currency. */
   counted_fee_minor: Generated<number | null>;
   counted_fee_currency: Generated<string | null>;
+  /** The country in daily_country_sales (UNKNOWN_COUNTRY when none); null: counted before that table existed. */
+  counted_country: Generated<string | null>;
 }
 
 /** What the daily subscription flows already hold of a subscription: makes their upkeep convergent. */
@@ -77,6 +79,24 @@ export interface DailyProductSalesTable {
   units: Generated<number>;
   /** The product's share of its orders' payment fees (in this currency), rounded down per item. */
   fee_minor: Generated<number>;
+}
+
+/**
+ * Sales per store-local day, buyer's billing country (as when paid) and
+ * currency; 'ZZ' (UNKNOWN_COUNTRY) for orders without one. Refunds count on
+ * the day they happen, under the sale's country.
+ */
+export interface DailyCountrySalesTable {
+  day: string;
+  country: string;
+  currency: string;
+  gross_minor: Generated<number>;
+  refunded_minor: Generated<number>;
+  /** VAT included in gross_minor, and in refunded_minor. */
+  tax_minor: Generated<number>;
+  refunded_tax_minor: Generated<number>;
+  orders: Generated<number>;
+  refunds: Generated<number>;
 }
 
 /** Unique visitors of a product page per day, by referrer host and UTM campaign ('' when none). */

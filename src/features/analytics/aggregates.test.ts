@@ -7,7 +7,7 @@ import { markOrderPaid, markOrderRefunded, recordPartialRefund } from '../checko
 import { writeSetting } from '../settings/store-settings.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
 import { syncOrderAnalytics } from './record-sale.js';
-import { dailySales, productSales, seedOrder, seedProduct, taxSums } from './testing.js';
+import { countrySales, dailySales, productSales, seedOrder, seedProduct, taxSums } from './testing.js';
 import { localDay } from './time-zone.js';
 
 async function findOrder(db: Kysely<DB> | Transaction<DB>, id: string) {
@@ -95,13 +95,13 @@ describe('daily sales aggregates', () => {
 
   test('VAT of sales and refunds: refunds return VAT in proportion, repeats add nothing, the recount agrees', async () => {
     const { db } = t.services.database;
-    for (const table of ['daily_sales', 'daily_product_sales', 'analytics_orders'] as const)
+    for (const table of ['daily_sales', 'daily_product_sales', 'daily_country_sales', 'analytics_orders'] as const)
       await db.deleteFrom(table).execute();
     await db.deleteFrom('orders').execute();
     const product = await seedProduct(db);
-    // 12.00 gross with 20 % VAT (2.00), and 11.90 with 19 % (1.90).
-    const a = await seedOrder(db, product, { totalMinor: 1200, taxMinor: 200 });
-    const b = await seedOrder(db, product, { totalMinor: 1190, taxMinor: 190 });
+    // 12.00 gross with 20 % VAT (2.00) to Austria, and 11.90 with 19 % (1.90) to Germany.
+    const a = await seedOrder(db, product, { totalMinor: 1200, taxMinor: 200, billingCountry: 'AT' });
+    const b = await seedOrder(db, product, { totalMinor: 1190, taxMinor: 190, billingCountry: 'DE' });
     await db.transaction().execute(async (trx) => {
       for (const id of [a, b]) assert.ok(await markOrderPaid(trx, await findOrder(trx, id), {}));
     });
@@ -116,8 +116,13 @@ describe('daily sales aggregates', () => {
     const total = (rows: (string | number)[][], i: number) => rows.reduce((x, r) => x + Number(r[i]), 0);
     assert.deepEqual([total(live.days, 1), total(live.days, 2)], [390, 50 + 190]);
     assert.deepEqual([total(live.products, 1), total(live.products, 2)], [390, 240]);
+    const countries = await countrySales(db);
+    const vatOf = (c: string) => countries.filter((r) => r[1] === c).map((r) => [r[5], r[6]]);
+    assert.deepEqual(vatOf('AT'), [[200, 50]]); // 3.00 of 12.00 refunded: a quarter of the VAT
+    assert.deepEqual(vatOf('DE'), [[190, 190]]);
     await rebuildSalesAggregates(db, t.services.database.dialect);
     assert.deepEqual(await taxSums(db), live);
+    assert.deepEqual(await countrySales(db), countries);
   });
 
   test('a sale at 23:30 UTC on 31 March counts for 1 April in Berlin; its refund on the later day it happened', async () => {

@@ -1,7 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { UNKNOWN_COUNTRY } from './country-sales.js';
 import { boundaryOf, offsetSegments } from './day-shift.js';
+import { recountCountrySales } from './rebuild-country-sales.js';
 import { storeTimeZone } from './settings.js';
 import { addDays } from './time-zone.js';
 
@@ -36,7 +38,14 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
   return db.transaction().execute(async (trx) => {
     if (dialect === 'postgres') await sql`LOCK TABLE analytics_orders IN EXCLUSIVE MODE`.execute(trx);
     const timeZone = await storeTimeZone(trx);
-    for (const t of ['daily_sales', 'daily_product_sales', 'analytics_orders', 'analytics_customers'] as const) {
+    const tables = [
+      'daily_sales',
+      'daily_product_sales',
+      'daily_country_sales',
+      'analytics_orders',
+      'analytics_customers',
+    ] as const;
+    for (const t of tables) {
       await trx.deleteFrom(t).execute();
     }
     const range = await sql<{ lo: string | null; hi: string | null }>`
@@ -54,8 +63,8 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
 
     // A fee counts when known (an order of nothing has none to charge), as in record-sale.ts.
     const ledger = await sql`
-      INSERT INTO analytics_orders (order_id, currency, counted_gross_minor, counted_refunded_minor, counted_fee_minor, counted_fee_currency)
-      SELECT o.id, o.currency, o.total_minor, o.refunded_minor,
+      INSERT INTO analytics_orders (order_id, currency, counted_gross_minor, counted_refunded_minor, counted_country, counted_fee_minor, counted_fee_currency)
+      SELECT o.id, o.currency, o.total_minor, o.refunded_minor, COALESCE(o.billing_country, ${UNKNOWN_COUNTRY}),
         CASE WHEN o.total_minor = 0 THEN 0 WHEN d.fee_currency IS NOT NULL THEN d.fee_minor END,
         CASE WHEN o.total_minor = 0 THEN o.currency WHEN d.fee_minor IS NOT NULL THEN d.fee_currency END
       FROM orders o LEFT JOIN order_payment_details d ON d.order_id = o.id WHERE o.paid_at IS NOT NULL`.execute(trx);
@@ -217,6 +226,7 @@ export async function rebuildSalesAggregates(db: Kysely<DB>, dialect: Dialect): 
         .values(prow.slice(i, i + 500))
         .execute();
     }
+    await recountCountrySales(trx, { paid, refunded, refundAt });
     return { orders: Number(ledger.numAffectedRows ?? 0) };
   });
 }

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { addCountryDay, countryOfSale } from './country-sales.js';
 import { storeTimeZone } from './settings.js';
 import { localDay } from './time-zone.js';
 
@@ -156,12 +157,23 @@ async function countFee(trx: Trx, order: PaidOrder, items: Item[], timeZone: str
  * transaction that paid or refunded it. Convergent: the ledger row says what
  * is already counted, guarded updates add only the difference, so calling it
  * twice (or after a partial and then a full refund) counts everything once.
- * A sale counts on the store-local day it was paid, a refund on the day it happened.
+ * A sale counts on the store-local day it was paid, a refund on the day it
+ * happened; per country under the billing country the ledger took at payment.
  */
 export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = new Date()): Promise<void> {
   const order = await trx
     .selectFrom('orders')
-    .select(['id', 'customer_id', 'currency', 'total_minor', 'tax_minor', 'refunded_minor', 'paid_at', 'refunded_at'])
+    .select([
+      'id',
+      'customer_id',
+      'currency',
+      'total_minor',
+      'tax_minor',
+      'refunded_minor',
+      'paid_at',
+      'refunded_at',
+      'billing_country',
+    ])
     .where('id', '=', orderId)
     .executeTakeFirst();
   if (!order?.paid_at) return;
@@ -172,6 +184,7 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
     .where('order_id', '=', orderId)
     .execute();
 
+  const country = countryOfSale(order.billing_country);
   const inserted = await trx
     .insertInto('analytics_orders')
     .values({
@@ -179,6 +192,7 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
       currency: order.currency,
       counted_gross_minor: order.total_minor,
       counted_refunded_minor: 0,
+      counted_country: country,
     })
     .onConflict((oc) => oc.column('order_id').doNothing())
     .executeTakeFirst();
@@ -191,6 +205,11 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
       .executeTakeFirst();
     const newCustomers = Number(first.numInsertedOrUpdatedRows ?? 0);
     await addDay(trx, day, order.currency, { gross: order.total_minor, tax: order.tax_minor, orders: 1, newCustomers });
+    await addCountryDay(trx, day, country, order.currency, {
+      gross: order.total_minor,
+      tax: order.tax_minor,
+      orders: 1,
+    });
     for (const it of items) {
       await addProductDay(trx, day, it.product_id, order.currency, {
         gross: it.total_minor,
@@ -205,7 +224,7 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
 
   const ledger = await trx
     .selectFrom('analytics_orders')
-    .select('counted_refunded_minor')
+    .select(['counted_refunded_minor', 'counted_country'])
     .where('order_id', '=', orderId)
     .executeTakeFirstOrThrow();
   const before = Number(ledger.counted_refunded_minor);
@@ -222,7 +241,10 @@ export async function syncOrderAnalytics(trx: Trx, orderId: string, now: Date = 
   const day = localDay(after >= order.total_minor && order.refunded_at ? order.refunded_at : now, timeZone);
   const refundedTax =
     itemRefund(order.tax_minor, after, order.total_minor) - itemRefund(order.tax_minor, before, order.total_minor);
-  await addDay(trx, day, order.currency, { refunded: after - before, refundedTax, refunds: before === 0 ? 1 : 0 });
+  const refund = { refunded: after - before, refundedTax, refunds: before === 0 ? 1 : 0 };
+  await addDay(trx, day, order.currency, refund);
+  // Under the sale's country; a sale counted before the country sums existed has none there to refund.
+  if (ledger.counted_country !== null) await addCountryDay(trx, day, ledger.counted_country, order.currency, refund);
   for (const it of items) {
     const delta =
       itemRefund(it.total_minor, after, order.total_minor) - itemRefund(it.total_minor, before, order.total_minor);

@@ -33,7 +33,13 @@ export async function seedProduct(
 export async function seedOrder(
   db: Kysely<DB>,
   productId: string,
-  opts: { totalMinor?: number; taxMinor?: number; currency?: string; email?: string } = {},
+  opts: {
+    totalMinor?: number;
+    taxMinor?: number;
+    currency?: string;
+    email?: string;
+    billingCountry?: string | null;
+  } = {},
 ) {
   const now = new Date().toISOString();
   const email = opts.email ?? `b-${randomUUID().slice(0, 8)}@example.com`;
@@ -66,6 +72,7 @@ export async function seedOrder(
       updated_at: now,
       paid_at: null,
       refunded_at: null,
+      billing_country: opts.billingCountry ?? null,
     })
     .execute();
   await db
@@ -124,4 +131,26 @@ export async function taxSums(db: Kysely<DB>) {
     Number(r.refunded_tax_minor),
   ];
   return { days: days.map(row), products: products.map(row) };
+}
+
+/** Every row of the per-country sums: [day, country, currency, gross, refunded, tax, refunded tax, orders, refunds]. */
+export async function countrySales(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom('daily_country_sales')
+    .selectAll()
+    .orderBy('day')
+    .orderBy('country')
+    .orderBy('currency')
+    .execute();
+  return rows.map((r) => [
+    r.day,
+    r.country,
+    r.currency,
+    Number(r.gross_minor),
+    Number(r.refunded_minor),
+    Number(r.tax_minor),
+    Number(r.refunded_tax_minor),
+    Number(r.orders),
+    Number(r.refunds),
+  ]);
 }

@@ -47,7 +47,7 @@ export async function retaxOrder(
   await moveCountedTax(trx, order, draft.taxMinor - order.tax_minor, items, itemTax);
 }
 
-/** The sale's VAT in the daily sums, where it was counted (the local day it was paid). */
+/** The sale's VAT in the daily sums, where it was counted (the local day it was paid, and its country). */
 async function moveCountedTax(
   trx: Transaction<DB>,
   order: Order,
@@ -57,7 +57,7 @@ async function moveCountedTax(
 ) {
   const counted = await trx
     .selectFrom('analytics_orders')
-    .select('order_id')
+    .select(['order_id', 'counted_country'])
     .where('order_id', '=', order.id)
     .executeTakeFirst();
   if (!counted || !order.paid_at) return; // counted later, from the order as it is now
@@ -68,6 +68,14 @@ async function moveCountedTax(
     .where('day', '=', day)
     .where('currency', '=', order.currency)
     .execute();
+  if (counted.counted_country !== null)
+    await trx
+      .updateTable('daily_country_sales')
+      .set({ tax_minor: sql`tax_minor + ${delta}` })
+      .where('day', '=', day)
+      .where('country', '=', counted.counted_country)
+      .where('currency', '=', order.currency)
+      .execute();
   for (const [n, item] of items.entries())
     await trx
       .updateTable('daily_product_sales')
