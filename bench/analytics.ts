@@ -209,7 +209,7 @@ function timeDashboard(db: Kysely<DB>): Promise<{ median: number; max: number }>
   const t = translator('en');
   return median(async () => {
     const data = await loadAnalytics(db, { currency: 'EUR', range: '90' });
-    buildReport(data, data.period, t);
+    buildReport(data, data.period, t, 'en');
   });
 }
 

@@ -3,6 +3,7 @@ import { Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { ChartBlock } from './chart-block.js';
+import { CountriesSection } from './countries-section.js';
 import type { AnalyticsData } from './dashboard-data.js';
 import type { WhatIf } from './leverage.js';
 import type { ProductRow, Report } from './report.js';
@@ -214,8 +215,7 @@ export function AnalyticsPage(p: {
           </section>
         ))}
       </div>
-      <h2>{t('analytics.countries')}</h2>
-      <p class="muted">{t('analytics.countryUnknown')}</p>
+      <CountriesSection ctx={ctx} c={report.countries} currency={data.currency} query={p.query} />
       <MrrSection ctx={ctx} report={report} currency={data.currency} query={p.query} />
       <WhatIfForm ctx={ctx} data={data} w={p.whatIf} />
       <Form ctx={ctx} action="/admin/analytics/rebuild">

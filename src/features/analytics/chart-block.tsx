@@ -2,6 +2,7 @@ import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
 import { type ChartModel, hoursText, percentText, type Series } from './chart-model.js';
 import { BarChart, LineChart } from './charts.js';
+import { HBarChart } from './hbar-chart.js';
 
 export function formatValue(ctx: PageContext, currency: string, v: number, unit: Series['unit']): string {
   if (unit === 'money') return formatMoney(v, currency, ctx.locale);
@@ -19,14 +20,20 @@ export function ChartBlock({
 }: {
   ctx: PageContext;
   m: ChartModel;
-  kind: 'line' | 'bar';
+  kind: 'line' | 'bar' | 'hbar';
   query: string;
 }) {
   const fmt = (v: number, s: Pick<Series, 'unit'>) => formatValue(ctx, m.currency, v, s.unit);
   return (
     <section class="panel chart-block">
       <h2>{m.title}</h2>
-      {kind === 'line' ? <LineChart m={m} fmt={fmt} /> : <BarChart m={m} fmt={fmt} />}
+      {kind === 'line' ? (
+        <LineChart m={m} fmt={fmt} />
+      ) : kind === 'hbar' ? (
+        <HBarChart m={m} fmt={fmt} />
+      ) : (
+        <BarChart m={m} fmt={fmt} />
+      )}
       <details>
         <summary>{ctx.t('analytics.table')}</summary>
         <div class="table-wrap">

@@ -3,7 +3,14 @@ import { toDecimalString } from '../../domain/money.js';
 /** What every chart draws, and what its table view and CSV export show: the same numbers. */
 /** 'permille': a rate in whole per mille, shown as a percentage with one decimal (25 → 2.5 %). */
 export type SeriesUnit = 'money' | 'minutes' | 'count' | 'permille';
-export type Series = { name: string; unit: SeriesUnit; values: number[]; axis?: 'left' | 'right' };
+export type Series = {
+  name: string;
+  unit: SeriesUnit;
+  values: number[];
+  axis?: 'left' | 'right';
+  /** In the table view and the CSV only; the horizontal bar chart does not draw it. */
+  tableOnly?: boolean;
+};
 export type ChartModel = {
   id: string;
   title: string;
@@ -16,6 +23,9 @@ export type ChartModel = {
   /** A horizontal reference line (e.g. the 1:1 hourly rate), in the left axis' unit. */
   reference?: { name: string; value: number } | undefined;
 };
+
+/** A horizontal bar chart draws at most this many bars; its table view and CSV hold every row. */
+export const HBAR_MAX = 12;
 
 /** Minutes as hours with two decimals, exact ("1.50" for 90). */
 export function hoursText(minutes: number): string {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type CountrySales, loadCountrySales } from './country-data.js';
 import { loadMembershipAnalytics, type MembershipAnalytics } from './mrr-data.js';
 import { getAnalyticsSettings } from './settings.js';
 import { localDay, type Period } from './time-zone.js';
@@ -60,6 +61,8 @@ export type AnalyticsData = {
   leave: { startDay: string; endDay: string; kind: 'holiday' | 'sick' }[];
   referrers: { name: string; visitors: number }[];
   campaigns: { name: string; visitors: number }[];
+  /** The period's sales per buyer's country (from the daily country sums). */
+  countries: CountrySales[];
   /** MRR, members and subscription flows; only once a membership tier exists. */
   memberships: MembershipAnalytics | undefined;
 };
@@ -114,6 +117,7 @@ export async function loadAnalytics(
     refs,
     camps,
     memberships,
+    countries,
   ] = await Promise.all([
     db.selectFrom('daily_sales').select('currency').distinct().execute(),
     db.selectFrom('daily_sales').selectAll().where('currency', '=', currency).orderBy('day').execute(),
@@ -189,6 +193,7 @@ export async function loadAnalytics(
     topSources(db, 'referrer', from),
     topSources(db, 'campaign', from),
     loadMembershipAnalytics(db, { currency, timeZone: settings.timeZone, now }),
+    loadCountrySales(db, { currency, from, to: today }),
   ]);
   const byId = <T extends { product_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.product_id, r]));
   const [t, tr, rg, ef, vw, co] = [
@@ -256,6 +261,7 @@ export async function loadAnalytics(
     referrers: refs,
     campaigns: camps,
     memberships,
+    countries,
   };
 }
 

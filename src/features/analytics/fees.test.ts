@@ -12,7 +12,7 @@ import { loadAnalytics } from './dashboard-data.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
 import { syncOrderAnalytics } from './record-sale.js';
 import { buildReport } from './report.js';
-import { seedOrder, seedProduct } from './testing.js';
+import { countrySales, seedOrder, seedProduct } from './testing.js';
 
 async function findOrder(db: Kysely<DB> | Transaction<DB>, id: string) {
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -51,6 +51,7 @@ describe('payment fees in the daily aggregates', () => {
       r.order_id,
       r.counted_fee_minor === null ? null : Number(r.counted_fee_minor),
       r.counted_fee_currency,
+      r.counted_country,
     ]);
   /** Details as apply-payment-state stores them, then the aggregates brought up to date. */
   const report = (orderId: string, details: ProviderPaymentDetails) =>
@@ -63,8 +64,14 @@ describe('payment fees in the daily aggregates', () => {
       });
 
   test('fees sum exactly in minor units, once, on the day of the sale; the recount gives the same rows', async () => {
-    for (const table of ['daily_sales', 'daily_product_sales', 'analytics_orders', 'analytics_customers'] as const)
-      await db().deleteFrom(table).execute();
+    const tables = [
+      'daily_sales',
+      'daily_product_sales',
+      'daily_country_sales',
+      'analytics_orders',
+      'analytics_customers',
+    ] as const;
+    for (const table of tables) await db().deleteFrom(table).execute();
     await db().deleteFrom('orders').execute();
     const p1 = await seedProduct(db(), { title: 'Guide' });
     const p2 = await seedProduct(db(), { title: 'Templates' });
@@ -115,7 +122,13 @@ describe('payment fees in the daily aggregates', () => {
         assert.ok(await markOrderRefunded(trx, await findOrder(trx, late), {}));
       });
 
-    const incremental = { days: await days(), products: await products(), ledger: await ledger() };
+    const state = async () => ({
+      days: await days(),
+      products: await products(),
+      countries: await countrySales(db()),
+      ledger: await ledger(),
+    });
+    const incremental = await state();
     const [row] = incremental.days;
     assert.equal(incremental.days.length, 1);
     // gross 1999+2500+4000+3000+1500+0, fees 55+63+85 (EUR only), refunded 4000
@@ -138,15 +151,15 @@ describe('payment fees in the daily aggregates', () => {
       await db()
         .transaction()
         .execute((trx) => syncOrderAnalytics(trx, id));
-    assert.deepEqual({ days: await days(), products: await products(), ledger: await ledger() }, incremental);
+    assert.deepEqual(await state(), incremental);
 
     // The recount from orders gives exactly the same rows and ledger.
     await rebuildSalesAggregates(db(), t.services.database.dialect);
-    assert.deepEqual({ days: await days(), products: await products(), ledger: await ledger() }, incremental);
+    assert.deepEqual(await state(), incremental);
 
     // The dashboard: fees, net after fees, and the orders still counted before fees.
     const data = await loadAnalytics(db(), { currency: 'EUR', range: '30' });
-    const r = buildReport(data, data.period, translator('en'));
+    const r = buildReport(data, data.period, translator('en'), 'en');
     assert.equal(r.totals.fees, 203);
     assert.equal(r.totals.netAfterFees, r.totals.netOfVat - 203);
     assert.equal(r.totals.netOfVat, 12999 - 4000);

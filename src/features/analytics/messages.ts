@@ -83,7 +83,22 @@ export const analyticsMessages = defineMessages(
     'analytics.visitors': 'Visitors',
     'analytics.none': 'Nothing yet.',
     'analytics.countries': 'Countries',
-    'analytics.countryUnknown': 'Unknown — orders do not record a country yet.',
+    'analytics.countriesHint':
+      'By the buyer’s billing country at payment, in the period and currency shown. Net means after refunds and VAT, before payment fees.',
+    'analytics.countriesNone': 'No sales in this period.',
+    'analytics.countriesUncounted':
+      '{count} orders of this period were counted before sales were kept per country and are missing here; recount the figures (at the end of this page) to include them.',
+    'analytics.country': 'Country',
+    'analytics.countryUnknownName': 'Unknown',
+    'analytics.countryUnknownHint': 'Unknown: orders from before checkout asked for the billing country.',
+    'analytics.region.eu': 'EU',
+    'analytics.region.nonEu': 'Outside the EU',
+    'analytics.region.unknown': 'Country unknown',
+    'analytics.regionValue': '{net} net · {orders} orders',
+    'analytics.series.vat': 'VAT',
+    'analytics.chart.countries': 'Net revenue per country',
+    'analytics.chart.countriesDesc':
+      'Revenue net of refunds and VAT per buyer’s billing country in the period, highest first; the chart draws the first {count}, the table and the CSV list every country.',
     'analytics.mrr': 'MRR and churn',
     'analytics.mrrPlaceholder': 'Monthly recurring revenue and churn appear here once you sell memberships.',
     'analytics.mrrNow': 'MRR now',
@@ -244,7 +259,23 @@ export const analyticsMessages = defineMessages(
     'analytics.visitors': 'Besuche',
     'analytics.none': 'Noch nichts.',
     'analytics.countries': 'Länder',
-    'analytics.countryUnknown': 'Unbekannt – Bestellungen erfassen noch kein Land.',
+    'analytics.countriesHint':
+      'Nach dem Rechnungsland der Käufer bei der Zahlung, im gezeigten Zeitraum und in der gezeigten Währung. Netto heißt abzüglich Erstattungen und Umsatzsteuer, vor Zahlungsgebühren.',
+    'analytics.countriesNone': 'Keine Verkäufe in diesem Zeitraum.',
+    'analytics.countriesUncounted':
+      '{count} Bestellungen dieses Zeitraums wurden gezählt, bevor Verkäufe je Land erfasst wurden, und fehlen hier; zählen Sie die Zahlen neu (am Ende dieser Seite), um sie einzubeziehen.',
+    'analytics.country': 'Land',
+    'analytics.countryUnknownName': 'Unbekannt',
+    'analytics.countryUnknownHint':
+      'Unbekannt: Bestellungen aus der Zeit, bevor der Checkout nach dem Rechnungsland fragte.',
+    'analytics.region.eu': 'EU',
+    'analytics.region.nonEu': 'Außerhalb der EU',
+    'analytics.region.unknown': 'Land unbekannt',
+    'analytics.regionValue': '{net} netto · {orders} Bestellungen',
+    'analytics.series.vat': 'USt.',
+    'analytics.chart.countries': 'Nettoumsatz je Land',
+    'analytics.chart.countriesDesc':
+      'Umsatz abzüglich Erstattungen und Umsatzsteuer je Rechnungsland der Käufer im Zeitraum, der höchste zuerst; das Diagramm zeigt die ersten {count}, Tabelle und CSV jedes Land.',
     'analytics.mrr': 'MRR und Kündigungsrate',
     'analytics.mrrPlaceholder':
       'Monatlich wiederkehrende Umsätze und Kündigungen erscheinen hier, sobald Sie Mitgliedschaften verkaufen.',

@@ -5,10 +5,10 @@ import type { Kysely } from 'kysely';
 import type { BillingInterval, DB, SubscriptionStatus } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { translator } from '../../web/messages.js';
-import { loadMembershipFigures } from './membership-figures.js';
 import { seedTier } from '../memberships/testing.js';
 import { chartCsv } from './chart-model.js';
 import { loadAnalytics } from './dashboard-data.js';
+import { loadMembershipFigures } from './membership-figures.js';
 import { churnBetween, mrrByMonth, mrrOf, type SubscriptionFlow } from './mrr.js';
 import { resetSubscriptionFlows, syncSubscriptionFlows } from './mrr-data.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
@@ -198,7 +198,7 @@ describe('MRR and churn on the leverage dashboard', () => {
     assert.equal(tile.mrrMinor, 2300);
     assert.equal(tile.activePaid, 5); // members are counted whatever their currency
     const data = await loadAnalytics(db, { currency: 'EUR', range: 'all', now: NOW });
-    const r = buildReport(data, data.period, translator('en'));
+    const r = buildReport(data, data.period, translator('en'), 'en');
     assert.ok(r.mrr);
     assert.equal(r.mrr.now.mrrMinor, 2300);
     assert.deepEqual(
@@ -219,7 +219,7 @@ describe('MRR and churn on the leverage dashboard', () => {
 
   test('churn rate of the shown period: ended in it ÷ active at its start', async () => {
     const data = await loadAnalytics(db, { currency: 'EUR', range: '90', now: NOW });
-    const r = buildReport(data, data.period, translator('en'));
+    const r = buildReport(data, data.period, translator('en'), 'en');
     assert.equal(r.mrr?.period.from, '2026-03-18');
     assert.deepEqual(
       {
@@ -241,7 +241,7 @@ describe('MRR and churn on the leverage dashboard', () => {
     const later = new Date('2026-06-25T12:00:00.000Z');
     const report = async (now: Date, range: '30' | 'all') => {
       const data = await loadAnalytics(db, { currency: 'EUR', range, now });
-      return buildReport(data, data.period, translator('en'));
+      return buildReport(data, data.period, translator('en'), 'en');
     };
     // Access has ended (canceled: 20 June; past due: 18 June) before the expiry job has run: neither counts.
     assert.equal((await loadMembershipFigures(db, 'EUR', later)).mrrMinor, 1000);

@@ -1,5 +1,7 @@
+import type { Locale } from '../../web/i18n.js';
 import type { Translate } from '../../web/messages.js';
 import type { ChartModel } from './chart-model.js';
+import { buildCountryReport, type CountryReport } from './country-report.js';
 import type { AnalyticsData } from './dashboard-data.js';
 import { earnedOf, netOfVatOf, TRAILING_DAYS } from './dashboard-data.js';
 import { type BreakEven, breakEven, hourlyRateMinor, type PassiveShare, passiveShare, perMille } from './leverage.js';
@@ -61,11 +63,20 @@ export type Report = {
     | undefined;
   passive: PassiveShare;
   products: ProductRow[];
-  charts: { leverage: ChartModel; revenue: ChartModel; products: ChartModel; mrr: ChartModel; members: ChartModel };
+  /** The period's sales per buyer's country. */
+  countries: CountryReport;
+  charts: {
+    leverage: ChartModel;
+    revenue: ChartModel;
+    products: ChartModel;
+    mrr: ChartModel;
+    members: ChartModel;
+    countries: ChartModel;
+  };
 };
 
-/** The whole analytics page as numbers and chart models, from the loaded aggregates (pure). */
-export function buildReport(d: AnalyticsData, period: Period, t: Translate): Report {
+/** The whole analytics page as numbers and chart models, from the loaded aggregates (pure); `locale` names the countries. */
+export function buildReport(d: AnalyticsData, period: Period, t: Translate, locale: Locale): Report {
   const inRange = d.sales.filter((s) => s.day >= d.from && s.day <= d.today);
   const sum = (k: keyof (typeof d.sales)[number]) => inRange.reduce((a, s) => a + (s[k] as number), 0);
   const totals = {
@@ -124,6 +135,12 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
   const tierNet = tiers.reduce((a, p) => a + p.netMinor, 0);
   const tierMinutes = tiers.reduce((a, p) => a + p.minutes, 0);
   const mrr = mrrReport(d);
+  const countries = buildCountryReport(d.countries, {
+    currency: d.currency,
+    periodOrders: totals.orders,
+    locale,
+    t,
+  });
   return {
     totals,
     ordersWithoutFee,
@@ -143,11 +160,13 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate): Rep
     },
     passive,
     products,
+    countries,
     charts: {
       leverage: leverageChart(d, t),
       revenue: revenueChart(d, period, t),
       products: productChart(d.currency, products, clientRate, t),
       ...mrrCharts(d.currency, mrr?.months ?? [], t),
+      countries: countries.chart,
     },
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isCurrencyCode, readAmount } from '../../domain/money.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
+import type { PageContext } from '../../web/context.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
@@ -37,16 +38,16 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
   const { db } = services.database;
   const guard = { preHandler: requireAdmin(services) };
 
-  async function report(q: AnalyticsQuery, t: Parameters<typeof buildReport>[2]) {
+  async function report(q: AnalyticsQuery, ctx: Pick<PageContext, 't' | 'locale'>) {
     const store = await getStoreSettings(db);
     const currency = q.currency && isCurrencyCode(q.currency) ? q.currency : store.currency;
     const data = await loadAnalytics(db, { currency, range: q.range });
-    return { data, report: buildReport(data, data.period, t) };
+    return { data, report: buildReport(data, data.period, ctx.t, ctx.locale) };
   }
 
   app.get('/admin/analytics', { ...guard, schema: { querystring: analyticsQuery } }, async (req, reply) => {
     const ctx = await adminPageContext(req, reply, services);
-    const { data, report: r } = await report(req.query, ctx.t);
+    const { data, report: r } = await report(req.query, ctx);
     const w: WhatIfView = {
       productId: req.query.product ?? '',
       price: req.query.price ?? '',
@@ -74,13 +75,15 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     {
       ...guard,
       schema: {
-        params: z.object({ chart: z.enum(['leverage.csv', 'revenue.csv', 'products.csv', 'mrr.csv', 'members.csv']) }),
+        params: z.object({
+          chart: z.enum(['leverage.csv', 'revenue.csv', 'products.csv', 'mrr.csv', 'members.csv', 'countries.csv']),
+        }),
         querystring: analyticsQuery,
       },
     },
     async (req, reply) => {
       const ctx = await adminPageContext(req, reply, services);
-      const { report: r } = await report(req.query, ctx.t);
+      const { report: r } = await report(req.query, ctx);
       const id = req.params.chart.slice(0, -4) as keyof typeof r.charts;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
