@@ -4,6 +4,7 @@ import type { Order } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { createDiscount } from '../discounts/create-discount.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import type { LocationEvidence } from './order-tax.js';
 import { latestOrder, seedProduct } from './testing.js';
 
@@ -11,21 +12,7 @@ import { latestOrder, seedProduct } from './testing.js';
 const GERMAN_IP = '80.128.0.1';
 const AUSTRIAN_IP = '77.116.0.1';
 
-const SETTINGS: TaxSettings = {
-  mode: 'regular',
-  country: 'DE',
-  businessName: 'Lena Schreiber',
-  street: 'Hauptstraße 5',
-  postcode: '10115',
-  city: 'Berlin',
-  taxNumber: '27/123/45678',
-  vatId: 'DE136695976',
-  invoicePrefix: 'RE-',
-  ossOptIn: true,
-  datevConsultant: '',
-  datevClient: '',
-  viesUrl: 'http://127.0.0.1:9/none',
-};
+const SETTINGS: TaxSettings = testTaxSettings({ ossOptIn: true, viesUrl: 'http://127.0.0.1:9/none' });
 
 /**
  * The IP country as evidence, through real HTTP requests: behind a trusted

@@ -6,6 +6,7 @@ import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { seedPurchase } from '../delivery/testing.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { buildCiiXml } from './cii.js';
 import { loadCiiValidator } from './cii-validator.testing.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
@@ -13,21 +14,7 @@ import type { InvoiceLine } from './model.js';
 import { readArchive } from './pdf-archive.testing.js';
 import { invoicesOfOrder } from './queries.js';
 
-const SETTINGS: TaxSettings = {
-  mode: 'regular',
-  country: 'DE',
-  businessName: 'Lena Schreiber',
-  street: 'Hauptstraße 5',
-  postcode: '10115',
-  city: 'Berlin',
-  taxNumber: '27/123/45678',
-  vatId: 'DE136695976',
-  invoicePrefix: 'RE-',
-  ossOptIn: false,
-  viesUrl: 'http://127.0.0.1:1/',
-  datevConsultant: '',
-  datevClient: '',
-};
+const SETTINGS: TaxSettings = testTaxSettings();
 
 let t: TestApp | undefined;
 afterEach(async () => {

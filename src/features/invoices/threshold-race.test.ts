@@ -8,24 +8,11 @@ import { seedPurchase } from '../delivery/testing.js';
 import { insertRates } from '../exchange-rates/rates.js';
 import { localDate } from '../tax/countries.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { decideLines } from './decide-lines.js';
 import { dependsOnLimit, issueInvoiceRecord } from './issue-invoice.js';
 
-const SETTINGS: TaxSettings = {
-  mode: 'small_business',
-  country: 'DE',
-  businessName: 'Lena Schreiber',
-  street: 'Hauptstraße 5',
-  postcode: '10115',
-  city: 'Berlin',
-  taxNumber: '27/123/45678',
-  vatId: '',
-  invoicePrefix: 'RE-',
-  ossOptIn: false,
-  viesUrl: 'http://127.0.0.1:1/',
-  datevConsultant: '',
-  datevClient: '',
-};
+const SETTINGS: TaxSettings = testTaxSettings({ mode: 'small_business', vatId: '' });
 
 let t: TestApp | undefined;
 afterEach(async () => {

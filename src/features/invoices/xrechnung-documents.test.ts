@@ -5,29 +5,17 @@ import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { seedPurchase } from '../delivery/testing.js';
 import { startCustomerSession } from '../library/sessions.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { loadCiiValidator } from './cii-validator.testing.js';
 import { issueInvoiceForOrder } from './jobs.js';
 import { readArchive } from './pdf-archive.testing.js';
 import { invoicesOfOrder } from './queries.js';
 
-const SETTINGS: TaxSettings = {
-  mode: 'regular',
-  country: 'DE',
-  businessName: 'Lena Schreiber',
-  street: 'Hauptstraße 5',
-  postcode: '10115',
-  city: 'Berlin',
-  taxNumber: '27/123/45678',
-  vatId: 'DE136695976',
-  invoicePrefix: 'RE-',
-  ossOptIn: false,
-  viesUrl: 'http://127.0.0.1:1/',
-  datevConsultant: '',
-  datevClient: '',
+const SETTINGS: TaxSettings = testTaxSettings({
   contactName: 'Lena Schreiber',
   contactPhone: '+49 30 1234567',
   contactEmail: 'rechnung@example.com',
-};
+});
 
 const FORM = {
   mode: 'regular',

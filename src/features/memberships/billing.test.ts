@@ -4,6 +4,7 @@ import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testin
 import { receivePaymentNotification } from '../payments/receive-notification.js';
 import { signTestNotification, TEST_SIGNATURE_HEADER, testWebhookSecret } from '../payments/test-provider.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { loadMemberAccess } from './access.js';
 import { renewSubscription } from './renew-subscription.js';
 import { findSubscription } from './subscriptions.js';
@@ -15,21 +16,7 @@ describe('subscriptions with the test provider', () => {
   before(async () => {
     t = await buildTestApp();
     await setUpStore(t.services);
-    await saveTaxSettings(t.services.database.db, {
-      mode: 'regular',
-      country: 'DE',
-      businessName: 'Lena Schreiber',
-      street: 'Hauptstraße 5',
-      postcode: '10115',
-      city: 'Berlin',
-      taxNumber: '27/123/45678',
-      vatId: 'DE136695976',
-      invoicePrefix: 'RE-',
-      ossOptIn: false,
-      viesUrl: 'http://127.0.0.1:1/',
-      datevConsultant: '',
-      datevClient: '',
-    });
+    await saveTaxSettings(t.services.database.db, testTaxSettings());
     await seedTier(t.services, { name: 'Supporter', monthly: 500, yearly: 5000 });
     await seedTier(t.services, { name: 'Monthly', monthly: 300, yearly: null });
   });

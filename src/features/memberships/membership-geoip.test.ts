@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import type { LocationEvidence } from '../checkout/order-tax.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { seedTier } from './testing.js';
 
 // An address the shipped GeoIP file places in Austria (A1 Telekom Austria); behind a trusted proxy.
@@ -13,21 +14,7 @@ describe('membership subscribe: an IP country that contradicts the chosen countr
   before(async () => {
     t = await buildTestApp({ env: { TRUST_PROXY: '1' } });
     await setUpStore(t.services);
-    await saveTaxSettings(t.services.database.db, {
-      mode: 'regular',
-      country: 'DE',
-      businessName: 'Lena Schreiber',
-      street: 'Hauptstraße 5',
-      postcode: '10115',
-      city: 'Berlin',
-      taxNumber: '27/123/45678',
-      vatId: 'DE136695976',
-      invoicePrefix: 'RE-',
-      ossOptIn: true,
-      viesUrl: 'http://127.0.0.1:1/',
-      datevConsultant: '',
-      datevClient: '',
-    });
+    await saveTaxSettings(t.services.database.db, testTaxSettings({ ossOptIn: true }));
     await seedTier(t.services, { name: 'Supporter', monthly: 600, yearly: 6000 });
   });
   after(() => t.close());

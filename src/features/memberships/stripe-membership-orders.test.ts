@@ -5,6 +5,7 @@ import { refundOrder } from '../payments/refund-order.js';
 import { stripeEvent } from '../payments/stripe/stand-in/state.js';
 import { buildStripeTestApp, type StripeTestApp, sendWebhook } from '../payments/stripe/testing.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { enqueueSubscriptionReconciliation } from './reconcile-subscriptions.js';
 import { findSubscription } from './subscriptions.js';
 import { seedTier } from './testing.js';
@@ -14,21 +15,7 @@ describe('Stripe membership orders: VAT per invoice and refunds (real SDK agains
   let t: StripeTestApp;
   before(async () => {
     t = await buildStripeTestApp();
-    await saveTaxSettings(t.services.database.db, {
-      mode: 'regular',
-      country: 'DE',
-      businessName: 'Lena Schreiber',
-      street: 'Hauptstraße 5',
-      postcode: '10115',
-      city: 'Berlin',
-      taxNumber: '27/123/45678',
-      vatId: 'DE136695976',
-      invoicePrefix: 'RE-',
-      ossOptIn: true,
-      viesUrl: 'http://127.0.0.1:1/',
-      datevConsultant: '',
-      datevClient: '',
-    });
+    await saveTaxSettings(t.services.database.db, testTaxSettings({ ossOptIn: true }));
     await seedTier(t.services, { name: 'Patron', monthly: 1200, yearly: null });
   });
   after(() => t.close());

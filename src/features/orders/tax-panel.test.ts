@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 
 /** The admin's order page shows the VAT decision and what it rests on, read-only. */
 describe('admin order page: VAT decision and evidence', () => {
@@ -12,21 +13,10 @@ describe('admin order page: VAT decision and evidence', () => {
   before(async () => {
     t = await buildTestApp();
     await setUpStore(t.services);
-    await saveTaxSettings(t.services.database.db, {
-      mode: 'regular',
-      country: 'DE',
-      businessName: 'Lena Schreiber',
-      street: 'Hauptstraße 5',
-      postcode: '10115',
-      city: 'Berlin',
-      taxNumber: '27/123/45678',
-      vatId: '',
-      invoicePrefix: 'RE-',
-      ossOptIn: true,
-      datevConsultant: '',
-      datevClient: '',
-      viesUrl: 'http://127.0.0.1:9/none',
-    });
+    await saveTaxSettings(
+      t.services.database.db,
+      testTaxSettings({ vatId: '', ossOptIn: true, viesUrl: 'http://127.0.0.1:9/none' }),
+    );
     admin = new TestClient(t.app);
     await admin.login();
   });
