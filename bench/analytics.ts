@@ -3,7 +3,9 @@
 // them, then the dashboard's data function (loadAnalytics + buildReport) timed.
 // The data is generated inside the database (a recursive CTE on SQLite,
 // generate_series on PostgreSQL): one INSERT … SELECT per table. Four in five
-// orders have a known payment fee (order_payment_details).
+// orders have a known payment fee (order_payment_details). Billing countries are spread over EU and
+// non-EU countries, a tenth without one (orders from before checkout asked), so the recount fills the
+// per-country sums; the dashboard is timed with them and, in the same run, with them set aside.
 // Self-contained; `node --import tsx bench/analytics.ts` runs it alone.
 // Then N subscriptions (default 100,000) over the same three years are added, the subscription ledger is
 // synced once (timed), and the MRR part (loadMembershipAnalytics: the tiles' figures, a sync of what
@@ -19,12 +21,14 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
+import { loadCountrySales } from '../src/features/analytics/country-data.js';
 import { loadAnalytics } from '../src/features/analytics/dashboard-data.js';
 import { loadMembershipFigures } from '../src/features/analytics/membership-figures.js';
 import { churnBetween, mrrByMonth } from '../src/features/analytics/mrr.js';
 import { loadSubscriptionFlows, syncSubscriptionFlows } from '../src/features/analytics/mrr-data.js';
 import { rebuildSalesAggregates } from '../src/features/analytics/rebuild-aggregates.js';
 import { buildReport } from '../src/features/analytics/report.js';
+import { addDays } from '../src/features/analytics/time-zone.js';
 import { translator } from '../src/web/messages.js';
 
 export type AnalyticsRow = { measure: string; value: number | null; unit: string; note?: string };
@@ -114,12 +118,17 @@ async function load(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<voi
   const refundAt = isoOf(dialect, sql`${sql.lit(START)} + i * ${sql.lit(STEP)} + 86400 * 3`);
   const total = sql`(1000 + (i % ${sql.lit(PRODUCTS)}) * 500)`;
   const tax = sql`((1000 + (i % ${sql.lit(PRODUCTS)}) * 500) * 19 / 119)`;
+  // Three in ten from Germany, one each from Austria, France, the Netherlands, the US, the UK, Switzerland; one unknown.
+  const country = sql`CASE i % 10 WHEN 3 THEN 'AT' WHEN 4 THEN 'FR' WHEN 5 THEN 'NL' WHEN 6 THEN 'US' WHEN 7 THEN 'GB'
+    WHEN 8 THEN 'CH' WHEN 9 THEN NULL ELSE 'DE' END`;
   await sql`${o.with}INSERT INTO orders (id, number, customer_id, email, name, locale, status, currency, subtotal_minor,
-      discount_minor, total_minor, tax_minor, refunded_minor, discount_code_id, provider, provider_ref, access_key, created_at, updated_at, paid_at, refunded_at)
+      discount_minor, total_minor, tax_minor, refunded_minor, discount_code_id, provider, provider_ref, access_key, created_at, updated_at, paid_at, refunded_at,
+      billing_country)
     SELECT 'o' || i, 'B-' || i, 'c' || (1 + i % ${sql.lit(CUSTOMERS)}), 'buyer' || (1 + i % ${sql.lit(CUSTOMERS)}) || '@example.com', '', 'en',
       CASE WHEN i % 25 = 0 THEN 'refunded' ELSE 'paid' END, 'EUR', ${total}, 0, ${total}, ${tax},
       CASE WHEN i % 25 = 0 THEN ${total} ELSE 0 END, NULL, 'test', NULL, 'k' || i, ${at},
-      CASE WHEN i % 25 = 0 THEN ${refundAt} ELSE ${at} END, ${at}, CASE WHEN i % 25 = 0 THEN ${refundAt} ELSE NULL END
+      CASE WHEN i % 25 = 0 THEN ${refundAt} ELSE ${at} END, ${at}, CASE WHEN i % 25 = 0 THEN ${refundAt} ELSE NULL END,
+      ${country}
     FROM ${o.from}`.execute(db);
   await sql`${o.with}INSERT INTO order_items (id, order_id, product_id, title, unit_price_minor, quantity, discount_minor, total_minor, tax_minor)
     SELECT 'i' || i, 'o' || i, 'p' || (i % ${sql.lit(PRODUCTS)}), 'Product', ${total}, 1, 0, ${total}, ${tax} FROM ${o.from}`.execute(
@@ -205,6 +214,44 @@ async function median(run: () => Promise<unknown>): Promise<{ median: number; ma
   return { median: times[Math.floor(times.length / 2)] ?? 0, max: times[times.length - 1] ?? 0 };
 }
 
+/** The recount must have counted every order under one of the seven countries or the unknown bucket. */
+async function checkCountries(db: Kysely<DB>, orders: number): Promise<void> {
+  const r = await db
+    .selectFrom('daily_country_sales')
+    .select((eb) => [eb.fn.sum<number>('orders').as('n'), eb.fn.count<number>('country').distinct().as('c')])
+    .executeTakeFirstOrThrow();
+  if (Number(r.n) !== orders || Number(r.c) !== 8)
+    throw new Error(`per-country sums hold ${r.n} orders in ${r.c} countries, expected ${orders} in 8`);
+}
+
+/**
+ * The dashboard data with the per-country sums set aside (an empty table: the country
+ * query costs next to nothing) and with them, alternated so both see the same machine load.
+ */
+async function timeCountries(db: Kysely<DB>) {
+  await sql`CREATE TABLE bench_country_sales AS SELECT * FROM daily_country_sales`.execute(db);
+  const without: number[] = [];
+  const withCountries: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    await db.deleteFrom('daily_country_sales').execute();
+    without.push((await timeDashboard(db)).median);
+    await sql`INSERT INTO daily_country_sales SELECT * FROM bench_country_sales`.execute(db);
+    withCountries.push((await timeDashboard(db)).median);
+  }
+  await sql`DROP TABLE bench_country_sales`.execute(db);
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0;
+  const today = new Date().toISOString().slice(0, 10);
+  const query = (from: string) => median(() => loadCountrySales(db, { currency: 'EUR', from, to: today }));
+  const ninety = await query(addDays(today, -89));
+  const all = await query('0000-01-01');
+  return {
+    without: mid(without),
+    with: mid(withCountries),
+    rounds: { without, with: withCountries },
+    query: { ninety: ninety.median, all: all.median },
+  };
+}
+
 function timeDashboard(db: Kysely<DB>): Promise<{ median: number; max: number }> {
   const t = translator('en');
   return median(async () => {
@@ -239,6 +286,8 @@ async function runOn(database: Database, label: string, out: AnalyticsRow[]): Pr
   const t1 = performance.now();
   const r = await rebuildSalesAggregates(db, dialect);
   const rebuilt = (performance.now() - t1) / 1000;
+  await checkCountries(db, ORDERS[dialect]);
+  const countries = await timeCountries(db);
   const d = await timeDashboard(db);
   const t2 = performance.now();
   await generateSubscriptions(db, dialect);
@@ -269,6 +318,25 @@ async function runOn(database: Database, label: string, out: AnalyticsRow[]): Pr
     unit: 'ms',
     note: `median of 10, max ${d.max.toFixed(1)} ms, ${n} orders`,
   });
+  const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join('/');
+  out.push({
+    measure: `leverage dashboard data without per-country sums, ${label}`,
+    value: countries.without,
+    unit: 'ms',
+    note: `middle of 3 medians (${fmt(countries.rounds.without)} ms), the country table set aside`,
+  });
+  out.push({
+    measure: `leverage dashboard data with sales per country, ${label}`,
+    value: countries.with,
+    unit: 'ms',
+    note: `middle of 3 medians (${fmt(countries.rounds.with)} ms), alternated with the run without; ${(countries.with / countries.without).toFixed(2)} × without`,
+  });
+  out.push({
+    measure: `per-country query alone, 90 days, ${label}`,
+    value: countries.query.ninety,
+    unit: 'ms',
+    note: `median of 10; all time: ${countries.query.all.toFixed(1)} ms (${(countries.query.all / countries.without).toFixed(2)} × the dashboard data without it)`,
+  });
   out.push({
     measure: `subscription ledger first sync, ${label}`,
     value: firstSync,
@@ -293,7 +361,8 @@ async function runOn(database: Database, label: string, out: AnalyticsRow[]): Pr
     unit: 'ms',
     note: `median of 10, max ${full.max.toFixed(1)} ms, ${n} orders + ${s} subscriptions; ${(full.median / d.median).toFixed(2)} × without`,
   });
-  for (const row of out.slice(-7)) console.log(`  ${row.measure}: ${row.value?.toFixed(1)} ${row.unit}  (${row.note})`);
+  for (const row of out.slice(-10))
+    console.log(`  ${row.measure}: ${row.value?.toFixed(1)} ${row.unit}  (${row.note})`);
 }
 
 async function pgAdmin(text: string): Promise<void> {
