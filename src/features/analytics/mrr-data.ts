@@ -1,10 +1,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, Subscription } from '../../db/schema.js';
 import { ACCESS_STATUSES } from '../memberships/access.js';
-import { loadMembershipFigures, type MembershipFigures } from './membership-figures.js';
 import { GRACE_DAYS } from '../memberships/subscription-rules.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { offsetSegments } from './day-shift.js';
+import { loadMembershipFigures, type MembershipFigures } from './membership-figures.js';
 import type { SubscriptionFlow } from './mrr.js';
 
 export type MembershipAnalytics = {

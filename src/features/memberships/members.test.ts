@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { loadMembershipFigures } from '../analytics/membership-figures.js';
 import { postMultipart } from '../catalog/testing.js';
 import { parseMemberCsv } from './members-csv.js';
-import { loadMembershipFigures } from '../analytics/membership-figures.js';
 import { findSubscription } from './subscriptions.js';
 import { seedTier, subscribeAndPay } from './testing.js';
 
