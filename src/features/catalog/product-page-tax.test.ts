@@ -3,6 +3,7 @@ import { afterEach, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 
 /** The buy form on the product page posts the buyer's country, so checkout decides VAT from it. */
 describe('product page: billing country and the § 312j summary', () => {
@@ -15,21 +16,10 @@ describe('product page: billing country and the § 312j summary', () => {
   async function store(mode: 'regular' | 'small_business' = 'regular') {
     t = await buildTestApp();
     await setUpStore(t.services);
-    await saveTaxSettings(t.services.database.db, {
-      mode,
-      country: 'DE',
-      businessName: 'Lena Schreiber',
-      street: 'Hauptstraße 5',
-      postcode: '10115',
-      city: 'Berlin',
-      taxNumber: '27/123/45678',
-      vatId: '',
-      invoicePrefix: 'RE-',
-      ossOptIn: true,
-      datevConsultant: '',
-      datevClient: '',
-      viesUrl: 'http://127.0.0.1:9/none',
-    });
+    await saveTaxSettings(
+      t.services.database.db,
+      testTaxSettings({ mode, vatId: '', ossOptIn: true, viesUrl: 'http://127.0.0.1:9/none' }),
+    );
     const product = await seedProduct(t.services, { title: 'Field Guide', priceMinor: 1190 });
     return { t, product, path: `/p/product-${product.id.slice(0, 8)}` };
   }

@@ -8,6 +8,7 @@ import { buildCiiXml } from '../invoices/cii.js';
 import { type CiiFinding, loadCiiValidator, type ValidateCii } from '../invoices/cii-validator.testing.js';
 import { invoicesOfOrder } from '../invoices/queries.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import type { LocationEvidence } from './order-tax.js';
 import { latestOrder, seedProduct } from './testing.js';
 
@@ -45,21 +46,8 @@ function startVies(): Promise<{ server: Server; url: string; asked: string[] }> 
   );
 }
 
-const SETTINGS: Omit<TaxSettings, 'viesUrl'> = {
-  mode: 'regular',
-  country: 'DE',
-  businessName: 'Lena Schreiber',
-  street: 'Hauptstraße 5',
-  postcode: '10115',
-  city: 'Berlin',
-  taxNumber: '27/123/45678',
-  vatId: 'DE136695976',
-  invoicePrefix: 'RE-',
-  // Destination VAT for consumers in other member states from the first sale (Art. 59c opt-in).
-  ossOptIn: true,
-  datevConsultant: '',
-  datevClient: '',
-};
+// Destination VAT for consumers in other member states from the first sale (Art. 59c opt-in).
+const SETTINGS: Omit<TaxSettings, 'viesUrl'> = testTaxSettings({ ossOptIn: true });
 
 const FRENCH_ADDRESS = {
   billingName: 'Exemple SARL',

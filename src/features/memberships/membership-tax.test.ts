@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { saveTaxSettings } from '../tax/tax-settings.js';
+import { testTaxSettings } from '../tax/testing.js';
 import { findSubscription } from './subscriptions.js';
 import { moveToPeriodEnd, seedTier, subscribeAndPay } from './testing.js';
 
@@ -12,22 +13,8 @@ describe('membership VAT by the subscriber’s country (test provider)', () => {
   before(async () => {
     t = await buildTestApp();
     await setUpStore(t.services);
-    await saveTaxSettings(t.services.database.db, {
-      mode: 'regular',
-      country: 'DE',
-      businessName: 'Lena Schreiber',
-      street: 'Hauptstraße 5',
-      postcode: '10115',
-      city: 'Berlin',
-      taxNumber: '27/123/45678',
-      vatId: 'DE136695976',
-      invoicePrefix: 'RE-',
-      // Destination VAT for consumers in other member states from the first sale.
-      ossOptIn: true,
-      viesUrl: 'http://127.0.0.1:1/',
-      datevConsultant: '',
-      datevClient: '',
-    });
+    // Destination VAT for consumers in other member states from the first sale.
+    await saveTaxSettings(t.services.database.db, testTaxSettings({ ossOptIn: true }));
     await seedTier(t.services, { name: 'Supporter', monthly: 600, yearly: 6000 });
   });
   after(() => t.close());
