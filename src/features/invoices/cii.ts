@@ -12,7 +12,7 @@ import type { InvoiceLine, Party, TaxGroup } from './model.js';
  * and XRechnung 3.0 CII (the German CIUS: the same content plus the Peppol
  * business process and its own specification identifier). Element order follows
  * the CII XSD; business terms (BT-…) from EN 16931-1:2017. Checked in tests with
- * the official schematron rules (../shared/validators/einvoice).
+ * the official schematron rules (test/einvoice-rules).
  */
 export const EN16931_GUIDELINE = 'urn:cen.eu:en16931:2017';
 export const XRECHNUNG_GUIDELINE = `${EN16931_GUIDELINE}#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0`;
