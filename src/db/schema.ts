@@ -20,6 +20,7 @@ import type {
   AuditLogTable,
   EmailsTable,
   JobsTable,
+  LoginThrottleTable,
   PasswordResetsTable,
   SettingsTable,
 } from './tables/foundation.js';
@@ -78,6 +79,7 @@ export interface DB {
   admin_users: AdminUsersTable;
   admin_sessions: AdminSessionsTable;
   password_resets: PasswordResetsTable;
+  login_throttle: LoginThrottleTable;
   jobs: JobsTable;
   emails: EmailsTable;
   audit_log: AuditLogTable;

@@ -39,6 +39,15 @@ export interface PasswordResetsTable {
   created_at: string;
 }
 
+/** Failed admin logins per (normalised address, client IP); the address need not belong to an admin. */
+export interface LoginThrottleTable {
+  email: string;
+  ip: string;
+  failures: Generated<number>;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
 
 export interface JobsTable {
