@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Locale } from '../../web/i18n.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
-import { deleteSessionsOf, findAdminByEmail, normaliseEmail, updateAdmin } from './queries.js';
+import { deleteSessionsOf, findAdminByEmail, normaliseEmail, unlockLogins, updateAdmin } from './queries.js';
 
 export type CreateAdminOptions = { email: string; password: string; locale: Locale };
 export type CreateAdminResult = { id: string; created: boolean };
@@ -24,6 +24,7 @@ export async function createOrResetAdmin(
   const existing = await findAdminByEmail(db, email);
   if (existing) {
     await updateAdmin(db, existing.id, { password_hash, failed_logins: 0, locked_until: null });
+    await unlockLogins(db, existing.email);
     await deleteSessionsOf(db, existing.id);
     return { id: existing.id, created: false };
   }

@@ -8,7 +8,7 @@ export const authMessages = defineMessages(
     'auth.password': 'Password',
     'auth.login.submit': 'Sign in',
     'auth.login.invalid': 'Email address or password is wrong.',
-    'auth.login.locked': 'Too many failed attempts. This account is locked until {time}.',
+    'auth.login.locked': 'Too many failed attempts. Please try again after {time}, or reset your password.',
     'auth.login.forgot': 'Forgot your password?',
     'auth.logout': 'Sign out',
     'auth.2fa.title': 'Two-factor authentication',
@@ -60,7 +60,8 @@ export const authMessages = defineMessages(
     'auth.password': 'Passwort',
     'auth.login.submit': 'Anmelden',
     'auth.login.invalid': 'E-Mail-Adresse oder Passwort ist falsch.',
-    'auth.login.locked': 'Zu viele Fehlversuche. Dieses Konto ist bis {time} gesperrt.',
+    'auth.login.locked':
+      'Zu viele Fehlversuche. Bitte versuchen Sie es nach {time} erneut oder setzen Sie Ihr Passwort zurück.',
     'auth.login.forgot': 'Passwort vergessen?',
     'auth.logout': 'Abmelden',
     'auth.2fa.title': 'Zwei-Faktor-Authentifizierung',

@@ -5,7 +5,7 @@ import { isoIn, isoNow } from '../../db/time.js';
 import { isLocale } from '../../web/i18n.js';
 import { queueEmail } from '../email/queue-email.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
-import { deleteSessionsOf, findAdminByEmail, updateAdmin } from './queries.js';
+import { deleteSessionsOf, findAdminByEmail, findAdminById, unlockLogins, updateAdmin } from './queries.js';
 import { tokenHash } from './sessions.js';
 
 export const RESET_MINUTES = 30;
@@ -57,6 +57,8 @@ export async function resetPassword(db: Kysely<DB>, token: string, password: str
       .executeTakeFirst();
     if (!used) return 'invalid-token';
     await updateAdmin(trx, used.user_id, { password_hash, failed_logins: 0, locked_until: null });
+    const user = await findAdminById(trx, used.user_id);
+    if (user) await unlockLogins(trx, user.email);
     await deleteSessionsOf(trx, used.user_id);
     return 'ok';
   });

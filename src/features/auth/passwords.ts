@@ -20,9 +20,10 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** A fixed hash to verify against when the account does not exist, so timing does not reveal it. */
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword('not-a-real-password-0000');
-  return dummyHash;
-}
+/**
+ * A hash of a password nobody uses, made with OPTIONS above: a login for an
+ * address that has no account verifies against it, so it costs as much time as
+ * a wrong password for a real one (a test keeps its parameters equal to OPTIONS).
+ */
+export const DUMMY_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$Dbhafwq+Rc4BgPBDi7o74g$qx37/n8mtNAiQqK4ewi2J2KAmVMoEuAdeOx4Mf3nCXQ';

@@ -35,3 +35,8 @@ export async function updateAdmin(db: Db, id: string, patch: AdminUserUpdate): P
 export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('admin_sessions').where('user_id', '=', userId).execute();
 }
+
+/** Forgets every failed login for this address, from every IP (after a password reset). */
+export async function unlockLogins(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('email', '=', normaliseEmail(email)).execute();
+}

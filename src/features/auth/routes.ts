@@ -57,6 +57,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
     const result = await attemptLogin(db, {
       email: body.email,
       password: body.password,
+      ip: req.ip,
       maxAttempts: services.config.loginMaxAttempts,
       lockMinutes: services.config.loginLockMinutes,
     });
@@ -68,7 +69,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
       await recordAudit(db, body.email, 'login.failed', { reason: result.kind, ip: req.ip });
       return sendPage(
         reply,
-        LoginPage({ ctx, email: body.email, error, next: body.next }),
+        LoginPage({ ctx, email: body.email, error, next: safeLocalPath(body.next, '') }),
         result.kind === 'locked' ? 429 : 401,
       );
     }
