@@ -18,6 +18,7 @@ import * as m0017 from './0017-exchange-rates.js';
 import * as m0018 from './0018-member-figures.js';
 import * as m0019 from './0019-country-sales.js';
 import * as m0020 from './0020-login-throttle.js';
+import * as m0021 from './0021-withdrawal-confirmation.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018-member-figures': m0018,
   '0019-country-sales': m0019,
   '0020-login-throttle': m0020,
+  '0021-withdrawal-confirmation': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Consumer law and privacy: consents, withdrawals, legal pages, data requests, retention. */
 
@@ -26,8 +26,17 @@ export interface WithdrawalsTable {
   /** 'form' (order number + email), 'link' (thank-you page or library). */
   source: string;
   refund: WithdrawalRefund;
+  /** When the declaration arrived: this time counts for the withdrawal period. */
   received_at: string;
+  /**
+   * When it was carried out (refund, end of access). Null: declared on the
+   * public form and waiting for the buyer's click in the confirmation email
+   * sent to the order's address; 'link' declarations are carried out at once.
+   */
+  confirmed_at: string | null;
 }
+
+export type Withdrawal = Selectable<WithdrawalsTable>;
 
 export type LegalPageKind = 'privacy' | 'terms' | 'withdrawal' | 'accessibility';
 

@@ -17,6 +17,8 @@ export type LegalOverview = {
     email: string;
     refund: WithdrawalRefund;
     received_at: string;
+    /** Null: declared on the public form, waiting for the buyer's click. */
+    confirmed_at: string | null;
     total_minor: number;
     currency: string;
   }[];
@@ -133,7 +135,7 @@ export function LegalAdminPage({ ctx, data, notice }: { ctx: PageContext; data: 
                       {formatMoney(w.total_minor, w.currency, ctx.locale)}
                     </td>
                     <td>{w.email}</td>
-                    <td>{t(`legal.admin.refund.${w.refund}`)}</td>
+                    <td>{w.confirmed_at ? t(`legal.admin.refund.${w.refund}`) : t('legal.admin.refund.awaiting')}</td>
                   </tr>
                 ))}
               </tbody>

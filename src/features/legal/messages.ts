@@ -42,11 +42,25 @@ export const legalMessages = defineMessages(
     'legal.receipt.legal': 'Terms: {terms} · Withdrawal instructions: {withdrawal} · Privacy: {privacy}',
     'withdraw.title': 'Withdraw from contract',
     'withdraw.intro':
-      'Here you can declare the withdrawal from a purchase. Step 1: tell us which order it is. Step 2: confirm the withdrawal.',
+      'Here you can declare the withdrawal from a purchase. Give the order number and the email address used for the order. We confirm the receipt at once by email to the address stored with the order; that email has the button that carries out the withdrawal (refund, end of access).',
     'withdraw.number': 'Order number',
     'withdraw.email': 'Email address used for the order',
-    'withdraw.find': 'Continue',
-    'withdraw.notFound': 'We found no order with this number and email address. Please check both.',
+    'withdraw.missing': 'Please give the order number and the email address used for the order.',
+    'withdraw.received.title': 'Your withdrawal has been received',
+    'withdraw.received.text':
+      'We received your declaration of withdrawal for order number {number} on {date}. Please save or print this page.',
+    'withdraw.received.next':
+      'If this number and email address belong to an order, a confirmation of receipt is on its way to the email address stored with the order. If the order can be withdrawn, the email has the button "Carry out withdrawal now": the payment is then refunded and access to the content ends. The time above counts for the withdrawal period.',
+    'withdraw.received.none':
+      'No email within the next hour? Please check the order number and email address and send the form again, or write to us: our contact details are in the {impressum}.',
+    'withdraw.link.title': 'Carry out your withdrawal',
+    'withdraw.link.text':
+      'We received your withdrawal from this order on {date}. With the button below it is carried out: the payment is refunded to your original payment method and access to the content ends.',
+    'withdraw.link.button': 'Carry out withdrawal now',
+    'withdraw.link.invalidTitle': 'This link cannot be used',
+    'withdraw.link.invalid':
+      'The link is incomplete, was changed or has expired. Please declare the withdrawal again on the withdrawal page; you will receive a new link by email. Your first declaration keeps its time of receipt.',
+    'withdraw.link.again': 'To the withdrawal page',
     'withdraw.confirm.title': 'Confirm the withdrawal',
     'withdraw.confirm.order': 'Order {number} of {date}: {titles}, {total}',
     'withdraw.confirm.text':
@@ -75,6 +89,18 @@ export const legalMessages = defineMessages(
     'withdraw.email.body': 'We received your withdrawal from order {number} ({titles}) on {date}.',
     'withdraw.email.refund': 'Any payment for this order is refunded to your original payment method within 14 days.',
     'withdraw.email.note': 'This email confirms your withdrawal. Please keep it.',
+    'withdraw.email.declared.counts':
+      'This email confirms the receipt of your withdrawal; the time of receipt counts for the withdrawal period.',
+    'withdraw.email.declared.click':
+      'To carry out the withdrawal, please press the button below: the payment is refunded to your original payment method and access to the content ends.',
+    'withdraw.email.declared.action': 'Carry out withdrawal now',
+    'withdraw.email.declared.note':
+      'The button works for {days} days. If you did not declare this withdrawal, you can ignore this email: without the button nothing changes.',
+    'withdraw.email.notPossible.heading': 'We have received your declaration',
+    'withdraw.email.notPossible.body':
+      'We received a declaration of withdrawal from order {number} ({titles}) on {date}.',
+    'withdraw.email.notPossible.contact': 'Questions? Our contact details are in the legal notice linked below.',
+    'withdraw.email.notPossible.note': 'If you did not make this declaration, you can ignore this email.',
     'legal.email.footer': 'Legal notice · Privacy · Terms · Withdrawal',
     'legal.admin.title': 'Legal pages',
     'legal.admin.intro':
@@ -98,6 +124,7 @@ export const legalMessages = defineMessages(
     'legal.admin.refund.refunded': 'Refunded',
     'legal.admin.refund.none': 'Nothing to refund',
     'legal.admin.refund.failed': 'Failed — please refund by hand',
+    'legal.admin.refund.awaiting': 'Waiting for the buyer to confirm by the emailed link',
     'legal.admin.error.body': 'Please enter the page text (at most 100,000 characters).',
     'legal.impressum.title': 'Legal notice (§ 5 DDG)',
     'legal.impressum.intro': 'The legal notice is built from these details; every field you fill in is shown.',
@@ -173,12 +200,25 @@ export const legalMessages = defineMessages(
     'legal.receipt.legal': 'AGB: {terms} · Widerrufsbelehrung: {withdrawal} · Datenschutz: {privacy}',
     'withdraw.title': 'Vertrag widerrufen',
     'withdraw.intro':
-      'Hier können Sie den Widerruf eines Kaufs erklären. Schritt 1: Nennen Sie uns die Bestellung. Schritt 2: Bestätigen Sie den Widerruf.',
+      'Hier können Sie den Widerruf eines Kaufs erklären. Nennen Sie die Bestellnummer und die E-Mail-Adresse der Bestellung. Wir bestätigen den Eingang sofort per E-Mail an die bei der Bestellung gespeicherte Adresse; diese E-Mail enthält die Schaltfläche, mit der der Widerruf ausgeführt wird (Erstattung, Ende des Zugangs).',
     'withdraw.number': 'Bestellnummer',
     'withdraw.email': 'E-Mail-Adresse der Bestellung',
-    'withdraw.find': 'Weiter',
-    'withdraw.notFound':
-      'Wir haben keine Bestellung mit dieser Nummer und E-Mail-Adresse gefunden. Bitte prüfen Sie beide Angaben.',
+    'withdraw.missing': 'Bitte nennen Sie die Bestellnummer und die E-Mail-Adresse der Bestellung.',
+    'withdraw.received.title': 'Ihr Widerruf ist eingegangen',
+    'withdraw.received.text':
+      'Ihre Widerrufserklärung zur Bestellnummer {number} ist am {date} bei uns eingegangen. Bitte speichern oder drucken Sie diese Seite.',
+    'withdraw.received.next':
+      'Gehören Bestellnummer und E-Mail-Adresse zu einer Bestellung, ist eine Eingangsbestätigung an die bei der Bestellung gespeicherte E-Mail-Adresse unterwegs. Kann die Bestellung widerrufen werden, enthält sie die Schaltfläche „Widerruf jetzt ausführen“: Dann wird die Zahlung erstattet und der Zugang zu den Inhalten endet. Für die Widerrufsfrist zählt der oben genannte Zeitpunkt.',
+    'withdraw.received.none':
+      'Keine E-Mail innerhalb der nächsten Stunde? Bitte prüfen Sie Bestellnummer und E-Mail-Adresse und senden Sie das Formular erneut, oder schreiben Sie uns: Unsere Kontaktdaten stehen im {impressum}.',
+    'withdraw.link.title': 'Widerruf ausführen',
+    'withdraw.link.text':
+      'Ihr Widerruf dieser Bestellung ist am {date} bei uns eingegangen. Mit der Schaltfläche unten wird er ausgeführt: Die Zahlung wird auf Ihr ursprüngliches Zahlungsmittel erstattet und der Zugang zu den Inhalten endet.',
+    'withdraw.link.button': 'Widerruf jetzt ausführen',
+    'withdraw.link.invalidTitle': 'Dieser Link kann nicht verwendet werden',
+    'withdraw.link.invalid':
+      'Der Link ist unvollständig, wurde verändert oder ist abgelaufen. Bitte erklären Sie den Widerruf noch einmal auf der Widerrufsseite; Sie erhalten dann einen neuen Link per E-Mail. Ihre erste Erklärung behält ihren Eingangszeitpunkt.',
+    'withdraw.link.again': 'Zur Widerrufsseite',
     'withdraw.confirm.title': 'Widerruf bestätigen',
     'withdraw.confirm.order': 'Bestellung {number} vom {date}: {titles}, {total}',
     'withdraw.confirm.text':
@@ -207,6 +247,18 @@ export const legalMessages = defineMessages(
     'withdraw.email.refund':
       'Eine Zahlung für diese Bestellung erstatten wir innerhalb von 14 Tagen auf Ihr ursprüngliches Zahlungsmittel.',
     'withdraw.email.note': 'Diese E-Mail bestätigt Ihren Widerruf. Bitte bewahren Sie sie auf.',
+    'withdraw.email.declared.counts':
+      'Diese E-Mail bestätigt den Eingang Ihres Widerrufs; für die Widerrufsfrist zählt der Zeitpunkt des Eingangs.',
+    'withdraw.email.declared.click':
+      'Um den Widerruf auszuführen, drücken Sie bitte die Schaltfläche unten: Die Zahlung wird auf Ihr ursprüngliches Zahlungsmittel erstattet und der Zugang zu den Inhalten endet.',
+    'withdraw.email.declared.action': 'Widerruf jetzt ausführen',
+    'withdraw.email.declared.note':
+      'Die Schaltfläche funktioniert {days} Tage lang. Haben Sie diesen Widerruf nicht erklärt, können Sie diese E-Mail ignorieren: Ohne die Schaltfläche ändert sich nichts.',
+    'withdraw.email.notPossible.heading': 'Ihre Erklärung ist bei uns eingegangen',
+    'withdraw.email.notPossible.body':
+      'Am {date} ist bei uns eine Widerrufserklärung zur Bestellung {number} ({titles}) eingegangen.',
+    'withdraw.email.notPossible.contact': 'Fragen? Unsere Kontaktdaten stehen im unten verlinkten Impressum.',
+    'withdraw.email.notPossible.note': 'Haben Sie diese Erklärung nicht abgegeben, können Sie diese E-Mail ignorieren.',
     'legal.email.footer': 'Impressum · Datenschutz · AGB · Widerruf',
     'legal.admin.title': 'Rechtstexte',
     'legal.admin.intro':
@@ -230,6 +282,7 @@ export const legalMessages = defineMessages(
     'legal.admin.refund.refunded': 'Erstattet',
     'legal.admin.refund.none': 'Nichts zu erstatten',
     'legal.admin.refund.failed': 'Fehlgeschlagen – bitte von Hand erstatten',
+    'legal.admin.refund.awaiting': 'Wartet auf die Bestätigung der Käuferin oder des Käufers per E-Mail-Link',
     'legal.admin.error.body': 'Bitte geben Sie den Text der Seite ein (höchstens 100.000 Zeichen).',
     'legal.impressum.title': 'Impressum (§ 5 DDG)',
     'legal.impressum.intro': 'Das Impressum entsteht aus diesen Angaben; jedes ausgefüllte Feld wird angezeigt.',

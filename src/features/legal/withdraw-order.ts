@@ -1,26 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import type { Order, WithdrawalRefund } from '../../db/schema.js';
+import type { Order, Withdrawal, WithdrawalRefund } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { recordAudit } from '../admin/audit.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
 import { expireOrder } from '../checkout/order-transitions.js';
+import { findOrder } from '../checkout/queries.js';
 import { queueEmail } from '../email/queue-email.js';
 import { refundOrder } from '../payments/refund-order.js';
-import { findWithdrawal, loadWithdrawalView } from './withdrawal-queries.js';
+import { WITHDRAW_PATH } from './links.js';
+import { findOrderByNumberAndEmail, findWithdrawal, loadWithdrawalView } from './withdrawal-queries.js';
+import { CONFIRM_LINK_DAYS, signWithdrawalConfirmToken } from './withdrawal-token.js';
 
 export type WithdrawResult =
   | { kind: 'withdrawn'; receivedAt: string; refund: WithdrawalRefund }
   | { kind: 'not-withdrawable' };
 
+const localeOf = (order: Order) => (isLocale(order.locale) ? order.locale : 'en');
+
 /**
- * § 356a BGB: records the declaration (one per order: UNIQUE(order_id), so a
- * second click is the same withdrawal), puts it on the order's timeline, queues
- * the confirmation with the time of receipt (the durable medium), then refunds a
- * paid order at once. The right was checked from the data (period, consent,
- * delivery), so there is nothing for the creator to decide; a refund the
- * provider refuses is marked `failed` and listed for the creator.
+ * § 356a BGB, with the order's own link (thank-you page, library: the access
+ * key shows it is the buyer): records the declaration (one per order:
+ * UNIQUE(order_id), so a second click is the same withdrawal), queues the
+ * confirmation with the time of receipt (the durable medium) and carries it
+ * out at once: a paid order is refunded, an unpaid one ends. A declaration
+ * made earlier on the public form and not yet confirmed is carried out with
+ * its own time of receipt. The right was checked from the data (period,
+ * consent, delivery), so there is nothing for the creator to decide; a refund
+ * the provider refuses is marked `failed` and listed for the creator.
  */
 export async function withdrawOrder(
   services: Services,
@@ -29,15 +37,17 @@ export async function withdrawOrder(
   now: Date = new Date(),
 ): Promise<WithdrawResult> {
   const { db } = services.database;
-  const view = await loadWithdrawalView(db, order, now);
-  if (view.state.kind === 'withdrawn') {
-    const existing = await findWithdrawal(db, order.id);
-    return { kind: 'withdrawn', receivedAt: view.state.receivedAt, refund: existing?.refund ?? 'none' };
+  const existing = await findWithdrawal(db, order.id);
+  if (existing) {
+    const done = await carryOutWithdrawal(services, existing, now);
+    return done
+      ? { kind: 'withdrawn', receivedAt: done.receivedAt, refund: done.refund }
+      : { kind: 'not-withdrawable' };
   }
+  const view = await loadWithdrawalView(db, order, now);
   if (view.state.kind !== 'open') return { kind: 'not-withdrawable' };
   const receivedAt = isoNow(now);
-  const locale = isLocale(order.locale) ? order.locale : 'en';
-  const paid = order.status === 'paid';
+  const locale = localeOf(order);
   const inserted = await db.transaction().execute(async (trx) => {
     const r = await trx
       .insertInto('withdrawals')
@@ -46,34 +56,169 @@ export async function withdrawOrder(
         order_id: order.id,
         email: order.email,
         source,
-        refund: paid ? 'failed' : 'none',
+        refund: 'none',
         received_at: receivedAt,
+        confirmed_at: null,
       })
       .onConflict((oc) => oc.column('order_id').doNothing())
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    const emailId = await queueEmail(trx, {
+    await queueEmail(trx, {
       to: order.email,
       locale,
       template: 'withdrawal-received',
       data: { number: order.number, titles: view.titles.join(', '), date: formatDateTime(receivedAt, locale) },
       uniqueKey: `withdrawal:${order.id}`,
     });
-    await recordOrderEvent(trx, order.id, 'withdrawn', { source, receivedAt, emailId });
+    return true;
+  });
+  if (inserted) services.nudgeWorker();
+  // Inserted here or by a parallel click: either way it is carried out once.
+  return withdrawOrder(services, order, source, now);
+}
+
+export type Declaration = { number: string; email: string };
+
+/**
+ * § 356a BGB on the public form, where anyone may type an email address and
+ * an order number. The declaration is received now and, when number and
+ * address belong to an order, recorded with this time of receipt (which
+ * counts for the period); the confirmation of receipt goes at once to the
+ * address stored with the order, never to one typed here. For an order that
+ * can be withdrawn it carries the link that carries the withdrawal out
+ * (refund, end of access), since only the buyer's mailbox receives it; for
+ * one that cannot, it says why. Nothing of this reaches the page: the answer
+ * is the same whether or not anything matched.
+ */
+export async function declareWithdrawal(
+  services: Services,
+  declaration: Declaration,
+  now: Date = new Date(),
+): Promise<{ receivedAt: string }> {
+  const { db } = services.database;
+  const receivedAt = isoNow(now);
+  const order = await findOrderByNumberAndEmail(db, declaration.number, declaration.email);
+  if (!order) return { receivedAt };
+  const view = await loadWithdrawalView(db, order, now);
+  const locale = localeOf(order);
+  const titles = view.titles.join(', ');
+  // One email per order and hour, however often the form is sent.
+  const slot = receivedAt.slice(0, 13);
+  if (view.state.kind === 'withdrawn') return { receivedAt };
+  if (view.state.kind !== 'open' && !view.pending) {
+    const reason = view.state.kind;
+    await queueEmail(db, {
+      to: order.email,
+      locale,
+      template: 'withdrawal-not-possible',
+      data: {
+        number: order.number,
+        titles,
+        date: formatDateTime(receivedAt, locale),
+        reason,
+        endedAt: view.state.kind === 'expired' ? formatDateTime(view.state.endedAt, locale) : '',
+      },
+      uniqueKey: `withdrawal-not-possible:${order.id}:${slot}`,
+    });
+    services.nudgeWorker();
+    return { receivedAt };
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('withdrawals')
+      .values({
+        id: randomUUID(),
+        order_id: order.id,
+        email: order.email,
+        source: 'form',
+        refund: 'none',
+        received_at: receivedAt,
+        confirmed_at: null,
+      })
+      .onConflict((oc) => oc.column('order_id').doNothing())
+      .execute();
+    // A repeated declaration is the same one: the first time of receipt counts.
+    const w = await trx
+      .selectFrom('withdrawals')
+      .selectAll()
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    if (w.confirmed_at) return;
+    const token = signWithdrawalConfirmToken(services.config.sessionSecret, w.id, now.getTime());
+    await queueEmail(trx, {
+      to: order.email,
+      locale,
+      template: 'withdrawal-declared',
+      data: {
+        number: order.number,
+        titles,
+        date: formatDateTime(w.received_at, locale),
+        url: `${services.config.publicUrl}${withdrawConfirmPath(w.id, token)}`,
+        days: CONFIRM_LINK_DAYS,
+      },
+      uniqueKey: `withdrawal-declared:${order.id}:${slot}`,
+    });
+    await recordAudit(trx, `customer:${order.email}`, 'order.withdrawal-declared', {
+      orderId: order.id,
+      number: order.number,
+      receivedAt: w.received_at,
+    });
+  });
+  services.nudgeWorker();
+  return { receivedAt };
+}
+
+export function withdrawConfirmPath(withdrawalId: string, token: string): string {
+  return `${WITHDRAW_PATH}/confirm/${withdrawalId}?t=${encodeURIComponent(token)}`;
+}
+
+export type CarriedOut = { order: Order; receivedAt: string; refund: WithdrawalRefund; now: boolean };
+
+/**
+ * Carries out a recorded withdrawal exactly once (guarded UPDATE on
+ * `confirmed_at`): the timeline event, an unpaid order ends, a paid one is
+ * refunded in full (which ends access). Whether the right existed was decided
+ * when the declaration was received. A second call reports the first result.
+ */
+export async function carryOutWithdrawal(
+  services: Services,
+  withdrawal: Withdrawal,
+  now: Date = new Date(),
+): Promise<CarriedOut | undefined> {
+  const { db } = services.database;
+  const order = await findOrder(db, withdrawal.order_id);
+  if (!order) return undefined;
+  const paid = order.status === 'paid';
+  const confirmedAt = isoNow(now);
+  const won = await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('withdrawals')
+      .set({ confirmed_at: confirmedAt, refund: paid ? 'failed' : 'none' })
+      .where('id', '=', withdrawal.id)
+      .where('confirmed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await recordOrderEvent(trx, order.id, 'withdrawn', {
+      source: withdrawal.source,
+      receivedAt: withdrawal.received_at,
+      confirmedAt,
+    });
     // An unpaid order ends here; should its payment still arrive, fulfilment returns it (refundIfWithdrawn).
-    if (!paid) await expireOrder(trx, order);
+    if (order.status === 'pending') await expireOrder(trx, order);
     await recordAudit(trx, `customer:${order.email}`, 'order.withdrawn', { orderId: order.id, number: order.number });
     return true;
   });
-  services.nudgeWorker();
-  if (!inserted) return withdrawOrder(services, order, source, now);
-  if (!paid) return { kind: 'withdrawn', receivedAt, refund: 'none' };
+  if (!won) {
+    const current = await findWithdrawal(db, order.id);
+    return { order, receivedAt: withdrawal.received_at, refund: current?.refund ?? 'none', now: false };
+  }
+  if (!paid) return { order, receivedAt: withdrawal.received_at, refund: 'none', now: true };
   let refund: WithdrawalRefund = 'failed';
   try {
     refund = (await refundOrder(services, order.id, 'withdrawal')) === 'ok' ? 'refunded' : 'failed';
   } catch (err) {
     services.log.error({ err, orderId: order.id }, 'refund after withdrawal failed');
   }
-  await db.updateTable('withdrawals').set({ refund }).where('order_id', '=', order.id).execute();
-  return { kind: 'withdrawn', receivedAt, refund };
+  await db.updateTable('withdrawals').set({ refund }).where('id', '=', withdrawal.id).execute();
+  return { order, receivedAt: withdrawal.received_at, refund, now: true };
 }

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, Order, WithdrawalRefund } from '../../db/schema.js';
+import type { DB, Order, Withdrawal, WithdrawalRefund } from '../../db/schema.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import { findDigitalConsent } from './consent.js';
 import { withdrawalCaseOf } from './withdrawal-case.js';
-import { type WithdrawalState, withdrawalState } from './withdrawal-rules.js';
+import { type WithdrawalState, withdrawalPeriodEnd, withdrawalState } from './withdrawal-rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -17,6 +17,10 @@ export function findOrderByNumberAndEmail(db: Db, number: string, email: string)
     .executeTakeFirst();
 }
 
+export function findWithdrawalById(db: Db, id: string) {
+  return db.selectFrom('withdrawals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export function findWithdrawal(db: Db, orderId: string) {
   return db.selectFrom('withdrawals').selectAll().where('order_id', '=', orderId).executeTakeFirst();
 }
@@ -26,6 +30,8 @@ export type WithdrawalView = {
   titles: string[];
   state: WithdrawalState;
   refund?: WithdrawalRefund | undefined;
+  /** A declaration received on the public form, not yet carried out (waiting for the buyer's click). */
+  pending?: Withdrawal | undefined;
 };
 
 /** What the withdrawal pages show for an order: its items and whether it can still be withdrawn. */
@@ -41,6 +47,12 @@ export async function loadWithdrawalView(db: Db, order: Order, now = new Date())
   const excluded =
     items.length > 0 &&
     items.every((i) => withdrawalCaseOf(categories.get(i.product_id)?.category ?? 'electronic_service', 1) === 'event');
+  const pending = withdrawal && !withdrawal.confirmed_at ? withdrawal : undefined;
+  // A declaration received in time keeps the right, whatever happened since (payment, delivery).
+  if (pending) {
+    const state: WithdrawalState = { kind: 'open', endsAt: withdrawalPeriodEnd(order.created_at) };
+    return { order, titles: items.map((i) => i.title), state, pending };
+  }
   const state = withdrawalState(
     {
       status: order.status,
@@ -66,6 +78,7 @@ export function listWithdrawals(db: Kysely<DB>, limit = 200) {
       'withdrawals.email',
       'withdrawals.refund',
       'withdrawals.received_at',
+      'withdrawals.confirmed_at',
       'orders.number',
       'orders.total_minor',
       'orders.currency',

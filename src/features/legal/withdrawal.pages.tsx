@@ -4,12 +4,17 @@ import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
+import type { MessageKey } from '../../web/messages.js';
 import { WITHDRAW_PATH } from './links.js';
 import type { WithdrawalView } from './withdrawal-queries.js';
 
 export type FindValues = { number: string; email: string };
 
-/** Step 1: which order? Number and email identify it without a login. */
+/**
+ * The withdrawal function without a login: order number and email address.
+ * Sending it is the declaration; the page that follows is the same whatever
+ * was typed (see withdrawal.routes.ts).
+ */
 export function WithdrawFindPage({ ctx, values, error }: { ctx: PageContext; values: FindValues; error?: string }) {
   const t = ctx.t;
   return (
@@ -28,15 +33,15 @@ export function WithdrawFindPage({ ctx, values, error }: { ctx: PageContext; val
             required
             autocomplete="email"
           />
-          <button type="submit">{t('withdraw.find')}</button>
+          <button type="submit">{t('withdraw.confirm.button')}</button>
         </Form>
       </section>
     </Layout>
   );
 }
 
-function ContactHint({ ctx }: { ctx: PageContext }) {
-  const [before = '', after = ''] = ctx.t('withdraw.reason.contact').split('{impressum}');
+function ContactHint({ ctx, text = 'withdraw.reason.contact' }: { ctx: PageContext; text?: MessageKey }) {
+  const [before = '', after = ''] = ctx.t(text).split('{impressum}');
   return (
     <p class="muted">
       {before}
@@ -110,6 +115,71 @@ export function WithdrawDonePage({ ctx, order, receivedAt, refund }: DoneProps) 
           })}
         </Alert>
         <p>{t(`withdraw.done.${refund}`, { total })}</p>
+      </section>
+    </Layout>
+  );
+}
+
+/**
+ * After the public form: the time of receipt and what happens next. It shows
+ * nothing of any order, so it reads the same for a matching and a
+ * non-matching number and address.
+ */
+export function WithdrawReceivedPage({
+  ctx,
+  number,
+  receivedAt,
+}: {
+  ctx: PageContext;
+  number: string;
+  receivedAt: string;
+}) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('withdraw.received.title')}>
+      <section class="panel withdraw" aria-labelledby="h-withdraw">
+        <h1 id="h-withdraw">{t('withdraw.received.title')}</h1>
+        <Alert kind="success">
+          {t('withdraw.received.text', { number, date: formatDateTime(receivedAt, ctx.locale) })}
+        </Alert>
+        <p>{t('withdraw.received.next')}</p>
+        <ContactHint ctx={ctx} text="withdraw.received.none" />
+      </section>
+    </Layout>
+  );
+}
+
+/** Behind the emailed link: the order and the button that carries the withdrawal out (a GET never does). */
+export function WithdrawLinkPage({ ctx, view, action }: { ctx: PageContext; view: WithdrawalView; action: string }) {
+  const t = ctx.t;
+  const { order, pending } = view;
+  return (
+    <Layout ctx={ctx} title={t('withdraw.link.title')}>
+      <section class="panel withdraw" aria-labelledby="h-withdraw">
+        <h1 id="h-withdraw">{t('withdraw.link.title')}</h1>
+        <OrderLine ctx={ctx} order={order} titles={view.titles} />
+        <Form ctx={ctx} action={action}>
+          <p>
+            {t('withdraw.link.text', { date: formatDateTime(pending?.received_at ?? order.created_at, ctx.locale) })}
+          </p>
+          <button type="submit">{t('withdraw.link.button')}</button>
+        </Form>
+      </section>
+    </Layout>
+  );
+}
+
+/** A confirm link that was changed, cut off or has expired. */
+export function WithdrawLinkInvalidPage({ ctx }: { ctx: PageContext }) {
+  const t = ctx.t;
+  return (
+    <Layout ctx={ctx} title={t('withdraw.link.invalidTitle')}>
+      <section class="panel withdraw" aria-labelledby="h-withdraw">
+        <h1 id="h-withdraw">{t('withdraw.link.invalidTitle')}</h1>
+        <Alert kind="error">{t('withdraw.link.invalid')}</Alert>
+        <p>
+          <a href={WITHDRAW_PATH}>{t('withdraw.link.again')}</a>
+        </p>
       </section>
     </Layout>
   );

@@ -8,10 +8,17 @@ import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { findOrder } from '../checkout/queries.js';
 import { WITHDRAW_PATH } from './links.js';
-import { withdrawOrder } from './withdraw-order.js';
-import { WithdrawConfirmPage, WithdrawDonePage, WithdrawFindPage } from './withdrawal.pages.js';
-import { findOrderByNumberAndEmail, loadWithdrawalView } from './withdrawal-queries.js';
-import { signWithdrawalToken, verifyWithdrawalToken } from './withdrawal-token.js';
+import { carryOutWithdrawal, declareWithdrawal, withdrawConfirmPath, withdrawOrder } from './withdraw-order.js';
+import {
+  WithdrawConfirmPage,
+  WithdrawDonePage,
+  WithdrawFindPage,
+  WithdrawLinkInvalidPage,
+  WithdrawLinkPage,
+  WithdrawReceivedPage,
+} from './withdrawal.pages.js';
+import { findWithdrawalById, loadWithdrawalView } from './withdrawal-queries.js';
+import { signWithdrawalToken, verifyWithdrawalConfirmToken, verifyWithdrawalToken } from './withdrawal-token.js';
 
 const findBody = z.object({
   number: z.string().trim().max(40).default(''),
@@ -20,6 +27,8 @@ const findBody = z.object({
 const orderParams = z.object({ id: z.uuid() });
 const keyQuery = z.object({ k: z.string().max(100).default('') });
 const confirmBody = z.object({ token: z.string().max(200).default('') });
+const linkParams = z.object({ id: z.string().max(100) });
+const linkQuery = z.object({ t: z.string().max(200).catch('').default('') });
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -27,7 +36,13 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** § 356a BGB: the withdrawal button, in two steps, for guests as for signed-in buyers. */
+/**
+ * § 356a BGB: the withdrawal button, for guests as for signed-in buyers.
+ * The public form takes the declaration from anyone (no login, as the law
+ * requires) but shows nothing of an order and carries nothing out: that
+ * waits for the link sent to the order's own address. The order's link
+ * (thank-you page, library) carries the access key and withdraws at once.
+ */
 export function registerWithdrawalRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
@@ -38,14 +53,49 @@ export function registerWithdrawalRoutes(fastify: FastifyInstance, services: Ser
     return sendPage(reply, WithdrawFindPage({ ctx, values: { number: '', email: '' } }));
   });
 
-  // Number + email could be guessed at: limited per IP.
+  // The declaration. Number + email could be guessed at: limited per IP, and the answer is the same either way.
   app.post(WITHDRAW_PATH, { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const form = findBody.parse(req.body ?? {});
+    const parsed = findBody.safeParse(req.body ?? {});
+    const form = parsed.success ? parsed.data : { number: '', email: '' };
     const ctx = await pageContext(req, reply, services);
-    const order = form.number && form.email ? await findOrderByNumberAndEmail(db, form.number, form.email) : undefined;
-    if (!order) return sendPage(reply, WithdrawFindPage({ ctx, values: form, error: ctx.t('withdraw.notFound') }), 400);
+    if (!form.number || !form.email) {
+      return sendPage(reply, WithdrawFindPage({ ctx, values: form, error: ctx.t('withdraw.missing') }), 400);
+    }
+    const { receivedAt } = await declareWithdrawal(services, form);
+    return sendPage(reply, WithdrawReceivedPage({ ctx, number: form.number, receivedAt }));
+  });
+
+  // The link in the confirmation email: a page with a button (mail scanners open links), then the POST carries it out.
+  const confirmLink = `${WITHDRAW_PATH}/confirm/:id`;
+  const checkLink = async (id: string, token: string) => {
+    if (!token) return undefined;
+    const withdrawal = await findWithdrawalById(db, id);
+    if (!withdrawal || !verifyWithdrawalConfirmToken(secret, withdrawal.id, token)) return undefined;
+    return withdrawal;
+  };
+
+  app.get(confirmLink, { schema: { params: linkParams, querystring: linkQuery } }, async (req, reply) => {
+    const ctx = await pageContext(req, reply, services);
+    const withdrawal = await checkLink(req.params.id, req.query.t);
+    const order = withdrawal && (await findOrder(db, withdrawal.order_id));
+    if (!withdrawal || !order) return sendPage(reply, WithdrawLinkInvalidPage({ ctx }), 400);
     const view = await loadWithdrawalView(db, order);
-    return sendPage(reply, WithdrawConfirmPage({ ctx, view, token: signWithdrawalToken(secret, order.id) }));
+    if (!view.pending) {
+      const refund = view.refund ?? 'none';
+      return sendPage(reply, WithdrawDonePage({ ctx, order, receivedAt: withdrawal.received_at, refund }));
+    }
+    return sendPage(reply, WithdrawLinkPage({ ctx, view, action: withdrawConfirmPath(withdrawal.id, req.query.t) }));
+  });
+
+  app.post(confirmLink, { schema: { params: linkParams, querystring: linkQuery } }, async (req, reply) => {
+    const ctx = await pageContext(req, reply, services);
+    const withdrawal = await checkLink(req.params.id, req.query.t);
+    const done = withdrawal && (await carryOutWithdrawal(services, withdrawal));
+    if (!done) return sendPage(reply, WithdrawLinkInvalidPage({ ctx }), 400);
+    return sendPage(
+      reply,
+      WithdrawDonePage({ ctx, order: done.order, receivedAt: done.receivedAt, refund: done.refund }),
+    );
   });
 
   // From the thank-you page or the library: the order's access key identifies it.
