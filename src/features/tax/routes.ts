@@ -77,6 +77,9 @@ const ERROR_KEYS = {
   taxId: 'tax.error.taxId',
   email: 'tax.error.email',
   phone: 'tax.error.phone',
+  url: 'tax.error.url',
+  datev: 'tax.error.datev',
+  prefix: 'tax.error.prefix',
 } as const satisfies Record<string, MessageKey>;
 
 function errorKey(message: string): MessageKey {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
+import { optionalField } from '../../web/form-fields.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { TAX_MODES } from './categories.js';
 import { EU_COUNTRIES } from './countries.js';
@@ -39,34 +40,41 @@ export const taxSettingsSchema = z
     street: z.string().trim().min(1).max(120),
     postcode: z.string().trim().min(1).max(20),
     city: z.string().trim().min(1).max(80),
-    taxNumber: z.string().trim().max(40).default(''),
-    vatId: z
-      .string()
-      .trim()
-      .max(20)
-      .default('')
-      .refine((v) => v === '' || checkVatId(v).ok, 'vatId'),
+    taxNumber: optionalField(z.string().trim().max(40).default('')),
+    vatId: optionalField(
+      z
+        .string()
+        .trim()
+        .max(20)
+        .default('')
+        .refine((v) => v === '' || checkVatId(v).ok, 'vatId'),
+    ),
     invoicePrefix: z
       .string()
       .trim()
-      .max(12)
-      .regex(/^[A-Za-z0-9-_/]*$/)
+      .max(12, 'prefix')
+      .regex(/^[A-Za-z0-9-_/]*$/, 'prefix')
       .default('RE-'),
     ossOptIn: z.boolean().default(false),
-    viesUrl: z.url().default(VIES_DEFAULT_URL),
-    datevConsultant: z
-      .string()
-      .trim()
-      .regex(/^\d{0,7}$/)
-      .default(''),
-    datevClient: z
-      .string()
-      .trim()
-      .regex(/^\d{0,5}$/)
-      .default(''),
-    contactName: z.string().trim().max(80).optional(),
-    contactPhone: phone.optional(),
-    contactEmail: email.optional(),
+    // Empty: the EU's own VIES service.
+    viesUrl: optionalField(z.url({ protocol: /^https?$/, error: 'url' }).default(VIES_DEFAULT_URL)),
+    datevConsultant: optionalField(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{0,7}$/, 'datev')
+        .default(''),
+    ),
+    datevClient: optionalField(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{0,5}$/, 'datev')
+        .default(''),
+    ),
+    contactName: optionalField(z.string().trim().max(80).optional()),
+    contactPhone: optionalField(phone.optional()),
+    contactEmail: optionalField(email.optional()),
   })
   .refine((s) => s.taxNumber !== '' || s.vatId !== '', { path: ['taxNumber'], message: 'taxId' });
 
@@ -75,6 +83,9 @@ export const taxSettingsFormSchema = taxSettingsSchema.safeExtend({
   contactName: z.string().trim().min(1).max(80),
   contactEmail: email.refine((v) => v !== '', 'required'),
 });
+
+/** What a fresh store's form shows where nothing is saved yet (the VIES address stays empty: empty means the default). */
+const DRAFT_DEFAULTS: Partial<Record<keyof TaxSettings, string>> = { invoicePrefix: 'RE-' };
 
 export type TaxSettings = z.infer<typeof taxSettingsSchema>;
 
@@ -122,7 +133,8 @@ export async function loadTaxSettings(db: Db): Promise<TaxSettings | undefined> 
 /** What the form shows: saved values, partly filled ones included. */
 export async function loadTaxSettingsDraft(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [field, key] of Object.entries(TAX_KEYS)) out[field] = (await readSetting(db, key)) ?? '';
+  for (const [field, key] of Object.entries(TAX_KEYS))
+    out[field] = (await readSetting(db, key)) ?? DRAFT_DEFAULTS[field as keyof TaxSettings] ?? '';
   return out;
 }
 

@@ -108,7 +108,7 @@ export function TaxPage({ ctx, view }: { ctx: PageContext; view: TaxPageView }) 
               <input type="checkbox" name="ossOptIn" value="1" checked={v.ossOptIn === '1'} /> {t('tax.ossOptIn')}
             </label>
           </div>
-          {text('viesUrl', 'tax.viesUrl')}
+          {text('viesUrl', 'tax.viesUrl', 'tax.viesUrl.hint')}
           {text('datevConsultant', 'tax.datevConsultant')}
           {text('datevClient', 'tax.datevClient')}
           <button type="submit">{t('tax.save')}</button>
