@@ -1,12 +1,24 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { PageContext } from './context.js';
+
+/**
+ * The id prefix of the form a field sits in. Ids are `f-<name>`, or
+ * `f-<prefix>-<name>` inside `<Form idPrefix>`: a page with several forms that
+ * share field names gives each form a prefix, so every label finds its input.
+ */
+const IdPrefix = createContext('');
+function fieldId(name: string): string {
+  const prefix = useContext(IdPrefix);
+  return prefix ? `f-${prefix}-${name}` : `f-${name}`;
+}
 
 export type FieldErrors = Partial<Record<string, string>>;
 
 type FieldProps = {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'search' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'search' | 'tel' | 'date';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;
@@ -29,7 +41,7 @@ export function Field({
   inputmode,
   autofocus,
 }: FieldProps) {
-  const id = `f-${name}`;
+  const id = fieldId(name);
   const describedBy = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   // A plain object: preact's input typing is a union per `type` that a prop cannot satisfy.
   const inputAttrs: Record<string, unknown> = {
@@ -65,10 +77,11 @@ export function Field({
 type SelectProps = { name: string; label: string; value: string; options: { value: string; label: string }[] };
 
 export function Select({ name, label, value, options }: SelectProps) {
+  const id = fieldId(name);
   return (
     <div class="field">
-      <label for={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name}>
+      <label for={id}>{label}</label>
+      <select id={id} name={name}>
         {options.map((o) => (
           <option value={o.value} selected={o.value === value}>
             {o.label}
@@ -89,19 +102,23 @@ export function Form({
   children,
   class: cls,
   enctype,
+  idPrefix,
 }: {
   ctx: PageContext;
   action: string;
   children: ComponentChildren;
   class?: string;
   enctype?: 'multipart/form-data';
+  /** Prefix of the ids of the `Field`s and `Select`s inside (see `IdPrefix`). */
+  idPrefix?: string;
 }) {
-  return (
+  const form = (
     <form method="post" action={action} class={cls} enctype={enctype}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {children}
     </form>
   );
+  return idPrefix ? <IdPrefix.Provider value={idPrefix}>{form}</IdPrefix.Provider> : form;
 }
 
 export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../domain/money.js';
-import { Form } from '../../web/components.js';
+import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { ChartBlock } from './chart-block.js';
@@ -50,6 +50,14 @@ export function AnalyticsPage(p: {
   return (
     <AdminLayout ctx={ctx} title={t('analytics.title')}>
       <p class="muted">{t('analytics.intro')}</p>
+      {data.invalidRecords > 0 && (
+        <Alert kind="info">
+          {t(data.invalidRecords === 1 ? 'analytics.invalidRecordsOne' : 'analytics.invalidRecords', {
+            count: data.invalidRecords,
+          })}{' '}
+          <a href="/admin/analytics/effort">{t('analytics.effort')}</a>
+        </Alert>
+      )}
       <form method="get" action="/admin/analytics" class="inline-form">
         <label>
           {t('analytics.range')}{' '}

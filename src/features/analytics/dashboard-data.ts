@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type CountrySales, loadCountrySales } from './country-data.js';
+import { isUsableDay } from './effort-input.js';
 import { loadMembershipAnalytics, type MembershipAnalytics } from './mrr-data.js';
 import { getAnalyticsSettings } from './settings.js';
 import { localDay, type Period } from './time-zone.js';
@@ -59,6 +60,8 @@ export type AnalyticsData = {
   productWork: WorkDay[];
   clientWork: WorkDay[];
   leave: { startDay: string; endDay: string; kind: 'holiday' | 'sick' }[];
+  /** Work and leave records whose stored day is no real day: left out of every figure. */
+  invalidRecords: number;
   referrers: { name: string; visitors: number }[];
   campaigns: { name: string; visitors: number }[];
   /** The period's sales per buyer's country (from the daily country sums). */
@@ -161,18 +164,23 @@ export async function loadAnalytics(
       .execute(),
     db
       .selectFrom('effort_entries')
-      .select((eb) => ['product_id', eb.fn.sum<number>('minutes').as('m')])
-      .groupBy('product_id')
+      .select((eb) => ['product_id', 'day', eb.fn.sum<number>('minutes').as('m')])
+      .groupBy(['product_id', 'day'])
       .execute(),
     db
       .selectFrom('effort_entries')
-      .select((eb) => ['day', eb.fn.sum<number>('minutes').as('m')])
+      .select((eb) => ['day', eb.fn.sum<number>('minutes').as('m'), eb.fn.countAll<number>().as('n')])
       .groupBy('day')
       .orderBy('day')
       .execute(),
     db
       .selectFrom('client_work')
-      .select((eb) => ['day', eb.fn.sum<number>('minutes').as('m'), eb.fn.sum<number>('amount_minor').as('a')])
+      .select((eb) => [
+        'day',
+        eb.fn.sum<number>('minutes').as('m'),
+        eb.fn.sum<number>('amount_minor').as('a'),
+        eb.fn.countAll<number>().as('n'),
+      ])
       .where('currency', '=', currency)
       .groupBy('day')
       .orderBy('day')
@@ -196,14 +204,16 @@ export async function loadAnalytics(
     loadCountrySales(db, { currency, from, to: today }),
   ]);
   const byId = <T extends { product_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.product_id, r]));
-  const [t, tr, rg, ef, vw, co] = [
-    byId(totals),
-    byId(trailing),
-    byId(ranged),
-    byId(effort),
-    byId(views),
-    byId(checkouts),
-  ];
+  const [t, tr, rg, vw, co] = [byId(totals), byId(trailing), byId(ranged), byId(views), byId(checkouts)];
+  // Records typed before days were checked may hold no real day: they are left out and counted.
+  const ef = new Map<string, { m: number }>();
+  for (const e of effort.filter((x) => isUsableDay(x.day))) {
+    ef.set(e.product_id, { m: (ef.get(e.product_id)?.m ?? 0) + n(e.m) });
+  }
+  const usableLeave = leave.filter((l) => isUsableDay(l.start_day) && isUsableDay(l.end_day));
+  const unusable = (rows: { day: string; n: unknown }[]) =>
+    rows.filter((r) => !isUsableDay(r.day)).reduce((sum, r) => sum + n(r.n), 0);
+  const invalidRecords = unusable(productWork) + unusable(clientWork) + (leave.length - usableLeave.length);
   return {
     currency,
     currencies: [...new Set([currency, ...currencies.map((c) => c.currency)])].sort(),
@@ -255,9 +265,12 @@ export async function loadAnalytics(
         views: n(vw.get(p.id)?.v),
         checkouts: n(co.get(p.id)?.c),
       })),
-    productWork: productWork.map((w) => ({ day: w.day, minutes: n(w.m), amount: 0 })),
-    clientWork: clientWork.map((w) => ({ day: w.day, minutes: n(w.m), amount: n(w.a) })),
-    leave: leave.map((l) => ({ startDay: l.start_day, endDay: l.end_day, kind: l.kind })),
+    productWork: productWork.filter((w) => isUsableDay(w.day)).map((w) => ({ day: w.day, minutes: n(w.m), amount: 0 })),
+    clientWork: clientWork
+      .filter((w) => isUsableDay(w.day))
+      .map((w) => ({ day: w.day, minutes: n(w.m), amount: n(w.a) })),
+    leave: usableLeave.map((l) => ({ startDay: l.start_day, endDay: l.end_day, kind: l.kind })),
+    invalidRecords,
     referrers: refs,
     campaigns: camps,
     memberships,

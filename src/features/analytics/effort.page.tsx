@@ -1,12 +1,37 @@
 import { formatMoney, toDecimalString } from '../../domain/money.js';
 import { Alert, Field, Form, Select } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import type { Translate } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { hoursText } from './chart-model.js';
 import type { EffortRecords } from './effort-data.js';
+import {
+  type ClientWorkValues,
+  type EffortValues,
+  type FieldErrorKeys,
+  isUsableDay,
+  type LeaveValues,
+} from './effort-input.js';
 import type { AnalyticsSettings } from './settings.js';
 
 export type Notice = { kind: 'success' | 'error'; text: string } | undefined;
+export type NoticeOf = (t: Translate) => Notice;
+
+/** A form that was sent back: what was typed, and what is wrong with which field. */
+export type FailedForm =
+  | { form: 'effort'; values: EffortValues; errors: FieldErrorKeys }
+  | { form: 'client'; values: ClientWorkValues; errors: FieldErrorKeys }
+  | { form: 'leave'; values: LeaveValues; errors: FieldErrorKeys };
+
+/** A stored day as it is, marked when it is no real day (rows from before days were checked). */
+function Day({ t, day }: { t: Translate; day: string }) {
+  if (isUsableDay(day)) return <>{day}</>;
+  return (
+    <>
+      {day} <strong class="error">{t('effort.notADay')}</strong>
+    </>
+  );
+}
 
 function DeleteButton({ ctx, kind, id }: { ctx: PageContext; kind: string; id: string }) {
   return (
@@ -25,9 +50,21 @@ export function EffortPage(p: {
   currency: string;
   today: string;
   notice: Notice;
+  failed?: FailedForm | undefined;
 }) {
-  const { ctx, records: r, currency, today } = p;
+  const { ctx, records: r, currency, today, failed } = p;
   const t = ctx.t;
+  /** Typed value and error of a field of the form that was sent back, else the default. */
+  const field = (form: FailedForm['form'], name: string, fallback = '') => {
+    if (failed?.form !== form) return { value: fallback };
+    const key = failed.errors[name];
+    return {
+      value: (failed.values as Record<string, string>)[name] ?? fallback,
+      error: key ? t(`effort.error.${key}`) : undefined,
+    };
+  };
+  const formAlert = (form: FailedForm['form']) =>
+    failed?.form === form && <Alert kind="error">{t('effort.invalid')}</Alert>;
   const cats = (['creation', 'update', 'support'] as const).map((c) => ({ value: c, label: t(`effort.cat.${c}`) }));
   return (
     <AdminLayout ctx={ctx} title={t('effort.title')}>
@@ -38,20 +75,26 @@ export function EffortPage(p: {
       <section class="panel">
         <h2>{t('effort.product')}</h2>
         {r.products.length > 0 && (
-          <Form ctx={ctx} action="/admin/analytics/effort">
+          <Form ctx={ctx} action="/admin/analytics/effort" idPrefix="effort">
+            {formAlert('effort')}
             <Select
               name="productId"
               label={t('analytics.product')}
-              value={r.products[0]?.id ?? ''}
+              value={field('effort', 'productId', r.products[0]?.id ?? '').value}
               options={r.products.map((x) => ({
                 value: x.id,
                 label: x.kind === 'membership' ? `${x.title} (${t('analytics.membership')})` : x.title,
               }))}
             />
-            <Field name="day" label={t('effort.day')} value={today} required />
-            <Field name="hours" label={t('effort.hours')} required inputmode="decimal" />
-            <Select name="category" label={t('effort.category')} value="creation" options={cats} />
-            <Field name="note" label={t('effort.note')} />
+            <Field name="day" type="date" label={t('effort.day')} {...field('effort', 'day', today)} required />
+            <Field name="hours" label={t('effort.hours')} {...field('effort', 'hours')} required inputmode="decimal" />
+            <Select
+              name="category"
+              label={t('effort.category')}
+              value={field('effort', 'category', 'creation').value}
+              options={cats}
+            />
+            <Field name="note" label={t('effort.note')} {...field('effort', 'note')} />
             <button type="submit">{t('effort.add')}</button>
           </Form>
         )}
@@ -59,7 +102,9 @@ export function EffortPage(p: {
           <tbody>
             {r.effort.map((e) => (
               <tr>
-                <td>{e.day}</td>
+                <td>
+                  <Day t={t} day={e.day} />
+                </td>
                 <td>{e.title}</td>
                 <td>{hoursText(e.minutes)} h</td>
                 <td>{t(`effort.cat.${e.category}`)}</td>
@@ -74,11 +119,17 @@ export function EffortPage(p: {
       </section>
       <section class="panel">
         <h2>{t('effort.client')}</h2>
-        <Form ctx={ctx} action="/admin/analytics/client-work">
-          <Field name="day" label={t('effort.day')} value={today} required />
-          <Field name="hours" label={t('effort.hours')} inputmode="decimal" />
-          <Field name="amount" label={t('effort.amount', { currency })} inputmode="decimal" />
-          <Field name="note" label={t('effort.note')} />
+        <Form ctx={ctx} action="/admin/analytics/client-work" idPrefix="client">
+          {formAlert('client')}
+          <Field name="day" type="date" label={t('effort.day')} {...field('client', 'day', today)} required />
+          <Field name="hours" label={t('effort.hours')} {...field('client', 'hours')} inputmode="decimal" />
+          <Field
+            name="amount"
+            label={t('effort.amount', { currency })}
+            {...field('client', 'amount')}
+            inputmode="decimal"
+          />
+          <Field name="note" label={t('effort.note')} {...field('client', 'note')} />
           <button type="submit">{t('effort.add')}</button>
         </Form>
         <Form ctx={ctx} action="/admin/analytics/client-work/import">
@@ -97,7 +148,9 @@ export function EffortPage(p: {
           <tbody>
             {r.client.map((c) => (
               <tr>
-                <td>{c.day}</td>
+                <td>
+                  <Day t={t} day={c.day} />
+                </td>
                 <td>{hoursText(c.minutes)} h</td>
                 <td>{formatMoney(c.amount_minor, c.currency, ctx.locale)}</td>
                 <td>{c.note}</td>
@@ -111,16 +164,17 @@ export function EffortPage(p: {
       </section>
       <section class="panel">
         <h2>{t('effort.leave')}</h2>
-        <Form ctx={ctx} action="/admin/analytics/leave">
-          <Field name="startDay" label={t('effort.from')} value={today} required />
-          <Field name="endDay" label={t('effort.to')} value={today} required />
+        <Form ctx={ctx} action="/admin/analytics/leave" idPrefix="leave">
+          {formAlert('leave')}
+          <Field name="startDay" type="date" label={t('effort.from')} {...field('leave', 'startDay', today)} required />
+          <Field name="endDay" type="date" label={t('effort.to')} {...field('leave', 'endDay', today)} required />
           <Select
             name="kind"
             label={t('effort.kind')}
-            value="holiday"
+            value={field('leave', 'kind', 'holiday').value}
             options={(['holiday', 'sick'] as const).map((k) => ({ value: k, label: t(`effort.kind.${k}`) }))}
           />
-          <Field name="note" label={t('effort.note')} />
+          <Field name="note" label={t('effort.note')} {...field('leave', 'note')} />
           <button type="submit">{t('effort.add')}</button>
         </Form>
         <table>
@@ -128,7 +182,7 @@ export function EffortPage(p: {
             {r.leave.map((l) => (
               <tr>
                 <td>
-                  {l.start_day} – {l.end_day}
+                  <Day t={t} day={l.start_day} /> – <Day t={t} day={l.end_day} />
                 </td>
                 <td>{t(`effort.kind.${l.kind}`)}</td>
                 <td>{l.note}</td>
@@ -142,7 +196,7 @@ export function EffortPage(p: {
       </section>
       <section class="panel">
         <h2>{t('effort.settings')}</h2>
-        <Form ctx={ctx} action="/admin/analytics/settings">
+        <Form ctx={ctx} action="/admin/analytics/settings" idPrefix="settings">
           <Field
             name="rate"
             label={t('effort.rate', { currency })}

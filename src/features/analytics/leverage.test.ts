@@ -116,16 +116,28 @@ describe('inputs, visitors and CSV', () => {
     assert.equal(parseHours('abc'), undefined);
   });
 
-  test('1:1 CSV import: header skipped, bad lines reported', () => {
+  test('1:1 CSV import: header skipped, each bad line reported with its number in the file and its reason', () => {
     const r = parseClientCsv(
-      'date;hours;amount;note\n2026-03-02;8;960,00;Workshop\nnope\n2026-03-03;2,5;300;Call',
+      'date;hours;amount;note\n2026-03-02;8;960,00;Workshop\nnope\n\n2026-03-03;2,5;300;Call\n2026-02-29;1;1;x\n2026-03-04;x;1;x\n2026-03-04;;;x\n2026-03-04;1;1.2.3;x',
       'EUR',
     );
     assert.deepEqual(r.rows, [
       { day: '2026-03-02', minutes: 480, amountMinor: 96_000, note: 'Workshop' },
       { day: '2026-03-03', minutes: 150, amountMinor: 30_000, note: 'Call' },
     ]);
-    assert.deepEqual(r.bad, [3]);
+    assert.deepEqual(r.refused, [
+      { line: 3, reason: 'day' },
+      { line: 6, reason: 'day' },
+      { line: 7, reason: 'hours' },
+      { line: 8, reason: 'empty' },
+      { line: 9, reason: 'amount' },
+    ]);
+    const comma = parseClientCsv('2026-03-02,1,"12,50","Call, then notes"\r\n31.03.2026,1,3,"x"', 'EUR');
+    assert.deepEqual(comma.rows, [
+      { day: '2026-03-02', minutes: 60, amountMinor: 1250, note: 'Call, then notes' },
+      { day: '2026-03-31', minutes: 60, amountMinor: 300, note: 'x' },
+    ]);
+    assert.deepEqual(comma.refused, []);
   });
 
   test('the visitor hash changes with the salt and the day, and holds no address', () => {

@@ -76,7 +76,10 @@ describe('leverage pages and view counting', () => {
       { formPage: '/admin/analytics/effort' },
     );
     const effort = await c.get(r.headers.location as string);
-    assert.match(effort.body, /1 entries imported\. Lines that could not be read: 2\./);
+    assert.match(
+      effort.body,
+      /1 entry imported\. 1 line not imported \(numbered as in the file, the header line counted\): line 2: the date is not a date that exists\./,
+    );
     assert.match(effort.body, /name="_csrf" value="[^"]+"/);
     assert.equal(
       (

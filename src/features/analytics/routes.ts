@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isCurrencyCode, readAmount } from '../../domain/money.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import type { PageContext } from '../../web/context.js';
+import type { Translate } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
@@ -12,9 +13,20 @@ import { getStoreSettings } from '../settings/store-settings.js';
 import { AnalyticsPage, type WhatIfView } from './analytics.page.js';
 import { chartCsv } from './chart-model.js';
 import { loadAnalytics } from './dashboard-data.js';
-import { EffortPage, type Notice } from './effort.page.js';
+import { EffortPage, type FailedForm, type NoticeOf } from './effort.page.js';
 import { loadEffortRecords } from './effort-data.js';
-import { clientWorkForm, effortForm, leaveForm, parseClientCsv, parseHours, readClientWork } from './effort-input.js';
+import {
+  CSV_REASONS,
+  type CsvReason,
+  checkClientWork,
+  checkEffort,
+  checkLeave,
+  clientWorkForm,
+  effortForm,
+  leaveForm,
+  parseClientCsv,
+  type RefusedLine,
+} from './effort-input.js';
 import { whatIf } from './leverage.js';
 import { rebuildAnalyticsJob } from './rebuild.job.js';
 import { addClientWork, addEffortEntry, addLeavePeriod, deleteRecord } from './record-effort.js';
@@ -27,9 +39,32 @@ import { type AnalyticsQuery, analyticsQuery } from './view-options.js';
 const noticeQuery = z.object({
   ok: z.string().optional(),
   error: z.string().optional(),
-  imported: z.coerce.number().optional(),
-  bad: z.string().max(200).optional(),
+  imported: z.coerce.number().int().min(0).optional().catch(undefined),
+  bad: z.string().max(400).optional().catch(undefined),
+  more: z.coerce.number().int().min(0).optional().catch(undefined),
 });
+const MAX_REFUSED_SHOWN = 20;
+
+/** `3:day,7:hours` from the query → the refused lines (anything else in it is ignored). */
+function readRefused(text: string): RefusedLine[] {
+  return text
+    .split(',')
+    .map((part) => /^(\d{1,7}):([a-z]+)$/.exec(part))
+    .filter((m): m is RegExpExecArray => !!m && (CSV_REASONS as readonly string[]).includes(m[2] as string))
+    .map((m) => ({ line: Number(m[1]), reason: m[2] as CsvReason }))
+    .slice(0, MAX_REFUSED_SHOWN);
+}
+
+/** What the import did: how many entries it added, and every refused line with its number and reason. */
+function importNotice(t: Translate, imported: number, refused: RefusedLine[], more: number) {
+  const done = t(imported === 1 ? 'effort.importedOne' : 'effort.imported', { count: imported });
+  if (refused.length === 0) return { kind: 'success' as const, text: done };
+  const lines = refused.map((r) => t('effort.refusedLine', { line: r.line, reason: t(`effort.csv.${r.reason}`) }));
+  const count = refused.length + more;
+  const head = t(count === 1 ? 'effort.refusedOne' : 'effort.refused', { count });
+  const tail = more > 0 ? ` ${t('effort.refusedMore', { count: more })}` : '';
+  return { kind: 'error' as const, text: `${done} ${head} ${lines.join('; ')}.${tail}` };
+}
 const recordParams = z.object({ kind: z.enum(['effort', 'client', 'leave']), id: z.string().max(100) });
 
 /** Admin → Leverage: the dashboard, its CSV exports, and the creator's records of work and time off. */
@@ -99,65 +134,83 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     return reply.redirect('/admin/analytics/effort?ok=rebuild', 303);
   });
 
-  app.get('/admin/analytics/effort', { ...guard, schema: { querystring: noticeQuery } }, async (req, reply) => {
+  async function effortPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    view: { notice?: NoticeOf; failed?: FailedForm },
+    status = 200,
+  ) {
     const ctx = await adminPageContext(req, reply, services);
     const [records, settings, store] = await Promise.all([
       loadEffortRecords(db),
       getAnalyticsSettings(db),
       getStoreSettings(db),
     ]);
-    const q = req.query;
-    const notice: Notice =
-      q.error === 'settings'
-        ? { kind: 'error', text: ctx.t('effort.badSettings') }
-        : q.error
-          ? { kind: 'error', text: ctx.t('effort.invalid') }
-          : q.imported !== undefined
-            ? {
-                kind: q.bad ? 'error' : 'success',
-                text: `${ctx.t('effort.imported', { count: q.imported })}${q.bad ? ` ${ctx.t('effort.importBad', { lines: q.bad })}` : ''}`,
-              }
-            : q.ok === 'rebuild'
-              ? { kind: 'success', text: ctx.t('analytics.rebuildQueued') }
-              : q.ok
-                ? { kind: 'success', text: ctx.t('effort.saved') }
-                : undefined;
     const today = localDay(new Date(), settings.timeZone);
-    return sendPage(reply, EffortPage({ ctx, records, settings, currency: store.currency, today, notice }));
+    const notice = view.notice?.(ctx.t);
+    const page = EffortPage({ ctx, records, settings, currency: store.currency, today, notice, failed: view.failed });
+    return sendPage(reply, page, status);
+  }
+
+  app.get('/admin/analytics/effort', { ...guard, schema: { querystring: noticeQuery } }, async (req, reply) => {
+    const q = req.query;
+    const notice: NoticeOf = (t) =>
+      q.error === 'settings'
+        ? { kind: 'error', text: t('effort.badSettings') }
+        : q.error
+          ? { kind: 'error', text: t('effort.invalid') }
+          : q.imported !== undefined
+            ? importNotice(t, q.imported, readRefused(q.bad ?? ''), q.more ?? 0)
+            : q.ok === 'rebuild'
+              ? { kind: 'success', text: t('analytics.rebuildQueued') }
+              : q.ok
+                ? { kind: 'success', text: t('effort.saved') }
+                : undefined;
+    return effortPage(req, reply, { notice });
   });
 
-  const back = (ok: boolean, error = 'invalid') => `/admin/analytics/effort?${ok ? 'ok=1' : `error=${error}`}`;
+  const saved = '/admin/analytics/effort?ok=1';
+  const refuse = (req: FastifyRequest, reply: FastifyReply, failed: FailedForm) =>
+    effortPage(req, reply, { failed }, 400);
 
   app.post('/admin/analytics/effort', guard, async (req, reply) => {
-    const v = effortForm.safeParse(req.body);
-    const minutes = v.success ? parseHours(v.data.hours) : undefined;
-    const ok = v.success && minutes !== undefined && (await addEffortEntry(db, { ...v.data, minutes }));
-    return reply.redirect(back(ok), 303);
+    const values = effortForm.parse(req.body ?? {});
+    const v = checkEffort(values);
+    if (!v.ok) return refuse(req, reply, { form: 'effort', values, errors: v.errors });
+    if (!(await addEffortEntry(db, v.value)))
+      return refuse(req, reply, { form: 'effort', values, errors: { productId: 'product' } });
+    return reply.redirect(saved, 303);
   });
 
   app.post('/admin/analytics/client-work', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
-    const v = clientWorkForm.safeParse(req.body);
-    const entry = v.success ? readClientWork(v.data, currency) : undefined;
-    if (entry) await addClientWork(db, [entry], currency);
-    return reply.redirect(back(!!entry), 303);
+    const values = clientWorkForm.parse(req.body ?? {});
+    const v = checkClientWork(values, currency);
+    if (!v.ok) return refuse(req, reply, { form: 'client', values, errors: v.errors });
+    await addClientWork(db, [v.value], currency);
+    return reply.redirect(saved, 303);
   });
 
   app.post('/admin/analytics/client-work/import', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
     const v = z.object({ csv: z.string().max(500_000).default('') }).safeParse(req.body);
-    const { rows, bad } = parseClientCsv(v.success ? v.data.csv : '', currency);
+    const { rows, refused } = parseClientCsv(v.success ? v.data.csv : '', currency);
     const count = await addClientWork(db, rows, currency);
-    const badText = bad.slice(0, 20).join(', ');
+    const shown = refused.slice(0, MAX_REFUSED_SHOWN);
+    const more = refused.length - shown.length;
+    const bad = shown.map((r) => `${r.line}:${r.reason}`).join(',');
     return reply.redirect(
-      `/admin/analytics/effort?imported=${count}${badText ? `&bad=${encodeURIComponent(badText)}` : ''}`,
+      `/admin/analytics/effort?imported=${count}${bad ? `&bad=${bad}` : ''}${more ? `&more=${more}` : ''}`,
       303,
     );
   });
 
   app.post('/admin/analytics/leave', guard, async (req, reply) => {
-    const v = leaveForm.safeParse(req.body);
-    return reply.redirect(back(v.success && (await addLeavePeriod(db, v.data))), 303);
+    const values = leaveForm.parse(req.body ?? {});
+    const v = checkLeave(values);
+    if (!v.ok) return refuse(req, reply, { form: 'leave', values, errors: v.errors });
+    await addLeavePeriod(db, v.value);
+    return reply.redirect(saved, 303);
   });
 
   app.post(
@@ -165,7 +218,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     { ...guard, schema: { params: recordParams } },
     async (req, reply) => {
       await deleteRecord(db, req.params.kind, req.params.id);
-      return reply.redirect(back(true), 303);
+      return reply.redirect(saved, 303);
     },
   );
 
@@ -174,6 +227,6 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     const v = settingsForm.safeParse(req.body);
     const s = v.success ? readSettingsForm(v.data, currency) : undefined;
     if (s) await saveAnalyticsSettings(db, s);
-    return reply.redirect(back(!!s, 'settings'), 303);
+    return reply.redirect(s ? saved : '/admin/analytics/effort?error=settings', 303);
   });
 }
