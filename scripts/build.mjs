@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Builds dist/ from src/: one ES module per source file (esbuild, no bundling,
+// linked source maps), plus the static assets with gzip and brotli copies next
+// to them for @fastify/static's preCompressed mode.
+//
+//   node scripts/build.mjs             build (dist/ is removed and rebuilt)
+//   node scripts/build.mjs --if-stale  build only when dist/ is missing or older
+//                                      than any file in src/ (or package.json,
+//                                      package-lock.json, this script); `npm start` uses it
+//
+// Tests, test helpers and fixtures are left out: production never imports them.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = join(import.meta.dirname, '..');
+const src = join(root, 'src');
+const dist = join(root, 'dist');
+const stamp = join(dist, '.build-stamp');
+const assetsIn = join(src, 'web', 'assets');
+const assetsOut = join(dist, 'web', 'assets');
+
+/** Production sources only: no tests, test helpers or fixtures. */
+function isTestOnly(rel) {
+  return (
+    /\.test\.tsx?$/.test(rel) ||
+    /(^|\/)testing\.ts$/.test(rel) ||
+    /\.testing\.ts$/.test(rel) ||
+    rel.startsWith('testing/') ||
+    rel.includes('/fixtures/')
+  );
+}
+
+function walk(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** The newest modification time among the inputs of a build (ms). */
+function newestInput(files) {
+  let newest = 0;
+  for (const f of [...files, join(root, 'package.json'), join(root, 'package-lock.json'), import.meta.filename]) {
+    try {
+      newest = Math.max(newest, statSync(f).mtimeMs);
+    } catch {
+      // package-lock.json may be absent
+    }
+  }
+  return newest;
+}
+
+function isStale(files) {
+  let built;
+  try {
+    built = statSync(stamp).mtimeMs;
+  } catch {
+    return true;
+  }
+  return newestInput(files) > built;
+}
+
+async function build(files) {
+  const t0 = performance.now();
+  const { build: esbuild } = await import('esbuild').catch(() => {
+    console.error('dist/ needs a build, and esbuild is not installed: run `npm install` first.');
+    process.exit(1);
+  });
+  rmSync(dist, { recursive: true, force: true });
+  const entryPoints = files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts') && !isTestOnly(relative(src, f)));
+  await esbuild({
+    entryPoints,
+    outdir: dist,
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'warning',
+  });
+  const assets = copyAssets();
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  const ms = Math.round(performance.now() - t0);
+  console.log(`Built dist/ from src/: ${entryPoints.length} modules, ${assets} assets in ${ms} ms.`);
+}
+
+/** Copies src/web/assets with a .gz and .br copy beside each text asset. */
+function copyAssets() {
+  mkdirSync(assetsOut, { recursive: true });
+  let n = 0;
+  for (const file of walk(assetsIn)) {
+    const rel = relative(assetsIn, file);
+    const target = join(assetsOut, rel);
+    mkdirSync(join(target, '..'), { recursive: true });
+    const body = readFileSync(file);
+    writeFileSync(target, body);
+    if (/\.(css|js|svg|txt|json)$/.test(rel)) {
+      writeFileSync(`${target}.gz`, gzipSync(body, { level: 9 }));
+      writeFileSync(`${target}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    n++;
+  }
+  return n;
+}
+
+const files = walk(src);
+if (!process.argv.includes('--if-stale') || isStale(files)) await build(files);
