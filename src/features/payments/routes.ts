@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
+import { sendError } from '../../web/error-handler.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { setTestRenewals, subscriptionOfOrder } from '../memberships/test-card.js';
@@ -90,8 +91,16 @@ export function registerPaymentsRoutes(fastify: FastifyInstance, services: Servi
           return reply.send({ received: true, duplicate: r.kind === 'duplicate' });
         } catch (err) {
           if (err instanceof InvalidSignatureError) throw new AppError('invalid_signature', 400, err.message);
-          // The provider retries later; by then the keys may be back.
-          if (err instanceof ProviderUnavailableError) throw new AppError('provider_unavailable', 503, err.message);
+          // The provider retries later; by then the keys may be back. Anyone can post here, so this is
+          // answered without an error-level line per request (the admin's payments page shows the state).
+          if (err instanceof ProviderUnavailableError) {
+            req.log.debug({ provider }, 'payment notification while the provider is not available');
+            return sendError(req, reply, {
+              status: 503,
+              code: 'provider_unavailable',
+              title: 'Payment provider not available',
+            });
+          }
           if ((err as Error).name === 'ZodError') throw new AppError('invalid_payload', 400, 'Malformed notification');
           throw err;
         }
