@@ -4,6 +4,7 @@ import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
 import { TextArea } from '../catalog/form-parts.js';
 import { CANCEL_CONTRACTS_PATH } from './links.js';
+import type { KeepResult } from './receive-cancellation.js';
 
 export type CancelContractsValues = {
   email: string;
@@ -108,6 +109,38 @@ export function CancelContractsDonePage({
           {t('memberships.terminate.done', { email, receivedAt: formatDateTime(receivedAt, ctx.locale) })}
         </Alert>
         <p class="muted">{t('memberships.terminate.doneHint')}</p>
+      </section>
+    </Layout>
+  );
+}
+
+/** Behind the "this was not me" link of the confirmation email: a button (opening the link changes nothing). */
+export function CancelKeepPage({ ctx, result, action }: { ctx: PageContext; result: KeepResult; action: string }) {
+  const t = ctx.t;
+  const title = result.kind === 'invalid' ? t('memberships.keep.invalidTitle') : t('memberships.keep.title');
+  const date = (iso: string | null) => (iso ? formatDateTime(iso, ctx.locale) : '');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <section class="panel" aria-labelledby="h-keep">
+        <h1 id="h-keep">{title}</h1>
+        {result.kind === 'confirm' && (
+          <Form ctx={ctx} action={action}>
+            <p>{t('memberships.keep.text', { tier: result.tier, date: date(result.endsAt) })}</p>
+            <button type="submit">{t('memberships.keep.button')}</button>
+          </Form>
+        )}
+        {result.kind === 'kept' && (
+          <Alert kind="success">{t('memberships.keep.done', { tier: result.tier, date: date(result.renewsAt) })}</Alert>
+        )}
+        {result.kind === 'ended' && <Alert kind="info">{t('memberships.keep.ended', { tier: result.tier })}</Alert>}
+        {result.kind === 'invalid' && (
+          <>
+            <Alert kind="error">{t('memberships.keep.invalid')}</Alert>
+            <p>
+              <a href="/library">{t('memberships.email.library')}</a>
+            </p>
+          </>
+        )}
       </section>
     </Layout>
   );

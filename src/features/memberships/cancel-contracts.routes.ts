@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
@@ -8,9 +9,16 @@ import {
   type CancelContractsErrors,
   CancelContractsPage,
   type CancelContractsValues,
+  CancelKeepPage,
 } from './cancel-contracts.page.js';
 import { CANCEL_CONTRACTS_ALIAS, CANCEL_CONTRACTS_PATH } from './links.js';
-import { receiveCancellation } from './receive-cancellation.js';
+import {
+  inspectKeepLink,
+  type KeepResult,
+  keepCanceledSubscription,
+  keepPath,
+  receiveCancellation,
+} from './receive-cancellation.js';
 
 const text = (max: number) => z.string().trim().max(max).catch('').default('');
 const formBody = z.object({
@@ -23,10 +31,18 @@ const formBody = z.object({
 const emailSchema = z.email();
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const tokenParams = z.object({ token: z.string().max(200) });
+const statusOf = (r: KeepResult) => (r.kind === 'invalid' ? 400 : 200);
+
 const BLANK: CancelContractsValues = { email: '', contract: '', kind: 'ordinary', reason: '', requestedEnd: '' };
 
-/** § 312k BGB: the cancellation button, without login, the same answer for every address. */
-export function registerCancelContractsRoutes(app: FastifyInstance, services: Services): void {
+/**
+ * § 312k BGB: the cancellation button, without login, the same answer for
+ * every address; the member's mailbox gets the confirmation and a link to
+ * undo a cancellation they did not send.
+ */
+export function registerCancelContractsRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   for (const path of [CANCEL_CONTRACTS_PATH, CANCEL_CONTRACTS_ALIAS]) {
     app.get(path, async (req, reply) => {
       return sendPage(reply, CancelContractsPage({ ctx: await pageContext(req, reply, services), values: BLANK }));
@@ -61,6 +77,23 @@ export function registerCancelContractsRoutes(app: FastifyInstance, services: Se
         ip: req.ip,
       });
       return sendPage(reply, CancelContractsDonePage({ ctx, email: values.email.toLowerCase(), receivedAt }));
+    },
+  );
+
+  // "This cancellation was not me": the link from the confirmation email opens a page with a button.
+  const keep = `${CANCEL_CONTRACTS_PATH}/keep/:token`;
+  app.get(keep, { schema: { params: tokenParams } }, async (req, reply) => {
+    const ctx = await pageContext(req, reply, services);
+    const result = await inspectKeepLink(services, req.params.token);
+    return sendPage(reply, CancelKeepPage({ ctx, result, action: keepPath(req.params.token) }), statusOf(result));
+  });
+  app.post(
+    keep,
+    { schema: { params: tokenParams }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const ctx = await pageContext(req, reply, services);
+      const result = await keepCanceledSubscription(services, req.params.token);
+      return sendPage(reply, CancelKeepPage({ ctx, result, action: '' }), statusOf(result));
     },
   );
 }

@@ -75,6 +75,11 @@ describe('§ 312k BGB cancellation button', () => {
     );
     assert.match(mine.text, /Your subscription Reader ends on/);
     assert.match(mine.text, /Your subscription Patron ends on/);
+    // The member's mailbox can undo it: one keep link per subscription this declaration canceled.
+    assert.match(mine.text, /Keep Reader: this cancellation was not me/);
+    assert.match(mine.text, /Keep Patron: this cancellation was not me/);
+    const other = mails.find((m) => m.to_address === 'nobody@example.com')!;
+    assert.doesNotMatch(other.text, /\/cancel-contracts\/keep\//, 'no contract, nothing to keep');
     const rows = await db().selectFrom('cancellation_requests').selectAll().orderBy('received_at').execute();
     assert.equal(rows.length, 2);
     assert.equal(rows[0]!.subscriptions_canceled, 2);
@@ -128,5 +133,109 @@ describe('§ 312k BGB cancellation button', () => {
     assert.equal((await post({ email: ['x', 'y'] as unknown as string })).statusCode, 400);
     const noCsrf = await c.postForm('/cancel-contracts', { email: 'a@example.com' }, { csrf: null });
     assert.equal(noCsrf.statusCode, 403);
+  });
+});
+
+// Its own app: the form is limited to 10 submissions a minute per IP.
+describe('§ 312k BGB cancellation button: undo from the mailbox', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await setUpStore(t.services);
+    await seedTier(t.services, { name: 'Reader', monthly: 400, yearly: null });
+    await seedTier(t.services, { name: 'Patron', monthly: 900, yearly: null });
+  });
+  after(() => t.close());
+  const db = () => t.services.database.db;
+
+  test("a stranger's cancellation is undone from the member's mailbox, once; the confirmation goes to the stored address", async () => {
+    const c = new TestClient(t.app);
+    const sub = await subscribeAndPay(t, c, { tier: 'reader', email: 'victim@example.com' });
+    const stranger = new TestClient(t.app);
+    const res = await stranger.postForm('/cancel-contracts', { email: 'VICTIM@example.com', kind: 'ordinary' });
+    assert.equal(res.statusCode, 200);
+    assert.doesNotMatch(mainOf(res.body), /Reader|ends on/, 'the page shows nothing of the contracts');
+    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'the declaration takes effect');
+    await t.drainJobs();
+    const mails = await db()
+      .selectFrom('emails')
+      .select(['to_address', 'text'])
+      .where('template', '=', 'membership-cancellation-received')
+      .where((eb) => eb(eb.fn('lower', ['to_address']), '=', 'victim@example.com'))
+      .execute();
+    assert.deepEqual(
+      mails.map((m) => m.to_address),
+      ['victim@example.com'],
+      'sent to the stored address, not as typed',
+    );
+    const url = /https?:\/\/\S+\/cancel-contracts\/keep\/[A-Za-z0-9_-]+/.exec(mails[0]!.text)?.[0];
+    assert.ok(url, 'the confirmation carries the keep link');
+    const path = new URL(url).pathname;
+
+    // Opening the link (a mail scanner does) changes nothing.
+    const member = new TestClient(t.app);
+    const page = await member.get(path);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Keep my subscription/);
+    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1);
+
+    const kept = await member.postForm(path, {});
+    assert.equal(kept.statusCode, 200);
+    assert.match(kept.body, /Your subscription Reader continues/);
+    const after = (await findSubscription(db(), sub.id))!;
+    assert.equal(after.cancel_at_period_end, 0);
+    assert.equal(after.status, 'active');
+
+    // A second click is harmless: it acts no more and says where things stand.
+    const again = await member.postForm(path, {}, { formPage: '/cancel-contracts' });
+    assert.equal(again.statusCode, 200);
+    assert.match(again.body, /continues/);
+    // A new cancellation later: the used link cannot undo that one.
+    await stranger.postForm('/cancel-contracts', { email: 'victim@example.com', kind: 'ordinary' });
+    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1);
+    const replay = await member.postForm(path, {}, { formPage: '/cancel-contracts' });
+    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'a used link acts once');
+    assert.doesNotMatch(replay.body, /Keep my subscription/);
+
+    // At the period end the new cancellation takes effect.
+    await moveToPeriodEnd(t.services, sub.id);
+    await t.drainJobs();
+    assert.equal(
+      (await findSubscription(db(), sub.id))!.status,
+      'expired',
+      'the second, unrevoked cancellation ends it',
+    );
+  });
+
+  test('a changed or expired keep link is refused with a clear page and keeps nothing', async () => {
+    const c = new TestClient(t.app);
+    const sub = await subscribeAndPay(t, c, { tier: 'patron', email: 'expired@example.com' });
+    await new TestClient(t.app).postForm('/cancel-contracts', { email: 'expired@example.com', kind: 'ordinary' });
+    await t.drainJobs();
+    const mail = await db()
+      .selectFrom('emails')
+      .select('text')
+      .where('template', '=', 'membership-cancellation-received')
+      .where('to_address', '=', 'expired@example.com')
+      .executeTakeFirstOrThrow();
+    const path = new URL(/https?:\/\/\S+\/cancel-contracts\/keep\/[A-Za-z0-9_-]+/.exec(mail.text)![0]).pathname;
+    const changed = `${path.slice(0, -2)}${path.endsWith('AA') ? 'BB' : 'AA'}`;
+    const member = new TestClient(t.app);
+    for (const bad of [changed, '/cancel-contracts/keep/x']) {
+      const page = await member.get(bad);
+      assert.equal(page.statusCode, 400);
+      assert.match(page.body, /This link cannot be used/);
+      assert.equal((await member.postForm(bad, {}, { formPage: '/cancel-contracts' })).statusCode, 400);
+    }
+    await db()
+      .updateTable('member_tokens')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('purpose', '=', 'keep')
+      .execute();
+    const expired = await member.get(path);
+    assert.equal(expired.statusCode, 400);
+    assert.match(expired.body, /has expired/);
+    assert.equal((await member.postForm(path, {}, { formPage: '/cancel-contracts' })).statusCode, 400);
+    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'still canceled');
   });
 });

@@ -4,7 +4,14 @@ export type PaymentFailedData = { tier: string; retryDate: string; libraryUrl: s
 export type EndedData = { tier: string; reason: 'payment' | 'canceled' | 'admin'; membershipUrl: string };
 export type CancelLinkData = { tier: string; url: string; hours: number };
 export type CanceledData = { tier: string; endDate: string; libraryUrl: string };
-export type CancellationReceivedData = { email: string; receivedAt: string; kind: string; endInfo: string };
+export type CancellationReceivedData = {
+  email: string;
+  receivedAt: string;
+  kind: string;
+  endInfo: string;
+  /** "This was not me: keep it", one per subscription the declaration canceled (absent in emails queued before). */
+  keepLinks?: { label: string; url: string }[];
+};
 
 /** Emails of memberships; registered in src/features/email/templates.ts. */
 export const membershipsEmailTemplates = {
@@ -37,7 +44,12 @@ export const membershipsEmailTemplates = {
   'membership-cancellation-received': ((t, d: CancellationReceivedData) => ({
     subject: t('memberships.email.received.subject'),
     heading: t('memberships.email.received.heading'),
-    paragraphs: [t('memberships.email.received.body', d), d.endInfo],
+    paragraphs: [
+      t('memberships.email.received.body', { email: d.email, receivedAt: d.receivedAt, kind: d.kind }),
+      d.endInfo,
+      ...(d.keepLinks?.length ? [t('memberships.email.received.keep')] : []),
+    ],
+    ...(d.keepLinks?.length ? { links: d.keepLinks } : {}),
     note: t('memberships.email.received.note'),
   })) satisfies TemplateFn<CancellationReceivedData>,
 } as const;

@@ -117,6 +117,19 @@ export const membershipsMessages = defineMessages(
       'We received the cancellation ({kind}) for contracts of {email} on {receivedAt}.',
     'memberships.email.received.note': 'Keep this email as proof of your cancellation and the time we received it.',
     'memberships.email.received.ends': 'Your subscription {tier} ends on {date}.',
+    'memberships.email.received.keep':
+      'Did you not send this cancellation? Then keep your subscription with the link below: it continues and renews as before. The link works once, until the end of the current period.',
+    'memberships.email.received.keepLink': 'Keep {tier}: this cancellation was not me',
+    'memberships.keep.title': 'Keep your subscription',
+    'memberships.keep.text':
+      'Your subscription {tier} was canceled through our cancellation page and ends on {date}. If you did not send this cancellation, keep the subscription: it then continues and renews as before.',
+    'memberships.keep.button': 'Keep my subscription',
+    'memberships.keep.done': 'Your subscription {tier} continues. It renews on {date} as before.',
+    'memberships.keep.ended':
+      'Your subscription {tier} is no longer running and cannot be kept through this link. You can subscribe again on the membership page.',
+    'memberships.keep.invalidTitle': 'This link cannot be used',
+    'memberships.keep.invalid':
+      'The link is incomplete, was changed or has expired (it works until the end of the period). A canceled subscription can also be resumed in your library.',
     'memberships.email.received.none':
       'If contracts exist for this address, they end at the end of their current period; you will hear from us when one ends.',
     'memberships.payment.pending': 'Pending',
@@ -370,6 +383,19 @@ export const membershipsMessages = defineMessages(
     'memberships.email.received.note':
       'Bewahren Sie diese E-Mail als Nachweis Ihrer Kündigung und ihres Eingangszeitpunkts auf.',
     'memberships.email.received.ends': 'Ihr Abonnement {tier} endet am {date}.',
+    'memberships.email.received.keep':
+      'Sie haben diese Kündigung nicht abgeschickt? Dann behalten Sie Ihr Abonnement mit dem Link unten: Es läuft weiter und verlängert sich wie bisher. Der Link funktioniert einmal, bis zum Ende des laufenden Zeitraums.',
+    'memberships.email.received.keepLink': '{tier} behalten: Diese Kündigung kam nicht von mir',
+    'memberships.keep.title': 'Abonnement behalten',
+    'memberships.keep.text':
+      'Ihr Abonnement {tier} wurde über unsere Kündigungsseite gekündigt und endet am {date}. Haben Sie diese Kündigung nicht abgeschickt, behalten Sie das Abonnement: Es läuft dann weiter und verlängert sich wie bisher.',
+    'memberships.keep.button': 'Abonnement behalten',
+    'memberships.keep.done': 'Ihr Abonnement {tier} läuft weiter. Es verlängert sich wie bisher am {date}.',
+    'memberships.keep.ended':
+      'Ihr Abonnement {tier} läuft nicht mehr und kann über diesen Link nicht behalten werden. Sie können auf der Mitgliedschaftsseite neu abonnieren.',
+    'memberships.keep.invalidTitle': 'Dieser Link kann nicht verwendet werden',
+    'memberships.keep.invalid':
+      'Der Link ist unvollständig, wurde verändert oder ist abgelaufen (er gilt bis zum Ende des Zeitraums). Ein gekündigtes Abonnement können Sie auch in Ihrer Bibliothek fortsetzen.',
     'memberships.email.received.none':
       'Bestehen Verträge für diese Adresse, enden sie zum Ende des laufenden Zeitraums; Sie erhalten eine Nachricht, wenn einer endet.',
     'memberships.payment.pending': 'Ausstehend',
