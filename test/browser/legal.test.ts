@@ -1,5 +1,6 @@
 // Consumer law in a real browser: no paid order without the digital-content box,
-// and a guest withdraws through the footer link without logging in.
+// and a guest withdraws through the footer link without logging in, carrying it out
+// from the link in the confirmation email.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { latestOrder, seedProduct } from '../../src/features/checkout/testing.js';
@@ -41,15 +42,27 @@ describe('browser: consent at checkout and the withdrawal button', { skip: skipW
     await page.getByRole('link', { name: 'Withdraw from contract' }).click();
     await page.getByLabel('Order number').fill(order.number);
     await page.getByLabel('Email address used for the order').fill('guest@example.com');
-    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Confirm withdrawal' }).click();
     await page.getByRole('heading', { name: 'Your withdrawal has been received' }).waitFor();
-    const w = await t.services.database.db
-      .selectFrom('withdrawals')
-      .selectAll()
-      .where('order_id', '=', order.id)
-      .executeTakeFirstOrThrow();
+    const db = t.services.database.db;
+    const w = await db.selectFrom('withdrawals').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow();
     assert.equal(w.email, 'guest@example.com');
+    assert.equal(w.confirmed_at, null, 'the form alone carries nothing out');
+
+    // The confirmation of receipt went to the order's address; its button carries the withdrawal out.
+    const mail = await db
+      .selectFrom('emails')
+      .select('text')
+      .where('template', '=', 'withdrawal-declared')
+      .where('to_address', '=', 'guest@example.com')
+      .executeTakeFirstOrThrow();
+    const link = /https?:\/\/\S+\/withdraw\/confirm\/\S+/.exec(mail.text)?.[0];
+    assert.ok(link);
+    await page.goto(link);
+    await page.getByText('Brot backen').waitFor();
+    await page.getByRole('button', { name: 'Carry out withdrawal now' }).click();
+    await page.getByText('Nothing was charged for this order').waitFor();
+    assert.equal((await latestOrder(t.services)).status, 'expired');
 
     // The refused checkout answered 400 by design; nothing else may fail.
     const unexpected = errors.filter((e) => !/HTTP 400: .*\/checkout$|status of 400/.test(e));
