@@ -105,6 +105,11 @@ describe('withdrawal button (§ 356a BGB)', () => {
     );
     assert.match(mails[0]!.text, new RegExp(`withdrawal from order ${order.number} \\(Brot-Kurs\\) on `));
     assert.match(mails[0]!.text, /If you did not declare this withdrawal, you can ignore this email/);
+    // The creator sees the declaration waiting for the buyer's click.
+    const admin = new TestClient(t.app);
+    await admin.login();
+    const list = await admin.get('/admin/legal');
+    assert.match(list.body, new RegExp(`${order.number}[\\s\\S]*Waiting for the buyer to confirm`));
   });
 
   test('the buyer carries it out from the emailed link, exactly once; the time of receipt is kept', async () => {
