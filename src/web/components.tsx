@@ -7,8 +7,9 @@ import type { PageContext } from './context.js';
  * `f-<prefix>-<name>` inside `<Form idPrefix>`: a page with several forms that
  * share field names gives each form a prefix, so every label finds its input.
  */
-const IdPrefix = createContext('');
-function fieldId(name: string): string {
+export const IdPrefix = createContext('');
+/** The id of a field named `name` in the form around it (a hook: call it from a component). */
+export function useFieldId(name: string): string {
   const prefix = useContext(IdPrefix);
   return prefix ? `f-${prefix}-${name}` : `f-${name}`;
 }
@@ -41,7 +42,7 @@ export function Field({
   inputmode,
   autofocus,
 }: FieldProps) {
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const describedBy = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   // A plain object: preact's input typing is a union per `type` that a prop cannot satisfy.
   const inputAttrs: Record<string, unknown> = {
@@ -77,7 +78,7 @@ export function Field({
 type SelectProps = { name: string; label: string; value: string; options: { value: string; label: string }[] };
 
 export function Select({ name, label, value, options }: SelectProps) {
-  const id = fieldId(name);
+  const id = useFieldId(name);
   return (
     <div class="field">
       <label for={id}>{label}</label>

@@ -66,7 +66,7 @@ function FileRow({
       </div>
       <details open={Boolean(versionError)}>
         <summary>{t('catalog.files.newVersion')}</summary>
-        <UploadForm ctx={ctx} action={`${base}/versions`} maxBytes={maxUploadBytes}>
+        <UploadForm ctx={ctx} action={`${base}/versions`} maxBytes={maxUploadBytes} idPrefix={`version-${file.id}`}>
           <div class="check">
             <input type="checkbox" id={`f-notify-${file.id}`} name="notify" value="1" />
             <label for={`f-notify-${file.id}`}>{t('catalog.files.notify')}</label>
@@ -82,7 +82,7 @@ function FileRow({
       </details>
       <details open={Boolean(renameError)}>
         <summary>{t('catalog.files.rename')}</summary>
-        <Form ctx={ctx} action={`${base}/rename`}>
+        <Form ctx={ctx} action={`${base}/rename`} idPrefix={`rename-${file.id}`}>
           <Field name="name" label={t('catalog.files.displayName')} value={file.name} error={renameError} required />
           <button type="submit" class="secondary">
             {t('catalog.files.renameSave')}

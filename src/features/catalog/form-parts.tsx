@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useFieldId } from '../../web/components.js';
 
 /** A labelled multi-line text field with hint and error, like `Field`. */
 export function TextArea(props: {
@@ -9,7 +10,7 @@ export function TextArea(props: {
   hint?: string | undefined;
   error?: string | undefined;
 }) {
-  const id = `f-${props.name}`;
+  const id = useFieldId(props.name);
   const describedBy = [props.error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
     <div class={props.error ? 'field invalid' : 'field'}>
@@ -46,7 +47,7 @@ export function Choice(props: {
   hint?: string;
   children?: ComponentChildren;
 }) {
-  const id = `f-${props.name}-${props.value}`;
+  const id = `${useFieldId(props.name)}-${props.value}`;
   return (
     <div class="choice">
       <input type="radio" id={id} name={props.name} value={props.value} checked={props.checked} />
@@ -67,7 +68,7 @@ export function FileInput(props: {
   hint?: string | undefined;
   error?: string | undefined;
 }) {
-  const id = `f-${props.name}`;
+  const id = useFieldId(props.name);
   return (
     <div class={props.error ? 'field invalid' : 'field'}>
       <label for={id}>{props.label}</label>

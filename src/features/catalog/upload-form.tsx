@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { IdPrefix } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 
 /**
@@ -10,10 +11,12 @@ export function UploadForm(props: {
   action: string;
   maxBytes: number;
   class?: string;
+  /** Prefix of the field ids inside, for a page with several upload forms (see `Form`). */
+  idPrefix?: string;
   children: ComponentChildren;
 }) {
   const { ctx } = props;
-  return (
+  const form = (
     <form
       method="post"
       action={props.action}
@@ -28,4 +31,5 @@ export function UploadForm(props: {
       {props.children}
     </form>
   );
+  return props.idPrefix ? <IdPrefix.Provider value={props.idPrefix}>{form}</IdPrefix.Provider> : form;
 }
