@@ -7,15 +7,18 @@
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or older
 //                                      than any file in src/ (or package.json,
 //                                      package-lock.json, this script); `npm start` uses it
+//   node scripts/build.mjs --out DIR   build into DIR instead of dist/
 //
 // Tests, test helpers and fixtures are left out: production never imports them.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
-const dist = join(root, 'dist');
+// `--out DIR` builds elsewhere (tests); it must lie inside the project so that node_modules resolve.
+const outArg = process.argv.indexOf('--out');
+const dist = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]) : join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const assetsIn = join(src, 'web', 'assets');
 const assetsOut = join(dist, 'web', 'assets');
@@ -87,7 +90,7 @@ async function build(files) {
   const assets = copyAssets();
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   const ms = Math.round(performance.now() - t0);
-  console.log(`Built dist/ from src/: ${entryPoints.length} modules, ${assets} assets in ${ms} ms.`);
+  console.log(`Built ${relative(root, dist)}/ from src/: ${entryPoints.length} modules, ${assets} assets in ${ms} ms.`);
 }
 
 /** Copies src/web/assets with a .gz and .br copy beside each text asset. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -30,10 +29,10 @@ import { registerShellRoutes } from './features/shell/routes.js';
 import { registerTaxRoutes } from './features/tax/routes.js';
 import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
+import { ASSETS_BUILT, ASSETS_DIR, assetCacheControl } from './web/assets.js';
 import { registerErrorHandling } from './web/error-handler.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 
-const ASSETS_DIR = join(import.meta.dirname, 'web', 'assets');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Builds the HTTP app: plugins and features are registered here, explicitly and in order. */
@@ -44,6 +43,8 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
     genReqId: () => crypto.randomUUID(),
     trustProxy: services.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // One line per answer, written in onResponse below: not two info lines for every request.
+    disableRequestLogging: true,
     ...opts,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -51,6 +52,19 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   // Set when the request arrives (a plain hook, no promise per response); error answers keep it.
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
+  });
+  // Answers that went well are debug lines; refusals and failures stay visible at info (the error
+  // handler logs a failure's details at error level itself).
+  const debugLogging = ['debug', 'trace'].includes(services.log.level);
+  app.addHook('onResponse', (req, reply, done) => {
+    const failed = reply.statusCode >= 400;
+    if (failed || debugLogging) {
+      req.log[failed ? 'info' : 'debug'](
+        { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+        'request completed',
+      );
+    }
     done();
   });
 
@@ -67,8 +81,12 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
     prefix: '/assets/',
-    maxAge: '1h',
     decorateReply: false,
+    // The build has a .br and .gz copy of each text asset; versioned URLs (assetUrl) are immutable there.
+    preCompressed: ASSETS_BUILT,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', assetCacheControl(path, reply.request.url));
+    },
   });
 
   // Every browser form is CSRF-checked; the JSON API authenticates by token instead. preValidation runs

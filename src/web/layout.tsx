@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { LEGAL_LINKS, WITHDRAW_PATH } from '../features/legal/links.js';
 import { CANCEL_CONTRACTS_PATH } from '../features/memberships/links.js';
+import { assetUrl } from './assets.js';
 import type { PageContext } from './context.js';
 import { LOCALES } from './i18n.js';
 
@@ -24,8 +25,8 @@ function Head({ ctx, title, description, refreshSeconds, head }: Omit<LayoutProp
       {description && <meta name="description" content={description} />}
       {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
       {head}
-      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-      <link rel="stylesheet" href="/assets/app.css" />
+      <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+      <link rel="stylesheet" href={assetUrl('app.css')} />
     </head>
   );
 }

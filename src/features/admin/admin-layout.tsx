@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { assetUrl } from '../../web/assets.js';
 import type { PageContext } from '../../web/context.js';
 import { LanguageSwitch } from '../../web/layout.js';
 import type { MessageKey } from '../../web/messages.js';
@@ -58,8 +59,8 @@ export function AdminLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · ${ctx.storeName}`}</title>
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
       </head>
       <body>
         <a class="skip" href="#main">

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { get } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { brotliDecompressSync } from 'node:zlib';
+import { tempDir } from './testing/database.js';
+
+const root = join(import.meta.dirname, '..');
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+function build(out: string, ...flags: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', out, ...flags], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+// One build per file (about a second of CPU), one compiled demo store started from it.
+describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { timeout: 300_000 }, () => {
+  mkdirSync(join(root, '.test-data'), { recursive: true });
+  const out = mkdtempSync(join(root, '.test-data', 'dist-'));
+  let child: ChildProcess | undefined;
+  let base = '';
+  let output = '';
+
+  before(async () => {
+    assert.match(build(out, '--if-stale'), /^Built .* from src\/: \d+ modules, \d+ assets/);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ['--enable-source-maps', join(out, 'cli.js'), 'start'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: tempDir('vf-compiled-'),
+        VIELFACH_DEMO: '1',
+        LOG_LEVEL: 'info',
+        EXCHANGE_RATES_FETCH: 'off',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    const t0 = Date.now();
+    // The demo store is ready once the start-up announcement is printed.
+    while (!output.includes('Demo store ready')) {
+      if (child.exitCode !== null) assert.fail(`the compiled server exited with ${child.exitCode}:\n${output}`);
+      if (Date.now() - t0 > 120_000) assert.fail(`no start within 120 s:\n${output}`);
+      await sleep(50);
+    }
+  });
+
+  after(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  test('answers /healthz, the store home and a product page', async () => {
+    const health = await fetch(`${base}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { status: string }).status, 'ok');
+    const home = await fetch(`${base}/`);
+    assert.equal(home.status, 200);
+    const html = await home.text();
+    const product = /href="(\/p\/[^"]+)"/.exec(html)?.[1];
+    assert.ok(product, 'the demo home links a product page');
+    assert.equal((await fetch(`${base}${product}`)).status, 200);
+  });
+
+  test('assets: versioned URL in the page, brotli copy, a year immutable; the bare URL an hour', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const css = /<link rel="stylesheet" href="(\/assets\/app\.css\?v=[0-9a-f]{12})"/.exec(html)?.[1];
+    assert.ok(css, 'the stylesheet link carries the content version');
+    const res = await fetch(`${base}${css}`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    // fetch decodes the body itself; a raw request shows the brotli copy is what was sent.
+    const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      get(`${base}${css}`, { headers: { 'accept-encoding': 'br' } }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => resolve({ encoding: r.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+    assert.equal(raw.encoding, 'br');
+    assert.deepEqual(brotliDecompressSync(raw.body), readFileSync(join(root, 'src/web/assets/app.css')));
+
+    const bare = await fetch(`${base}/assets/app.css`);
+    assert.equal(bare.headers.get('cache-control'), 'public, max-age=3600');
+    const stale = await fetch(`${base}/assets/app.css?v=000000000000`);
+    assert.equal(stale.headers.get('cache-control'), 'public, max-age=3600');
+  });
+
+  test('at log level info, answers that went well write no log line; a 404 writes one', async () => {
+    await fetch(`${base}/healthz`);
+    await fetch(`${base}/no-such-page-${process.pid}`);
+    await sleep(300);
+    const lines = output.split('\n').filter((l) => l.startsWith('{'));
+    assert.ok(!lines.some((l) => l.includes('"url":"/healthz"') || l.includes('incoming request')), output);
+    const missing = lines.filter((l) => l.includes(`/no-such-page-${process.pid}`));
+    assert.equal(missing.length, 1, output);
+    assert.match(missing[0] ?? '', /"statusCode":404/);
+  });
+
+  test('a stopped server; npm start rebuilds only when the sources are newer than the build', async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    // Stamps far from now: others may be editing src/ while this runs.
+    const future = new Date('2100-01-01T00:00:00Z');
+    utimesSync(join(out, '.build-stamp'), future, future);
+    assert.equal(build(out, '--if-stale'), '', 'a build newer than every source is kept');
+    const old = new Date('2000-01-01T00:00:00Z');
+    utimesSync(join(out, '.build-stamp'), old, old);
+    assert.match(build(out, '--if-stale'), /^Built /);
+  });
+});
