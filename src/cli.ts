@@ -113,7 +113,7 @@ async function backupCommand(url: string, dataDir: string, to: string | undefine
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = resolve(to ?? `${dataDir}/backups/vielfach-${stamp}.db`);
-    mkdirSync(dirname(target), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     await database.backup(target);
     console.log(`Backup written to ${target}`);
     return 0;

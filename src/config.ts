@@ -190,7 +190,7 @@ function packagedGeoipDatabase(): string | undefined {
 /** The secret signs cookies and tokens; without SESSION_SECRET one is created once in the data folder. */
 export function ensureSecret(config: Config): Config {
   if (config.sessionSecret) return config;
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const file = join(config.dataDir, 'secret.key');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return { ...config, sessionSecret: readFileSync(file, 'utf8').trim() };

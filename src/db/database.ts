@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -43,12 +43,18 @@ function openSqlite(file: string): Database {
   const existed = file === ':memory:' || existsSync(file);
   let sqlite: SQLite.Database | undefined;
   try {
-    if (!existed) mkdirSync(dirname(file), { recursive: true });
+    if (!existed) {
+      mkdirSync(dirname(file), { recursive: true, mode: OWNER_ONLY_DIR });
+      // SQLite would create the file readable by everyone (0644 less the umask); its -wal and -shm
+      // files take the database file's permissions, so creating it owner-only first covers all three.
+      closeSync(openSync(file, 'a', OWNER_ONLY_FILE));
+    }
     sqlite = new SQLite(file, { timeout: 5000 });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) restrictToOwner(f);
   } catch (err) {
     sqlite?.close();
     // Never leave a half-created database behind.
@@ -65,9 +71,26 @@ function openSqlite(file: string): Database {
     describe: `sqlite:${file}`,
     close: () => db.destroy(),
     backup: async (destination) => {
+      mkdirSync(dirname(destination), { recursive: true, mode: OWNER_ONLY_DIR });
+      if (!existsSync(destination)) closeSync(openSync(destination, 'wx', OWNER_ONLY_FILE));
       await handle.backup(destination);
+      restrictToOwner(destination);
     },
   };
+}
+
+/** The database, its -wal/-shm files and backups hold every customer's data: owner-only, like secret.key. */
+export const OWNER_ONLY_FILE = 0o600;
+export const OWNER_ONLY_DIR = 0o700;
+
+/** Takes group and other permissions off an existing file (one made by an older version, say). */
+function restrictToOwner(file: string): void {
+  try {
+    const mode = statSync(file).mode & 0o777;
+    if (mode & 0o077) chmodSync(file, mode & 0o700);
+  } catch {
+    // Not there (no -wal yet) or not ours to change: nothing to do.
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -21,7 +21,7 @@ export function secretsKeyOf(config: Pick<Config, 'secretsKey' | 'dataDir'>): Bu
   if (config.secretsKey) return decodeKey(config.secretsKey);
   const cached = keys.get(config.dataDir);
   if (cached) return cached;
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const file = join(config.dataDir, KEY_FILE);
   if (!existsSync(file)) {
     try {

@@ -64,10 +64,15 @@ export class LocalStorage implements Storage {
     const key = `${opts.prefix ?? 'files'}/${randomUUID()}`;
     const target = this.pathOf(key);
     const partial = `${target}.part`;
-    await mkdir(dirname(target), { recursive: true });
+    // Customers' files: owner-only, like the database (a new folder 0700, each file 0600).
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     const seen = { size: 0, hash: createHash('sha256') };
     try {
-      await pipeline(stream, measuring(opts.maxBytes ?? Number.MAX_SAFE_INTEGER, seen), createWriteStream(partial));
+      await pipeline(
+        stream,
+        measuring(opts.maxBytes ?? Number.MAX_SAFE_INTEGER, seen),
+        createWriteStream(partial, { mode: 0o600 }),
+      );
       await rename(partial, target);
     } catch (err) {
       await rm(partial, { force: true });
