@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
+import { HttpClient } from '../../testing/http-client.js';
 import { seedProduct } from './testing.js';
 
 const EFFORT = '/admin/analytics/effort';
@@ -16,13 +17,13 @@ function ids(html: string) {
 
 describe('effort records: real dates only, robust pages, unique ids, honest CSV report', () => {
   let t: TestApp;
-  let c: TestClient;
+  let c: HttpClient;
   let productId: string;
   before(async () => {
     t = await buildTestApp();
     await setUpStore(t.services);
     productId = await seedProduct(t.services.database.db, { title: 'Dated Guide' });
-    c = new TestClient(t.app);
+    c = await HttpClient.listen(t.app);
     await c.login();
   });
   after(() => t.close());
@@ -41,7 +42,7 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
     ];
     for (const [url, fields, field] of cases) {
       const r = await c.postForm(url, fields, { formPage: EFFORT });
-      assert.equal(r.statusCode, 400, `${url} ${JSON.stringify(fields)}`);
+      assert.equal(r.status, 400, `${url} ${JSON.stringify(fields)}`);
       assert.match(r.body, new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
       assert.match(r.body, /is not a date that exists/);
       assert.match(r.body, new RegExp(`value="${fields.day ?? fields.startDay}"`), 'what was typed is shown again');
@@ -55,7 +56,7 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
       { productId, day: '31.12.2026', hours: '1,5', category: 'update', note: '' },
       { formPage: EFFORT },
     );
-    assert.equal(de.statusCode, 303);
+    assert.equal(de.status, 303);
     const row = await db.selectFrom('effort_entries').select(['day', 'minutes']).executeTakeFirstOrThrow();
     assert.deepEqual(row, { day: '2026-12-31', minutes: 90 });
     await db.deleteFrom('effort_entries').execute();
@@ -101,13 +102,13 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
       .execute();
     for (const range of ['30', '90', '365', 'all']) {
       const page = await c.get(`/admin/analytics?range=${range}`);
-      assert.equal(page.statusCode, 200, `range ${range}`);
+      assert.equal(page.status, 200, `range ${range}`);
       assert.match(page.body, /3 records have a date that does not exist and are left out/);
     }
     const csv = await c.get('/admin/analytics/charts/leverage.csv?range=all');
-    assert.equal(csv.statusCode, 200);
+    assert.equal(csv.status, 200);
     const effort = await c.get(EFFORT);
-    assert.equal(effort.statusCode, 200);
+    assert.equal(effort.status, 200);
     assert.match(effort.body, /2026-13-45 <strong[^>]*>\(not a date\)<\/strong>/);
     assert.match(effort.body, /2026-02-31 <strong[^>]*>\(not a date\)<\/strong>/);
     await db.deleteFrom('effort_entries').execute();
@@ -140,8 +141,8 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
       },
       { formPage: EFFORT },
     );
-    assert.equal(r.statusCode, 303);
-    const page = await c.get(r.headers.location as string);
+    assert.equal(r.status, 303);
+    const page = await c.get(r.location as string);
     assert.match(page.body, /2 entries imported\./);
     assert.match(
       page.body,
@@ -157,7 +158,7 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
       { csv: '32.01.2026,1,80,first line is no header\n2026-01-08,1,"80,00",comma file' },
       { formPage: EFFORT },
     );
-    const second = await c.get(noHeader.headers.location as string);
+    const second = await c.get(noHeader.location as string);
     assert.match(second.body, /1 entry imported\./);
     assert.match(second.body, /line 1: the date is not a date that exists\./);
   });

@@ -1,15 +1,15 @@
+import { isIsoDay } from '../../domain/dates.js';
+
 /** A reporting period from the query string: YYYY-MM-DD dates (UTC days), default the current quarter. */
 export type Period = { from: string; to: string; fromIso: string; toIso: string; quarter: string };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function periodOf(query: { from?: unknown; to?: unknown }, now = new Date()): Period {
   const y = now.getUTCFullYear();
   const qStart = Math.floor(now.getUTCMonth() / 3) * 3;
   const defFrom = new Date(Date.UTC(y, qStart, 1)).toISOString().slice(0, 10);
   const defTo = new Date(Date.UTC(y, qStart + 3, 0)).toISOString().slice(0, 10);
-  const from = typeof query.from === 'string' && DATE.test(query.from) ? query.from : defFrom;
-  const to = typeof query.to === 'string' && DATE.test(query.to) && query.to >= from ? query.to : defTo;
+  const from = typeof query.from === 'string' && isIsoDay(query.from) ? query.from : defFrom;
+  const to = typeof query.to === 'string' && isIsoDay(query.to) && query.to >= from ? query.to : defTo;
   const end = new Date(`${to}T00:00:00.000Z`);
   end.setUTCDate(end.getUTCDate() + 1);
   const month = Number(from.slice(5, 7));
