@@ -95,8 +95,13 @@ export function localDate(iso: string, country: EuCountry): string {
 
 const names = new Map<string, Intl.DisplayNames>();
 
-/** "Deutschland" / "Germany" (Intl data, no table of our own). */
+/**
+ * "Deutschland" / "Germany" (Intl data, no table of our own). What is not a
+ * two-letter code (e.g. no country at all) comes back as it is: newer ICU
+ * versions throw for it instead of echoing it.
+ */
 export function countryName(code: string, locale: string): string {
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
   let n = names.get(locale);
   if (!n) {
     n = new Intl.DisplayNames([locale === 'de' ? 'de' : 'en'], { type: 'region' });

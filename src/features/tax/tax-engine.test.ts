@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TaxError } from './categories.js';
-import { EU_COUNTRIES, localDate } from './countries.js';
+import { countryName, EU_COUNTRIES, localDate } from './countries.js';
 import { decideSupply, destinationVatApplies, type SupplyInput } from './place-of-supply.js';
 import { VAT_RATES, vatRateOn } from './rates.js';
 import { smallBusinessAppliesToSale, smallBusinessStatus } from './small-business.js';
@@ -162,5 +162,14 @@ describe('small business (§ 19 UStG)', () => {
     assert.equal(smallBusinessAppliesToSale({ ...o, saleMinor: 10_00 }), true);
     assert.equal(smallBusinessAppliesToSale({ ...o, saleMinor: 10_01 }), false);
     assert.equal(smallBusinessAppliesToSale({ ...o, lastYearMinor: 25_000_01, saleMinor: 1 }), false);
+  });
+});
+
+describe('country names', () => {
+  test('names a country in the reader’s language and gives back what is no country code as it is', () => {
+    assert.equal(countryName('AT', 'de'), 'Österreich');
+    assert.equal(countryName('AT', 'en'), 'Austria');
+    assert.equal(countryName('', 'en'), '');
+    assert.equal(countryName('EUR', 'de'), 'EUR');
   });
 });
