@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Parser } from 'htmlparser2';
 import { addDemoProducts } from '../src/features/catalog/demo-products.js';
+import { emailsTo, pathsIn } from '../src/features/delivery/testing.js';
+import { requestLoginLink } from '../src/features/library/request-login-link.js';
 import { addDemoLicensedProduct } from '../src/features/licensing/demo.js';
 import { addDemoMemberships } from '../src/features/memberships/demo.js';
 import { addDemoPosts } from '../src/features/posts/demo.js';
@@ -121,6 +123,17 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
     assert.equal(paid.status, 303, 'the test payment goes through');
     await t.drainJobs();
     buyerPages = [`/checkout?product=${plugin.id}`, payPage, local(paid.location)];
+    // The buyer signs in to the library from an emailed link (a page with a button).
+    const { config } = t.services;
+    assert.ok(await requestLoginLink(db, { email: 'buyer@example.com', locale: 'en', publicUrl: config.publicUrl }));
+    const mails = await emailsTo(t.services, 'buyer@example.com');
+    const link = mails
+      .flatMap((m) => pathsIn(m.text, config.publicUrl))
+      .findLast((p) => p.startsWith('/library/auth/'));
+    assert.ok(link, 'a sign-in link was emailed');
+    buyerPages.push(link);
+    assert.equal((await buyer.postForm(link, {})).status, 303, 'the buyer is signed in to the library');
+    buyerPages.push('/library', '/library/data', '/library/membership');
     visitor = buyer;
   });
   after(() => t.close());
@@ -181,6 +194,8 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
         queue.push({ path: next, as });
       }
     }
+    if (process.env.HTML_IDS_DUMP)
+      (await import('node:fs')).writeFileSync(process.env.HTML_IDS_DUMP, [...seen].join('\n'));
     assert.deepEqual(errors, [], 'no page fails');
     assert.deepEqual(failures, []);
     assert.ok(checked >= 40, `checked only ${checked} pages`);
@@ -192,6 +207,7 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
       /^admin \/admin\/emails\/[0-9a-f-]{36}$/m,
       /^visitor \/p\/[a-z0-9-]+$/m,
       /^visitor \/posts\/[a-z0-9-]+$/m,
+      /^visitor \/library\/orders\/[0-9a-f-]{36}/m,
     ])
       assert.match(paths, expected);
   });
