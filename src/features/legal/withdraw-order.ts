@@ -33,7 +33,7 @@ const localeOf = (order: Order) => (isLocale(order.locale) ? order.locale : 'en'
 export async function withdrawOrder(
   services: Services,
   order: Order,
-  source: 'form' | 'link',
+  source: 'link',
   now: Date = new Date(),
 ): Promise<WithdrawResult> {
   const { db } = services.database;

@@ -122,7 +122,7 @@ export function registerWithdrawalRoutes(fastify: FastifyInstance, services: Ser
         400,
       );
     }
-    const result = await withdrawOrder(services, order, 'form');
+    const result = await withdrawOrder(services, order, 'link');
     if (result.kind !== 'withdrawn') {
       const view = await loadWithdrawalView(db, order);
       return sendPage(reply, WithdrawConfirmPage({ ctx, view, token }), 409);

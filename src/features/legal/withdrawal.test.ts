@@ -279,6 +279,13 @@ describe('withdrawal button (§ 356a BGB)', () => {
     const done = await c.postForm(`/withdraw/order/${order.id}/confirm`, { token }, { formPage: '/withdraw' });
     assert.match(done.body, /Nothing was charged/);
     assert.equal((await latestOrder(t.services)).status, 'expired', 'a withdrawn unpaid order ends');
+    const w = await db()
+      .selectFrom('withdrawals')
+      .selectAll()
+      .where('order_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(w.source, 'link');
+    assert.equal(w.confirmed_at, w.received_at, 'carried out at once');
     await t.drainJobs();
     const [mail] = await emailsTo('withdrawal-received', 'pending@example.com');
     assert.ok(mail, 'the confirmation with the time of receipt');
