@@ -43,50 +43,112 @@ export function maxMinor(currency: string): number {
   return MAX_AMOUNT_MAJOR * 10 ** exponentOf(currency);
 }
 
-/**
- * Parses what a person types ("12", "12.5", "12,50", "1.234,56", "1,234.56")
- * into minor units. Returns undefined for anything that is not a plain,
- * non-negative amount with at most the currency's decimals.
- */
-export function parseAmount(input: string, currency: string): number | undefined {
-  const r = readAmount(input, currency);
-  return r.ok ? r.minor : undefined;
-}
+/** Why typed text is not an amount; each has its own message (see `web/amount-errors.ts`). */
+export type AmountProblem = 'invalid' | 'negative' | 'ambiguous' | 'too-many-decimals' | 'too-large';
 
-/** Like parseAmount, but tells a malformed amount from one that is too large. */
+/**
+ * Reads what a person types into minor units, the way a speaker of `locale`
+ * writes amounts ("12,50" and "1.234,56" in German, "12.50" and "1,234.56" in
+ * English). The other language's way is read too where it cannot be mistaken
+ * ("12.50" in German: a thousands group has three digits). Refused:
+ * - a lone separator before exactly three digits that could be either
+ *   ("9,001" in English, "9.001" in German: thousands, or decimals typed the
+ *   other way?), unless the currency has no decimals (JPY: "1,500" is 1500)
+ *   or the separator is the locale's decimal one ("1.234" KWD in English);
+ * - more decimals than the currency has (JPY 0, EUR 2, KWD 3): "9,001" EUR in German;
+ * - minus signs, exponents, letters, misplaced group separators, more than 10 million.
+ * Spaces, no-break spaces and apostrophes may group thousands ("1 234,56").
+ */
 export function readAmount(
   input: string,
   currency: string,
-): { ok: true; minor: number } | { ok: false; reason: 'invalid' | 'too-large' } {
-  const invalid = { ok: false, reason: 'invalid' } as const;
+  locale: string,
+): { ok: true; minor: number } | { ok: false; reason: AmountProblem } {
   const exp = exponentOf(currency);
-  const s = input.trim().replace(/[\s'\u00a0]/g, '');
-  if (!/^\d[\d.,]*$/.test(s)) return invalid;
+  let s = input.trim();
+  if (/^[-\u2212]/.test(s) && /\d/.test(s)) return { ok: false, reason: 'negative' };
+  if (/[\s'\u2019]/.test(s)) {
+    // Spaces and apostrophes only between groups of three digits.
+    if (!/^\d{1,3}(?:[\s'\u2019]\d{3})+(?:[.,]\d+)?$/.test(s)) return { ok: false, reason: 'invalid' };
+    s = s.replace(/[\s'\u2019]/g, '');
+  }
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return { ok: false, reason: 'invalid' };
+  const { decimal } = amountSeparators(locale);
   let intText = s;
   let fracText = '';
-  const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
-  if (last >= 0) {
-    const tail = s.slice(last + 1);
-    // "1.234" (one separator, three digits) is a thousands group unless the currency has 3 decimals.
-    const thousandsOnly = (s.match(/[.,]/g) ?? []).length === 1 && tail.length === 3 && exp < 3;
-    if (!thousandsOnly) {
+  const seps = s.match(/[.,]/g) ?? [];
+  if (seps.length > 0) {
+    const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+    const sep = s.charAt(last);
+    const both = seps.some((c) => c !== sep);
+    if (!both && seps.length > 1) {
+      // "1.234.567": only thousands groups.
+      if (!groupedInteger(s, sep)) return { ok: false, reason: 'invalid' };
+      intText = s;
+    } else if (both) {
+      // "1.234,56" or "1,234.56": the last separator is the decimal one, the other groups thousands.
       intText = s.slice(0, last);
-      fracText = tail;
-      if (intText.includes(s.charAt(last))) return invalid; // "1.234.56"
+      fracText = s.slice(last + 1);
+      if (intText.includes(sep) || !groupedInteger(intText, sep === '.' ? ',' : '.')) {
+        return { ok: false, reason: 'invalid' };
+      }
+    } else {
+      const tail = s.slice(last + 1);
+      const head = s.slice(0, last);
+      const couldBeThousands = tail.length === 3 && head.length <= 3 && !head.startsWith('0');
+      if (sep !== decimal && couldBeThousands) {
+        if (exp > 0) return { ok: false, reason: 'ambiguous' };
+        intText = head + tail;
+      } else {
+        intText = head;
+        fracText = tail;
+      }
     }
   }
-  if (/[.,]/.test(intText) && !/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(intText)) return invalid;
-  if (fracText.length > exp || (last >= 0 && fracText === '' && intText !== s)) return invalid;
-  const minor = Number(intText.replace(/[.,]/g, '')) * 10 ** exp + Number(fracText.padEnd(exp, '0') || '0');
+  if (fracText.length > exp) return { ok: false, reason: 'too-many-decimals' };
+  const digits = intText.replace(/[.,]/g, '');
+  const minor = Number(digits) * 10 ** exp + Number(fracText.padEnd(exp, '0') || '0');
   if (!Number.isSafeInteger(minor) || minor > maxMinor(currency)) return { ok: false, reason: 'too-large' };
   return { ok: true, minor };
 }
 
+/** Like readAmount, without saying why not. */
+export function parseAmount(input: string, currency: string, locale: string): number | undefined {
+  const r = readAmount(input, currency, locale);
+  return r.ok ? r.minor : undefined;
+}
+
+function groupedInteger(text: string, group: string): boolean {
+  const g = group === '.' ? '\\.' : group;
+  return new RegExp(`^\\d{1,3}(?:${g}\\d{3})*$`).test(text);
+}
+
+/** The language's decimal and thousands separators, as Intl writes numbers in it. */
+export function amountSeparators(locale: string): { decimal: string; group: string } {
+  return separators(locale);
+}
+
+const separators = memoize(8, (locale: string) => {
+  const parts = new Intl.NumberFormat(intlTag(locale)).formatToParts(12345.6);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  return { decimal, group };
+});
+
+const intlTag = (locale: string) => (locale === 'de' ? 'de-DE' : locale === 'en' ? 'en-GB' : locale);
+
+/**
+ * An amount for a form field, as a speaker of `locale` types it, without
+ * thousands separators so it reads back unchanged: "1234,50" (de), "1234.50" (en), "500" (JPY).
+ */
+export function formatAmountInput(amountMinor: number, currency: string, locale: string): string {
+  const text = toDecimalString(amountMinor, currency);
+  return amountSeparators(locale).decimal === ',' ? text.replace('.', ',') : text;
+}
+
 /** "12,50 €" / "€12.50", by the reader's language. */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
-  return moneyFormat(`${locale === 'de' ? 'de-DE' : 'en-GB'}|${currency}`).format(
-    amountMinor / 10 ** exponentOf(currency),
-  );
+  return moneyFormat(`${intlTag(locale)}|${currency}`).format(amountMinor / 10 ** exponentOf(currency));
 }
 
 // Building an Intl.NumberFormat costs far more than using one: keep one per language and currency.

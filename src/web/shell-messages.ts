@@ -22,6 +22,14 @@ export const shellMessages = defineMessages(
     'form.errors': 'Please correct the highlighted fields.',
     'form.required': 'This field is required.',
     'form.email': 'Please enter a valid email address.',
+    'amount.error.invalid': 'Enter an amount in digits, like 12 or 12.50.',
+    'amount.error.negative': 'The amount cannot be negative.',
+    'amount.error.ambiguous':
+      'Is the comma a thousands separator or the decimal point? Write the amount without thousands separators and with a point before the decimals, e.g. 9001 or 9.00.',
+    'amount.error.decimals0': 'This currency has no decimal places: enter a whole amount, e.g. 1500.',
+    'amount.error.decimals2': 'At most two decimal places, e.g. 12.50.',
+    'amount.error.decimals3': 'At most three decimal places, e.g. 12.500.',
+    'amount.error.tooLarge': 'That amount is too large (at most 10 million).',
   },
   {
     'shell.skip': 'Zum Inhalt springen',
@@ -46,5 +54,14 @@ export const shellMessages = defineMessages(
     'form.errors': 'Bitte korrigieren Sie die markierten Felder.',
     'form.required': 'Dieses Feld ist erforderlich.',
     'form.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+    'amount.error.invalid': 'Geben Sie einen Betrag in Ziffern ein, z. B. 12 oder 12,50.',
+    'amount.error.negative': 'Der Betrag darf nicht negativ sein.',
+    'amount.error.ambiguous':
+      'Ist der Punkt ein Tausendertrennzeichen oder das Dezimalkomma? Schreiben Sie den Betrag ohne Tausenderpunkte und mit Komma vor den Nachkommastellen, z. B. 9001 oder 9,00.',
+    'amount.error.decimals0':
+      'Diese Währung hat keine Nachkommastellen: Geben Sie einen ganzen Betrag ein, z. B. 1500.',
+    'amount.error.decimals2': 'Höchstens zwei Nachkommastellen, z. B. 12,50.',
+    'amount.error.decimals3': 'Höchstens drei Nachkommastellen, z. B. 12,500.',
+    'amount.error.tooLarge': 'Dieser Betrag ist zu hoch (höchstens 10 Millionen).',
   },
 );

@@ -89,11 +89,11 @@ export function checkEffort(
 export type ClientWorkInput = { day: string; minutes: number; amountMinor: number; note: string };
 
 /** Hours and amount of one 1:1 entry; either may be zero but not both. */
-export function checkClientWork(v: ClientWorkValues, currency: string): Checked<ClientWorkInput> {
+export function checkClientWork(v: ClientWorkValues, currency: string, locale: string): Checked<ClientWorkInput> {
   const errors: FieldErrorKeys = {};
   const day = readRecordDay(v.day);
   const minutes = v.hours.trim() === '' ? 0 : parseHours(v.hours);
-  const amount = v.amount.trim() === '' ? { ok: true as const, minor: 0 } : readAmount(v.amount, currency);
+  const amount = v.amount.trim() === '' ? { ok: true as const, minor: 0 } : readAmount(v.amount, currency, locale);
   const note = v.note.trim();
   if (day === undefined) errors.day = 'day';
   if (minutes === undefined) errors.hours = 'hours';
@@ -154,7 +154,11 @@ function cellsOf(line: string, delimiter: string): string[] | undefined {
  * digit is a header. Every refused line is reported with its reason and its
  * number as in the file: counted from 1, the header and empty lines included.
  */
-export function parseClientCsv(text: string, currency: string): { rows: ClientWorkInput[]; refused: RefusedLine[] } {
+export function parseClientCsv(
+  text: string,
+  currency: string,
+  locale: string,
+): { rows: ClientWorkInput[]; refused: RefusedLine[] } {
   const rows: ClientWorkInput[] = [];
   const refused: RefusedLine[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -175,6 +179,7 @@ export function parseClientCsv(text: string, currency: string): { rows: ClientWo
     const checked = checkClientWork(
       { day: date, hours, amount, note: rest.join(delimiter).slice(0, NOTE_MAX) },
       currency,
+      locale,
     );
     if (checked.ok) {
       rows.push(checked.value);

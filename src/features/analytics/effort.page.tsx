@@ -1,4 +1,4 @@
-import { formatMoney, toDecimalString } from '../../domain/money.js';
+import { formatAmountInput, formatMoney } from '../../domain/money.js';
 import { Alert, Field, Form, Select } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import type { Translate } from '../../web/messages.js';
@@ -200,7 +200,9 @@ export function EffortPage(p: {
           <Field
             name="rate"
             label={t('effort.rate', { currency })}
-            value={p.settings.hourlyRateMinor ? toDecimalString(p.settings.hourlyRateMinor, currency) : ''}
+            value={
+              p.settings.hourlyRateMinor ? formatAmountInput(p.settings.hourlyRateMinor, currency, ctx.locale) : ''
+            }
             inputmode="decimal"
           />
           <Field name="timeZone" label={t('effort.timeZone')} value={p.settings.timeZone} required />

@@ -120,6 +120,7 @@ describe('inputs, visitors and CSV', () => {
     const r = parseClientCsv(
       'date;hours;amount;note\n2026-03-02;8;960,00;Workshop\nnope\n\n2026-03-03;2,5;300;Call\n2026-02-29;1;1;x\n2026-03-04;x;1;x\n2026-03-04;;;x\n2026-03-04;1;1.2.3;x',
       'EUR',
+      'de',
     );
     assert.deepEqual(r.rows, [
       { day: '2026-03-02', minutes: 480, amountMinor: 96_000, note: 'Workshop' },
@@ -132,7 +133,7 @@ describe('inputs, visitors and CSV', () => {
       { line: 8, reason: 'empty' },
       { line: 9, reason: 'amount' },
     ]);
-    const comma = parseClientCsv('2026-03-02,1,"12,50","Call, then notes"\r\n31.03.2026,1,3,"x"', 'EUR');
+    const comma = parseClientCsv('2026-03-02,1,"12,50","Call, then notes"\r\n31.03.2026,1,3,"x"', 'EUR', 'de');
     assert.deepEqual(comma.rows, [
       { day: '2026-03-02', minutes: 60, amountMinor: 1250, note: 'Call, then notes' },
       { day: '2026-03-31', minutes: 60, amountMinor: 300, note: 'x' },

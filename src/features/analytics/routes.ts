@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import type { PageContext } from '../../web/context.js';
 import type { Translate } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
-import { adminPageContext } from '../admin/admin-context.js';
+import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { AnalyticsPage, type WhatIfView } from './analytics.page.js';
@@ -90,7 +90,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     };
     const product = data.products.find((x) => x.id === w.productId);
     if (product && w.price) {
-      const price = readAmount(w.price, data.currency);
+      const price = readAmount(w.price, data.currency, ctx.locale);
       const change = Number(w.change || '0');
       if (price.ok && Number.isInteger(change) && change >= -100 && change <= 1000) {
         w.result = whatIf({
@@ -185,7 +185,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
   app.post('/admin/analytics/client-work', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
     const values = clientWorkForm.parse(req.body ?? {});
-    const v = checkClientWork(values, currency);
+    const v = checkClientWork(values, currency, await adminLocale(req, services));
     if (!v.ok) return refuse(req, reply, { form: 'client', values, errors: v.errors });
     await addClientWork(db, [v.value], currency);
     return reply.redirect(saved, 303);
@@ -194,7 +194,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
   app.post('/admin/analytics/client-work/import', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
     const v = z.object({ csv: z.string().max(500_000).default('') }).safeParse(req.body);
-    const { rows, refused } = parseClientCsv(v.success ? v.data.csv : '', currency);
+    const { rows, refused } = parseClientCsv(v.success ? v.data.csv : '', currency, await adminLocale(req, services));
     const count = await addClientWork(db, rows, currency);
     const shown = refused.slice(0, MAX_REFUSED_SHOWN);
     const more = refused.length - shown.length;
@@ -225,7 +225,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
   app.post('/admin/analytics/settings', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
     const v = settingsForm.safeParse(req.body);
-    const s = v.success ? readSettingsForm(v.data, currency) : undefined;
+    const s = v.success ? readSettingsForm(v.data, currency, await adminLocale(req, services)) : undefined;
     if (s) await saveAnalyticsSettings(db, s);
     return reply.redirect(s ? saved : '/admin/analytics/effort?error=settings', 303);
   });

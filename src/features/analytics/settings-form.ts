@@ -10,8 +10,12 @@ export const settingsForm = z.object({
 });
 
 /** The settings form → settings, or undefined when the rate or time zone cannot be read. */
-export function readSettingsForm(v: z.infer<typeof settingsForm>, currency: string): AnalyticsSettings | undefined {
-  const rate = v.rate.trim() === '' ? { ok: true as const, minor: 0 } : readAmount(v.rate, currency);
+export function readSettingsForm(
+  v: z.infer<typeof settingsForm>,
+  currency: string,
+  locale: string,
+): AnalyticsSettings | undefined {
+  const rate = v.rate.trim() === '' ? { ok: true as const, minor: 0 } : readAmount(v.rate, currency, locale);
   if (!rate.ok || !isTimeZone(v.timeZone)) return undefined;
   return { hourlyRateMinor: rate.minor, timeZone: v.timeZone, weeklyEmail: v.weekly === '1' };
 }

@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import type { Translate } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
-import { adminPageContext } from '../admin/admin-context.js';
+import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { createProduct } from './create-product.js';
@@ -72,7 +72,7 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
 
   app.post('/admin/products/new', guard, async (req, reply) => {
     const form: ProductForm = productFormSchema.parse(req.body ?? {});
-    const checked = checkProductForm(form);
+    const checked = checkProductForm(form, await adminLocale(req, services));
     if (!checked.ok) {
       return showEditor(req, reply, services, { form, errors: (ctx) => translate(ctx.t, checked.errors) }, 400);
     }
@@ -103,7 +103,7 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
     const product = await findProductById(db, req.params.id);
     if (!product) throw notFound('Product not found');
     const form: ProductForm = productFormSchema.parse(req.body ?? {});
-    const checked = checkProductForm(form);
+    const checked = checkProductForm(form, await adminLocale(req, services));
     if (!checked.ok) {
       return showEditor(
         req,

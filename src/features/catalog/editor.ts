@@ -50,7 +50,7 @@ export async function showEditor(
   const ctx = await adminPageContext(req, reply, services);
   const { product } = opts;
   const files = product ? await listProductFiles(services.database.db, product.id) : [];
-  const form = opts.form ?? (product ? formFromProduct(product) : undefined);
+  const form = opts.form ?? (product ? formFromProduct(product, ctx.locale) : undefined);
   if (!form) throw new Error('showEditor needs a product or a form');
   const view = {
     product,

@@ -1,5 +1,5 @@
 import type { Pricing } from '../../db/schema.js';
-import { formatMoney, toDecimalString } from '../../domain/money.js';
+import { formatAmountInput, formatMoney, toDecimalString } from '../../domain/money.js';
 import type { Translate } from '../../web/messages.js';
 
 export type Priced = {
@@ -27,7 +27,7 @@ export function offerPrice(p: Priced): string {
   return toDecimalString(minor, p.currency);
 }
 
-/** What the amount field of a pay-what-you-want form starts with. */
-export function suggestedAmount(p: Priced): string {
-  return toDecimalString(p.suggested_price_minor ?? p.min_price_minor, p.currency);
+/** What the amount field of a pay-what-you-want form starts with, as the reader writes amounts ("12,50" in German). */
+export function suggestedAmount(p: Priced, locale: string): string {
+  return formatAmountInput(p.suggested_price_minor ?? p.min_price_minor, p.currency, locale);
 }

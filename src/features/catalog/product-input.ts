@@ -1,5 +1,6 @@
 import type { Pricing, ProductStatus } from '../../db/schema.js';
-import { isCurrencyCode, parseAmount, toDecimalString } from '../../domain/money.js';
+import { formatAmountInput, isCurrencyCode, readAmount } from '../../domain/money.js';
+import { amountErrorKey } from '../../web/amount-errors.js';
 import type { MessageKey } from '../../web/messages.js';
 import { isValidSlug, MAX_SLUG_LENGTH } from './slug.js';
 
@@ -47,6 +48,8 @@ function oneOf<T extends string>(list: readonly T[], value: string): T | undefin
 /** Checks the form (pure: no I/O); errors are message keys for the page to translate. */
 export function checkProductForm(
   form: ProductForm,
+  /** The admin's language: how amounts are written ("12,50" in German). */
+  locale: string,
 ): { ok: true; input: ProductInput } | { ok: false; errors: ProductFormErrors } {
   const errors: ProductFormErrors = {};
   const title = form.title.trim();
@@ -70,20 +73,22 @@ export function checkProductForm(
   let priceMinor = 0;
   let minPriceMinor = 0;
   let suggestedPriceMinor: number | null = null;
+  const cur = isCurrencyCode(currency) ? currency : 'EUR';
   if (pricing === 'fixed') {
-    const p = amount(form.price, currency);
-    if (p === undefined) errors.price = form.price.trim() ? 'catalog.error.amount' : 'catalog.error.priceRequired';
-    else if (p === 0) errors.price = 'catalog.error.priceZero';
-    else priceMinor = p;
+    const p = form.price.trim() ? readAmount(form.price, cur, locale) : undefined;
+    if (p === undefined) errors.price = 'catalog.error.priceRequired';
+    else if (!p.ok) errors.price = amountErrorKey(p.reason, cur);
+    else if (p.minor === 0) errors.price = 'catalog.error.priceZero';
+    else priceMinor = p.minor;
   } else if (pricing === 'pwyw') {
-    const min = form.minPrice.trim() ? amount(form.minPrice, currency) : 0;
-    if (min === undefined) errors.minPrice = 'catalog.error.amount';
-    else minPriceMinor = min;
+    const min = form.minPrice.trim() ? readAmount(form.minPrice, cur, locale) : { ok: true as const, minor: 0 };
+    if (!min.ok) errors.minPrice = amountErrorKey(min.reason, cur);
+    else minPriceMinor = min.minor;
     if (form.suggestedPrice.trim()) {
-      const s = amount(form.suggestedPrice, currency);
-      if (s === undefined) errors.suggestedPrice = 'catalog.error.amount';
-      else if (min !== undefined && s < min) errors.suggestedPrice = 'catalog.error.suggestedBelowMin';
-      else suggestedPriceMinor = s;
+      const s = readAmount(form.suggestedPrice, cur, locale);
+      if (!s.ok) errors.suggestedPrice = amountErrorKey(s.reason, cur);
+      else if (min.ok && s.minor < min.minor) errors.suggestedPrice = 'catalog.error.suggestedBelowMin';
+      else suggestedPriceMinor = s.minor;
     }
   }
 
@@ -120,24 +125,22 @@ export function productColumns(input: ProductInput) {
   };
 }
 
-function amount(text: string, currency: string): number | undefined {
-  // A minus sign or letters never parse; parseAmount also rejects more than 10 million.
-  return parseAmount(text, isCurrencyCode(currency) ? currency : 'EUR');
-}
-
-/** The form as shown for an existing product. */
-export function formFromProduct(p: {
-  title: string;
-  slug: string;
-  summary: string;
-  description_md: string;
-  pricing: Pricing;
-  currency: string;
-  price_minor: number;
-  min_price_minor: number;
-  suggested_price_minor: number | null;
-  status: ProductStatus;
-}): ProductForm {
+/** The form as shown for an existing product, amounts as the admin writes them ("12,50" in German). */
+export function formFromProduct(
+  p: {
+    title: string;
+    slug: string;
+    summary: string;
+    description_md: string;
+    pricing: Pricing;
+    currency: string;
+    price_minor: number;
+    min_price_minor: number;
+    suggested_price_minor: number | null;
+    status: ProductStatus;
+  },
+  locale: string,
+): ProductForm {
   return {
     title: p.title,
     slug: p.slug,
@@ -145,11 +148,11 @@ export function formFromProduct(p: {
     description: p.description_md,
     pricing: p.pricing,
     currency: p.currency,
-    price: p.pricing === 'fixed' ? toDecimalString(p.price_minor, p.currency) : '',
-    minPrice: p.pricing === 'pwyw' ? toDecimalString(p.min_price_minor, p.currency) : '',
+    price: p.pricing === 'fixed' ? formatAmountInput(p.price_minor, p.currency, locale) : '',
+    minPrice: p.pricing === 'pwyw' ? formatAmountInput(p.min_price_minor, p.currency, locale) : '',
     suggestedPrice:
       p.pricing === 'pwyw' && p.suggested_price_minor !== null
-        ? toDecimalString(p.suggested_price_minor, p.currency)
+        ? formatAmountInput(p.suggested_price_minor, p.currency, locale)
         : '',
     status: p.status,
   };

@@ -49,7 +49,7 @@ function BuyForm({
         <Field
           name="amount"
           label={t('catalog.buy.amount', { currency: product.currency })}
-          value={suggestedAmount(product)}
+          value={suggestedAmount(product, ctx.locale)}
           inputmode="decimal"
           required
           hint={

@@ -99,11 +99,16 @@ describe('admin products', () => {
       { price: 'zwölf' },
       { pricing: 'pwyw', minPrice: '-1' },
       { pricing: 'pwyw', minPrice: '10', suggestedPrice: '2' },
+      { price: '9,001' },
+      { price: '12.345' },
     ]) {
       const res = await admin.postForm('/admin/products/new', { ...PRODUCT_FORM, ...fields });
       assert.equal(res.statusCode, 400, JSON.stringify(fields));
       assert.match(res.body, /Please correct the highlighted fields/);
-      assert.match(res.body, /not negative and at most 10,000,000|cannot be lower than the minimum/);
+      assert.match(
+        res.body,
+        /cannot be negative|too large \(at most 10 million\)|Enter an amount in digits|cannot be lower than the minimum|Is the comma a thousands separator|At most two decimal places/,
+      );
     }
     const empty = await admin.postForm('/admin/products/new', {});
     assert.equal(empty.statusCode, 400);

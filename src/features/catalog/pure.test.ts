@@ -65,13 +65,13 @@ const FORM: ProductForm = {
 
 describe('product form', () => {
   test('prices are parsed from decimal text into minor units', () => {
-    const r = checkProductForm(FORM);
+    const r = checkProductForm(FORM, 'de');
     assert.ok(r.ok);
     assert.equal(r.input.priceMinor, 1990);
-    const jpy = checkProductForm({ ...FORM, currency: 'JPY', price: '1.500' });
+    const jpy = checkProductForm({ ...FORM, currency: 'JPY', price: '1.500' }, 'de');
     assert.ok(jpy.ok);
     assert.equal(jpy.input.priceMinor, 1500);
-    const pwyw = checkProductForm({ ...FORM, pricing: 'pwyw', minPrice: '5', suggestedPrice: '12.00' });
+    const pwyw = checkProductForm({ ...FORM, pricing: 'pwyw', minPrice: '5', suggestedPrice: '12.00' }, 'en');
     assert.ok(pwyw.ok);
     assert.deepEqual([pwyw.input.priceMinor, pwyw.input.minPriceMinor, pwyw.input.suggestedPriceMinor], [0, 500, 1200]);
   });
@@ -85,6 +85,8 @@ describe('product form', () => {
       [{ price: 'abc' }, 'price'],
       [{ price: '' }, 'price'],
       [{ price: '0' }, 'price'],
+      [{ price: '9,001' }, 'price'],
+      [{ price: '1e3' }, 'price'],
       [{ pricing: 'pwyw', minPrice: '-1' }, 'minPrice'],
       [{ pricing: 'pwyw', minPrice: '10', suggestedPrice: '5' }, 'suggestedPrice'],
       [{ pricing: 'gratis' }, 'pricing'],
@@ -92,10 +94,16 @@ describe('product form', () => {
       [{ title: '  ' }, 'title'],
       [{ slug: 'Not Valid' }, 'slug'],
     ] as const) {
-      const r = checkProductForm({ ...FORM, ...fields });
+      const r = checkProductForm({ ...FORM, ...fields }, 'de');
       assert.equal(r.ok, false, JSON.stringify(fields));
       assert.ok(!r.ok && r.errors[field], `${JSON.stringify(fields)} → ${field}`);
     }
+    const ambiguous = checkProductForm({ ...FORM, price: '9,001' }, 'en');
+    assert.ok(!ambiguous.ok);
+    assert.equal(ambiguous.errors.price, 'amount.error.ambiguous');
+    const decimals = checkProductForm({ ...FORM, price: '9,001' }, 'de');
+    assert.ok(!decimals.ok);
+    assert.equal(decimals.errors.price, 'amount.error.decimals2');
   });
 
   test('price labels and machine prices', () => {

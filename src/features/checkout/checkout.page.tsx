@@ -1,8 +1,11 @@
 import type { Product } from '../../db/schema.js';
-import { formatMoney, toDecimalString } from '../../domain/money.js';
+import { formatMoney } from '../../domain/money.js';
+import { amountErrorKey } from '../../web/amount-errors.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
+import type { Translate } from '../../web/messages.js';
+import { suggestedAmount } from '../catalog/price.js';
 import { CheckoutLegalLinks, OrderSummaryNote, WithdrawalFields } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
 import type { WithdrawalCase } from '../legal/withdrawal-case.js';
@@ -63,6 +66,18 @@ function fieldOf(error: CheckoutPageError | undefined): Where {
   return 'form';
 }
 
+/** An amount the parser refused is explained by why (the same words on every form); the rest by checkout's texts. */
+function errorText(t: Translate, error: CheckoutPageError, currency: string, min: string): string {
+  if (error === 'amount-negative' || error === 'amount-ambiguous' || error === 'amount-too-many-decimals')
+    return t(
+      amountErrorKey(
+        error === 'amount-negative' ? 'negative' : error === 'amount-ambiguous' ? 'ambiguous' : 'too-many-decimals',
+        currency,
+      ),
+    );
+  return t(`checkout.error.${error}`, { min });
+}
+
 /** The checkout form with its errors; the product page posts the same fields. */
 export function CheckoutPage({
   ctx,
@@ -81,7 +96,7 @@ export function CheckoutPage({
   const message = conflict
     ? countryConflictMessage(ctx, conflict)
     : error
-      ? t(`checkout.error.${error}`, { min })
+      ? errorText(t, error, product.currency, min)
       : undefined;
   const where = fieldOf(error);
   const free = product.pricing === 'free';
@@ -124,10 +139,7 @@ export function CheckoutPage({
               <Field
                 name="amount"
                 label={t('checkout.amount', { currency: product.currency })}
-                value={
-                  values.amount ||
-                  toDecimalString(product.suggested_price_minor ?? product.min_price_minor, product.currency)
-                }
+                value={values.amount || suggestedAmount(product, ctx.locale)}
                 hint={t('checkout.amount.hint', { min })}
                 error={where === 'amount' ? message : undefined}
                 inputmode="decimal"

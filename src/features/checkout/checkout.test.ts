@@ -97,7 +97,9 @@ describe('buying a download with the test provider', () => {
     const before = await countRows(t.services, 'orders');
     for (const [amount, message] of [
       ['4,99', /below the minimum of €5\.00/],
-      ['-5', /enter an amount like 12/],
+      ['-5', /cannot be negative/],
+      ['9,001', /Is the comma a thousands separator or the decimal point\?/],
+      ['5.001', /At most two decimal places/],
       ['abc', /enter an amount like 12/],
       ['99999999999', /too large/],
       ['1e9', /enter an amount like 12/],

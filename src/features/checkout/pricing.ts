@@ -1,5 +1,5 @@
 import type { DiscountCode, Product } from '../../db/schema.js';
-import { readAmount } from '../../domain/money.js';
+import { type AmountProblem, readAmount } from '../../domain/money.js';
 import { checkDiscount, discountAmount } from '../discounts/discount-rules.js';
 
 export type PricedProduct = Pick<
@@ -11,6 +11,8 @@ export type QuoteInput = {
   product: PricedProduct;
   /** What a pay-what-you-want buyer typed; ignored for fixed and free prices. */
   offered?: string | undefined;
+  /** The buyer's language: how they write amounts ("12,50" in German). */
+  locale: string;
   discount?: DiscountCode | undefined;
   now: string;
 };
@@ -18,9 +20,8 @@ export type QuoteInput = {
 export type Quote = { currency: string; subtotalMinor: number; discountMinor: number; totalMinor: number };
 
 export type QuoteError =
-  | 'amount-invalid'
+  | `amount-${AmountProblem}`
   | 'amount-below-minimum'
-  | 'amount-too-large'
   | 'discount-inactive'
   | 'discount-expired'
   | 'discount-used-up'
@@ -36,8 +37,9 @@ export function quote({
   offered,
   discount,
   now,
+  locale,
 }: QuoteInput): { ok: true; quote: Quote } | { ok: false; error: QuoteError } {
-  const base = basePrice(product, offered);
+  const base = basePrice(product, offered, locale);
   if (typeof base === 'string') return { ok: false, error: base };
   let discountMinor = 0;
   if (discount) {
@@ -51,13 +53,13 @@ export function quote({
   };
 }
 
-function basePrice(product: PricedProduct, offered: string | undefined): number | QuoteError {
+function basePrice(product: PricedProduct, offered: string | undefined, locale: string): number | QuoteError {
   if (product.pricing === 'free') return 0;
   if (product.pricing === 'fixed') return product.price_minor;
   const text = offered?.trim() ?? '';
   if (text === '') return product.suggested_price_minor ?? product.min_price_minor;
-  const amount = readAmount(text, product.currency);
-  if (!amount.ok) return amount.reason === 'too-large' ? 'amount-too-large' : 'amount-invalid';
+  const amount = readAmount(text, product.currency, locale);
+  if (!amount.ok) return `amount-${amount.reason}`;
   if (amount.minor < product.min_price_minor) return 'amount-below-minimum';
   return amount.minor;
 }

@@ -98,7 +98,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   const code = input.discountCode?.trim();
   const discount = code ? await findDiscountByCode(db, code) : undefined;
   if (code && !discount) return { kind: 'error', error: 'discount-unknown' };
-  const priced = quote({ product, offered: input.offered, discount, now: isoNow() });
+  const priced = quote({ product, offered: input.offered, discount, now: isoNow(), locale: input.locale });
   if (!priced.ok) return { kind: 'error', error: priced.error };
   const q = priced.quote;
   const free = q.totalMinor === 0;

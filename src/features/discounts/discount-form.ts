@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DiscountCode, DiscountKind } from '../../db/schema.js';
-import { isCurrencyCode, parseAmount, toDecimalString } from '../../domain/money.js';
+import { formatAmountInput, isCurrencyCode, readAmount } from '../../domain/money.js';
+import { amountErrorKey } from '../../web/amount-errors.js';
 import type { Params } from '../../web/i18n.js';
 import type { MessageKey } from '../../web/messages.js';
 import { CODE_PATTERN, normalizeCode } from './redeem.js';
@@ -62,6 +63,8 @@ function wholeNumber(s: string, min: number, max: number): number | undefined {
 export function parseDiscountForm(
   input: DiscountFormInput,
   products: ProductChoice[],
+  /** The admin's language: how amounts are written ("12,50" in German). */
+  locale: string,
 ): { ok: true; values: DiscountValues } | { ok: false; errors: DiscountFormErrors } {
   const errors: DiscountFormErrors = {};
   const code = normalizeCode(input.code);
@@ -86,9 +89,11 @@ export function parseDiscountForm(
     else if (product && product.currency !== currency) {
       errors.currency = { key: 'discounts.error.productCurrency', params: { currency: product.currency } };
     }
-    const minor = currency ? parseAmount(input.amount, currency) : undefined;
-    amountOffMinor = minor !== undefined && minor > 0 ? minor : null;
-    if (amountOffMinor === null) errors.amount = { key: 'discounts.error.amount' };
+    const read = currency && input.amount.trim() ? readAmount(input.amount, currency, locale) : undefined;
+    amountOffMinor = read?.ok && read.minor > 0 ? read.minor : null;
+    if (read && !read.ok && read.reason !== 'invalid' && currency)
+      errors.amount = { key: amountErrorKey(read.reason, currency) };
+    else if (amountOffMinor === null) errors.amount = { key: 'discounts.error.amount' };
   }
 
   const expiresOn = input.expiresOn.trim();
@@ -117,7 +122,7 @@ export function parseDiscountForm(
 }
 
 /** A stored code as the form shows it, for editing. */
-export function formInputOf(code: DiscountCode): DiscountFormInput {
+export function formInputOf(code: DiscountCode, locale: string): DiscountFormInput {
   return {
     code: code.code,
     kind: code.kind,
@@ -125,7 +130,7 @@ export function formInputOf(code: DiscountCode): DiscountFormInput {
     amount:
       code.amount_off_minor === null || code.currency === null
         ? ''
-        : toDecimalString(code.amount_off_minor, code.currency),
+        : formatAmountInput(code.amount_off_minor, code.currency, locale),
     currency: code.currency ?? '',
     productId: code.product_id ?? '',
     expiresOn: code.expires_at ? code.expires_at.slice(0, 10) : '',

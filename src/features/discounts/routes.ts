@@ -5,7 +5,7 @@ import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { adminPageContext } from '../admin/admin-context.js';
+import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { createDiscount } from './create-discount.js';
@@ -74,7 +74,7 @@ export function registerDiscountsRoutes(fastify: FastifyInstance, services: Serv
   });
 
   app.post('/admin/discounts', { ...guard, schema: { body: discountFormBody } }, async (req, reply) => {
-    const parsed = parseDiscountForm(req.body, await productChoices(db));
+    const parsed = parseDiscountForm(req.body, await productChoices(db), await adminLocale(req, services));
     if (!parsed.ok) return showForm(req, reply, { input: req.body, errors: parsed.errors }, 400);
     const result = await createDiscount(db, { values: parsed.values, actor: currentAdmin(req).user.email });
     if (result === 'duplicate') {
@@ -90,7 +90,11 @@ export function registerDiscountsRoutes(fastify: FastifyInstance, services: Serv
     async (req, reply) => {
       const code = await findDiscount(db, req.params.id);
       if (!code) throw notFound('Discount code not found');
-      return showForm(req, reply, { input: formInputOf(code), id: code.id, notice: req.query.notice });
+      return showForm(req, reply, {
+        input: formInputOf(code, await adminLocale(req, services)),
+        id: code.id,
+        notice: req.query.notice,
+      });
     },
   );
 
@@ -99,7 +103,7 @@ export function registerDiscountsRoutes(fastify: FastifyInstance, services: Serv
     { ...guard, schema: { params: idParams, body: discountFormBody } },
     async (req, reply) => {
       const { id } = req.params;
-      const parsed = parseDiscountForm(req.body, await productChoices(db));
+      const parsed = parseDiscountForm(req.body, await productChoices(db), await adminLocale(req, services));
       if (!parsed.ok) return showForm(req, reply, { input: req.body, errors: parsed.errors, id }, 400);
       const result = await updateDiscount(db, { id, values: parsed.values, actor: currentAdmin(req).user.email });
       if (result === 'not-found') throw notFound('Discount code not found');

@@ -5,7 +5,7 @@ import type { MembershipTier } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { adminPageContext } from '../admin/admin-context.js';
+import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { saveTier } from './save-tier.js';
@@ -50,7 +50,8 @@ export function registerTierAdminRoutes(fastify: FastifyInstance, services: Serv
 
   async function save(req: FastifyRequest, reply: FastifyReply, input: TierFormInput, existing?: MembershipTier) {
     const { currency } = existing ?? (await getStoreSettings(db));
-    const parsed = parseTierForm(input, currency, existing ? (existing.is_free ? 'free' : 'paid') : undefined);
+    const locale = await adminLocale(req, services);
+    const parsed = parseTierForm(input, currency, locale, existing ? (existing.is_free ? 'free' : 'paid') : undefined);
     if (!parsed.ok) return showForm(req, reply, { input, errors: parsed.errors, existing }, 400);
     const r = await saveTier(db, {
       id: existing?.id ?? null,
@@ -86,7 +87,11 @@ export function registerTierAdminRoutes(fastify: FastifyInstance, services: Serv
     async (req, reply) => {
       const tier = await findTier(db, req.params.id);
       if (!tier) throw notFound('Tier not found');
-      return showForm(req, reply, { input: tierFormInput(tier), existing: tier, notice: req.query.notice });
+      return showForm(req, reply, {
+        input: tierFormInput(tier, await adminLocale(req, services)),
+        existing: tier,
+        notice: req.query.notice,
+      });
     },
   );
 
@@ -94,6 +99,6 @@ export function registerTierAdminRoutes(fastify: FastifyInstance, services: Serv
     const tier = await findTier(db, req.params.id);
     if (!tier) throw notFound('Tier not found');
     const input = tierFormBody.safeParse(req.body ?? {});
-    return save(req, reply, input.success ? input.data : tierFormInput(tier), tier);
+    return save(req, reply, input.success ? input.data : tierFormInput(tier, await adminLocale(req, services)), tier);
   });
 }

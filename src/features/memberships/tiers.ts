@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { BillingInterval, DB, MembershipTier } from '../../db/schema.js';
-import { readAmount, toDecimalString } from '../../domain/money.js';
+import { formatAmountInput, readAmount } from '../../domain/money.js';
+import { amountErrorKey } from '../../web/amount-errors.js';
 import type { MessageKey } from '../../web/messages.js';
 import { isValidSlug, slugify } from '../catalog/slug.js';
 
@@ -90,16 +91,20 @@ export type TierValues = {
 
 export const MAX_BENEFITS = 30;
 
-function price(input: string, currency: string): number | null | 'invalid' {
+/** A price as typed: null when empty, else minor units or the message saying what is wrong. */
+function price(input: string, currency: string, locale: string): number | null | { error: MessageKey } {
   if (input.trim() === '') return null;
-  const r = readAmount(input, currency);
-  return r.ok && r.minor > 0 ? r.minor : 'invalid';
+  const r = readAmount(input, currency, locale);
+  if (!r.ok) return { error: r.reason === 'invalid' ? 'memberships.error.price' : amountErrorKey(r.reason, currency) };
+  return r.minor > 0 ? r.minor : { error: 'memberships.error.price' };
 }
 
 /** Checks a posted tier form. A free tier has no prices; a paid tier needs at least one. */
 export function parseTierForm(
   input: TierFormInput,
   currency: string,
+  /** The admin's language: how amounts are written ("12,50" in German). */
+  locale: string,
   fixedKind?: 'free' | 'paid',
 ): { ok: true; values: TierValues } | { ok: false; errors: TierFormErrors } {
   const errors: TierFormErrors = {};
@@ -118,10 +123,10 @@ export function parseTierForm(
   let monthlyMinor: number | null = null;
   let yearlyMinor: number | null = null;
   if (kind === 'paid') {
-    const m = price(input.monthly, currency);
-    const y = price(input.yearly, currency);
-    if (m === 'invalid') errors.monthly = 'memberships.error.price';
-    if (y === 'invalid') errors.yearly = 'memberships.error.price';
+    const m = price(input.monthly, currency, locale);
+    const y = price(input.yearly, currency, locale);
+    if (m !== null && typeof m === 'object') errors.monthly = m.error;
+    if (y !== null && typeof y === 'object') errors.yearly = y.error;
     if (m === null && y === null) errors.monthly = 'memberships.error.noPrice';
     monthlyMinor = typeof m === 'number' ? m : null;
     yearlyMinor = typeof y === 'number' ? y : null;
@@ -146,15 +151,15 @@ export function parseTierForm(
 }
 
 /** The form filled with a stored tier. */
-export function tierFormInput(tier: MembershipTier): TierFormInput {
+export function tierFormInput(tier: MembershipTier, locale: string): TierFormInput {
   return {
     name: tier.name,
     slug: tier.slug,
     kind: tier.is_free ? 'free' : 'paid',
     description: tier.description_md,
     benefits: tierBenefits(tier).join('\n'),
-    monthly: tier.monthly_price_minor ? toDecimalString(tier.monthly_price_minor, tier.currency) : '',
-    yearly: tier.yearly_price_minor ? toDecimalString(tier.yearly_price_minor, tier.currency) : '',
+    monthly: tier.monthly_price_minor ? formatAmountInput(tier.monthly_price_minor, tier.currency, locale) : '',
+    yearly: tier.yearly_price_minor ? formatAmountInput(tier.yearly_price_minor, tier.currency, locale) : '',
     position: String(tier.position),
     active: tier.active ? '1' : undefined,
   };

@@ -1,4 +1,4 @@
-import { readAmount } from '../../domain/money.js';
+import { type AmountProblem, readAmount } from '../../domain/money.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../admin/audit.js';
 import { type RefundRequest, type RefundResult, refundOrder } from '../payments/refund-order.js';
@@ -56,11 +56,16 @@ export async function adminRefund({
   return result;
 }
 
-export type PartialAmount = { ok: true; minor: number } | { ok: false; error: 'invalid' | 'too-large' | 'not-less' };
+export type PartialAmount = { ok: true; minor: number } | { ok: false; error: AmountProblem | 'not-less' };
 
 /** A partial refund as typed ("5", "4,50"): more than nothing, less than what is left (the rest is a full refund). */
-export function readPartialAmount(text: string, currency: string, remainingMinor: number): PartialAmount {
-  const r = readAmount(text, currency);
+export function readPartialAmount(
+  text: string,
+  currency: string,
+  remainingMinor: number,
+  locale: string,
+): PartialAmount {
+  const r = readAmount(text, currency, locale);
   if (!r.ok) return { ok: false, error: r.reason };
   if (r.minor <= 0) return { ok: false, error: 'invalid' };
   if (r.minor >= remainingMinor) return { ok: false, error: 'not-less' };

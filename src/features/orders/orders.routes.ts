@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.js';
+import { amountErrorKey } from '../../web/amount-errors.js';
 import { notFound } from '../../web/errors.js';
+import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
-import { adminPageContext } from '../admin/admin-context.js';
+import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import type { RefundResult } from '../payments/refund-order.js';
-import { adminRefund, readPartialAmount } from './admin-refund.js';
+import { adminRefund, type PartialAmount, readPartialAmount } from './admin-refund.js';
 import { ordersCsv, sendCsv } from './export-csv.js';
 import { listOrders, soldProducts } from './list-orders.js';
 import { findOrder, loadOrderDetail } from './order-detail.js';
@@ -79,12 +81,13 @@ export function registerOrderPages(fastify: FastifyInstance, services: Services)
       let amountMinor: number | undefined;
       if (amount !== undefined && order.status === 'paid') {
         // The partial refund form: re-rendered with its errors until amount and confirmation are right.
-        const read = readPartialAmount(amount, order.currency, order.total_minor - order.refunded_minor);
+        const locale = await adminLocale(req, services);
+        const read = readPartialAmount(amount, order.currency, order.total_minor - order.refunded_minor, locale);
         if (!read.ok || confirm !== 'yes') {
           const ctx = await adminPageContext(req, reply, services);
           const partial = {
             amount,
-            amountError: read.ok ? undefined : ctx.t(`orders.refund.partial.error.${read.error}`),
+            amountError: read.ok ? undefined : ctx.t(partialAmountError(read.error, order.currency)),
             confirmError: confirm === 'yes' ? undefined : ctx.t('orders.refund.partial.confirmRequired'),
           };
           return sendPage(reply, RefundPage({ ctx, order, partial }), 400);
@@ -113,4 +116,11 @@ export function registerOrderPages(fastify: FastifyInstance, services: Services)
       return reply.redirect(`/admin/orders/${id}?${query}`, 303);
     },
   );
+}
+
+/** A refused partial amount: the refund's own words, or the shared ones for how it was written. */
+function partialAmountError(error: Extract<PartialAmount, { ok: false }>['error'], currency: string): MessageKey {
+  if (error === 'invalid' || error === 'too-large' || error === 'not-less')
+    return `orders.refund.partial.error.${error}`;
+  return amountErrorKey(error, currency);
 }

@@ -101,7 +101,8 @@ describe('admin refund page: full or partial (test provider)', () => {
     const cases = [
       [{ amount: '10', confirm: 'yes' }, /must be less than what is left/],
       [{ amount: '12', confirm: 'yes' }, /must be less than what is left/],
-      [{ amount: '-1', confirm: 'yes' }, /Enter an amount like 5 or 4\.50/],
+      [{ amount: '-1', confirm: 'yes' }, /The amount cannot be negative/],
+      [{ amount: '1.005', confirm: 'yes' }, /At most two decimal places/],
       [{ amount: '', confirm: 'yes' }, /Enter an amount like 5 or 4\.50/],
       [{ amount: '99999999999', confirm: 'yes' }, /This amount is too large/],
       [{ amount: '3' }, /Please confirm the partial refund/],
