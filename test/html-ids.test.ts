@@ -134,6 +134,11 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
     buyerPages.push(link);
     assert.equal((await buyer.postForm(link, {})).status, 303, 'the buyer is signed in to the library');
     buyerPages.push('/library', '/library/data', '/library/membership');
+    // A newsletter sign-up, so the members list has someone to open.
+    const reader = await admin
+      .fresh()
+      .postForm('/join', { email: 'reader@example.com', name: 'Reader', consent: 'yes' });
+    assert.ok(reader.status < 400, `sign-up answers ${reader.status}`);
     visitor = buyer;
   });
   after(() => t.close());
@@ -205,10 +210,34 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
       /^admin \/admin\/posts\/[0-9a-f-]{36}/m,
       /^admin \/admin\/orders\/[0-9a-f-]{36}$/m,
       /^admin \/admin\/emails\/[0-9a-f-]{36}$/m,
+      /^admin \/admin\/members\/[0-9a-f-]{36}$/m,
       /^visitor \/p\/[a-z0-9-]+$/m,
       /^visitor \/posts\/[a-z0-9-]+$/m,
       /^visitor \/library\/orders\/[0-9a-f-]{36}/m,
     ])
       assert.match(paths, expected);
+  });
+
+  test('forms sent back with errors keep unique ids and resolvable references', async () => {
+    const stranger = admin.fresh();
+    const cases: [HttpClient, string, Record<string, string>, string?][] = [
+      [stranger, '/join', { email: 'not an address', name: '', consent: '' }],
+      [stranger, '/library/login', { email: 'not an address' }, '/library'],
+      [stranger, '/withdraw', { email: '', order: '' }],
+      [stranger, '/cancel-contracts', { email: '', requestedEnd: '2026-02-31' }],
+      [admin, '/admin/analytics/effort', { productId: '', day: '2026-02-31', hours: 'x', category: '' }],
+      [admin, '/admin/analytics/client-work', { day: '2026-13-45', hours: '', amount: '' }, '/admin/analytics/effort'],
+      [admin, '/admin/analytics/leave', { startDay: '2026-03-02', endDay: '2026-03-01' }, '/admin/analytics/effort'],
+      [admin, '/admin/discounts', { code: '' }, '/admin/discounts/new'],
+      [admin, '/admin/memberships/tiers', { name: '' }, '/admin/memberships/tiers/new'],
+    ];
+    const failures: string[] = [];
+    for (const [client, path, fields, formPage] of cases) {
+      const res = await client.postForm(path, fields, formPage ? { formPage } : {});
+      if (res.status >= 500) failures.push(`${path}: ${res.status}`);
+      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+      for (const p of checkPage(res.body).problems) failures.push(`${path} (sent back): ${p}`);
+    }
+    assert.deepEqual(failures, []);
   });
 });
