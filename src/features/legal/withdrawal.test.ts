@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { latestOrder, seedProduct } from '../checkout/testing.js';
+import { parseMessage, type SmtpReceiver, startSmtpReceiver } from '../email/testing-smtp.js';
+import { smtpMailer } from '../email/transport.js';
 import { signWithdrawalConfirmToken } from './withdrawal-token.js';
 
 /** A guest buys (ticking the consent box) and, unless `pay` is false, pays; jobs run. */
@@ -306,5 +308,42 @@ describe('withdrawal button (§ 356a BGB)', () => {
     assert.match(page.body, /Vertrag widerrufen/);
     assert.match(page.body, /Bestellnummer/);
     assert.match(page.body, /Widerruf bestätigen/);
+  });
+});
+
+describe('withdrawal button: the confirmation through a real SMTP server', () => {
+  let smtp: SmtpReceiver;
+  let t: TestApp;
+  before(async () => {
+    smtp = await startSmtpReceiver();
+    t = await buildTestApp({ mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}?tls=off`) });
+    await setUpStore(t.services);
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  test('arrives only at the stored address, and its link carries the withdrawal out', async () => {
+    const order = await buy(t, 'smtp-buyer@example.com');
+    await t.services.database.db.deleteFrom('order_consents').where('order_id', '=', order.id).execute();
+    smtp.messages.length = 0;
+    const c = new TestClient(t.app);
+    await c.postForm('/withdraw', { number: order.number, email: 'SMTP-Buyer@Example.com' });
+    await c.postForm('/withdraw', { number: order.number, email: 'intruder@example.com' });
+    await t.drainJobs();
+    assert.deepEqual(
+      smtp.messages.map((m) => m.to),
+      [['smtp-buyer@example.com']],
+    );
+    const mail = parseMessage(smtp.messages[0]!.raw);
+    const text = mail.parts.find((p) => p.headers.get('content-type')?.startsWith('text/plain'))?.body ?? '';
+    assert.match(text, new RegExp(`withdrawal from order ${order.number} \\(Brot-Kurs\\) on `));
+    const url = new URL(/https?:\/\/\S+\/withdraw\/confirm\/\S+/.exec(text)?.[0] ?? '');
+    const buyer = new TestClient(t.app);
+    const done = await buyer.postForm(`${url.pathname}${url.search}`, {});
+    assert.equal(done.statusCode, 200);
+    await t.drainJobs();
+    assert.equal((await latestOrder(t.services)).status, 'refunded');
   });
 });

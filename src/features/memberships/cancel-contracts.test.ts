@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { parseMessage, type SmtpReceiver, startSmtpReceiver } from '../email/testing-smtp.js';
+import { smtpMailer } from '../email/transport.js';
 import { loadMemberAccess } from './access.js';
 import { findSubscription } from './subscriptions.js';
 import { moveToPeriodEnd, seedTier, subscribeAndPay } from './testing.js';
@@ -237,5 +239,39 @@ describe('§ 312k BGB cancellation button: undo from the mailbox', () => {
     assert.match(expired.body, /has expired/);
     assert.equal((await member.postForm(path, {}, { formPage: '/cancel-contracts' })).statusCode, 400);
     assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'still canceled');
+  });
+});
+
+describe('§ 312k BGB cancellation button: the confirmation through a real SMTP server', () => {
+  let smtp: SmtpReceiver;
+  let t: TestApp;
+  before(async () => {
+    smtp = await startSmtpReceiver();
+    t = await buildTestApp({ mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}?tls=off`) });
+    await setUpStore(t.services);
+    await seedTier(t.services, { name: 'Reader', monthly: 400, yearly: null });
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  test("arrives at the member's stored address with the keep link, which keeps the subscription", async () => {
+    const sub = await subscribeAndPay(t, new TestClient(t.app), { tier: 'reader', email: 'smtp-member@example.com' });
+    await t.drainJobs();
+    smtp.messages.length = 0;
+    await new TestClient(t.app).postForm('/cancel-contracts', { email: ' SMTP-Member@Example.com ', kind: 'ordinary' });
+    await t.drainJobs();
+    assert.deepEqual(
+      smtp.messages.map((m) => m.to),
+      [['smtp-member@example.com']],
+    );
+    const mail = parseMessage(smtp.messages[0]!.raw);
+    const text = mail.parts.find((p) => p.headers.get('content-type')?.startsWith('text/plain'))?.body ?? '';
+    assert.match(text, /Your subscription Reader ends on/);
+    const url = new URL(/https?:\/\/\S+\/cancel-contracts\/keep\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '');
+    const kept = await new TestClient(t.app).postForm(url.pathname, {});
+    assert.equal(kept.statusCode, 200);
+    assert.equal((await findSubscription(t.services.database.db, sub.id))!.cancel_at_period_end, 0);
   });
 });
