@@ -47,6 +47,14 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
       assert.match(r.body, /is not a date that exists/);
       assert.match(r.body, new RegExp(`value="${fields.day ?? fields.startDay}"`), 'what was typed is shown again');
     }
+    const amount = await c.postForm(
+      '/admin/analytics/client-work',
+      { day: '2026-03-02', hours: '1', amount: '9,001', note: '' },
+      { formPage: EFFORT },
+    );
+    assert.equal(amount.status, 400);
+    assert.match(amount.body, /id="f-client-amount"[^>]*aria-invalid="true"/);
+    assert.match(amount.body, /Is the comma a thousands separator or the decimal point\?/);
     assert.equal((await db.selectFrom('effort_entries').select('id').execute()).length, 0);
     assert.equal((await db.selectFrom('client_work').select('id').execute()).length, 0);
     assert.equal((await db.selectFrom('leave_periods').select('id').execute()).length, 0);

@@ -2,7 +2,7 @@ import { parse as parseCsvLine } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { EffortCategory, LeaveKind } from '../../db/schema.js';
 import { isIsoDay, readDay } from '../../domain/dates.js';
-import { readAmount } from '../../domain/money.js';
+import { type AmountProblem, readAmount } from '../../domain/money.js';
 
 /** "2", "1.5", "1,25" or "1:30" hours → whole minutes; undefined when not a positive duration up to 24 h. */
 export function parseHours(input: string): number | undefined {
@@ -52,8 +52,19 @@ export type EffortValues = z.infer<typeof effortForm>;
 export type ClientWorkValues = z.infer<typeof clientWorkForm>;
 export type LeaveValues = z.infer<typeof leaveForm>;
 
-/** Message keys of what is wrong with a field (see messages.ts, `effort.error.*`). */
-export type FieldError = 'day' | 'hours' | 'amount' | 'empty' | 'note' | 'order' | 'product' | 'choice';
+/**
+ * What is wrong with a field: `effort.error.*` in messages.ts, or for an
+ * amount `readAmount`'s own reason (its message says what to write instead).
+ */
+export type FieldError =
+  | 'day'
+  | 'hours'
+  | 'empty'
+  | 'note'
+  | 'order'
+  | 'product'
+  | 'choice'
+  | { amount: AmountProblem };
 export type FieldErrorKeys = Partial<Record<string, FieldError>>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrorKeys };
 
@@ -97,7 +108,7 @@ export function checkClientWork(v: ClientWorkValues, currency: string, locale: s
   const note = v.note.trim();
   if (day === undefined) errors.day = 'day';
   if (minutes === undefined) errors.hours = 'hours';
-  if (!amount.ok) errors.amount = 'amount';
+  if (!amount.ok) errors.amount = { amount: amount.reason };
   if (minutes === 0 && amount.ok && amount.minor === 0) errors.hours = 'empty';
   if (note.length > NOTE_MAX) errors.note = 'note';
   return done(errors, () => ({

@@ -1,4 +1,5 @@
 import { formatAmountInput, formatMoney } from '../../domain/money.js';
+import { amountErrorKey } from '../../web/amount-errors.js';
 import { Alert, Field, Form, Select } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import type { Translate } from '../../web/messages.js';
@@ -60,7 +61,12 @@ export function EffortPage(p: {
     const key = failed.errors[name];
     return {
       value: (failed.values as Record<string, string>)[name] ?? fallback,
-      error: key ? t(`effort.error.${key}`) : undefined,
+      error:
+        key === undefined
+          ? undefined
+          : typeof key === 'object'
+            ? t(amountErrorKey(key.amount, currency))
+            : t(`effort.error.${key}`),
     };
   };
   const formAlert = (form: FailedForm['form']) =>

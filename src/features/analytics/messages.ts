@@ -169,7 +169,6 @@ export const analyticsMessages = defineMessages(
     'effort.csv.empty': 'neither hours nor an amount',
     'effort.error.day': 'This is not a date that exists (years 2000 to 2100). Write it as 2026-12-31 or 31.12.2026.',
     'effort.error.hours': 'Enter hours like 1.5 or 1:30 (more than 0).',
-    'effort.error.amount': 'Enter an amount like 120.00.',
     'effort.error.empty': 'Enter hours, an amount, or both.',
     'effort.error.note': 'Keep the note to 200 characters.',
     'effort.error.order': 'The last day cannot be before the first.',
@@ -371,7 +370,6 @@ export const analyticsMessages = defineMessages(
     'effort.error.day':
       'Dieses Datum gibt es nicht (Jahre 2000 bis 2100). Schreiben Sie es als 31.12.2026 oder 2026-12-31.',
     'effort.error.hours': 'Geben Sie Stunden wie 1,5 oder 1:30 an (mehr als 0).',
-    'effort.error.amount': 'Geben Sie einen Betrag wie 120,00 an.',
     'effort.error.empty': 'Geben Sie Stunden, einen Betrag oder beides an.',
     'effort.error.note': 'Die Notiz darf höchstens 200 Zeichen lang sein.',
     'effort.error.order': 'Der letzte Tag kann nicht vor dem ersten liegen.',
