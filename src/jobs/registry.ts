@@ -5,6 +5,7 @@ import { expireOrderJob } from '../features/checkout/expire-order.job.js';
 import { sendEmailJob } from '../features/email/send-email.job.js';
 import { fetchRatesJob } from '../features/exchange-rates/fetch-rates.job.js';
 import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
+import { withdrawalDeclaredJob } from '../features/legal/withdrawal-declared.job.js';
 import { syncStripeSubscriptionJob } from '../features/memberships/reconcile-subscriptions.js';
 import { renewSubscriptionJob } from '../features/memberships/renew-subscription.job.js';
 import { fanOutJob } from '../features/newsletter/fan-out.job.js';
@@ -43,4 +44,5 @@ export const allJobs: JobDefinition[] = [
   publishScheduledPostJob,
   removePostImagesJob,
   fetchRatesJob,
+  withdrawalDeclaredJob,
 ] as JobDefinition[];

@@ -45,17 +45,25 @@ describe('browser: consent at checkout and the withdrawal button', { skip: skipW
     await page.getByRole('button', { name: 'Confirm withdrawal' }).click();
     await page.getByRole('heading', { name: 'Your withdrawal has been received' }).waitFor();
     const db = t.services.database.db;
+    // The worker takes the declaration up after the answer; its confirmation goes to the order's address.
+    const findMail = () =>
+      db
+        .selectFrom('emails')
+        .select('text')
+        .where('template', '=', 'withdrawal-declared')
+        .where('to_address', '=', 'guest@example.com')
+        .executeTakeFirst();
+    let mail = await findMail();
+    for (let i = 0; !mail && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      mail = await findMail();
+    }
+    assert.ok(mail, 'the confirmation of receipt was queued');
     const w = await db.selectFrom('withdrawals').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow();
     assert.equal(w.email, 'guest@example.com');
     assert.equal(w.confirmed_at, null, 'the form alone carries nothing out');
 
-    // The confirmation of receipt went to the order's address; its button carries the withdrawal out.
-    const mail = await db
-      .selectFrom('emails')
-      .select('text')
-      .where('template', '=', 'withdrawal-declared')
-      .where('to_address', '=', 'guest@example.com')
-      .executeTakeFirstOrThrow();
+    // Its button carries the withdrawal out.
     const link = /https?:\/\/\S+\/withdraw\/confirm\/\S+/.exec(mail.text)?.[0];
     assert.ok(link);
     await page.goto(link);

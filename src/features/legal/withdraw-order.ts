@@ -87,8 +87,9 @@ export type Declaration = { number: string; email: string };
  * address stored with the order, never to one typed here. For an order that
  * can be withdrawn it carries the link that carries the withdrawal out
  * (refund, end of access), since only the buyer's mailbox receives it; for
- * one that cannot, it says why. Nothing of this reaches the page: the answer
- * is the same whether or not anything matched.
+ * one that cannot, it says why. It runs in the `legal.withdrawal-declared`
+ * job, after the page has answered the same for every input; `now` is the
+ * time of receipt, so the period is judged at that moment.
  */
 export async function declareWithdrawal(
   services: Services,

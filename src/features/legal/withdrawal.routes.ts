@@ -2,13 +2,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoNow } from '../../db/time.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { findOrder } from '../checkout/queries.js';
 import { WITHDRAW_PATH } from './links.js';
-import { carryOutWithdrawal, declareWithdrawal, withdrawConfirmPath, withdrawOrder } from './withdraw-order.js';
+import { carryOutWithdrawal, withdrawConfirmPath, withdrawOrder } from './withdraw-order.js';
 import {
   WithdrawConfirmPage,
   WithdrawDonePage,
@@ -17,6 +19,7 @@ import {
   WithdrawLinkPage,
   WithdrawReceivedPage,
 } from './withdrawal.pages.js';
+import { withdrawalDeclaredJob } from './withdrawal-declared.job.js';
 import { findWithdrawalById, loadWithdrawalView } from './withdrawal-queries.js';
 import { signWithdrawalToken, verifyWithdrawalConfirmToken, verifyWithdrawalToken } from './withdrawal-token.js';
 
@@ -61,7 +64,9 @@ export function registerWithdrawalRoutes(fastify: FastifyInstance, services: Ser
     if (!form.number || !form.email) {
       return sendPage(reply, WithdrawFindPage({ ctx, values: form, error: ctx.t('withdraw.missing') }), 400);
     }
-    const { receivedAt } = await declareWithdrawal(services, form);
+    const receivedAt = isoNow();
+    await enqueueJob(db, withdrawalDeclaredJob, { ...form, receivedAt });
+    services.nudgeWorker();
     return sendPage(reply, WithdrawReceivedPage({ ctx, number: form.number, receivedAt }));
   });
 

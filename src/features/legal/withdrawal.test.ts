@@ -75,6 +75,13 @@ describe('withdrawal button (§ 356a BGB)', () => {
       assert.match(res.body, /Your withdrawal has been received/);
       assert.doesNotMatch(res.body, /Brot-Kurs|24[.,]00|\/withdraw\/confirm|\/withdraw\/order|victim@example\.com/i);
     }
+    // The request itself only stores the declaration for the worker: the same work for every input.
+    const jobs = await db().selectFrom('jobs').select('kind').where('kind', '=', 'legal.withdrawal-declared').execute();
+    assert.equal(jobs.length >= 3, true);
+    assert.equal(
+      await db().selectFrom('withdrawals').select('id').where('order_id', '=', order.id).executeTakeFirst(),
+      undefined,
+    );
     const normalise = (html: string) =>
       mainOf(html)
         .replace(/order number [^ ]+ on [^.]+\./, 'order number N on T.')
@@ -193,6 +200,7 @@ describe('withdrawal button (§ 356a BGB)', () => {
     const c = new TestClient(t.app);
     await c.postForm('/withdraw', { number: order.number, email: 'tamper@example.com' });
     await c.postForm('/withdraw', { number: other.number, email: 'other@example.com' });
+    await t.drainJobs();
     const [mail] = await emailsTo('withdrawal-declared', 'tamper@example.com');
     const link = linkIn(mail!.text);
     const token = link.searchParams.get('t') ?? '';
@@ -249,6 +257,7 @@ describe('withdrawal button (§ 356a BGB)', () => {
     const order = await withdrawableOrder('own@example.com');
     const c = new TestClient(t.app);
     await c.postForm('/withdraw', { number: order.number, email: 'own@example.com' });
+    await t.drainJobs();
     const receivedAt = (
       await db().selectFrom('withdrawals').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow()
     ).received_at;
