@@ -36,4 +36,20 @@ describe('days that do not exist in filters and reports', () => {
       assert.ok(res.status < 500, `${path}: ${res.status}`);
     }
   });
+
+  test('the member import refuses a consent date that does not exist instead of moving it to another day', async () => {
+    const csv = 'email,consent given at\nok@example.com,2026-03-01T08:30:00Z\nfeb@example.com,2026-02-31\n';
+    const res = await admin.postMultipart(
+      '/admin/members/import',
+      {},
+      [{ name: 'file', filename: 'members.csv', content: csv, type: 'text/csv' }],
+      { formPage: '/admin/members' },
+    );
+    assert.equal(res.status, 200);
+    assert.match(res.body, /1 members imported, 1 rows skipped/);
+    assert.match(res.body, /Line 3:[^<]*2026-02-31/);
+    const { db } = t.services.database;
+    const rows = await db.selectFrom('members').select('email').orderBy('email').execute();
+    assert.deepEqual(rows, [{ email: 'ok@example.com' }]);
+  });
 });

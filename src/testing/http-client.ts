@@ -36,7 +36,7 @@ export class HttpClient {
 
   async request(
     path: string,
-    opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+    opts: { method?: string; headers?: Record<string, string>; body?: string | FormData } = {},
   ): Promise<HttpAnswer> {
     const url = new URL(path, this.base);
     if (url.origin !== this.base) throw new Error(`${path} is not on this server (${this.base})`);
@@ -77,6 +77,30 @@ export class HttpClient {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ ...fields, _csrf: token }).toString(),
     });
+  }
+
+  /** POSTs a multipart form (CSRF token first, then fields, then files) as a browser would. */
+  async postMultipart(
+    path: string,
+    fields: Record<string, string>,
+    files: { name: string; filename: string; content: string | Buffer; type?: string }[],
+    opts: { formPage?: string } = {},
+  ): Promise<HttpAnswer> {
+    const page = await this.get(opts.formPage ?? path);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`no CSRF token on ${opts.formPage ?? path} (status ${page.status})`);
+    const form = new FormData();
+    form.append('_csrf', token);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) {
+      const bytes = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
+      form.append(
+        f.name,
+        new Blob([new Uint8Array(bytes)], { type: f.type ?? 'application/octet-stream' }),
+        f.filename,
+      );
+    }
+    return this.request(path, { method: 'POST', body: form });
   }
 
   async login(email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<HttpAnswer> {

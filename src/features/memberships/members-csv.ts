@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
 import { type Options, parse } from 'csv-parse';
 import { z } from 'zod';
+import { isIsoDay } from '../../domain/dates.js';
 import { normaliseEmail } from './access.js';
 
 /**
@@ -151,7 +152,10 @@ function readRow(line: number, cells: string[], col: Partial<Record<Column, numb
   let consentGivenAt: string | null = null;
   if (given) {
     const ms = Date.parse(given);
-    if (Number.isNaN(ms) || ms > Date.now() + 86_400_000) return skip('bad-date', given.slice(0, 40));
+    // Date.parse rolls "2026-02-31" over to 3 March: a day that does not exist is refused, not moved.
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(given)?.[0];
+    if (Number.isNaN(ms) || ms > Date.now() + 86_400_000 || (day !== undefined && !isIsoDay(day)))
+      return skip('bad-date', given.slice(0, 40));
     consentGivenAt = new Date(ms).toISOString();
   }
   const ip = cell('ip');
