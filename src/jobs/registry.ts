@@ -6,6 +6,7 @@ import { sendEmailJob } from '../features/email/send-email.job.js';
 import { fetchRatesJob } from '../features/exchange-rates/fetch-rates.job.js';
 import { issueCreditNoteJob, issueInvoiceJob } from '../features/invoices/jobs.js';
 import { withdrawalDeclaredJob } from '../features/legal/withdrawal-declared.job.js';
+import { cancellationReceivedJob } from '../features/memberships/cancellation-received.job.js';
 import { syncStripeSubscriptionJob } from '../features/memberships/reconcile-subscriptions.js';
 import { renewSubscriptionJob } from '../features/memberships/renew-subscription.job.js';
 import { fanOutJob } from '../features/newsletter/fan-out.job.js';
@@ -45,4 +46,5 @@ export const allJobs: JobDefinition[] = [
   removePostImagesJob,
   fetchRatesJob,
   withdrawalDeclaredJob,
+  cancellationReceivedJob,
 ] as JobDefinition[];

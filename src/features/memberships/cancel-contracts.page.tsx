@@ -3,8 +3,8 @@ import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
 import { TextArea } from '../catalog/form-parts.js';
+import type { KeepResult } from './keep-subscription.js';
 import { CANCEL_CONTRACTS_PATH } from './links.js';
-import type { KeepResult } from './receive-cancellation.js';
 
 export type CancelContractsValues = {
   email: string;

@@ -11,14 +11,9 @@ import {
   type CancelContractsValues,
   CancelKeepPage,
 } from './cancel-contracts.page.js';
+import { inspectKeepLink, type KeepResult, keepCanceledSubscription, keepPath } from './keep-subscription.js';
 import { CANCEL_CONTRACTS_ALIAS, CANCEL_CONTRACTS_PATH } from './links.js';
-import {
-  inspectKeepLink,
-  type KeepResult,
-  keepCanceledSubscription,
-  keepPath,
-  receiveCancellation,
-} from './receive-cancellation.js';
+import { receiveCancellation } from './receive-cancellation.js';
 
 const text = (max: number) => z.string().trim().max(max).catch('').default('');
 const formBody = z.object({

@@ -4,6 +4,7 @@ import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testin
 import { parseMessage, type SmtpReceiver, startSmtpReceiver } from '../email/testing-smtp.js';
 import { smtpMailer } from '../email/transport.js';
 import { loadMemberAccess } from './access.js';
+import { applyCancellation } from './apply-cancellation.js';
 import { findSubscription } from './subscriptions.js';
 import { moveToPeriodEnd, seedTier, subscribeAndPay } from './testing.js';
 
@@ -44,6 +45,7 @@ describe('§ 312k BGB cancellation button', () => {
     });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /We received your cancellation for both@example.com on/);
+    await t.drainJobs();
     for (const id of [reader.id, patron.id]) {
       const s = (await findSubscription(db(), id))!;
       assert.equal(s.cancel_at_period_end, 1);
@@ -111,6 +113,7 @@ describe('§ 312k BGB cancellation button', () => {
       { formPage: '/cancel-contracts' },
     );
     assert.equal(res.statusCode, 200);
+    await t.drainJobs();
     assert.equal((await findSubscription(db(), reader.id))!.cancel_at_period_end, 0);
     assert.equal((await findSubscription(db(), patron.id))!.cancel_at_period_end, 1);
     const row = await db()
@@ -157,8 +160,11 @@ describe('§ 312k BGB cancellation button: undo from the mailbox', () => {
     const res = await stranger.postForm('/cancel-contracts', { email: 'VICTIM@example.com', kind: 'ordinary' });
     assert.equal(res.statusCode, 200);
     assert.doesNotMatch(mainOf(res.body), /Reader|ends on/, 'the page shows nothing of the contracts');
-    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'the declaration takes effect');
+    // The request stores the declaration; its effect follows at once, in the worker.
+    const waiting = await db().selectFrom('jobs').select('kind').where('kind', '=', 'membership.cancellation-received');
+    assert.equal((await waiting.where('status', '=', 'pending').execute()).length, 1);
     await t.drainJobs();
+    assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'the declaration takes effect');
     const mails = await db()
       .selectFrom('emails')
       .select(['to_address', 'text'])
@@ -194,6 +200,7 @@ describe('§ 312k BGB cancellation button: undo from the mailbox', () => {
     assert.match(again.body, /continues/);
     // A new cancellation later: the used link cannot undo that one.
     await stranger.postForm('/cancel-contracts', { email: 'victim@example.com', kind: 'ordinary' });
+    await t.drainJobs();
     assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1);
     const replay = await member.postForm(path, {}, { formPage: '/cancel-contracts' });
     assert.equal((await findSubscription(db(), sub.id))!.cancel_at_period_end, 1, 'a used link acts once');
@@ -214,6 +221,17 @@ describe('§ 312k BGB cancellation button: undo from the mailbox', () => {
     const sub = await subscribeAndPay(t, c, { tier: 'patron', email: 'expired@example.com' });
     await new TestClient(t.app).postForm('/cancel-contracts', { email: 'expired@example.com', kind: 'ordinary' });
     await t.drainJobs();
+    // A rerun of the job (after a crash) adds nothing: the same link, one email.
+    const request = await db()
+      .selectFrom('cancellation_requests')
+      .select('id')
+      .where('email', '=', 'expired@example.com')
+      .executeTakeFirstOrThrow();
+    await applyCancellation(t.services, request.id);
+    const tokens = await db().selectFrom('member_tokens').select('id').where('subject_id', '=', sub.id).execute();
+    assert.equal(tokens.length, 1);
+    const sent = await db().selectFrom('emails').select('id').where('to_address', '=', 'expired@example.com');
+    assert.equal((await sent.where('template', '=', 'membership-cancellation-received').execute()).length, 1);
     const mail = await db()
       .selectFrom('emails')
       .select('text')

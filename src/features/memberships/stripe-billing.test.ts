@@ -154,6 +154,7 @@ describe('Stripe Billing: subscription checkout and webhooks, converging (real S
       { formPage: '/cancel-contracts' },
     );
     assert.equal(res.statusCode, 200);
+    await runJobsNow(t, ['membership.cancellation-received']);
     assert.equal((await findSubscription(db(), subId))!.cancel_at_period_end, 1);
   });
 
