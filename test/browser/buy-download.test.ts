@@ -31,6 +31,8 @@ describe('browser: buy a download and get the file', { skip: skipWithoutChromium
     await page.getByLabel('Title').fill('Bread for Beginners');
     await page.locator('input[name="price"]').fill('12,90');
     await page.getByLabel('Status').selectOption('published');
+    // The file comes after the product exists: the editor asks to confirm publishing a download without one.
+    await page.getByLabel(/Publish without a file/).check();
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.waitForURL(/\/admin\/products\/[0-9a-f-]{36}/);
     await page.getByLabel('File', { exact: true }).setInputFiles(upload);

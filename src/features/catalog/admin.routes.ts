@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
+import type { PageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import type { Translate } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
+import { DEFAULT_TAX_CATEGORY } from '../tax/categories.js';
+import { productTaxOf } from '../tax/product-tax.js';
 import { createProduct } from './create-product.js';
 import { EDITOR_NOTICES, editorUrl, showEditor } from './editor.js';
 import { ProductPage } from './product.page.js';
@@ -15,12 +18,20 @@ import type { EditorErrors } from './product-editor.page.js';
 import {
   checkProductForm,
   emptyForm,
+  isDownloadCategory,
   PRODUCT_STATUSES,
   type ProductForm,
   type ProductFormErrors,
+  publishNeedsConfirmation,
 } from './product-input.js';
 import { ProductsPage } from './products.page.js';
-import { countProductsByStatus, findProductById, listProductFiles, listProducts } from './queries.js';
+import {
+  countProductsByStatus,
+  deliversSomething,
+  findProductById,
+  listProductFiles,
+  listProducts,
+} from './queries.js';
 import { updateProduct } from './update-product.js';
 
 const text = (max: number) => z.string().max(max).default('');
@@ -35,6 +46,9 @@ export const productFormSchema = z.object({
   minPrice: text(100),
   suggestedPrice: text(100),
   status: text(20),
+  taxCategory: text(40),
+  taxPlace: text(10),
+  publishWithoutFile: text(10),
 });
 const listQuery = z.object({
   status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
@@ -76,6 +90,20 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
     if (!checked.ok) {
       return showEditor(req, reply, services, { form, errors: (ctx) => translate(ctx.t, checked.errors) }, 400);
     }
+    // A new product has no file yet: publishing a download at once needs the explicit confirmation.
+    const category = checked.input.tax?.category ?? DEFAULT_TAX_CATEGORY;
+    const confirmed = form.publishWithoutFile === '1';
+    if (
+      publishNeedsConfirmation({
+        wasPublished: false,
+        input: checked.input,
+        category,
+        deliversSomething: false,
+        confirmed,
+      })
+    ) {
+      return showEditor(req, reply, services, { form, errors: noFileError }, 400);
+    }
     const result = await createProduct({ db, input: checked.input, actor: currentAdmin(req).user.email });
     if (result.kind !== 'ok') {
       return showEditor(
@@ -86,7 +114,13 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
         400,
       );
     }
-    return reply.redirect(editorUrl(result.id, 'created'), 303);
+    const done =
+      checked.input.status !== 'published'
+        ? 'created'
+        : isDownloadCategory(category)
+          ? 'published-nofile'
+          : 'created-published';
+    return reply.redirect(editorUrl(result.id, done), 303);
   });
 
   app.get(
@@ -113,6 +147,17 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
         400,
       );
     }
+    const stored = (await productTaxOf(db, [product.id])).get(product.id)?.category ?? DEFAULT_TAX_CATEGORY;
+    const category = checked.input.tax?.category ?? stored;
+    const delivers = await deliversSomething(db, product.id);
+    const needsConfirmation = publishNeedsConfirmation({
+      wasPublished: product.status === 'published',
+      input: checked.input,
+      category,
+      deliversSomething: delivers,
+      confirmed: form.publishWithoutFile === '1',
+    });
+    if (needsConfirmation) return showEditor(req, reply, services, { product, form, errors: noFileError }, 400);
     const result = await updateProduct({
       db,
       id: product.id,
@@ -129,7 +174,8 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
         400,
       );
     }
-    return reply.redirect(editorUrl(product.id, 'saved'), 303);
+    const empty = checked.input.status === 'published' && isDownloadCategory(category) && !delivers;
+    return reply.redirect(editorUrl(product.id, empty ? 'published-nofile' : 'saved'), 303);
   });
 
   app.get('/admin/products/:id/preview', { ...guard, schema: { params: idParams } }, async (req, reply) => {
@@ -141,6 +187,10 @@ export function registerProductAdminRoutes(fastify: FastifyInstance, services: S
 }
 
 /** The form's message keys as texts in the reader's language. */
+const noFileError = (ctx: PageContext): EditorErrors => ({
+  publishWithoutFile: ctx.t('catalog.error.publishWithoutFile'),
+});
+
 function translate(t: Translate, errors: ProductFormErrors): EditorErrors {
   const out: EditorErrors = {};
   for (const [field, key] of Object.entries(errors)) if (key) out[field] = t(key);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
+import { setProductTax } from '../tax/product-tax.js';
 import { chooseSlug, type SaveProductResult } from './choose-slug.js';
 import { type ProductInput, productColumns } from './product-input.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -28,6 +29,7 @@ export async function createProduct({ db, input, actor }: CreateProductOptions):
           published_at: input.status === 'published' ? now : null,
         })
         .execute();
+      if (input.tax) await setProductTax(trx, id, input.tax);
       await recordAudit(trx, actor, 'product.created', { id, slug, status: input.status });
     });
   } catch (err) {

@@ -6,15 +6,18 @@ import { formatFileSize } from '../../web/format.js';
 import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
+import { productTaxOf } from '../tax/product-tax.js';
 import { type EditorErrors, ProductEditorPage } from './product-editor.page.js';
 import { formFromProduct, type ProductForm } from './product-input.js';
-import { listProductFiles } from './queries.js';
+import { deliversSomething, listProductFiles } from './queries.js';
 
 /** What `?done=` after a redirect may announce on the editor. */
 export const EDITOR_NOTICES = {
   created: 'catalog.notice.created',
   saved: 'catalog.notice.saved',
   cover: 'catalog.notice.cover',
+  'created-published': 'catalog.notice.createdPublished',
+  'published-nofile': 'catalog.notice.publishedNoFile',
   'cover-removed': 'catalog.notice.coverRemoved',
   file: 'catalog.notice.file',
   version: 'catalog.notice.version',
@@ -50,7 +53,8 @@ export async function showEditor(
   const ctx = await adminPageContext(req, reply, services);
   const { product } = opts;
   const files = product ? await listProductFiles(services.database.db, product.id) : [];
-  const form = opts.form ?? (product ? formFromProduct(product, ctx.locale) : undefined);
+  const tax = product ? (await productTaxOf(services.database.db, [product.id])).get(product.id) : undefined;
+  const form = opts.form ?? (product && tax ? formFromProduct(product, ctx.locale, tax) : undefined);
   if (!form) throw new Error('showEditor needs a product or a form');
   const view = {
     product,
@@ -59,6 +63,8 @@ export async function showEditor(
     errors: opts.errors?.(ctx) ?? {},
     notice: opts.notice ? ctx.t(EDITOR_NOTICES[opts.notice]) : undefined,
     maxUploadBytes: services.config.maxUploadBytes,
+    deliversSomething: product ? await deliversSomething(services.database.db, product.id) : false,
+    noticeSaysNoFile: opts.notice === 'published-nofile',
   };
   return sendPage(reply, ProductEditorPage({ ctx, view }), status);
 }

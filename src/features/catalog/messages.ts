@@ -24,6 +24,30 @@ export const catalogMessages = defineMessages(
     'catalog.list.next': 'Next →',
     'catalog.section.details': 'Details',
     'catalog.section.price': 'Price',
+    'catalog.section.tax': 'VAT',
+    'catalog.field.taxCategory': 'What you sell, for VAT',
+    'catalog.field.taxCategory.hint':
+      'Decides which country’s VAT applies and at which rate. Invoices and checkout use it.',
+    'catalog.tax.electronic_service': 'Download or online service (standard rate)',
+    'catalog.tax.electronic_service.hint':
+      'Files, software, licence keys, recorded courses, memberships: electronically supplied services. VAT of the buyer’s country at its standard rate (19 % in Germany).',
+    'catalog.tax.e_publication': 'E-book or e-paper (reduced rate)',
+    'catalog.tax.e_publication.hint':
+      'E-books, e-papers and digital newspapers and magazines: reduced rate in most EU countries, 7 % in Germany. Not for publications that consist mainly of video, music or advertising.',
+    'catalog.tax.live_online_event': 'Live online event',
+    'catalog.tax.live_online_event.hint':
+      'Webinars and online workshops streamed live: VAT of a consumer’s country at the standard rate. Buyers ask for the service to start before the withdrawal period ends.',
+    'catalog.tax.physical_event': 'Event on site',
+    'catalog.tax.physical_event.hint':
+      'Tickets for workshops, courses or concerts at a venue: VAT of the country where the event takes place. Buyers have no right of withdrawal (§ 312g (2) no. 9 BGB).',
+    'catalog.tax.personal_service': '1:1 service',
+    'catalog.tax.personal_service.hint':
+      'Coaching, consulting or lessons you give in person: for consumers the VAT of the country where you perform it, for businesses that of the buyer’s country.',
+    'catalog.field.taxPlace': 'Where the event or service takes place',
+    'catalog.field.taxPlace.hint': 'Only for events on site and 1:1 services. Empty: your business’s country.',
+    'catalog.field.taxPlace.seller': 'Your business’s country',
+    'catalog.error.taxCategory': 'Choose one of the listed kinds.',
+    'catalog.error.taxPlace': 'Choose an EU country from the list, or leave it empty.',
     'catalog.section.status': 'Visibility',
     'catalog.field.title': 'Title',
     'catalog.field.slug': 'Web address',
@@ -104,6 +128,18 @@ export const catalogMessages = defineMessages(
     'catalog.upload.progress': 'Uploading… {percent} %',
     'catalog.upload.failed': 'The upload failed. Please check your connection and try again.',
     'catalog.notice.created': 'Product created. Add a cover and files, then publish it.',
+    'catalog.notice.createdPublished': 'Product created and published.',
+    'catalog.notice.publishedNoFile':
+      'Published. This product has no file yet: buyers would get nothing to download — add a file.',
+    'catalog.error.publishWithoutFile':
+      'This product has no file yet: buyers would get nothing to download. Save it as a draft and add a file first, or tick the box to publish it anyway.',
+    'catalog.nofile.warning':
+      'No file yet: buyers of this download would get nothing. Add a file before you publish it.',
+    'catalog.nofile.warningNew':
+      'A new product has no file yet: files are added once it is created. Create it as a draft, add a file, then publish it.',
+    'catalog.nofile.published':
+      'This product is published but has no file: buyers get nothing to download. Add a file.',
+    'catalog.nofile.confirm': 'Publish without a file: I know buyers get nothing to download until I add one.',
     'catalog.notice.saved': 'Product saved.',
     'catalog.notice.cover': 'Cover uploaded.',
     'catalog.notice.coverRemoved': 'Cover removed.',
@@ -162,6 +198,31 @@ export const catalogMessages = defineMessages(
     'catalog.list.next': 'Weiter →',
     'catalog.section.details': 'Angaben',
     'catalog.section.price': 'Preis',
+    'catalog.section.tax': 'Umsatzsteuer',
+    'catalog.field.taxCategory': 'Was Sie verkaufen, für die Umsatzsteuer',
+    'catalog.field.taxCategory.hint':
+      'Bestimmt, welches Landes Umsatzsteuer gilt und zu welchem Satz. Rechnungen und Kasse richten sich danach.',
+    'catalog.tax.electronic_service': 'Download oder Online-Dienst (Regelsatz)',
+    'catalog.tax.electronic_service.hint':
+      'Dateien, Software, Lizenzschlüssel, aufgezeichnete Kurse, Mitgliedschaften: elektronisch erbrachte Dienstleistungen. Umsatzsteuer des Landes der Käuferin oder des Käufers zum Regelsatz (in Deutschland 19 %).',
+    'catalog.tax.e_publication': 'E-Book oder E-Paper (ermäßigter Satz)',
+    'catalog.tax.e_publication.hint':
+      'E-Books, E-Paper sowie digitale Zeitungen und Zeitschriften: ermäßigter Satz in den meisten EU-Ländern, in Deutschland 7 %. Nicht für Veröffentlichungen, die überwiegend aus Video, Musik oder Werbung bestehen.',
+    'catalog.tax.live_online_event': 'Live-Online-Veranstaltung',
+    'catalog.tax.live_online_event.hint':
+      'Live übertragene Webinare und Online-Workshops: Umsatzsteuer des Landes der Verbraucherin oder des Verbrauchers zum Regelsatz. Käufer verlangen, dass die Leistung vor Ende der Widerrufsfrist beginnt.',
+    'catalog.tax.physical_event': 'Veranstaltung vor Ort',
+    'catalog.tax.physical_event.hint':
+      'Tickets für Workshops, Kurse oder Konzerte an einem Ort: Umsatzsteuer des Landes, in dem die Veranstaltung stattfindet. Käufer haben kein Widerrufsrecht (§ 312g Abs. 2 Nr. 9 BGB).',
+    'catalog.tax.personal_service': '1:1-Dienstleistung',
+    'catalog.tax.personal_service.hint':
+      'Coaching, Beratung oder Unterricht, den Sie persönlich geben: für Verbraucher die Umsatzsteuer des Landes, in dem Sie die Leistung erbringen, für Unternehmen die des Landes der Käuferin oder des Käufers.',
+    'catalog.field.taxPlace': 'Wo die Veranstaltung oder Leistung stattfindet',
+    'catalog.field.taxPlace.hint':
+      'Nur für Veranstaltungen vor Ort und 1:1-Dienstleistungen. Leer: das Land Ihres Unternehmens.',
+    'catalog.field.taxPlace.seller': 'Das Land Ihres Unternehmens',
+    'catalog.error.taxCategory': 'Wählen Sie eine der aufgeführten Arten.',
+    'catalog.error.taxPlace': 'Wählen Sie ein EU-Land aus der Liste oder lassen Sie das Feld leer.',
     'catalog.section.status': 'Sichtbarkeit',
     'catalog.field.title': 'Titel',
     'catalog.field.slug': 'Webadresse',
@@ -245,6 +306,19 @@ export const catalogMessages = defineMessages(
       'Das Hochladen ist fehlgeschlagen. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     'catalog.notice.created':
       'Produkt angelegt. Fügen Sie ein Titelbild und Dateien hinzu und veröffentlichen Sie es dann.',
+    'catalog.notice.createdPublished': 'Produkt angelegt und veröffentlicht.',
+    'catalog.notice.publishedNoFile':
+      'Veröffentlicht. Dieses Produkt hat noch keine Datei: Käufer bekämen nichts zum Herunterladen – fügen Sie eine Datei hinzu.',
+    'catalog.error.publishWithoutFile':
+      'Dieses Produkt hat noch keine Datei: Käufer bekämen nichts zum Herunterladen. Speichern Sie es als Entwurf und fügen Sie zuerst eine Datei hinzu, oder setzen Sie das Häkchen, um es trotzdem zu veröffentlichen.',
+    'catalog.nofile.warning':
+      'Noch keine Datei: Käufer dieses Downloads bekämen nichts. Fügen Sie eine Datei hinzu, bevor Sie es veröffentlichen.',
+    'catalog.nofile.warningNew':
+      'Ein neues Produkt hat noch keine Datei: Dateien fügen Sie hinzu, sobald es angelegt ist. Legen Sie es als Entwurf an, fügen Sie eine Datei hinzu und veröffentlichen Sie es dann.',
+    'catalog.nofile.published':
+      'Dieses Produkt ist veröffentlicht, hat aber keine Datei: Käufer bekommen nichts zum Herunterladen. Fügen Sie eine Datei hinzu.',
+    'catalog.nofile.confirm':
+      'Ohne Datei veröffentlichen: Mir ist klar, dass Käufer nichts zum Herunterladen bekommen, bis ich eine Datei hinzufüge.',
     'catalog.notice.saved': 'Produkt gespeichert.',
     'catalog.notice.cover': 'Titelbild hochgeladen.',
     'catalog.notice.coverRemoved': 'Titelbild entfernt.',

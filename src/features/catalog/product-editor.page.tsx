@@ -3,10 +3,12 @@ import { CURRENCY_CODES } from '../../domain/money.js';
 import { Alert, Field, Form, Select } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { DEFAULT_TAX_CATEGORY, isTaxCategory, TAX_CATEGORIES } from '../tax/categories.js';
+import { countryName, EU_COUNTRIES } from '../tax/countries.js';
 import { CoverSection } from './cover-section.js';
 import { FilesSection } from './files-section.js';
 import { Choice, TextArea } from './form-parts.js';
-import { PRODUCT_STATUSES, type ProductForm } from './product-input.js';
+import { isDownloadCategory, PRODUCT_STATUSES, type ProductForm } from './product-input.js';
 import { StatusBadge } from './products.page.js';
 import type { ProductFileWithVersion } from './queries.js';
 
@@ -20,6 +22,10 @@ export type EditorView = {
   files: ProductFileWithVersion[];
   notice?: string | undefined;
   maxUploadBytes: number;
+  /** The product has a live file or issues licence keys (a new product: false). */
+  deliversSomething: boolean;
+  /** The notice already says that the product was published without a file. */
+  noticeSaysNoFile?: boolean | undefined;
 };
 
 function DetailsForm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
@@ -114,6 +120,7 @@ function DetailsForm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
         />
         {errors.currency && <p class="error">{errors.currency}</p>}
       </section>
+      <TaxSection ctx={ctx} form={form} errors={errors} />
       <section class="panel" aria-labelledby="h-status">
         <h2 id="h-status">{t('catalog.section.status')}</h2>
         <Select
@@ -123,6 +130,7 @@ function DetailsForm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
           options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`catalog.status.${s}`) }))}
         />
         <p class="hint">{t('catalog.field.status.hint')}</p>
+        <NoFileConfirm ctx={ctx} view={view} />
         <div class="actions">
           <button type="submit">{view.product ? t('catalog.save') : t('catalog.create')}</button>
           <a class="btn btn-secondary" href="/admin/products">
@@ -131,6 +139,77 @@ function DetailsForm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
         </div>
       </section>
     </Form>
+  );
+}
+
+/** Whether buyers of this download would get nothing: no file and no licence keys. */
+function nothingToDeliver(view: EditorView): boolean {
+  const category = isTaxCategory(view.form.taxCategory) ? view.form.taxCategory : DEFAULT_TAX_CATEGORY;
+  return isDownloadCategory(category) && !view.deliversSomething;
+}
+
+/** Before a download without a file is published: the warning and the box that confirms publishing anyway. */
+function NoFileConfirm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
+  const t = ctx.t;
+  if (!nothingToDeliver(view) || view.product?.status === 'published') return null;
+  const error = view.errors.publishWithoutFile;
+  return (
+    <div class={error ? 'confirm-box invalid' : 'confirm-box'}>
+      <p id="nofile-warning">{t(view.product ? 'catalog.nofile.warning' : 'catalog.nofile.warningNew')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="publishWithoutFile"
+          value="1"
+          checked={view.form.publishWithoutFile === '1'}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'nofile-warning nofile-error' : 'nofile-warning'}
+        />
+        <span>{t('catalog.nofile.confirm')}</span>
+      </label>
+      {error && (
+        <p class="error" id="nofile-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The product's VAT category, each explained, and where an event or 1:1 service takes place. */
+function TaxSection({ ctx, form, errors }: { ctx: PageContext; form: ProductForm; errors: EditorErrors }) {
+  const t = ctx.t;
+  return (
+    <section class="panel" aria-labelledby="h-tax">
+      <h2 id="h-tax">{t('catalog.section.tax')}</h2>
+      <fieldset class={errors.taxCategory ? 'pricing invalid' : 'pricing'} aria-describedby="tax-category-hint">
+        <legend>{t('catalog.field.taxCategory')}</legend>
+        <p class="hint" id="tax-category-hint">
+          {t('catalog.field.taxCategory.hint')}
+        </p>
+        {TAX_CATEGORIES.map((c) => (
+          <Choice
+            name="taxCategory"
+            value={c}
+            checked={form.taxCategory === c}
+            label={t(`catalog.tax.${c}`)}
+            hint={t(`catalog.tax.${c}.hint`)}
+          />
+        ))}
+        {errors.taxCategory && <p class="error">{errors.taxCategory}</p>}
+      </fieldset>
+      <Select
+        name="taxPlace"
+        label={t('catalog.field.taxPlace')}
+        value={form.taxPlace}
+        options={[
+          { value: '', label: t('catalog.field.taxPlace.seller') },
+          ...EU_COUNTRIES.map((c) => ({ value: c, label: countryName(c, ctx.locale) })),
+        ]}
+      />
+      <p class="hint">{t('catalog.field.taxPlace.hint')}</p>
+      {errors.taxPlace && <p class="error">{errors.taxPlace}</p>}
+    </section>
   );
 }
 
@@ -143,6 +222,9 @@ export function ProductEditorPage({ ctx, view }: { ctx: PageContext; view: Edito
     <AdminLayout ctx={ctx} title={p ? p.title : t('catalog.products.new')}>
       {view.notice && <Alert kind="success">{view.notice}</Alert>}
       {hasErrors && <Alert kind="error">{t('form.errors')}</Alert>}
+      {p?.status === 'published' && nothingToDeliver(view) && !view.noticeSaysNoFile && (
+        <Alert kind="info">{t('catalog.nofile.published')}</Alert>
+      )}
       {p && (
         <p class="editor-meta">
           <StatusBadge ctx={ctx} status={p.status} />

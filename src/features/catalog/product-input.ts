@@ -2,6 +2,9 @@ import type { Pricing, ProductStatus } from '../../db/schema.js';
 import { formatAmountInput, isCurrencyCode, readAmount } from '../../domain/money.js';
 import { amountErrorKey } from '../../web/amount-errors.js';
 import type { MessageKey } from '../../web/messages.js';
+import { DEFAULT_TAX_CATEGORY, TAX_CATEGORIES, type TaxCategory } from '../tax/categories.js';
+import { isEuCountry } from '../tax/countries.js';
+import type { ProductTax } from '../tax/product-tax.js';
 import { isValidSlug, MAX_SLUG_LENGTH } from './slug.js';
 
 export const PRICINGS = ['fixed', 'pwyw', 'free'] as const satisfies readonly Pricing[];
@@ -19,6 +22,12 @@ export type ProductForm = {
   minPrice: string;
   suggestedPrice: string;
   status: string;
+  /** VAT category (tax/categories.ts); empty: unchanged on an existing product, the default on a new one. */
+  taxCategory: string;
+  /** Where an event or 1:1 service takes place (EU country); empty: the seller's country. */
+  taxPlace: string;
+  /** "1": publish although buyers would get nothing to download (the editor asks for it). */
+  publishWithoutFile: string;
 };
 
 /** A checked product, money in minor units. An empty slug means "make one from the title". */
@@ -33,6 +42,8 @@ export type ProductInput = {
   minPriceMinor: number;
   suggestedPriceMinor: number | null;
   status: ProductStatus;
+  /** Undefined: the form did not say (the stored category stays). */
+  tax: ProductTax | undefined;
 };
 
 export type ProductFormErrors = Partial<Record<keyof ProductForm, MessageKey>>;
@@ -70,6 +81,12 @@ export function checkProductForm(
   if (!isCurrencyCode(currency)) errors.currency = 'catalog.error.currency';
   const status = oneOf(PRODUCT_STATUSES, form.status) ?? 'draft';
 
+  const categoryText = form.taxCategory.trim();
+  const category = categoryText ? oneOf(TAX_CATEGORIES, categoryText) : undefined;
+  if (categoryText && !category) errors.taxCategory = 'catalog.error.taxCategory';
+  const place = form.taxPlace.trim().toUpperCase();
+  if (place && !isEuCountry(place)) errors.taxPlace = 'catalog.error.taxPlace';
+
   let priceMinor = 0;
   let minPriceMinor = 0;
   let suggestedPriceMinor: number | null = null;
@@ -106,8 +123,34 @@ export function checkProductForm(
       minPriceMinor,
       suggestedPriceMinor,
       status,
+      tax: category ? { category, placeCountry: isEuCountry(place) ? place : null } : undefined,
     },
   };
+}
+
+/** Products that are bought to be downloaded: without a file (or licence key) buyers get nothing. */
+export function isDownloadCategory(category: TaxCategory): boolean {
+  return category === 'electronic_service' || category === 'e_publication';
+}
+
+/**
+ * Whether saving needs the explicit "publish without a file" confirmation: the
+ * product becomes published, is a download, and has nothing to deliver yet.
+ */
+export function publishNeedsConfirmation(opts: {
+  wasPublished: boolean;
+  input: Pick<ProductInput, 'status'>;
+  category: TaxCategory;
+  deliversSomething: boolean;
+  confirmed: boolean;
+}): boolean {
+  return (
+    opts.input.status === 'published' &&
+    !opts.wasPublished &&
+    isDownloadCategory(opts.category) &&
+    !opts.deliversSomething &&
+    !opts.confirmed
+  );
 }
 
 /** The product columns the form sets. */
@@ -140,6 +183,7 @@ export function formFromProduct(
     status: ProductStatus;
   },
   locale: string,
+  tax: ProductTax,
 ): ProductForm {
   return {
     title: p.title,
@@ -155,6 +199,9 @@ export function formFromProduct(
         ? formatAmountInput(p.suggested_price_minor, p.currency, locale)
         : '',
     status: p.status,
+    taxCategory: tax.category,
+    taxPlace: tax.placeCountry ?? '',
+    publishWithoutFile: '',
   };
 }
 
@@ -170,5 +217,8 @@ export function emptyForm(currency: string): ProductForm {
     minPrice: '',
     suggestedPrice: '',
     status: 'draft',
+    taxCategory: DEFAULT_TAX_CATEGORY,
+    taxPlace: '',
+    publishWithoutFile: '',
   };
 }

@@ -135,7 +135,7 @@ describe('admin products', () => {
       { formPage: `/admin/products/${id}` },
     );
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, `/admin/products/${id}?done=saved`);
+    assert.equal(res.headers.location, `/admin/products/${id}?done=published-nofile`);
     const p = await findProductById(db, id);
     assert.deepEqual(
       [p?.pricing, p?.price_minor, p?.min_price_minor, p?.suggested_price_minor, p?.status, p?.summary],

@@ -61,6 +61,9 @@ const FORM: ProductForm = {
   minPrice: '',
   suggestedPrice: '',
   status: 'draft',
+  taxCategory: '',
+  taxPlace: '',
+  publishWithoutFile: '',
 };
 
 describe('product form', () => {
@@ -98,6 +101,18 @@ describe('product form', () => {
       assert.equal(r.ok, false, JSON.stringify(fields));
       assert.ok(!r.ok && r.errors[field], `${JSON.stringify(fields)} → ${field}`);
     }
+    const unknownCategory = checkProductForm({ ...FORM, taxCategory: 'food' }, 'en');
+    assert.ok(!unknownCategory.ok);
+    assert.equal(unknownCategory.errors.taxCategory, 'catalog.error.taxCategory');
+    const badPlace = checkProductForm({ ...FORM, taxCategory: 'physical_event', taxPlace: 'US' }, 'en');
+    assert.ok(!badPlace.ok);
+    assert.equal(badPlace.errors.taxPlace, 'catalog.error.taxPlace');
+    const ebook = checkProductForm({ ...FORM, taxCategory: 'e_publication' }, 'en');
+    assert.ok(ebook.ok);
+    assert.deepEqual(ebook.input.tax, { category: 'e_publication', placeCountry: null });
+    const unsaid = checkProductForm(FORM, 'en');
+    assert.ok(unsaid.ok);
+    assert.equal(unsaid.input.tax, undefined, 'a form without the field leaves the stored category alone');
     const ambiguous = checkProductForm({ ...FORM, price: '9,001' }, 'en');
     assert.ok(!ambiguous.ok);
     assert.equal(ambiguous.errors.price, 'amount.error.ambiguous');

@@ -176,3 +176,23 @@ export async function slugsLike(db: Db, base: string, exceptId?: string): Promis
   if (exceptId) query = query.where('id', '!=', exceptId);
   return new Set((await query.execute()).map((r) => r.slug));
 }
+
+/** Whether buyers of a product get anything to download or a key: a live file, or licence keys switched on. */
+export async function deliversSomething(db: Db, productId: string): Promise<boolean> {
+  const file = await db
+    .selectFrom('product_files')
+    .select('id')
+    .where('product_id', '=', productId)
+    .where('deleted_at', 'is', null)
+    .where('current_version_id', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  if (file) return true;
+  const keys = await db
+    .selectFrom('license_settings')
+    .select('product_id')
+    .where('product_id', '=', productId)
+    .where('enabled', '=', 1)
+    .executeTakeFirst();
+  return keys !== undefined;
+}

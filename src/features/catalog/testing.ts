@@ -54,6 +54,8 @@ export const PRODUCT_FORM = {
   minPrice: '',
   suggestedPrice: '',
   status: 'published',
+  /** Published at once, before any file is uploaded: the editor asks for this confirmation. */
+  publishWithoutFile: '1',
 };
 
 /** Creates a product through the admin form; returns its id. */
@@ -62,7 +64,9 @@ export async function createProductViaAdmin(
   fields: Partial<typeof PRODUCT_FORM> = {},
 ): Promise<string> {
   const res = await client.postForm('/admin/products/new', { ...PRODUCT_FORM, ...fields });
-  const m = /^\/admin\/products\/([0-9a-f-]{36})\?done=created$/.exec(String(res.headers.location ?? ''));
+  const m = /^\/admin\/products\/([0-9a-f-]{36})\?done=(created|created-published|published-nofile)$/.exec(
+    String(res.headers.location ?? ''),
+  );
   if (res.statusCode !== 303 || !m?.[1])
     throw new Error(`product not created: ${res.statusCode} ${res.body.slice(0, 300)}`);
   return m[1];

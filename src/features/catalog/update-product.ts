@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Product } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
+import { setProductTax } from '../tax/product-tax.js';
 import { chooseSlug, type SaveProductResult } from './choose-slug.js';
 import { type ProductInput, productColumns } from './product-input.js';
 import { findProductById } from './queries.js';
@@ -27,8 +28,10 @@ export async function updateProduct({ db, id, input, actor }: UpdateProductOptio
         })
         .where('id', '=', id)
         .execute();
+      if (input.tax) await setProductTax(trx, id, input.tax);
       const changed = before.status !== input.status ? { from: before.status, to: input.status } : {};
-      await recordAudit(trx, actor, 'product.updated', { id, slug, ...changed });
+      const tax = input.tax ? { taxCategory: input.tax.category } : {};
+      await recordAudit(trx, actor, 'product.updated', { id, slug, ...changed, ...tax });
       return { kind: 'ok' as const, id };
     });
   } catch (err) {
