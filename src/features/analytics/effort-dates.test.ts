@@ -124,6 +124,25 @@ describe('effort records: real dates only, robust pages, unique ids, honest CSV 
     await db.deleteFrom('leave_periods').execute();
   });
 
+  test('the settings form sent back with a bad rate or time zone: 400, the fields marked, what was typed kept', async () => {
+    const r = await c.postForm(
+      '/admin/analytics/settings',
+      { rate: '80,001', timeZone: 'Mars/Olympus', weekly: '1' },
+      { formPage: EFFORT },
+    );
+    assert.equal(r.status, 400);
+    assert.match(r.body, /id="f-settings-rate"[^>]*value="80,001"[^>]*aria-invalid="true"/);
+    assert.match(r.body, /id="f-settings-timeZone"[^>]*value="Mars\/Olympus"[^>]*aria-invalid="true"/);
+    assert.match(r.body, /Enter a time zone like Europe\/Berlin\./);
+    const ok = await c.postForm(
+      '/admin/analytics/settings',
+      { rate: '80', timeZone: 'Europe/Vienna' },
+      { formPage: EFFORT },
+    );
+    assert.equal(ok.status, 303);
+    assert.match((await c.get(EFFORT)).body, /id="f-settings-timeZone"[^>]*value="Europe\/Vienna"/);
+  });
+
   test('every field of the effort page has its own id, and each label points at its own input', async () => {
     const page = await c.get(EFFORT);
     const { dupes, labels, all } = ids(page.body);

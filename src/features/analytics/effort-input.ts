@@ -64,6 +64,7 @@ export type FieldError =
   | 'order'
   | 'product'
   | 'choice'
+  | 'timeZone'
   | { amount: AmountProblem };
 export type FieldErrorKeys = Partial<Record<string, FieldError>>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrorKeys };

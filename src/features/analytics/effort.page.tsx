@@ -14,6 +14,7 @@ import {
   type LeaveValues,
 } from './effort-input.js';
 import type { AnalyticsSettings } from './settings.js';
+import type { SettingsValues } from './settings-form.js';
 
 export type Notice = { kind: 'success' | 'error'; text: string } | undefined;
 export type NoticeOf = (t: Translate) => Notice;
@@ -22,7 +23,8 @@ export type NoticeOf = (t: Translate) => Notice;
 export type FailedForm =
   | { form: 'effort'; values: EffortValues; errors: FieldErrorKeys }
   | { form: 'client'; values: ClientWorkValues; errors: FieldErrorKeys }
-  | { form: 'leave'; values: LeaveValues; errors: FieldErrorKeys };
+  | { form: 'leave'; values: LeaveValues; errors: FieldErrorKeys }
+  | { form: 'settings'; values: SettingsValues; errors: FieldErrorKeys };
 
 /** A stored day as it is, marked when it is no real day (rows from before days were checked). */
 function Day({ t, day }: { t: Translate; day: string }) {
@@ -70,7 +72,9 @@ export function EffortPage(p: {
     };
   };
   const formAlert = (form: FailedForm['form']) =>
-    failed?.form === form && <Alert kind="error">{t('effort.invalid')}</Alert>;
+    failed?.form === form && (
+      <Alert kind="error">{t(form === 'settings' ? 'effort.badSettings' : 'effort.invalid')}</Alert>
+    );
   const cats = (['creation', 'update', 'support'] as const).map((c) => ({ value: c, label: t(`effort.cat.${c}`) }));
   return (
     <AdminLayout ctx={ctx} title={t('effort.title')}>
@@ -203,18 +207,32 @@ export function EffortPage(p: {
       <section class="panel">
         <h2>{t('effort.settings')}</h2>
         <Form ctx={ctx} action="/admin/analytics/settings" idPrefix="settings">
+          {formAlert('settings')}
           <Field
             name="rate"
             label={t('effort.rate', { currency })}
-            value={
-              p.settings.hourlyRateMinor ? formatAmountInput(p.settings.hourlyRateMinor, currency, ctx.locale) : ''
-            }
+            {...field(
+              'settings',
+              'rate',
+              p.settings.hourlyRateMinor ? formatAmountInput(p.settings.hourlyRateMinor, currency, ctx.locale) : '',
+            )}
             inputmode="decimal"
           />
-          <Field name="timeZone" label={t('effort.timeZone')} value={p.settings.timeZone} required />
+          <Field
+            name="timeZone"
+            label={t('effort.timeZone')}
+            {...field('settings', 'timeZone', p.settings.timeZone)}
+            required
+          />
           <div class="field">
             <label>
-              <input type="checkbox" name="weekly" value="1" checked={p.settings.weeklyEmail} /> {t('effort.weekly')}
+              <input
+                type="checkbox"
+                name="weekly"
+                value="1"
+                checked={failed?.form === 'settings' ? failed.values.weekly === '1' : p.settings.weeklyEmail}
+              />{' '}
+              {t('effort.weekly')}
             </label>
           </div>
           <button type="submit">{t('effort.save')}</button>

@@ -32,13 +32,12 @@ import { rebuildAnalyticsJob } from './rebuild.job.js';
 import { addClientWork, addEffortEntry, addLeavePeriod, deleteRecord } from './record-effort.js';
 import { buildReport } from './report.js';
 import { getAnalyticsSettings, saveAnalyticsSettings } from './settings.js';
-import { readSettingsForm, settingsForm } from './settings-form.js';
+import { checkSettings, settingsForm } from './settings-form.js';
 import { localDay } from './time-zone.js';
 import { type AnalyticsQuery, analyticsQuery } from './view-options.js';
 
 const noticeQuery = z.object({
-  ok: z.string().optional(),
-  error: z.string().optional(),
+  ok: z.string().max(20).optional().catch(undefined),
   imported: z.coerce.number().int().min(0).optional().catch(undefined),
   bad: z.string().max(400).optional().catch(undefined),
   more: z.coerce.number().int().min(0).optional().catch(undefined),
@@ -155,17 +154,13 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
   app.get('/admin/analytics/effort', { ...guard, schema: { querystring: noticeQuery } }, async (req, reply) => {
     const q = req.query;
     const notice: NoticeOf = (t) =>
-      q.error === 'settings'
-        ? { kind: 'error', text: t('effort.badSettings') }
-        : q.error
-          ? { kind: 'error', text: t('effort.invalid') }
-          : q.imported !== undefined
-            ? importNotice(t, q.imported, readRefused(q.bad ?? ''), q.more ?? 0)
-            : q.ok === 'rebuild'
-              ? { kind: 'success', text: t('analytics.rebuildQueued') }
-              : q.ok
-                ? { kind: 'success', text: t('effort.saved') }
-                : undefined;
+      q.imported !== undefined
+        ? importNotice(t, q.imported, readRefused(q.bad ?? ''), q.more ?? 0)
+        : q.ok === 'rebuild'
+          ? { kind: 'success', text: t('analytics.rebuildQueued') }
+          : q.ok
+            ? { kind: 'success', text: t('effort.saved') }
+            : undefined;
     return effortPage(req, reply, { notice });
   });
 
@@ -224,9 +219,10 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
 
   app.post('/admin/analytics/settings', guard, async (req, reply) => {
     const { currency } = await getStoreSettings(db);
-    const v = settingsForm.safeParse(req.body);
-    const s = v.success ? readSettingsForm(v.data, currency, await adminLocale(req, services)) : undefined;
-    if (s) await saveAnalyticsSettings(db, s);
-    return reply.redirect(s ? saved : '/admin/analytics/effort?error=settings', 303);
+    const values = settingsForm.parse(req.body ?? {});
+    const v = checkSettings(values, currency, await adminLocale(req, services));
+    if (!v.ok) return refuse(req, reply, { form: 'settings', values, errors: v.errors });
+    await saveAnalyticsSettings(db, v.value);
+    return reply.redirect(saved, 303);
   });
 }
