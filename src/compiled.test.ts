@@ -36,38 +36,58 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
   let child: ChildProcess | undefined;
   let base = '';
   let output = '';
+  const packagesFile = join(out, 'loaded-packages.json');
 
-  before(async () => {
-    assert.match(build(out, '--if-stale'), /^Built .* from src\/: \d+ modules, \d+ assets/);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--enable-source-maps', join(out, 'cli.js'), 'start'], {
+  /** Starts the compiled demo store and waits for its start-up announcement. */
+  async function start(dataDir: string, port: number, preload: string[] = []): Promise<void> {
+    output = '';
+    child = spawn(process.execPath, ['--enable-source-maps', ...preload, join(out, 'cli.js'), 'start'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
         HOST: '127.0.0.1',
         PORT: String(port),
-        DATA_DIR: tempDir('vf-compiled-'),
+        DATA_DIR: dataDir,
         VIELFACH_DEMO: '1',
         LOG_LEVEL: 'info',
         EXCHANGE_RATES_FETCH: 'off',
+        LOADED_PACKAGES_FILE: packagesFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (c: Buffer) => {
+    const started = child;
+    started.stdout?.on('data', (c: Buffer) => {
       output += c.toString();
     });
-    child.stderr?.on('data', (c: Buffer) => {
+    started.stderr?.on('data', (c: Buffer) => {
       output += c.toString();
     });
     const t0 = Date.now();
-    // The demo store is ready once the start-up announcement is printed.
     while (!output.includes('Demo store ready')) {
-      if (child.exitCode !== null) assert.fail(`the compiled server exited with ${child.exitCode}:\n${output}`);
+      if (started.exitCode !== null) assert.fail(`the compiled server exited with ${started.exitCode}:\n${output}`);
       if (Date.now() - t0 > 120_000) assert.fail(`no start within 120 s:\n${output}`);
       await sleep(50);
     }
+  }
+
+  async function stop(): Promise<void> {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  before(async () => {
+    assert.match(build(out, '--if-stale'), /^Built .* from src\/: \d+ modules, \d+ assets/);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // The first start creates the demo store (its covers need the image library); the tests run
+    // against a restart, as a store runs most of the time.
+    const dataDir = tempDir('vf-compiled-');
+    await start(dataDir, port);
+    await stop();
+    await start(dataDir, port, ['--import', join(root, 'scripts', 'loaded-packages.mjs')]);
   });
 
   after(() => {
@@ -85,6 +105,30 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
     const product = /href="(\/p\/[^"]+)"/.exec(html)?.[1];
     assert.ok(product, 'the demo home links a product page');
     assert.equal((await fetch(`${base}${product}`)).status, 200);
+  });
+
+  test('heavy libraries are loaded on first use: not by start, the store home or a product page', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const product = /href="(\/p\/[^"]+)"/.exec(html)?.[1];
+    assert.equal((await fetch(`${base}${product}`)).status, 200);
+    await sleep(600); // the probe writes its list every 250 ms
+    const loaded = JSON.parse(readFileSync(packagesFile, 'utf8')) as string[];
+    assert.ok(loaded.includes('fastify') && loaded.includes('preact'), `the probe sees packages: ${loaded}`);
+    const heavy = [
+      'pdfkit',
+      'fontkit',
+      'sharp',
+      'stripe',
+      'maxmind',
+      'xmlbuilder2',
+      'qrcode',
+      'yazl',
+      'fast-xml-parser',
+    ];
+    assert.deepEqual(
+      heavy.filter((p) => loaded.includes(p)),
+      [],
+    );
   });
 
   test('assets: versioned URL in the page, brotli copy, a year immutable; the bare URL an hour', async () => {
@@ -123,11 +167,7 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
   });
 
   test('a stopped server; npm start rebuilds only when the sources are newer than the build', async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stop();
     // Stamps far from now: others may be editing src/ while this runs.
     const future = new Date('2100-01-01T00:00:00Z');
     utimesSync(join(out, '.build-stamp'), future, future);

@@ -1,5 +1,4 @@
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 
 function totp(secret: string, label = 'admin', issuer = 'Vielfach'): TOTP {
   return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
@@ -22,6 +21,7 @@ export function currentTotp(secret: string, timestamp = Date.now()): string {
 
 /** The otpauth:// URI as a QR code, as an SVG data URL for an <img>. */
 export async function totpQrDataUrl(secret: string, label: string, issuer: string): Promise<string> {
+  const QRCode = (await import('qrcode')).default; // loaded here, not at start
   const svg = await QRCode.toString(totp(secret, label, issuer).toString(), { type: 'svg', margin: 1 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { Email } from '../../db/schema.js';
 
 export type SentMessage = { transport: 'outbox' | 'smtp'; messageId: string };
@@ -33,6 +34,8 @@ export type SmtpPoolOptions = {
 /** Any SMTP server, through a pooled nodemailer transport (connections are reused for many messages). */
 export function smtpMailer(url: string, opts: SmtpPoolOptions = {}): Mailer {
   const u = new URL(url);
+  // Loaded only for SMTP: the outbox needs none of it.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transporter = nodemailer.createTransport({
     pool: true,
     host: u.hostname,

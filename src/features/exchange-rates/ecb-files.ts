@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
 import { z } from 'zod';
 import { normalizeRate } from './convert.js';
 
@@ -116,7 +115,8 @@ class Collector {
 export async function parseEcbFile(text: string): Promise<ParsedRates> {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return { ok: false, error: 'empty' };
-  return body.startsWith('<') ? parseXml(body) : parseCsvFile(body);
+  // The parsers are loaded with the first file, not at start.
+  return body.startsWith('<') ? parseXml(body, await import('fast-xml-parser')) : parseCsvFile(body);
 }
 
 /** Text fed to the CSV parser in pieces of this size, the event loop served between them. */
@@ -129,6 +129,7 @@ const ROWS_BETWEEN_YIELDS = 250;
  * now and then, so a whole-history upload does not stall other requests.
  */
 async function parseCsvFile(text: string): Promise<ParsedRates> {
+  const { parse: parseCsv } = await import('csv-parse');
   const parser = parseCsv({ trim: true, relax_column_count: true, skip_empty_lines: true, info: true });
   const pieces = Array.from({ length: Math.ceil(text.length / PIECE) }, (_, i) =>
     text.slice(i * PIECE, (i + 1) * PIECE),
@@ -174,7 +175,7 @@ async function parseCsvFile(text: string): Promise<ParsedRates> {
 
 type Cube = { time?: string; currency?: string; rate?: string; Cube?: Cube[] };
 
-function parseXml(text: string): ParsedRates {
+function parseXml(text: string, { XMLParser, XMLValidator }: typeof FastXmlParser): ParsedRates {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { ok: false, error: 'malformed', line: valid.err.line };
   const parser = new XMLParser({

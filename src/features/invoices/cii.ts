@@ -1,4 +1,5 @@
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
+import type * as XmlBuilder from 'xmlbuilder2';
 import type { Invoice } from '../../db/schema.js';
 import { exponentOf, toDecimalString } from '../../domain/money.js';
 import { TaxError, type TaxScheme } from '../tax/categories.js';
@@ -101,6 +102,13 @@ export function buildXRechnungXml(inv: Invoice, context: CiiContext): string {
   return buildCii(inv, context, true);
 }
 
+/** xmlbuilder2 (about 13 MB of memory) is loaded with the first e-invoice, not at start. */
+let xmlbuilder: typeof XmlBuilder | undefined;
+function xmlBuilder(): typeof XmlBuilder {
+  xmlbuilder ??= createRequire(import.meta.url)('xmlbuilder2') as typeof XmlBuilder;
+  return xmlbuilder;
+}
+
 function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string {
   const sign = inv.kind === 'credit_note' ? -1 : 1;
   const amt = (minor: number) => toDecimalString(sign * minor, inv.currency);
@@ -112,7 +120,7 @@ function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string
   const t = docTexts(inv.locale);
   const { original, order } = context;
 
-  const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS.rsm, 'rsm:CrossIndustryInvoice');
+  const doc = xmlBuilder().create({ version: '1.0', encoding: 'UTF-8' }).ele(NS.rsm, 'rsm:CrossIndustryInvoice');
   for (const [p, uri] of Object.entries(NS)) doc.att('http://www.w3.org/2000/xmlns/', `xmlns:${p}`, uri);
   const docContext = doc.ele('rsm:ExchangedDocumentContext');
   if (xrechnung) {
@@ -202,7 +210,7 @@ function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string
   return doc.end({ prettyPrint: true });
 }
 
-type Node = ReturnType<typeof create>;
+type Node = ReturnType<typeof XmlBuilder.create>;
 
 function party(p: Node, x: Party, o: { vat: boolean; withId: boolean }) {
   // BT-29 seller identifier: identifies the seller where its VAT ID may not be given (category O, BR-CO-26).

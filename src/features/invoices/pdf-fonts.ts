@@ -12,7 +12,6 @@ const file = (weight: string) => require.resolve(`@expo-google-fonts/noto-sans/$
 
 // fontkit is pdfkit's own font parser; it ships no types: only what is used here.
 type ParsedFont = { characterSet: number[] };
-const fontkit = require('fontkit') as { openSync(path: string): ParsedFont };
 
 type Fonts = { regular: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource; covered: Set<number> };
 let fonts: Fonts | undefined;
@@ -26,6 +25,8 @@ let fonts: Fonts | undefined;
  */
 export function invoiceFonts(): Fonts {
   if (!fonts) {
+    // Loaded here, with the first invoice, not at start.
+    const fontkit = require('fontkit') as { openSync(path: string): ParsedFont };
     const regular = fontkit.openSync(file('400Regular'));
     const bold = fontkit.openSync(file('700Bold'));
     const inBold = new Set(bold.characterSet);

@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import type { Invoice } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import type { TaxScheme } from '../tax/categories.js';
@@ -17,6 +18,13 @@ const WIDTH = RIGHT - LEFT;
 /** Every text field of a party as the invoice fonts can show it. */
 const printableParty = (p: Party): Party =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' ? printable(v) : v])) as Party;
+
+/** pdfkit (with fontkit, about 25 MB of memory) is loaded with the first invoice, not at start. */
+let pdfkit: typeof PDFKitDocument | undefined;
+function pdfDocumentClass(): typeof PDFKitDocument {
+  pdfkit ??= createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
+  return pdfkit;
+}
 
 export type PdfOptions = {
   /** The EN 16931 CII XML to embed: the PDF becomes a Factur-X / ZUGFeRD hybrid invoice. */
@@ -58,6 +66,7 @@ export function renderInvoicePdf(
     info: { Title: `${title} ${inv.number}`, Author: sellerAsIs.name, Creator: 'Vielfach', CreationDate: issued },
   };
   // pdfkit takes any font source here; its types say a path.
+  const PDFDocument = pdfDocumentClass();
   const doc = new PDFDocument(options as PDFKit.PDFDocumentOptions);
   escapeInfoInXmp(doc);
   if (o.facturX) embedFacturX(doc, o.facturX, issued);

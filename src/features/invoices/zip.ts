@@ -1,4 +1,4 @@
-import yazl from 'yazl';
+import type yazlModule from 'yazl';
 import type { Invoice } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { TaxError } from '../tax/categories.js';
@@ -13,6 +13,8 @@ type Deps = Pick<Services, 'database' | 'storage'>;
  * XRechnung where the invoice has one.
  */
 export async function invoicesZip(services: Deps, invoices: readonly Invoice[], csv: string): Promise<Buffer> {
+  // yazl (about 12 MB of memory) is loaded with the first ZIP, not at start.
+  const yazl: typeof yazlModule = (await import('yazl')).default;
   const zip = new yazl.ZipFile();
   for (const inv of invoices) {
     const formats: InvoiceFormat[] = ['pdf'];

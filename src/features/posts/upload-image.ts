@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import { detectCoverFormat } from '../catalog/cover-image.js';
+import { detectCoverFormat, loadSharp } from '../catalog/cover-image.js';
 import { readCapped, type Upload } from '../catalog/multipart.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -41,6 +40,7 @@ export async function uploadPostImage(opts: {
   if (!(await detectCoverFormat(bytes))) return { kind: 'not-image' };
   const post = await opts.db.selectFrom('posts').select('id').where('id', '=', opts.postId).executeTakeFirst();
   if (!post) return { kind: 'not-found' };
+  const sharp = await loadSharp();
   const webp = await sharp(bytes, { limitInputPixels: 100_000_000 })
     .rotate()
     .resize({ width: WIDTH, withoutEnlargement: true })

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import maxmind, { type Reader, type Response } from 'maxmind';
+import type { Reader, Response } from 'maxmind';
 import { isBillingCountry } from './countries.js';
 
 /**
@@ -27,10 +27,14 @@ function readerFor(source: GeoIpSource): Promise<Reader<Response> | null> {
   let reader = readers.get(key);
   if (!reader) {
     if (source.path) {
-      reader = maxmind.open<Response>(source.path).catch((err: unknown) => {
-        source.log.warn({ err, path: source.path }, 'GeoIP database unreadable: IP countries are not recorded');
-        return null;
-      });
+      // maxmind is loaded with the first look-up, not at start.
+      const path = source.path;
+      reader = import('maxmind')
+        .then((m) => m.default.open<Response>(path))
+        .catch((err: unknown) => {
+          source.log.warn({ err, path: source.path }, 'GeoIP database unreadable: IP countries are not recorded');
+          return null;
+        });
     } else {
       source.log.warn({}, 'no GeoIP database installed: IP countries are not recorded');
       reader = Promise.resolve(null);

@@ -1,4 +1,12 @@
-import Stripe from 'stripe';
+import { createRequire } from 'node:module';
+import type Stripe from 'stripe';
+
+/** The SDK (about 20 MB of memory) is loaded when Stripe is first used, not at start. */
+let sdk: typeof Stripe | undefined;
+function stripeSdk(): typeof Stripe {
+  sdk ??= createRequire(import.meta.url)('stripe') as typeof Stripe;
+  return sdk;
+}
 
 /** An SDK client per key (and API base), reused so its connections are kept alive. */
 const clients = new Map<string, Stripe>();
@@ -12,7 +20,7 @@ export function stripeClient(secretKey: string, apiBase?: string): Stripe {
   const id = `${apiBase ?? ''} ${secretKey}`;
   const known = clients.get(id);
   if (known) return known;
-  const config: ConstructorParameters<typeof Stripe>[1] = {
+  const config: Stripe.StripeConfig = {
     maxNetworkRetries: 2,
     timeout: 20_000,
     telemetry: false,
@@ -24,7 +32,8 @@ export function stripeClient(secretKey: string, apiBase?: string): Stripe {
     config.port = url.port || (url.protocol === 'https:' ? '443' : '80');
     config.protocol = url.protocol === 'https:' ? 'https' : 'http';
   }
-  const client = new Stripe(secretKey, config);
+  const SDK = stripeSdk();
+  const client = new SDK(secretKey, config);
   if (clients.size > 20) clients.clear();
   clients.set(id, client);
   return client;
@@ -37,7 +46,7 @@ export function constructStripeEvent(
   webhookSecret: string,
   toleranceSeconds: number,
 ): Stripe.Event {
-  return Stripe.webhooks.constructEvent(rawBody, signature, webhookSecret, toleranceSeconds);
+  return stripeSdk().webhooks.constructEvent(rawBody, signature, webhookSecret, toleranceSeconds);
 }
 
 export type { Stripe };
