@@ -1,8 +1,8 @@
-// Shared by the bench modules: child processes, autocannon load, result rows.
-// Everything stays on 127.0.0.1.
+// Shared by the bench modules: child processes, HTTP load (wrk when installed, else autocannon),
+// result rows. Everything stays on 127.0.0.1.
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,12 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 
 export const ROOT = join(import.meta.dirname, '..');
-export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+/** wrk (Debian's package) when installed: one thread, it leaves the server a core of its own. */
+export const WRK = process.env.BENCH_WRK !== '0' && spawnSync('wrk', ['--version']).error === undefined;
+export const DURATION = Number(process.env.BENCH_DURATION ?? (WRK ? 8 : 10));
 export const WARMUP = Math.min(2, DURATION);
-export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (WRK ? 32 : 50));
+export const LOAD_TOOL = WRK ? 'wrk, 1 thread' : 'autocannon';
 export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
 export type Row = { measure: string; value: number | null; unit: string; vsBare?: number; note?: string };
@@ -50,11 +53,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** A Node process in the project folder; `nodeArgs` default to running TypeScript through tsx. */
 export function startProcess(
   args: string[],
   env: Record<string, string> = {},
+  nodeArgs: string[] = ['--import', 'tsx'],
 ): Server & { exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,18 +91,43 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   }
 }
 
+let built = false;
+
+/** Builds dist/ when it is missing or older than src/ (as `npm start` does), once per run. */
+export function ensureBuilt(): void {
+  if (built) return;
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/build.mjs failed');
+  built = true;
+}
+
+export type StartOptions = {
+  /** `dist/cli.js` as `npm start` runs it (default), or the sources through tsx as before. */
+  runner?: 'compiled' | 'tsx';
+  /** VIELFACH_DEMO=1: the demo store (made on the first start, kept after). */
+  demo?: boolean;
+  /** Extra Node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+  env?: Record<string, string>;
+};
+
 /** Starts `vielfach start` and times it from spawn to the first 200 on /healthz. */
-export async function startVielfach(dataDir: string): Promise<Server & { startupMs: number }> {
+export async function startVielfach(dataDir: string, opts: StartOptions = {}): Promise<Server & { startupMs: number }> {
   const port = await freePort();
+  const compiled = (opts.runner ?? 'compiled') === 'compiled';
+  if (compiled) ensureBuilt();
   const t0 = performance.now();
-  const proc = startProcess(['src/cli.ts', 'start'], {
+  const args = compiled ? ['dist/cli.js', 'start'] : ['src/cli.ts', 'start'];
+  const nodeArgs = [...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']), ...(opts.nodeFlags ?? [])];
+  const env = {
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
     DATABASE_URL: '',
     SMTP_URL: '',
     PUBLIC_URL: '',
-    VIELFACH_DEMO: '0',
+    VIELFACH_DEMO: opts.demo ? '1' : '0',
+    EXCHANGE_RATES_FETCH: 'off',
     LOG_LEVEL: 'warn',
     // One client validates one key as fast as it can, so the limits per IP and per key (per clock
     // minute) sit above what one load test can send; only 200 answers count (see `load`).
@@ -105,7 +135,9 @@ export async function startVielfach(dataDir: string): Promise<Server & { startup
     LICENSE_RATE_PER_KEY: '1000000',
     // 20 buyers from one address: no checkout limit either.
     CHECKOUT_RATE_PER_MINUTE: '1000000',
-  });
+    ...opts.env,
+  };
+  const proc = startProcess(args, env, nodeArgs);
   let exitCode: number | null | undefined;
   proc.exited.then((code) => {
     exitCode = code;
@@ -124,14 +156,18 @@ export async function startVielfach(dataDir: string): Promise<Server & { startup
   throw new Error(`vielfach start gave no 200 on /healthz within 60 s:\n${proc.output()}`);
 }
 
-export async function startBareFastify(): Promise<Server> {
-  const proc = startProcess(['bench/bare-server.ts']);
+export async function startBareFastify(): Promise<Server & { startupMs: number }> {
   const t0 = performance.now();
+  const proc = startProcess(['bench/bare-server.mjs'], {}, []);
   while (performance.now() - t0 < 30_000) {
     const m = /\{"port":(\d+)\}/.exec(proc.output());
-    if (m) return { ...proc, port: Number(m[1]) };
+    if (m) {
+      const port = Number(m[1]);
+      while ((await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status !== 200) await sleep(5);
+      return { ...proc, port, startupMs: performance.now() - t0 };
+    }
     if (proc.child.exitCode !== null) break;
-    await sleep(20);
+    await sleep(5);
   }
   await stopProcess(proc.child);
   throw new Error(`bare Fastify server did not start:\n${proc.output()}`);
@@ -151,9 +187,60 @@ export type Load = { rps: number; p50: number; p99: number; bad: number };
 export type Post = { method: 'POST'; headers: Record<string, string>; body: string };
 
 export async function load(url: string, post?: Post): Promise<Load> {
+  if (WRK) {
+    await wrk(url, WARMUP, post);
+    return wrk(url, DURATION, post);
+  }
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...post });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...post });
   return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, bad: r.errors + r.timeouts + r.non2xx };
+}
+
+let wrkScript: string | undefined;
+
+/** One wrk run (1 thread); POSTs through a Lua script that reads the request from the environment. */
+async function wrk(url: string, seconds: number, post?: Post): Promise<Load> {
+  const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '--timeout', '10s'];
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  if (post) {
+    wrkScript ??= join(tempDir('vf-bench-wrk-'), 'post.lua');
+    writeFileSync(
+      wrkScript,
+      [
+        'wrk.method = os.getenv("WRK_METHOD")',
+        'wrk.body = os.getenv("WRK_BODY")',
+        'for k, v in string.gmatch(os.getenv("WRK_HEADERS"), "([^\n]+): ([^\n]+)") do wrk.headers[k] = v end',
+      ].join('\n'),
+    );
+    args.push('-s', wrkScript);
+    env.WRK_METHOD = post.method;
+    env.WRK_BODY = post.body;
+    env.WRK_HEADERS = Object.entries(post.headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n');
+  }
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('wrk', [...args, url], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => {
+      text += c.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}:\n${text}`))));
+  });
+  const ms = (label: string) => {
+    const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)\\b`, 'm').exec(out);
+    if (!m) return Number.NaN;
+    const factor = m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1;
+    return Math.round(Number(m[1]) * factor * 100) / 100;
+  };
+  const total = Number(/(\d+) requests in ([\d.]+)(m?s)/.exec(out)?.[1] ?? Number.NaN);
+  const duration = /\d+ requests in ([\d.]+)(m?s)/.exec(out);
+  const secs = duration ? Number(duration[1]) / (duration[2] === 'ms' ? 1000 : 1) : seconds;
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socketErrors = errors ? errors.slice(1).reduce((a, b) => a + Number(b), 0) : 0;
+  return { rps: (total - non2xx) / secs, p50: ms('50'), p99: ms('99'), bad: non2xx + socketErrors };
 }
 
 export function loadRow(measure: string, l: Load, bare: number | undefined): Row {

@@ -17,6 +17,7 @@ import {
   CONNECTIONS,
   cleanUp,
   DURATION,
+  LOAD_TOOL,
   type Load,
   load,
   loadRow,
@@ -31,6 +32,7 @@ import {
   tempDir,
 } from './lib.js';
 import { benchNewsletter } from './newsletter.js';
+import { benchPages } from './pages.js';
 import { benchDownloads, benchOrders, benchProductPage } from './selling.js';
 import { seedLargeDownload, seedLicenseKey, setUpOverHttp } from './store.js';
 
@@ -85,8 +87,15 @@ async function main(): Promise<void> {
     return;
   }
   console.log(
-    `Vielfach bench: ${cpus().length} cores, Node ${process.version}, ${DURATION} s per load test, ${CONNECTIONS} connections\n`,
+    `Vielfach bench: ${cpus().length} cores, Node ${process.version}, ${LOAD_TOOL}, ${DURATION} s per load test, ${CONNECTIONS} connections\n`,
   );
+  // `npm run bench -- pages`: only the public pages, start-up and memory (issue 16's table).
+  if (process.argv.includes('pages')) {
+    console.log('Public pages, start-up and memory (demo store as npm start runs it)');
+    await benchPages();
+    printTable((performance.now() - started) / 1000);
+    return;
+  }
 
   console.log('Start-up (vielfach start, fresh SQLite data folder)');
   const dataDir = tempDir('vf-bench-data-');
@@ -102,7 +111,10 @@ async function main(): Promise<void> {
   const app = await startVielfach(dataDir);
   record({ measure: 'start-up to first 200, restart', value: app.startupMs, unit: 'ms', note: 'store set up' });
 
-  console.log('\nHTTP (autocannon, each server in its own process)');
+  console.log('\nPublic pages, start-up and memory (demo store as npm start runs it)');
+  await benchPages();
+
+  console.log(`\nHTTP (${LOAD_TOOL}, each server in its own process)`);
   const bare = await startBareFastify();
   const bareUrl = `http://127.0.0.1:${bare.port}/`;
   const bareLoad = await load(bareUrl);
@@ -144,7 +156,7 @@ async function main(): Promise<void> {
         node: process.version,
         cores: cpus().length,
         cpu: cpus()[0]?.model,
-        settings: { durationSeconds: DURATION, connections: CONNECTIONS, httpLogLevel: 'warn' },
+        settings: { durationSeconds: DURATION, connections: CONNECTIONS, loadTool: LOAD_TOOL },
         runSeconds: Math.round(seconds),
         results: rows,
       },
