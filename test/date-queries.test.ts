@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp } from '../src/testing/app.js';
-import { HttpClient } from '../src/testing/http-client.js';
+import { HttpClient } from '../src/testing/http.js';
 
 describe('days that do not exist in filters and reports', () => {
   let t: TestApp;

@@ -12,7 +12,7 @@ import { addDemoLicensedProduct } from '../src/features/licensing/demo.js';
 import { addDemoMemberships } from '../src/features/memberships/demo.js';
 import { addDemoPosts } from '../src/features/posts/demo.js';
 import { buildTestApp, setUpStore, type TestApp } from '../src/testing/app.js';
-import { HttpClient } from '../src/testing/http-client.js';
+import { HttpClient } from '../src/testing/http.js';
 
 type PageCheck = { problems: string[]; links: string[] };
 
@@ -185,7 +185,7 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
         }
         continue;
       }
-      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+      if (!String(res.headers['content-type'] ?? '').startsWith('text/html')) continue;
       checked++;
       const page = checkPage(res.body);
       for (const p of page.problems) failures.push(`${as} ${path}: ${p}`);
@@ -235,7 +235,7 @@ describe('every page: unique ids, labels and ARIA references that resolve', () =
     for (const [client, path, fields, formPage] of cases) {
       const res = await client.postForm(path, fields, formPage ? { formPage } : {});
       if (res.status >= 500) failures.push(`${path}: ${res.status}`);
-      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+      if (!String(res.headers['content-type'] ?? '').startsWith('text/html')) continue;
       for (const p of checkPage(res.body).problems) failures.push(`${path} (sent back): ${p}`);
     }
     assert.deepEqual(failures, []);

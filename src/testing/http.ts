@@ -4,6 +4,7 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { TEST_ADMIN } from './app.js';
 
 /** Starts the app on a free port of 127.0.0.1 and answers its base URL. */
 export async function listenLocal(app: FastifyInstance): Promise<string> {
@@ -48,7 +49,10 @@ export function httpRequest(
   });
 }
 
-/** Keeps cookies like a browser and fills in the CSRF token of a form page. */
+/**
+ * A browser stand-in over real HTTP: keeps cookies, fills in the CSRF token of
+ * the page a form is on, and does not follow redirects.
+ */
 export class HttpClient {
   private readonly jar = new Map<string, string>();
   constructor(
@@ -57,8 +61,26 @@ export class HttpClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
-  private async send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string }) {
-    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  /** Starts `app` on a free port (closed with the app) and answers a client for it. */
+  static async listen(app: FastifyInstance): Promise<HttpClient> {
+    if (!app.server.listening) return new HttpClient(await listenLocal(app));
+    return new HttpClient(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+  }
+
+  /** Another client (its own cookies) for the same server. */
+  fresh(): HttpClient {
+    return new HttpClient(this.base, this.headers);
+  }
+
+  get cookieHeader(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(
+    path: string,
+    opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  ): Promise<HttpResponse> {
+    const cookie = this.cookieHeader;
     const res = await httpRequest(this.base, path, {
       ...opts,
       headers: { ...this.headers, ...(cookie ? { cookie } : {}), ...opts.headers },
@@ -77,18 +99,53 @@ export class HttpClient {
   }
 
   get(path: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
-    return this.send(path, { headers });
+    return this.request(path, { headers });
+  }
+
+  private async csrfToken(formPage: string): Promise<string> {
+    const page = await this.get(formPage);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`no CSRF token on ${formPage} (status ${page.status})`);
+    return token;
   }
 
   /** POSTs a urlencoded form with the CSRF token of the first form on `formPage` (default: the same path). */
   async postForm(path: string, fields: Record<string, string>, opts: { formPage?: string } = {}) {
-    const page = await this.get(opts.formPage ?? path);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-    if (!token) throw new Error(`no CSRF token on ${opts.formPage ?? path} (status ${page.status})`);
-    return this.send(path, {
+    const token = await this.csrfToken(opts.formPage ?? path);
+    return this.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ ...fields, _csrf: token }).toString(),
     });
+  }
+
+  /** POSTs a multipart form (CSRF token first, then fields, then files) as a browser would. */
+  async postMultipart(
+    path: string,
+    fields: Record<string, string>,
+    files: { name: string; filename: string; content: string | Buffer; type?: string }[],
+    opts: { formPage?: string } = {},
+  ): Promise<HttpResponse> {
+    const form = new FormData();
+    form.append('_csrf', await this.csrfToken(opts.formPage ?? path));
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) {
+      const bytes = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
+      const blob = new Blob([new Uint8Array(bytes)], { type: f.type ?? 'application/octet-stream' });
+      form.append(f.name, blob, f.filename);
+    }
+    // Response serialises the form as a browser would, boundary included.
+    const encoded = new Response(form);
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      body: Buffer.from(await encoded.arrayBuffer()),
+    });
+  }
+
+  async login(email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<HttpResponse> {
+    const r = await this.postForm('/admin/login', { email, password });
+    if (r.status !== 303) throw new Error(`login failed with ${r.status}`);
+    return r;
   }
 }

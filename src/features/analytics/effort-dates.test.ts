@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
-import { HttpClient } from '../../testing/http-client.js';
+import { HttpClient } from '../../testing/http.js';
 import { seedProduct } from './testing.js';
 
 const EFFORT = '/admin/analytics/effort';
