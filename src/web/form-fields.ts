@@ -15,3 +15,6 @@ export const blankAsMissing = (v: unknown): unknown => (typeof v === 'string' &&
  * `viesUrl: optionalField(z.url().default(VIES_DEFAULT_URL))`.
  */
 export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing, schema);
+
+/** `?page=` of a list: empty or missing is page 1; anything else must be a page number. */
+export const pageNumber = (max = 100_000) => optionalField(z.coerce.number().int().min(1).max(max).default(1));

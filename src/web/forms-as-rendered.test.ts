@@ -113,4 +113,22 @@ describe('admin forms posted as rendered', () => {
     assert.doesNotMatch(res.location ?? '', /error/);
     assert.equal((await rendered(page, '/admin/analytics/settings')).rate, '62,50');
   });
+
+  test('list filters sent empty (a filter form with nothing chosen) mean "no filter" and page 1', async () => {
+    for (const path of [
+      '/admin/orders?q=&status=&product=&from=&to=&page=',
+      '/admin/customers?q=&page=',
+      '/admin/discounts?page=',
+      '/admin/emails?status=&page=',
+      '/admin/products?status=&page=',
+      '/admin/members?status=&page=',
+      '/admin/licenses?page=',
+      '/posts?page=',
+    ]) {
+      assert.equal((await admin.get(path)).status, 200, path);
+    }
+    for (const path of ['/admin/orders?page=0', '/admin/discounts?page=x', '/admin/emails?page=-1']) {
+      assert.equal((await admin.get(path)).status, 400, `${path} is a wrong page, not an empty one`);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import type { PageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
+import { pageNumber } from '../../web/form-fields.js';
 import type { Translate } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminLocale, adminPageContext } from '../admin/admin-context.js';
@@ -53,7 +54,7 @@ export const productFormSchema = z.object({
 const listQuery = z.object({
   status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
   q: z.string().max(200).default('').catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: pageNumber().catch(1),
 });
 export const idParams = z.object({ id: z.uuid() });
 const doneQuery = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
+import { pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
@@ -27,7 +28,7 @@ const NOTICES = ['created', 'saved', 'deactivated', 'activated'] as const;
 type Notice = (typeof NOTICES)[number];
 
 const listQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber(),
   notice: z.enum(NOTICES).optional().catch(undefined),
   code: z.string().max(40).optional().catch(undefined),
 });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
+import { optionalField, pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
@@ -13,8 +14,8 @@ import { PREVIEW_CSP, previewHtml } from './preview.js';
 import { sendTestEmail } from './send-test-email.js';
 
 const listQuery = z.object({
-  status: z.enum(EMAIL_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  status: optionalField(z.enum(EMAIL_STATUSES).optional()),
+  page: pageNumber(),
   notice: z.enum(['test-queued']).optional().catch(undefined),
 });
 const idParams = z.object({ id: z.uuid() });

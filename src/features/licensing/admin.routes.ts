@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
+import { pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
@@ -32,7 +33,7 @@ type Notice = (typeof NOTICES)[number];
 
 const listQuery = z.object({
   q: z.string().max(200).default('').catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: pageNumber().catch(1),
 });
 const idParams = z.object({ id: z.uuid() });
 const instanceParams = z.object({ id: z.uuid(), instanceId: z.uuid() });

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { DB, MemberEmailStatus, SubscriptionStatus } from '../../db/schema.js';
+import { pageNumber } from '../../web/form-fields.js';
 import { normaliseSubscription } from './subscriptions.js';
 
 export const MEMBERS_PAGE_SIZE = 50;
@@ -21,7 +22,7 @@ export const memberFilterQuery = z.object({
   from: day,
   to: day,
   q: z.string().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber().catch(1),
 });
 export type MemberFilters = z.infer<typeof memberFilterQuery>;
 

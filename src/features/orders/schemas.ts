@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { OrderStatus } from '../../db/schema.js';
+import { isIsoDay } from '../../domain/dates.js';
+import { optionalField, pageNumber } from '../../web/form-fields.js';
 
 export const ORDER_STATUSES = [
   'pending',
@@ -11,15 +13,9 @@ export const ORDER_STATUSES = [
 ] as const satisfies readonly OrderStatus[];
 
 /** An empty form field ("?status=") means "no filter". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => optionalField(schema.optional());
 
-/** "2026-02-30" is not a day, though it looks like one. */
-export function isCalendarDay(s: string): boolean {
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-}
-
-const day = z.string().max(10).refine(isCalendarDay);
+const day = z.string().max(10).refine(isIsoDay);
 
 export const orderFiltersQuery = z.object({
   q: optional(z.string().trim().max(200)),
@@ -30,14 +26,14 @@ export const orderFiltersQuery = z.object({
 });
 
 export const orderListQuery = orderFiltersQuery.extend({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber(),
 });
 
 export type OrderFilterInput = z.infer<typeof orderFiltersQuery>;
 
 export const customerListQuery = z.object({
   q: optional(z.string().trim().max(200)),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber(),
 });
 
 export const idParams = z.object({ id: z.uuid() });

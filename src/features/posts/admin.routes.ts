@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
+import { pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { storeTimeZone } from '../analytics/settings.js';
@@ -162,7 +163,7 @@ export function registerPostAdminRoutes(fastify: FastifyInstance, services: Serv
 
   const recipientsQuery = z.object({
     status: z.enum(PROBLEM_STATUSES).catch('failed'),
-    page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+    page: pageNumber().catch(1),
   });
   app.get(
     '/admin/posts/:id/recipients',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
+import { pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { storeTimeZone } from '../analytics/settings.js';
 import { readSession, SESSION_COOKIE } from '../auth/sessions.js';
@@ -17,7 +18,7 @@ import { ArchivePage, PostPage } from './public.pages.js';
 import { findPublishedPost, listPublicForFeed, listPublished } from './queries.js';
 import { readerAccess } from './reader.js';
 
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
+const pageQuery = z.object({ page: pageNumber(10_000).catch(1) });
 const slugParams = z.object({ slug: z.string().max(200) });
 const imageParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.webp$/) });
 const imageQuery = z.object({ s: z.string().max(100).optional().catch(undefined) });
