@@ -26,7 +26,7 @@ const loginBody = z.object({
   next: z.string().max(2000).optional(),
 });
 const codeBody = z.object({ code: z.string().max(20).default('') });
-const emailBody = z.object({ email: z.email().max(320) });
+const emailBody = z.object({ email: z.string().trim().pipe(z.email().max(320)) });
 const passwordBody = z.object({ password: z.string().max(1000).default('') });
 const tokenParams = z.object({ token: z.string().min(10).max(200) });
 
