@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { isoIn, isoNow } from '../db/time.js';
-import { defineJob } from '../jobs/define.js';
+import { handleJob } from '../jobs/define.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { housekeepingJob } from './job-contracts.js';
 
 const KEEP_DONE_JOBS_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
@@ -15,24 +15,19 @@ function dayKey(d: Date): string {
  * Daily clean-up: finished jobs past two weeks, expired sessions and
  * one-time tokens. Dead jobs stay until the admin has looked at them.
  */
-export const housekeepingJob = defineJob({
-  kind: 'housekeeping.daily',
-  payload: z.object({}),
-  maxAttempts: 3,
-  handle: async (_payload, { db, log }) => {
-    const now = isoNow();
-    const jobs = await db
-      .deleteFrom('jobs')
-      .where('status', '=', 'done')
-      .where('finished_at', '<', isoIn(-KEEP_DONE_JOBS_DAYS * DAY_MS))
-      .executeTakeFirst();
-    await db.deleteFrom('admin_sessions').where('expires_at', '<', now).execute();
-    await db.deleteFrom('customer_sessions').where('expires_at', '<', now).execute();
-    await db.deleteFrom('customer_tokens').where('expires_at', '<', isoIn(-DAY_MS)).execute();
-    await db.deleteFrom('password_resets').where('expires_at', '<', isoIn(-DAY_MS)).execute();
-    log.info({ deletedJobs: Number(jobs.numDeletedRows) }, 'housekeeping done');
-    await scheduleHousekeeping(db, new Date(Date.now() + DAY_MS));
-  },
+export const housekeepingHandler = handleJob(housekeepingJob, async (_payload, { db, log }) => {
+  const now = isoNow();
+  const jobs = await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'done')
+    .where('finished_at', '<', isoIn(-KEEP_DONE_JOBS_DAYS * DAY_MS))
+    .executeTakeFirst();
+  await db.deleteFrom('admin_sessions').where('expires_at', '<', now).execute();
+  await db.deleteFrom('customer_sessions').where('expires_at', '<', now).execute();
+  await db.deleteFrom('customer_tokens').where('expires_at', '<', isoIn(-DAY_MS)).execute();
+  await db.deleteFrom('password_resets').where('expires_at', '<', isoIn(-DAY_MS)).execute();
+  log.info({ deletedJobs: Number(jobs.numDeletedRows) }, 'housekeeping done');
+  await scheduleHousekeeping(db, new Date(Date.now() + DAY_MS));
 });
 
 /** Called at start (for today) and by each run (for tomorrow); a no-op when already scheduled. */

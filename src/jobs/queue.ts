@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Dialect } from '../db/database.js';
 import type { DB, Job, JobStatus } from '../db/schema.js';
 import { isoIn, isoNow } from '../db/time.js';
-import type { JobDefinition } from './define.js';
+import type { JobContract } from './define.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -20,12 +20,12 @@ export type EnqueueOptions = {
 
 /**
  * Adds a job; call it inside the caller's transaction so the job exists iff the state change does.
- * The payload is checked against the job's schema here, so a bad payload fails the caller, not the worker.
+ * Takes the job's contract (not its handler). The payload is checked against the contract's schema here, so a bad payload fails the caller, not the worker.
  * Returns the new job's id, or undefined when `uniqueKey` already had a job.
  */
 export async function enqueueJob<S extends z.ZodType>(
   db: Db,
-  def: JobDefinition<S>,
+  def: JobContract<S>,
   payload: z.input<S>,
   opts: EnqueueOptions = {},
 ): Promise<string | undefined> {

@@ -27,8 +27,8 @@ import {
   parseClientCsv,
   type RefusedLine,
 } from './effort-input.js';
+import { rebuildAnalyticsJob } from './job-contracts.js';
 import { whatIf } from './leverage.js';
-import { rebuildAnalyticsJob } from './rebuild.job.js';
 import { addClientWork, addEffortEntry, addLeavePeriod, deleteRecord } from './record-effort.js';
 import { buildReport } from './report.js';
 import { getAnalyticsSettings, saveAnalyticsSettings } from './settings.js';

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { enqueueJob } from '../../jobs/queue.js';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { writeSetting } from '../settings/store-settings.js';
-import { nextRun, scheduleWeeklySummary, weeklySummaryJob } from './weekly-summary.job.js';
+import { weeklySummaryJob } from './job-contracts.js';
+import { nextRun, scheduleWeeklySummary } from './weekly-summary.job.js';
 
 describe('weekly summary email', () => {
   let t: TestApp;

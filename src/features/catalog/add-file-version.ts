@@ -6,8 +6,8 @@ import { enqueueJob } from '../../jobs/queue.js';
 import { recordAudit } from '../admin/audit.js';
 import type { Storage } from '../storage/storage.js';
 import { addVersionRow } from './file-rows.js';
+import { notifyBuyersJob } from './job-contracts.js';
 import type { Upload } from './multipart.js';
-import { notifyBuyersJob } from './notify-buyers.job.js';
 import { findProductFile } from './queries.js';
 import { storeUpload } from './store-upload.js';
 

@@ -1,15 +1,11 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
+import { expireOrderJob } from './job-contracts.js';
 import { expireOrder } from './order-transitions.js';
 
 /** Enqueued with every order for its expiry time; a paid order is left alone. */
-export const expireOrderJob = defineJob({
-  kind: 'order.expire',
-  payload: z.object({ orderId: z.string() }),
-  handle: async ({ orderId }, { db }) => {
-    await db.transaction().execute(async (trx) => {
-      const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-      if (order && (order.status === 'pending' || order.status === 'failed')) await expireOrder(trx, order);
-    });
-  },
+export const expireOrderHandler = handleJob(expireOrderJob, async ({ orderId }, { db }) => {
+  await db.transaction().execute(async (trx) => {
+    const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (order && (order.status === 'pending' || order.status === 'failed')) await expireOrder(trx, order);
+  });
 });

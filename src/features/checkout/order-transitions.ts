@@ -1,10 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Order, OrderStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import { fulfilOrderJob } from '../../flows/fulfil-order.job.js';
+import { fulfilOrderJob } from '../../flows/job-contracts.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { syncOrderAnalytics } from '../analytics/record-sale.js';
-import { issueCreditNoteJob } from '../invoices/jobs.js';
+import { issueCreditNoteJob } from '../invoices/job-contracts.js';
 import { disableLicenseKeysForOrder, enableLicenseKeysDisabledFor } from '../licensing/disable-order-license-keys.js';
 import { endUnstartedSubscription } from '../memberships/end-unstarted-subscription.js';
 import type { ProviderDispute } from '../payments/provider.js';

@@ -17,7 +17,7 @@ import { TaxError } from '../tax/categories.js';
 import { ipCountryOf } from '../tax/ip-country.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
-import { expireOrderJob } from './expire-order.job.js';
+import { expireOrderJob } from './job-contracts.js';
 import { recordOrderEvent } from './order-events.js';
 import {
   type BuyerTaxError,

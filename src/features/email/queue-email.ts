@@ -7,8 +7,8 @@ import type { Locale } from '../../web/i18n.js';
 import { emailFooterLinks } from '../legal/email-footer.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { checkEmailHeaders } from './headers.js';
+import { sendEmailJob } from './job-contracts.js';
 import { renderEmailHtml, renderEmailText } from './render-email.js';
-import { sendEmailJob } from './send-email.job.js';
 import { composeEmail, type TemplateData, type TemplateName } from './templates.js';
 
 export type QueueEmailOptions<N extends TemplateName> = {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { isoNow } from '../../db/time.js';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
+import { sendEmailJob } from './job-contracts.js';
 
 /** An email the job may hand over: a new one, or one whose job died and an admin retried. */
 const SENDABLE = ['queued', 'failed'] as const;
@@ -15,31 +15,26 @@ const SENDABLE = ['queued', 'failed'] as const;
  * A failed hand-over keeps the email `queued` and rethrows, so the runner
  * retries with backoff; after the last attempt the email is `failed`.
  */
-export const sendEmailJob = defineJob({
-  kind: 'email.send',
-  payload: z.object({ emailId: z.string() }),
-  maxAttempts: 10,
-  handle: async ({ emailId }, { db, services, job, signal }) => {
-    const email = await db.selectFrom('emails').selectAll().where('id', '=', emailId).executeTakeFirst();
-    if (!email || !(SENDABLE as readonly string[]).includes(email.status)) return;
-    if (signal.aborted) return; // another worker owns the job now and sends it
-    try {
-      const sent = await services.mailer.send(email, services.config.emailFrom);
-      await db
-        .updateTable('emails')
-        .set({ status: 'sent', transport: sent.transport, message_id: sent.messageId, sent_at: isoNow(), error: null })
-        .where('id', '=', emailId)
-        .where('status', 'in', SENDABLE)
-        .execute();
-    } catch (err) {
-      const lastAttempt = job.attempts >= job.max_attempts;
-      await db
-        .updateTable('emails')
-        .set({ error: (err as Error).message.slice(0, 2000), status: lastAttempt ? 'failed' : 'queued' })
-        .where('id', '=', emailId)
-        .where('status', 'in', SENDABLE)
-        .execute();
-      throw err;
-    }
-  },
+export const sendEmailHandler = handleJob(sendEmailJob, async ({ emailId }, { db, services, job, signal }) => {
+  const email = await db.selectFrom('emails').selectAll().where('id', '=', emailId).executeTakeFirst();
+  if (!email || !(SENDABLE as readonly string[]).includes(email.status)) return;
+  if (signal.aborted) return; // another worker owns the job now and sends it
+  try {
+    const sent = await services.mailer.send(email, services.config.emailFrom);
+    await db
+      .updateTable('emails')
+      .set({ status: 'sent', transport: sent.transport, message_id: sent.messageId, sent_at: isoNow(), error: null })
+      .where('id', '=', emailId)
+      .where('status', 'in', SENDABLE)
+      .execute();
+  } catch (err) {
+    const lastAttempt = job.attempts >= job.max_attempts;
+    await db
+      .updateTable('emails')
+      .set({ error: (err as Error).message.slice(0, 2000), status: lastAttempt ? 'failed' : 'queued' })
+      .where('id', '=', emailId)
+      .where('status', 'in', SENDABLE)
+      .execute();
+    throw err;
+  }
 });

@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { addDays, isPublicationDay } from './ecb-calendar.js';
 import { importRates } from './import-rates.js';
+import { fetchRatesJob } from './job-contracts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -25,32 +25,26 @@ const TIMEOUT_MS = 30_000;
  * a day still missing shows in the OSS report, which offers the import.
  * Idempotent: the import keeps stored rates.
  */
-export const fetchRatesJob = defineJob({
-  kind: 'exchange-rates.fetch',
-  /** The UTC day this run is for (YYYY-MM-DD). */
-  payload: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  maxAttempts: 12,
-  handle: async ({ day }, { db, services, log, signal }) => {
-    if (!(await rateFetchWanted(db, services.config))) {
-      log.info('exchange rates: daily fetch not needed (EXCHANGE_RATES_FETCH, store currencies); chain ended');
-      return;
-    }
-    // After downtime the next run is today's: one catch-up run, not one per missed day (the daily file
-    // only ever holds the latest day; a missed day shows in the OSS report).
-    const today = new Date().toISOString().slice(0, 10);
-    const [, later = today] = [addDays(day, 1), today].sort(); // ISO days sort as text
-    await scheduleRateFetch(db, later);
-    if (!isPublicationDay(day)) return; // weekends and TARGET holidays: nothing new is published
-    try {
-      const r = await fetchAndImport(services, signal);
-      // The file still holds an older day: the ECB has not published yet. Try again later.
-      if (r.lastDate < day) throw new Error(`the ECB file still holds ${r.lastDate}, not ${day}`);
-      log.info({ day, imported: r.imported, lastDate: r.lastDate }, 'exchange rates fetched');
-    } catch (err) {
-      log.warn({ err, day, url: services.config.exchangeRatesUrl }, 'exchange rates: fetch failed, will retry');
-      throw err;
-    }
-  },
+export const fetchRatesHandler = handleJob(fetchRatesJob, async ({ day }, { db, services, log, signal }) => {
+  if (!(await rateFetchWanted(db, services.config))) {
+    log.info('exchange rates: daily fetch not needed (EXCHANGE_RATES_FETCH, store currencies); chain ended');
+    return;
+  }
+  // After downtime the next run is today's: one catch-up run, not one per missed day (the daily file
+  // only ever holds the latest day; a missed day shows in the OSS report).
+  const today = new Date().toISOString().slice(0, 10);
+  const [, later = today] = [addDays(day, 1), today].sort(); // ISO days sort as text
+  await scheduleRateFetch(db, later);
+  if (!isPublicationDay(day)) return; // weekends and TARGET holidays: nothing new is published
+  try {
+    const r = await fetchAndImport(services, signal);
+    // The file still holds an older day: the ECB has not published yet. Try again later.
+    if (r.lastDate < day) throw new Error(`the ECB file still holds ${r.lastDate}, not ${day}`);
+    log.info({ day, imported: r.imported, lastDate: r.lastDate }, 'exchange rates fetched');
+  } catch (err) {
+    log.warn({ err, day, url: services.config.exchangeRatesUrl }, 'exchange rates: fetch failed, will retry');
+    throw err;
+  }
 });
 
 /** Downloads the configured file and imports it; throws on any failure (HTTP, size, format). */

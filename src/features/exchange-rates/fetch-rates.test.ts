@@ -5,7 +5,8 @@ import { afterEach, describe, test } from 'node:test';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
-import { fetchRatesJob, rateFetchWanted, scheduleRateFetch, startRateFetching } from './fetch-rates.job.js';
+import { rateFetchWanted, scheduleRateFetch, startRateFetching } from './fetch-rates.job.js';
+import { fetchRatesJob } from './job-contracts.js';
 import { sample } from './testing.js';
 
 /** A stand-in for the ECB on 127.0.0.1: answers each request with the next of `answers`, then the last. */

@@ -37,7 +37,7 @@ describe('invoices', () => {
   test('issued on payment with PDF and e-invoice, once; immutable in the database', async () => {
     const app = await setUp();
     const p = await seedPurchase(app.services, { status: 'paid', locale: 'de' });
-    const { issueInvoiceJob } = await import('./jobs.js');
+    const { issueInvoiceJob } = await import('./job-contracts.js');
     const { enqueueJob } = await import('../../jobs/queue.js');
     const db = app.services.database.db;
     await enqueueJob(db, issueInvoiceJob, { orderId: p.orderId }, { uniqueKey: `invoice:${p.orderId}` });

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineJob, PermanentJobError } from '../../jobs/define.js';
+import { handleJob, PermanentJobError } from '../../jobs/define.js';
 import type { Services } from '../../services.js';
 import { TaxError } from '../tax/categories.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
@@ -7,6 +6,7 @@ import { hasEInvoice, hasXRechnung } from './cii.js';
 import { ensureInvoiceDocument } from './documents.js';
 import { issueCreditNoteRecord } from './issue-credit-note.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
+import { issueCreditNoteJob, issueInvoiceJob } from './job-contracts.js';
 import { findInvoiceByKey } from './queries.js';
 
 /** Issues the invoice of a paid order and stores its documents; a no-op until tax settings are saved. */
@@ -31,18 +31,13 @@ async function storeDocuments(services: Services, inv: Awaited<ReturnType<typeof
   if (hasXRechnung(inv)) await ensureInvoiceDocument(services, inv, 'xrechnung');
 }
 
-export const issueInvoiceJob = defineJob({
-  kind: 'invoice.issue',
-  payload: z.object({ orderId: z.string() }),
-  maxAttempts: 20,
-  handle: async ({ orderId }, { services }) => {
-    try {
-      await issueInvoiceForOrder(services, orderId);
-    } catch (e) {
-      if (e instanceof TaxError) throw new PermanentJobError(e.message);
-      throw e;
-    }
-  },
+export const issueInvoiceHandler = handleJob(issueInvoiceJob, async ({ orderId }, { services }) => {
+  try {
+    await issueInvoiceForOrder(services, orderId);
+  } catch (e) {
+    if (e instanceof TaxError) throw new PermanentJobError(e.message);
+    throw e;
+  }
 });
 
 /**
@@ -50,11 +45,9 @@ export const issueInvoiceJob = defineJob({
  * credit note — in full, or for a partial refund (`refundedMinor`: the gross
  * refunded so far) the part not yet credited.
  */
-export const issueCreditNoteJob = defineJob({
-  kind: 'invoice.credit-note',
-  payload: z.object({ orderId: z.string(), refundedMinor: z.number().int().positive().optional() }),
-  maxAttempts: 20,
-  handle: async ({ orderId, refundedMinor }, { services }) => {
+export const issueCreditNoteHandler = handleJob(
+  issueCreditNoteJob,
+  async ({ orderId, refundedMinor }, { services }) => {
     const { db } = services.database;
     const original =
       (await findInvoiceByKey(db, `invoice:${orderId}`)) ?? (await issueInvoiceForOrder(services, orderId));
@@ -67,4 +60,4 @@ export const issueCreditNoteJob = defineJob({
     });
     if (credit) await storeDocuments(services, credit);
   },
-});
+);

@@ -70,7 +70,7 @@ describe('XRechnung documents', () => {
   test('stored once beside the PDF and the EN 16931 XML; the buyer downloads it; the PDF keeps EN 16931', async () => {
     const app = await setUp();
     const p = await addressedPurchase(app);
-    const { issueInvoiceJob } = await import('./jobs.js');
+    const { issueInvoiceJob } = await import('./job-contracts.js');
     const { enqueueJob } = await import('../../jobs/queue.js');
     const db = app.services.database.db;
     await enqueueJob(db, issueInvoiceJob, { orderId: p.orderId }, { uniqueKey: `invoice:${p.orderId}` });

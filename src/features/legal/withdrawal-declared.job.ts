@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
+import { withdrawalDeclaredJob } from './job-contracts.js';
 import { declareWithdrawal } from './withdraw-order.js';
 
 /**
@@ -9,10 +9,9 @@ import { declareWithdrawal } from './withdraw-order.js';
  * time of receipt travels with it. Idempotent: one withdrawal per order
  * (UNIQUE), one email per order and hour of receipt.
  */
-export const withdrawalDeclaredJob = defineJob({
-  kind: 'legal.withdrawal-declared',
-  payload: z.object({ number: z.string().max(40), email: z.string().max(320), receivedAt: z.iso.datetime() }),
-  handle: async ({ number, email, receivedAt }, { services }) => {
+export const withdrawalDeclaredHandler = handleJob(
+  withdrawalDeclaredJob,
+  async ({ number, email, receivedAt }, { services }) => {
     await declareWithdrawal(services, { number, email }, new Date(receivedAt));
   },
-});
+);

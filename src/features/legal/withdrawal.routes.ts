@@ -9,6 +9,7 @@ import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { findOrder } from '../checkout/queries.js';
+import { withdrawalDeclaredJob } from './job-contracts.js';
 import { WITHDRAW_PATH } from './links.js';
 import { carryOutWithdrawal, withdrawConfirmPath, withdrawOrder } from './withdraw-order.js';
 import {
@@ -19,7 +20,6 @@ import {
   WithdrawLinkPage,
   WithdrawReceivedPage,
 } from './withdrawal.pages.js';
-import { withdrawalDeclaredJob } from './withdrawal-declared.job.js';
 import { findWithdrawalById, loadWithdrawalView } from './withdrawal-queries.js';
 import { signWithdrawalToken, verifyWithdrawalConfirmToken, verifyWithdrawalToken } from './withdrawal-token.js';
 

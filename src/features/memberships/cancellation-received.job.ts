@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
 import { applyCancellation } from './apply-cancellation.js';
+import { cancellationReceivedJob } from './job-contracts.js';
 
 /**
  * A cancellation from the public page, carried out after the answer: the
@@ -9,10 +9,6 @@ import { applyCancellation } from './apply-cancellation.js';
  * contracts (a Stripe subscription would take a call to Stripe). Provider
  * errors are retried here instead of failing the page.
  */
-export const cancellationReceivedJob = defineJob({
-  kind: 'membership.cancellation-received',
-  payload: z.object({ requestId: z.string() }),
-  handle: async ({ requestId }, { services }) => {
-    await applyCancellation(services, requestId);
-  },
+export const cancellationReceivedHandler = handleJob(cancellationReceivedJob, async ({ requestId }, { services }) => {
+  await applyCancellation(services, requestId);
 });

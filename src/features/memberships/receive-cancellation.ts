@@ -4,7 +4,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { normaliseEmail } from './access.js';
-import { cancellationReceivedJob } from './cancellation-received.job.js';
+import { cancellationReceivedJob } from './job-contracts.js';
 
 export type CancellationInput = {
   email: string;

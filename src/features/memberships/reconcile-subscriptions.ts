@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
-import { defineJob, PermanentJobError } from '../../jobs/define.js';
+import { handleJob, PermanentJobError } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { paymentProvider } from '../payments/providers.js';
 import { subscriptionCheckoutState } from '../payments/stripe/stripe-billing.js';
 import { StripePaymentProvider } from '../payments/stripe/stripe-provider.js';
 import { endIncomplete } from './end-unstarted-subscription.js';
+import { syncStripeSubscriptionJob } from './job-contracts.js';
 import { syncStripeSubscription } from './stripe-billing.js';
 import { findSubscription } from './subscriptions.js';
 
@@ -49,11 +49,9 @@ export async function subscriptionsToReconcile(db: Db, afterMinutes: number): Pr
 }
 
 /** Re-reads one Stripe subscription (found through its checkout while we do not know it yet) and converges. */
-export const syncStripeSubscriptionJob = defineJob({
-  kind: 'membership.sync-stripe',
-  payload: z.object({ subscriptionId: z.string() }),
-  maxAttempts: 10,
-  handle: async ({ subscriptionId }, { db, services, log }) => {
+export const syncStripeSubscriptionHandler = handleJob(
+  syncStripeSubscriptionJob,
+  async ({ subscriptionId }, { db, services, log }) => {
     const sub = await findSubscription(db, subscriptionId);
     if (sub?.provider !== 'stripe') return;
     let ref = sub.provider_ref;
@@ -73,7 +71,7 @@ export const syncStripeSubscriptionJob = defineJob({
     const result = await syncStripeSubscription(services, ref);
     log.info({ subscriptionId, ref, result }, 'Stripe subscription reconciled');
   },
-});
+);
 
 /** Called by `payments.reconcile` for its time slot. */
 export async function enqueueSubscriptionReconciliation(db: Db, afterMinutes: number, slot: string): Promise<number> {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
+import { renewSubscriptionJob } from './job-contracts.js';
 import { renewSubscription } from './renew-subscription.js';
 
 /**
@@ -7,12 +7,10 @@ import { renewSubscription } from './renew-subscription.js';
  * charges the next period, retries after a failure, or ends a subscription
  * canceled at its period end. A run for a state that moved on does nothing.
  */
-export const renewSubscriptionJob = defineJob({
-  kind: 'membership.renew',
-  payload: z.object({ subscriptionId: z.string(), attempt: z.number().int().min(0) }),
-  maxAttempts: 20,
-  handle: async ({ subscriptionId, attempt }, { services, log }) => {
+export const renewSubscriptionHandler = handleJob(
+  renewSubscriptionJob,
+  async ({ subscriptionId, attempt }, { services, log }) => {
     const result = await renewSubscription(services, subscriptionId, attempt);
     log.info({ subscriptionId, attempt, result }, 'subscription renewal');
   },
-});
+);

@@ -5,7 +5,7 @@ import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
-import { expireOrderJob } from '../checkout/expire-order.job.js';
+import { expireOrderJob } from '../checkout/job-contracts.js';
 import { recordOrderEvent } from '../checkout/order-events.js';
 import { type BuyerTaxError, type CountryConflict, resolveBuyer } from '../checkout/order-tax.js';
 import { findOrderItems, upsertCustomer } from '../checkout/queries.js';

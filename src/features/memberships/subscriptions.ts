@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, Subscription, SubscriptionStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { renewSubscriptionJob } from './renew-subscription.job.js';
+import { renewSubscriptionJob } from './job-contracts.js';
 import type { SubscriptionState } from './subscription-rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

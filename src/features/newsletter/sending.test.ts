@@ -7,7 +7,7 @@ import { parseMessage, type SmtpReceiver, startSmtpReceiver } from '../email/tes
 import { type Mailer, smtpMailer } from '../email/transport.js';
 import { savePost } from '../posts/save-post.js';
 import { seedMember, seedSubscription, seedTier } from '../posts/testing.js';
-import { fanOutJob } from './fan-out.job.js';
+import { fanOutHandler } from './fan-out.job.js';
 import { INTERRUPTED, sendBatch } from './send-batch.js';
 
 const input = (over: Partial<Parameters<typeof savePost>[1]['input']> = {}) => ({
@@ -166,7 +166,7 @@ describe('a send interrupted mid-way resumes without duplicates', () => {
     assert.equal(r.kind, 'ok');
     const send = await db.selectFrom('post_sends').selectAll().executeTakeFirstOrThrow();
     // The fan-out alone: two batches (100 + 50) and their jobs, not yet run.
-    await fanOutJob.handle(
+    await fanOutHandler.handle(
       { sendId: send.id },
       { db, services: t.services, log: t.services.log, job: {} as Job, signal: new AbortController().signal },
     );
@@ -308,7 +308,7 @@ describe('permanent refusals', () => {
         job: {} as Job,
         signal: new AbortController().signal,
       };
-      await fanOutJob.handle({ sendId: send.id }, ctx);
+      await fanOutHandler.handle({ sendId: send.id }, ctx);
       // As if the fan-out had stopped right before its last step while the batch ran to the end.
       await db.updateTable('post_sends').set({ status: 'fanning-out', fanned_out_at: null }).execute();
       await sendBatch(t.services, { sendId: send.id, batch: 0 });
@@ -316,7 +316,7 @@ describe('permanent refusals', () => {
         (await db.selectFrom('post_sends').select('status').executeTakeFirstOrThrow()).status,
         'fanning-out',
       );
-      await fanOutJob.handle({ sendId: send.id }, ctx);
+      await fanOutHandler.handle({ sendId: send.id }, ctx);
       assert.equal((await db.selectFrom('post_sends').select('status').executeTakeFirstOrThrow()).status, 'done');
       assert.equal(
         (await db.selectFrom('emails').select('id').where('to_address', '=', 'early@example.com').execute()).length,

@@ -4,7 +4,7 @@ import type { DB, Post } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { postAudience } from '../posts/audience.js';
-import { fanOutJob } from './fan-out.job.js';
+import { fanOutJob } from './job-contracts.js';
 
 /**
  * The one send of a post (UNIQUE post_id: publishing again, or a rerun of the

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoIn, isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { syncOrderPaymentJob } from './sync-order-payment.job.js';
+import { syncOrderPaymentJob } from './job-contracts.js';
 
 const MINUTE = 60_000;
 /** How often a missing fee is asked for at most, how far apart, and for how long after the order. */

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import { defineJob, PermanentJobError } from '../../jobs/define.js';
+import { handleJob, PermanentJobError } from '../../jobs/define.js';
 import { applyPaymentState } from '../checkout/apply-payment-state.js';
 import { syncStripeSubscription } from '../memberships/stripe-billing.js';
+import { processPaymentEventJob } from './job-contracts.js';
 import { UnrelatedPaymentError } from './provider.js';
 import { paymentProvider } from './providers.js';
 
@@ -13,11 +13,9 @@ import { paymentProvider } from './providers.js';
  * the event only says "look at this payment", so order of arrival and
  * duplicates do not matter. A provider that is down is retried with backoff.
  */
-export const processPaymentEventJob = defineJob({
-  kind: 'payment.process-event',
-  payload: z.object({ provider: z.string(), eventId: z.string(), providerRef: z.string() }),
-  maxAttempts: 25,
-  handle: async ({ provider, eventId, providerRef }, { db, services, log }) => {
+export const processPaymentEventHandler = handleJob(
+  processPaymentEventJob,
+  async ({ provider, eventId, providerRef }, { db, services, log }) => {
     const p = await paymentProvider(services, provider);
     if (!p) throw new PermanentJobError(`unknown payment provider ${provider}`);
     // Stripe Billing (memberships): the event points at a subscription, which is re-read and converged.
@@ -37,7 +35,7 @@ export const processPaymentEventJob = defineJob({
     }
     await markProcessed(db, provider, eventId);
   },
-});
+);
 
 async function markProcessed(db: Kysely<DB>, provider: string, eventId: string) {
   await db

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
-import { processPaymentEventJob } from './process-payment-event.job.js';
+import { processPaymentEventJob } from './job-contracts.js';
 import { paymentProvider } from './providers.js';
 
 export type ReceiveResult = { kind: 'accepted' | 'duplicate' | 'ignored' } | { kind: 'unknown-provider' };

@@ -1,12 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { enqueueSubscriptionReconciliation } from '../memberships/reconcile-subscriptions.js';
 import { enqueueFeeLookups } from './fee-lookups.js';
-import { syncOrderPaymentJob } from './sync-order-payment.job.js';
+import { reconcilePaymentsJob, syncOrderPaymentJob } from './job-contracts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -32,32 +31,26 @@ export function reconcileSlot(at: Date, everyMinutes: number): { key: string; st
  * whose delayed payment may have settled since. Paid orders whose fee is
  * not known yet are looked up too, a bounded number of times.
  */
-export const reconcilePaymentsJob = defineJob({
-  kind: 'payments.reconcile',
-  /** The start of this run's time slot (ISO). */
-  payload: z.object({ slot: z.string() }),
-  maxAttempts: 3,
-  handle: async ({ slot }, { db, services, log }) => {
-    const every = services.config.reconcileAfterMinutes;
-    // The next run first, so a failure of this one does not break the chain. After downtime the next
-    // slot is the current one: one catch-up run, not one per missed slot.
-    const next = Math.max(Date.parse(slot) + every * MINUTE, Date.now());
-    await scheduleReconciliation(db, every, new Date(next));
-    const sweep = Date.parse(slot) % (24 * 60 * MINUTE) < every * MINUTE;
-    const window = sweep ? SWEEP_MINUTES : services.config.orderExpiryMinutes + 60;
-    const orderIds = await ordersToReconcile(db, every, window);
-    for (const orderId of orderIds) {
-      await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:${slot}` });
-    }
-    // Stripe subscriptions (memberships) a lost webhook left behind are re-read the same way.
-    const subscriptions = await enqueueSubscriptionReconciliation(db, every, slot);
-    // Paid orders whose fee the provider had not booked yet are asked again (bounded: fee-lookups.ts).
-    const fees = await enqueueFeeLookups(db, slot);
-    if (orderIds.length || subscriptions || fees) {
-      log.info({ orders: orderIds.length, subscriptions, fees }, 'pending payments looked up at their provider');
-      services.nudgeWorker();
-    }
-  },
+export const reconcilePaymentsHandler = handleJob(reconcilePaymentsJob, async ({ slot }, { db, services, log }) => {
+  const every = services.config.reconcileAfterMinutes;
+  // The next run first, so a failure of this one does not break the chain. After downtime the next
+  // slot is the current one: one catch-up run, not one per missed slot.
+  const next = Math.max(Date.parse(slot) + every * MINUTE, Date.now());
+  await scheduleReconciliation(db, every, new Date(next));
+  const sweep = Date.parse(slot) % (24 * 60 * MINUTE) < every * MINUTE;
+  const window = sweep ? SWEEP_MINUTES : services.config.orderExpiryMinutes + 60;
+  const orderIds = await ordersToReconcile(db, every, window);
+  for (const orderId of orderIds) {
+    await enqueueJob(db, syncOrderPaymentJob, { orderId }, { uniqueKey: `sync:${orderId}:${slot}` });
+  }
+  // Stripe subscriptions (memberships) a lost webhook left behind are re-read the same way.
+  const subscriptions = await enqueueSubscriptionReconciliation(db, every, slot);
+  // Paid orders whose fee the provider had not booked yet are asked again (bounded: fee-lookups.ts).
+  const fees = await enqueueFeeLookups(db, slot);
+  if (orderIds.length || subscriptions || fees) {
+    log.info({ orders: orderIds.length, subscriptions, fees }, 'pending payments looked up at their provider');
+    services.nudgeWorker();
+  }
 });
 
 /** Unpaid (pending or expired) orders placed between `windowMinutes` and `afterMinutes` ago, newest first. */

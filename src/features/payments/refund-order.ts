@@ -4,8 +4,8 @@ import { recordAudit } from '../admin/audit.js';
 import { applyPaymentState } from '../checkout/apply-payment-state.js';
 import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { findOrder } from '../checkout/queries.js';
+import { syncOrderPaymentJob } from './job-contracts.js';
 import { paymentProvider } from './providers.js';
-import { syncOrderPaymentJob } from './sync-order-payment.job.js';
 
 export type RefundResult = 'ok' | 'not-found' | 'not-paid' | 'invalid-amount' | 'provider-error';
 

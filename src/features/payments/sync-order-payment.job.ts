@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
 import { applyPaymentState } from '../checkout/apply-payment-state.js';
+import { syncOrderPaymentJob } from './job-contracts.js';
 import { UnrelatedPaymentError } from './provider.js';
 import { paymentProvider } from './providers.js';
 
@@ -11,15 +11,9 @@ import { paymentProvider } from './providers.js';
  * order's fee that was not known yet. A provider that is down fails the
  * attempt; the job runs again later.
  */
-export const syncOrderPaymentJob = defineJob({
-  kind: 'payment.sync-order',
-  payload: z.object({
-    orderId: z.string(),
-    // 'fees': a paid order whose fee (or card country) the provider had not reported yet.
-    reason: z.enum(['reconciliation', 'refund', 'fees']).default('reconciliation'),
-  }),
-  maxAttempts: 12,
-  handle: async ({ orderId, reason }, { db, services, log }) => {
+export const syncOrderPaymentHandler = handleJob(
+  syncOrderPaymentJob,
+  async ({ orderId, reason }, { db, services, log }) => {
     const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
     if (!order?.provider_ref || order.provider === 'free') return;
     const provider = await paymentProvider(services, order.provider);
@@ -35,4 +29,4 @@ export const syncOrderPaymentJob = defineJob({
       log.warn({ orderId }, 'the payment provider does not know this order as ours');
     }
   },
-});
+);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, TestPaymentStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { testNotifyJob } from './test-notify.job.js';
+import { testNotifyJob } from './job-contracts.js';
 
 export type TestOutcome = 'pay' | 'decline' | 'delay';
 

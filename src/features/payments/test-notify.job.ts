@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { isoNow } from '../../db/time.js';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
+import { testNotifyJob } from './job-contracts.js';
 import { receivePaymentNotification } from './receive-notification.js';
 import { signTestNotification, TEST_SIGNATURE_HEADER, testWebhookSecret } from './test-provider.js';
 
@@ -9,22 +9,17 @@ import { signTestNotification, TEST_SIGNATURE_HEADER, testWebhookSecret } from '
  * intake the HTTP webhook route uses, so the shop verifies, records and
  * processes it exactly as it would a real provider's notification.
  */
-export const testNotifyJob = defineJob({
-  kind: 'payment.test.notify',
-  payload: z.object({ ref: z.string(), type: z.string(), settle: z.boolean() }),
-  maxAttempts: 10,
-  handle: async ({ ref, type, settle }, { db, services, job }) => {
-    if (settle) {
-      await db
-        .updateTable('test_payment_sessions')
-        .set({ status: 'paid', updated_at: isoNow() })
-        .where('id', '=', ref)
-        .where('status', '=', 'processing')
-        .execute();
-    }
-    // The event id is stable across retries of this job, as a provider's is across redeliveries.
-    const body = JSON.stringify({ id: `evt_${job.id}`, type, data: { session: ref } });
-    const signature = signTestNotification(testWebhookSecret(services.config.sessionSecret), body);
-    await receivePaymentNotification(services, 'test', Buffer.from(body), { [TEST_SIGNATURE_HEADER]: signature });
-  },
+export const testNotifyHandler = handleJob(testNotifyJob, async ({ ref, type, settle }, { db, services, job }) => {
+  if (settle) {
+    await db
+      .updateTable('test_payment_sessions')
+      .set({ status: 'paid', updated_at: isoNow() })
+      .where('id', '=', ref)
+      .where('status', '=', 'processing')
+      .execute();
+  }
+  // The event id is stable across retries of this job, as a provider's is across redeliveries.
+  const body = JSON.stringify({ id: `evt_${job.id}`, type, data: { session: ref } });
+  const signature = signTestNotification(testWebhookSecret(services.config.sessionSecret), body);
+  await receivePaymentNotification(services, 'test', Buffer.from(body), { [TEST_SIGNATURE_HEADER]: signature });
 });

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { recordAudit } from '../admin/audit.js';
-import { removePostImagesJob } from './remove-images.job.js';
+import { removePostImagesJob } from './job-contracts.js';
 
 export type DeleteResult = 'ok' | 'not-draft' | 'sending' | 'not-found';
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { multipartBody, pngImage, postMultipart } from '../catalog/testing.js';
 import { writeSetting } from '../settings/store-settings.js';
-import { publishScheduledPostJob } from './publish-scheduled.job.js';
+import { publishScheduledPostHandler } from './publish-scheduled.job.js';
 import { readerCookie, seedMember, seedSubscription, seedTier } from './testing.js';
 
 const SECRET = 'GATED-BODY-7f3a';
@@ -317,8 +317,8 @@ describe('posts: admin editor, public pages, gating, feed', () => {
       .where('id', '=', id)
       .execute();
     const ctx = { db: db(), services: t.services, log: t.services.log, job, signal: new AbortController().signal };
-    await publishScheduledPostJob.handle({ postId: id }, ctx);
-    await publishScheduledPostJob.handle({ postId: id }, ctx);
+    await publishScheduledPostHandler.handle({ postId: id }, ctx);
+    await publishScheduledPostHandler.handle({ postId: id }, ctx);
     assert.equal(
       (await db().selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
       'published',

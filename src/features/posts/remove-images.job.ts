@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { defineJob } from '../../jobs/define.js';
+import { handleJob } from '../../jobs/define.js';
+import { removePostImagesJob } from './job-contracts.js';
 
 /** Removes a deleted post's image files after the deletion committed (removing a missing file is fine). */
-export const removePostImagesJob = defineJob({
-  kind: 'posts.remove-images',
-  payload: z.object({ keys: z.array(z.string().regex(/^post-images\/[0-9a-f-]{36}$/)).max(10_000) }),
-  handle: async ({ keys }, { services }) => {
-    for (const key of keys) await services.storage.delete(key);
-  },
+export const removePostImagesHandler = handleJob(removePostImagesJob, async ({ keys }, { services }) => {
+  for (const key of keys) await services.storage.delete(key);
 });

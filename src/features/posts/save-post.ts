@@ -5,9 +5,9 @@ import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { recordAudit } from '../admin/audit.js';
 import { isUniqueViolation } from '../catalog/unique-violation.js';
+import { publishScheduledPostJob } from './job-contracts.js';
 import type { PostInput } from './post-input.js';
 import { publishPost } from './publish.js';
-import { publishScheduledPostJob } from './publish-scheduled.job.js';
 
 export type SavePostResult =
   | { kind: 'ok'; id: string; published: boolean }

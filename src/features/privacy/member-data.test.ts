@@ -5,7 +5,7 @@ import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testin
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 import { exportCustomerData } from './export-data.js';
-import { retentionSweepJob } from './retention.job.js';
+import { retentionSweepHandler } from './retention.job.js';
 
 const NOW = '2026-11-01T10:00:00.000Z';
 
@@ -325,7 +325,7 @@ describe('privacy: member data in the export and the erasure', () => {
       .set({ keep_until: '2000-01-01T00:00:00.000Z' })
       .where('order_id', '=', adaOrderId)
       .execute();
-    await retentionSweepJob.handle({}, { db, services: t.services, log: t.services.log } as never);
+    await retentionSweepHandler.handle({}, { db, services: t.services, log: t.services.log } as never);
     assert.equal((await db.selectFrom('orders').select('id').where('id', '=', adaOrderId).execute()).length, 0);
     const kept = await db
       .selectFrom('subscription_payments')

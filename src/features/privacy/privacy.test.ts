@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
-import { retentionSweepJob } from './retention.job.js';
+import { retentionSweepHandler } from './retention.job.js';
 
 async function buy(t: TestApp, email: string, name: string) {
   const product = await seedProduct(t.services, { priceMinor: 1200, title: `Kurs für ${name}` });
@@ -128,7 +128,7 @@ describe('privacy: export and erasure', () => {
     assert.equal(audit.length, 1);
 
     // Not before the retention period ends …
-    await retentionSweepJob.handle({}, { db, services: t.services, log: t.services.log } as never);
+    await retentionSweepHandler.handle({}, { db, services: t.services, log: t.services.log } as never);
     assert.ok(await db.selectFrom('orders').select('id').where('id', '=', order.id).executeTakeFirst());
     // … and gone after it.
     await db
@@ -136,7 +136,7 @@ describe('privacy: export and erasure', () => {
       .set({ keep_until: '2000-01-01T00:00:00.000Z' })
       .where('order_id', '=', order.id)
       .execute();
-    await retentionSweepJob.handle({}, { db, services: t.services, log: t.services.log } as never);
+    await retentionSweepHandler.handle({}, { db, services: t.services, log: t.services.log } as never);
     assert.equal(await db.selectFrom('orders').select('id').where('id', '=', order.id).executeTakeFirst(), undefined);
   });
 
