@@ -209,7 +209,7 @@ async function wrk(url: string, seconds: number, post?: Post): Promise<Load> {
       [
         'wrk.method = os.getenv("WRK_METHOD")',
         'wrk.body = os.getenv("WRK_BODY")',
-        'for k, v in string.gmatch(os.getenv("WRK_HEADERS"), "([^\n]+): ([^\n]+)") do wrk.headers[k] = v end',
+        'for k, v in string.gmatch(os.getenv("WRK_HEADERS"), "([^\\n]+): ([^\\n]+)") do wrk.headers[k] = v end',
       ].join('\n'),
     );
     args.push('-s', wrkScript);
