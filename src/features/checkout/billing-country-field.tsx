@@ -1,3 +1,4 @@
+import { memoize } from '../../domain/memo.js';
 import type { PageContext } from '../../web/context.js';
 import { countryName, listBillingCountries } from '../tax/countries.js';
 import type { CountryConflict } from './location-evidence.js';
@@ -9,6 +10,17 @@ export function countryConflictMessage(ctx: PageContext, conflict: CountryConfli
     country: countryName(conflict.chosen, ctx.locale),
   });
 }
+
+/**
+ * Every country named and sorted in one language: the same ~250 names on every
+ * product page, so they are worked out once per language (Intl's names and
+ * collation cost more than the rest of the page).
+ */
+const countryOptions = memoize(4, (locale) =>
+  listBillingCountries()
+    .map((code) => ({ code, name: countryName(code, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale)),
+);
 
 /**
  * The buyer's country (it decides the VAT): every ISO country, named in the
@@ -30,9 +42,7 @@ export function BillingCountryField({
   confirm?: CountryConflict | undefined;
 }) {
   const id = 'f-billingCountry';
-  const options = listBillingCountries()
-    .map((code) => ({ code, name: countryName(code, ctx.locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+  const options = countryOptions(ctx.locale);
   const describedBy = [error ? `${id}-err` : '', `${id}-hint`].filter(Boolean).join(' ');
   return (
     <div class={error ? 'field invalid' : 'field'}>
