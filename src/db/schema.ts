@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import type {
   AnalyticsCustomersTable,
   AnalyticsOrdersTable,
@@ -140,6 +141,9 @@ export interface DB {
   post_sends: PostSendsTable;
   post_deliveries: PostDeliveriesTable;
 }
+
+/** A database handle: the connection pool or a transaction on it. */
+export type Db = Kysely<DB> | Transaction<DB>;
 
 export * from './tables/analytics.js';
 export * from './tables/disputes.js';

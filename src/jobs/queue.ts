@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Dialect } from '../db/database.js';
-import type { DB, Job, JobStatus } from '../db/schema.js';
+import type { DB, Db, Job, JobStatus } from '../db/schema.js';
 import { isoIn, isoNow } from '../db/time.js';
 import type { JobContract } from './define.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const JOB_STATUSES = ['pending', 'running', 'done', 'dead'] as const satisfies readonly JobStatus[];
 

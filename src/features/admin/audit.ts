@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 
 /** Who did what in the admin; kept for accountability, never edited. */
 export async function recordAudit(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   actor: string,
   action: string,
   detail: Record<string, unknown> = {},

@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, Subscription } from '../../db/schema.js';
+import { type Kysely, sql } from 'kysely';
+import type { DB, Db, Subscription } from '../../db/schema.js';
 import { ACCESS_STATUSES } from '../memberships/access.js';
 import { GRACE_DAYS } from '../memberships/subscription-rules.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
@@ -14,7 +14,6 @@ export type MembershipAnalytics = {
   flows: SubscriptionFlow[];
 };
 
-type Db = Kysely<DB> | Transaction<DB>;
 const n = (v: unknown) => Number(v ?? 0);
 
 /** The sync's watermark: the time zone the days are in and when it last looked. */

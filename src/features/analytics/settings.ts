@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './time-zone.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const ANALYTICS_KEYS = {
   timeZone: 'store.timezone',

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Locale } from '../../web/i18n.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
@@ -14,7 +13,7 @@ export type CreateAdminResult = { id: string; created: boolean };
  * ends its sessions). Used by set-up and by the `create-admin` command.
  */
 export async function createOrResetAdmin(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   { email, password, locale }: CreateAdminOptions,
 ): Promise<CreateAdminResult> {
   if (password.length < MIN_PASSWORD_LENGTH) {

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { AdminUser, AdminUserUpdate, DB } from '../../db/schema.js';
+import type { AdminUser, AdminUserUpdate, Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import type { ProductInput } from './product-input.js';
 import { slugsLike } from './queries.js';
 import { firstFreeSlug, slugify } from './slug.js';
@@ -10,11 +9,7 @@ export type SaveProductResult = { kind: 'ok'; id: string } | { kind: 'slug-taken
  * The slug as typed, or a free one made from the title when the field was left
  * empty. Not a guard: the UNIQUE slug column decides a race.
  */
-export async function chooseSlug(
-  db: Kysely<DB> | Transaction<DB>,
-  input: ProductInput,
-  exceptId?: string,
-): Promise<string> {
+export async function chooseSlug(db: Db, input: ProductInput, exceptId?: string): Promise<string> {
   if (input.slug) return input.slug;
   const base = slugify(input.title);
   return firstFreeSlug(base, await slugsLike(db, base || 'product', exceptId));

@@ -1,7 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, FileVersion, Product, ProductStatus } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { sql } from 'kysely';
+import type { Db, FileVersion, Product, ProductStatus } from '../../db/schema.js';
 
 export function findProductById(db: Db, id: string): Promise<Product | undefined> {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();

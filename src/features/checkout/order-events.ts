@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 
 /** Timeline kinds shown on the admin's order page. */
@@ -29,7 +29,7 @@ export type OrderEventKind =
 
 /** Appends to an order's timeline; call it in the transaction that changes the order. */
 export async function recordOrderEvent(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   orderId: string,
   kind: OrderEventKind,
   detail: Record<string, unknown> = {},

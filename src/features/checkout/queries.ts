@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Customer, DB, Order, OrderItem } from '../../db/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { Customer, DB, Db, Order, OrderItem } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Gap-free, human order numbers from one counter row (row-locked on PostgreSQL, serialised on SQLite). */
 export async function nextOrderNumber(trx: Transaction<DB>): Promise<string> {

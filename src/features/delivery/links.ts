@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { listProductFiles } from '../catalog/queries.js';
 import { listActiveDeliveries } from './queries.js';
@@ -39,7 +38,7 @@ export type DownloadLinkOptions = {
    * deliveries and queues the receipt email (outside it they are not visible
    * yet, and on SQLite a second handle would wait for that transaction).
    */
-  db?: Kysely<DB> | Transaction<DB>;
+  db?: Db;
   /** Link expiry is counted from here (ms since epoch); for tests. */
   now?: number;
 };

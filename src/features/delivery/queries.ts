@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../db/schema.js';
 
 /** A delivery with the order facts that decide access. */
 export function findDeliveryWithOrder(db: Db, deliveryId: string) {

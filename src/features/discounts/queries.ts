@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, DiscountCode } from '../../db/schema.js';
+import type { Db, DiscountCode } from '../../db/schema.js';
 import type { ProductChoice } from './discount-form.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const DISCOUNTS_PAGE_SIZE = 100;
 

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, DiscountCode } from '../../db/schema.js';
+import type { Db, DiscountCode } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const CODE_PATTERN = /^[A-Za-z0-9_-]{2,40}$/;
 

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Email, EmailStatus } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db, Email, EmailStatus } from '../../db/schema.js';
 
 export const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const satisfies readonly EmailStatus[];
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Locale } from '../../web/i18n.js';
@@ -28,7 +27,7 @@ export type QueueEmailOptions<N extends TemplateName> = {
  * worker never sees the job without its email).
  */
 export async function queueEmail<N extends TemplateName>(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   opts: QueueEmailOptions<N>,
 ): Promise<string | undefined> {
   if (!db.isTransaction) return db.transaction().execute((trx) => queueEmail(trx, opts));

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { toEurMinor } from './convert.js';
 import { dailyRates } from './rates.js';
 
@@ -11,7 +10,7 @@ import { dailyRates } from './rates.js';
  * value for EUR), `year` bounds the rates read.
  */
 export async function sumInEur(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   rows: readonly { currency: string; day: string; total: string | number | bigint | null }[],
   year: number,
 ): Promise<{ eurMinor: number; unconverted: { currency: string; day: string; minor: number }[] }> {

@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { handleJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
@@ -8,8 +7,6 @@ import { getStoreSettings } from '../settings/store-settings.js';
 import { addDays, isPublicationDay } from './ecb-calendar.js';
 import { importRates } from './import-rates.js';
 import { fetchRatesJob } from './job-contracts.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The ECB publishes at about 16:00 CET (14:00–15:00 UTC); fetching at 16:00 UTC finds the day's file. */
 const FETCH_AT_UTC = 'T16:00:00.000Z';

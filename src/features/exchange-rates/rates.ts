@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { ECB_CURRENCIES } from './convert.js';
 import { addDays, publicationDayOnOrAfter } from './ecb-calendar.js';
 import type { EcbRate } from './ecb-files.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The rate of one currency for a period's last day, or why there is none. */
 export type PeriodEndRate =

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { toEurMinor } from '../exchange-rates/convert.js';
 import { dailyRates } from '../exchange-rates/rates.js';
 import type { TaxCategory, TaxMode } from '../tax/categories.js';
@@ -9,8 +8,6 @@ import { smallBusinessAppliesToSale } from '../tax/small-business.js';
 import type { TaxSettings } from '../tax/tax-settings.js';
 import { netOfGross } from '../tax/vat-amounts.js';
 import { crossBorderB2cEur, netTurnoverEur } from './queries.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Where the buyer is and whether VIES confirmed a VAT ID (then a business). */
 export type BuyerEvidence = { country: string; vatId: string | null };

@@ -1,11 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Invoice } from '../../db/schema.js';
+import type { Db, Invoice } from '../../db/schema.js';
 import { type PeriodEndRate, periodEndRate } from '../exchange-rates/rates.js';
 import { type OssReport, ossCurrencies, ossReport } from './exports.js';
 
 /** The OSS report of a period's invoices, other currencies converted at the ECB rate for its last day. */
 export async function loadOssReport(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   invoices: readonly Invoice[],
   lastDay: string,
   today = new Date().toISOString().slice(0, 10),

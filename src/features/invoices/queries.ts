@@ -1,9 +1,7 @@
-import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
-import type { DB, Invoice } from '../../db/schema.js';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { DB, Db, Invoice } from '../../db/schema.js';
 import { sumInEur } from '../exchange-rates/daily-sums.js';
 import { EU_COUNTRIES } from '../tax/countries.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findInvoiceByKey(db: Db, uniqueKey: string): Promise<Invoice | undefined> {
   return db.selectFrom('invoices').selectAll().where('unique_key', '=', uniqueKey).executeTakeFirst();

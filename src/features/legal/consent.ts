@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Transaction } from 'kysely';
+import type { DB, Db } from '../../db/schema.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Bump when the wording of `checkout.consent.digital` changes: each order keeps the version it showed. */
 export const DIGITAL_CONSENT_VERSION = 'digital-content-2026-06';

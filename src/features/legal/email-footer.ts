@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { LEGAL_LINKS, WITHDRAW_PATH } from './links.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Emails are rendered where no request is at hand: the app remembers its public address at start. */
 const PUBLIC_URL_KEY = 'store.public_url';

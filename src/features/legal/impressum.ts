@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import type { Translate } from '../../web/messages.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const IMPRESSUM_KEY = 'legal.impressum';
 

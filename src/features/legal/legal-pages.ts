@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, LegalPageKind } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db, LegalPageKind } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Locale } from '../../web/i18n.js';
 import { recordAudit } from '../admin/audit.js';
@@ -7,8 +7,6 @@ import { getStoreSettings } from '../settings/store-settings.js';
 import { fillTemplate, readImpressum } from './impressum.js';
 import { TEMPLATES_DE } from './templates.de.js';
 import { TEMPLATES_EN } from './templates.en.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const EDITABLE_PAGES: readonly LegalPageKind[] = ['privacy', 'terms', 'withdrawal', 'accessibility'];
 

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { DEFAULT_TAX_CATEGORY, type TaxCategory } from '../tax/categories.js';
 import { productTaxOf } from '../tax/product-tax.js';
 
@@ -36,10 +35,7 @@ export function withdrawalCaseOf(category: TaxCategory, totalMinor: number): Wit
 }
 
 /** A product's case as its forms show it (by its pricing: a free product needs nothing). */
-export async function productWithdrawalCase(
-  db: Kysely<DB> | Transaction<DB>,
-  product: { id: string; pricing: string },
-): Promise<WithdrawalCase> {
+export async function productWithdrawalCase(db: Db, product: { id: string; pricing: string }): Promise<WithdrawalCase> {
   const category = (await productTaxOf(db, [product.id])).get(product.id)?.category ?? DEFAULT_TAX_CATEGORY;
   return withdrawalCaseOf(category, product.pricing === 'free' ? 0 : 1);
 }

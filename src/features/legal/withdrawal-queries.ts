@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Order, Withdrawal, WithdrawalRefund } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db, Order, Withdrawal, WithdrawalRefund } from '../../db/schema.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import { findDigitalConsent } from './consent.js';
 import { withdrawalCaseOf } from './withdrawal-case.js';
 import { type WithdrawalState, withdrawalPeriodEnd, withdrawalState } from './withdrawal-rules.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Step 1 of the withdrawal: the order with this number, if the email matches (case-insensitively). */
 export function findOrderByNumberAndEmail(db: Db, number: string, email: string) {

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, OrderStatus } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db, OrderStatus } from '../../db/schema.js';
 
 /** Orders that count as purchases in the library; pending, failed and expired ones are checkout leftovers. */
 export const PURCHASE_STATUSES = ['paid', 'refunded'] as const satisfies readonly OrderStatus[];

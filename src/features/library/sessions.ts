@@ -1,14 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoIn, isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { wantsJson } from '../../web/error-handler.js';
 import { AppError } from '../../web/errors.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Customer sessions: a random token in the cookie, only its SHA-256 in the database. */
 export const CUSTOMER_COOKIE = 'vf_customer';

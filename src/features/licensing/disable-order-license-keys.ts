@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, LicenseDisabledReason } from '../../db/schema.js';
+import type { Db, LicenseDisabledReason } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 
 /**
@@ -7,7 +6,7 @@ import { isoNow } from '../../db/time.js';
  * that changes the order. Keys already disabled keep their first reason.
  */
 export async function disableLicenseKeysForOrder(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   orderId: string,
   reason: LicenseDisabledReason,
 ): Promise<number> {
@@ -23,7 +22,7 @@ export async function disableLicenseKeysForOrder(
 
 /** Turns back on the keys of an order that were disabled for `reason` (and only those), e.g. a won dispute. */
 export async function enableLicenseKeysDisabledFor(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   orderId: string,
   reason: LicenseDisabledReason,
 ): Promise<number> {

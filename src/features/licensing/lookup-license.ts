@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { hashLicenseKey } from './license-key.js';
 import { type LicenseKeyStatus, licenseStatus } from './license-rules.js';
 import { findLicenseByHash, type LicenseRecord } from './queries.js';
@@ -11,13 +10,13 @@ export type Lookup =
   | { kind: 'expired'; license: LicenseRecord }
   | { kind: 'usable'; license: LicenseRecord; status: LicenseKeyStatus };
 
-export function lookupLicense(db: Kysely<DB> | Transaction<DB>, licenseKey: string, nowIso: string): Promise<Lookup> {
+export function lookupLicense(db: Db, licenseKey: string, nowIso: string): Promise<Lookup> {
   return lookupLicenseByHash(db, hashLicenseKey(licenseKey), nowIso);
 }
 
 /** The same by the key's hash (`hashLicenseKey`), when the caller has it already. */
 export async function lookupLicenseByHash(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   keyHash: string,
   nowIso: string,
   batch?: SqliteReadBatch,

@@ -1,10 +1,8 @@
-import { CompiledQuery, type InferResult, type Kysely, type Transaction } from 'kysely';
-import type { DB, LicenseInstance } from '../../db/schema.js';
+import { CompiledQuery, type InferResult, type Kysely } from 'kysely';
+import type { DB, Db, LicenseInstance } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { type LicenseKeyStatus, licenseStatus } from './license-rules.js';
 import type { SqliteReadBatch } from './read-batch.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 function licenseByHashQuery(db: Db) {
   return db

@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, Subscription } from '../../db/schema.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { DB, Db, Subscription } from '../../db/schema.js';
 
 /**
  * Who may read what. The one place access is derived from subscription state:
@@ -56,8 +56,6 @@ export function canRead(audience: Audience, access: MemberAccess): boolean {
       );
   }
 }
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The access of the member with this (normalised) email; NO_ACCESS for strangers. */
 export async function loadMemberAccess(db: Db, email: string | null, now: Date): Promise<MemberAccess> {

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Subscription } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db, Subscription } from '../../db/schema.js';
 import type { ResolvedBuyer } from '../checkout/order-tax.js';
 import { decideOrderTax, type OrderTax } from '../checkout/order-tax.js';
 import { TaxError } from '../tax/categories.js';
@@ -43,7 +43,7 @@ type PeriodItem = { productId: string; title: string; amountMinor: number; curre
  * answers with a form error; a renewal uses `decideRenewalTax`.
  */
 export async function decidePeriodTax(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   buyer: SubscriptionBuyer,
   item: PeriodItem,
   at: string,
@@ -73,7 +73,7 @@ export async function decidePeriodTax(
  * it; the order then carries no decision and its invoice decides at issue.
  */
 export async function decideRenewalTax(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db,
   buyer: SubscriptionBuyer,
   item: PeriodItem,
   at: string,

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { handleJob, PermanentJobError } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -11,7 +10,6 @@ import { syncStripeSubscriptionJob } from './job-contracts.js';
 import { syncStripeSubscription } from './stripe-billing.js';
 import { findSubscription } from './subscriptions.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 const MINUTE = 60_000;
 const BATCH = 200;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, MembershipTier } from '../../db/schema.js';
+import type { DB, Db, MembershipTier } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
 import { isUniqueViolation } from '../catalog/unique-violation.js';
@@ -58,7 +58,7 @@ async function upsertTierProduct(trx: Transaction<DB>, tier: MembershipTier, val
 }
 
 /** At most one active free tier: every confirmed member belongs to it. */
-async function anotherActiveFreeTier(db: Kysely<DB> | Transaction<DB>, exceptId: string | null): Promise<boolean> {
+async function anotherActiveFreeTier(db: Db, exceptId: string | null): Promise<boolean> {
   let q = db.selectFrom('membership_tiers').select('id').where('is_free', '=', 1).where('active', '=', 1);
   if (exceptId) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;

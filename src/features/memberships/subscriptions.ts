@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Subscription, SubscriptionStatus } from '../../db/schema.js';
+import type { Transaction } from 'kysely';
+import type { DB, Db, Subscription, SubscriptionStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { renewSubscriptionJob } from './job-contracts.js';
 import type { SubscriptionState } from './subscription-rules.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** PostgreSQL returns bigint columns as strings: numbers here, once. */
 export function normaliseSubscription(s: Subscription): Subscription {

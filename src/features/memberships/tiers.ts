@@ -1,12 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { BillingInterval, DB, MembershipTier } from '../../db/schema.js';
+import type { BillingInterval, Db, MembershipTier } from '../../db/schema.js';
 import { formatAmountInput, readAmount } from '../../domain/money.js';
 import { amountErrorKey } from '../../web/amount-errors.js';
 import type { MessageKey } from '../../web/messages.js';
 import { isValidSlug, slugify } from '../catalog/slug.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const INTERVALS = ['month', 'year'] as const satisfies readonly BillingInterval[];
 

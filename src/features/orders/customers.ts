@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Customer, DB } from '../../db/schema.js';
+import type { Customer, Db } from '../../db/schema.js';
 import { contains } from './list-orders.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const CUSTOMERS_PAGE_SIZE = 50;
 

@@ -1,13 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { toDecimalString } from '../../domain/money.js';
 import { CSV_BOM, csvFileName, csvLine } from './csv.js';
 import { allCustomers, boughtCurrencies } from './customers.js';
 import { itemsOf, type OrderFilters, orderFilter } from './list-orders.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const ORDER_HEADER = [
   'number',

@@ -1,8 +1,6 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
-import type { DB, Order } from '../../db/schema.js';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { DB, Db, Order } from '../../db/schema.js';
 import type { OrderFilterInput } from './schemas.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const ORDERS_PAGE_SIZE = 50;
 

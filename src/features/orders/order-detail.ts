@@ -1,10 +1,8 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Customer, DB, Order, OrderItem, OrderPaymentDetails } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { Customer, Db, Order, OrderItem, OrderPaymentDetails } from '../../db/schema.js';
 import type { ViesChecksTable } from '../../db/tables/tax.js';
 import { findPaymentDetails } from '../payments/payment-details.js';
 import { buildTimeline, emailIdsOf, type TimelineEntry } from './timeline.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type DeliveryRow = {
   id: string;

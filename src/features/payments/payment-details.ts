@@ -1,9 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, OrderPaymentDetails } from '../../db/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Db, OrderPaymentDetails } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { ProviderPaymentDetails } from './provider.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const COUNTRY = /^[A-Z]{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;

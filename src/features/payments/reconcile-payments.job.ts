@@ -1,13 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { handleJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { enqueueSubscriptionReconciliation } from '../memberships/reconcile-subscriptions.js';
 import { enqueueFeeLookups } from './fee-lookups.js';
 import { reconcilePaymentsJob, syncOrderPaymentJob } from './job-contracts.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const MINUTE = 60_000;
 /** Orders looked at per run, newest first; the rest wait for the next run. */

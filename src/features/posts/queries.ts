@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, DeliveryStatus, Post, PostSend } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db, DeliveryStatus, Post, PostSend } from '../../db/schema.js';
 
 export const ARCHIVE_PAGE_SIZE = 20;
 

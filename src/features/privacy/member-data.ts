@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Transaction } from 'kysely';
+import type { DB, Db } from '../../db/schema.js';
 
 /**
  * Art. 15 and 20 GDPR for members: the members row of the address, the proof

@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { CURRENCY_CODES, type CurrencyCode } from '../../domain/money.js';
 import { LOCALES, type Locale } from '../../web/i18n.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const CURRENCIES = CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]];
 export type { CurrencyCode };

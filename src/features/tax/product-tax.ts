@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { DEFAULT_TAX_CATEGORY, isTaxCategory, type TaxCategory } from './categories.js';
 import { type EuCountry, isEuCountry } from './countries.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type ProductTax = { category: TaxCategory; placeCountry: EuCountry | null };
 

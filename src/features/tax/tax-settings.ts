@@ -1,14 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { optionalField } from '../../web/form-fields.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { TAX_MODES } from './categories.js';
 import { EU_COUNTRIES } from './countries.js';
 import { checkVatId } from './vat-id.js';
 import { VIES_DEFAULT_URL } from './vies.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const emailFormat = z.email();
 const isEmail = (v: string) => emailFormat.safeParse(v).success;

@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../../config.js';
-import type { DB } from '../../../db/schema.js';
+import type { DB, Db } from '../../../db/schema.js';
 import { isoNow } from '../../../db/time.js';
 import { openSecret, SecretBoxError, sealSecret, secretsKeyOf } from '../secret-box.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type StripeKeys = { secretKey: string; publishableKey: string; webhookSecret: string };
 
