@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type CountrySales, loadCountrySales } from './country-data.js';
 import { isUsableDay } from './effort-input.js';
-import { loadMembershipAnalytics, type MembershipAnalytics } from './mrr-data.js';
+import { loadMembershipAnalytics, type MembershipAnalytics } from './membership-figures.js';
 import { getAnalyticsSettings } from './settings.js';
 import { localDay, type Period } from './time-zone.js';
 import { type RangeKey, rangeOf } from './view-options.js';

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ACCESS_STATUSES } from '../memberships/access.js';
-import { mrrOf } from './mrr.js';
-import { syncSubscriptionFlows } from './mrr-data.js';
+import { mrrOf, type SubscriptionFlow } from './mrr.js';
+import { loadSubscriptionFlows, syncSubscriptionFlows } from './mrr-data.js';
 import { storeTimeZone } from './settings.js';
 import { addDays, localDay } from './time-zone.js';
 
@@ -97,4 +97,23 @@ async function paidOutsideConfirmed(db: Kysely<DB>, nowIso: string): Promise<num
     )
     .executeTakeFirst();
   return n(r?.n);
+}
+
+export type MembershipAnalytics = {
+  /** The admin dashboard's figures now (MRR, paid and free members), from the one shared function. */
+  now: MembershipFigures;
+  /** Starts and ends per store-local day, in the chosen currency. */
+  flows: SubscriptionFlow[];
+};
+
+/** Only once a membership tier exists (like the admin dashboard's tiles). */
+export async function loadMembershipAnalytics(
+  db: Kysely<DB>,
+  opts: { currency: string; timeZone: string; now: Date },
+): Promise<MembershipAnalytics | undefined> {
+  const tier = await db.selectFrom('membership_tiers').select('id').limit(1).executeTakeFirst();
+  if (!tier) return undefined;
+  // The figures sync the flows first; the flows' own sync then finds nothing new.
+  const now = await loadMembershipFigures(db, opts.currency, opts.now);
+  return { now, flows: await loadSubscriptionFlows(db, opts) };
 }

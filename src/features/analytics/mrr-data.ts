@@ -4,15 +4,7 @@ import { ACCESS_STATUSES } from '../memberships/access.js';
 import { GRACE_DAYS } from '../memberships/subscription-rules.js';
 import { readSetting, writeSetting } from '../settings/store-settings.js';
 import { offsetSegments } from './day-shift.js';
-import { loadMembershipFigures, type MembershipFigures } from './membership-figures.js';
 import type { SubscriptionFlow } from './mrr.js';
-
-export type MembershipAnalytics = {
-  /** The admin dashboard's figures now (MRR, paid and free members), from the one shared function. */
-  now: MembershipFigures;
-  /** Starts and ends per store-local day, in the chosen currency. */
-  flows: SubscriptionFlow[];
-};
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -336,16 +328,4 @@ export async function loadSubscriptionFlows(
     endYearly: n(r.end_yearly_minor),
     ends: n(r.ends),
   }));
-}
-
-/** Only once a membership tier exists (like the admin dashboard's tiles). */
-export async function loadMembershipAnalytics(
-  db: Kysely<DB>,
-  opts: { currency: string; timeZone: string; now: Date },
-): Promise<MembershipAnalytics | undefined> {
-  const tier = await db.selectFrom('membership_tiers').select('id').limit(1).executeTakeFirst();
-  if (!tier) return undefined;
-  // The figures sync the flows first; the flows' own sync then finds nothing new.
-  const now = await loadMembershipFigures(db, opts.currency, opts.now);
-  return { now, flows: await loadSubscriptionFlows(db, opts) };
 }
