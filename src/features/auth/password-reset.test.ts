@@ -30,7 +30,9 @@ describe('password reset by email', () => {
     await old.login();
     await t.services.database.db.updateTable('admin_users').set({ locked_until: '2999-01-01T00:00:00.000Z' }).execute();
 
-    const r = await new TestClient(t.app).postForm('/admin/password-reset', { email: ` ${TEST_ADMIN.email.toUpperCase()} ` });
+    const r = await new TestClient(t.app).postForm('/admin/password-reset', {
+      email: ` ${TEST_ADMIN.email.toUpperCase()} `,
+    });
     assert.match(r.body, /If an admin account exists/);
     assert.equal(await t.drainJobs(), 1);
     const [mail] = await outbox();
