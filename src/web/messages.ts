@@ -68,6 +68,19 @@ export function translator(locale: Locale): Translate {
   return (key, params) => interpolate(catalog[key as string] ?? (key as string), params);
 }
 
+/** For tests: keys that more than one feature defines (the later one would silently win). */
+export function keysDefinedTwice(): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const b of bundles) {
+    for (const key of Object.keys(b.en)) {
+      if (seen.has(key)) twice.add(key);
+      seen.add(key);
+    }
+  }
+  return [...twice].sort();
+}
+
 /** For tests: every key in both languages, to check none is empty. */
 export function allMessages(): Record<Locale, Record<string, string>> {
   return catalogs;

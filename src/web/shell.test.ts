@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../testing/app.js';
 import { LOCALES, negotiateLocale } from './i18n.js';
-import { allMessages } from './messages.js';
+import { allMessages, keysDefinedTwice } from './messages.js';
 
 test('every text exists, non-empty, in English and German', () => {
   const all = allMessages();
@@ -11,6 +11,10 @@ test('every text exists, non-empty, in English and German', () => {
   for (const l of LOCALES) for (const k of en) assert.ok(all[l][k]?.trim(), `${l}:${k} is empty`);
   const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
   for (const k of en) assert.equal(placeholders(all.de[k]!), placeholders(all.en[k]!), `placeholders of ${k}`);
+});
+
+test('no text key is defined by two features (one would silently replace the other)', () => {
+  assert.deepEqual(keysDefinedTwice(), []);
 });
 
 test('Accept-Language picks the best supported language', () => {
