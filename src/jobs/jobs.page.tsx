@@ -136,7 +136,7 @@ function ErrorText({ ctx, error }: { ctx: PageContext; error: string | null }) {
 }
 
 function DateTime({ ctx, iso }: { ctx: PageContext; iso: string }) {
-  return <time datetime={iso}>{formatDateTime(iso, ctx.locale)}</time>;
+  return <time datetime={iso}>{formatDateTime(iso, ctx.locale, ctx.timeZone)}</time>;
 }
 
 function Pager({ ctx, list, status }: Pick<JobsPageProps, 'ctx' | 'list' | 'status'>) {

@@ -13,6 +13,8 @@ export type PageContext = {
   t: Translate;
   csrfToken: string;
   storeName: string;
+  /** The store's time zone: every time shown on the page is in it. */
+  timeZone: string;
   path: string;
   admin?: { email: string } | undefined;
   /** Admin pages: test or live payments, shown on every page. */
@@ -44,6 +46,7 @@ export async function pageContext(
       return csrfToken;
     },
     storeName: settings.storeName,
+    timeZone: settings.timeZone,
     path: req.url,
     admin: admin ? { email: admin.email } : undefined,
   };

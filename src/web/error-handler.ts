@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DEFAULT_TIME_ZONE } from '../features/analytics/time-zone.js';
 import type { Services } from '../services.js';
 import { LANG_COOKIE, type PageContext, resolveLocale } from './context.js';
 import { ErrorPage } from './error-page.js';
@@ -33,7 +34,15 @@ function classify(err: FastifyError | AppError): Classified {
 
 function bareContext(req: FastifyRequest, storeName: string): PageContext {
   const locale = resolveLocale(req, 'en');
-  return { locale, t: translator(locale), csrfToken: '', storeName, path: '/', admin: undefined };
+  return {
+    locale,
+    t: translator(locale),
+    csrfToken: '',
+    storeName,
+    timeZone: DEFAULT_TIME_ZONE,
+    path: '/',
+    admin: undefined,
+  };
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, c: Classified): FastifyReply {

@@ -40,11 +40,20 @@ export function negotiateLocale(header: string | undefined, fallback: Locale): L
   return fallback;
 }
 
-export function formatDateTime(iso: string, locale: Locale): string {
-  return dateTimeFormat(locale).format(new Date(iso));
+/**
+ * Date and time for people, on the store's clock: always pass the store's time
+ * zone (PageContext.timeZone, or StoreSettings.timeZone in emails and
+ * documents), never the server process's zone.
+ */
+export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
+  return dateTimeFormat(`${locale}|${timeZone}`).format(new Date(iso));
 }
 
-const dateTimeFormat = memoize(
-  4,
-  (locale) => new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
-);
+const dateTimeFormat = memoize(64, (key) => {
+  const [locale, timeZone] = key.split('|') as [string, string];
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
+});

@@ -24,7 +24,7 @@ export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: Selectable<Au
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td>{formatDateTime(r.created_at, ctx.locale)}</td>
+                  <td>{formatDateTime(r.created_at, ctx.locale, ctx.timeZone)}</td>
                   <td>{r.actor}</td>
                   <td>
                     <code>{r.action}</code>

@@ -144,7 +144,7 @@ export function DashboardPage({
                   <td>
                     <span class={`badge ${o.status === 'paid' ? 'ok' : o.status}`}>{o.status}</span>
                   </td>
-                  <td>{formatDateTime(o.created_at, ctx.locale)}</td>
+                  <td>{formatDateTime(o.created_at, ctx.locale, ctx.timeZone)}</td>
                 </tr>
               ))}
             </tbody>

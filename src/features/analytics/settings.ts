@@ -1,9 +1,9 @@
 import type { Db } from '../../db/schema.js';
-import { readSetting, writeSetting } from '../settings/store-settings.js';
+import { getStoreSettings, TIME_ZONE_KEY, writeSetting } from '../settings/store-settings.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './time-zone.js';
 
 export const ANALYTICS_KEYS = {
-  timeZone: 'store.timezone',
+  timeZone: TIME_ZONE_KEY,
   hourlyRate: 'analytics.hourly_rate_minor',
   weeklyEmail: 'analytics.weekly_email',
   salt: 'analytics.salt',
@@ -16,9 +16,9 @@ export type AnalyticsSettings = {
   weeklyEmail: boolean;
 };
 
+/** The store's time zone, from the briefly cached store settings. */
 export async function storeTimeZone(db: Db): Promise<string> {
-  const tz = await readSetting(db, ANALYTICS_KEYS.timeZone);
-  return tz && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
+  return (await getStoreSettings(db)).timeZone;
 }
 
 export async function getAnalyticsSettings(db: Db): Promise<AnalyticsSettings> {

@@ -43,7 +43,7 @@ function FileRow({
               fileName: file.file_name,
               size: formatFileSize(file.size_bytes, ctx.locale),
               version: file.version,
-              date: formatDateTime(file.updated_at, ctx.locale),
+              date: formatDateTime(file.updated_at, ctx.locale, ctx.timeZone),
             })}
           </div>
         </div>

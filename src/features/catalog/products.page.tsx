@@ -94,7 +94,7 @@ function ProductTable({ ctx, data }: Pick<ProductsPageProps, 'ctx' | 'data'>) {
                 <td>{priceLabel(p, t, ctx.locale)}</td>
                 <td>{p.file_count}</td>
                 <td>
-                  <time datetime={p.updated_at}>{formatDateTime(p.updated_at, ctx.locale)}</time>
+                  <time datetime={p.updated_at}>{formatDateTime(p.updated_at, ctx.locale, ctx.timeZone)}</time>
                 </td>
               </tr>
             );

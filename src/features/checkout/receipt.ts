@@ -7,6 +7,7 @@ import { queueEmail } from '../email/queue-email.js';
 import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../legal/consent.js';
 import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import { recordOrderEvent } from './order-events.js';
 import { findOrder, findOrderItems } from './queries.js';
@@ -43,6 +44,7 @@ export async function queueReceiptEmail(
     order.total_minor > 0 &&
     items.length > 0 &&
     items.every((i) => withdrawalCaseOf(categories.get(i.product_id)?.category ?? 'electronic_service', 1) === 'event');
+  const { timeZone } = await getStoreSettings(db);
   const emailId = await db.transaction().execute(async (trx) => {
     const id = await queueEmail(trx, {
       to: order.email,
@@ -57,10 +59,17 @@ export async function queueReceiptEmail(
         links,
         licenseKeys,
         // The durable medium of § 312f (3) BGB repeats the consent to immediate delivery.
-        ...(consent ? { consent: { date: formatDateTime(consent.given_at, locale), text: consent.text } } : {}),
+        ...(consent
+          ? { consent: { date: formatDateTime(consent.given_at, locale, timeZone), text: consent.text } }
+          : {}),
         // … and a service's request to start early (§ 356 (4), § 357a (2) BGB).
         ...(serviceConsent
-          ? { serviceConsent: { date: formatDateTime(serviceConsent.given_at, locale), text: serviceConsent.text } }
+          ? {
+              serviceConsent: {
+                date: formatDateTime(serviceConsent.given_at, locale, timeZone),
+                text: serviceConsent.text,
+              },
+            }
           : {}),
         ...(noWithdrawal ? { noWithdrawal: true } : {}),
       },

@@ -155,7 +155,7 @@ function Summary({ ctx, code, now }: { ctx: PageContext; code: DiscountCode; now
       <dt>{t('discounts.detail.used')}</dt>
       <dd>{usedText(ctx, code)}</dd>
       <dt>{t('discounts.detail.created')}</dt>
-      <dd>{formatDateTime(code.created_at, ctx.locale)}</dd>
+      <dd>{formatDateTime(code.created_at, ctx.locale, ctx.timeZone)}</dd>
     </dl>
   );
 }

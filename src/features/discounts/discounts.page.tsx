@@ -34,7 +34,7 @@ export function usedText(ctx: PageContext, d: Pick<DiscountRow, 'redemptions' | 
 }
 
 function expiryText(ctx: PageContext, iso: string | null): string {
-  return iso ? formatDateTime(iso, ctx.locale) : ctx.t('discounts.noExpiry');
+  return iso ? formatDateTime(iso, ctx.locale, ctx.timeZone) : ctx.t('discounts.noExpiry');
 }
 
 function DiscountTable({ ctx, rows, now }: { ctx: PageContext; rows: DiscountRow[]; now: string }) {

@@ -28,7 +28,7 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: EmailSt
 }
 
 export function DateTime({ ctx, iso }: { ctx: PageContext; iso: string }) {
-  return <time datetime={iso}>{formatDateTime(iso, ctx.locale)}</time>;
+  return <time datetime={iso}>{formatDateTime(iso, ctx.locale, ctx.timeZone)}</time>;
 }
 
 function Tabs({ ctx, status, counts }: Pick<OutboxPageProps, 'ctx' | 'status' | 'counts'>) {

@@ -85,7 +85,7 @@ export function LegalAdminPage({ ctx, data, notice }: { ctx: PageContext; data: 
                       </td>
                       <td>
                         {row
-                          ? t('legal.admin.edited', { date: formatDateTime(row.updated_at, ctx.locale) })
+                          ? t('legal.admin.edited', { date: formatDateTime(row.updated_at, ctx.locale, ctx.timeZone) })
                           : t('legal.admin.template')}
                       </td>
                       <td>
@@ -129,7 +129,7 @@ export function LegalAdminPage({ ctx, data, notice }: { ctx: PageContext; data: 
               <tbody>
                 {data.withdrawals.map((w) => (
                   <tr>
-                    <td>{formatDateTime(w.received_at, ctx.locale)}</td>
+                    <td>{formatDateTime(w.received_at, ctx.locale, ctx.timeZone)}</td>
                     <td>
                       <a href={`/admin/orders/${w.order_id}`}>{w.number}</a> ·{' '}
                       {formatMoney(w.total_minor, w.currency, ctx.locale)}

@@ -18,7 +18,10 @@ export function OrderLegalPanel({ ctx, order, consent }: { ctx: PageContext; ord
     <section class="panel order-legal">
       {consent && (
         <p class="muted">
-          {ctx.t('legal.consent.given', { date: formatDateTime(consent.given_at, ctx.locale), text: consent.text })}
+          {ctx.t('legal.consent.given', {
+            date: formatDateTime(consent.given_at, ctx.locale, ctx.timeZone),
+            text: consent.text,
+          })}
         </p>
       )}
       {active && order.total_minor > 0 && (

@@ -9,6 +9,7 @@ import { expireOrder } from '../checkout/order-transitions.js';
 import { findOrder } from '../checkout/queries.js';
 import { queueEmail } from '../email/queue-email.js';
 import { refundOrder } from '../payments/refund-order.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { WITHDRAW_PATH } from './links.js';
 import { findOrderByNumberAndEmail, findWithdrawal, loadWithdrawalView } from './withdrawal-queries.js';
 import { CONFIRM_LINK_DAYS, signWithdrawalConfirmToken } from './withdrawal-token.js';
@@ -48,6 +49,7 @@ export async function withdrawOrder(
   if (view.state.kind !== 'open') return { kind: 'not-withdrawable' };
   const receivedAt = isoNow(now);
   const locale = localeOf(order);
+  const { timeZone } = await getStoreSettings(services.database.db);
   const inserted = await db.transaction().execute(async (trx) => {
     const r = await trx
       .insertInto('withdrawals')
@@ -67,7 +69,11 @@ export async function withdrawOrder(
       to: order.email,
       locale,
       template: 'withdrawal-received',
-      data: { number: order.number, titles: view.titles.join(', '), date: formatDateTime(receivedAt, locale) },
+      data: {
+        number: order.number,
+        titles: view.titles.join(', '),
+        date: formatDateTime(receivedAt, locale, timeZone),
+      },
       uniqueKey: `withdrawal:${order.id}`,
     });
     return true;
@@ -102,6 +108,7 @@ export async function declareWithdrawal(
   if (!order) return { receivedAt };
   const view = await loadWithdrawalView(db, order, now);
   const locale = localeOf(order);
+  const { timeZone } = await getStoreSettings(db);
   const titles = view.titles.join(', ');
   // One email per order and hour, however often the form is sent.
   const slot = receivedAt.slice(0, 13);
@@ -115,9 +122,9 @@ export async function declareWithdrawal(
       data: {
         number: order.number,
         titles,
-        date: formatDateTime(receivedAt, locale),
+        date: formatDateTime(receivedAt, locale, timeZone),
         reason,
-        endedAt: view.state.kind === 'expired' ? formatDateTime(view.state.endedAt, locale) : '',
+        endedAt: view.state.kind === 'expired' ? formatDateTime(view.state.endedAt, locale, timeZone) : '',
       },
       uniqueKey: `withdrawal-not-possible:${order.id}:${slot}`,
     });
@@ -153,7 +160,7 @@ export async function declareWithdrawal(
       data: {
         number: order.number,
         titles,
-        date: formatDateTime(w.received_at, locale),
+        date: formatDateTime(w.received_at, locale, timeZone),
         url: `${services.config.publicUrl}${withdrawConfirmPath(w.id, token)}`,
         days: CONFIRM_LINK_DAYS,
       },

@@ -56,7 +56,7 @@ function OrderLine({ ctx, order, titles }: { ctx: PageContext; order: Order; tit
     <p class="withdraw-order">
       {ctx.t('withdraw.confirm.order', {
         number: order.number,
-        date: formatDateTime(order.created_at, ctx.locale),
+        date: formatDateTime(order.created_at, ctx.locale, ctx.timeZone),
         titles: titles.join(', '),
         total: formatMoney(order.total_minor, order.currency, ctx.locale),
       })}
@@ -86,7 +86,7 @@ export function WithdrawConfirmPage({ ctx, view, token }: { ctx: PageContext; vi
           <>
             <Alert kind="info">
               {state.kind === 'expired'
-                ? t('withdraw.reason.expired', { date: formatDateTime(state.endedAt, ctx.locale) })
+                ? t('withdraw.reason.expired', { date: formatDateTime(state.endedAt, ctx.locale, ctx.timeZone) })
                 : t(`withdraw.reason.${state.kind}`)}
             </Alert>
             <ContactHint ctx={ctx} />
@@ -110,7 +110,7 @@ export function WithdrawDonePage({ ctx, order, receivedAt, refund }: DoneProps) 
         <Alert kind="success">
           {t('withdraw.done.text', {
             number: order.number,
-            date: formatDateTime(receivedAt, ctx.locale),
+            date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone),
             email: order.email,
           })}
         </Alert>
@@ -140,7 +140,7 @@ export function WithdrawReceivedPage({
       <section class="panel withdraw" aria-labelledby="h-withdraw">
         <h1 id="h-withdraw">{t('withdraw.received.title')}</h1>
         <Alert kind="success">
-          {t('withdraw.received.text', { number, date: formatDateTime(receivedAt, ctx.locale) })}
+          {t('withdraw.received.text', { number, date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone) })}
         </Alert>
         <p>{t('withdraw.received.next')}</p>
         <ContactHint ctx={ctx} text="withdraw.received.none" />
@@ -160,7 +160,9 @@ export function WithdrawLinkPage({ ctx, view, action }: { ctx: PageContext; view
         <OrderLine ctx={ctx} order={order} titles={view.titles} />
         <Form ctx={ctx} action={action}>
           <p>
-            {t('withdraw.link.text', { date: formatDateTime(pending?.received_at ?? order.created_at, ctx.locale) })}
+            {t('withdraw.link.text', {
+              date: formatDateTime(pending?.received_at ?? order.created_at, ctx.locale, ctx.timeZone),
+            })}
           </p>
           <button type="submit">{t('withdraw.link.button')}</button>
         </Form>

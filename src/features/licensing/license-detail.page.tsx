@@ -45,9 +45,13 @@ function Facts({ ctx, license, now }: Pick<Props, 'ctx' | 'license' | 'now'>) {
         <dt>{t('licensing.detail.uses')}</dt>
         <dd>{license.uses}</dd>
         <dt>{t('licensing.detail.expires')}</dt>
-        <dd>{license.expires_at ? formatDateTime(license.expires_at, ctx.locale) : t('licensing.detail.never')}</dd>
+        <dd>
+          {license.expires_at
+            ? formatDateTime(license.expires_at, ctx.locale, ctx.timeZone)
+            : t('licensing.detail.never')}
+        </dd>
         <dt>{t('licensing.detail.created')}</dt>
-        <dd>{formatDateTime(license.created_at, ctx.locale)}</dd>
+        <dd>{formatDateTime(license.created_at, ctx.locale, ctx.timeZone)}</dd>
       </dl>
     </section>
   );
@@ -78,7 +82,7 @@ function Instances({ ctx, license, instances }: Pick<Props, 'ctx' | 'license' | 
                   <td>
                     <code>{i.id}</code>
                   </td>
-                  <td>{formatDateTime(i.created_at, ctx.locale)}</td>
+                  <td>{formatDateTime(i.created_at, ctx.locale, ctx.timeZone)}</td>
                   <td>
                     <Form
                       ctx={ctx}

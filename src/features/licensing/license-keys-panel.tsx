@@ -24,7 +24,7 @@ export function LicenseKeyList({ ctx, keys }: { ctx: PageContext; keys: OrderLic
           <span class="muted small">
             {activationsText(ctx, k)}
             {k.expiresAt && (
-              <> · {ctx.t('licensing.keys.expires', { date: formatDateTime(k.expiresAt, ctx.locale) })}</>
+              <> · {ctx.t('licensing.keys.expires', { date: formatDateTime(k.expiresAt, ctx.locale, ctx.timeZone) })}</>
             )}
           </span>
         </li>

@@ -47,7 +47,7 @@ function KeysTable({ ctx, rows, now }: { ctx: PageContext; rows: LicenseKeyRow[]
                 <StatusBadge ctx={ctx} status={licenseStatus(k, now)} />
               </td>
               <td class="num">{usageText(ctx, k)}</td>
-              <td>{formatDateTime(k.created_at, ctx.locale)}</td>
+              <td>{formatDateTime(k.created_at, ctx.locale, ctx.timeZone)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import type { Services } from '../../services.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
 import { queueEmail } from '../email/queue-email.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { cancelAtPeriodEnd } from './cancel-subscription.js';
 import { KEEP_PURPOSE, keepPath, keepToken, sha256 } from './keep-subscription.js';
 import { findSubscription } from './subscriptions.js';
@@ -34,6 +35,7 @@ export async function applyCancellation(services: Services, requestId: string): 
   if (!request) return;
   const locale = isLocale(request.locale) ? request.locale : 'en';
   const t = translator(locale);
+  const { timeZone } = await getStoreSettings(db);
   const member = await db
     .selectFrom('members')
     .select(['id', 'email'])
@@ -64,7 +66,7 @@ export async function applyCancellation(services: Services, requestId: string): 
       ends.push(
         t('memberships.email.received.ends', {
           tier,
-          date: after.current_period_end ? formatDateTime(after.current_period_end, locale) : '',
+          date: after.current_period_end ? formatDateTime(after.current_period_end, locale, timeZone) : '',
         }),
       );
       // Only for what this declaration canceled (or an earlier run of it): a portal cancellation keeps no undo link.
@@ -106,7 +108,7 @@ export async function applyCancellation(services: Services, requestId: string): 
     data: {
       email: request.email,
       keepLinks,
-      receivedAt: formatDateTime(request.received_at, locale),
+      receivedAt: formatDateTime(request.received_at, locale, timeZone),
       kind: t(
         request.kind === 'extraordinary' ? 'memberships.terminate.extraordinary' : 'memberships.terminate.ordinary',
       ),

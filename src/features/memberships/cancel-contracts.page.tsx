@@ -106,7 +106,7 @@ export function CancelContractsDonePage({
       <section class="panel" aria-labelledby="h-terminate-done">
         <h1 id="h-terminate-done">{t('memberships.terminate.doneTitle')}</h1>
         <Alert kind="success">
-          {t('memberships.terminate.done', { email, receivedAt: formatDateTime(receivedAt, ctx.locale) })}
+          {t('memberships.terminate.done', { email, receivedAt: formatDateTime(receivedAt, ctx.locale, ctx.timeZone) })}
         </Alert>
         <p class="muted">{t('memberships.terminate.doneHint')}</p>
       </section>
@@ -118,7 +118,7 @@ export function CancelContractsDonePage({
 export function CancelKeepPage({ ctx, result, action }: { ctx: PageContext; result: KeepResult; action: string }) {
   const t = ctx.t;
   const title = result.kind === 'invalid' ? t('memberships.keep.invalidTitle') : t('memberships.keep.title');
-  const date = (iso: string | null) => (iso ? formatDateTime(iso, ctx.locale) : '');
+  const date = (iso: string | null) => (iso ? formatDateTime(iso, ctx.locale, ctx.timeZone) : '');
   return (
     <Layout ctx={ctx} title={title}>
       <section class="panel" aria-labelledby="h-keep">

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Subscription } from '../../db/schema.js';
 import { isoIn, isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
-import { formatDateTime, isLocale } from '../../web/i18n.js';
+import { isLocale } from '../../web/i18n.js';
 import { recordAudit } from '../admin/audit.js';
 import { queueEmail } from '../email/queue-email.js';
 import { queueMembershipEmail } from './membership-emails.js';
@@ -167,8 +167,4 @@ export async function confirmCancelLink(
   await cancelAtPeriodEnd(services, sub.id, { source: 'portal' });
   const after = await findSubscription(services.database.db, sub.id);
   return { kind: 'canceled', endsAt: after?.current_period_end ?? null };
-}
-
-export function formatEnd(iso: string | null, locale: string): string {
-  return iso ? formatDateTime(iso, isLocale(locale) ? locale : 'en') : '';
 }

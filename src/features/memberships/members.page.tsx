@@ -148,7 +148,7 @@ export function MembersPage(props: {
                       )
                       .join(', ')}
                   </td>
-                  <td>{formatDateTime(m.created_at, ctx.locale)}</td>
+                  <td>{formatDateTime(m.created_at, ctx.locale, ctx.timeZone)}</td>
                 </tr>
               ))}
             </tbody>
@@ -198,9 +198,9 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
         <dt>{t('memberships.members.source')}</dt>
         <dd>{member.source}</dd>
         <dt>{t('memberships.members.signedUp')}</dt>
-        <dd>{formatDateTime(member.created_at, ctx.locale)}</dd>
+        <dd>{formatDateTime(member.created_at, ctx.locale, ctx.timeZone)}</dd>
         <dt>{t('memberships.members.confirmed')}</dt>
-        <dd>{member.confirmed_at ? formatDateTime(member.confirmed_at, ctx.locale) : '—'}</dd>
+        <dd>{member.confirmed_at ? formatDateTime(member.confirmed_at, ctx.locale, ctx.timeZone) : '—'}</dd>
       </dl>
       <h2>{t('memberships.members.subscriptions')}</h2>
       {detail.subscriptions.length === 0 && <p class="empty">{t('memberships.portal.none')}</p>}
@@ -213,7 +213,7 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
             {formatMoney(s.price_minor, s.currency, ctx.locale)} /{' '}
             {t(s.interval === 'month' ? 'memberships.public.monthly' : 'memberships.public.yearly')} · {s.provider}
             {s.current_period_end
-              ? ` · ${t('memberships.portal.renewsOn', { date: formatDateTime(s.current_period_end, ctx.locale) })}`
+              ? ` · ${t('memberships.portal.renewsOn', { date: formatDateTime(s.current_period_end, ctx.locale, ctx.timeZone) })}`
               : ''}
           </p>
           {s.status !== 'expired' && (
@@ -242,7 +242,7 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
             <tbody>
               {detail.payments.map((p) => (
                 <tr>
-                  <td>{formatDateTime(p.period_start, ctx.locale)}</td>
+                  <td>{formatDateTime(p.period_start, ctx.locale, ctx.timeZone)}</td>
                   <td>{formatMoney(p.amount_minor, p.currency, ctx.locale)}</td>
                   <td>{t(`memberships.payment.${p.status}`)}</td>
                   <td>{p.order_id ? <a href={`/admin/orders/${p.order_id}`}>{p.order_number}</a> : '—'}</td>
@@ -261,14 +261,14 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
             <li>
               {t('memberships.members.consentLine', {
                 purpose: c.purpose,
-                given: formatDateTime(c.given_at, ctx.locale),
-                confirmed: c.confirmed_at ? formatDateTime(c.confirmed_at, ctx.locale) : '—',
+                given: formatDateTime(c.given_at, ctx.locale, ctx.timeZone),
+                confirmed: c.confirmed_at ? formatDateTime(c.confirmed_at, ctx.locale, ctx.timeZone) : '—',
                 ip: c.ip ?? '—',
                 version: c.text_version,
                 source: c.source,
               })}
               {c.withdrawn_at &&
-                ` · ${t('memberships.members.withdrawn', { date: formatDateTime(c.withdrawn_at, ctx.locale) })}`}
+                ` · ${t('memberships.members.withdrawn', { date: formatDateTime(c.withdrawn_at, ctx.locale, ctx.timeZone) })}`}
               <blockquote>{c.text}</blockquote>
             </li>
           ))}

@@ -3,6 +3,7 @@ import type { DB, Subscription } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { queueEmail } from '../email/queue-email.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { findTier } from './tiers.js';
 
 type Recipient = { email: string; locale: string };
@@ -18,11 +19,12 @@ export async function queueMembershipEmail(
 ): Promise<void> {
   const locale = isLocale(member.locale) ? member.locale : 'en';
   const tier = (await findTier(trx, sub.tier_id))?.name ?? '';
+  const { timeZone } = await getStoreSettings(trx);
   const base = services.config.publicUrl;
   const libraryUrl = `${base}/library/membership`;
   const key = `${template}:${sub.id}:${sub.current_period_end ?? ''}:${extra.attempt ?? 0}`;
   if (template === 'membership-payment-failed') {
-    const retryDate = formatDateTime(extra.retryAt ?? sub.current_period_end ?? '', locale);
+    const retryDate = formatDateTime(extra.retryAt ?? sub.current_period_end ?? '', locale, timeZone);
     await queueEmail(trx, {
       to: member.email,
       locale,
@@ -43,7 +45,7 @@ export async function queueMembershipEmail(
       to: member.email,
       locale,
       template,
-      data: { tier, endDate: formatDateTime(sub.current_period_end ?? '', locale), libraryUrl },
+      data: { tier, endDate: formatDateTime(sub.current_period_end ?? '', locale, timeZone), libraryUrl },
       uniqueKey: key,
     });
   }

@@ -9,7 +9,7 @@ import { INTERVALS, tierPrice } from './tiers.js';
 
 export function SubscriptionBadge({ ctx, sub }: { ctx: PageContext; sub: Subscription }) {
   if (sub.cancel_at_period_end && sub.status !== 'expired') {
-    const date = sub.current_period_end ? formatDateTime(sub.current_period_end, ctx.locale) : '';
+    const date = sub.current_period_end ? formatDateTime(sub.current_period_end, ctx.locale, ctx.timeZone) : '';
     return <span class="badge neutral">{ctx.t('memberships.sub.canceled', { date })}</span>;
   }
   const cls = sub.status === 'active' ? 'paid' : sub.status === 'past_due' ? 'pending' : 'failed';
@@ -25,7 +25,7 @@ function SubscriptionPanel({ ctx, item, portal }: { ctx: PageContext; item: Port
   const t = ctx.t;
   const { sub, tier, payments } = item;
   const live = sub.status === 'active' || sub.status === 'past_due';
-  const end = sub.current_period_end ? formatDateTime(sub.current_period_end, ctx.locale) : '';
+  const end = sub.current_period_end ? formatDateTime(sub.current_period_end, ctx.locale, ctx.timeZone) : '';
   return (
     <section class="panel" aria-labelledby={`h-sub-${sub.id}`}>
       <div class="library-order-head">
@@ -98,7 +98,8 @@ function SubscriptionPanel({ ctx, item, portal }: { ctx: PageContext; item: Port
               {payments.map((p) => (
                 <tr>
                   <td>
-                    {formatDateTime(p.period_start, ctx.locale)} – {formatDateTime(p.period_end, ctx.locale)}
+                    {formatDateTime(p.period_start, ctx.locale, ctx.timeZone)} –{' '}
+                    {formatDateTime(p.period_end, ctx.locale, ctx.timeZone)}
                   </td>
                   <td>{formatMoney(p.amount_minor, p.currency, ctx.locale)}</td>
                   <td>{t(`memberships.payment.${p.status}`)}</td>
@@ -205,7 +206,7 @@ function FreeTierPanel({
 /** Cancel, step one: what happens, then a button that emails the confirmation link. */
 export function CancelConfirmPage({ ctx, item }: { ctx: PageContext; item: PortalSubscription }) {
   const t = ctx.t;
-  const end = item.sub.current_period_end ? formatDateTime(item.sub.current_period_end, ctx.locale) : '';
+  const end = item.sub.current_period_end ? formatDateTime(item.sub.current_period_end, ctx.locale, ctx.timeZone) : '';
   return (
     <Layout ctx={ctx} title={t('memberships.cancel.title')}>
       <section class="panel" aria-labelledby="h-cancel">
@@ -251,7 +252,7 @@ export function CancelLinkPage({
         )}
         {state === 'done' && (
           <Alert kind="success">
-            {t('memberships.cancel.done', { date: endsAt ? formatDateTime(endsAt, ctx.locale) : '' })}
+            {t('memberships.cancel.done', { date: endsAt ? formatDateTime(endsAt, ctx.locale, ctx.timeZone) : '' })}
           </Alert>
         )}
         {state === 'invalid' && <Alert kind="error">{t('memberships.cancel.invalid')}</Alert>}

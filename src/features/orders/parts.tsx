@@ -11,7 +11,7 @@ export function OrderStatusBadge({ ctx, status }: { ctx: PageContext; status: Or
 
 export function DateTime({ ctx, iso }: { ctx: PageContext; iso: string | null | undefined }) {
   if (!iso) return <span class="muted">–</span>;
-  return <time datetime={iso}>{formatDateTime(iso, ctx.locale)}</time>;
+  return <time datetime={iso}>{formatDateTime(iso, ctx.locale, ctx.timeZone)}</time>;
 }
 
 export function money(ctx: PageContext, amountMinor: number, currency: string): string {

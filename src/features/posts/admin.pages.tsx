@@ -1,8 +1,8 @@
 import type { DeliveryStatus, Post } from '../../db/schema.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
-import { formatLocalDateTime } from './local-time.js';
 import type { PostForm, PostFormErrors } from './post-input.js';
 import { VISIBILITIES } from './post-input.js';
 import {
@@ -62,9 +62,9 @@ export function PostsListPage({
                   <td>{ctx.t(`posts.visibility.${p.visibility}`)}</td>
                   <td class="nowrap">
                     {p.published_at
-                      ? formatLocalDateTime(p.published_at, ctx.locale, timeZone)
+                      ? formatDateTime(p.published_at, ctx.locale, timeZone)
                       : p.publish_at
-                        ? formatLocalDateTime(p.publish_at, ctx.locale, timeZone)
+                        ? formatDateTime(p.publish_at, ctx.locale, timeZone)
                         : '—'}
                   </td>
                   <td>
@@ -131,7 +131,7 @@ export function PostEditorPage({
           {post.status === 'scheduled' &&
             post.publish_at &&
             ctx.t('posts.admin.scheduledFor', {
-              date: formatLocalDateTime(post.publish_at, ctx.locale, timeZone),
+              date: formatDateTime(post.publish_at, ctx.locale, timeZone),
               zone: timeZone,
             })}
         </p>
@@ -426,7 +426,7 @@ export function SendRecipientsPage({ ctx, post, status, counts, page, list, time
                   </td>
                   <td>{r.error ?? '—'}</td>
                   <td class="num">{r.attempts}</td>
-                  <td class="nowrap">{formatLocalDateTime(r.updated_at, ctx.locale, timeZone)}</td>
+                  <td class="nowrap">{formatDateTime(r.updated_at, ctx.locale, timeZone)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,4 @@
 import { memoize } from '../../domain/memo.js';
-import type { Locale } from '../../web/i18n.js';
 import { offsetMinutes } from '../analytics/day-shift.js';
 
 /**
@@ -45,18 +44,4 @@ export function utcToLocalInput(iso: string, timeZone: string): string {
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-const displayFormat = memoize(64, (key) => {
-  const [locale, timeZone] = key.split('|') as [string, string];
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  });
-});
-
-/** Date and time for people, on the store's clock. */
-export function formatLocalDateTime(iso: string, locale: Locale, timeZone: string): string {
-  return displayFormat(`${locale}|${timeZone}`).format(new Date(iso));
 }

@@ -1,7 +1,7 @@
 import type { Post } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
-import { formatLocalDateTime } from './local-time.js';
 import type { ArchiveEntry } from './queries.js';
 
 function Badge({ ctx, visibility }: { ctx: PageContext; visibility: Post['visibility'] }) {
@@ -42,7 +42,7 @@ export function ArchivePage({
           </h2>
           {p.published_at && (
             <p class="muted small">
-              <time datetime={p.published_at}>{formatLocalDateTime(p.published_at, ctx.locale, timeZone)}</time>
+              <time datetime={p.published_at}>{formatDateTime(p.published_at, ctx.locale, timeZone)}</time>
             </p>
           )}
           {p.excerpt && <p>{p.excerpt}</p>}
@@ -78,7 +78,7 @@ export function PostPage({ ctx, post, bodyHtml, gate, signedIn, timeZone }: Post
         <h1 id="h-post">{post.title}</h1>
         <p class="muted small">
           {post.published_at && (
-            <time datetime={post.published_at}>{formatLocalDateTime(post.published_at, ctx.locale, timeZone)}</time>
+            <time datetime={post.published_at}>{formatDateTime(post.published_at, ctx.locale, timeZone)}</time>
           )}{' '}
           <Badge ctx={ctx} visibility={post.visibility} />
         </p>

@@ -21,7 +21,9 @@ export function LibraryDataPage({ ctx, sentAt }: { ctx: PageContext; sentAt?: st
         <h2>{t('privacy.library.erase')}</h2>
         <p class="hint">{t('privacy.library.eraseHint')}</p>
         {sentAt ? (
-          <Alert kind="success">{t('privacy.library.eraseSent', { date: formatDateTime(sentAt, ctx.locale) })}</Alert>
+          <Alert kind="success">
+            {t('privacy.library.eraseSent', { date: formatDateTime(sentAt, ctx.locale, ctx.timeZone) })}
+          </Alert>
         ) : (
           <Form ctx={ctx} action="/library/data/erase">
             <button type="submit" class="secondary">
@@ -72,12 +74,13 @@ export function PrivacyAdminPage({
               <tbody>
                 {requests.map((r) => (
                   <tr>
-                    <td>{formatDateTime(r.requested_at, ctx.locale)}</td>
+                    <td>{formatDateTime(r.requested_at, ctx.locale, ctx.timeZone)}</td>
                     <td>{t(`privacy.admin.kind.${r.kind}`)}</td>
                     <td>{r.email}</td>
                     <td>
                       {t(`privacy.admin.status.${r.status}`)}
-                      {r.handled_at && ` · ${formatDateTime(r.handled_at, ctx.locale)} · ${r.handled_by ?? ''}`}
+                      {r.handled_at &&
+                        ` · ${formatDateTime(r.handled_at, ctx.locale, ctx.timeZone)} · ${r.handled_by ?? ''}`}
                     </td>
                     <td>
                       {r.kind === 'erasure' && r.status === 'requested' && (

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
 import { CURRENCY_CODES, type CurrencyCode } from '../../domain/money.js';
 import { LOCALES, type Locale } from '../../web/i18n.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../analytics/time-zone.js';
 
 export const CURRENCIES = CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]];
 export type { CurrencyCode };
@@ -12,16 +13,29 @@ export const storeSettingsSchema = z.object({
   currency: z.enum(CURRENCIES),
 });
 
-export type StoreSettings = z.infer<typeof storeSettingsSchema> & { setupCompleted: boolean };
+export type StoreSettings = z.infer<typeof storeSettingsSchema> & {
+  setupCompleted: boolean;
+  /** The IANA zone every time shown to people is in (set on the analytics settings page). */
+  timeZone: string;
+};
 
-const DEFAULTS: StoreSettings = { storeName: 'Vielfach', locale: 'en', currency: 'EUR', setupCompleted: false };
+const DEFAULTS: StoreSettings = {
+  storeName: 'Vielfach',
+  locale: 'en',
+  currency: 'EUR',
+  setupCompleted: false,
+  timeZone: DEFAULT_TIME_ZONE,
+};
 
 const KEYS = {
   storeName: 'store.name',
   locale: 'store.locale',
   currency: 'store.currency',
   setupCompleted: 'setup.completed_at',
+  timeZone: 'store.timezone',
 } as const;
+
+export const TIME_ZONE_KEY = KEYS.timeZone;
 
 export async function readSetting(db: Db, key: string): Promise<string | undefined> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
@@ -65,9 +79,11 @@ export async function getStoreSettings(db: Db, now = Date.now()): Promise<StoreS
     locale: map.get(KEYS.locale) ?? DEFAULTS.locale,
     currency: map.get(KEYS.currency) ?? DEFAULTS.currency,
   });
+  const tz = map.get(KEYS.timeZone);
   const value: StoreSettings = {
     ...(parsed.success ? parsed.data : DEFAULTS),
     setupCompleted: map.has(KEYS.setupCompleted),
+    timeZone: tz && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE,
   };
   cache = { at: now, value };
   return value;
