@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { isoIn } from '../../db/time.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { emailsTo, pathsIn, seedPurchase } from '../delivery/testing.js';
+import { clearSettingsCache, writeSetting } from '../settings/store-settings.js';
 import { requestLoginLink } from './request-login-link.js';
 
 const mainOf = (html: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
@@ -185,6 +186,26 @@ describe('customer library', () => {
     const anonymous = await new TestClient(t.app).get(`/library/orders/${mine.orderId}`);
     assert.equal(anonymous.statusCode, 303);
     assert.equal(anonymous.headers.location, '/library');
+  });
+
+  test("the receipt shows its times on the store's clock (its time-zone setting), not the server's", async () => {
+    // 23:30 UTC on 15 July: 19:30 the same day in New York, 08:30 the next day in Tokyo.
+    const order = await seedPurchase(t.services, { email: 'zoe@example.com', createdAt: '2026-07-15T23:30:00.000Z' });
+    const c = await signedIn('zoe@example.com');
+    const db = t.services.database.db;
+    try {
+      await writeSetting(db, 'store.timezone', 'Asia/Tokyo');
+      const tokyo = mainOf((await c.get(`/library/orders/${order.orderId}`)).body);
+      assert.match(tokyo, /<dt>Order date<\/dt><dd>16 Jul 2026, 08:30<\/dd>/);
+      assert.doesNotMatch(tokyo, /15 Jul 2026/);
+      await writeSetting(db, 'store.timezone', 'America/New_York');
+      const newYork = mainOf((await c.get(`/library/orders/${order.orderId}`)).body);
+      assert.match(newYork, /<dt>Order date<\/dt><dd>15 Jul 2026, 19:30<\/dd>/);
+      assert.match(newYork, /<dt>Paid on<\/dt><dd>15 Jul 2026, 19:30<\/dd>/);
+    } finally {
+      await db.deleteFrom('settings').where('key', '=', 'store.timezone').execute();
+      clearSettingsCache();
+    }
   });
 
   test('signing out ends the session', async () => {
