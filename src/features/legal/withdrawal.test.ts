@@ -4,6 +4,7 @@ import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testin
 import { latestOrder, seedProduct } from '../checkout/testing.js';
 import { parseMessage, type SmtpReceiver, startSmtpReceiver } from '../email/testing-smtp.js';
 import { smtpMailer } from '../email/transport.js';
+import { clearSettingsCache, writeSetting } from '../settings/store-settings.js';
 import { signWithdrawalConfirmToken } from './withdrawal-token.js';
 
 /** A guest buys (ticking the consent box) and, unless `pay` is false, pays; jobs run. */
@@ -119,6 +120,42 @@ describe('withdrawal button (§ 356a BGB)', () => {
     await admin.login();
     const list = await admin.get('/admin/legal');
     assert.match(list.body, new RegExp(`${order.number}[\\s\\S]*Waiting for the buyer to confirm`));
+  });
+
+  test("the time of receipt on the page and in the email is on the store's clock (its time-zone setting)", async () => {
+    // Tokyo keeps UTC+9 all year, so the expected wall time is plain arithmetic, independent of Intl.
+    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const inTokyo = (iso: string) => {
+      const d = new Date(Date.parse(iso) + 9 * 3_600_000);
+      const hh = String(d.getUTCHours()).padStart(2, '0');
+      const mm = String(d.getUTCMinutes()).padStart(2, '0');
+      return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm}`;
+    };
+    try {
+      await writeSetting(db(), 'store.timezone', 'Asia/Tokyo');
+      const order = await withdrawableOrder('tokyo@example.com');
+      const declared = await new TestClient(t.app).postForm('/withdraw', {
+        number: order.number,
+        email: 'tokyo@example.com',
+      });
+      assert.equal(declared.statusCode, 200);
+      await t.drainJobs();
+      const w = await db()
+        .selectFrom('withdrawals')
+        .selectAll()
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
+      const shown = inTokyo(w.received_at);
+      // The page and the email show the same time of receipt (the job carries it over).
+      const pageTime = /order number [^ ]+ on ([^.]+)\./.exec(mainOf(declared.body))?.[1];
+      assert.equal(pageTime, shown);
+      const [mail] = await emailsTo('withdrawal-declared', 'tokyo@example.com');
+      assert.ok(mail, 'the confirmation of receipt is queued');
+      assert.ok(mail.text.includes(`on ${shown}`), `the email says ${shown}: ${mail.text}`);
+    } finally {
+      await db().deleteFrom('settings').where('key', '=', 'store.timezone').execute();
+      clearSettingsCache();
+    }
   });
 
   test('the buyer carries it out from the emailed link, exactly once; the time of receipt is kept', async () => {
