@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { clearSettingsCache, writeSetting } from '../settings/store-settings.js';
 import {
   type SeededOrder,
   seedCustomer,
@@ -138,6 +139,22 @@ describe('admin order page', () => {
     assert.doesNotMatch(timeline, new RegExp(GONE_EMAIL), 'no link to an email that is gone');
     assert.match(timeline, /file: &lt;script>x&lt;\/script>\.pdf/);
     assert.doesNotMatch(res.body, /<script>x/);
+  });
+
+  test("times are shown on the store's clock: Berlin by default, then the zone set in the settings", async () => {
+    const placed = /<time datetime="2026-03-01T10:00:00\.000Z">([^<]+)<\/time>/;
+    const berlin = await admin.get(`/admin/orders/${paid.id}`);
+    assert.equal(placed.exec(berlin.body)?.[1], '1 Mar 2026, 11:00');
+    try {
+      await writeSetting(db(), 'store.timezone', 'America/New_York');
+      const newYork = await admin.get(`/admin/orders/${paid.id}`);
+      assert.equal(placed.exec(newYork.body)?.[1], '1 Mar 2026, 05:00');
+      const german = await admin.get(`/admin/orders/${paid.id}`, { cookie: `${admin.cookieHeader}; vf_lang=de` });
+      assert.equal(placed.exec(german.body)?.[1], '01.03.2026, 05:00');
+    } finally {
+      await db().deleteFrom('settings').where('key', '=', 'store.timezone').execute();
+      clearSettingsCache();
+    }
   });
 
   test('a refund needs a confirmation before anything happens', async () => {
