@@ -4,6 +4,8 @@ import { formatAmountInput, isCurrencyCode, readAmount } from '../../domain/mone
 import { amountErrorKey } from '../../web/amount-errors.js';
 import type { Params } from '../../web/i18n.js';
 import type { MessageKey } from '../../web/messages.js';
+import { addDays, localDay } from '../analytics/time-zone.js';
+import { localInputToUtc } from '../posts/local-time.js';
 import { CODE_PATTERN, normalizeCode } from './redeem.js';
 
 const text = (max: number) => z.string().max(max).default('');
@@ -45,12 +47,17 @@ export type ProductChoice = { id: string; title: string; currency: string };
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_USES = 10_000_000;
 
-/** "2026-12-31" -> the last millisecond of that day in UTC; undefined if no such day. */
-export function endOfDayIso(date: string): string | undefined {
+/**
+ * "2026-12-31" -> the last millisecond of that day on the store's clock
+ * (`timeZone`); undefined if no such day.
+ */
+export function endOfDayIso(date: string, timeZone: string): string | undefined {
   const m = DATE.exec(date);
   if (!m) return undefined;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999));
-  return d.toISOString().slice(0, 10) === date ? d.toISOString() : undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (d.toISOString().slice(0, 10) !== date) return undefined;
+  const nextMidnight = localInputToUtc(`${addDays(date, 1)}T00:00`, timeZone);
+  return nextMidnight ? new Date(nextMidnight.getTime() - 1).toISOString() : undefined;
 }
 
 function wholeNumber(s: string, min: number, max: number): number | undefined {
@@ -65,6 +72,8 @@ export function parseDiscountForm(
   products: ProductChoice[],
   /** The admin's language: how amounts are written ("12,50" in German). */
   locale: string,
+  /** The store's time zone: the expiry date is a day on its clock. */
+  timeZone: string,
 ): { ok: true; values: DiscountValues } | { ok: false; errors: DiscountFormErrors } {
   const errors: DiscountFormErrors = {};
   const code = normalizeCode(input.code);
@@ -97,7 +106,7 @@ export function parseDiscountForm(
   }
 
   const expiresOn = input.expiresOn.trim();
-  const expiresAt = expiresOn ? (endOfDayIso(expiresOn) ?? null) : null;
+  const expiresAt = expiresOn ? (endOfDayIso(expiresOn, timeZone) ?? null) : null;
   if (expiresOn && !expiresAt) errors.expiresOn = { key: 'discounts.error.expires' };
 
   const maxText = input.maxRedemptions.trim();
@@ -122,7 +131,7 @@ export function parseDiscountForm(
 }
 
 /** A stored code as the form shows it, for editing. */
-export function formInputOf(code: DiscountCode, locale: string): DiscountFormInput {
+export function formInputOf(code: DiscountCode, locale: string, timeZone: string): DiscountFormInput {
   return {
     code: code.code,
     kind: code.kind,
@@ -133,7 +142,7 @@ export function formInputOf(code: DiscountCode, locale: string): DiscountFormInp
         : formatAmountInput(code.amount_off_minor, code.currency, locale),
     currency: code.currency ?? '',
     productId: code.product_id ?? '',
-    expiresOn: code.expires_at ? code.expires_at.slice(0, 10) : '',
+    expiresOn: code.expires_at ? localDay(code.expires_at, timeZone) : '',
     maxRedemptions: code.max_redemptions === null ? '' : String(code.max_redemptions),
     active: code.active === 1 ? 'on' : undefined,
   };

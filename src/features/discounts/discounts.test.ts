@@ -61,7 +61,8 @@ describe('admin discount codes', () => {
     assert.equal(row.amount_off_minor, null);
     assert.equal(row.currency, null);
     assert.equal(row.product_id, null);
-    assert.equal(row.expires_at, '2026-08-31T23:59:59.999Z');
+    // The expiry day is a day on the store's clock (Berlin by default, summer time): its last moment.
+    assert.equal(row.expires_at, '2026-08-31T21:59:59.999Z');
     assert.equal(row.max_redemptions, 100);
     assert.equal(row.redemptions, 0);
     assert.equal(row.active, 1);
@@ -73,6 +74,9 @@ describe('admin discount codes', () => {
     assert.match(list.body, /Discount code SUMMER-26 created\./);
     assert.match(list.body, /<th scope="row"><a href="\/admin\/discounts\/[0-9a-f-]+"><code>SUMMER-26<\/code>/);
     assert.match(list.body, /20 % off/);
+    assert.match(list.body, /31 Aug 2026, 23:59/, 'shown as the end of that day in the store');
+    const edit = await admin.get(`/admin/discounts/${row.id}`);
+    assert.match(edit.body, /name="expiresOn" type="date" value="2026-08-31"/);
     assert.match(list.body, /0 of 100/);
     assert.match(list.body, /All products/);
   });

@@ -75,7 +75,12 @@ export function registerDiscountsRoutes(fastify: FastifyInstance, services: Serv
   });
 
   app.post('/admin/discounts', { ...guard, schema: { body: discountFormBody } }, async (req, reply) => {
-    const parsed = parseDiscountForm(req.body, await productChoices(db), await adminLocale(req, services));
+    const parsed = parseDiscountForm(
+      req.body,
+      await productChoices(db),
+      await adminLocale(req, services),
+      (await getStoreSettings(db)).timeZone,
+    );
     if (!parsed.ok) return showForm(req, reply, { input: req.body, errors: parsed.errors }, 400);
     const result = await createDiscount(db, { values: parsed.values, actor: currentAdmin(req).user.email });
     if (result === 'duplicate') {
@@ -92,7 +97,7 @@ export function registerDiscountsRoutes(fastify: FastifyInstance, services: Serv
       const code = await findDiscount(db, req.params.id);
       if (!code) throw notFound('Discount code not found');
       return showForm(req, reply, {
-        input: formInputOf(code, await adminLocale(req, services)),
+        input: formInputOf(code, await adminLocale(req, services), (await getStoreSettings(db)).timeZone),
         id: code.id,
         notice: req.query.notice,
       });
@@ -104,7 +109,12 @@ export function registerDiscountsRoutes(fastify: FastifyInstance, services: Serv
     { ...guard, schema: { params: idParams, body: discountFormBody } },
     async (req, reply) => {
       const { id } = req.params;
-      const parsed = parseDiscountForm(req.body, await productChoices(db), await adminLocale(req, services));
+      const parsed = parseDiscountForm(
+        req.body,
+        await productChoices(db),
+        await adminLocale(req, services),
+        (await getStoreSettings(db)).timeZone,
+      );
       if (!parsed.ok) return showForm(req, reply, { input: req.body, errors: parsed.errors, id }, 400);
       const result = await updateDiscount(db, { id, values: parsed.values, actor: currentAdmin(req).user.email });
       if (result === 'not-found') throw notFound('Discount code not found');
