@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LicenseValidity } from '../../db/schema.js';
 import type { MessageKey } from '../../web/messages.js';
+import { localInputToUtc } from '../posts/local-time.js';
 
 /** The admin's licensing forms: raw strings in, checked values or field errors out (pure). */
 
@@ -54,7 +55,8 @@ export function parseProductLicensing(input: ProductLicensingInput): Parsed<Prod
 
 export type KeyLimitsValues = { activationLimit: number | null; expiresAt: string | null };
 
-export function parseKeyLimits(input: KeyLimitsInput): Parsed<KeyLimitsValues> {
+/** The expiry date is a day on the store's clock (`timeZone`): the key expires as that day begins there. */
+export function parseKeyLimits(input: KeyLimitsInput, timeZone: string): Parsed<KeyLimitsValues> {
   const errors: FormErrors = {};
   const activationLimit = wholeNumber(input.activation_limit, 1, 100_000);
   if (activationLimit === undefined) errors.activation_limit = 'licensing.error.limit';
@@ -64,7 +66,7 @@ export function parseKeyLimits(input: KeyLimitsInput): Parsed<KeyLimitsValues> {
     const at = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : undefined;
     if (!at || Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== day)
       errors.expires_on = 'licensing.error.date';
-    else expiresAt = at.toISOString();
+    else expiresAt = localInputToUtc(`${day}T00:00`, timeZone)?.toISOString() ?? at.toISOString();
   }
   if (Object.keys(errors).length > 0 || activationLimit === undefined) return { ok: false, errors };
   return { ok: true, values: { activationLimit, expiresAt } };

@@ -8,6 +8,7 @@ import { pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import {
   type FormErrors,
   type KeyLimitsInput,
@@ -100,7 +101,7 @@ export function registerLicenseAdminRoutes(fastify: FastifyInstance, services: S
     { ...guard, schema: { params: idParams, body: keyLimitsBody } },
     async (req, reply) => {
       const { id } = req.params;
-      const parsed = parseKeyLimits(req.body);
+      const parsed = parseKeyLimits(req.body, (await getStoreSettings(db)).timeZone);
       if (!parsed.ok) return showKey(req, reply, id, { limits: { input: req.body, errors: parsed.errors } });
       if (!(await updateLicenseKeyLimits(db, { id, values: parsed.values, actor: actor(req) }))) {
         throw notFound('Licence key not found');

@@ -105,7 +105,11 @@ describe('licence keys in the admin', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.equal(row.activation_limit, null);
-    assert.equal(row.expires_at, '2020-01-01T00:00:00.000Z');
+    // A day on the store's clock (Berlin by default, winter time): the key expires as it begins there.
+    assert.equal(row.expires_at, '2019-12-31T23:00:00.000Z');
+    const detail = await admin.get(`/admin/licenses/${id}`);
+    assert.match(detail.body, /1 Jan 2020, 00:00/);
+    assert.match(detail.body, /name="expires_on"[^>]*value="2020-01-01"/);
     const expired = await callApi(t.app, '/api/v1/licenses/activate', { license_key: p.key, instance_name: 'x' });
     assert.equal(expired.json().error, 'This license key has expired.');
     assert.equal((await audit('license.limits_changed')).length, 1);

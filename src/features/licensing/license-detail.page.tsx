@@ -3,6 +3,7 @@ import { Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { localDay } from '../analytics/time-zone.js';
 import type { FormErrors, KeyLimitsInput } from './admin-forms.js';
 import { Notice, StatusBadge, usageText } from './admin-parts.js';
 import type { LicenseKeyDetail } from './admin-queries.js';
@@ -108,7 +109,7 @@ function LimitsForm({ ctx, license, limits }: Pick<Props, 'ctx' | 'license' | 'l
   const t = ctx.t;
   const input = limits?.input ?? {
     activation_limit: license.activation_limit === null ? '' : String(license.activation_limit),
-    expires_on: license.expires_at ? license.expires_at.slice(0, 10) : '',
+    expires_on: license.expires_at ? localDay(license.expires_at, ctx.timeZone) : '',
   };
   const error = (name: string) => {
     const key = limits?.errors[name];
