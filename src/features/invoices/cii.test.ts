@@ -67,6 +67,17 @@ describe('CII e-invoices pass the official EN 16931 rules', () => {
     assert.equal(r.valid, true, show(r.errors));
   });
 
+  test('the issue date is the day on the seller’s clock, as the number’s year: 23:30 UTC on 31 December is 1 January in Berlin', () => {
+    const original = { ...invoice([line()]), issued_at: '2026-12-31T23:30:00.000Z', year: 2027 };
+    const xml = buildCiiXml(original);
+    assert.match(xml, /<ram:IssueDateTime>\s*<udt:DateTimeString format="102">20270101</);
+    const credit = { ...creditNoteOf(original), issued_at: '2027-01-05T23:30:00.000Z' };
+    const creditXml = buildCiiXml(credit, original);
+    assert.match(creditXml, /<ram:IssueDateTime>\s*<udt:DateTimeString format="102">20270106</);
+    assert.match(creditXml, /<ram:FormattedIssueDateTime>\s*<qdt:DateTimeString format="102">20270101</);
+    assert.equal(validate(creditXml).valid, true);
+  });
+
   test('three decimals (KWD) cannot be an EN 16931 invoice: a clear error', () => {
     assert.throws(
       () => buildCiiXml(invoice([line({ grossMinor: 1000 })], { currency: 'KWD' })),

@@ -5,7 +5,7 @@ import { exponentOf, toDecimalString } from '../../domain/money.js';
 import { TaxError, type TaxScheme } from '../tax/categories.js';
 import { formatRate } from '../tax/rates.js';
 import { docDate, docTexts, schemeNoteKey } from './document-texts.js';
-import type { InvoiceLine, Party, TaxGroup } from './model.js';
+import { type InvoiceLine, type Party, sellerDay, type TaxGroup } from './model.js';
 
 /**
  * UN/CEFACT Cross Industry Invoice D16B in two profiles from one builder: the
@@ -133,7 +133,10 @@ function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string
   const head = doc.ele('rsm:ExchangedDocument');
   head.ele('ram:ID').txt(inv.number);
   head.ele('ram:TypeCode').txt(inv.kind === 'credit_note' ? '381' : '380');
-  head.ele('ram:IssueDateTime').ele('udt:DateTimeString', { format: '102' }).txt(ymd(inv.issued_at));
+  head
+    .ele('ram:IssueDateTime')
+    .ele('udt:DateTimeString', { format: '102' })
+    .txt(ymd(sellerDay(inv.issued_at, inv.seller)));
   const note = t(schemeNoteKey(inv.scheme as TaxScheme), { country: inv.tax_country ?? '' });
   if (note) head.ele('ram:IncludedNote').ele('ram:Content').txt(note);
 
@@ -192,7 +195,7 @@ function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string
   // Paid online before the invoice exists (a credit note: refunded when it is issued), so nothing is due.
   const settled =
     inv.kind === 'credit_note'
-      ? t('refundedOn', { date: docDate(inv.issued_at, inv.locale) })
+      ? t('refundedOn', { date: docDate(sellerDay(inv.issued_at, inv.seller), inv.locale) })
       : t('paidOn', { date: docDate(inv.supply_date, inv.locale) });
   st.ele('ram:SpecifiedTradePaymentTerms').ele('ram:Description').txt(settled);
   const sum = st.ele('ram:SpecifiedTradeSettlementHeaderMonetarySummation');
@@ -205,7 +208,10 @@ function buildCii(inv: Invoice, context: CiiContext, xrechnung: boolean): string
   if (original) {
     const ref = st.ele('ram:InvoiceReferencedDocument');
     ref.ele('ram:IssuerAssignedID').txt(original.number);
-    ref.ele('ram:FormattedIssueDateTime').ele('qdt:DateTimeString', { format: '102' }).txt(ymd(original.issued_at));
+    ref
+      .ele('ram:FormattedIssueDateTime')
+      .ele('qdt:DateTimeString', { format: '102' })
+      .txt(ymd(sellerDay(original.issued_at, inv.seller)));
   }
   return doc.end({ prettyPrint: true });
 }

@@ -4,7 +4,7 @@ import { toEurMinor } from '../exchange-rates/convert.js';
 import type { PeriodEndRate } from '../exchange-rates/rates.js';
 import { csvLine } from '../orders/csv.js';
 import { formatRate } from '../tax/rates.js';
-import type { Party, TaxGroup } from './model.js';
+import { type Party, sellerDay, type TaxGroup } from './model.js';
 
 /** Pure exports for the tax adviser, from issued invoices (credit notes carry negative amounts). */
 
@@ -314,7 +314,7 @@ export function datevCsv(
               : g.scheme === 'oss'
                 ? a.oss
                 : (a.byRate[String(g.rateBp)] ?? a.byRate['1900'] ?? '8400');
-      const date = inv.issued_at.slice(0, 10);
+      const date = sellerDay(inv.issued_at, inv.seller);
       out.push(
         [
           dec(g.grossMinor, inv.currency),

@@ -5,8 +5,9 @@ import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { RatesSection, type RatesSectionView } from '../exchange-rates/rates-section.js';
 import { hasEInvoice, hasXRechnung } from './cii.js';
+import { docDate } from './document-texts.js';
 import type { OssReport } from './exports.js';
-import type { Party } from './model.js';
+import { type Party, sellerDay } from './model.js';
 import { OssSection } from './oss-section.js';
 
 export type InvoicesView = {
@@ -65,7 +66,7 @@ export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesVi
                   <td>
                     {i.number} {i.kind === 'credit_note' && <span class="badge">{t('invoices.kind.credit_note')}</span>}
                   </td>
-                  <td>{i.issued_at.slice(0, 10)}</td>
+                  <td>{docDate(sellerDay(i.issued_at, i.seller), ctx.locale)}</td>
                   <td>{(JSON.parse(i.buyer) as Party).name}</td>
                   <td>{t(`invoices.scheme.${i.scheme as 'domestic'}`)}</td>
                   <td class="num">{formatMoney(i.tax_minor, i.currency, ctx.locale)}</td>

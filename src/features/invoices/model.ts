@@ -1,5 +1,17 @@
 import type { TaxCategory, TaxMode, TaxScheme } from '../tax/categories.js';
+import { isEuCountry, localDate } from '../tax/countries.js';
 import { netOfGross } from '../tax/vat-amounts.js';
+
+/**
+ * The calendar day of an instant on the invoice's seller's clock (the seller
+ * snapshot's country), as the invoice number's year and the supply date are
+ * reckoned: issued at 00:30 on 1 January in Berlin is 1 January, not the
+ * 31 December of UTC. A seller outside the EU's zones keeps the UTC day.
+ */
+export function sellerDay(instant: string, sellerJson: string): string {
+  const country = (JSON.parse(sellerJson) as Pick<Party, 'country'>).country;
+  return isEuCountry(country) ? localDate(instant, country) : instant.slice(0, 10);
+}
 
 /** The snapshots an invoice keeps (JSON columns): what was true when it was issued, never looked up again. */
 export type Party = {

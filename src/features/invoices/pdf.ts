@@ -6,7 +6,7 @@ import type { TaxScheme } from '../tax/categories.js';
 import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
 import { docTexts, schemeNoteKey } from './document-texts.js';
-import type { InvoiceLine, Party, TaxGroup } from './model.js';
+import { type InvoiceLine, type Party, sellerDay, type TaxGroup } from './model.js';
 import { embedFacturX, escapeInfoInXmp, PDFA_OPTIONS } from './pdf-archive.js';
 import { invoiceFonts, printable } from './pdf-fonts.js';
 
@@ -52,7 +52,9 @@ export function renderInvoicePdf(
   const money = (m: number) => printable(formatMoney(m, inv.currency, inv.locale));
   const country = (code: string) => printable(countryName(code, inv.locale));
   const date = (d: string) =>
-    new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString(inv.locale === 'de' ? 'de-DE' : 'en-GB');
+    new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString(inv.locale === 'de' ? 'de-DE' : 'en-GB', {
+      timeZone: 'UTC',
+    });
   const title = t(inv.kind === 'credit_note' ? 'credit_note' : 'invoice');
   const issued = new Date(inv.issued_at);
   const { regular: REGULAR, bold: BOLD } = invoiceFonts();
@@ -121,7 +123,7 @@ export function renderInvoicePdf(
   // Information block, right of the address field.
   const info: [string, string][] = [
     [t('number'), inv.number],
-    [t('date'), date(inv.issued_at)],
+    [t('date'), date(sellerDay(inv.issued_at, inv.seller))],
     [t('supplyDate'), date(inv.supply_date)],
   ];
   if (inv.buyer_vat_id) info.push([t('buyerVatId'), inv.buyer_vat_id]);
@@ -144,7 +146,7 @@ export function renderInvoicePdf(
     doc
       .font(REGULAR)
       .fontSize(10)
-      .text(t('cancels', { number: original.number, date: date(original.issued_at) }));
+      .text(t('cancels', { number: original.number, date: date(sellerDay(original.issued_at, inv.seller)) }));
   let y = doc.y + 6 * MM;
   const cols = {
     pos: LEFT,
