@@ -66,7 +66,13 @@ describe('first-time set-up', () => {
     assert.equal(dash.statusCode, 200);
     assert.match(dash.body, /owner@example\.com/);
     const s = await getStoreSettings(t.services.database.db, Date.now() + 60_000);
-    assert.deepEqual(s, { storeName: 'Backstube Müller', locale: 'de', currency: 'EUR', setupCompleted: true });
+    assert.deepEqual(s, {
+      storeName: 'Backstube Müller',
+      locale: 'de',
+      currency: 'EUR',
+      setupCompleted: true,
+      timeZone: 'Europe/Berlin',
+    });
 
     const again = await new TestClient(t.app).postForm(
       '/setup',
