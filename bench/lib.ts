@@ -22,6 +22,8 @@ export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:543
 export type Row = { measure: string; value: number | null; unit: string; vsBare?: number; note?: string };
 export const rows: Row[] = [];
 const children = new Set<ChildProcess>();
+/** Children started in a process group of their own (npm and what it starts): stopped as a group. */
+const groups = new WeakSet<ChildProcess>();
 const tempDirs: string[] = [];
 
 export function record(row: Row): void {
@@ -58,13 +60,16 @@ export function startProcess(
   args: string[],
   env: Record<string, string> = {},
   nodeArgs: string[] = ['--import', 'tsx'],
+  opts: { group?: boolean } = {},
 ): Server & { exited: Promise<number | null> } {
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.group === true,
   });
   children.add(child);
+  if (opts.group) groups.add(child);
   let out = '';
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-20_000);
@@ -83,13 +88,26 @@ export function startProcess(
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  signal(child, 'SIGTERM');
   const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
   if (!killed) {
-    child.kill('SIGKILL');
+    signal(child, 'SIGKILL');
     await exited;
   }
 }
+
+function signal(child: ChildProcess, sig: NodeJS.Signals): void {
+  if (groups.has(child) && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // the group is gone already
+    }
+  } else child.kill(sig);
+}
+
+/** npm's own script when the bench runs under `npm run` (it says where), else the one on PATH. */
+const NPM_CLI = process.env.npm_execpath ?? spawnSync('which', ['npm']).stdout.toString().trim();
 
 let built = false;
 
@@ -102,8 +120,11 @@ export function ensureBuilt(): void {
 }
 
 export type StartOptions = {
-  /** `dist/cli.js` as `npm start` runs it (default), or the sources through tsx as before. */
-  runner?: 'compiled' | 'tsx';
+  /**
+   * `dist/cli.js` as `npm start` runs it (default), `npm start` itself (npm, the staleness check of
+   * the build, then dist/cli.js), or the sources through tsx as before.
+   */
+  runner?: 'compiled' | 'npm' | 'tsx';
   /** VIELFACH_DEMO=1: the demo store (made on the first start, kept after). */
   demo?: boolean;
   /** Extra Node flags, e.g. --cpu-prof. */
@@ -114,11 +135,13 @@ export type StartOptions = {
 /** Starts `vielfach start` and times it from spawn to the first 200 on /healthz. */
 export async function startVielfach(dataDir: string, opts: StartOptions = {}): Promise<Server & { startupMs: number }> {
   const port = await freePort();
-  const compiled = (opts.runner ?? 'compiled') === 'compiled';
+  const runner = opts.runner ?? 'compiled';
+  const compiled = runner !== 'tsx';
   if (compiled) ensureBuilt();
   const t0 = performance.now();
-  const args = compiled ? ['dist/cli.js', 'start'] : ['src/cli.ts', 'start'];
-  const nodeArgs = [...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']), ...(opts.nodeFlags ?? [])];
+  const args = runner === 'npm' ? [NPM_CLI, 'start'] : compiled ? ['dist/cli.js', 'start'] : ['src/cli.ts', 'start'];
+  const nodeArgs =
+    runner === 'npm' ? [] : [...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']), ...(opts.nodeFlags ?? [])];
   const env = {
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -137,7 +160,7 @@ export async function startVielfach(dataDir: string, opts: StartOptions = {}): P
     CHECKOUT_RATE_PER_MINUTE: '1000000',
     ...opts.env,
   };
-  const proc = startProcess(args, env, nodeArgs);
+  const proc = startProcess(args, env, nodeArgs, { group: runner === 'npm' });
   let exitCode: number | null | undefined;
   proc.exited.then((code) => {
     exitCode = code;
@@ -186,21 +209,35 @@ export function rssMb(pid: number | undefined): number {
 export type Load = { rps: number; p50: number; p99: number; bad: number };
 export type Post = { method: 'POST'; headers: Record<string, string>; body: string };
 
-export async function load(url: string, post?: Post): Promise<Load> {
+/**
+ * What a browser sends with a page request: a visitor is counted only with a user agent that is
+ * not a bot's, and the product page picks its country from Accept-Language. No cookies: every
+ * request is a new anonymous visitor's (but the same visitor hash, so views are counted once).
+ */
+export const BROWSER_HEADERS: Record<string, string> = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
+  'accept-language': 'de-DE,de;q=0.9,en;q=0.8',
+  accept: 'text/html,application/xhtml+xml',
+};
+
+/** Load on one URL: a GET (with `headers`) or the given POST. */
+export async function load(url: string, post?: Post, headers: Record<string, string> = {}): Promise<Load> {
   if (WRK) {
-    await wrk(url, WARMUP, post);
-    return wrk(url, DURATION, post);
+    await wrk(url, WARMUP, post, headers);
+    return wrk(url, DURATION, post, headers);
   }
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...post });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...post });
+  const opts = { url, connections: CONNECTIONS, headers, ...post };
+  await autocannon({ ...opts, duration: WARMUP });
+  const r = await autocannon({ ...opts, duration: DURATION });
   return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, bad: r.errors + r.timeouts + r.non2xx };
 }
 
 let wrkScript: string | undefined;
 
 /** One wrk run (1 thread); POSTs through a Lua script that reads the request from the environment. */
-async function wrk(url: string, seconds: number, post?: Post): Promise<Load> {
+async function wrk(url: string, seconds: number, post?: Post, headers: Record<string, string> = {}): Promise<Load> {
   const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '--timeout', '10s'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   if (post) {
     wrkScript ??= join(tempDir('vf-bench-wrk-'), 'post.lua');
@@ -241,6 +278,23 @@ async function wrk(url: string, seconds: number, post?: Post): Promise<Load> {
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const socketErrors = errors ? errors.slice(1).reduce((a, b) => a + Number(b), 0) : 0;
   return { rps: (total - non2xx) / secs, p50: ms('50'), p99: ms('99'), bad: non2xx + socketErrors };
+}
+
+/** The licence API's validate call for `licenseKey`, checked to answer 200 with valid: true first. */
+export async function validateRequest(base: string, licenseKey: string): Promise<{ url: string; post: Post }> {
+  const url = `${base}/api/v1/licenses/validate`;
+  const post: Post = {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ license_key: licenseKey }).toString(),
+  };
+  // The bench key must validate before its speed means anything.
+  const res = await fetch(url, { method: post.method, headers: post.headers, body: post.body });
+  const body = (await res.json()) as { valid?: boolean };
+  if (res.status !== 200 || body.valid !== true) {
+    throw new Error(`the bench licence key does not validate: HTTP ${res.status} ${JSON.stringify(body)}`);
+  }
+  return { url, post };
 }
 
 export function loadRow(measure: string, l: Load, bare: number | undefined): Row {

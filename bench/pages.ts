@@ -1,16 +1,22 @@
 // The public pages, start-up and memory of the demo store as `npm start` runs it (compiled,
 // log level info), next to a bare Fastify route measured before and after in the same run:
-// the figures of issue 16's table, plus start-up through tsx as it was and the memory each
-// lazily loaded library costs. `npm run bench -- pages` runs only this part.
+// the figures of issue 16's table (printed at the end as ratios to the bare route), the licence
+// validation with rate limits lifted, start-up through tsx as it was and the memory each lazily
+// loaded library costs. `npm run bench -- pages` runs only this part.
+//
+// Page requests carry a browser's headers (bench/lib.ts BROWSER_HEADERS), so product views are
+// counted as a visitor's would be.
 //
 // Settings: BENCH_STARTS (start-ups per runner, default 3), BENCH_CPU_PROF=1 (also profile the
-// product page under load and print the top functions by self time; --cpu-prof).
+// store home and the product page under load and print the top functions by self time; --cpu-prof).
 
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  BROWSER_HEADERS,
+  format,
   type Load,
   load,
   loadRow,
@@ -23,14 +29,31 @@ import {
   startVielfach,
   stopProcess,
   tempDir,
+  validateRequest,
 } from './lib.js';
 import { productPath } from './selling.js';
+import { seedLicenseKey } from './store.js';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 /** As `npm start` runs it: the default log level. */
 const AS_NPM_START: StartOptions = { demo: true, env: { LOG_LEVEL: 'info' } };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** The figures of the issue's table, gathered while the rows are recorded, printed last. */
+type Figures = {
+  bareStartMs?: number;
+  bareRssMb?: number;
+  startMs?: number;
+  npmStartMs?: number;
+  idleRssMb?: number;
+  loadedRssMb?: number;
+  bareBefore?: Load;
+  bareAfter?: Load;
+  pages: [string, Load][];
+  validate?: Load;
+};
+const figures: Figures = { pages: [] };
 
 async function waitForDemo(server: Server): Promise<void> {
   const t0 = performance.now();
@@ -40,25 +63,30 @@ async function waitForDemo(server: Server): Promise<void> {
   }
 }
 
-/** Start-ups to the first 200 and memory after 2 s idle, for one way of starting. */
-async function startups(label: string, start: () => Promise<Server & { startupMs: number }>): Promise<void> {
+/** Start-ups to the first 200 and memory after 2 s idle (unless `rss` is false), for one way of starting. */
+async function startups(
+  label: string,
+  start: () => Promise<Server & { startupMs: number }>,
+  rss = true,
+): Promise<{ ms: number; rss: number }> {
   const ms: number[] = [];
-  const rss: number[] = [];
+  const mb: number[] = [];
   for (let i = 0; i < STARTS; i++) {
     const s = await start();
     ms.push(s.startupMs);
-    await sleep(2000);
-    rss.push(rssMb(s.child.pid));
+    if (rss) {
+      await sleep(2000);
+      mb.push(rssMb(s.child.pid));
+    }
     await stopProcess(s.child);
   }
   const note = `median of ${STARTS}; all: ${ms.map((m) => Math.round(m)).join(', ')} ms`;
   record({ measure: `${label}: start to first 200`, value: median(ms), unit: 'ms', note });
-  record({
-    measure: `${label}: RSS 2 s after start`,
-    value: median(rss),
-    unit: 'MB',
-    note: `VmRSS, all: ${rss.map((r) => Math.round(r)).join(', ')} MB`,
-  });
+  if (rss) {
+    const note = `VmRSS, all: ${mb.map((r) => Math.round(r)).join(', ')} MB`;
+    record({ measure: `${label}: RSS 2 s after start`, value: median(mb), unit: 'MB', note });
+  }
+  return { ms: median(ms), rss: median(mb) };
 }
 
 /** What each library costs when imported into a bare Node process (RSS after a GC, against none). */
@@ -95,45 +123,53 @@ async function libraryMemory(): Promise<void> {
   }
 }
 
-/** The issue's page table: bare route, store home, product page, posts, membership, before and after. */
-async function pagesUnderLoad(dataDir: string): Promise<void> {
+/**
+ * The issue's page table: bare route, store home, product page, posts, membership and the licence
+ * validation (rate limits lifted, bench/lib.ts), with the bare route before and after.
+ */
+async function pagesUnderLoad(dataDir: string, licenseKey: string): Promise<void> {
   const app = await startVielfach(dataDir, AS_NPM_START);
   await waitForDemo(app);
   const base = `http://127.0.0.1:${app.port}`;
   await sleep(2000);
-  record({ measure: 'idle RSS, demo store (npm start)', value: rssMb(app.child.pid), unit: 'MB', note: 'VmRSS' });
+  figures.idleRssMb = rssMb(app.child.pid);
+  record({ measure: 'idle RSS, demo store (npm start)', value: figures.idleRssMb, unit: 'MB', note: 'VmRSS' });
   const bare = await startBareFastify();
   const bareUrl = `http://127.0.0.1:${bare.port}/`;
   const bareBefore = await load(bareUrl);
   const product = await productPath(base);
-  const pages: [string, Load][] = [];
   for (const [label, path] of [
     ['GET / store home', '/'],
     [`GET ${product} product page`, product],
     ['GET /posts', '/posts'],
     ['GET /membership', '/membership'],
   ] as const) {
-    pages.push([label, await load(`${base}${path}`)]);
+    figures.pages.push([label, await load(`${base}${path}`, undefined, BROWSER_HEADERS)]);
   }
+  const { url, post } = await validateRequest(base, licenseKey);
+  const validate = await load(url, post);
   const bareAfter = await load(bareUrl);
   await stopProcess(bare.child);
   const bareRps = Math.max(bareBefore.rps, bareAfter.rps);
+  Object.assign(figures, { bareBefore, bareAfter, validate });
   record(loadRow('bare Fastify JSON route, before', bareBefore, bareRps));
-  for (const [label, l] of pages) record(loadRow(label, l, bareRps));
+  for (const [label, l] of figures.pages) record(loadRow(label, l, bareRps));
+  record(loadRow('POST /api/v1/licenses/validate (rate limits lifted)', validate, bareRps));
   record(loadRow('bare Fastify JSON route, after', bareAfter, bareRps));
   await sleep(2000);
-  record({ measure: 'RSS after the page load tests', value: rssMb(app.child.pid), unit: 'MB', note: 'VmRSS' });
+  figures.loadedRssMb = rssMb(app.child.pid);
+  record({ measure: 'RSS after the page load tests', value: figures.loadedRssMb, unit: 'MB', note: 'VmRSS' });
   await stopProcess(app.child);
 }
 
-/** The product page under load with --cpu-prof: the top functions by self time. */
-async function profileProductPage(dataDir: string): Promise<void> {
+/** A page under load with --cpu-prof: the top functions by self time. */
+async function profilePage(dataDir: string, label: string, path: (base: string) => Promise<string>): Promise<void> {
   const dir = tempDir('vf-bench-prof-');
   const app = await startVielfach(dataDir, { ...AS_NPM_START, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   await waitForDemo(app);
   const base = `http://127.0.0.1:${app.port}`;
-  const l = await load(`${base}${await productPath(base)}`);
-  console.log(`  product page under the profiler: ${Math.round(l.rps)} req/s`);
+  const l = await load(`${base}${await path(base)}`, undefined, BROWSER_HEADERS);
+  console.log(`\n  ${label} under the profiler: ${Math.round(l.rps)} req/s`);
   await stopProcess(app.child);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');
@@ -166,18 +202,83 @@ export function topOfProfile(file: string, n: number): string[] {
     .map(([key, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }
 
+/** Issue 16's table: every figure next to the bare route of the same run, with the issue's goal. */
+function printIssueTable(): void {
+  const f = figures;
+  const bare = Math.max(f.bareBefore?.rps ?? 0, f.bareAfter?.rps ?? 0);
+  const lines: string[][] = [['what', 'value', '× bare', 'goal', '']];
+  const add = (
+    what: string,
+    value: number | undefined,
+    unit: string,
+    base: number | undefined,
+    goal: string,
+    met?: boolean,
+  ) =>
+    lines.push([
+      what,
+      value === undefined ? '-' : `${format(value)} ${unit}`,
+      value !== undefined && base ? `${(value / base).toFixed(value / base < 0.1 ? 3 : 2)}×` : '',
+      goal,
+      met === undefined ? '' : met ? 'met' : 'not met',
+    ]);
+  add('bare Fastify JSON route, before', f.bareBefore?.rps, 'req/s', bare, 'the baseline');
+  add('bare Fastify JSON route, after', f.bareAfter?.rps, 'req/s', bare, 'the baseline');
+  for (const [label, l] of f.pages) {
+    const product = label.includes('product page');
+    add(label, l.rps, 'req/s', bare, product ? '≥ 0.25× bare' : '≥ 0.30× bare', l.rps / bare >= (product ? 0.25 : 0.3));
+    if (product) add('  product page p99', l.p99, 'ms', undefined, '< 10 ms', l.p99 < 10);
+  }
+  if (f.validate)
+    add('licence validate (limits lifted)', f.validate.rps, 'req/s', bare, '≥ 0.5× bare', f.validate.rps / bare >= 0.5);
+  const sec = (ms: number | undefined) => (ms === undefined ? undefined : ms);
+  add(
+    'cold start npm start to first 200',
+    sec(f.npmStartMs),
+    'ms',
+    f.bareStartMs,
+    '≤ 1,000 ms',
+    (f.npmStartMs ?? Infinity) <= 1000,
+  );
+  add('  node dist/cli.js start to first 200', sec(f.startMs), 'ms', f.bareStartMs, '', undefined);
+  add('idle RSS after start', f.idleRssMb, 'MB', f.bareRssMb, '≤ 100 MB', (f.idleRssMb ?? Infinity) <= 100);
+  add('RSS after the load above', f.loadedRssMb, 'MB', f.bareRssMb, '≤ 200 MB', (f.loadedRssMb ?? Infinity) <= 200);
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
+  console.log('\nIssue 16 table (start and memory: × the bare Fastify process of the same run)');
+  for (const l of lines)
+    console.log(
+      `  ${l.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`,
+    );
+}
+
 export async function benchPages(): Promise<void> {
   const dataDir = tempDir('vf-bench-demo-');
   const first = await startVielfach(dataDir, AS_NPM_START);
   await waitForDemo(first);
   await stopProcess(first.child);
+  const licenseKey = await seedLicenseKey(dataDir);
 
-  await startups('bare Fastify (node bench/bare-server.mjs)', () => startBareFastify());
-  await startups('npm start, compiled, demo data present', () => startVielfach(dataDir, AS_NPM_START));
+  const bare = await startups('bare Fastify (node bench/bare-server.mjs)', () => startBareFastify());
+  figures.bareStartMs = bare.ms;
+  figures.bareRssMb = bare.rss;
+  figures.npmStartMs = (
+    await startups(
+      'npm start (build check, then compiled), demo data present',
+      () => startVielfach(dataDir, { ...AS_NPM_START, runner: 'npm' }),
+      false,
+    )
+  ).ms;
+  figures.startMs = (
+    await startups('node dist/cli.js start, demo data present', () => startVielfach(dataDir, AS_NPM_START))
+  ).ms;
   await startups('sources through tsx (as before), demo data present', () =>
     startVielfach(dataDir, { ...AS_NPM_START, runner: 'tsx' }),
   );
-  await pagesUnderLoad(dataDir);
+  await pagesUnderLoad(dataDir, licenseKey);
   await libraryMemory();
-  if (process.env.BENCH_CPU_PROF === '1') await profileProductPage(dataDir);
+  if (process.env.BENCH_CPU_PROF === '1') {
+    await profilePage(dataDir, 'store home', async () => '/');
+    await profilePage(dataDir, 'product page', productPath);
+  }
+  printIssueTable();
 }

@@ -21,7 +21,6 @@ import {
   type Load,
   load,
   loadRow,
-  type Post,
   printTable,
   record,
   rows,
@@ -30,20 +29,12 @@ import {
   startVielfach,
   stopProcess,
   tempDir,
+  validateRequest,
 } from './lib.js';
 import { benchNewsletter } from './newsletter.js';
 import { benchPages } from './pages.js';
 import { benchDownloads, benchOrders, benchProductPage } from './selling.js';
 import { seedLargeDownload, seedLicenseKey, setUpOverHttp } from './store.js';
-
-/** The bench key must validate (200, valid: true) before its speed means anything. */
-async function expectValid(url: string, post: Post): Promise<void> {
-  const res = await fetch(url, { method: post.method, headers: post.headers, body: post.body });
-  const body = (await res.json()) as { valid?: boolean };
-  if (res.status !== 200 || body.valid !== true) {
-    throw new Error(`the bench licence key does not validate: HTTP ${res.status} ${JSON.stringify(body)}`);
-  }
-}
 
 /**
  * Licence validation (issue goal: at least half the bare route's rate on
@@ -52,13 +43,7 @@ async function expectValid(url: string, post: Post): Promise<void> {
  * flatter it.
  */
 async function benchValidate(base: string, licenseKey: string, bareUrl: string, bare: Load, healthz: Load) {
-  const url = `${base}/api/v1/licenses/validate`;
-  const post: Post = {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ license_key: licenseKey }).toString(),
-  };
-  await expectValid(url, post);
+  const { url, post } = await validateRequest(base, licenseKey);
   const validate = await load(url, post);
   const row = loadRow('POST /api/v1/licenses/validate (200 answers)', validate, bare.rps);
   record({ ...row, note: `${row.note}, ${Math.round((validate.rps / healthz.rps) * 100)} % of /healthz` });
