@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { type Database, migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { outboxMailer } from '../src/features/email/transport.js';
+import { orderCoreOf } from '../src/features/index.js';
 import { localStorageIn } from '../src/features/storage/storage.js';
 import { defineJob } from '../src/jobs/define.js';
 import { countJobsByStatus, enqueueJob } from '../src/jobs/queue.js';
@@ -39,6 +40,7 @@ function jobServices(database: Database, dataDir: string): Services {
     mailer: outboxMailer(),
     storage: localStorageIn(dataDir),
     log: pino({ level: 'silent' }),
+    orders: orderCoreOf(),
     nudgeWorker: () => {},
   };
 }

@@ -20,6 +20,7 @@ import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../src/config.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { smtpMailer } from '../src/features/email/transport.js';
+import { orderCoreOf } from '../src/features/index.js';
 import { savePost } from '../src/features/posts/save-post.js';
 import { completeSetup } from '../src/features/setup/complete-setup.js';
 import { localStorageIn } from '../src/features/storage/storage.js';
@@ -162,6 +163,7 @@ export async function benchNewsletter(): Promise<NewsletterRow[]> {
       mailer: smtpMailer(`smtp://127.0.0.1:${sink.port}?tls=off`, { maxConnections: CONNECTIONS }),
       storage: localStorageIn(dir),
       log,
+      orders: orderCoreOf(),
       nudgeWorker: () => {},
     };
     const worker = new Worker({ services, jobs: allJobs, concurrency: WORKERS, leaseMs: 60_000, log });

@@ -11,28 +11,8 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { registerAdminRoutes } from './features/admin/routes.js';
-import { registerAnalyticsRoutes } from './features/analytics/routes.js';
-import { registerAccountRoutes } from './features/auth/account.routes.js';
-import { registerAuthRoutes } from './features/auth/routes.js';
-import { registerCatalogRoutes } from './features/catalog/routes.js';
-import { registerCheckoutRoutes } from './features/checkout/routes.js';
-import { registerDeliveryRoutes } from './features/delivery/routes.js';
-import { registerDiscountsRoutes } from './features/discounts/routes.js';
-import { registerEmailRoutes } from './features/email/routes.js';
-import { registerInvoicesRoutes } from './features/invoices/routes.js';
-import { registerLegalRoutes } from './features/legal/routes.js';
-import { registerLibraryRoutes } from './features/library/routes.js';
-import { registerLicensingRoutes } from './features/licensing/routes.js';
-import { registerMembershipsRoutes } from './features/memberships/routes.js';
-import { registerNewsletterRoutes } from './features/newsletter/routes.js';
+import { features } from './features/index.js';
 import { ONE_CLICK_UNSUBSCRIBE } from './features/newsletter/unsubscribe-links.js';
-import { registerOrdersRoutes } from './features/orders/routes.js';
-import { registerPaymentsRoutes } from './features/payments/routes.js';
-import { registerPostsRoutes } from './features/posts/routes.js';
-import { registerSetupRoutes } from './features/setup/routes.js';
-import { registerShellRoutes } from './features/shell/routes.js';
-import { registerTaxRoutes } from './features/tax/routes.js';
 import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
 import { ASSETS_BUILT, ASSETS_DIR, assetCacheControl } from './web/assets.js';
@@ -59,7 +39,7 @@ class RequestLog extends LogController {
   }
 }
 
-/** Builds the HTTP app: plugins and features are registered here, explicitly and in order. */
+/** Builds the HTTP app: plugins here, then every feature's routes from the one list (`features/index.ts`). */
 export async function buildApp(services: Services, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.log,
@@ -109,27 +89,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   });
 
   registerErrorHandling(app, services);
-  registerShellRoutes(app, services);
-  registerSetupRoutes(app, services);
-  registerAuthRoutes(app, services);
-  registerAccountRoutes(app, services);
-  registerAdminRoutes(app, services);
-  registerEmailRoutes(app, services);
   registerJobAdminRoutes(app, services);
-  registerCatalogRoutes(app, services);
-  registerCheckoutRoutes(app, services);
-  registerPaymentsRoutes(app, services);
-  registerDeliveryRoutes(app, services);
-  registerLibraryRoutes(app, services);
-  registerOrdersRoutes(app, services);
-  registerDiscountsRoutes(app, services);
-  registerLicensingRoutes(app, services);
-  registerTaxRoutes(app, services);
-  registerInvoicesRoutes(app, services);
-  registerAnalyticsRoutes(app, services);
-  registerLegalRoutes(app, services);
-  registerMembershipsRoutes(app, services);
-  registerNewsletterRoutes(app, services);
-  registerPostsRoutes(app, services);
+  for (const feature of features) feature.routes?.(app, services);
   return app;
 }

@@ -8,6 +8,7 @@ import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.j
 import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
 import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js';
+import { orderCoreOf } from './features/index.js';
 import { addDemoLicensedProduct } from './features/licensing/demo.js';
 import { addDemoMemberships } from './features/memberships/demo.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
@@ -46,6 +47,7 @@ export async function createServices(config: Config, opts: { logger?: pino.Logge
     }),
     storage: localStorageIn(full.dataDir),
     log,
+    orders: orderCoreOf(),
     nudgeWorker: () => {},
   };
 }

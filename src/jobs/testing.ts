@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { isoNow } from '../db/time.js';
 import { outboxMailer } from '../features/email/transport.js';
+import { orderCoreOf } from '../features/index.js';
 import { localStorageIn } from '../features/storage/storage.js';
 import type { Services } from '../services.js';
 
@@ -19,7 +20,15 @@ export function jobTestServices(database: Database & { url?: string }, dataDir =
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
   };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  return { config, database, mailer: outboxMailer(), storage: localStorageIn(dataDir), log, nudgeWorker: () => {} };
+  return {
+    config,
+    database,
+    mailer: outboxMailer(),
+    storage: localStorageIn(dataDir),
+    log,
+    orders: orderCoreOf(),
+    nudgeWorker: () => {},
+  };
 }
 
 /** One row per handler start and end, written by test jobs, so tests can count runs. */

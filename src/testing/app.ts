@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Mailer, outboxMailer } from '../features/email/transport.js';
+import { orderCoreOf } from '../features/index.js';
 import { clearSettingsCache } from '../features/settings/store-settings.js';
 import { completeSetup } from '../features/setup/complete-setup.js';
 import { localStorageIn } from '../features/storage/storage.js';
@@ -38,6 +39,7 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     mailer: opts.mailer ?? outboxMailer(),
     storage: localStorageIn(database.dataDir),
     log,
+    orders: orderCoreOf(),
     nudgeWorker: () => {},
   };
   const app = await buildApp(services);

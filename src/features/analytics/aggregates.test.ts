@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
-import { markOrderPaid, markOrderRefunded, recordPartialRefund } from '../checkout/order-transitions.js';
 import { writeSetting } from '../settings/store-settings.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
 import { syncOrderAnalytics } from './record-sale.js';
@@ -49,16 +48,16 @@ describe('daily sales aggregates', () => {
       ids.push(await seedOrder(db, product, { totalMinor: total, email: 'same@example.com' }));
     const [a, b, c] = ids as [string, string, string];
     await db.transaction().execute(async (trx) => {
-      for (const id of ids) assert.ok(await markOrderPaid(trx, await findOrder(trx, id), {}));
+      for (const id of ids) assert.ok(await t.services.orders.markPaid(trx, await findOrder(trx, id), {}));
     });
     // A second notification changes nothing.
     await db.transaction().execute(async (trx) => syncOrderAnalytics(trx, a));
     await db.transaction().execute(async (trx) => {
-      assert.ok(await recordPartialRefund(trx, await findOrder(trx, b), 500, {}));
+      assert.ok(await t.services.orders.recordPartialRefund(trx, await findOrder(trx, b), 500, {}));
     });
     await db.transaction().execute(async (trx) => {
-      assert.ok(await markOrderRefunded(trx, await findOrder(trx, b), {}));
-      assert.ok(await markOrderRefunded(trx, await findOrder(trx, c), {}));
+      assert.ok(await t.services.orders.markRefunded(trx, await findOrder(trx, b), {}));
+      assert.ok(await t.services.orders.markRefunded(trx, await findOrder(trx, c), {}));
     });
     const sums = await directSums(db, 'Europe/Berlin');
     const agg = await dailySales(db);
@@ -103,14 +102,14 @@ describe('daily sales aggregates', () => {
     const a = await seedOrder(db, product, { totalMinor: 1200, taxMinor: 200, billingCountry: 'AT' });
     const b = await seedOrder(db, product, { totalMinor: 1190, taxMinor: 190, billingCountry: 'DE' });
     await db.transaction().execute(async (trx) => {
-      for (const id of [a, b]) assert.ok(await markOrderPaid(trx, await findOrder(trx, id), {}));
+      for (const id of [a, b]) assert.ok(await t.services.orders.markPaid(trx, await findOrder(trx, id), {}));
     });
     await db.transaction().execute(async (trx) => {
-      assert.ok(await recordPartialRefund(trx, await findOrder(trx, a), 300, {}));
+      assert.ok(await t.services.orders.recordPartialRefund(trx, await findOrder(trx, a), 300, {}));
     });
     await db.transaction().execute(async (trx) => syncOrderAnalytics(trx, a));
     await db.transaction().execute(async (trx) => {
-      assert.ok(await markOrderRefunded(trx, await findOrder(trx, b), {}));
+      assert.ok(await t.services.orders.markRefunded(trx, await findOrder(trx, b), {}));
     });
     const live = await taxSums(db);
     const total = (rows: (string | number)[][], i: number) => rows.reduce((x, r) => x + Number(r[i]), 0);

@@ -5,7 +5,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { translator } from '../../web/messages.js';
-import { markOrderPaid, markOrderRefunded } from '../checkout/order-transitions.js';
 import { savePaymentDetails } from '../payments/payment-details.js';
 import type { ProviderPaymentDetails } from '../payments/provider.js';
 import { loadAnalytics } from './dashboard-data.js';
@@ -109,7 +108,7 @@ describe('payment fees in the daily aggregates', () => {
       .transaction()
       .execute(async (trx) => {
         for (const id of [twoItems, early, late, foreign, unknown, free])
-          assert.ok(await markOrderPaid(trx, await findOrder(trx, id), {}));
+          assert.ok(await t.services.orders.markPaid(trx, await findOrder(trx, id), {}));
       });
     assert.equal(await report(twoItems, fee(55)), true);
     assert.equal(await report(late, { cardCountry: 'AT' }), true, 'the country alone, fee not booked yet');
@@ -119,7 +118,7 @@ describe('payment fees in the daily aggregates', () => {
     await db()
       .transaction()
       .execute(async (trx) => {
-        assert.ok(await markOrderRefunded(trx, await findOrder(trx, late), {}));
+        assert.ok(await t.services.orders.markRefunded(trx, await findOrder(trx, late), {}));
       });
 
     const state = async () => ({

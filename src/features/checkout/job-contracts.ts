@@ -8,3 +8,10 @@ export const expireOrderJob = defineJobContract({
   kind: 'order.expire',
   payload: z.object({ orderId: z.string() }),
 });
+
+/** Handled in send-receipt.job.ts: the buyer's receipt once the order is fulfilled. */
+export const sendReceiptJob = defineJobContract({
+  kind: 'order.send-receipt',
+  payload: z.object({ orderId: z.string() }),
+  maxAttempts: 20,
+});

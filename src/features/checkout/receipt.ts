@@ -1,4 +1,5 @@
 import { formatMoney } from '../../domain/money.js';
+import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import { formatFileSize } from '../../web/format.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
@@ -9,7 +10,6 @@ import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { productTaxOf } from '../tax/product-tax.js';
-import { recordOrderEvent } from './order-events.js';
 import { findOrder, findOrderItems } from './queries.js';
 
 /**

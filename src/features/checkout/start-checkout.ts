@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Order } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { insertOrder, recordPaymentStarted } from '../../order-core/orders.js';
+import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
@@ -18,7 +20,6 @@ import { ipCountryOf } from '../tax/ip-country.js';
 import { productTaxOf } from '../tax/product-tax.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { expireOrderJob } from './job-contracts.js';
-import { recordOrderEvent } from './order-events.js';
 import {
   type BuyerTaxError,
   type BuyerTaxInput,
@@ -27,7 +28,6 @@ import {
   type OrderTax,
   resolveBuyer,
 } from './order-tax.js';
-import { markOrderPaid } from './order-transitions.js';
 import { type QuoteError, quote } from './pricing.js';
 import { findOrderItems, findSellableProduct, nextOrderNumber, upsertCustomer } from './queries.js';
 
@@ -180,11 +180,8 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
         tax_evidence: JSON.stringify(evidence),
         billing_address: address ? JSON.stringify(address) : null,
       };
-      await trx.insertInto('orders').values(created).execute();
-      if (consent) await recordOrderConsent(trx, created.id, consent, input.locale, now);
-      await trx
-        .insertInto('order_items')
-        .values({
+      await insertOrder(trx, created, [
+        {
           id: randomUUID(),
           order_id: created.id,
           product_id: product.id,
@@ -194,8 +191,9 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
           discount_minor: q.discountMinor,
           total_minor: q.totalMinor,
           tax_minor: tax?.itemTaxMinor[0] ?? 0,
-        })
-        .execute();
+        },
+      ]);
+      if (consent) await recordOrderConsent(trx, created.id, consent, input.locale, now);
       await recordOrderEvent(trx, created.id, 'created', {
         totalMinor: q.totalMinor,
         currency: q.currency,
@@ -205,7 +203,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
         billingCountry: buyer.country,
         ...(evidence.vatIdUnverified ? { vatIdUnverified: evidence.vatIdUnverified } : {}),
       });
-      if (free) await markOrderPaid(trx, created, { provider: 'free' });
+      if (free) await services.orders.markPaid(trx, created, { provider: 'free' });
       else {
         const runAt = new Date(Date.now() + services.config.orderExpiryMinutes * 60_000);
         await enqueueJob(trx, expireOrderJob, { orderId: created.id }, { runAt, uniqueKey: `expire:${created.id}` });
@@ -234,14 +232,7 @@ async function sendToProvider(services: Services, order: Order): Promise<StartCh
       returnUrl,
       cancelUrl: returnUrl,
     });
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('orders')
-        .set({ provider_ref: session.providerRef, updated_at: isoNow() })
-        .where('id', '=', order.id)
-        .execute();
-      await recordOrderEvent(trx, order.id, 'payment_started', { provider: provider.id, ref: session.providerRef });
-    });
+    await db.transaction().execute((trx) => recordPaymentStarted(trx, order.id, provider.id, session.providerRef));
     return { kind: 'redirect', url: session.redirectUrl, order: { ...order, provider_ref: session.providerRef } };
   } catch (err) {
     services.log.error({ err, orderId: order.id }, 'payment provider did not start a checkout');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import { recordOrderEvent } from '../checkout/order-events.js';
+import { recordOrderEvent } from '../../order-core/timeline.js';
 
 export type CountDownloadOptions = {
   deliveryId: string;

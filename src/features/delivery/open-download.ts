@@ -1,6 +1,6 @@
+import { grantsAccess } from '../../order-core/status.js';
 import type { Services } from '../../services.js';
 import { findFileVersion } from '../catalog/queries.js';
-import { grantsAccess } from '../checkout/order-status.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { countDownload } from './count-download.js';
 import { type DownloadRequest, planResponse, strongEtag } from './http-ranges.js';

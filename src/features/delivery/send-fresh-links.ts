@@ -1,7 +1,7 @@
+import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import { formatFileSize } from '../../web/format.js';
 import { isLocale } from '../../web/i18n.js';
-import { recordOrderEvent } from '../checkout/order-events.js';
 import { queueEmail } from '../email/queue-email.js';
 import { downloadLinksForDelivery } from './links.js';
 import { parseLink } from './open-download.js';

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, test } from 'node:test';
 import type { Order } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
-import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { seedPurchase } from '../delivery/testing.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
 import { testTaxSettings } from '../tax/testing.js';
@@ -98,7 +97,9 @@ describe('invoices', () => {
       orders.push(await orderOf(app, id));
     }
     const twice = [...orders, ...orders.slice(0, 20)];
-    const issued = await Promise.all(twice.map((order) => issueInvoiceRecord(db, { order, settings: SETTINGS })));
+    const issued = await Promise.all(
+      twice.map((order) => issueInvoiceRecord(db, { orders: app.services.orders, order, settings: SETTINGS })),
+    );
     const seqs = [...new Set(issued.map((i) => i.sequence))].sort((a, b) => a - b);
     assert.deepEqual(
       seqs,
@@ -123,7 +124,7 @@ describe('invoices', () => {
       [1600],
     );
     const paid = await orderOf(app, p.orderId);
-    await db.transaction().execute((trx) => markOrderRefunded(trx, paid, { via: 'test' }));
+    await db.transaction().execute((trx) => app.services.orders.markRefunded(trx, paid, { via: 'test' }));
     await app.drainJobs();
     const [, credit] = await invoicesOfOrder(db, p.orderId);
     assert.ok(credit);
@@ -141,15 +142,14 @@ describe('invoices', () => {
     const inv = await issueInvoiceForOrder(app.services, p.orderId);
     assert.ok(inv);
     assert.deepEqual([inv.gross_minor, inv.net_minor, inv.tax_minor], [1900, 1597, 303]);
-    const { recordPartialRefund } = await import('../checkout/order-transitions.js');
     {
       const o = await orderOf(app, p.orderId);
-      await db.transaction().execute((trx) => recordPartialRefund(trx, o, 500, {}));
+      await db.transaction().execute((trx) => app.services.orders.recordPartialRefund(trx, o, 500, {}));
     }
     // The same report again, and a stale smaller one: nothing more is credited.
     {
       const o = await orderOf(app, p.orderId);
-      await db.transaction().execute((trx) => recordPartialRefund(trx, o, 500, {}));
+      await db.transaction().execute((trx) => app.services.orders.recordPartialRefund(trx, o, 500, {}));
     }
     await app.drainJobs();
     const [, first, ...none] = await invoicesOfOrder(db, p.orderId);
@@ -167,11 +167,11 @@ describe('invoices', () => {
 
     {
       const o = await orderOf(app, p.orderId);
-      await db.transaction().execute((trx) => recordPartialRefund(trx, o, 1200, {}));
+      await db.transaction().execute((trx) => app.services.orders.recordPartialRefund(trx, o, 1200, {}));
     }
     {
       const o = await orderOf(app, p.orderId);
-      await db.transaction().execute((trx) => markOrderRefunded(trx, o, {}));
+      await db.transaction().execute((trx) => app.services.orders.markRefunded(trx, o, {}));
     }
     await app.drainJobs();
     const all = await invoicesOfOrder(db, p.orderId);

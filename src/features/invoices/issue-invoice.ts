@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Invoice, Order } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import type { OrderCore } from '../../order-core/order-core.js';
 import { isLocale } from '../../web/i18n.js';
 import { DEFAULT_TAX_CATEGORY, isTaxScheme, type TaxMode } from '../tax/categories.js';
 import { isEuCountry, localDate } from '../tax/countries.js';
@@ -11,7 +12,6 @@ import { type BuyerEvidence, type DecidedLine, decideLines } from './decide-line
 import { buildInvoiceDraft, formatInvoiceNumber, type LineInput, type Party } from './model.js';
 import { nextInvoiceSequence } from './numbering.js';
 import { findInvoiceByKey } from './queries.js';
-import { retaxOrder } from './retax-order.js';
 
 class AlreadyIssued extends Error {}
 
@@ -41,7 +41,7 @@ export function sellerParty(s: TaxSettings): Party {
  */
 export async function issueInvoiceRecord(
   db: Kysely<DB>,
-  o: { order: Order; settings: TaxSettings; buyer?: BuyerEvidence; now?: Date },
+  o: { orders: OrderCore; order: Order; settings: TaxSettings; buyer?: BuyerEvidence; now?: Date },
 ): Promise<Invoice> {
   const { order, settings } = o;
   const key = `invoice:${order.id}`;
@@ -57,7 +57,7 @@ export async function issueInvoiceRecord(
       const year = Number(localDate(issuedAt, settings.country).slice(0, 4));
       const sequence = await nextInvoiceSequence(trx, year); // locks: everything below is serialised
       if (await findInvoiceByKey(trx, key)) throw new AlreadyIssued();
-      const draft = await draftFor(trx, { order, settings, buyer, supplyDate, items });
+      const draft = await draftFor(trx, { orders: o.orders, order, settings, buyer, supplyDate, items });
       const row = {
         id: randomUUID(),
         number: formatInvoiceNumber(settings.invoicePrefix, year, sequence),
@@ -126,6 +126,7 @@ export function buyerOfOrder(order: Order, settings: TaxSettings): BuyerEvidence
 }
 
 type DraftInput = {
+  orders: OrderCore;
   order: Order;
   settings: TaxSettings;
   buyer: BuyerEvidence;
@@ -161,7 +162,16 @@ async function draftFor(trx: Transaction<DB>, d: DraftInput) {
   const fresh = buildInvoiceDraft(lines, decided.mode);
   if (!stored) return fresh;
   if (fresh.mode === stored.mode && fresh.scheme === stored.scheme) return storedDraft(trx, d, stored);
-  await retaxOrder(trx, order, fresh, d.items);
+  const group = fresh.breakdown.find((g) => g.scheme === fresh.scheme && g.taxCountry === fresh.taxCountry);
+  await d.orders.retax(trx, order, {
+    mode: fresh.mode,
+    scheme: fresh.scheme,
+    taxCountry: fresh.taxCountry,
+    rateBp: group?.rateBp ?? 0,
+    taxMinor: fresh.taxMinor,
+    items: d.items,
+    itemTaxMinor: fresh.lines.map((l) => l.grossMinor - l.netMinor),
+  });
   return fresh;
 }
 

@@ -19,7 +19,7 @@ export async function issueInvoiceForOrder(services: Services, orderId: string) 
     services.log.info({ orderId }, 'no invoice: tax settings are not saved yet');
     return undefined;
   }
-  const inv = await issueInvoiceRecord(db, { order, settings });
+  const inv = await issueInvoiceRecord(db, { orders: services.orders, order, settings });
   await storeDocuments(services, inv);
   return inv;
 }

@@ -88,12 +88,14 @@ describe('turnover limits at invoicing', () => {
     const db = app.services.database.db;
     const smallBusiness = { mode: 'small_business', scheme: 'small_business', country: null, rateBp: 0 };
     const first = await paidOrder(app, productId, customerId, 99_970_00, smallBusiness);
-    await issueInvoiceRecord(db, { order: first, settings: SETTINGS });
+    await issueInvoiceRecord(db, { orders: app.services.orders, order: first, settings: SETTINGS });
     // Both checkouts saw 99,970 EUR and stayed exempt; together they pass 100,000 EUR.
     const a = await paidOrder(app, productId, customerId, 2000, smallBusiness);
     const b = await paidOrder(app, productId, customerId, 2000, smallBusiness);
     for (const o of [a, b]) await db.transaction().execute((trx) => syncOrderAnalytics(trx, o.id));
-    const issued = await Promise.all([a, b].map((order) => issueInvoiceRecord(db, { order, settings: SETTINGS })));
+    const issued = await Promise.all(
+      [a, b].map((order) => issueInvoiceRecord(db, { orders: app.services.orders, order, settings: SETTINGS })),
+    );
     const bySeq = [...issued].sort((x, y) => x.sequence - y.sequence);
     assert.deepEqual(
       bySeq.map((i) => [i.mode, i.scheme, i.tax_minor]),
@@ -125,7 +127,11 @@ describe('turnover limits at invoicing', () => {
     const country = await db.selectFrom('daily_country_sales').selectAll().executeTakeFirstOrThrow();
     assert.deepEqual([country.country, Number(country.tax_minor), Number(country.orders)], ['DE', 319, 2]);
     // Issuing again changes nothing.
-    const again = await issueInvoiceRecord(db, { order: order as Order, settings: SETTINGS });
+    const again = await issueInvoiceRecord(db, {
+      orders: app.services.orders,
+      order: order as Order,
+      settings: SETTINGS,
+    });
     assert.equal(again.id, bySeq[1]?.id);
     const eventsAfter = await db.selectFrom('order_events').select('kind').where('order_id', '=', taxed).execute();
     assert.equal(eventsAfter.length, 1);
@@ -142,10 +148,12 @@ describe('turnover limits at invoicing', () => {
       return db.selectFrom('orders').selectAll().where('id', '=', o.id).executeTakeFirstOrThrow();
     };
     // 11,882.15 gross at 19 % is 9,985.00 net of cross-border consumer sales: room for one more 10.00 net.
-    await issueInvoiceRecord(db, { order: await toAustria(earlier), settings });
+    await issueInvoiceRecord(db, { orders: app.services.orders, order: await toAustria(earlier), settings });
     const a = await toAustria(await paidOrder(app, productId, customerId, 1190, domestic));
     const b = await toAustria(await paidOrder(app, productId, customerId, 1190, domestic));
-    const issued = await Promise.all([a, b].map((order) => issueInvoiceRecord(db, { order, settings })));
+    const issued = await Promise.all(
+      [a, b].map((order) => issueInvoiceRecord(db, { orders: app.services.orders, order, settings })),
+    );
     const bySeq = [...issued].sort((x, y) => x.sequence - y.sequence);
     assert.deepEqual(
       bySeq.map((i) => [i.scheme, i.tax_country]),
@@ -162,6 +170,7 @@ describe('turnover limits at invoicing', () => {
     const db = app.services.database.db;
     const smallBusiness = { mode: 'small_business', scheme: 'small_business', country: null, rateBp: 0 };
     await issueInvoiceRecord(db, {
+      orders: app.services.orders,
       order: await paidOrder(app, productId, customerId, 99_990_00, smallBusiness),
       settings: SETTINGS,
     });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { seedPurchase } from '../delivery/testing.js';
 import { startCustomerSession } from '../library/sessions.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
@@ -118,7 +117,7 @@ describe('XRechnung documents', () => {
     const db = app.services.database.db;
     await issueInvoiceForOrder(app.services, p.orderId);
     const paid = await db.selectFrom('orders').selectAll().where('id', '=', p.orderId).executeTakeFirstOrThrow();
-    await db.transaction().execute((trx) => markOrderRefunded(trx, paid, { via: 'test' }));
+    await db.transaction().execute((trx) => app.services.orders.markRefunded(trx, paid, { via: 'test' }));
     await app.drainJobs();
     const [inv, credit] = await invoicesOfOrder(db, p.orderId);
     assert.ok(inv && credit);
@@ -145,7 +144,7 @@ describe('XRechnung documents', () => {
     const db = app.services.database.db;
     const order = await db.selectFrom('orders').selectAll().where('id', '=', p.orderId).executeTakeFirstOrThrow();
     const { issueInvoiceRecord } = await import('./issue-invoice.js');
-    const inv = await issueInvoiceRecord(db, { order, settings: SETTINGS }); // no documents yet
+    const inv = await issueInvoiceRecord(db, { orders: app.services.orders, order, settings: SETTINGS }); // no documents yet
     assert.deepEqual(await formatsOf(app, inv.id), []);
     const cookie = `vf_customer=${await startCustomerSession(db, p.email)}`;
     const url = `/library/invoices/${inv.id}.xrechnung.xml`;

@@ -4,8 +4,6 @@ import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { recordAudit } from '../admin/audit.js';
-import { recordOrderEvent } from '../checkout/order-events.js';
-import { expireOrder } from '../checkout/order-transitions.js';
 import { findOrder } from '../checkout/queries.js';
 import { queueEmail } from '../email/queue-email.js';
 import { refundOrder } from '../payments/refund-order.js';
@@ -206,13 +204,12 @@ export async function carryOutWithdrawal(
       .where('confirmed_at', 'is', null)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return false;
-    await recordOrderEvent(trx, order.id, 'withdrawn', {
+    // An unpaid order ends here; should its payment still arrive, the withdrawal gate returns it.
+    await services.orders.recordWithdrawal(trx, order, {
       source: withdrawal.source,
       receivedAt: withdrawal.received_at,
       confirmedAt,
     });
-    // An unpaid order ends here; should its payment still arrive, fulfilment returns it (refundIfWithdrawn).
-    if (order.status === 'pending') await expireOrder(trx, order);
     await recordAudit(trx, `customer:${order.email}`, 'order.withdrawn', { orderId: order.id, number: order.number });
     return true;
   });

@@ -1,6 +1,6 @@
 import type { Order, OrderItem } from '../../db/schema.js';
+import { grantsAccess } from '../../order-core/status.js';
 import type { Services } from '../../services.js';
-import { grantsAccess } from '../checkout/order-status.js';
 import { downloadLinksForOrder, type OrderDownloads } from '../delivery/links.js';
 import type { InvoiceLinkRow } from '../invoices/invoice-links.js';
 import { invoicesOfOrder } from '../invoices/queries.js';

@@ -2,9 +2,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB, Order, Subscription } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { insertOrder } from '../../order-core/orders.js';
+import { recordOrderEvent } from '../../order-core/timeline.js';
 import { isLocale, type Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
-import { recordOrderEvent } from '../checkout/order-events.js';
 import { nextOrderNumber } from '../checkout/queries.js';
 import type { PeriodTax } from './period-tax.js';
 
@@ -38,7 +39,7 @@ export type PeriodOrderInput = {
 /**
  * One billing period as an ordinary order (one item: the tier's product), so
  * invoice, receipt and analytics work as for any sale. Created 'pending';
- * the caller makes it paid through `markOrderPaid`. Returns undefined when an
+ * the caller makes it paid through the order core's `markPaid`. Returns undefined when an
  * order with this id exists already.
  */
 export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrderInput): Promise<Order | undefined> {
@@ -80,10 +81,8 @@ export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrder
   const exists = await trx.selectFrom('orders').select('id').where('id', '=', order.id).executeTakeFirst();
   if (exists) return undefined;
   order.number = await nextOrderNumber(trx);
-  await trx.insertInto('orders').values(order).execute();
-  await trx
-    .insertInto('order_items')
-    .values({
+  await insertOrder(trx, order, [
+    {
       id: randomUUID(),
       order_id: order.id,
       product_id: input.productId,
@@ -93,8 +92,8 @@ export async function createPeriodOrder(trx: Transaction<DB>, input: PeriodOrder
       discount_minor: 0,
       total_minor: input.amountMinor,
       tax_minor: decision?.itemTaxMinor[0] ?? 0,
-    })
-    .execute();
+    },
+  ]);
   await recordOrderEvent(trx, order.id, 'created', {
     totalMinor: input.amountMinor,
     currency: order.currency,

@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, Subscription } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { markOrderPaid } from '../checkout/order-transitions.js';
-import { TestPaymentProvider, testWebhookSecret } from '../payments/test-provider.js';
+import { testOffSessionCharges } from '../payments/providers.js';
 import { queueMembershipEmail } from './membership-emails.js';
 import { createPeriodOrder, uuidFromKey } from './period-order.js';
 import { decideRenewalTax } from './period-tax.js';
@@ -82,7 +81,7 @@ export async function renewSubscription(
     .executeTakeFirstOrThrow();
   if (payment.status === 'paid' || !terms.tier?.product_id) return 'stale';
 
-  const provider = new TestPaymentProvider(db, testWebhookSecret(services.config.sessionSecret));
+  const provider = testOffSessionCharges(services);
   const charge = await provider.chargeOffSession({
     idempotencyKey: key,
     orderId,
@@ -160,7 +159,8 @@ function settle(services: Services, sub: Subscription, s: Settlement): Promise<R
         tax: await decideRenewalTax(trx, sub, item, at),
       });
       await trx.updateTable('subscription_payments').set({ order_id: orderId }).where('id', '=', payment.id).execute();
-      if (order) await markOrderPaid(trx, order, { provider: 'test', ref: charge.ref, subscription: sub.id });
+      if (order)
+        await services.orders.markPaid(trx, order, { provider: 'test', ref: charge.ref, subscription: sub.id });
       await scheduleRenewal(trx, sub, r.next.currentPeriodEnd!, 0, r.wakeAt!);
       return 'renewed';
     }

@@ -3,10 +3,11 @@ import type { Transaction } from 'kysely';
 import type { BillingInterval, DB, Member, Order, Subscription } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { recordPaymentStarted } from '../../order-core/orders.js';
+import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { expireOrderJob } from '../checkout/job-contracts.js';
-import { recordOrderEvent } from '../checkout/order-events.js';
 import { type BuyerTaxError, type CountryConflict, resolveBuyer } from '../checkout/order-tax.js';
 import { findOrderItems, upsertCustomer } from '../checkout/queries.js';
 import { type CheckoutTaxInput, orderStatusPath, storeBuyer } from '../checkout/start-checkout.js';
@@ -223,16 +224,11 @@ async function sendToTestProvider(services: Services, order: Order, sub: Subscri
   });
   await db.transaction().execute(async (trx) => {
     await trx
-      .updateTable('orders')
-      .set({ provider_ref: session.providerRef, updated_at: isoNow() })
-      .where('id', '=', order.id)
-      .execute();
-    await trx
       .updateTable('subscriptions')
       .set({ checkout_ref: session.providerRef, updated_at: isoNow() })
       .where('id', '=', sub.id)
       .execute();
-    await recordOrderEvent(trx, order.id, 'payment_started', { provider: provider.id, ref: session.providerRef });
+    await recordPaymentStarted(trx, order.id, provider.id, session.providerRef);
   });
   return session.redirectUrl;
 }

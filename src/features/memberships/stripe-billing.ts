@@ -3,7 +3,6 @@ import type { DB, Member, MembershipTier, Subscription, SubscriptionStatus } fro
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
-import { markOrderPaid } from '../checkout/order-transitions.js';
 import { paymentProvider } from '../payments/providers.js';
 import {
   createSubscriptionCheckout,
@@ -80,7 +79,7 @@ export async function syncStripeSubscription(services: Services, stripeSubscript
     if (!row) return 'unrelated';
     const sub = (await findSubscription(trx, row.id))!;
     await applySnapshot(trx, services, sub, snapshot);
-    for (const invoice of snapshot.invoices) await applyInvoice(trx, sub, invoice);
+    for (const invoice of snapshot.invoices) await applyInvoice(services, trx, sub, invoice);
     return 'synced';
   });
   services.nudgeWorker();
@@ -140,7 +139,12 @@ async function applySnapshot(
 type InvoiceSnapshot = StripeSubscriptionSnapshot['invoices'][number];
 
 /** One billing row per Stripe invoice; a paid one becomes one paid order, however often it is seen. */
-async function applyInvoice(trx: Transaction<DB>, sub: Subscription, inv: InvoiceSnapshot): Promise<void> {
+async function applyInvoice(
+  services: Services,
+  trx: Transaction<DB>,
+  sub: Subscription,
+  inv: InvoiceSnapshot,
+): Promise<void> {
   if (inv.status !== 'paid' && inv.status !== 'open') return;
   const now = isoNow();
   const periodStart = iso(inv.periodStart)!;
@@ -204,7 +208,7 @@ async function applyInvoice(trx: Transaction<DB>, sub: Subscription, inv: Invoic
   });
   if (!order) return;
   await trx.updateTable('subscription_payments').set({ order_id: order.id }).where('id', '=', row.id).execute();
-  await markOrderPaid(trx, order, { provider: 'stripe', invoice: inv.id, subscription: sub.id });
+  await services.orders.markPaid(trx, order, { provider: 'stripe', invoice: inv.id, subscription: sub.id });
 }
 
 /** Cancel at period end or resume, at Stripe; the webhook that follows converges our row. */

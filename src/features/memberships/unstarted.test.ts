@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { expireOrder } from '../checkout/order-transitions.js';
 import { loadMemberAccess } from './access.js';
 import { loadPortal } from './load-portal.js';
 import { findSubscription } from './subscriptions.js';
@@ -66,7 +65,7 @@ describe('a subscription whose first order expires or is declined', () => {
       .transaction()
       .execute(async (trx) => {
         const order = await trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
-        assert.equal(await expireOrder(trx, order), false);
+        assert.equal(await t.services.orders.expire(trx, order), false);
       });
     assert.equal((await findSubscription(db(), subId))!.ended_at, ended.ended_at);
 

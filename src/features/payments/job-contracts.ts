@@ -35,3 +35,14 @@ export const testNotifyJob = defineJobContract({
   payload: z.object({ ref: z.string(), type: z.string(), settle: z.boolean() }),
   maxAttempts: 10,
 });
+
+/**
+ * A notification about a recurring subscription (Stripe Billing), handed to
+ * whoever owns subscriptions: memberships binds the handler
+ * (`memberships/subscription-event.job.ts`), so payments imports nothing of it.
+ */
+export const subscriptionEventJob = defineJobContract({
+  kind: 'payment.subscription-event',
+  payload: z.object({ provider: z.string(), eventId: z.string(), providerRef: z.string() }),
+  maxAttempts: 25,
+});

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { handleJob, PermanentJobError } from '../../jobs/define.js';
-import { applyPaymentState } from '../checkout/apply-payment-state.js';
-import { syncStripeSubscription } from '../memberships/stripe-billing.js';
-import { processPaymentEventJob } from './job-contracts.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { applyPaymentState } from './apply-payment-state.js';
+import { processPaymentEventJob, subscriptionEventJob } from './job-contracts.js';
 import { UnrelatedPaymentError } from './provider.js';
 import { paymentProvider } from './providers.js';
 
@@ -18,11 +17,16 @@ export const processPaymentEventHandler = handleJob(
   async ({ provider, eventId, providerRef }, { db, services, log }) => {
     const p = await paymentProvider(services, provider);
     if (!p) throw new PermanentJobError(`unknown payment provider ${provider}`);
-    // Stripe Billing (memberships): the event points at a subscription, which is re-read and converged.
-    if (provider === 'stripe' && providerRef.startsWith('sub_')) {
-      const result = await syncStripeSubscription(services, providerRef);
-      log.info({ eventId, providerRef, result }, 'subscription event processed');
-      await markProcessed(db, provider, eventId);
+    // A recurring subscription (memberships): its owner re-reads and converges it, in its own job.
+    if (p.isSubscriptionRef?.(providerRef)) {
+      await db.transaction().execute(async (trx) => {
+        const payload = { provider, eventId, providerRef };
+        await enqueueJob(trx, subscriptionEventJob, payload, {
+          uniqueKey: `subscription-event:${provider}:${eventId}`,
+        });
+        await markProcessed(trx, provider, eventId);
+      });
+      services.nudgeWorker();
       return;
     }
     try {
@@ -37,7 +41,7 @@ export const processPaymentEventHandler = handleJob(
   },
 );
 
-async function markProcessed(db: Kysely<DB>, provider: string, eventId: string) {
+async function markProcessed(db: Db, provider: string, eventId: string) {
   await db
     .updateTable('payment_events')
     .set({ processed_at: isoNow() })

@@ -1,7 +1,9 @@
 import type { Order, OrderItem } from '../../db/schema.js';
+import type { DisputeReport } from '../../order-core/events.js';
 
 /** A dispute (chargeback) as the provider reports it now: open, or closed in the seller's favour or not. */
-export type ProviderDispute = { id: string; status: 'open' | 'won' | 'lost'; amountMinor: number; reason: string };
+/** A chargeback as the provider reports it (the order core's type). */
+export type ProviderDispute = DisputeReport;
 
 /** A provider's fee for one payment, in the currency it was charged in, and what reached the seller. */
 export type ProviderFee = {
@@ -79,6 +81,11 @@ export interface PaymentProvider {
     headers: Record<string, string | string[] | undefined>,
   ): ProviderNotification | undefined;
   fetchState(providerRef: string): Promise<ProviderPaymentState>;
+  /**
+   * Whether a notification's reference is a recurring subscription rather than
+   * a payment (Stripe Billing); such events go to the subscription's owner.
+   */
+  isSubscriptionRef?(providerRef: string): boolean;
   /** Refunds `amountMinor`; the idempotency key makes a retried call refund once. */
   refund(order: Order, amountMinor: number, idempotencyKey: string): Promise<{ refundId: string }>;
 }

@@ -37,6 +37,11 @@ export async function paymentProvider(services: Services, id: string): Promise<P
   return new UnavailableProvider(id, stripe.kind === 'unreadable' ? 'stored keys unreadable' : 'not connected');
 }
 
+/** Renewals of test-mode memberships: the test provider charges the member's saved test card off-session. */
+export function testOffSessionCharges(services: Services): Pick<TestPaymentProvider, 'chargeOffSession'> {
+  return new TestPaymentProvider(services.database.db, testWebhookSecret(services.config.sessionSecret));
+}
+
 /**
  * The provider new checkouts go through: Stripe once its keys are saved,
  * otherwise the built-in test provider (TEST MODE). Keys that are stored but

@@ -1,9 +1,8 @@
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
 import { recordAudit } from '../admin/audit.js';
-import { applyPaymentState } from '../checkout/apply-payment-state.js';
-import { markOrderRefunded } from '../checkout/order-transitions.js';
 import { findOrder } from '../checkout/queries.js';
+import { applyPaymentState } from './apply-payment-state.js';
 import { syncOrderPaymentJob } from './job-contracts.js';
 import { paymentProvider } from './providers.js';
 
@@ -39,7 +38,7 @@ export async function refundOrder(
     // Nothing is left to pay back through a provider: only the order changes.
     if (amount !== remaining) return 'invalid-amount';
     await db.transaction().execute(async (trx) => {
-      if (await markOrderRefunded(trx, order, { actor, amountMinor: amount }))
+      if (await services.orders.markRefunded(trx, order, { actor, amountMinor: amount }))
         await recordAudit(trx, actor, 'order.refunded', { orderId, number: order.number, amountMinor: amount });
     });
     return 'ok';

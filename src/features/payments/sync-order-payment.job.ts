@@ -1,5 +1,5 @@
 import { handleJob } from '../../jobs/define.js';
-import { applyPaymentState } from '../checkout/apply-payment-state.js';
+import { applyPaymentState } from './apply-payment-state.js';
 import { syncOrderPaymentJob } from './job-contracts.js';
 import { UnrelatedPaymentError } from './provider.js';
 import { paymentProvider } from './providers.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { eraseNameOnOrders } from '../../order-core/orders.js';
 import { recordAudit } from '../admin/audit.js';
 import { eraseMemberData } from './member-data.js';
 import { scheduleRetentionSweep } from './retention.job.js';
@@ -26,7 +27,7 @@ export async function eraseCustomer(
   return db.transaction().execute(async (trx) => {
     const byAddress = (col: 'email' | 'to_address') => sql<boolean>`lower(${sql.ref(col)}) = ${address}`;
     await trx.updateTable('customers').set({ name: '' }).where(byAddress('email')).execute();
-    await trx.updateTable('orders').set({ name: '' }).where(byAddress('email')).execute();
+    await eraseNameOnOrders(trx, address);
     await trx.deleteFrom('customer_sessions').where('email', '=', address).execute();
     await trx.deleteFrom('customer_tokens').where('email', '=', address).execute();
     await trx

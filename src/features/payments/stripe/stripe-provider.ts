@@ -102,6 +102,10 @@ export class StripePaymentProvider implements PaymentProvider {
    * `cs_…`: a session of ours; `in_…`: a membership period's invoice;
    * `pi_…`: the payment of either (refunds and disputes point there).
    */
+  isSubscriptionRef(providerRef: string): boolean {
+    return providerRef.startsWith('sub_');
+  }
+
   async fetchState(providerRef: string): Promise<ProviderPaymentState> {
     if (providerRef.startsWith('in_')) return stateOfInvoice(this.stripe, providerRef);
     const session = providerRef.startsWith('pi_')

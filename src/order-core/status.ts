@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../db/schema.js';
+import type { OrderStatus } from '../db/schema.js';
 
 /**
  * The order state machine as data. A payment may still arrive for an order we

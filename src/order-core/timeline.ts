@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB, Db } from '../../db/schema.js';
-import { isoNow } from '../../db/time.js';
+import type { DB, Db } from '../db/schema.js';
+import { isoNow } from '../db/time.js';
 
 /** Timeline kinds shown on the admin's order page. */
 export type OrderEventKind =

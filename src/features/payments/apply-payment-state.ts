@@ -1,19 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { DB, Order } from '../../db/schema.js';
+import type { OrderCore } from '../../order-core/order-core.js';
+import { AWAITING_PAYMENT } from '../../order-core/status.js';
 import type { Services } from '../../services.js';
-import { syncOrderAnalytics } from '../analytics/record-sale.js';
-import { savePaymentDetails } from '../payments/payment-details.js';
-import type { ProviderPaymentState } from '../payments/provider.js';
-import { AWAITING_PAYMENT } from './order-status.js';
-import {
-  markDisputeWon,
-  markOrderDisputed,
-  markOrderFailed,
-  markOrderPaid,
-  markOrderRefunded,
-  recordDisputeStatus,
-  recordPartialRefund,
-} from './order-transitions.js';
+import { savePaymentDetails } from './payment-details.js';
+import type { ProviderPaymentState } from './provider.js';
 
 export type ApplyResult = 'paid' | 'failed' | 'updated' | 'unchanged' | 'mismatch' | 'unknown-order';
 
@@ -34,6 +25,7 @@ export async function applyPaymentState(
   detail: Record<string, unknown> = {},
 ): Promise<ApplyResult> {
   const { db, dialect } = services.database;
+  const core = services.orders;
   const result = await db.transaction().execute(async (trx): Promise<ApplyResult> => {
     // One convergence per order at a time (SQLite serialises writers anyway).
     let query = trx.selectFrom('orders').selectAll().where('id', '=', state.orderId);
@@ -41,7 +33,7 @@ export async function applyPaymentState(
     const order = await query.executeTakeFirst();
     if (!order || order.provider !== providerId || order.provider_ref !== providerRef) return 'unknown-order';
     if (state.status === 'pending') return 'unchanged';
-    if (state.status === 'failed') return (await markOrderFailed(trx, order.id, state.reason)) ? 'failed' : 'unchanged';
+    if (state.status === 'failed') return (await core.markFailed(trx, order.id, state.reason)) ? 'failed' : 'unchanged';
     if (state.currency !== order.currency || state.amountMinor < order.total_minor) {
       services.log.error({ orderId: order.id, state }, 'paid amount does not match the order');
       return 'mismatch';
@@ -52,12 +44,12 @@ export async function applyPaymentState(
     let current = order;
     if (AWAITING_PAYMENT.includes(order.status)) {
       const facts = { provider: providerId, ref: providerRef, amountMinor: state.amountMinor, ...detail };
-      paid = await markOrderPaid(trx, order, facts);
+      paid = await core.markPaid(trx, order, facts);
       if (paid) current = { ...order, status: 'paid' };
     }
-    const changed = await applyAftermath(trx, current, providerId, state, detail);
+    const changed = await applyAftermath(core, trx, current, providerId, state, detail);
     // A fee that arrived after the sale was counted: the aggregates take it now (a no-op when counted).
-    if (filled && !paid) await syncOrderAnalytics(trx, order.id);
+    if (filled && !paid) await core.paymentDetailsChanged(trx, order);
     return paid ? 'paid' : changed || filled ? 'updated' : 'unchanged';
   });
   if (result === 'paid' || result === 'updated') services.nudgeWorker();
@@ -66,6 +58,7 @@ export async function applyPaymentState(
 
 /** What happened after the payment: refunds (full or partial) and a dispute. */
 async function applyAftermath(
+  core: OrderCore,
   trx: Transaction<DB>,
   order: Order,
   providerId: string,
@@ -75,19 +68,19 @@ async function applyAftermath(
   const refunded = state.refundedMinor ?? 0;
   if (refunded >= order.total_minor && refunded > 0) {
     const amountMinor = order.total_minor - order.refunded_minor;
-    return markOrderRefunded(trx, order, { provider: providerId, ...detail, amountMinor });
+    return core.markRefunded(trx, order, { provider: providerId, ...detail, amountMinor });
   }
   let changed = false;
   if (refunded > order.refunded_minor) {
-    changed = await recordPartialRefund(trx, order, refunded, { provider: providerId, ...detail });
+    changed = await core.recordPartialRefund(trx, order, refunded, { provider: providerId, ...detail });
   }
   const dispute = state.dispute;
   if (!dispute) return changed;
   if (dispute.status !== 'won' && order.status === 'paid') {
-    return (await markOrderDisputed(trx, order, providerId, dispute)) || changed;
+    return (await core.markDisputed(trx, order, providerId, dispute)) || changed;
   }
   if (dispute.status === 'won' && order.status === 'disputed') {
-    return (await markDisputeWon(trx, order, providerId, dispute)) || changed;
+    return (await core.markDisputeWon(trx, order, providerId, dispute)) || changed;
   }
-  return (await recordDisputeStatus(trx, order, providerId, dispute)) || changed;
+  return (await core.recordDisputeStatus(trx, order, providerId, dispute)) || changed;
 }

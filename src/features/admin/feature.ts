@@ -1,0 +1,7 @@
+import type { Feature } from '../feature.js';
+import { registerAdminRoutes } from './routes.js';
+
+export const adminFeature: Feature = {
+  name: 'admin',
+  routes: registerAdminRoutes,
+};

@@ -1,0 +1,12 @@
+import type { Feature } from '../feature.js';
+import { analyticsOrderSubscriber } from './order-subscriber.js';
+import { rebuildAnalyticsHandler } from './rebuild.job.js';
+import { registerAnalyticsRoutes } from './routes.js';
+import { weeklySummaryHandler } from './weekly-summary.job.js';
+
+export const analyticsFeature: Feature = {
+  name: 'analytics',
+  routes: registerAnalyticsRoutes,
+  jobs: [rebuildAnalyticsHandler, weeklySummaryHandler],
+  orders: analyticsOrderSubscriber,
+};

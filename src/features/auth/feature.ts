@@ -1,0 +1,11 @@
+import type { Feature } from '../feature.js';
+import { registerAccountRoutes } from './account.routes.js';
+import { registerAuthRoutes } from './routes.js';
+
+export const authFeature: Feature = {
+  name: 'auth',
+  routes: (app, services) => {
+    registerAuthRoutes(app, services);
+    registerAccountRoutes(app, services);
+  },
+};

@@ -1,0 +1,9 @@
+import type { Feature } from '../feature.js';
+import { notifyBuyersHandler } from './notify-buyers.job.js';
+import { registerCatalogRoutes } from './routes.js';
+
+export const catalogFeature: Feature = {
+  name: 'catalog',
+  routes: registerCatalogRoutes,
+  jobs: [notifyBuyersHandler],
+};

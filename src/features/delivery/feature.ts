@@ -1,0 +1,9 @@
+import type { Feature } from '../feature.js';
+import { downloadEntitlement } from './download-entitlement.js';
+import { registerDeliveryRoutes } from './routes.js';
+
+export const deliveryFeature: Feature = {
+  name: 'delivery',
+  routes: registerDeliveryRoutes,
+  entitlements: [downloadEntitlement],
+};

@@ -1,0 +1,9 @@
+import type { Feature } from '../feature.js';
+import { discountOrderSubscriber } from './order-subscriber.js';
+import { registerDiscountsRoutes } from './routes.js';
+
+export const discountsFeature: Feature = {
+  name: 'discounts',
+  routes: registerDiscountsRoutes,
+  orders: discountOrderSubscriber,
+};

@@ -1,0 +1,9 @@
+import type { Feature } from '../feature.js';
+import { registerEmailRoutes } from './routes.js';
+import { sendEmailHandler } from './send-email.job.js';
+
+export const emailFeature: Feature = {
+  name: 'email',
+  routes: registerEmailRoutes,
+  jobs: [sendEmailHandler],
+};

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { JobDefinition } from '../jobs/define.js';
+import type { Entitlement, FulfilmentGate } from '../order-core/entitlements.js';
+import type { OrderSubscriber } from '../order-core/events.js';
+import type { Services } from '../services.js';
+
+/**
+ * What one feature contributes to the app, in one place: its routes, the job
+ * handlers it runs, what it does when orders change and what a paid order
+ * gives (its entitlements). The app, the worker and the order core iterate
+ * the list in `features/index.ts`; adding a feature means adding its folder,
+ * one line there, and its migration to `db/migrations/index.ts`.
+ *
+ * Texts and email templates stay in the typed lists of `web/messages.ts` and
+ * `email/templates.ts`: the compiler checks every key used in a template
+ * against them, which a list built at run time could not.
+ */
+export type Feature = {
+  name: string;
+  routes?: (app: FastifyInstance, services: Services) => void;
+  // JobDefinition<any>: each handler keeps its own payload type (a list of unions would not).
+  jobs?: readonly JobDefinition[];
+  orders?: OrderSubscriber;
+  entitlements?: readonly Entitlement[];
+  fulfilmentGates?: readonly FulfilmentGate[];
+};

@@ -1,0 +1,63 @@
+import { createOrderCore, type OrderCore } from '../order-core/order-core.js';
+import { adminFeature } from './admin/feature.js';
+import { analyticsFeature } from './analytics/feature.js';
+import { authFeature } from './auth/feature.js';
+import { catalogFeature } from './catalog/feature.js';
+import { checkoutFeature } from './checkout/feature.js';
+import { deliveryFeature } from './delivery/feature.js';
+import { discountsFeature } from './discounts/feature.js';
+import { emailFeature } from './email/feature.js';
+import { exchangeRatesFeature } from './exchange-rates/feature.js';
+import type { Feature } from './feature.js';
+import { invoicesFeature } from './invoices/feature.js';
+import { legalFeature } from './legal/feature.js';
+import { libraryFeature } from './library/feature.js';
+import { licensingFeature } from './licensing/feature.js';
+import { membershipsFeature } from './memberships/feature.js';
+import { newsletterFeature } from './newsletter/feature.js';
+import { ordersFeature } from './orders/feature.js';
+import { paymentsFeature } from './payments/feature.js';
+import { postsFeature } from './posts/feature.js';
+import { privacyFeature } from './privacy/feature.js';
+import { setupFeature } from './setup/feature.js';
+import { shellFeature } from './shell/feature.js';
+import { taxFeature } from './tax/feature.js';
+
+/**
+ * Every feature of the app, in the order its routes are registered and its
+ * order subscribers run. Entitlements are granted in this order too (a
+ * delivery before its licence keys, those before a membership starts).
+ */
+export const features: readonly Feature[] = [
+  shellFeature,
+  setupFeature,
+  authFeature,
+  adminFeature,
+  emailFeature,
+  catalogFeature,
+  checkoutFeature,
+  paymentsFeature,
+  deliveryFeature,
+  libraryFeature,
+  ordersFeature,
+  discountsFeature,
+  licensingFeature,
+  taxFeature,
+  invoicesFeature,
+  exchangeRatesFeature,
+  analyticsFeature,
+  legalFeature,
+  privacyFeature,
+  membershipsFeature,
+  newsletterFeature,
+  postsFeature,
+];
+
+/** The order core with what the features plug into it: subscribers, entitlements, fulfilment gates. */
+export function orderCoreOf(list: readonly Feature[] = features): OrderCore {
+  return createOrderCore({
+    subscribers: list.flatMap((f) => (f.orders ? [f.orders] : [])),
+    entitlements: list.flatMap((f) => f.entitlements ?? []),
+    gates: list.flatMap((f) => f.fulfilmentGates ?? []),
+  });
+}

@@ -1,0 +1,11 @@
+import type { Feature } from '../feature.js';
+import { issueCreditNoteHandler, issueInvoiceHandler } from './jobs.js';
+import { invoiceOrderSubscriber } from './order-subscriber.js';
+import { registerInvoicesRoutes } from './routes.js';
+
+export const invoicesFeature: Feature = {
+  name: 'invoices',
+  routes: registerInvoicesRoutes,
+  jobs: [issueInvoiceHandler, issueCreditNoteHandler],
+  orders: invoiceOrderSubscriber,
+};

@@ -1,0 +1,12 @@
+import type { Feature } from '../feature.js';
+import { refundWithdrawnOrderHandler } from './refund-withdrawn-order.job.js';
+import { registerLegalRoutes } from './routes.js';
+import { withdrawalDeclaredHandler } from './withdrawal-declared.job.js';
+import { withdrawnOrderGate } from './withdrawal-gate.js';
+
+export const legalFeature: Feature = {
+  name: 'legal',
+  routes: registerLegalRoutes,
+  jobs: [withdrawalDeclaredHandler, refundWithdrawnOrderHandler],
+  fulfilmentGates: [withdrawnOrderGate],
+};

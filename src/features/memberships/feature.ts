@@ -1,0 +1,20 @@
+import type { Feature } from '../feature.js';
+import { cancellationReceivedHandler } from './cancellation-received.job.js';
+import { membershipEntitlement, membershipOrderSubscriber } from './order-subscriber.js';
+import { syncStripeSubscriptionHandler } from './reconcile-subscriptions.js';
+import { renewSubscriptionHandler } from './renew-subscription.job.js';
+import { registerMembershipsRoutes } from './routes.js';
+import { subscriptionEventHandler } from './subscription-event.job.js';
+
+export const membershipsFeature: Feature = {
+  name: 'memberships',
+  routes: registerMembershipsRoutes,
+  jobs: [
+    renewSubscriptionHandler,
+    syncStripeSubscriptionHandler,
+    cancellationReceivedHandler,
+    subscriptionEventHandler,
+  ],
+  orders: membershipOrderSubscriber,
+  entitlements: [membershipEntitlement],
+};

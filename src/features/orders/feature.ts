@@ -1,0 +1,7 @@
+import type { Feature } from '../feature.js';
+import { registerOrdersRoutes } from './routes.js';
+
+export const ordersFeature: Feature = {
+  name: 'orders',
+  routes: registerOrdersRoutes,
+};

@@ -1,0 +1,12 @@
+import type { Feature } from '../feature.js';
+import { processPaymentEventHandler } from './process-payment-event.job.js';
+import { reconcilePaymentsHandler } from './reconcile-payments.job.js';
+import { registerPaymentsRoutes } from './routes.js';
+import { syncOrderPaymentHandler } from './sync-order-payment.job.js';
+import { testNotifyHandler } from './test-notify.job.js';
+
+export const paymentsFeature: Feature = {
+  name: 'payments',
+  routes: registerPaymentsRoutes,
+  jobs: [processPaymentEventHandler, testNotifyHandler, syncOrderPaymentHandler, reconcilePaymentsHandler],
+};
