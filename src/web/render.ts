@@ -2,13 +2,18 @@ import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
-/** Renders a page (escaping every text and attribute) and sends it as HTML. */
+/** A page as an HTML document; every text and attribute is escaped. */
+export function renderPage(page: VNode): string {
+  return `<!doctype html>${renderToString(page)}`;
+}
+
+/** Renders a page and sends it as HTML. */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(`<!doctype html>${renderToString(page)}`);
+    .send(renderPage(page));
 }
 
 const LOCAL_ORIGIN = 'http://local.invalid';

@@ -1,15 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { pageContext } from '../../web/context.js';
-import { sendPage } from '../../web/render.js';
+import { sendCachedPage } from '../../web/page-cache.js';
 import { listPublishedProducts } from './queries.js';
 import { StorefrontPage } from './storefront.page.js';
 
 /** The store home (called from the shell's `GET /` once set-up is done): published products as cards. */
 export async function renderStoreHome(req: FastifyRequest, reply: FastifyReply, services: Services) {
-  const [ctx, products] = await Promise.all([
-    pageContext(req, reply, services),
-    listPublishedProducts(services.database.db),
-  ]);
-  return sendPage(reply, StorefrontPage({ ctx, products }));
+  await sendCachedPage(services, req, reply, 'home', async (ctx) => {
+    const products = await listPublishedProducts(services.database.db);
+    return { page: StorefrontPage({ ctx, products }), meta: undefined };
+  });
+  return reply;
 }

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
-import { sendPage } from '../../web/render.js';
+import { sendCachedPage } from '../../web/page-cache.js';
 import { recordProductView } from '../analytics/record-visit.js';
-import { defaultBillingCountry, previewVat } from '../checkout/order-tax.js';
+import { defaultBillingCountry, languageCountry, previewVat } from '../checkout/order-tax.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { productWithdrawalCase } from '../legal/withdrawal-case.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
@@ -21,23 +20,31 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
 
+  // Rendered once per product, language and the country the buy form preselects (from
+  // Accept-Language, else the store's); the CSRF token is filled in per visitor (web/page-cache.ts).
   app.get('/p/:slug', { schema: { params: slugParams } }, async (req, reply) => {
-    // Drafts and archived products do not exist for the public.
-    const product = await findPublishedProductBySlug(db, req.params.slug);
-    if (!product) throw notFound('Product not found');
-    await recordProductView(services, req, product.id);
-    const [files, ctx, taxMode, settings] = await Promise.all([
-      listProductFiles(db, product.id),
-      pageContext(req, reply, services),
-      readTaxMode(db),
-      loadTaxSettings(db),
-    ]);
-    // Preselected as on the checkout page; the buyer confirms or changes it.
-    const billingCountry = defaultBillingCountry(req.headers['accept-language'], settings);
-    const vat = await previewVat(db, settings, product, billingCountry);
-    const withdrawal = await productWithdrawalCase(db, product);
-    const publicUrl = services.config.publicUrl;
-    return sendPage(reply, ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl }));
+    const acceptLanguage = req.headers['accept-language'];
+    const key = `p\n${req.params.slug}\n${languageCountry(acceptLanguage) ?? ''}`;
+    const served = await sendCachedPage(services, req, reply, key, async (ctx) => {
+      // Drafts and archived products do not exist for the public.
+      const product = await findPublishedProductBySlug(db, req.params.slug);
+      if (!product) return undefined;
+      const [files, taxMode, settings] = await Promise.all([
+        listProductFiles(db, product.id),
+        readTaxMode(db),
+        loadTaxSettings(db),
+      ]);
+      // Preselected as on the checkout page; the buyer confirms or changes it.
+      const billingCountry = defaultBillingCountry(acceptLanguage, settings);
+      const vat = await previewVat(db, settings, product, billingCountry);
+      const withdrawal = await productWithdrawalCase(db, product);
+      const publicUrl = services.config.publicUrl;
+      const page = ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl });
+      return { page, meta: product.id };
+    });
+    if (!served) throw notFound('Product not found');
+    await recordProductView(services, req, served.meta);
+    return reply;
   });
 
   // A cover's key changes whenever the cover does, so its URL can be cached for good.

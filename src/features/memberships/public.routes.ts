@@ -5,6 +5,7 @@ import type { BillingInterval } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
+import { sendCachedPage } from '../../web/page-cache.js';
 import { sendPage } from '../../web/render.js';
 import { countryConflictMessage } from '../checkout/billing-country-field.js';
 import { type CountryConflict, defaultBillingCountry, defaultCountrySource } from '../checkout/order-tax.js';
@@ -74,9 +75,13 @@ export function registerMembershipPublicRoutes(fastify: FastifyInstance, service
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
 
+  // The same for every visitor (its forms are GET forms, without a token): rendered once (web/page-cache.ts).
   app.get('/membership', async (req, reply) => {
-    const [ctx, tiers] = await Promise.all([pageContext(req, reply, services), listTiers(db, { activeOnly: true })]);
-    return sendPage(reply, MembershipPage({ ctx, tiers }));
+    await sendCachedPage(services, req, reply, 'membership', async (ctx) => {
+      const tiers = await listTiers(db, { activeOnly: true });
+      return { page: MembershipPage({ ctx, tiers }), meta: undefined };
+    });
+    return reply;
   });
 
   // Where Stripe Checkout returns to: the webhook, not this page, activates the subscription.

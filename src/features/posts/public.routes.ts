@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Post } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { pageContext } from '../../web/context.js';
+import { type PageContext, pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { pageNumber } from '../../web/form-fields.js';
+import { sendCachedPage } from '../../web/page-cache.js';
 import { sendPage } from '../../web/render.js';
-import { storeTimeZone } from '../analytics/settings.js';
 import { readSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { CUSTOMER_COOKIE } from '../library/sessions.js';
 import { type Audience, canRead, type MemberAccess } from '../memberships/access.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { postAudience } from './audience.js';
@@ -31,18 +33,33 @@ function gateFor(audience: Audience, access: MemberAccess): 'join' | 'upgrade' {
   return 'upgrade';
 }
 
+/** A post as this reader may see it: the body only with access, else the way in. */
+function postPage(ctx: PageContext, post: Post, access: MemberAccess) {
+  const audience = postAudience(post);
+  const allowed = canRead(audience, access);
+  return PostPage({
+    ctx,
+    post,
+    bodyHtml: allowed ? renderPostHtml(post.body_md) : undefined,
+    gate: allowed ? undefined : gateFor(audience, access),
+    signedIn: access.memberId !== null,
+    timeZone: ctx.timeZone,
+  });
+}
+
 /** The archive, post pages (gated on the server), the RSS feed of public posts, and post images. */
 export function registerPostPublicRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
 
+  // The archive and the post pages are the same for every stranger: rendered once (web/page-cache.ts).
   app.get('/posts', { schema: { querystring: pageQuery } }, async (req, reply) => {
-    const [ctx, { posts, hasMore }, timeZone] = await Promise.all([
-      pageContext(req, reply, services),
-      listPublished(db, req.query.page),
-      storeTimeZone(db),
-    ]);
-    return sendPage(reply, ArchivePage({ ctx, posts, page: req.query.page, hasMore, timeZone }));
+    const { page } = req.query;
+    await sendCachedPage(services, req, reply, `posts\n${page}`, async (ctx) => {
+      const { posts, hasMore } = await listPublished(db, page);
+      return { page: ArchivePage({ ctx, posts, page, hasMore, timeZone: ctx.timeZone }), meta: undefined };
+    });
+    return reply;
   });
 
   // Public posts only: a feed has no reader, so nothing gated goes into it, not even a teaser's body.
@@ -69,26 +86,20 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
   });
 
   app.get('/posts/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+    // A reader signed in to the library may see more than a stranger: rendered for them alone.
+    if (req.cookies[CUSTOMER_COOKIE] === undefined) {
+      const served = await sendCachedPage(services, req, reply, `post\n${req.params.slug}`, async (ctx) => {
+        const post = await findPublishedPost(db, req.params.slug);
+        if (!post) return undefined;
+        return { page: postPage(ctx, post, await readerAccess(req, services)), meta: undefined };
+      });
+      if (!served) throw notFound('Post not found');
+      return reply;
+    }
     const post = await findPublishedPost(db, req.params.slug);
     if (!post) throw notFound('Post not found');
-    const [ctx, access, timeZone] = await Promise.all([
-      pageContext(req, reply, services),
-      readerAccess(req, services),
-      storeTimeZone(db),
-    ]);
-    const audience = postAudience(post);
-    const allowed = canRead(audience, access);
-    return sendPage(
-      reply,
-      PostPage({
-        ctx,
-        post,
-        bodyHtml: allowed ? renderPostHtml(post.body_md) : undefined,
-        gate: allowed ? undefined : gateFor(audience, access),
-        signedIn: access.memberId !== null,
-        timeZone,
-      }),
-    );
+    const [ctx, access] = await Promise.all([pageContext(req, reply, services), readerAccess(req, services)]);
+    return sendPage(reply, postPage(ctx, post, access));
   });
 
   // A post's images follow its page's rule (image-access.ts): a public post's images may be cached by

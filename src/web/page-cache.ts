@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { VNode } from 'preact';
+import type { Database } from '../db/database.js';
+import { clearSettingsCache, getStoreSettings, type StoreSettings } from '../features/settings/store-settings.js';
+import type { Services } from '../services.js';
+import { type PageContext, resolveLocale } from './context.js';
+import type { Locale } from './i18n.js';
+import { translator } from './messages.js';
+import { renderPage } from './render.js';
+
+/**
+ * Public pages rendered once and served from memory until what they show changes.
+ *
+ * What a page shows for every visitor is rendered once per key (page, its parameters, the
+ * visitor's language and what else the route names) and kept with the content version it was
+ * rendered at: a counter the database moves on with every write to the tables the pages read
+ * (migration 0022, triggers), plus the hour, for what depends on the date (VAT rates, the turnover
+ * year). Each request reads the counter (one point read) before anything else, so a page rendered
+ * from older data is never served after a change has committed — in this process or another.
+ *
+ * What differs per visitor is never in the stored page: the CSRF token (only where a form is) and
+ * the path the language switch returns to are slots, filled per request. Routes send visitors
+ * with something of their own (a signed-in reader) past the cache.
+ */
+
+// Random per process, so no product text or post can contain a slot by chance.
+const NONCE = randomBytes(12).toString('hex');
+const CSRF_SLOT = `vfcsrf${NONCE}`;
+const PATH_SLOT = `vfpath${NONCE}`;
+const SLOT = new RegExp(`(${CSRF_SLOT}|${PATH_SLOT})`);
+type Slot = 'csrf' | 'path';
+
+type Entry = { version: string; pieces: (Buffer | Slot)[]; bytes: number; meta: unknown };
+type Rendered<M> = { page: VNode; meta: M };
+
+/** Reads the counter; SQLite directly on Kysely's connection unless a transaction is open on it. */
+export async function readContentVersion(database: Database): Promise<number> {
+  const { sqlite } = database;
+  if (sqlite && !sqlite.inTransaction) {
+    return (sqlite.prepare('SELECT version FROM content_version WHERE id = 1').get() as { version: number }).version;
+  }
+  const { rows } = await sql<{ version: number }>`SELECT version FROM content_version WHERE id = 1`.execute(
+    database.db,
+  );
+  return Number(rows[0]?.version);
+}
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #filling = new Map<string, Promise<Entry | undefined>>();
+  #bytes = 0;
+  #version = '';
+
+  constructor(
+    private readonly database: Database,
+    private readonly maxBytes = 16 * 2 ** 20,
+  ) {}
+
+  /** The current content version; when it moved, every kept page and the settings memo go. */
+  async version(now = Date.now()): Promise<string> {
+    const version = `${await readContentVersion(this.database)}.${Math.floor(now / 3_600_000)}`;
+    if (version !== this.#version) {
+      this.#version = version;
+      this.#entries.clear();
+      this.#bytes = 0;
+      clearSettingsCache();
+    }
+    return version;
+  }
+
+  /** The page kept under `key` at `version`, else rendered once (concurrent misses wait for one render). */
+  async get(key: string, version: string, render: () => Promise<Rendered<unknown> | undefined>) {
+    const hit = this.#entries.get(key);
+    if (hit?.version === version) return hit;
+    const filling = `${version}\n${key}`;
+    let pending = this.#filling.get(filling);
+    if (!pending) {
+      pending = render()
+        .then((r) => r && this.#keep(key, version, r))
+        .finally(() => this.#filling.delete(filling));
+      this.#filling.set(filling, pending);
+    }
+    return pending;
+  }
+
+  #keep(key: string, version: string, r: Rendered<unknown>): Entry {
+    const pieces = renderPage(r.page)
+      .split(SLOT)
+      .map((p) => (p === CSRF_SLOT ? 'csrf' : p === PATH_SLOT ? 'path' : Buffer.from(p)));
+    const bytes = pieces.reduce((n, p) => n + (typeof p === 'string' ? 0 : p.length), 0);
+    const entry: Entry = { version, pieces, bytes, meta: r.meta };
+    // Rendered from data older than a change seen meanwhile: served this once, not kept.
+    if (version !== this.#version) return entry;
+    const old = this.#entries.get(key);
+    if (old) this.#bytes -= old.bytes;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.#bytes += bytes;
+    // Oldest first: a Map iterates in insertion order.
+    for (const [k, e] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(k);
+      this.#bytes -= e.bytes;
+    }
+    return entry;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+const caches = new WeakMap<Database, PageCache>();
+
+export function pageCacheOf(database: Database): PageCache {
+  let cache = caches.get(database);
+  if (!cache) {
+    cache = new PageCache(database);
+    caches.set(database, cache);
+  }
+  return cache;
+}
+
+/** The context a cached page is rendered with: no visitor, slots for the token and the path. */
+function slottedContext(settings: StoreSettings, locale: Locale): PageContext {
+  return {
+    locale,
+    t: translator(locale),
+    csrfToken: CSRF_SLOT,
+    storeName: settings.storeName,
+    timeZone: settings.timeZone,
+    path: PATH_SLOT,
+  };
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+const escapeAttribute = (s: string) => s.replace(/[&"'<>]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+
+function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): void {
+  let token: Buffer | undefined;
+  const fill = (slot: Slot) => {
+    // One token per answer: a second generateCsrf() for a visitor without a secret would make a new one.
+    if (slot === 'csrf') {
+      token ??= Buffer.from(escapeAttribute(reply.generateCsrf()));
+      return token;
+    }
+    return Buffer.from(escapeAttribute(encodeURIComponent(req.url)));
+  };
+  const pieces = entry.pieces.map((p) => (typeof p === 'string' ? fill(p) : p));
+  reply
+    .status(200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Buffer[]));
+}
+
+/**
+ * Sends the public page `key` (without the language: added here) from the cache, rendering it
+ * with `render` when the content changed; `render` answers undefined for "no such page" (nothing
+ * is sent or kept then). Returns what `render` gave as `meta` (e.g. the product's id), or undefined.
+ */
+export async function sendCachedPage<M>(
+  services: Services,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  render: (ctx: PageContext) => Promise<Rendered<M> | undefined>,
+): Promise<{ meta: M } | undefined> {
+  const { database } = services;
+  const cache = pageCacheOf(database);
+  const version = await cache.version();
+  const locale = resolveLocale(req, (await getStoreSettings(database.db)).locale);
+  const entry = await cache.get(`${locale}\n${key}`, version, async () => {
+    // Read afresh: a memo filled by a request that began before the change must not be rendered.
+    clearSettingsCache();
+    return render(slottedContext(await getStoreSettings(database.db), locale));
+  });
+  if (!entry) return undefined;
+  send(req, reply, entry);
+  return { meta: entry.meta as M };
+}
