@@ -144,7 +144,7 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
 };
 const escapeAttribute = (s: string) => s.replace(/[&"'<>]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 
-function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): void {
+function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
   let token: Buffer | undefined;
   const fill = (slot: Slot) => {
     // One token per answer: a second generateCsrf() for a visitor without a secret would make a new one.
@@ -155,25 +155,27 @@ function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): void {
     return Buffer.from(escapeAttribute(encodeURIComponent(req.url)));
   };
   const pieces = entry.pieces.map((p) => (typeof p === 'string' ? fill(p) : p));
-  reply
+  return reply
     .status(200)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Buffer[]));
 }
 
+/** A kept page, ready to send with this request's token and path. */
+export type CachedPage<M> = { meta: M; send: (reply: FastifyReply) => FastifyReply };
+
 /**
- * Sends the public page `key` (without the language: added here) from the cache, rendering it
- * with `render` when the content changed; `render` answers undefined for "no such page" (nothing
- * is sent or kept then). Returns what `render` gave as `meta` (e.g. the product's id), or undefined.
+ * The public page `key` (without the language: added here) from the cache, rendered with `render`
+ * when the content changed; `render` answers undefined for "no such page" (nothing is kept then).
+ * `meta` is what `render` gave with the page (e.g. the product's id).
  */
-export async function sendCachedPage<M>(
+export async function cachedPage<M>(
   services: Services,
   req: FastifyRequest,
-  reply: FastifyReply,
   key: string,
   render: (ctx: PageContext) => Promise<Rendered<M> | undefined>,
-): Promise<{ meta: M } | undefined> {
+): Promise<CachedPage<M> | undefined> {
   const { database } = services;
   const cache = pageCacheOf(database);
   const version = await cache.version();
@@ -184,6 +186,18 @@ export async function sendCachedPage<M>(
     return render(slottedContext(await getStoreSettings(database.db), locale));
   });
   if (!entry) return undefined;
-  send(req, reply, entry);
-  return { meta: entry.meta as M };
+  return { meta: entry.meta as M, send: (reply) => send(req, reply, entry) };
+}
+
+/** `cachedPage` sent at once; false when `render` found no such page (nothing was sent). */
+export async function sendCachedPage(
+  services: Services,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  render: (ctx: PageContext) => Promise<Rendered<undefined> | undefined>,
+): Promise<boolean> {
+  const page = await cachedPage(services, req, key, render);
+  page?.send(reply);
+  return page !== undefined;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { rebuildSalesAggregates } from './rebuild-aggregates.js';
+import { flushProductViews } from './record-visit.js';
 import { seedOrder, seedProduct } from './testing.js';
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0';
@@ -28,6 +29,7 @@ describe('leverage pages and view counting', () => {
     await view({ 'user-agent': UA }, '?utm_source=newsletter&utm_campaign=spring');
     await view({ 'user-agent': `${UA} other` }, '?utm_source=newsletter&utm_campaign=spring');
     await view({ 'user-agent': 'Googlebot/2.1' });
+    await flushProductViews(t.services); // views are written in batches (visit-counter.ts)
     const rows = await db
       .selectFrom('daily_views')
       .selectAll()

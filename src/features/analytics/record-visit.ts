@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { ANALYTICS_KEYS, storeTimeZone } from './settings.js';
 import { localDay } from './time-zone.js';
+import { VisitCounter } from './visit-counter.js';
 import { isBot, trafficSource, visitorHash } from './visitor.js';
 
 type Salt = { day: string; salt: string };
@@ -41,39 +44,22 @@ export async function dailySalt(db: Kysely<DB>, day: string): Promise<string> {
   return (JSON.parse(now.value) as Salt).salt;
 }
 
-type Kind = 'view' | 'checkout';
-
-/** True when this visitor is new for the day (and kind and product): one unique visitor counted once. */
-async function firstSighting(db: Kysely<DB>, req: FastifyRequest, kind: Kind, productId: string, now: Date) {
+/** True when this visitor is new for the day (and product): one checkout start counted once. */
+async function firstCheckoutSighting(db: Kysely<DB>, req: FastifyRequest, productId: string, now: Date) {
   const ua = req.headers['user-agent'];
   if (isBot(ua)) return undefined;
   const day = localDay(now, await storeTimeZone(db));
   const visitor = visitorHash(await dailySalt(db, day), req.ip, ua ?? '', day);
   const r = await db
     .insertInto('analytics_seen')
-    .values({ day, visitor, kind, product_id: productId })
+    .values({ day, visitor, kind: 'checkout', product_id: productId })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1 ? day : undefined;
 }
 
-async function countView(db: Kysely<DB>, req: FastifyRequest, productId: string, now: Date): Promise<void> {
-  const day = await firstSighting(db, req, 'view', productId, now);
-  if (!day) return;
-  const { referrer, campaign } = trafficSource(req.query as Record<string, unknown>, req.headers.referer, req.hostname);
-  await db
-    .insertInto('daily_views')
-    .values({ day, product_id: productId, referrer, campaign, visitors: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['day', 'product_id', 'referrer', 'campaign'])
-        .doUpdateSet({ visitors: sql`daily_views.visitors + 1` }),
-    )
-    .execute();
-}
-
 async function countCheckout(db: Kysely<DB>, req: FastifyRequest, productId: string, now: Date): Promise<void> {
-  const day = await firstSighting(db, req, 'checkout', productId, now);
+  const day = await firstCheckoutSighting(db, req, productId, now);
   if (!day) return;
   await db
     .insertInto('daily_checkouts')
@@ -82,11 +68,56 @@ async function countCheckout(db: Kysely<DB>, req: FastifyRequest, productId: str
     .execute();
 }
 
-/** Counts a product page view; never fails the page (a counting error is only logged). */
+/** Per store (database): the views waiting to be written and today's salt. */
+type Counting = { counter: VisitCounter; salt?: Promise<Salt> | undefined };
+const counting = new WeakMap<Database, Counting>();
+
+function countingOf(services: Services): Counting {
+  let c = counting.get(services.database);
+  if (!c) {
+    c = { counter: new VisitCounter(services.database.db, services.log) };
+    counting.set(services.database, c);
+  }
+  return c;
+}
+
+/** Today's salt, read (or replaced) once a day per process instead of once a view. */
+async function saltOf(c: Counting, db: Kysely<DB>, day: string): Promise<string> {
+  const known = c.salt && (await c.salt.catch(() => undefined));
+  if (known?.day === day) return known.salt;
+  const reading = dailySalt(db, day).then((salt) => ({ day, salt }));
+  c.salt = reading;
+  return (await reading).salt;
+}
+
+/**
+ * Counts a product page view without a write: the visitor's hash goes to the
+ * in-memory counter (visit-counter.ts), which stores new visitors in batches.
+ * Never fails the page (a counting error is only logged).
+ */
 export async function recordProductView(services: Services, req: FastifyRequest, productId: string, now = new Date()) {
-  await countView(services.database.db, req, productId, now).catch((err: unknown) =>
-    req.log.warn({ err }, 'product view not counted'),
-  );
+  try {
+    const ua = req.headers['user-agent'];
+    if (isBot(ua)) return;
+    const { db } = services.database;
+    const c = countingOf(services);
+    const day = localDay(now, (await getStoreSettings(db)).timeZone);
+    const visitor = visitorHash(await saltOf(c, db, day), req.ip, ua ?? '', day);
+    const source = trafficSource(req.query as Record<string, unknown>, req.headers.referer, req.hostname);
+    c.counter.add({ day, visitor, productId, ...source });
+  } catch (err) {
+    req.log.warn({ err }, 'product view not counted');
+  }
+}
+
+/** Writes the views still waiting (the admin's figures are otherwise at most one flush behind). */
+export async function flushProductViews(services: Services): Promise<void> {
+  await counting.get(services.database)?.counter.flush();
+}
+
+/** Graceful stop: writes what is waiting; views that still arrive are written as they come. */
+export async function stopCountingViews(services: Services): Promise<void> {
+  await counting.get(services.database)?.counter.stop();
 }
 
 /** Counts a started checkout (same visitor, same day: once). */

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
-import { sendCachedPage } from '../../web/page-cache.js';
-import { recordProductView } from '../analytics/record-visit.js';
+import { cachedPage } from '../../web/page-cache.js';
+import { recordProductView, stopCountingViews } from '../analytics/record-visit.js';
 import { defaultBillingCountry, languageCountry, previewVat } from '../checkout/order-tax.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { productWithdrawalCase } from '../legal/withdrawal-case.js';
@@ -19,13 +19,16 @@ const coverParams = z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.webp$/) }
 export function registerStorefrontRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
+  // Views are counted in memory (analytics/visit-counter.ts): the app's close writes what is waiting.
+  // onClose hooks run once the server has stopped taking requests and the running ones are answered.
+  fastify.addHook('onClose', () => stopCountingViews(services));
 
   // Rendered once per product, language and the country the buy form preselects (from
   // Accept-Language, else the store's); the CSRF token is filled in per visitor (web/page-cache.ts).
   app.get('/p/:slug', { schema: { params: slugParams } }, async (req, reply) => {
     const acceptLanguage = req.headers['accept-language'];
     const key = `p\n${req.params.slug}\n${languageCountry(acceptLanguage) ?? ''}`;
-    const served = await sendCachedPage(services, req, reply, key, async (ctx) => {
+    const page = await cachedPage(services, req, key, async (ctx) => {
       // Drafts and archived products do not exist for the public.
       const product = await findPublishedProductBySlug(db, req.params.slug);
       if (!product) return undefined;
@@ -39,12 +42,15 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
       const vat = await previewVat(db, settings, product, billingCountry);
       const withdrawal = await productWithdrawalCase(db, product);
       const publicUrl = services.config.publicUrl;
-      const page = ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl });
-      return { page, meta: product.id };
+      return {
+        page: ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl }),
+        meta: product.id,
+      };
     });
-    if (!served) throw notFound('Product not found');
-    await recordProductView(services, req, served.meta);
-    return reply;
+    if (!page) throw notFound('Product not found');
+    // Counted before the answer goes out, so a graceful stop (which waits for answers) writes it.
+    await recordProductView(services, req, page.meta);
+    return page.send(reply);
   });
 
   // A cover's key changes whenever the cover does, so its URL can be cached for good.

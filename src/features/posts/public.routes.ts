@@ -88,12 +88,12 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
   app.get('/posts/:slug', { schema: { params: slugParams } }, async (req, reply) => {
     // A reader signed in to the library may see more than a stranger: rendered for them alone.
     if (req.cookies[CUSTOMER_COOKIE] === undefined) {
-      const served = await sendCachedPage(services, req, reply, `post\n${req.params.slug}`, async (ctx) => {
+      const found = await sendCachedPage(services, req, reply, `post\n${req.params.slug}`, async (ctx) => {
         const post = await findPublishedPost(db, req.params.slug);
         if (!post) return undefined;
         return { page: postPage(ctx, post, await readerAccess(req, services)), meta: undefined };
       });
-      if (!served) throw notFound('Post not found');
+      if (!found) throw notFound('Post not found');
       return reply;
     }
     const post = await findPublishedPost(db, req.params.slug);
