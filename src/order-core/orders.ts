@@ -5,8 +5,9 @@ import { recordOrderEvent } from './timeline.js';
 
 /**
  * The writes to `orders` outside the state machine: a new order with its
- * items, the provider's checkout reference, a customer's name erased. No
- * other module writes the table (a test checks).
+ * items, the provider's checkout reference, a customer's name erased, an
+ * order deleted after its retention period. No other module writes the table
+ * (`boundaries.test.ts` checks).
  */
 export async function insertOrder(
   trx: Transaction<DB>,
@@ -39,4 +40,9 @@ export async function eraseNameOnOrders(db: Db, address: string): Promise<void> 
     .set({ name: '' })
     .where(sql<boolean>`lower(email) = ${address.toLowerCase()}`)
     .execute();
+}
+
+/** The retention period of an erased customer's order ended: the order goes (items, deliveries, timeline by cascade). */
+export async function deleteOrder(trx: Transaction<DB>, orderId: string): Promise<void> {
+  await trx.deleteFrom('orders').where('id', '=', orderId).execute();
 }

@@ -1,6 +1,7 @@
 import { isoNow } from '../../db/time.js';
 import { handleJob } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { deleteOrder } from '../../order-core/orders.js';
 import { retentionSweepJob } from './job-contracts.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -23,7 +24,7 @@ export const retentionSweepHandler = handleJob(retentionSweepJob, async (_payloa
           .set({ order_id: null })
           .where('order_id', '=', order_id)
           .execute();
-        await trx.deleteFrom('orders').where('id', '=', order_id).execute();
+        await deleteOrder(trx, order_id);
       });
       deleted++;
     } catch (err) {
