@@ -3,6 +3,7 @@ import type { JobDefinition } from '../jobs/define.js';
 import type { Entitlement, FulfilmentGate } from '../order-core/entitlements.js';
 import type { OrderSubscriber } from '../order-core/events.js';
 import type { Services } from '../services.js';
+import type { MessageKey } from '../web/messages.js';
 
 /**
  * What one feature contributes to the app, in one place: its routes, the job
@@ -15,6 +16,16 @@ import type { Services } from '../services.js';
  * `email/templates.ts`: the compiler checks every key used in a template
  * against them, which a list built at run time could not.
  */
+/** A link in the admin's navigation; `position` orders the links of all features (lower first). */
+export type AdminNavEntry = { href: string; label: MessageKey; position: number };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every feature's admin links, in order (set once by the app). */
+    adminNav: readonly AdminNavEntry[];
+  }
+}
+
 export type Feature = {
   name: string;
   routes?: (app: FastifyInstance, services: Services) => void;
@@ -23,4 +34,5 @@ export type Feature = {
   orders?: OrderSubscriber;
   entitlements?: readonly Entitlement[];
   fulfilmentGates?: readonly FulfilmentGate[];
+  adminNav?: readonly AdminNavEntry[];
 };

@@ -8,7 +8,7 @@ import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
 import { emailFeature } from './email/feature.js';
 import { exchangeRatesFeature } from './exchange-rates/feature.js';
-import type { Feature } from './feature.js';
+import type { AdminNavEntry, Feature } from './feature.js';
 import { invoicesFeature } from './invoices/feature.js';
 import { legalFeature } from './legal/feature.js';
 import { libraryFeature } from './library/feature.js';
@@ -60,4 +60,10 @@ export function orderCoreOf(list: readonly Feature[] = features): OrderCore {
     entitlements: list.flatMap((f) => f.entitlements ?? []),
     gates: list.flatMap((f) => f.fulfilmentGates ?? []),
   });
+}
+
+/** The admin navigation: every feature's links plus the app's own (the job queue), by position. */
+export function adminNavOf(list: readonly Feature[] = features): AdminNavEntry[] {
+  const own: AdminNavEntry[] = [{ href: '/admin/jobs', label: 'admin.nav.jobs', position: 150 }];
+  return [...own, ...list.flatMap((f) => f.adminNav ?? [])].sort((a, b) => a.position - b.position);
 }

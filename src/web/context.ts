@@ -3,7 +3,7 @@ import type { PaymentMode } from '../features/payments/providers.js';
 import { getStoreSettings } from '../features/settings/store-settings.js';
 import type { Services } from '../services.js';
 import { isLocale, type Locale, negotiateLocale } from './i18n.js';
-import { type Translate, translator } from './messages.js';
+import { type MessageKey, type Translate, translator } from './messages.js';
 
 export const LANG_COOKIE = 'vf_lang';
 
@@ -19,6 +19,8 @@ export type PageContext = {
   admin?: { email: string } | undefined;
   /** Admin pages: test or live payments, shown on every page. */
   paymentMode?: PaymentMode | undefined;
+  /** Admin pages: the navigation's links, from every feature (`features/index.ts`). */
+  adminNav?: readonly { href: string; label: MessageKey }[] | undefined;
 };
 
 export function resolveLocale(req: FastifyRequest, fallback: Locale, userLocale?: string): Locale {

@@ -17,7 +17,7 @@ export async function adminPageContext(
     pageContext(req, reply, services, { email: user.email, locale: user.locale }),
     paymentMode(services),
   ]);
-  return { ...ctx, paymentMode: mode };
+  return { ...ctx, paymentMode: mode, adminNav: req.server.adminNav };
 }
 
 /** The admin's language for reading what they typed (amounts: "12,50" in German), as their pages use it. */

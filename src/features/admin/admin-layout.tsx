@@ -2,28 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { assetUrl } from '../../web/assets.js';
 import type { PageContext } from '../../web/context.js';
 import { LanguageSwitch } from '../../web/layout.js';
-import type { MessageKey } from '../../web/messages.js';
-
-const NAV: { href: string; label: MessageKey }[] = [
-  { href: '/admin', label: 'admin.nav.dashboard' },
-  { href: '/admin/products', label: 'admin.nav.products' },
-  { href: '/admin/orders', label: 'admin.nav.orders' },
-  { href: '/admin/customers', label: 'admin.nav.customers' },
-  { href: '/admin/discounts', label: 'admin.nav.discounts' },
-  { href: '/admin/posts', label: 'posts.nav' },
-  { href: '/admin/memberships', label: 'memberships.nav' },
-  { href: '/admin/members', label: 'memberships.members.nav' },
-  { href: '/admin/analytics', label: 'analytics.nav' },
-  { href: '/admin/licenses', label: 'licensing.nav' },
-  { href: '/admin/payments', label: 'payments.nav' },
-  { href: '/admin/invoices', label: 'invoices.nav' },
-  { href: '/admin/tax', label: 'tax.nav' },
-  { href: '/admin/emails', label: 'admin.nav.emails' },
-  { href: '/admin/jobs', label: 'admin.nav.jobs' },
-  { href: '/admin/legal', label: 'legal.nav' },
-  { href: '/admin/audit', label: 'admin.nav.audit' },
-  { href: '/admin/account', label: 'admin.nav.account' },
-];
 
 /** TEST / LIVE on every admin page, so nobody mistakes test orders for sales (or the other way round). */
 function PaymentModeBadge({ ctx }: { ctx: PageContext }) {
@@ -71,7 +49,7 @@ export function AdminLayout({
             <a class="brand" href="/admin">
               {ctx.storeName}
             </a>
-            {NAV.map((n) => (
+            {(ctx.adminNav ?? []).map((n) => (
               <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
                 {ctx.t(n.label)}
               </a>

@@ -4,4 +4,8 @@ import { registerAdminRoutes } from './routes.js';
 export const adminFeature: Feature = {
   name: 'admin',
   routes: registerAdminRoutes,
+  adminNav: [
+    { href: '/admin', label: 'admin.nav.dashboard', position: 10 },
+    { href: '/admin/audit', label: 'admin.nav.audit', position: 170 },
+  ],
 };

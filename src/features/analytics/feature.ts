@@ -9,4 +9,5 @@ export const analyticsFeature: Feature = {
   routes: registerAnalyticsRoutes,
   jobs: [rebuildAnalyticsHandler, weeklySummaryHandler],
   orders: analyticsOrderSubscriber,
+  adminNav: [{ href: '/admin/analytics', label: 'analytics.nav', position: 90 }],
 };

@@ -8,4 +8,5 @@ export const authFeature: Feature = {
     registerAuthRoutes(app, services);
     registerAccountRoutes(app, services);
   },
+  adminNav: [{ href: '/admin/account', label: 'admin.nav.account', position: 180 }],
 };

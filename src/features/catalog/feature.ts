@@ -6,4 +6,5 @@ export const catalogFeature: Feature = {
   name: 'catalog',
   routes: registerCatalogRoutes,
   jobs: [notifyBuyersHandler],
+  adminNav: [{ href: '/admin/products', label: 'admin.nav.products', position: 20 }],
 };

@@ -6,4 +6,5 @@ export const discountsFeature: Feature = {
   name: 'discounts',
   routes: registerDiscountsRoutes,
   orders: discountOrderSubscriber,
+  adminNav: [{ href: '/admin/discounts', label: 'admin.nav.discounts', position: 50 }],
 };

@@ -6,4 +6,5 @@ export const emailFeature: Feature = {
   name: 'email',
   routes: registerEmailRoutes,
   jobs: [sendEmailHandler],
+  adminNav: [{ href: '/admin/emails', label: 'admin.nav.emails', position: 140 }],
 };

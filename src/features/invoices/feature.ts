@@ -8,4 +8,5 @@ export const invoicesFeature: Feature = {
   routes: registerInvoicesRoutes,
   jobs: [issueInvoiceHandler, issueCreditNoteHandler],
   orders: invoiceOrderSubscriber,
+  adminNav: [{ href: '/admin/invoices', label: 'invoices.nav', position: 120 }],
 };

@@ -9,4 +9,5 @@ export const legalFeature: Feature = {
   routes: registerLegalRoutes,
   jobs: [withdrawalDeclaredHandler, refundWithdrawnOrderHandler],
   fulfilmentGates: [withdrawnOrderGate],
+  adminNav: [{ href: '/admin/legal', label: 'legal.nav', position: 160 }],
 };

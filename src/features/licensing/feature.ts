@@ -6,4 +6,5 @@ export const licensingFeature: Feature = {
   name: 'licensing',
   routes: registerLicensingRoutes,
   entitlements: [licenseKeyEntitlement],
+  adminNav: [{ href: '/admin/licenses', label: 'licensing.nav', position: 100 }],
 };

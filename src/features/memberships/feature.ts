@@ -17,4 +17,8 @@ export const membershipsFeature: Feature = {
   ],
   orders: membershipOrderSubscriber,
   entitlements: [membershipEntitlement],
+  adminNav: [
+    { href: '/admin/memberships', label: 'memberships.nav', position: 70 },
+    { href: '/admin/members', label: 'memberships.members.nav', position: 80 },
+  ],
 };

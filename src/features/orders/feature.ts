@@ -4,4 +4,8 @@ import { registerOrdersRoutes } from './routes.js';
 export const ordersFeature: Feature = {
   name: 'orders',
   routes: registerOrdersRoutes,
+  adminNav: [
+    { href: '/admin/orders', label: 'admin.nav.orders', position: 30 },
+    { href: '/admin/customers', label: 'admin.nav.customers', position: 40 },
+  ],
 };

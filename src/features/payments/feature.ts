@@ -9,4 +9,5 @@ export const paymentsFeature: Feature = {
   name: 'payments',
   routes: registerPaymentsRoutes,
   jobs: [processPaymentEventHandler, testNotifyHandler, syncOrderPaymentHandler, reconcilePaymentsHandler],
+  adminNav: [{ href: '/admin/payments', label: 'payments.nav', position: 110 }],
 };

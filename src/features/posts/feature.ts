@@ -7,4 +7,5 @@ export const postsFeature: Feature = {
   name: 'posts',
   routes: registerPostsRoutes,
   jobs: [publishScheduledPostHandler, removePostImagesHandler],
+  adminNav: [{ href: '/admin/posts', label: 'posts.nav', position: 60 }],
 };

@@ -4,4 +4,5 @@ import { registerTaxRoutes } from './routes.js';
 export const taxFeature: Feature = {
   name: 'tax',
   routes: registerTaxRoutes,
+  adminNav: [{ href: '/admin/tax', label: 'tax.nav', position: 130 }],
 };
