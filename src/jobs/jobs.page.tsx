@@ -3,6 +3,7 @@ import { AdminLayout } from '../features/admin/admin-layout.js';
 import { Alert, Form } from '../web/components.js';
 import type { PageContext } from '../web/context.js';
 import { formatDateTime } from '../web/i18n.js';
+import { isMessageKey } from '../web/messages.js';
 import { JOB_STATUSES, type JobList } from './queue.js';
 
 export type JobNotice = 'retried' | 'not-found' | 'not-dead';
@@ -89,7 +90,7 @@ function JobTable({ ctx, rows, status }: { ctx: PageContext; rows: Job[]; status
           {rows.map((job) => (
             <tr id={`job-${job.id}`}>
               <td>
-                <code>{job.kind}</code>
+                <JobKind ctx={ctx} kind={job.kind} />
               </td>
               <td>
                 <span class={`badge ${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
@@ -113,11 +114,31 @@ function JobTable({ ctx, rows, status }: { ctx: PageContext; rows: Job[]; status
   );
 }
 
+function kindText(ctx: PageContext, kind: string): string {
+  const key = `jobs.kind.${kind}`;
+  return isMessageKey(key) ? ctx.t(key) : kind;
+}
+
+/** What the job does, in words, with its kind for searching logs. */
+function JobKind({ ctx, kind }: { ctx: PageContext; kind: string }) {
+  const text = kindText(ctx, kind);
+  if (text === kind) return <code>{kind}</code>;
+  return (
+    <>
+      {text} <code class="muted small">{kind}</code>
+    </>
+  );
+}
+
 function RetryButton({ ctx, job, from }: { ctx: PageContext; job: Job; from: JobStatus | undefined }) {
   return (
     <Form ctx={ctx} action={`/admin/jobs/${encodeURIComponent(job.id)}/retry`} class="inline">
       {from && <input type="hidden" name="from" value={from} />}
-      <button type="submit" class="secondary" aria-label={ctx.t('jobs.retry.label', { kind: job.kind, id: job.id })}>
+      <button
+        type="submit"
+        class="secondary"
+        aria-label={ctx.t('jobs.retry.label', { kind: kindText(ctx, job.kind), id: job.id })}
+      >
         {ctx.t('jobs.retry')}
       </button>
     </Form>

@@ -20,3 +20,16 @@ const numberFormat = memoize(16, (key) => {
   const [tag, digits] = key.split('|');
   return new Intl.NumberFormat(tag, { maximumFractionDigits: Number(digits), minimumFractionDigits: 0 });
 });
+
+/**
+ * A calendar day ("2026-12-06", or the day of an ISO time as stored) for
+ * people: "06.12.2026" in German, "6 Dec 2026" in English. The day as written,
+ * not moved to any zone; text that is no day is returned as it is.
+ */
+export function formatDay(day: string, locale: string): string {
+  const date = new Date(`${day.slice(0, 10)}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(day) || Number.isNaN(date.getTime())) return day;
+  return dayFormat(locale === 'de' ? 'de-DE' : 'en-GB').format(date);
+}
+
+const dayFormat = memoize(4, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }));

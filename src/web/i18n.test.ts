@@ -21,4 +21,23 @@ describe("times for people are on the store's clock", () => {
     assert.equal(formatDateTime('2026-07-15T12:00:00.000Z', 'en', 'UTC'), '15 Jul 2026, 12:00');
     assert.equal(formatDateTime('2026-07-15T12:00:00.000Z', 'en', 'Asia/Tokyo'), '15 Jul 2026, 21:00');
   });
+
+  test('with the zone named, for receipts and declarations', () => {
+    assert.equal(
+      formatDateTime('2026-12-06T06:08:00.000Z', 'de', 'Europe/Berlin', { zone: true }),
+      '06.12.2026, 07:08 MEZ',
+    );
+    assert.equal(
+      formatDateTime('2026-07-06T05:08:00.000Z', 'de', 'Europe/Berlin', { zone: true }),
+      '06.07.2026, 07:08 MESZ',
+    );
+    assert.equal(
+      formatDateTime('2026-07-06T05:08:00.000Z', 'en', 'America/New_York', { zone: true }),
+      '6 Jul 2026, 01:08 GMT-4',
+    );
+  });
+
+  test('German dates have two-digit days and months', () => {
+    assert.equal(formatDateTime('2026-03-01T05:08:00.000Z', 'de', 'Europe/Berlin'), '01.03.2026, 06:08');
+  });
 });

@@ -43,17 +43,29 @@ export function negotiateLocale(header: string | undefined, fallback: Locale): L
 /**
  * Date and time for people, on the store's clock: always pass the store's time
  * zone (PageContext.timeZone, or StoreSettings.timeZone in emails and
- * documents), never the server process's zone.
+ * documents), never the server process's zone. Dates have two-digit days and
+ * months in German ("06.12.2026, 07:28"). With `zone`, the zone's short name
+ * follows ("06.12.2026, 07:28 MEZ"): for times a buyer may read elsewhere and
+ * that count (a receipt, a declaration's time of receipt, a lock-out).
  */
-export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
-  return dateTimeFormat(`${locale}|${timeZone}`).format(new Date(iso));
+export function formatDateTime(iso: string, locale: Locale, timeZone: string, opts?: { zone?: boolean }): string {
+  return dateTimeFormat(`${locale}|${timeZone}|${opts?.zone ? 'zone' : ''}`).format(new Date(iso));
 }
 
 const dateTimeFormat = memoize(64, (key) => {
-  const [locale, timeZone] = key.split('|') as [string, string];
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+  const [locale, timeZone, zone] = key.split('|') as [string, string, string];
+  if (!zone) return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  // dateStyle cannot be combined with timeZoneName: the same fields spelled out.
+  return new Intl.DateTimeFormat(tag(locale), {
+    ...(locale === 'de' ? { day: '2-digit', month: '2-digit' } : { day: 'numeric', month: 'short' }),
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
     timeZone,
   });
 });
+
+function tag(locale: string): string {
+  return locale === 'de' ? 'de-DE' : 'en-GB';
+}

@@ -68,6 +68,11 @@ export function translator(locale: Locale): Translate {
   return (key, params) => interpolate(catalog[key as string] ?? (key as string), params);
 }
 
+/** Whether a key built at run time (a job kind, an audit action …) has a text; else show the raw name. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogs.en;
+}
+
 /** For tests: keys that more than one feature defines (the later one would silently win). */
 export function keysDefinedTwice(): string[] {
   const seen = new Set<string>();

@@ -2,7 +2,50 @@ import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
+import { isMessageKey } from '../../web/messages.js';
 import { AdminLayout } from './admin-layout.js';
+
+/** The action in words, with its name for searching logs; an action without a text shows its name. */
+function Action({ ctx, action }: { ctx: PageContext; action: string }) {
+  const key = `admin.audit.action.${action}`;
+  if (!isMessageKey(key)) return <code>{action}</code>;
+  return (
+    <>
+      {ctx.t(key)} <code class="muted small">{action}</code>
+    </>
+  );
+}
+
+function valueText(ctx: PageContext, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'boolean') return ctx.t(value ? 'admin.audit.yes' : 'admin.audit.no');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The recorded details as "label: value" lines instead of JSON. */
+function Details({ ctx, detail }: { ctx: PageContext; detail: string }) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return <code>{detail}</code>;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return <code>{detail}</code>;
+  const entries = Object.entries(parsed);
+  if (entries.length === 0) return null;
+  return (
+    <ul class="plain audit-detail">
+      {entries.map(([name, value]) => {
+        const key = `admin.audit.field.${name}`;
+        return (
+          <li>
+            {isMessageKey(key) ? ctx.t(key) : <code>{name}</code>}: {valueText(ctx, value)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: Selectable<AuditLogTable>[] }) {
   const t = ctx.t;
@@ -24,13 +67,13 @@ export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: Selectable<Au
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td>{formatDateTime(r.created_at, ctx.locale, ctx.timeZone)}</td>
+                  <td class="nowrap">{formatDateTime(r.created_at, ctx.locale, ctx.timeZone)}</td>
                   <td>{r.actor}</td>
                   <td>
-                    <code>{r.action}</code>
+                    <Action ctx={ctx} action={r.action} />
                   </td>
                   <td>
-                    <code>{r.detail === '{}' ? '' : r.detail}</code>
+                    <Details ctx={ctx} detail={r.detail} />
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { formatMoney } from '../../domain/money.js';
 import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
+import { OrderStatusBadge } from '../orders/parts.js';
 import { AdminLayout } from './admin-layout.js';
 import type { DashboardData } from './dashboard-data.js';
 import type { ChecklistItem } from './setup-checklist.js';
@@ -142,7 +143,7 @@ export function DashboardPage({
                   <td>{o.email}</td>
                   <td>{formatMoney(o.total_minor, o.currency, ctx.locale)}</td>
                   <td>
-                    <span class={`badge ${o.status === 'paid' ? 'ok' : o.status}`}>{o.status}</span>
+                    <OrderStatusBadge ctx={ctx} status={o.status} />
                   </td>
                   <td>{formatDateTime(o.created_at, ctx.locale, ctx.timeZone)}</td>
                 </tr>
@@ -153,7 +154,11 @@ export function DashboardPage({
       )}
       <h2>{t('admin.dashboard.system')}</h2>
       <div class="tiles">
-        <Tile label={t('admin.dashboard.emails')} value={data.emailsSent} href="/admin/emails" />
+        <Tile
+          label={t(data.transport === 'outbox' ? 'admin.dashboard.emailsKept' : 'admin.dashboard.emails')}
+          value={data.emailsSent}
+          href="/admin/emails"
+        />
         <Tile
           label={t('admin.dashboard.jobsPending')}
           value={data.jobs.pending + data.jobs.running}

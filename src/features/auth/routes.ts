@@ -64,7 +64,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
     if (result.kind !== 'ok') {
       const error =
         result.kind === 'locked'
-          ? ctx.t('auth.login.locked', { time: formatDateTime(result.until, ctx.locale, ctx.timeZone) })
+          ? ctx.t('auth.login.locked', { time: formatDateTime(result.until, ctx.locale, ctx.timeZone, { zone: true }) })
           : ctx.t('auth.login.invalid');
       await recordAudit(db, body.email, 'login.failed', { reason: result.kind, ip: req.ip });
       return sendPage(

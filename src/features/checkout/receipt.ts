@@ -60,13 +60,15 @@ export async function queueReceiptEmail(
         licenseKeys,
         // The durable medium of § 312f (3) BGB repeats the consent to immediate delivery.
         ...(consent
-          ? { consent: { date: formatDateTime(consent.given_at, locale, timeZone), text: consent.text } }
+          ? {
+              consent: { date: formatDateTime(consent.given_at, locale, timeZone, { zone: true }), text: consent.text },
+            }
           : {}),
         // … and a service's request to start early (§ 356 (4), § 357a (2) BGB).
         ...(serviceConsent
           ? {
               serviceConsent: {
-                date: formatDateTime(serviceConsent.given_at, locale, timeZone),
+                date: formatDateTime(serviceConsent.given_at, locale, timeZone, { zone: true }),
                 text: serviceConsent.text,
               },
             }

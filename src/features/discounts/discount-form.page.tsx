@@ -211,7 +211,7 @@ export function DiscountFormPage({ ctx, view }: { ctx: PageContext; view: Discou
         />
         <DateField
           label={t('discounts.form.expires')}
-          hint={t('discounts.form.expiresHint')}
+          hint={t('discounts.form.expiresHint', { zone: ctx.timeZone })}
           value={input.expiresOn}
           error={errors.expiresOn}
         />

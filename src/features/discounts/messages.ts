@@ -40,7 +40,8 @@ export const discountsMessages = defineMessages(
     'discounts.form.currency': 'Currency',
     'discounts.form.product': 'Applies to',
     'discounts.form.expires': 'Valid until (optional)',
-    'discounts.form.expiresHint': 'The code works until the end of this day (UTC). Leave empty for no end date.',
+    'discounts.form.expiresHint':
+      'The code works until the end of this day in the store’s time zone ({zone}). Leave empty for no end date.',
     'discounts.form.max': 'Maximum uses (optional)',
     'discounts.form.maxHint': 'Leave empty for unlimited uses.',
     'discounts.form.active': 'Active: buyers can use this code',
@@ -112,7 +113,7 @@ export const discountsMessages = defineMessages(
     'discounts.form.product': 'Gilt für',
     'discounts.form.expires': 'Gültig bis (optional)',
     'discounts.form.expiresHint':
-      'Der Code gilt bis zum Ende dieses Tages (UTC). Leer lassen für unbegrenzte Gültigkeit.',
+      'Der Code gilt bis zum Ende dieses Tages in der Zeitzone des Shops ({zone}). Leer lassen für unbegrenzte Gültigkeit.',
     'discounts.form.max': 'Höchstzahl an Einlösungen (optional)',
     'discounts.form.maxHint': 'Leer lassen für beliebig viele Einlösungen.',
     'discounts.form.active': 'Aktiv: Der Code kann eingelöst werden',

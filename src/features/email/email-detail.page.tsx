@@ -1,9 +1,10 @@
 import type { Email } from '../../db/schema.js';
 import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { isLocale } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { parseStoredHeaders } from './headers.js';
-import { DateTime, StatusBadge } from './outbox.page.js';
+import { DateTime, StatusBadge, TemplateName } from './outbox.page.js';
 
 function transportLabel(ctx: PageContext, transport: string | null): string {
   if (transport === 'smtp') return ctx.t('email.transport.smtp');
@@ -22,14 +23,14 @@ function Meta({ ctx, email }: { ctx: PageContext; email: Email }) {
       <dd>{email.subject}</dd>
       <dt>{t('email.outbox.status')}</dt>
       <dd>
-        <StatusBadge ctx={ctx} status={email.status} />
+        <StatusBadge ctx={ctx} status={email.status} transport={email.transport} />
       </dd>
       <dt>{t('email.outbox.template')}</dt>
       <dd>
-        <code>{email.template}</code>
+        <TemplateName ctx={ctx} template={email.template} />
       </dd>
       <dt>{t('email.detail.locale')}</dt>
-      <dd>{email.locale}</dd>
+      <dd>{isLocale(email.locale) ? t(`shell.lang.${email.locale}`) : email.locale}</dd>
       <dt>{t('email.outbox.created')}</dt>
       <dd>
         <DateTime ctx={ctx} iso={email.created_at} />

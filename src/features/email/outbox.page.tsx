@@ -2,6 +2,7 @@ import type { EmailStatus } from '../../db/schema.js';
 import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
+import { isMessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { EMAIL_STATUSES, type OutboxPage as OutboxData } from './outbox.js';
 
@@ -23,19 +24,45 @@ export function outboxUrl(status: EmailStatus | undefined, page = 1): string {
   return s ? `/admin/emails?${s}` : '/admin/emails';
 }
 
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: EmailStatus }) {
+/**
+ * An email the outbox transport took is done but was never delivered: it says
+ * "kept in the outbox", not "sent".
+ */
+export function StatusBadge({
+  ctx,
+  status,
+  transport,
+}: {
+  ctx: PageContext;
+  status: EmailStatus;
+  transport: string | null;
+}) {
+  if (status === 'sent' && transport === 'outbox') return <span class="badge kept">{ctx.t('email.status.kept')}</span>;
   return <span class={`badge ${status}`}>{ctx.t(`email.status.${status}`)}</span>;
+}
+
+/** The email's template in words, with its name for searching logs. */
+export function TemplateName({ ctx, template }: { ctx: PageContext; template: string }) {
+  const key = `email.template.${template}`;
+  if (!isMessageKey(key)) return <code>{template}</code>;
+  return (
+    <>
+      {ctx.t(key)} <code class="muted small">{template}</code>
+    </>
+  );
 }
 
 export function DateTime({ ctx, iso }: { ctx: PageContext; iso: string }) {
   return <time datetime={iso}>{formatDateTime(iso, ctx.locale, ctx.timeZone)}</time>;
 }
 
-function Tabs({ ctx, status, counts }: Pick<OutboxPageProps, 'ctx' | 'status' | 'counts'>) {
+function Tabs({ ctx, status, counts, outboxOnly }: Pick<OutboxPageProps, 'ctx' | 'status' | 'counts' | 'outboxOnly'>) {
   const all = counts.queued + counts.sent + counts.failed;
+  // Without SMTP nothing is sent: the done emails are kept here.
+  const label = (s: EmailStatus) => ctx.t(s === 'sent' && outboxOnly ? 'email.status.kept' : `email.status.${s}`);
   const tabs = [
     { value: undefined, label: ctx.t('email.outbox.all'), n: all },
-    ...EMAIL_STATUSES.map((s) => ({ value: s, label: ctx.t(`email.status.${s}`), n: counts[s] })),
+    ...EMAIL_STATUSES.map((s) => ({ value: s, label: label(s), n: counts[s] })),
   ];
   return (
     <nav class="tabs" aria-label={ctx.t('email.outbox.filter')}>
@@ -90,10 +117,10 @@ function EmailTable({ ctx, data }: Pick<OutboxPageProps, 'ctx' | 'data'>) {
                 <a href={`/admin/emails/${e.id}`}>{e.subject}</a>
               </td>
               <td>
-                <code>{e.template}</code>
+                <TemplateName ctx={ctx} template={e.template} />
               </td>
               <td>
-                <StatusBadge ctx={ctx} status={e.status} />
+                <StatusBadge ctx={ctx} status={e.status} transport={e.transport} />
               </td>
               <td>
                 <DateTime ctx={ctx} iso={e.created_at} />
@@ -132,7 +159,7 @@ export function OutboxPage(props: OutboxPageProps) {
           </span>
         </Form>
       </div>
-      <Tabs ctx={ctx} status={status} counts={props.counts} />
+      <Tabs ctx={ctx} status={status} counts={props.counts} outboxOnly={outboxOnly} />
       {data.rows.length === 0 ? (
         <p class="empty">{t(status ? 'email.outbox.emptyFiltered' : 'email.outbox.empty')}</p>
       ) : (

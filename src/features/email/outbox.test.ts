@@ -45,21 +45,28 @@ describe('admin email outbox', () => {
     assert.match(res.body, /No SMTP server is set up/);
   });
 
-  test('lists a sent and a queued message, newest first, and filters by status', async () => {
+  test('lists a kept and a queued message, newest first, and filters by status', async () => {
     sentId = (await queueTest(t, 'first@example.com'))!;
     assert.equal(await t.drainJobs(), 1);
     queuedId = (await queueTest(t, 'second@example.com'))!;
 
     const res = await admin.get('/admin/emails');
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(tableRows(res.body), ['second@example.com|queued', 'first@example.com|sent']);
+    // Without SMTP the outbox transport keeps the email: it was never sent, and the list says so.
+    assert.deepEqual(tableRows(res.body), ['second@example.com|queued', 'first@example.com|kept']);
     assert.match(res.body, /<th scope="col">Subject<\/th>/);
     assert.match(res.body, new RegExp(`href="/admin/emails/${sentId}"`));
-    assert.match(res.body, /<code>test-message<\/code>/);
+    assert.match(
+      res.body,
+      /Test email <code class="muted small">test-message<\/code>/,
+      'the template in words, then its name',
+    );
+    assert.doesNotMatch(res.body, />Sent</, 'nothing is called sent');
     assert.match(res.body, /All \(2\)/);
 
     const sent = await admin.get('/admin/emails?status=sent');
-    assert.deepEqual(tableRows(sent.body), ['first@example.com|sent']);
+    assert.deepEqual(tableRows(sent.body), ['first@example.com|kept']);
+    assert.match(sent.body, />Kept in the outbox \(1\)</);
     assert.match(sent.body, /href="\/admin\/emails\?status=sent" aria-current="page"/);
     const failed = await admin.get('/admin/emails?status=failed');
     assert.match(failed.body, /No emails with this status\./);
@@ -71,7 +78,7 @@ describe('admin email outbox', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /first@example\.com/);
     assert.match(res.body, /<h1>Test message from Test Store<\/h1>/);
-    assert.match(res.body, /class="badge sent">Sent</);
+    assert.match(res.body, /class="badge kept">Kept in the outbox</);
     assert.match(res.body, /Outbox only \(not delivered\)/);
     assert.match(res.body, new RegExp(`<code>&lt;${sentId}@outbox.vielfach(&gt;|>)</code>`));
     assert.match(res.body, /List-Unsubscribe: &lt;https:\/\/shop\.example\/unsubscribe\/1(&gt;|>)</);
@@ -198,7 +205,7 @@ describe('admin email outbox paging', () => {
       template: 'test-message',
       locale: 'en',
       status: 'sent' as const,
-      transport: 'outbox',
+      transport: 'smtp',
       message_id: null,
       error: null,
       headers: '{}',

@@ -6,7 +6,7 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 export type OutboxRow = Pick<
   Email,
-  'id' | 'to_address' | 'subject' | 'template' | 'status' | 'error' | 'created_at' | 'sent_at'
+  'id' | 'to_address' | 'subject' | 'template' | 'status' | 'error' | 'created_at' | 'sent_at' | 'transport'
 >;
 
 export type OutboxPage = { rows: OutboxRow[]; page: number; hasNext: boolean };
@@ -19,7 +19,7 @@ export async function listEmails(
   const size = opts.pageSize ?? OUTBOX_PAGE_SIZE;
   let q = db
     .selectFrom('emails')
-    .select(['id', 'to_address', 'subject', 'template', 'status', 'error', 'created_at', 'sent_at'])
+    .select(['id', 'to_address', 'subject', 'template', 'status', 'error', 'created_at', 'sent_at', 'transport'])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(size + 1)

@@ -36,13 +36,13 @@ export const exchangeRatesMessages = defineMessages(
   {
     'rates.title': 'Wechselkurse (EZB)',
     'rates.intro':
-      'Umsätze in anderen Währungen werden zu den Euro-Referenzkursen der Europäischen Zentralbank umgerechnet. Importiere hier ihre Dateien: eurofxref-hist.csv (alle Tage seit 1999, in eurofxref-hist.zip), eurofxref.csv oder eurofxref-daily.xml.',
+      'Umsätze in anderen Währungen werden zu den Euro-Referenzkursen der Europäischen Zentralbank umgerechnet. Importieren Sie hier ihre Dateien: eurofxref-hist.csv (alle Tage seit 1999, in eurofxref-hist.zip), eurofxref.csv oder eurofxref-daily.xml.',
     'rates.none': 'Noch keine Kurse importiert.',
     'rates.currency': 'Währung',
     'rates.latest': 'Letzter importierter Tag',
     'rates.fetch.on': 'Die EZB-Kurse des Tages werden an jedem Arbeitstag automatisch von {url} geladen.',
     'rates.fetch.off':
-      'Kurse werden nicht automatisch geladen (nur solange der Shop in anderen Währungen als EUR verkauft, außer mit EXCHANGE_RATES_FETCH=on): importiere sie hier.',
+      'Kurse werden nicht automatisch geladen (nur solange der Shop in anderen Währungen als EUR verkauft, außer mit EXCHANGE_RATES_FETCH=on): Importieren Sie sie hier.',
     'rates.file': 'EZB-Datei (CSV oder XML)',
     'rates.button': 'Kurse importieren',
     'rates.imported':
@@ -50,14 +50,14 @@ export const exchangeRatesMessages = defineMessages(
     'rates.conflicts':
       '{count} Kurse der Datei weichen von den gespeicherten ab; die gespeicherten Werte wurden behalten:',
     'rates.conflict': '{currency} {date}: Datei {rate}, gespeichert {stored}',
-    'rates.error.noFile': 'Wähle eine Datei zum Importieren.',
+    'rates.error.noFile': 'Wählen Sie eine Datei zum Importieren.',
     'rates.error.tooLarge': 'Die Datei ist größer als {mb} MB.',
     'rates.error.empty': 'Die Datei enthält keine Kurse.',
     'rates.error.not-ecb':
       'Das ist keine Referenzkurs-Datei der EZB: erwartet wird die Kopfzeile „Date, USD, JPY, …“ (CSV) oder das XML der EZB.',
     'rates.error.malformed': 'Die Datei ist nicht lesbar: sie ist in Zeile {line} fehlerhaft.',
     'rates.error.problems':
-      'Nichts wurde importiert: {count} Einträge sind ungültig. Korrigiere die Datei und lade sie erneut hoch.',
+      'Nichts wurde importiert: {count} Einträge sind ungültig. Korrigieren Sie die Datei und laden Sie sie erneut hoch.',
     'rates.place.line': 'Zeile {line}, {column}',
     'rates.problem.date': '{place}: „{value}“ ist kein Datum.',
     'rates.problem.rate': '{place}: „{value}“ ist kein Kurs.',

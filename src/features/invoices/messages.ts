@@ -78,7 +78,7 @@ export const invoicesMessages = defineMessages(
     'invoices.vat': 'USt.',
     'invoices.files': 'Dateien',
     'invoices.none': 'Keine Rechnungen in diesem Zeitraum.',
-    'invoices.notConfigured': 'Rechnungen werden erstellt, sobald deine Steuerangaben gespeichert sind.',
+    'invoices.notConfigured': 'Rechnungen werden erstellt, sobald Ihre Steuerangaben gespeichert sind.',
     'invoices.setUp': 'Steuerangaben eintragen',
     'invoices.export.zip': 'Alle PDFs und XML (ZIP)',
     'invoices.export.csv': 'Rechnungsliste (CSV)',
@@ -99,11 +99,11 @@ export const invoicesMessages = defineMessages(
     'invoices.oss.incomplete': 'Die Summen sind unvollständig: Umsätze in {currencies} sind nicht umgerechnet.',
     'invoices.oss.incompleteMark': 'unvollständig',
     'invoices.oss.missing.not-imported':
-      'Kein EZB-Kurs für {currency} vom {date} importiert ({count} Rechnungen). Importiere die EZB-Datei unten.',
+      'Kein EZB-Kurs für {currency} vom {date} importiert ({count} Rechnungen). Importieren Sie die EZB-Datei unten.',
     'invoices.oss.missing.not-yet':
-      'Der EZB-Kurs für {currency} vom {date} ist noch nicht veröffentlicht ({count} Rechnungen); die EZB veröffentlicht gegen 16:00 Uhr MEZ. Importiere ihn, sobald er da ist.',
+      'Der EZB-Kurs für {currency} vom {date} ist noch nicht veröffentlicht ({count} Rechnungen); die EZB veröffentlicht gegen 16:00 Uhr MEZ. Importieren Sie ihn, sobald er da ist.',
     'invoices.oss.missing.no-ecb-rate':
-      'Kein EZB-Kurs für {currency}: die EZB veröffentlicht dafür keinen Referenzkurs, daher sind diese {count} Rechnungen nicht umgerechnet. Frag deine Steuerberatung, welcher Kurs gilt.',
+      'Kein EZB-Kurs für {currency}: die EZB veröffentlicht dafür keinen Referenzkurs, daher sind diese {count} Rechnungen nicht umgerechnet. Fragen Sie Ihre Steuerberatung, welcher Kurs gilt.',
     'invoices.oss.import': 'Kurse importieren',
     'invoices.scheme.domestic': 'Inländische USt.',
     'invoices.scheme.oss': 'OSS (USt. des Bestimmungslands)',

@@ -19,7 +19,7 @@ export function OrderLegalPanel({ ctx, order, consent }: { ctx: PageContext; ord
       {consent && (
         <p class="muted">
           {ctx.t('legal.consent.given', {
-            date: formatDateTime(consent.given_at, ctx.locale, ctx.timeZone),
+            date: formatDateTime(consent.given_at, ctx.locale, ctx.timeZone, { zone: true }),
             text: consent.text,
           })}
         </p>

@@ -70,7 +70,7 @@ export async function withdrawOrder(
       data: {
         number: order.number,
         titles: view.titles.join(', '),
-        date: formatDateTime(receivedAt, locale, timeZone),
+        date: formatDateTime(receivedAt, locale, timeZone, { zone: true }),
       },
       uniqueKey: `withdrawal:${order.id}`,
     });
@@ -120,7 +120,7 @@ export async function declareWithdrawal(
       data: {
         number: order.number,
         titles,
-        date: formatDateTime(receivedAt, locale, timeZone),
+        date: formatDateTime(receivedAt, locale, timeZone, { zone: true }),
         reason,
         endedAt: view.state.kind === 'expired' ? formatDateTime(view.state.endedAt, locale, timeZone) : '',
       },
@@ -158,7 +158,7 @@ export async function declareWithdrawal(
       data: {
         number: order.number,
         titles,
-        date: formatDateTime(w.received_at, locale, timeZone),
+        date: formatDateTime(w.received_at, locale, timeZone, { zone: true }),
         url: `${services.config.publicUrl}${withdrawConfirmPath(w.id, token)}`,
         days: CONFIRM_LINK_DAYS,
       },

@@ -56,7 +56,7 @@ function OrderLine({ ctx, order, titles }: { ctx: PageContext; order: Order; tit
     <p class="withdraw-order">
       {ctx.t('withdraw.confirm.order', {
         number: order.number,
-        date: formatDateTime(order.created_at, ctx.locale, ctx.timeZone),
+        date: formatDateTime(order.created_at, ctx.locale, ctx.timeZone, { zone: true }),
         titles: titles.join(', '),
         total: formatMoney(order.total_minor, order.currency, ctx.locale),
       })}
@@ -110,7 +110,7 @@ export function WithdrawDonePage({ ctx, order, receivedAt, refund }: DoneProps) 
         <Alert kind="success">
           {t('withdraw.done.text', {
             number: order.number,
-            date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone),
+            date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone, { zone: true }),
             email: order.email,
           })}
         </Alert>
@@ -140,7 +140,10 @@ export function WithdrawReceivedPage({
       <section class="panel withdraw" aria-labelledby="h-withdraw">
         <h1 id="h-withdraw">{t('withdraw.received.title')}</h1>
         <Alert kind="success">
-          {t('withdraw.received.text', { number, date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone) })}
+          {t('withdraw.received.text', {
+            number,
+            date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone, { zone: true }),
+          })}
         </Alert>
         <p>{t('withdraw.received.next')}</p>
         <ContactHint ctx={ctx} text="withdraw.received.none" />
@@ -161,7 +164,7 @@ export function WithdrawLinkPage({ ctx, view, action }: { ctx: PageContext; view
         <Form ctx={ctx} action={action}>
           <p>
             {t('withdraw.link.text', {
-              date: formatDateTime(pending?.received_at ?? order.created_at, ctx.locale, ctx.timeZone),
+              date: formatDateTime(pending?.received_at ?? order.created_at, ctx.locale, ctx.timeZone, { zone: true }),
             })}
           </p>
           <button type="submit">{t('withdraw.link.button')}</button>

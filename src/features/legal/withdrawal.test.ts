@@ -129,7 +129,8 @@ describe('withdrawal button (§ 356a BGB)', () => {
       const d = new Date(Date.parse(iso) + 9 * 3_600_000);
       const hh = String(d.getUTCHours()).padStart(2, '0');
       const mm = String(d.getUTCMinutes()).padStart(2, '0');
-      return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm}`;
+      // A time of receipt names its zone, so a buyer elsewhere reads it right.
+      return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} GMT+9`;
     };
     try {
       await writeSetting(db(), 'store.timezone', 'Asia/Tokyo');

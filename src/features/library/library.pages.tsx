@@ -111,8 +111,10 @@ export function LibraryPage({ ctx, email, orders, linkHours }: LibraryProps) {
             <StatusBadge ctx={ctx} status={order.status} />
           </div>
           <p class="muted">
-            {ctx.t('library.orderedOn', { date: formatDateTime(order.created_at, ctx.locale, ctx.timeZone) })} ·{' '}
-            {formatMoney(order.total_minor, order.currency, ctx.locale)}
+            {ctx.t('library.orderedOn', {
+              date: formatDateTime(order.created_at, ctx.locale, ctx.timeZone, { zone: true }),
+            })}{' '}
+            · {formatMoney(order.total_minor, order.currency, ctx.locale)}
           </p>
           <ul class="library-items" aria-label={ctx.t('library.items')}>
             {items.map((i) => (

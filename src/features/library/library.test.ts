@@ -196,12 +196,12 @@ describe('customer library', () => {
     try {
       await writeSetting(db, 'store.timezone', 'Asia/Tokyo');
       const tokyo = mainOf((await c.get(`/library/orders/${order.orderId}`)).body);
-      assert.match(tokyo, /<dt>Order date<\/dt><dd>16 Jul 2026, 08:30<\/dd>/);
+      assert.match(tokyo, /<dt>Order date<\/dt><dd>16 Jul 2026, 08:30 GMT\+9<\/dd>/, 'the zone is named');
       assert.doesNotMatch(tokyo, /15 Jul 2026/);
       await writeSetting(db, 'store.timezone', 'America/New_York');
       const newYork = mainOf((await c.get(`/library/orders/${order.orderId}`)).body);
-      assert.match(newYork, /<dt>Order date<\/dt><dd>15 Jul 2026, 19:30<\/dd>/);
-      assert.match(newYork, /<dt>Paid on<\/dt><dd>15 Jul 2026, 19:30<\/dd>/);
+      assert.match(newYork, /<dt>Order date<\/dt><dd>15 Jul 2026, 19:30 GMT-4<\/dd>/);
+      assert.match(newYork, /<dt>Paid on<\/dt><dd>15 Jul 2026, 19:30 GMT-4<\/dd>/);
     } finally {
       await db.deleteFrom('settings').where('key', '=', 'store.timezone').execute();
       clearSettingsCache();

@@ -23,17 +23,17 @@ export function ReceiptPage({ ctx, purchase }: { ctx: PageContext; purchase: Lib
           <dt>{ctx.t('library.receipt.number')}</dt>
           <dd>{order.number}</dd>
           <dt>{ctx.t('library.receipt.date')}</dt>
-          <dd>{formatDateTime(order.created_at, ctx.locale, ctx.timeZone)}</dd>
+          <dd>{formatDateTime(order.created_at, ctx.locale, ctx.timeZone, { zone: true })}</dd>
           {order.paid_at && (
             <>
               <dt>{ctx.t('library.receipt.paidOn')}</dt>
-              <dd>{formatDateTime(order.paid_at, ctx.locale, ctx.timeZone)}</dd>
+              <dd>{formatDateTime(order.paid_at, ctx.locale, ctx.timeZone, { zone: true })}</dd>
             </>
           )}
           {order.refunded_at && (
             <>
               <dt>{ctx.t('library.receipt.refundedOn')}</dt>
-              <dd>{formatDateTime(order.refunded_at, ctx.locale, ctx.timeZone)}</dd>
+              <dd>{formatDateTime(order.refunded_at, ctx.locale, ctx.timeZone, { zone: true })}</dd>
             </>
           )}
           <dt>{ctx.t('library.receipt.status')}</dt>

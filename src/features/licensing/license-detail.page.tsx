@@ -133,7 +133,7 @@ function LimitsForm({ ctx, license, limits }: Pick<Props, 'ctx' | 'license' | 'l
           label={t('licensing.limits.expires')}
           value={input.expires_on}
           error={error('expires_on')}
-          hint={t('licensing.limits.expiresHint')}
+          hint={t('licensing.limits.expiresHint', { zone: ctx.timeZone })}
         />
         <button type="submit">{t('licensing.limits.save')}</button>
       </Form>

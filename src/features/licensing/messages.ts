@@ -81,7 +81,8 @@ export const licensingMessages = defineMessages(
     'licensing.limits.limit': 'Activation limit',
     'licensing.limits.limitHint': 'Leave empty for unlimited. Lowering it does not remove existing activations.',
     'licensing.limits.expires': 'Expires on',
-    'licensing.limits.expiresHint': 'Leave empty for never. The key stops working at the start of this day (UTC).',
+    'licensing.limits.expiresHint':
+      'Leave empty for never. The key stops working as this day begins in the store’s time zone ({zone}).',
     'licensing.limits.save': 'Save limit and expiry',
     'licensing.error.limit': 'Enter a whole number from 1 to 100000, or leave the field empty.',
     'licensing.error.date': 'Enter a date like 2027-12-31, or leave the field empty.',
@@ -101,7 +102,7 @@ export const licensingMessages = defineMessages(
     'licensing.product.validity': 'Validity',
     'licensing.product.days': 'Days',
     'licensing.product.subscriptionNote':
-      'Subscriptions are not available yet: until they are, keys with this option do not expire.',
+      'Licence keys are not tied to memberships yet: until they are, keys with this option do not expire.',
     'licensing.product.existing': 'Changes apply to keys issued from now on. Change an existing key on its own page.',
     'licensing.product.save': 'Save',
     'licensing.product.edit': 'Edit the product',
@@ -191,7 +192,7 @@ export const licensingMessages = defineMessages(
       'Leer lassen für unbegrenzt. Ein niedrigeres Limit entfernt keine bestehenden Aktivierungen.',
     'licensing.limits.expires': 'Läuft ab am',
     'licensing.limits.expiresHint':
-      'Leer lassen für nie. Der Schlüssel funktioniert ab Beginn dieses Tages (UTC) nicht mehr.',
+      'Leer lassen für nie. Der Schlüssel funktioniert ab Beginn dieses Tages in der Zeitzone des Shops ({zone}) nicht mehr.',
     'licensing.limits.save': 'Limit und Ablaufdatum speichern',
     'licensing.error.limit': 'Geben Sie eine ganze Zahl von 1 bis 100000 ein oder lassen Sie das Feld leer.',
     'licensing.error.date': 'Geben Sie ein Datum wie 2027-12-31 ein oder lassen Sie das Feld leer.',
@@ -211,7 +212,7 @@ export const licensingMessages = defineMessages(
     'licensing.product.validity': 'Gültigkeit',
     'licensing.product.days': 'Tage',
     'licensing.product.subscriptionNote':
-      'Abonnements gibt es noch nicht: Bis dahin laufen Schlüssel mit dieser Option nicht ab.',
+      'Lizenzschlüssel sind noch nicht an Mitgliedschaften gekoppelt: Bis dahin laufen Schlüssel mit dieser Option nicht ab.',
     'licensing.product.existing':
       'Änderungen gelten für Schlüssel, die ab jetzt ausgegeben werden. Einen bestehenden Schlüssel ändern Sie auf seiner eigenen Seite.',
     'licensing.product.save': 'Speichern',

@@ -66,7 +66,9 @@ export async function applyCancellation(services: Services, requestId: string): 
       ends.push(
         t('memberships.email.received.ends', {
           tier,
-          date: after.current_period_end ? formatDateTime(after.current_period_end, locale, timeZone) : '',
+          date: after.current_period_end
+            ? formatDateTime(after.current_period_end, locale, timeZone, { zone: true })
+            : '',
         }),
       );
       // Only for what this declaration canceled (or an earlier run of it): a portal cancellation keeps no undo link.
@@ -108,7 +110,7 @@ export async function applyCancellation(services: Services, requestId: string): 
     data: {
       email: request.email,
       keepLinks,
-      receivedAt: formatDateTime(request.received_at, locale, timeZone),
+      receivedAt: formatDateTime(request.received_at, locale, timeZone, { zone: true }),
       kind: t(
         request.kind === 'extraordinary' ? 'memberships.terminate.extraordinary' : 'memberships.terminate.ordinary',
       ),

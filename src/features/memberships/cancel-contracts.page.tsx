@@ -1,5 +1,6 @@
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDay } from '../../web/format.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
 import { TextArea } from '../catalog/form-parts.js';
@@ -90,24 +91,46 @@ export function CancelContractsPage({
   );
 }
 
-/** The confirmation page the person can save: the same for every address. */
+/** What the visitor declared: only what they typed, so the page tells nothing about the address. */
+export type CancellationDeclaration = { kind: 'ordinary' | 'extraordinary'; contract: string; requestedEnd: string };
+
+/**
+ * The confirmation page the person can save: what was declared, when it was
+ * received and when it takes effect (§ 312k (4) BGB), from the typed values
+ * only, so it is the same for every address.
+ */
 export function CancelContractsDonePage({
   ctx,
   email,
   receivedAt,
+  declaration,
 }: {
   ctx: PageContext;
   email: string;
   receivedAt: string;
+  declaration: CancellationDeclaration;
 }) {
   const t = ctx.t;
+  const received = formatDateTime(receivedAt, ctx.locale, ctx.timeZone, { zone: true });
   return (
     <Layout ctx={ctx} title={t('memberships.terminate.doneTitle')}>
       <section class="panel" aria-labelledby="h-terminate-done">
         <h1 id="h-terminate-done">{t('memberships.terminate.doneTitle')}</h1>
-        <Alert kind="success">
-          {t('memberships.terminate.done', { email, receivedAt: formatDateTime(receivedAt, ctx.locale, ctx.timeZone) })}
-        </Alert>
+        <Alert kind="success">{t('memberships.terminate.done', { email, receivedAt: received })}</Alert>
+        <dl class="meta">
+          <dt>{t('memberships.terminate.kind')}</dt>
+          <dd>{t(`memberships.terminate.${declaration.kind}`)}</dd>
+          <dt>{t('memberships.terminate.done.contract')}</dt>
+          <dd>{declaration.contract || t('memberships.terminate.done.allContracts')}</dd>
+          <dt>{t('memberships.terminate.done.ends')}</dt>
+          <dd>
+            {declaration.requestedEnd
+              ? t('memberships.terminate.done.endsOn', { date: formatDay(declaration.requestedEnd, ctx.locale) })
+              : t('memberships.terminate.done.endsEarliest')}
+          </dd>
+          <dt>{t('memberships.terminate.done.received')}</dt>
+          <dd>{received}</dd>
+        </dl>
         <p class="muted">{t('memberships.terminate.doneHint')}</p>
       </section>
     </Layout>
@@ -118,7 +141,7 @@ export function CancelContractsDonePage({
 export function CancelKeepPage({ ctx, result, action }: { ctx: PageContext; result: KeepResult; action: string }) {
   const t = ctx.t;
   const title = result.kind === 'invalid' ? t('memberships.keep.invalidTitle') : t('memberships.keep.title');
-  const date = (iso: string | null) => (iso ? formatDateTime(iso, ctx.locale, ctx.timeZone) : '');
+  const date = (iso: string | null) => (iso ? formatDateTime(iso, ctx.locale, ctx.timeZone, { zone: true }) : '');
   return (
     <Layout ctx={ctx} title={title}>
       <section class="panel" aria-labelledby="h-keep">

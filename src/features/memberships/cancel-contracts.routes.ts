@@ -71,7 +71,15 @@ export function registerCancelContractsRoutes(fastify: FastifyInstance, services
         locale: ctx.locale,
         ip: req.ip,
       });
-      return sendPage(reply, CancelContractsDonePage({ ctx, email: values.email.toLowerCase(), receivedAt }));
+      const declaration = {
+        kind: kind as 'ordinary' | 'extraordinary',
+        contract: values.contract,
+        requestedEnd: values.requestedEnd,
+      };
+      return sendPage(
+        reply,
+        CancelContractsDonePage({ ctx, email: values.email.toLowerCase(), receivedAt, declaration }),
+      );
     },
   );
 

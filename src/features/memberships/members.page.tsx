@@ -1,12 +1,24 @@
-import type { MembershipTier } from '../../db/schema.js';
+import type { MemberEmailStatus, MembershipTier } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
+import { isMessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { providerLabel } from '../payments/provider-label.js';
 import type { SkippedRow } from './members-csv.js';
 import type { MemberDetail, MemberFilters, MemberList } from './members-queries.js';
 import { SubscriptionBadge } from './portal.page.js';
+
+/** The admin's view of a member's email status: waiting for the member, not for "you". */
+function emailStatusText(ctx: PageContext, status: MemberEmailStatus): string {
+  return ctx.t(status === 'pending' ? 'memberships.members.pendingConfirmation' : `memberships.emailStatus.${status}`);
+}
+
+/** A stored code (a source, a consent's purpose) in words, or as stored when there are none. */
+function labelOr(ctx: PageContext, key: string, raw: string): string {
+  return isMessageKey(key) ? ctx.t(key) : raw;
+}
 
 export function membersQuery(filters: MemberFilters, page = filters.page): string {
   const q = new URLSearchParams();
@@ -94,7 +106,7 @@ export function MembersPage(props: {
           value={filters.email}
           options={(['pending', 'subscribed', 'unsubscribed', 'bounced'] as const).map((s) => [
             s,
-            t(`memberships.emailStatus.${s}`),
+            emailStatusText(ctx, s),
           ])}
         />
         <div class="field">
@@ -139,7 +151,7 @@ export function MembersPage(props: {
                     <a href={`/admin/members/${m.id}`}>{m.email}</a>
                   </th>
                   <td>{m.name}</td>
-                  <td>{t(`memberships.emailStatus.${m.email_status}`)}</td>
+                  <td>{emailStatusText(ctx, m.email_status)}</td>
                   <td>
                     {m.subs
                       .map(
@@ -194,16 +206,16 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
         <dt>{t('memberships.subscribe.name')}</dt>
         <dd>{member.name || '—'}</dd>
         <dt>{t('memberships.members.emailStatus')}</dt>
-        <dd>{t(`memberships.emailStatus.${member.email_status}`)}</dd>
+        <dd>{emailStatusText(ctx, member.email_status)}</dd>
         <dt>{t('memberships.members.source')}</dt>
-        <dd>{member.source}</dd>
+        <dd>{labelOr(ctx, `memberships.members.source.${member.source}`, member.source)}</dd>
         <dt>{t('memberships.members.signedUp')}</dt>
         <dd>{formatDateTime(member.created_at, ctx.locale, ctx.timeZone)}</dd>
         <dt>{t('memberships.members.confirmed')}</dt>
         <dd>{member.confirmed_at ? formatDateTime(member.confirmed_at, ctx.locale, ctx.timeZone) : '—'}</dd>
       </dl>
       <h2>{t('memberships.members.subscriptions')}</h2>
-      {detail.subscriptions.length === 0 && <p class="empty">{t('memberships.portal.none')}</p>}
+      {detail.subscriptions.length === 0 && <p class="empty">{t('memberships.members.noSubscriptions')}</p>}
       {detail.subscriptions.map((s) => (
         <section class="panel">
           <h3>
@@ -211,7 +223,8 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
           </h3>
           <p class="muted">
             {formatMoney(s.price_minor, s.currency, ctx.locale)} /{' '}
-            {t(s.interval === 'month' ? 'memberships.public.monthly' : 'memberships.public.yearly')} · {s.provider}
+            {t(s.interval === 'month' ? 'memberships.public.monthly' : 'memberships.public.yearly')} ·{' '}
+            {providerLabel(t, s.provider)}
             {s.current_period_end
               ? ` · ${t('memberships.portal.renewsOn', { date: formatDateTime(s.current_period_end, ctx.locale, ctx.timeZone) })}`
               : ''}
@@ -260,12 +273,12 @@ export function MemberDetailPage({ ctx, detail, notice }: { ctx: PageContext; de
           {detail.consents.map((c) => (
             <li>
               {t('memberships.members.consentLine', {
-                purpose: c.purpose,
+                purpose: labelOr(ctx, `memberships.members.purpose.${c.purpose}`, c.purpose),
                 given: formatDateTime(c.given_at, ctx.locale, ctx.timeZone),
                 confirmed: c.confirmed_at ? formatDateTime(c.confirmed_at, ctx.locale, ctx.timeZone) : '—',
                 ip: c.ip ?? '—',
                 version: c.text_version,
-                source: c.source,
+                source: labelOr(ctx, `memberships.members.source.${c.source}`, c.source),
               })}
               {c.withdrawn_at &&
                 ` · ${t('memberships.members.withdrawn', { date: formatDateTime(c.withdrawn_at, ctx.locale, ctx.timeZone) })}`}

@@ -45,7 +45,11 @@ export async function queueMembershipEmail(
       to: member.email,
       locale,
       template,
-      data: { tier, endDate: formatDateTime(sub.current_period_end ?? '', locale, timeZone), libraryUrl },
+      data: {
+        tier,
+        endDate: formatDateTime(sub.current_period_end ?? '', locale, timeZone, { zone: true }),
+        libraryUrl,
+      },
       uniqueKey: key,
     });
   }

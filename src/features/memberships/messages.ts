@@ -175,6 +175,8 @@ export const membershipsMessages = defineMessages(
     'memberships.cancel.linkText': 'Confirm that you want to cancel your membership at the end of the paid period.',
     'memberships.cancel.confirm': 'Cancel my membership',
     'memberships.cancel.done': 'Your membership is canceled. You keep access until {date}. We sent you a confirmation.',
+    'memberships.cancel.doneNoDate':
+      'Your membership is canceled. You keep access until the end of the period already paid for. We sent you a confirmation.',
     'memberships.cancel.invalid': 'This link was already used or has expired.',
     'memberships.terminate.footer': 'Cancel contracts here',
     'memberships.terminate.title': 'Cancel contracts here',
@@ -198,6 +200,14 @@ export const membershipsMessages = defineMessages(
     'memberships.terminate.done':
       'We received your cancellation for {email} on {receivedAt}. A confirmation with the time of receipt has been sent to this address.',
     'memberships.terminate.doneHint': 'You can save or print this page as proof.',
+    'memberships.terminate.done.contract': 'Contract',
+    'memberships.terminate.done.allContracts': 'Every subscription of this address',
+    'memberships.terminate.done.ends': 'Ends',
+    'memberships.terminate.done.endsOn':
+      'On {date}, as you asked. The confirmation email names the date the contract ends.',
+    'memberships.terminate.done.endsEarliest':
+      'At the earliest possible date: the end of the period already paid for. The confirmation email names the date.',
+    'memberships.terminate.done.received': 'Received',
     'memberships.dashboard.title': 'Memberships',
     'memberships.dashboard.mrr': 'Monthly recurring revenue',
     'memberships.dashboard.paid': 'Active paid members',
@@ -222,6 +232,13 @@ export const membershipsMessages = defineMessages(
     'memberships.members.page': 'Page {page}',
     'memberships.members.back': 'Back to members',
     'memberships.members.source': 'Source',
+    'memberships.members.source.signup': 'Sign-up form',
+    'memberships.members.source.import': 'CSV import',
+    'memberships.members.source.checkout': 'Checkout',
+    'memberships.members.source.admin': 'Added by the store',
+    'memberships.members.purpose.newsletter': 'Newsletter',
+    'memberships.members.pendingConfirmation': 'waiting for the member’s confirmation',
+    'memberships.members.noSubscriptions': 'No subscriptions.',
     'memberships.members.confirmed': 'Double opt-in confirmed',
     'memberships.members.endNow': 'End this subscription now',
     'memberships.members.ended': 'The subscription has ended.',
@@ -446,6 +463,8 @@ export const membershipsMessages = defineMessages(
     'memberships.cancel.confirm': 'Mitgliedschaft kündigen',
     'memberships.cancel.done':
       'Ihre Mitgliedschaft ist gekündigt. Ihr Zugang bleibt bis {date} bestehen. Wir haben Ihnen eine Bestätigung geschickt.',
+    'memberships.cancel.doneNoDate':
+      'Ihre Mitgliedschaft ist gekündigt. Sie behalten den Zugang bis zum Ende des bereits bezahlten Zeitraums. Wir haben Ihnen eine Bestätigung geschickt.',
     'memberships.cancel.invalid': 'Dieser Link wurde bereits verwendet oder ist abgelaufen.',
     'memberships.terminate.footer': 'Verträge hier kündigen',
     'memberships.terminate.title': 'Verträge hier kündigen',
@@ -469,6 +488,14 @@ export const membershipsMessages = defineMessages(
     'memberships.terminate.done':
       'Ihre Kündigung für {email} ist am {receivedAt} bei uns eingegangen. Eine Bestätigung mit dem Eingangszeitpunkt wurde an diese Adresse geschickt.',
     'memberships.terminate.doneHint': 'Sie können diese Seite als Nachweis speichern oder drucken.',
+    'memberships.terminate.done.contract': 'Vertrag',
+    'memberships.terminate.done.allContracts': 'Alle Abonnements dieser Adresse',
+    'memberships.terminate.done.ends': 'Vertragsende',
+    'memberships.terminate.done.endsOn':
+      'Zum {date}, wie angegeben. Die Bestätigung per E-Mail nennt das Datum, zu dem der Vertrag endet.',
+    'memberships.terminate.done.endsEarliest':
+      'Zum nächstmöglichen Zeitpunkt: dem Ende des bereits bezahlten Zeitraums. Die Bestätigung per E-Mail nennt das Datum.',
+    'memberships.terminate.done.received': 'Eingegangen',
     'memberships.dashboard.title': 'Mitgliedschaften',
     'memberships.dashboard.mrr': 'Monatlich wiederkehrender Umsatz',
     'memberships.dashboard.paid': 'Aktive zahlende Mitglieder',
@@ -493,6 +520,13 @@ export const membershipsMessages = defineMessages(
     'memberships.members.page': 'Seite {page}',
     'memberships.members.back': 'Zurück zu den Mitgliedern',
     'memberships.members.source': 'Herkunft',
+    'memberships.members.source.signup': 'Anmeldeformular',
+    'memberships.members.source.import': 'CSV-Import',
+    'memberships.members.source.checkout': 'Kasse',
+    'memberships.members.source.admin': 'Vom Shop angelegt',
+    'memberships.members.purpose.newsletter': 'Newsletter',
+    'memberships.members.pendingConfirmation': 'wartet auf Bestätigung durch das Mitglied',
+    'memberships.members.noSubscriptions': 'Keine Abonnements.',
     'memberships.members.confirmed': 'Double-Opt-in bestätigt',
     'memberships.members.endNow': 'Dieses Abonnement sofort beenden',
     'memberships.members.ended': 'Das Abonnement ist beendet.',

@@ -252,7 +252,9 @@ export function CancelLinkPage({
         )}
         {state === 'done' && (
           <Alert kind="success">
-            {t('memberships.cancel.done', { date: endsAt ? formatDateTime(endsAt, ctx.locale, ctx.timeZone) : '' })}
+            {endsAt
+              ? t('memberships.cancel.done', { date: formatDateTime(endsAt, ctx.locale, ctx.timeZone, { zone: true }) })
+              : t('memberships.cancel.doneNoDate')}
           </Alert>
         )}
         {state === 'invalid' && <Alert kind="error">{t('memberships.cancel.invalid')}</Alert>}

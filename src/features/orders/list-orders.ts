@@ -1,10 +1,16 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, Db, Order } from '../../db/schema.js';
+import { addDays } from '../analytics/time-zone.js';
+import { localInputToUtc } from '../posts/local-time.js';
 import type { OrderFilterInput } from './schemas.js';
 
 export const ORDERS_PAGE_SIZE = 50;
 
-export type OrderFilters = OrderFilterInput & { customerId?: string | undefined };
+export type OrderFilters = OrderFilterInput & {
+  customerId?: string | undefined;
+  /** The store's time zone: `from` and `to` are days on its clock (UTC without one). */
+  timeZone?: string | undefined;
+};
 
 export type OrderRow = Pick<
   Order,
@@ -34,9 +40,9 @@ export function contains(column: string, text: string) {
   return sql<SqlBool>`lower(${sql.ref(column)}) like lower(${likePattern(text)}) escape '\\'`;
 }
 
-/** The first moment after a day, as stored times compare. */
-export function dayAfter(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
+/** The moment a day begins on the store's clock, as stored times compare. */
+export function dayStart(day: string, timeZone = 'UTC'): string {
+  return (localInputToUtc(`${day}T00:00`, timeZone) ?? new Date(`${day}T00:00:00.000Z`)).toISOString();
 }
 
 export function orderFilter(eb: ExpressionBuilder<DB, 'orders'>, f: OrderFilters): Expression<SqlBool> {
@@ -58,9 +64,9 @@ export function orderFilter(eb: ExpressionBuilder<DB, 'orders'>, f: OrderFilters
       ),
     );
   }
-  // Days are UTC days; times are stored as ISO text, which sorts like time.
-  if (f.from) parts.push(eb('orders.created_at', '>=', `${f.from}T00:00:00.000Z`));
-  if (f.to) parts.push(eb('orders.created_at', '<', dayAfter(f.to)));
+  // Days are the store's days; times are stored as ISO text in UTC, which sorts like time.
+  if (f.from) parts.push(eb('orders.created_at', '>=', dayStart(f.from, f.timeZone)));
+  if (f.to) parts.push(eb('orders.created_at', '<', dayStart(addDays(f.to, 1), f.timeZone)));
   return eb.and(parts);
 }
 

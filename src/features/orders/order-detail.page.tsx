@@ -1,13 +1,16 @@
 import type { Order } from '../../db/schema.js';
 import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { isLocale } from '../../web/i18n.js';
 import type { MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { StatusBadge } from '../email/outbox.page.js';
 import type { DeliveryRow, OrderDetail } from './order-detail.js';
 import { DateTime, money } from './parts.js';
 import { CardEvidenceItem, PaymentPanel } from './payment-panel.js';
 import { TaxPanel } from './tax-panel.js';
 import type { TimelineEntry } from './timeline.js';
+import { factText } from './timeline-facts.js';
 
 export type OrderDetailView = {
   detail: OrderDetail;
@@ -49,7 +52,7 @@ function CustomerPanel({ ctx, order }: { ctx: PageContext; order: Order }) {
         <dt>{t('orders.detail.email')}</dt>
         <dd>{order.email}</dd>
         <dt>{t('orders.detail.language')}</dt>
-        <dd>{order.locale}</dd>
+        <dd>{isLocale(order.locale) ? t(`shell.lang.${order.locale}`) : order.locale}</dd>
       </dl>
       <p>
         <a href={`/admin/customers/${order.customer_id}`}>{t('orders.detail.viewCustomer')}</a>
@@ -170,14 +173,6 @@ function DeliveriesTable({ ctx, deliveries }: { ctx: PageContext; deliveries: De
   );
 }
 
-/** "amountMinor: 2249" reads as money in the order's currency. */
-function factText(ctx: PageContext, [key, value]: [string, string], currency: string): string {
-  const n = Number(value);
-  return key.endsWith('Minor') && Number.isSafeInteger(n)
-    ? `${key.slice(0, -5)}: ${money(ctx, n, currency)}`
-    : `${key}: ${value}`;
-}
-
 function TimelineItem({ ctx, entry, currency }: { ctx: PageContext; entry: TimelineEntry; currency: string }) {
   const label = EVENT_LABELS[entry.kind];
   return (
@@ -187,7 +182,7 @@ function TimelineItem({ ctx, entry, currency }: { ctx: PageContext; entry: Timel
       {entry.email && (
         <div>
           <a href={`/admin/emails/${entry.email.id}`}>{entry.email.subject}</a>{' '}
-          <span class={`badge ${entry.email.status}`}>{ctx.t(`email.status.${entry.email.status}`)}</span>
+          <StatusBadge ctx={ctx} status={entry.email.status} transport={entry.email.transport} />
           <div class="detail">{entry.email.to_address}</div>
         </div>
       )}

@@ -97,7 +97,7 @@ describe('admin order page', () => {
     assert.match(res.body, /anna@example\.com/);
     assert.match(res.body, /href="\/admin\/customers\/[0-9a-f-]+">Customer details</);
     assert.match(res.body, /<code>cs_test_123<\/code>/);
-    assert.match(res.body, /<dd>test<\/dd>/);
+    assert.match(res.body, /<dd>Test provider<\/dd>/, 'the provider by name, not its code');
     assert.match(res.body, /<code>SPRING<\/code>/);
     assert.match(res.body, /<th scope="row">Field Guide<\/th><td class="num">€19\.99<\/td><td class="num">1<\/td>/);
     assert.match(res.body, /Subtotal<\/th><td class="num">€24\.99</);
@@ -134,10 +134,10 @@ describe('admin order page', () => {
     ]);
     assert.equal([...timeline.matchAll(/<time datetime="2026-03-01T1\d:\d\d:\d\d\.\d{3}Z">/g)].length, 7);
     assert.match(timeline, new RegExp(`<a href="/admin/emails/${receiptId}">Your receipt for order 2026-000201</a>`));
-    assert.match(timeline, /class="badge sent">Sent</);
+    assert.match(timeline, /class="badge kept">Kept in the outbox</, 'the outbox transport sends nothing');
     assert.match(timeline, /The email is no longer in the outbox\./);
     assert.doesNotMatch(timeline, new RegExp(GONE_EMAIL), 'no link to an email that is gone');
-    assert.match(timeline, /file: &lt;script>x&lt;\/script>\.pdf/);
+    assert.match(timeline, /File: &lt;script>x&lt;\/script>\.pdf/);
     assert.doesNotMatch(res.body, /<script>x/);
   });
 
@@ -227,7 +227,7 @@ describe('admin order page', () => {
     assert.match(page.body, /Refunded<\/th><td class="num">€12\.00</);
     assert.match(page.body, /class="badge failed">Revoked</);
     assert.match(page.body, /<span class="what">Access to downloads revoked<\/span>/);
-    assert.match(page.body, /amount: €12\.00/, 'amounts in event details read as money');
+    assert.match(page.body, /Amount: €12\.00/, 'amounts in event details read as money, under a label');
     assert.doesNotMatch(page.body, /Refund order …/, 'no second refund offered');
     const row = await db().selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'refunded');

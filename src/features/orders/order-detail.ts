@@ -72,7 +72,7 @@ export async function loadOrderDetail(db: Db, id: string): Promise<OrderDetail |
       ? []
       : await db
           .selectFrom('emails')
-          .select(['id', 'subject', 'status', 'to_address'])
+          .select(['id', 'subject', 'status', 'to_address', 'transport'])
           .where('id', 'in', emailIds)
           .execute();
   return {

@@ -105,7 +105,7 @@ export function OrdersPage({ ctx, list, filters, products }: OrdersPageProps) {
   return (
     <AdminLayout ctx={ctx} title={t('orders.title')}>
       <div class="page-head">
-        <p class="muted">{t('orders.filter.utc')}</p>
+        <p class="muted">{t('orders.filter.utc', { zone: ctx.timeZone })}</p>
         <a class="btn btn-secondary" href={`/admin/orders.csv${filterQuery(filters)}`} download>
           {t('orders.export')}
         </a>

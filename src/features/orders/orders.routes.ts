@@ -8,6 +8,7 @@ import { sendPage } from '../../web/render.js';
 import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import type { RefundResult } from '../payments/refund-order.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { adminRefund, type PartialAmount, readPartialAmount } from './admin-refund.js';
 import { ordersCsv, sendCsv } from './export-csv.js';
 import { listOrders, soldProducts } from './list-orders.js';
@@ -34,17 +35,19 @@ export function registerOrderPages(fastify: FastifyInstance, services: Services)
   const guard = { preHandler: requireAdmin(services) };
 
   app.get('/admin/orders', { ...guard, schema: { querystring: orderListQuery } }, async (req, reply) => {
-    const { page, ...filters } = req.query;
+    const { page, ...query } = req.query;
+    const filters = { ...query, timeZone: (await getStoreSettings(db)).timeZone };
     const [ctx, list, products] = await Promise.all([
       adminPageContext(req, reply, services),
       listOrders(db, filters, page),
       soldProducts(db),
     ]);
-    return sendPage(reply, OrdersPage({ ctx, list, filters, products }));
+    return sendPage(reply, OrdersPage({ ctx, list, filters: query, products }));
   });
 
   app.get('/admin/orders.csv', { ...guard, schema: { querystring: orderFiltersQuery } }, async (req, reply) => {
-    return sendCsv(reply, 'orders', ordersCsv(db, req.query));
+    const { timeZone } = await getStoreSettings(db);
+    return sendCsv(reply, 'orders', ordersCsv(db, { ...req.query, timeZone }));
   });
 
   app.get(

@@ -145,9 +145,11 @@ describe('admin order list and export', () => {
     const f = async (query: string) => listed((await admin.get(`/admin/orders?${query}`)).body);
     assert.deepEqual(await f('status=paid'), ['2026-000105', '2026-000104', '2026-000101']);
     assert.deepEqual(await f(`product=${sketches.id}`), ['2026-000103', '2026-000102']);
-    assert.deepEqual(await f('from=2026-03-06'), ['2026-000105', '2026-000104', '2026-000103']);
-    assert.deepEqual(await f('to=2026-03-05'), ['2026-000102', '2026-000101']);
-    assert.deepEqual(await f('from=2026-03-05&to=2026-03-05'), ['2026-000102']);
+    // Days are the store's (Berlin, UTC+1 in March): 23:30 UTC on 5 March is 00:30 on 6 March there.
+    assert.deepEqual(await f('from=2026-03-06'), ['2026-000105', '2026-000104', '2026-000103', '2026-000102']);
+    assert.deepEqual(await f('to=2026-03-05'), ['2026-000101']);
+    assert.deepEqual(await f('from=2026-03-06&to=2026-03-06'), ['2026-000103', '2026-000102']);
+    assert.deepEqual(await f('from=2026-03-05&to=2026-03-05'), []);
     assert.deepEqual(await f(`q=anna&status=refunded&product=${guide.id}`), ['2026-000103']);
     assert.deepEqual(await f('q=&status=&product=&from=&to='), await f(''), 'empty fields filter nothing');
 

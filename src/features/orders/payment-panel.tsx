@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Order, OrderPaymentDetails } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
+import { providerLabel } from '../payments/provider-label.js';
 import { countryName } from '../tax/countries.js';
 import { DateTime, money, OrderStatusBadge } from './parts.js';
 
@@ -127,7 +128,7 @@ export function PaymentPanel({
           <OrderStatusBadge ctx={ctx} status={order.status} />
         </dd>
         <dt>{t('orders.detail.provider')}</dt>
-        <dd>{order.provider}</dd>
+        <dd>{providerLabel(t, order.provider)}</dd>
         <dt>{t('orders.detail.providerRef')}</dt>
         <dd>{order.provider_ref ? <code>{order.provider_ref}</code> : '–'}</dd>
         <FeeRows ctx={ctx} order={order} d={details} />

@@ -3,6 +3,7 @@ import type { Order } from '../../db/schema.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { providerLabel } from '../payments/provider-label.js';
 import { money } from './parts.js';
 
 export type RefundPageProps = {
@@ -66,9 +67,13 @@ export function RefundPage({ ctx, order, error, partial }: RefundPageProps) {
                     amount: remaining,
                     refunded: money(ctx, order.refunded_minor, order.currency),
                     email: order.email,
-                    provider: order.provider,
+                    provider: providerLabel(t, order.provider),
                   })
-                : t('orders.refund.intro', { amount: remaining, email: order.email, provider: order.provider })}
+                : t('orders.refund.intro', {
+                    amount: remaining,
+                    email: order.email,
+                    provider: providerLabel(t, order.provider),
+                  })}
             </p>
             <Alert kind="error">{t('orders.refund.warning')}</Alert>
             <ConfirmBox name="f-confirm" label={t('orders.refund.confirm')} error={error} />

@@ -36,7 +36,9 @@ describe('order timeline', () => {
       ev('email_queued', '2026-05-01T10:03:00.000Z', { emailId: GONE_ID }),
     ];
     assert.deepEqual(emailIdsOf(events), [EMAIL_ID, GONE_ID]);
-    const t = buildTimeline(events, [{ id: EMAIL_ID, subject: 'Your receipt', status: 'sent', to_address: 'a@b.c' }]);
+    const t = buildTimeline(events, [
+      { id: EMAIL_ID, subject: 'Your receipt', status: 'sent', to_address: 'a@b.c', transport: 'smtp' },
+    ]);
     assert.equal(t[0]?.email?.subject, 'Your receipt');
     assert.equal(t[0]?.emailId, undefined);
     assert.deepEqual(t[0]?.facts, [['template', 'order-receipt']], 'the id is not shown as a fact');
@@ -51,7 +53,9 @@ describe('order timeline', () => {
       ev('receipt_resent', '2026-05-01T10:00:00.000Z', { emailId: EMAIL_ID }),
     ];
     assert.deepEqual(emailIdsOf(events), [EMAIL_ID]);
-    const t = buildTimeline(events, [{ id: EMAIL_ID, subject: 'Receipt', status: 'queued', to_address: 'a@b.c' }]);
+    const t = buildTimeline(events, [
+      { id: EMAIL_ID, subject: 'Receipt', status: 'queued', to_address: 'a@b.c', transport: null },
+    ]);
     assert.equal(t[2]?.email?.subject, 'Receipt');
     assert.equal(t[0]?.emailId, undefined, 'a malformed id is neither linked nor reported missing');
   });

@@ -1,7 +1,13 @@
 import type { EmailStatus } from '../../db/schema.js';
 
 export type StoredEvent = { id: string; kind: string; detail: string; created_at: string };
-export type EmailSummary = { id: string; subject: string; status: EmailStatus; to_address: string };
+export type EmailSummary = {
+  id: string;
+  subject: string;
+  status: EmailStatus;
+  to_address: string;
+  transport: string | null;
+};
 
 export type TimelineEntry = {
   at: string;
@@ -14,7 +20,7 @@ export type TimelineEntry = {
 };
 
 /** Detail keys that are ids for machines, not facts for people. */
-const HIDDEN = new Set(['emailId', 'orderId', 'deliveryId', 'jobId']);
+const HIDDEN = new Set(['emailId', 'orderId', 'deliveryId', 'jobId', 'fileId', 'fileVersionId']);
 
 export function parseDetail(detail: string): Record<string, unknown> {
   try {

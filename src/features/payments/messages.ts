@@ -78,6 +78,9 @@ export const paymentsMessages = defineMessages(
     'payments.disconnect.text':
       'Removes the stored keys. New checkouts then use the built-in test provider; existing Stripe orders keep their state.',
     'payments.disconnect.button': 'Disconnect Stripe',
+    'payments.provider.test': 'Test provider',
+    'payments.provider.stripe': 'Stripe',
+    'payments.provider.free': 'None (free order)',
   },
   {
     'payments.testMode': 'TESTMODUS — es fließt kein echtes Geld',
@@ -159,5 +162,8 @@ export const paymentsMessages = defineMessages(
     'payments.disconnect.text':
       'Entfernt die gespeicherten Schlüssel. Neue Bestellungen nutzen dann den eingebauten Test-Zahlungsanbieter; bestehende Stripe-Bestellungen behalten ihren Stand.',
     'payments.disconnect.button': 'Stripe trennen',
+    'payments.provider.test': 'Testanbieter',
+    'payments.provider.stripe': 'Stripe',
+    'payments.provider.free': 'Keiner (kostenlose Bestellung)',
   },
 );

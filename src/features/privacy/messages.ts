@@ -26,6 +26,7 @@ export const privacyMessages = defineMessages(
     'privacy.admin.execute': 'Erase now',
     'privacy.admin.eraseEmail': 'Erase the data of an email address',
     'privacy.admin.eraseButton': 'Erase',
+    'privacy.admin.email': 'Email address',
     'privacy.admin.done':
       'The data of {email} was erased; {orders} orders stay locked until their retention period ends.',
   },
@@ -54,6 +55,7 @@ export const privacyMessages = defineMessages(
     'privacy.admin.execute': 'Jetzt löschen',
     'privacy.admin.eraseEmail': 'Daten einer E-Mail-Adresse löschen',
     'privacy.admin.eraseButton': 'Löschen',
+    'privacy.admin.email': 'E-Mail-Adresse',
     'privacy.admin.done':
       'Die Daten von {email} wurden gelöscht; {orders} Bestellungen bleiben bis zum Ende der Aufbewahrungsfrist gesperrt.',
   },

@@ -66,7 +66,7 @@ export function PrivacyAdminPage({
                 <tr>
                   <th>{t('privacy.admin.requested')}</th>
                   <th>{t('privacy.admin.kind')}</th>
-                  <th>Email</th>
+                  <th>{t('privacy.admin.email')}</th>
                   <th>{t('privacy.admin.status')}</th>
                   <th />
                 </tr>
@@ -100,7 +100,7 @@ export function PrivacyAdminPage({
       <section class="panel">
         <h2>{t('privacy.admin.eraseEmail')}</h2>
         <Form ctx={ctx} action="/admin/privacy/erase">
-          <Field name="email" type="email" label="Email" required />
+          <Field name="email" type="email" label={t('privacy.admin.email')} required />
           <button type="submit">{t('privacy.admin.eraseButton')}</button>
         </Form>
       </section>

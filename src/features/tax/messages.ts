@@ -50,7 +50,7 @@ export const taxMessages = defineMessages(
     'tax.counters.crossBorder': 'Sales to consumers in other EU countries (limit 10,000 EUR)',
     'tax.counters.total': 'All sales',
     'tax.limitation':
-      'Buyers are treated as consumers in your country until checkout asks for the billing country and VAT ID.',
+      'The counters add up the invoices issued. Each sale counts in the country the buyer chose at checkout; a sale to a buyer with a VAT ID is not a sale to a consumer.',
     'tax.warn.prior_year_exceeded':
       'Last year’s turnover was above 25,000 EUR: the small-business scheme does not apply this year.',
     'tax.warn.current_year_exceeded':
@@ -72,7 +72,7 @@ export const taxMessages = defineMessages(
     'tax.mode': 'Umsatzsteuer',
     'tax.mode.small_business': 'Kleinunternehmer (§ 19 UStG): keine Umsatzsteuer',
     'tax.mode.regular': 'Regelbesteuerung: mit Umsatzsteuer',
-    'tax.country': 'Land deines Unternehmens',
+    'tax.country': 'Land Ihres Unternehmens',
     'tax.businessName': 'Name des Unternehmens (wie auf Rechnungen)',
     'tax.street': 'Straße und Hausnummer',
     'tax.postcode': 'PLZ',
@@ -91,12 +91,13 @@ export const taxMessages = defineMessages(
     'tax.datevClient': 'DATEV-Mandantennummer',
     'tax.save': 'Speichern',
     'tax.saved': 'Gespeichert.',
-    'tax.invalid': 'Bitte prüfe die markierten Felder.',
+    'tax.invalid': 'Bitte prüfen Sie die markierten Felder.',
     'tax.error.vatId': 'Das ist keine gültige USt-IdNr.',
-    'tax.error.taxId': 'Gib eine Steuernummer oder eine USt-IdNr. an.',
+    'tax.error.taxId': 'Geben Sie eine Steuernummer oder eine USt-IdNr. an.',
     'tax.error.required': 'Pflichtfeld.',
     'tax.error.email': 'Das ist keine gültige E-Mail-Adresse.',
-    'tax.error.phone': 'Gib eine Telefonnummer mit mindestens 5 Ziffern an (nur Ziffern, +, Leerzeichen, ( ) / . -).',
+    'tax.error.phone':
+      'Geben Sie eine Telefonnummer mit mindestens 5 Ziffern an (nur Ziffern, +, Leerzeichen, ( ) / . -).',
     'tax.contact': 'Kontakt für E-Rechnungen (XRechnung)',
     'tax.contact.why':
       'Die XRechnung, die deutsche Behörden und viele Unternehmen verlangen, muss einen Kontakt des Verkäufers mit Name, Telefonnummer und E-Mail-Adresse nennen. Jede Rechnung behält den Kontakt, der bei ihrer Ausstellung galt. Käufer bekommen eine XRechnung, wenn sie im Checkout eine Rechnungsanschrift angegeben haben.',
@@ -114,7 +115,7 @@ export const taxMessages = defineMessages(
     'tax.counters.crossBorder': 'Verkäufe an Privatkunden in anderen EU-Ländern (Schwelle 10.000 EUR)',
     'tax.counters.total': 'Alle Umsätze',
     'tax.limitation':
-      'Bis der Checkout Rechnungsland und USt-IdNr. abfragt, gelten Käufer als Privatkunden in deinem Land.',
+      'Die Zähler addieren die ausgestellten Rechnungen. Jeder Verkauf zählt in dem Land, das die Kundschaft an der Kasse angegeben hat; ein Verkauf an Käufer mit USt-IdNr. ist kein Verkauf an Privatkunden.',
     'tax.warn.prior_year_exceeded':
       'Der Vorjahresumsatz lag über 25.000 EUR: die Kleinunternehmerregelung gilt dieses Jahr nicht.',
     'tax.warn.current_year_exceeded':
@@ -122,10 +123,10 @@ export const taxMessages = defineMessages(
     'tax.warn.approaching_current_limit':
       'Der Umsatz dieses Jahres nähert sich 100.000 EUR: darüber wird ab diesem Verkauf Umsatzsteuer berechnet.',
     'tax.warn.approaching_next_year_limit':
-      'Der Umsatz dieses Jahres nähert sich 25.000 EUR: darüber bist du im nächsten Jahr kein Kleinunternehmer mehr.',
+      'Der Umsatz dieses Jahres nähert sich 25.000 EUR: darüber sind Sie im nächsten Jahr kein Kleinunternehmer mehr.',
     'tax.warn.next_year_limit_exceeded':
       'Der Umsatz dieses Jahres liegt über 25.000 EUR: ab dem nächsten Jahr muss Umsatzsteuer berechnet werden.',
     'tax.warn.oss':
-      'Deine Verkäufe in andere EU-Länder haben 10.000 EUR überschritten: dort gilt deren Umsatzsteuer, gemeldet über das OSS.',
+      'Ihre Verkäufe in andere EU-Länder haben 10.000 EUR überschritten: dort gilt deren Umsatzsteuer, gemeldet über das OSS.',
   },
 );
