@@ -4,6 +4,7 @@ import type { Entitlement, FulfilmentGate } from '../order-core/entitlements.js'
 import type { OrderSubscriber } from '../order-core/events.js';
 import type { Services } from '../services.js';
 import type { MessageKey } from '../web/messages.js';
+import type { PrivacyPart } from './privacy/privacy-part.js';
 
 /**
  * What one feature contributes to the app, in one place: its routes, the job
@@ -23,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every feature's admin links, in order (set once by the app). */
     adminNav: readonly AdminNavEntry[];
+    /** Every feature's share of a GDPR export or erasure (set once by the app). */
+    privacyParts: readonly PrivacyPart[];
   }
 }
 
@@ -35,4 +38,6 @@ export type Feature = {
   entitlements?: readonly Entitlement[];
   fulfilmentGates?: readonly FulfilmentGate[];
   adminNav?: readonly AdminNavEntry[];
+  /** What it stores about a person, for export and erasure (GDPR). */
+  privacy?: PrivacyPart;
 };

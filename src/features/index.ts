@@ -19,6 +19,7 @@ import { ordersFeature } from './orders/feature.js';
 import { paymentsFeature } from './payments/feature.js';
 import { postsFeature } from './posts/feature.js';
 import { privacyFeature } from './privacy/feature.js';
+import type { PrivacyPart } from './privacy/privacy-part.js';
 import { setupFeature } from './setup/feature.js';
 import { shellFeature } from './shell/feature.js';
 import { taxFeature } from './tax/feature.js';
@@ -66,4 +67,9 @@ export function orderCoreOf(list: readonly Feature[] = features): OrderCore {
 export function adminNavOf(list: readonly Feature[] = features): AdminNavEntry[] {
   const own: AdminNavEntry[] = [{ href: '/admin/jobs', label: 'admin.nav.jobs', position: 150 }];
   return [...own, ...list.flatMap((f) => f.adminNav ?? [])].sort((a, b) => a.position - b.position);
+}
+
+/** Every feature's share of a GDPR export or erasure, in the list's order. */
+export function privacyPartsOf(list: readonly Feature[] = features): PrivacyPart[] {
+  return list.flatMap((f) => (f.privacy ? [f.privacy] : []));
 }

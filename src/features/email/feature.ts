@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { emailPrivacyPart } from './privacy-part.js';
 import { registerEmailRoutes } from './routes.js';
 import { sendEmailHandler } from './send-email.job.js';
 
@@ -7,4 +8,5 @@ export const emailFeature: Feature = {
   routes: registerEmailRoutes,
   jobs: [sendEmailHandler],
   adminNav: [{ href: '/admin/emails', label: 'admin.nav.emails', position: 140 }],
+  privacy: emailPrivacyPart,
 };

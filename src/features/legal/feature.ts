@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { legalPrivacyPart } from './privacy-part.js';
 import { refundWithdrawnOrderHandler } from './refund-withdrawn-order.job.js';
 import { registerLegalRoutes } from './routes.js';
 import { withdrawalDeclaredHandler } from './withdrawal-declared.job.js';
@@ -10,4 +11,5 @@ export const legalFeature: Feature = {
   jobs: [withdrawalDeclaredHandler, refundWithdrawnOrderHandler],
   fulfilmentGates: [withdrawnOrderGate],
   adminNav: [{ href: '/admin/legal', label: 'legal.nav', position: 160 }],
+  privacy: legalPrivacyPart,
 };

@@ -1,5 +1,6 @@
 import type { Feature } from '../feature.js';
 import { licenseKeyEntitlement } from './license-key-entitlement.js';
+import { licensingPrivacyPart } from './privacy-part.js';
 import { registerLicensingRoutes } from './routes.js';
 
 export const licensingFeature: Feature = {
@@ -7,4 +8,5 @@ export const licensingFeature: Feature = {
   routes: registerLicensingRoutes,
   entitlements: [licenseKeyEntitlement],
   adminNav: [{ href: '/admin/licenses', label: 'licensing.nav', position: 100 }],
+  privacy: licensingPrivacyPart,
 };

@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.js';
 import { cancellationReceivedHandler } from './cancellation-received.job.js';
 import { membershipEntitlement, membershipOrderSubscriber } from './order-subscriber.js';
+import { membershipsPrivacyPart } from './privacy-part.js';
 import { syncStripeSubscriptionHandler } from './reconcile-subscriptions.js';
 import { renewSubscriptionHandler } from './renew-subscription.job.js';
 import { registerMembershipsRoutes } from './routes.js';
@@ -21,4 +22,5 @@ export const membershipsFeature: Feature = {
     { href: '/admin/memberships', label: 'memberships.nav', position: 70 },
     { href: '/admin/members', label: 'memberships.members.nav', position: 80 },
   ],
+  privacy: membershipsPrivacyPart,
 };

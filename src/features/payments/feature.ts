@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { paymentsPrivacyPart } from './privacy-part.js';
 import { processPaymentEventHandler } from './process-payment-event.job.js';
 import { reconcilePaymentsHandler } from './reconcile-payments.job.js';
 import { registerPaymentsRoutes } from './routes.js';
@@ -10,4 +11,5 @@ export const paymentsFeature: Feature = {
   routes: registerPaymentsRoutes,
   jobs: [processPaymentEventHandler, testNotifyHandler, syncOrderPaymentHandler, reconcilePaymentsHandler],
   adminNav: [{ href: '/admin/payments', label: 'payments.nav', position: 110 }],
+  privacy: paymentsPrivacyPart,
 };

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { eraseNameOnOrders } from '../../order-core/orders.js';
 import { recordAudit } from '../admin/audit.js';
-import { eraseMemberData } from './member-data.js';
+import type { PrivacyPart } from './privacy-part.js';
 import { scheduleRetentionSweep } from './retention.job.js';
 import { retentionEnd } from './retention.js';
 
@@ -21,21 +21,19 @@ export type EraseResult = { lockedOrders: number; members: number };
 export async function eraseCustomer(
   db: Kysely<DB>,
   opts: { email: string; actor: string; requestId?: string | undefined },
+  parts: readonly PrivacyPart[],
 ): Promise<EraseResult> {
   const address = opts.email.trim().toLowerCase();
   const now = isoNow();
   return db.transaction().execute(async (trx) => {
-    const byAddress = (col: 'email' | 'to_address') => sql<boolean>`lower(${sql.ref(col)}) = ${address}`;
+    const byAddress = (col: 'email') => sql<boolean>`lower(${sql.ref(col)}) = ${address}`;
     await trx.updateTable('customers').set({ name: '' }).where(byAddress('email')).execute();
     await eraseNameOnOrders(trx, address);
     await trx.deleteFrom('customer_sessions').where('email', '=', address).execute();
     await trx.deleteFrom('customer_tokens').where('email', '=', address).execute();
-    await trx
-      .updateTable('emails')
-      .set({ html: '', text: '', subject: '[erased]' })
-      .where(byAddress('to_address'))
-      .execute();
-    const members = await eraseMemberData(trx, address, now);
+    const counts: Record<string, number> = {};
+    for (const part of parts) Object.assign(counts, await part.erase?.(trx, address, now));
+    const members = counts.members ?? 0;
     const orders = await trx.selectFrom('orders').select(['id', 'created_at']).where(byAddress('email')).execute();
     for (const o of orders) {
       await trx

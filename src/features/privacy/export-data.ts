@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import { exportMemberData } from './member-data.js';
+import type { PrivacyPart } from './privacy-part.js';
 
 function parsed(text: string | null): unknown {
   if (!text) return null;
@@ -14,11 +14,16 @@ function parsed(text: string | null): unknown {
 }
 
 /**
- * Art. 15 and 20 GDPR: everything stored about one email address, as JSON.
- * Every query is keyed by that address (or by its own orders), so another
- * customer's data cannot appear. The request is logged.
+ * Art. 15 and 20 GDPR: everything stored about one email address, as JSON:
+ * the customer and orders here, the rest from each feature's privacy part
+ * (`feature.ts`). Every query is keyed by that address (or by its own
+ * orders), so another customer's data cannot appear. The request is logged.
  */
-export async function exportCustomerData(db: Kysely<DB>, email: string) {
+export async function exportCustomerData(
+  db: Kysely<DB>,
+  email: string,
+  parts: readonly PrivacyPart[],
+): Promise<Record<string, unknown>> {
   const address = email.trim().toLowerCase();
   const customers = await db
     .selectFrom('customers')
@@ -57,67 +62,18 @@ export async function exportCustomerData(db: Kysely<DB>, email: string) {
     billing_address: parsed(o.billing_address),
     tax_evidence: parsed(o.tax_evidence),
   }));
-  const viesIds = orderRows.flatMap((o) => (o.vies_check_id ? [o.vies_check_id] : []));
-  const ids = orders.map((o) => o.id);
-  const none = ids.length === 0;
-  const [items, payments, deliveries, downloads, consents, withdrawals, licenceKeys, emails, requests, vies, member] =
-    await Promise.all([
-      none ? [] : db.selectFrom('order_items').selectAll().where('order_id', 'in', ids).execute(),
-      // The card's country is location evidence about the buyer (the provider's fee is the seller's own cost).
-      none
-        ? []
-        : db
-            .selectFrom('order_payment_details')
-            .select(['order_id', 'provider', 'card_country', 'created_at'])
-            .where('order_id', 'in', ids)
-            .execute(),
-      none ? [] : db.selectFrom('deliveries').selectAll().where('order_id', 'in', ids).execute(),
-      none
-        ? []
-        : db
-            .selectFrom('downloads')
-            .innerJoin('deliveries', 'deliveries.id', 'downloads.delivery_id')
-            .select(['downloads.id', 'downloads.delivery_id', 'downloads.created_at', 'deliveries.order_id'])
-            .where('deliveries.order_id', 'in', ids)
-            .execute(),
-      none ? [] : db.selectFrom('order_consents').selectAll().where('order_id', 'in', ids).execute(),
-      none ? [] : db.selectFrom('withdrawals').selectAll().where('order_id', 'in', ids).execute(),
-      none
-        ? []
-        : db
-            .selectFrom('license_keys')
-            .select([
-              'id',
-              'display_key',
-              'order_id',
-              'product_id',
-              'activation_usage',
-              'expires_at',
-              'disabled_at',
-              'created_at',
-            ])
-            .where('order_id', 'in', ids)
-            .execute(),
-      db
-        .selectFrom('emails')
-        .select(['id', 'to_address', 'subject', 'text', 'template', 'status', 'created_at', 'sent_at'])
-        .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address))
-        .orderBy('created_at')
-        .execute(),
-      db
-        .selectFrom('privacy_requests')
-        .select(['id', 'kind', 'status', 'requested_at', 'handled_at'])
-        .where('email', '=', address)
-        .execute(),
-      viesIds.length === 0
-        ? []
-        : db
-            .selectFrom('vies_checks')
-            .select(['id', 'vat_id', 'status', 'consultation_number', 'name', 'address', 'checked_at'])
-            .where('id', 'in', viesIds)
-            .execute(),
-      exportMemberData(db, address),
-    ]);
+  const who = { address, orderIds: orders.map((o) => o.id) };
+  const [items, requests, ...shares] = await Promise.all([
+    who.orderIds.length === 0
+      ? []
+      : db.selectFrom('order_items').selectAll().where('order_id', 'in', who.orderIds).execute(),
+    db
+      .selectFrom('privacy_requests')
+      .select(['id', 'kind', 'status', 'requested_at', 'handled_at'])
+      .where('email', '=', address)
+      .execute(),
+    ...parts.map((p) => p.export?.(db, who) ?? {}),
+  ]);
   const now = isoNow();
   await db
     .insertInto('privacy_requests')
@@ -138,15 +94,7 @@ export async function exportCustomerData(db: Kysely<DB>, email: string) {
     customer: customers,
     orders,
     orderItems: items,
-    payments,
-    deliveries,
-    downloads,
-    licenceKeys,
-    consents,
-    withdrawals,
-    emails,
-    vatIdChecks: vies,
-    ...member,
+    ...Object.assign({}, ...shares),
     privacyRequests: requests,
   };
 }

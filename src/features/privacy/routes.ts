@@ -27,7 +27,7 @@ export function registerPrivacyRoutes(fastify: FastifyInstance, services: Servic
   );
 
   app.get('/library/data/export', customer, async (req, reply) => {
-    const data = await exportCustomerData(db, currentCustomer(req).email);
+    const data = await exportCustomerData(db, currentCustomer(req).email, fastify.privacyParts);
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-disposition', 'attachment; filename="my-data.json"')
@@ -57,7 +57,8 @@ export function registerPrivacyRoutes(fastify: FastifyInstance, services: Servic
   app.post('/admin/privacy/erase', admin, async (req, reply) => {
     const parsed = eraseBody.safeParse(req.body ?? {});
     if (!parsed.success) return reply.redirect('/admin/privacy', 303);
-    const r = await eraseCustomer(db, { email: parsed.data.email, actor: currentAdmin(req).user.email });
+    const actor = currentAdmin(req).user.email;
+    const r = await eraseCustomer(db, { email: parsed.data.email, actor }, fastify.privacyParts);
     const q = new URLSearchParams({ erased: parsed.data.email.toLowerCase(), orders: String(r.lockedOrders) });
     return reply.redirect(`/admin/privacy?${q}`, 303);
   });

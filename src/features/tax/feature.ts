@@ -1,8 +1,10 @@
 import type { Feature } from '../feature.js';
+import { taxPrivacyPart } from './privacy-part.js';
 import { registerTaxRoutes } from './routes.js';
 
 export const taxFeature: Feature = {
   name: 'tax',
   routes: registerTaxRoutes,
   adminNav: [{ href: '/admin/tax', label: 'tax.nav', position: 130 }],
+  privacy: taxPrivacyPart,
 };
