@@ -5,17 +5,13 @@ import { buildApp } from './app.js';
 import { type Config, ensureSecret } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.js';
-import { addDemoProducts } from './features/catalog/demo-products.js';
 import { createMailer } from './features/email/transport.js';
 import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js';
 import { orderCoreOf } from './features/index.js';
-import { addDemoLicensedProduct } from './features/licensing/demo.js';
-import { addDemoMemberships } from './features/memberships/demo.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
-import { addDemoPosts } from './features/posts/demo.js';
 import { getStoreSettings } from './features/settings/store-settings.js';
 import { ensureSetupCode } from './features/setup/complete-setup.js';
-import { ensureDemoStore } from './features/setup/demo-store.js';
+import { setUpDemoStore } from './features/setup/demo-store.js';
 import { localStorageIn } from './features/storage/storage.js';
 import { scheduleHousekeeping } from './flows/housekeeping.job.js';
 import { allJobs } from './jobs/registry.js';
@@ -96,11 +92,7 @@ async function announce(services: Services): Promise<void> {
   const url = config.publicUrl;
   const lines = [`Vielfach is running at ${url}  (${database.describe}, email: ${services.mailer.kind})`];
   if (config.demo) {
-    const demo = await ensureDemoStore(database.db);
-    await addDemoProducts(services);
-    await addDemoLicensedProduct(services);
-    await addDemoMemberships(services);
-    await addDemoPosts(database.db);
+    const demo = await setUpDemoStore(services);
     lines.push(`Demo store ready. Admin: ${url}/admin  login: ${demo.email}  password: ${demo.password}`);
   } else if (!(await getStoreSettings(database.db)).setupCompleted) {
     const code = await ensureSetupCode(database.db);

@@ -31,8 +31,8 @@ describe('the demo store’s market letter', () => {
     assert.match(page.body, /href="\/join/);
   });
 
-  test('a public and a paid post; the paid one shows its teaser only', async () => {
-    assert.equal((await addDemoPosts(t.services.database.db)).added, 2);
+  test('public posts and a paid one; the paid one shows its teaser only', async () => {
+    assert.equal((await addDemoPosts(t.services.database.db)).added, 3);
     assert.equal((await addDemoPosts(t.services.database.db)).added, 0);
     const reader = new TestClient(t.app);
     const archive = await reader.get('/posts');

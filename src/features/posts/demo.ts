@@ -9,6 +9,12 @@ const DEMO_CLAIM = 'demo.posts_added';
 
 type DemoPost = { slug: string; title: string; excerpt: string; body: string; visibility: PostVisibility };
 
+/** The demo posts by role; the demo history dates them and sends the analysis and the review as newsletters. */
+export const DEMO_POST_SLUGS: Record<Locale, { welcome: string; analysis: string; review: string }> = {
+  en: { welcome: 'welcome', analysis: 'week-48-analysis', review: 'a-year-of-selling-once' },
+  de: { welcome: 'willkommen', analysis: 'kw-48-analyse', review: 'ein-jahr-einmal-verkaufen' },
+};
+
 const DEMO_POSTS: Record<Locale, DemoPost[]> = {
   en: [
     {
@@ -24,6 +30,13 @@ const DEMO_POSTS: Record<Locale, DemoPost[]> = {
       excerpt: 'Rates, energy prices and what they mean for the next quarter.',
       body: 'This analysis is for paying members only: the page shows it to them and to nobody else.\n\n1. Rates\n2. Energy prices\n3. The next quarter',
       visibility: 'paid',
+    },
+    {
+      slug: 'a-year-of-selling-once',
+      title: 'A year of selling once, many times',
+      excerpt: 'Four products, one letter and three weeks off: what the numbers say after twelve months.',
+      body: 'A year ago every euro I earned came from an hour I worked for a client.\n\nToday the e-book, the templates, the plugin and this letter sell while I sleep — and kept selling during three weeks of holiday without a single working hour.\n\nThe leverage dashboard shows it as one picture: the hours flatten, the 1:n income keeps climbing.',
+      visibility: 'public',
     },
   ],
   de: [
@@ -41,10 +54,17 @@ const DEMO_POSTS: Record<Locale, DemoPost[]> = {
       body: 'Diese Analyse ist nur für zahlende Mitglieder: Die Seite zeigt sie ihnen und sonst niemandem.\n\n1. Zinsen\n2. Energiepreise\n3. Das nächste Quartal',
       visibility: 'paid',
     },
+    {
+      slug: 'ein-jahr-einmal-verkaufen',
+      title: 'Ein Jahr: einmal gemacht, vielfach verkauft',
+      excerpt: 'Vier Produkte, ein Brief und drei Wochen Urlaub: was die Zahlen nach zwölf Monaten sagen.',
+      body: 'Vor einem Jahr kam jeder Euro, den ich verdient habe, aus einer Stunde Arbeit für Kunden.\n\nHeute verkaufen sich das E-Book, die Vorlagen, das Plugin und dieser Brief, während ich schlafe — auch in drei Wochen Urlaub ohne eine einzige Arbeitsstunde.\n\nDie Auswertung „Hebelwirkung“ zeigt es in einem Bild: Die Stunden flachen ab, die 1:n-Einnahmen steigen weiter.',
+      visibility: 'public',
+    },
   ],
 };
 
-/** The demo store's posts: one public, one for paying members. Published, never emailed; runs once. */
+/** The demo store's posts: two public, one for paying members. Published, not emailed (the demo history records the sends); runs once. */
 export async function addDemoPosts(db: Kysely<DB>): Promise<{ added: number }> {
   const { locale } = await getStoreSettings(db);
   return db.transaction().execute(async (trx) => {

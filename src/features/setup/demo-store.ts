@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { addDemoProducts } from '../catalog/demo-products.js';
+import { addDemoLicensedProduct } from '../licensing/demo.js';
+import { addDemoMemberships } from '../memberships/demo.js';
+import { addDemoPosts } from '../posts/demo.js';
 import { getStoreSettings, readSetting, writeSetting } from '../settings/store-settings.js';
 import { completeSetup } from './complete-setup.js';
+import { addDemoHistory, type DemoHistoryResult } from './demo-history.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.vielfach.test';
 const DEMO_PASSWORD_KEY = 'demo.admin_password';
@@ -28,4 +34,24 @@ export async function ensureDemoStore(db: Kysely<DB>): Promise<{ email: string; 
   });
   await writeSetting(db, DEMO_PASSWORD_KEY, password);
   return { email: DEMO_ADMIN_EMAIL, password };
+}
+
+/**
+ * Everything VIELFACH_DEMO=1 does at start, each step at most once: the
+ * store and its admin, the example products, the licensed plugin, the
+ * membership tiers, the posts, and a year of history behind them.
+ */
+export async function setUpDemoStore(
+  services: Services,
+  opts: { now?: Date } = {},
+): Promise<{ email: string; password: string; history: DemoHistoryResult }> {
+  const { db } = services.database;
+  const login = await ensureDemoStore(db);
+  await addDemoProducts(services);
+  await addDemoLicensedProduct(services);
+  await addDemoMemberships(services);
+  await addDemoPosts(db);
+  const history = await addDemoHistory(services, opts);
+  if (history.added) services.log.info(history, 'demo history added');
+  return { ...login, history };
 }
