@@ -2,9 +2,8 @@ import type { Db } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { handleJob, PermanentJobError } from '../../jobs/define.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { paymentProvider } from '../payments/providers.js';
+import { connectedStripe } from '../payments/providers.js';
 import { subscriptionCheckoutState } from '../payments/stripe/stripe-billing.js';
-import { StripePaymentProvider } from '../payments/stripe/stripe-provider.js';
 import { endIncomplete } from './end-unstarted-subscription.js';
 import { syncStripeSubscriptionJob } from './job-contracts.js';
 import { syncStripeSubscription } from './stripe-billing.js';
@@ -54,9 +53,10 @@ export const syncStripeSubscriptionHandler = handleJob(
     if (sub?.provider !== 'stripe') return;
     let ref = sub.provider_ref;
     if (!ref && sub.checkout_ref) {
-      const p = await paymentProvider(services, 'stripe');
-      if (!(p instanceof StripePaymentProvider)) throw new PermanentJobError('Stripe is not connected');
-      const checkout = await subscriptionCheckoutState(p.client, sub.checkout_ref);
+      const client = await connectedStripe(services).catch(() => {
+        throw new PermanentJobError('Stripe is not connected');
+      });
+      const checkout = await subscriptionCheckoutState(client, sub.checkout_ref);
       ref = checkout.subscription ?? null;
       if (!ref && checkout.expired) {
         // The checkout ran out unpaid: the subscription never starts.

@@ -3,7 +3,7 @@ import type { DB, Member, MembershipTier, Subscription, SubscriptionStatus } fro
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
-import { paymentProvider } from '../payments/providers.js';
+import { connectedStripe } from '../payments/providers.js';
 import {
   createSubscriptionCheckout,
   endSubscriptionNow,
@@ -11,7 +11,6 @@ import {
   type StripeSubscriptionSnapshot,
   setCancelAtPeriodEnd,
 } from '../payments/stripe/stripe-billing.js';
-import { StripePaymentProvider } from '../payments/stripe/stripe-provider.js';
 import { queueMembershipEmail } from './membership-emails.js';
 import { createPeriodOrder, uuidFromKey } from './period-order.js';
 import { decideRenewalTax } from './period-tax.js';
@@ -19,11 +18,7 @@ import { addDays, GRACE_DAYS } from './subscription-rules.js';
 import { findSubscription } from './subscriptions.js';
 import { findTier } from './tiers.js';
 
-async function stripeOf(services: Services) {
-  const p = await paymentProvider(services, 'stripe');
-  if (!(p instanceof StripePaymentProvider)) throw new Error('Stripe is not connected');
-  return p.client;
-}
+const stripeOf = connectedStripe;
 
 /** Stripe Billing: a Checkout Session in subscription mode, priced from our tier on the server. */
 export async function startStripeSubscription(

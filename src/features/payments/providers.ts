@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import type { Services } from '../../services.js';
 import type { PaymentProvider } from './provider.js';
 import { StripePaymentProvider } from './stripe/stripe-provider.js';
@@ -35,6 +36,17 @@ export async function paymentProvider(services: Services, id: string): Promise<P
       orderExpiryMinutes: config.orderExpiryMinutes,
     });
   return new UnavailableProvider(id, stripe.kind === 'unreadable' ? 'stored keys unreadable' : 'not connected');
+}
+
+/**
+ * The Stripe SDK client of the connected account, for Stripe Billing
+ * (memberships); ProviderUnavailableError when Stripe is not connected or its
+ * keys cannot be read.
+ */
+export async function connectedStripe(services: Services): Promise<Stripe> {
+  const p = await paymentProvider(services, 'stripe');
+  if (!(p instanceof StripePaymentProvider)) throw new ProviderUnavailableError('stripe: not connected');
+  return p.client;
 }
 
 /** Renewals of test-mode memberships: the test provider charges the member's saved test card off-session. */
