@@ -1,340 +1,179 @@
 import { formatMoney } from '../../domain/money.js';
-import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
-import { AdminLayout } from '../admin/admin-layout.js';
+import type { MessageKey } from '../../web/messages.js';
+import { ANALYTICS_TABS, AnalyticsShell, PeriodForm } from './analytics-shell.js';
 import { ChartBlock } from './chart-block.js';
-import { CountriesSection } from './countries-section.js';
+import { permilleText } from './chart-format.js';
+import type { RenderedChart } from './chart-svg.js';
 import type { AnalyticsData } from './dashboard-data.js';
-import type { WhatIf } from './leverage.js';
-import type { ProductRow, Report } from './report.js';
+import type { Report } from './report.js';
 import type { RangeKey } from './view-options.js';
 
-export type WhatIfView = {
-  productId: string;
-  price: string;
-  change: string;
-  result?: WhatIf | undefined;
-  error?: boolean;
-};
+export type ChartSvgs = Partial<Record<keyof Report['charts'], RenderedChart>>;
 
-function permille(ctx: PageContext, v: number | undefined): string {
-  if (v === undefined) return '—';
-  const s = `${Math.floor(v / 10)}${ctx.locale === 'de' ? ',' : '.'}${v % 10} %`;
-  return s;
-}
-
-function times(ctx: PageContext, v: number | undefined): string {
-  if (v === undefined) return '—';
-  return `${(v / 1000).toFixed(1).replace('.', ctx.locale === 'de' ? ',' : '.')} ×`;
-}
-
-function BreakEvenCell({ ctx, r }: { ctx: PageContext; r: ProductRow }) {
-  const b = r.breakEven;
-  return (
-    <>{b.kind === 'forecast' ? ctx.t('analytics.be.forecast', { day: b.day }) : ctx.t(`analytics.be.${b.kind}`)}</>
-  );
-}
-
-export function AnalyticsPage(p: {
+/** What every tab page gets. */
+export type TabProps = {
   ctx: PageContext;
   data: AnalyticsData;
   report: Report;
   range: RangeKey;
+  /** `?range=…&currency=…`, carried by the tabs and the CSV links. */
   query: string;
-  whatIf: WhatIfView;
-}) {
-  const { ctx, data, report } = p;
-  const t = ctx.t;
-  const money = (v: number) => formatMoney(v, data.currency, ctx.locale);
-  const rate = (v: number | undefined) => (v === undefined ? t('analytics.noHours') : money(v));
+  svgs: ChartSvgs;
+};
+
+/** Nothing recorded at all: no income, no hours, no client work. */
+function isBlank(r: Report): boolean {
   return (
-    <AdminLayout ctx={ctx} title={t('analytics.title')}>
-      <p class="muted">{t('analytics.intro')}</p>
-      {data.invalidRecords > 0 && (
-        <Alert kind="info">
-          {t(data.invalidRecords === 1 ? 'analytics.invalidRecordsOne' : 'analytics.invalidRecords', {
-            count: data.invalidRecords,
-          })}{' '}
-          <a href="/admin/analytics/effort">{t('analytics.effort')}</a>
-        </Alert>
-      )}
-      <form method="get" action="/admin/analytics" class="inline-form">
-        <label>
-          {t('analytics.range')}{' '}
-          <select name="range">
-            {(['30', '90', '365', 'all'] as const).map((r) => (
-              <option value={r} selected={r === p.range}>
-                {t(`analytics.range.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('analytics.currency')}{' '}
-          <select name="currency">
-            {data.currencies.map((c) => (
-              <option value={c} selected={c === data.currency}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <button type="submit" class="secondary">
-          {t('analytics.show')}
-        </button>{' '}
-        <a href="/admin/analytics/effort">{t('analytics.effort')}</a>
-      </form>
-      <div class="tiles">
-        {(
-          [
-            ['analytics.gross', money(report.totals.gross)],
-            ['analytics.net', money(report.totals.net)],
-            ['analytics.vat', money(report.totals.vat)],
-            ['analytics.netOfVat', money(report.totals.netOfVat)],
-            ['analytics.fees', money(report.totals.fees)],
-            ['analytics.netAfterFees', money(report.totals.netAfterFees)],
-            ['analytics.orders', report.totals.orders],
-            ['analytics.newCustomers', report.totals.newCustomers],
-            ['analytics.refunds', `${report.totals.refunds} · ${money(report.totals.refunded)}`],
-          ] as const
-        ).map(([label, value]) => (
-          <div class="tile">
-            <div class="l">{t(label)}</div>
-            <div class="n">{value}</div>
-          </div>
-        ))}
-      </div>
-      <p class="hint">{t('analytics.netHint')}</p>
-      {report.totals.ordersWithoutFee > 0 && (
-        <p class="hint">
-          {t('analytics.feesMissing', { count: report.totals.ordersWithoutFee })}
-          {report.totals.foreignFeeOrders > 0 &&
-            ` ${t('analytics.feesForeign', { count: report.totals.foreignFeeOrders })}`}
-        </p>
-      )}
-      <section class="panel">
-        <h2>{t('analytics.leverage')}</h2>
-        <p>{t('analytics.rateN', { rate: rate(report.oneToMany.rateMinor) })}</p>
-        {report.memberships.count > 0 && (
-          <p>{t('analytics.rateMembers', { rate: rate(report.memberships.rateMinor) })}</p>
-        )}
-        {report.ordersWithoutFee > 0 && (
-          <p class="hint">{t('analytics.rateBeforeFees', { count: report.ordersWithoutFee })}</p>
-        )}
-        <p>{t('analytics.rateOne', { rate: rate(report.oneToOne.rateMinor) })}</p>
-        {report.oneToOne.settingMinor > 0 && (
-          <p>{t('analytics.rateSetting', { rate: money(report.oneToOne.settingMinor) })}</p>
-        )}
-        <h2>{t('analytics.passive')}</h2>
-        <p>
-          {report.passive.totalMinor > 0
-            ? t('analytics.passiveText', {
-                share: permille(ctx, report.passive.passivePerMille),
-                amount: money(report.passive.passiveMinor),
-                leave: money(report.passive.onLeaveMinor),
-              })
-            : t('analytics.passiveNone')}
-        </p>
-      </section>
-      <ChartBlock ctx={ctx} m={report.charts.leverage} kind="line" query={p.query} />
-      <ChartBlock ctx={ctx} m={report.charts.revenue} kind="line" query={p.query} />
-      <ChartBlock ctx={ctx} m={report.charts.products} kind="bar" query={p.query} />
-      <h2>{t('analytics.products')}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.product')}</th>
-              <th scope="col">{t('analytics.net')}</th>
-              <th scope="col">{t('analytics.orders')}</th>
-              <th scope="col">{t('analytics.hours')}</th>
-              <th scope="col">{t('analytics.perHour')}</th>
-              <th scope="col">{t('analytics.vsClient')}</th>
-              <th scope="col">{t('analytics.breakEven')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.products.map((r) => (
-              <tr>
-                <th scope="row">
-                  {r.title}
-                  {r.kind === 'membership' && <span class="muted"> ({t('analytics.membership')})</span>}
-                </th>
-                <td>{money(r.netMinor)}</td>
-                <td>{r.orders}</td>
-                <td>{(r.minutes / 60).toFixed(1)}</td>
-                <td>{r.rateMinor === undefined ? '—' : money(r.rateMinor)}</td>
-                <td>{times(ctx, r.vsClientPerMille)}</td>
-                <td>
-                  <BreakEvenCell ctx={ctx} r={r} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('analytics.funnel')}</h2>
-      <p class="hint">{t('analytics.funnelHint')}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.product')}</th>
-              <th scope="col">{t('analytics.views')}</th>
-              <th scope="col">{t('analytics.checkouts')}</th>
-              <th scope="col">{t('analytics.paid')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.products.map((r) => (
-              <tr>
-                <th scope="row">{r.title}</th>
-                <td>{r.views}</td>
-                <td>{r.checkouts}</td>
-                <td>{r.rangeOrders}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div class="columns">
-        {(
-          [
-            ['analytics.referrers', data.referrers],
-            ['analytics.campaigns', data.campaigns],
-          ] as const
-        ).map(([title, rows]) => (
-          <section>
-            <h2>{t(title)}</h2>
-            {rows.length === 0 ? (
-              <p class="empty">{t('analytics.none')}</p>
-            ) : (
-              <table>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr>
-                      <th scope="row">{r.name}</th>
-                      <td>{r.visitors}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-        ))}
-      </div>
-      <CountriesSection ctx={ctx} c={report.countries} currency={data.currency} query={p.query} />
-      <MrrSection ctx={ctx} report={report} currency={data.currency} query={p.query} />
-      <WhatIfForm ctx={ctx} data={data} w={p.whatIf} />
-      <Form ctx={ctx} action="/admin/analytics/rebuild">
-        <p class="hint">{t('analytics.rebuildHint')}</p>
-        <button type="submit" class="secondary">
-          {t('analytics.rebuild')}
-        </button>
-      </Form>
-    </AdminLayout>
+    r.passive.totalMinor === 0 && r.oneToMany.minutes === 0 && r.oneToOne.minutes === 0 && r.oneToOne.incomeMinor === 0
   );
 }
 
-function WhatIfForm({ ctx, data, w }: { ctx: PageContext; data: AnalyticsData; w: WhatIfView }) {
+/** The page's answer in whole sentences, one message per case (no sentence is glued from pieces). */
+function answerOf(r: Report, money: (v: number) => string): { key: MessageKey; params: Record<string, string> } {
+  if (isBlank(r)) return { key: 'analytics.answer.empty', params: {} };
+  const n = r.oneToMany.rateMinor;
+  const one = r.oneToOne.rateMinor;
+  if (n !== undefined && one !== undefined)
+    return { key: 'analytics.answer.both', params: { n: money(n), one: money(one) } };
+  if (n !== undefined && r.oneToOne.settingMinor > 0)
+    return { key: 'analytics.answer.bothSetting', params: { n: money(n), one: money(r.oneToOne.settingMinor) } };
+  if (n !== undefined) return { key: 'analytics.answer.nOnly', params: { n: money(n) } };
+  if (one !== undefined) return { key: 'analytics.answer.oneOnly', params: { one: money(one) } };
+  return { key: 'analytics.answer.none', params: {} };
+}
+
+/** "An hour of your product work earned X, an hour of client work Y; Z % came in while you were not working." */
+function Answer({ ctx, report, currency }: { ctx: PageContext; report: Report; currency: string }) {
   const t = ctx.t;
-  const money = (v: number) => formatMoney(v, data.currency, ctx.locale);
-  const product = data.products.find((x) => x.id === w.productId) ?? data.products[0];
-  if (!product) return null;
+  const money = (v: number) => formatMoney(v, currency, ctx.locale);
+  const answer = answerOf(report, money);
+  const p = report.passive;
+  const needsHours = report.oneToMany.rateMinor === undefined || report.oneToOne.rateMinor === undefined;
   return (
-    <section class="panel" id="what-if">
-      <h2>{t('analytics.whatIf')}</h2>
-      <form method="get" action="/admin/analytics#what-if">
-        <div class="field">
-          <label for="f-product">{t('analytics.product')}</label>
-          <select id="f-product" name="product">
-            {data.products.map((x) => (
-              <option value={x.id} selected={x.id === product.id}>
-                {x.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p class="hint">
-          {t('analytics.whatIfIntro', { units: product.trailingUnits, price: money(product.priceMinor) })}
-        </p>
-        <div class="field">
-          <label for="f-price">{t('analytics.newPrice')}</label>
-          <input id="f-price" name="price" value={w.price} inputMode="decimal" />
-        </div>
-        <div class="field">
-          <label for="f-change">{t('analytics.unitChange')}</label>
-          <input id="f-change" name="change" value={w.change} inputMode="numeric" />
-        </div>
-        <button type="submit">{t('analytics.project')}</button>
-      </form>
-      {w.error && <p class="error">{t('analytics.badPrice')}</p>}
-      {w.result && (
-        <p role="status">
-          {t('analytics.projection', {
-            units: w.result.projectedUnits,
-            revenue: money(w.result.projectedMinor),
-            current: money(w.result.currentMinor),
-            difference: `${w.result.differenceMinor >= 0 ? '+' : '−'}${money(Math.abs(w.result.differenceMinor))}`,
-          })}
+    <section class="panel answer" aria-labelledby="answer-h">
+      <h2 id="answer-h" class="visually-hidden">
+        {t('analytics.answer.title')}
+      </h2>
+      <p class="lead">{t(answer.key, answer.params)}</p>
+      {!isBlank(report) &&
+        (p.totalMinor > 0 ? (
+          <>
+            <p class="lead">{t('analytics.passiveShare', { share: permilleText(p.passivePerMille, ctx.locale) })}</p>
+            <p class="hint">
+              {t('analytics.passiveDetail', { amount: money(p.passiveMinor), leave: money(p.onLeaveMinor) })}
+            </p>
+          </>
+        ) : (
+          <p>{t('analytics.passiveNone')}</p>
+        ))}
+      {needsHours && (
+        <p>
+          <a href={ANALYTICS_TABS.effort}>{t('analytics.effort')}</a>
         </p>
       )}
     </section>
   );
 }
 
-function MrrSection({
-  ctx,
-  report,
-  currency,
-  query,
-}: {
-  ctx: PageContext;
-  report: Report;
-  currency: string;
-  query: string;
-}) {
+/** Each hourly rate on its own line, with what is still missing said in words. */
+function Rates({ ctx, report, currency }: { ctx: PageContext; report: Report; currency: string }) {
   const t = ctx.t;
-  const m = report.mrr;
-  if (!m) {
-    return (
-      <>
-        <h2>{t('analytics.mrr')}</h2>
-        <p class="muted">{t('analytics.mrrPlaceholder')}</p>
-      </>
-    );
-  }
   const money = (v: number) => formatMoney(v, currency, ctx.locale);
+  const r = report;
+  return (
+    <section class="panel" aria-labelledby="rates-h">
+      <h2 id="rates-h">{t('analytics.leverage')}</h2>
+      <ul>
+        <li>
+          {r.oneToMany.rateMinor === undefined
+            ? t('analytics.rateNNone')
+            : t('analytics.rateN', { rate: money(r.oneToMany.rateMinor) })}
+        </li>
+        {r.memberships.count > 0 && (
+          <li>
+            {r.memberships.rateMinor === undefined
+              ? t('analytics.rateMembersNone')
+              : t('analytics.rateMembers', { rate: money(r.memberships.rateMinor) })}
+          </li>
+        )}
+        <li>
+          {r.oneToOne.rateMinor === undefined
+            ? t('analytics.rateOneNone')
+            : t('analytics.rateOne', { rate: money(r.oneToOne.rateMinor) })}
+        </li>
+        {r.oneToOne.settingMinor > 0 && <li>{t('analytics.rateSetting', { rate: money(r.oneToOne.settingMinor) })}</li>}
+      </ul>
+      {r.ordersWithoutFee > 0 && <p class="hint">{t('analytics.rateBeforeFees', { count: r.ordersWithoutFee })}</p>}
+      <p class="hint">{t('analytics.netHint')}</p>
+    </section>
+  );
+}
+
+/** The period's totals as tiles. */
+function PeriodTiles({ ctx, report, currency }: { ctx: PageContext; report: Report; currency: string }) {
+  const t = ctx.t;
+  const money = (v: number) => formatMoney(v, currency, ctx.locale);
+  const x = report.totals;
+  const tiles: [MessageKey, string | number][] = [
+    ['analytics.gross', money(x.gross)],
+    ['analytics.net', money(x.net)],
+    ['analytics.vat', money(x.vat)],
+    ['analytics.netOfVat', money(x.netOfVat)],
+    ['analytics.fees', money(x.fees)],
+    ['analytics.netAfterFees', money(x.netAfterFees)],
+    ['analytics.orders', x.orders],
+    ['analytics.newCustomers', x.newCustomers],
+    ['analytics.refunds', t('analytics.refundsValue', { count: x.refunds, amount: money(x.refunded) })],
+  ];
   return (
     <>
-      <h2 id="mrr">{t('analytics.mrr')}</h2>
-      <div class="tiles">
-        {(
-          [
-            ['analytics.mrrNow', money(m.now.mrrMinor)],
-            ['analytics.paidMembers', m.now.activePaid],
-            ['analytics.freeMembers', m.now.freeMembers],
-            ['analytics.newMrr', money(m.period.newMrr)],
-            ['analytics.churnedMrr', money(m.period.churnedMrr)],
-            [
-              'analytics.churnRate',
-              t('analytics.churnValue', {
-                rate: permille(ctx, m.period.churnRatePermille),
-                churned: m.period.churned,
-                active: m.period.activeAtStart,
-              }),
-            ],
-          ] as const
-        ).map(([label, value]) => (
+      <div class="tiles tiles-compact">
+        {tiles.map(([label, value]) => (
           <div class="tile">
             <div class="l">{t(label)}</div>
             <div class="n">{value}</div>
           </div>
         ))}
       </div>
-      <p class="hint">{t('analytics.mrrHint')}</p>
-      <ChartBlock ctx={ctx} m={report.charts.mrr} kind="line" query={query} />
-      <ChartBlock ctx={ctx} m={report.charts.members} kind="line" query={query} />
+      {x.ordersWithoutFee > 0 && (
+        <p class="hint">
+          {t('analytics.feesMissing', { count: x.ordersWithoutFee })}
+          {x.foreignFeeOrders > 0 && ` ${t('analytics.feesForeign', { count: x.foreignFeeOrders })}`}
+        </p>
+      )}
     </>
+  );
+}
+
+/** Overview: the answer, the article's picture with the creator's data, the rates, and the period at a glance. */
+export function AnalyticsPage(p: TabProps) {
+  const { ctx, data, report } = p;
+  const t = ctx.t;
+  return (
+    <AnalyticsShell
+      ctx={ctx}
+      tab="overview"
+      title={t('analytics.title')}
+      query={p.query}
+      invalidRecords={data.invalidRecords}
+    >
+      <PeriodForm
+        ctx={ctx}
+        tab="overview"
+        range={p.range}
+        currency={data.currency}
+        currencies={data.currencies}
+        withRange={false}
+      />
+      <Answer ctx={ctx} report={report} currency={data.currency} />
+      <ChartBlock ctx={ctx} m={report.charts.leverage} svg={p.svgs.leverage} query={p.query} />
+      <Rates ctx={ctx} report={report} currency={data.currency} />
+      <section aria-labelledby="period-h">
+        <h2 id="period-h">{t('analytics.inPeriod')}</h2>
+        <PeriodForm ctx={ctx} tab="overview" range={p.range} currency={data.currency} currencies={[]} withRange />
+        <PeriodTiles ctx={ctx} report={report} currency={data.currency} />
+      </section>
+    </AnalyticsShell>
   );
 }

@@ -1,70 +1,66 @@
-import { formatMoney } from '../../domain/money.js';
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../web/context.js';
-import { type ChartModel, hoursText, percentText, type Series } from './chart-model.js';
-import { BarChart, LineChart } from './charts.js';
-import { HBarChart } from './hbar-chart.js';
-
-export function formatValue(ctx: PageContext, currency: string, v: number, unit: Series['unit']): string {
-  if (unit === 'money') return formatMoney(v, currency, ctx.locale);
-  if (unit === 'minutes') return `${hoursText(v).replace('.', ctx.locale === 'de' ? ',' : '.')} h`;
-  if (unit === 'permille') return `${percentText(v).replace('.', ctx.locale === 'de' ? ',' : '.')} %`;
-  return String(v);
-}
+import { formatValue, tableX } from './chart-format.js';
+import type { ChartModel } from './chart-model.js';
+import type { RenderedChart } from './chart-svg.js';
+import { ChartFigure } from './charts.js';
 
 /** A chart, the same numbers as a table (a <details>, no script needed), and its CSV. */
 export function ChartBlock({
   ctx,
   m,
-  kind,
+  svg,
   query,
+  children,
 }: {
   ctx: PageContext;
   m: ChartModel;
-  kind: 'line' | 'bar' | 'hbar';
+  svg: RenderedChart;
   query: string;
+  /** Shown under the heading, before the chart (e.g. a note on what it counts). */
+  children?: ComponentChildren;
 }) {
-  const fmt = (v: number, s: Pick<Series, 'unit'>) => formatValue(ctx, m.currency, v, s.unit);
+  const fmt = (v: number, unit: ChartModel['series'][number]['unit']) => formatValue(v, unit, m.currency, ctx.locale);
   return (
-    <section class="panel chart-block">
-      <h2>{m.title}</h2>
-      {kind === 'line' ? (
-        <LineChart m={m} fmt={fmt} />
-      ) : kind === 'hbar' ? (
-        <HBarChart m={m} fmt={fmt} />
-      ) : (
-        <BarChart m={m} fmt={fmt} />
-      )}
-      <details>
-        <summary>{ctx.t('analytics.table')}</summary>
-        <div class="table-wrap">
-          <table>
-            <caption>{m.desc}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.xName}</th>
-                {m.series.map((s) => (
-                  <th scope="col">{s.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {m.x.map((x, i) => (
-                <tr>
-                  <th scope="row">{x}</th>
-                  {m.series.map((s) => (
-                    <td>{fmt(s.values[i] ?? 0, s)}</td>
+    <section class="panel chart-block" aria-labelledby={`${m.id}-h`}>
+      <h2 id={`${m.id}-h`}>{m.title}</h2>
+      {children}
+      <ChartFigure ctx={ctx} m={m} svg={svg} />
+      {svg && (
+        <>
+          <details>
+            <summary>{ctx.t('analytics.table')}</summary>
+            <div class="table-wrap">
+              <table>
+                <caption>{m.desc}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.xName}</th>
+                    {m.series.map((s) => (
+                      <th scope="col">{s.name}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.x.map((x, i) => (
+                    <tr>
+                      <th scope="row">{tableX(x, m.xKind, ctx.locale)}</th>
+                      {m.series.map((s) => (
+                        <td class="num">{fmt(s.values[i] ?? 0, s.unit)}</td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <p>
-        <a href={`/admin/analytics/charts/${m.id}.csv${query}`} download>
-          {ctx.t('analytics.csv')}
-        </a>
-      </p>
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <p>
+            <a href={`/admin/analytics/charts/${m.id}.csv${query}`} download>
+              {ctx.t('analytics.csv')}
+            </a>
+          </p>
+        </>
+      )}
     </section>
   );
 }

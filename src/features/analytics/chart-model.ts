@@ -8,21 +8,51 @@ export type Series = {
   unit: SeriesUnit;
   values: number[];
   axis?: 'left' | 'right';
-  /** In the table view and the CSV only; the horizontal bar chart does not draw it. */
+  /** How the chart draws it; 'line' unless the chart is a bar chart. */
+  draw?: 'line' | 'bar';
+  /** Drawn below the zero line (an outflow such as churned MRR); the table and CSV keep the positive value. */
+  below?: boolean;
+  /** In the table view and the CSV only; the chart does not draw it. */
   tableOnly?: boolean;
+  /** Which of the chart looks (colour, line pattern, marker) it takes; its position by default. */
+  look?: number;
+  /** A thinner line, for a series that accompanies another of the same look (hours beside income). */
+  thin?: boolean;
 };
+/**
+ * What the x values are: calendar days (a day's, week's or month's first day,
+ * 'YYYY-MM-DD'), months ('YYYY-MM'), or names (products, countries). Axes and
+ * the table view write dates in the reader's language; the CSV keeps them ISO.
+ */
+export type XKind = 'day' | 'week' | 'month' | 'name';
+/** Lines (and bars) over dates, or one horizontal bar per name. */
+export type ChartKind = 'line' | 'hbar';
 export type ChartModel = {
   id: string;
+  kind: ChartKind;
   title: string;
   desc: string;
+  /** Shown instead of the chart when it would draw nothing but zeros. */
+  empty: string;
   /** Column header of the x values in the table and CSV. */
   xName: string;
+  xKind: XKind;
   x: string[];
   series: Series[];
   currency: string;
-  /** A horizontal reference line (e.g. the 1:1 hourly rate), in the left axis' unit. */
+  /** A reference line (e.g. the 1:1 hourly rate), in the value axis' unit. */
   reference?: { name: string; value: number } | undefined;
 };
+
+/** The series a chart draws (the others are in its table and CSV only). */
+export function drawnSeries(m: ChartModel): Series[] {
+  return m.series.filter((s) => !s.tableOnly);
+}
+
+/** Nothing to draw: no x values, or every drawn value is zero. */
+export function isEmptyChart(m: ChartModel): boolean {
+  return m.x.length === 0 || drawnSeries(m).every((s) => s.values.every((v) => v === 0));
+}
 
 /** A horizontal bar chart draws at most this many bars; its table view and CSV hold every row. */
 export const HBAR_MAX = 12;

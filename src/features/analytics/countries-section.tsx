@@ -1,6 +1,8 @@
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
+import { RebuildForm } from './analytics-shell.js';
 import { ChartBlock } from './chart-block.js';
+import type { RenderedChart } from './chart-svg.js';
 import type { CountryReport, Region } from './country-report.js';
 
 const REGIONS: readonly Region[] = ['eu', 'nonEu', 'unknown'];
@@ -11,15 +13,22 @@ export function CountriesSection({
   c,
   currency,
   query,
+  svg,
 }: {
   ctx: PageContext;
   c: CountryReport;
   currency: string;
   query: string;
+  svg: RenderedChart;
 }) {
   const t = ctx.t;
   const money = (v: number) => formatMoney(v, currency, ctx.locale);
-  const uncounted = c.uncounted > 0 && <p class="hint">{t('analytics.countriesUncounted', { count: c.uncounted })}</p>;
+  const uncounted = c.uncounted > 0 && (
+    <div class="panel">
+      <p>{t('analytics.countriesUncounted', { count: c.uncounted })}</p>
+      <RebuildForm ctx={ctx} />
+    </div>
+  );
   if (c.rows.length === 0)
     return (
       <>
@@ -33,7 +42,7 @@ export function CountriesSection({
       <h2 id="countries">{t('analytics.countries')}</h2>
       <p class="hint">{t('analytics.countriesHint')}</p>
       {uncounted}
-      <div class="tiles">
+      <div class="tiles tiles-compact">
         {REGIONS.filter((r) => r !== 'unknown' || c.regions.unknown.orders > 0).map((r) => (
           <div class="tile">
             <div class="l">{t(`analytics.region.${r}`)}</div>
@@ -73,7 +82,7 @@ export function CountriesSection({
         </table>
       </div>
       {c.regions.unknown.orders > 0 && <p class="hint">{t('analytics.countryUnknownHint')}</p>}
-      <ChartBlock ctx={ctx} m={c.chart} kind="hbar" query={query} />
+      <ChartBlock ctx={ctx} m={c.chart} svg={svg} query={query} />
     </>
   );
 }

@@ -175,7 +175,7 @@ describe('sales per country', () => {
     assert.deepEqual([(await show()).uncounted, (await show()).rows.length], [1, 0]);
     const c = new TestClient(t.app);
     await c.login();
-    const page = await c.get('/admin/analytics?range=30');
+    const page = await c.get('/admin/analytics/countries?range=30');
     assert.match(page.body, /1 orders of this period were counted before sales were kept per country/);
     await rebuildSalesAggregates(db(), t.services.database.dialect);
     const after = await show();
@@ -201,7 +201,7 @@ describe('sales per country', () => {
     }
     const c = new TestClient(t.app);
     await c.login();
-    const en = await c.get('/admin/analytics?range=30');
+    const en = await c.get('/admin/analytics/countries?range=30');
     assert.equal(en.statusCode, 200);
     assert.match(en.body, /<h2 id="countries">Countries<\/h2>/);
     // The country table (before the chart, whose own table view repeats the figures without codes).
@@ -232,7 +232,7 @@ describe('sales per country', () => {
     assert.match(en.body, /href="\/admin\/analytics\/charts\/countries\.csv\?range=30&amp;currency=EUR"/);
     assert.doesNotMatch(en.body, /orders of this period were counted before/);
 
-    const de = await c.get('/admin/analytics?range=30', { cookie: `${c.cookieHeader}; vf_lang=de` });
+    const de = await c.get('/admin/analytics/countries?range=30', { cookie: `${c.cookieHeader}; vf_lang=de` });
     assert.match(de.body, /<h2 id="countries">Länder<\/h2>/);
     assert.match(
       de.body,
@@ -267,7 +267,7 @@ describe('sales per country', () => {
     assert.match(fallback.body, /\r\nSwitzerland,1,50\.00/);
     const usd = await c.get('/admin/analytics/charts/countries.csv?range=30&currency=USD');
     assert.equal(usd.body, 'Country,Orders,Gross (USD),Refunds (USD),VAT (USD),Net of refunds and VAT (USD)\r\n');
-    const page = await c.get('/admin/analytics?range=30&currency=USD');
+    const page = await c.get('/admin/analytics/countries?range=30&currency=USD');
     assert.match(page.body, /<p class="empty">No sales in this period\.<\/p>/);
   });
 });

@@ -76,9 +76,12 @@ function countryChart(rows: CountryRow[], opts: { currency: string; t: Translate
   const col = (name: string, unit: 'money' | 'count', values: number[]) => ({ name, unit, values, tableOnly: true });
   return {
     id: 'countries',
+    kind: 'hbar',
     title: t('analytics.chart.countries'),
     desc: t('analytics.chart.countriesDesc', { count: HBAR_MAX }),
+    empty: t('analytics.countriesNone'),
     xName: t('analytics.country'),
+    xKind: 'name',
     x: rows.map((r) => r.name),
     currency: opts.currency,
     series: [

@@ -4,7 +4,8 @@ import { Alert, Field, Form, Select } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import type { Translate } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
-import { hoursText } from './chart-model.js';
+import { AnalyticsTabs, RebuildForm } from './analytics-shell.js';
+import { formatDay, formatValue } from './chart-format.js';
 import type { EffortRecords } from './effort-data.js';
 import {
   type ClientWorkValues,
@@ -26,9 +27,10 @@ export type FailedForm =
   | { form: 'leave'; values: LeaveValues; errors: FieldErrorKeys }
   | { form: 'settings'; values: SettingsValues; errors: FieldErrorKeys };
 
-/** A stored day as it is, marked when it is no real day (rows from before days were checked). */
-function Day({ t, day }: { t: Translate; day: string }) {
-  if (isUsableDay(day)) return <>{day}</>;
+/** A stored day in the reader's writing ("06.12.2026"); as it is and marked when it is no real day (rows from before days were checked). */
+function Day({ ctx, day }: { ctx: PageContext; day: string }) {
+  if (isUsableDay(day)) return <>{formatDay(day, ctx.locale)}</>;
+  const t = ctx.t;
   return (
     <>
       {day} <strong class="error">{t('effort.notADay')}</strong>
@@ -78,9 +80,7 @@ export function EffortPage(p: {
   const cats = (['creation', 'update', 'support'] as const).map((c) => ({ value: c, label: t(`effort.cat.${c}`) }));
   return (
     <AdminLayout ctx={ctx} title={t('effort.title')}>
-      <p>
-        <a href="/admin/analytics">← {t('analytics.title')}</a>
-      </p>
+      <AnalyticsTabs ctx={ctx} current="effort" query="" />
       {p.notice && <Alert kind={p.notice.kind}>{p.notice.text}</Alert>}
       <section class="panel">
         <h2>{t('effort.product')}</h2>
@@ -108,24 +108,26 @@ export function EffortPage(p: {
             <button type="submit">{t('effort.add')}</button>
           </Form>
         )}
-        <table>
-          <tbody>
-            {r.effort.map((e) => (
-              <tr>
-                <td>
-                  <Day t={t} day={e.day} />
-                </td>
-                <td>{e.title}</td>
-                <td>{hoursText(e.minutes)} h</td>
-                <td>{t(`effort.cat.${e.category}`)}</td>
-                <td>{e.note}</td>
-                <td>
-                  <DeleteButton ctx={ctx} kind="effort" id={e.id} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              {r.effort.map((e) => (
+                <tr>
+                  <td>
+                    <Day ctx={ctx} day={e.day} />
+                  </td>
+                  <td>{e.title}</td>
+                  <td>{formatValue(e.minutes, 'minutes', currency, ctx.locale)}</td>
+                  <td>{t(`effort.cat.${e.category}`)}</td>
+                  <td>{e.note}</td>
+                  <td>
+                    <DeleteButton ctx={ctx} kind="effort" id={e.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section class="panel">
         <h2>{t('effort.client')}</h2>
@@ -154,23 +156,25 @@ export function EffortPage(p: {
             {t('effort.import')}
           </button>
         </Form>
-        <table>
-          <tbody>
-            {r.client.map((c) => (
-              <tr>
-                <td>
-                  <Day t={t} day={c.day} />
-                </td>
-                <td>{hoursText(c.minutes)} h</td>
-                <td>{formatMoney(c.amount_minor, c.currency, ctx.locale)}</td>
-                <td>{c.note}</td>
-                <td>
-                  <DeleteButton ctx={ctx} kind="client" id={c.id} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              {r.client.map((c) => (
+                <tr>
+                  <td>
+                    <Day ctx={ctx} day={c.day} />
+                  </td>
+                  <td>{formatValue(c.minutes, 'minutes', currency, ctx.locale)}</td>
+                  <td>{formatMoney(c.amount_minor, c.currency, ctx.locale)}</td>
+                  <td>{c.note}</td>
+                  <td>
+                    <DeleteButton ctx={ctx} kind="client" id={c.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section class="panel">
         <h2>{t('effort.leave')}</h2>
@@ -187,22 +191,24 @@ export function EffortPage(p: {
           <Field name="note" label={t('effort.note')} {...field('leave', 'note')} />
           <button type="submit">{t('effort.add')}</button>
         </Form>
-        <table>
-          <tbody>
-            {r.leave.map((l) => (
-              <tr>
-                <td>
-                  <Day t={t} day={l.start_day} /> – <Day t={t} day={l.end_day} />
-                </td>
-                <td>{t(`effort.kind.${l.kind}`)}</td>
-                <td>{l.note}</td>
-                <td>
-                  <DeleteButton ctx={ctx} kind="leave" id={l.id} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              {r.leave.map((l) => (
+                <tr>
+                  <td>
+                    <Day ctx={ctx} day={l.start_day} /> – <Day ctx={ctx} day={l.end_day} />
+                  </td>
+                  <td>{t(`effort.kind.${l.kind}`)}</td>
+                  <td>{l.note}</td>
+                  <td>
+                    <DeleteButton ctx={ctx} kind="leave" id={l.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section class="panel">
         <h2>{t('effort.settings')}</h2>
@@ -237,6 +243,10 @@ export function EffortPage(p: {
           </div>
           <button type="submit">{t('effort.save')}</button>
         </Form>
+      </section>
+      <section class="panel">
+        <h2>{t('analytics.rebuildTitle')}</h2>
+        <RebuildForm ctx={ctx} />
       </section>
     </AdminLayout>
   );

@@ -158,9 +158,12 @@ describe('inputs, visitors and CSV', () => {
   test('chart CSV: decimal money, hours with two decimals, formula-safe cells', () => {
     const csv = chartCsv({
       id: 'x',
+      kind: 'line',
       title: 'T',
       desc: 'D',
+      empty: 'E',
       xName: 'Week',
+      xKind: 'name',
       x: ['2026-03-30', '=cmd'],
       currency: 'EUR',
       series: [

@@ -4,8 +4,40 @@ export const analyticsMessages = defineMessages(
   {
     'analytics.nav': 'Leverage',
     'analytics.title': 'Leverage: 1:n against 1:1',
-    'analytics.intro':
-      'What an hour of your work earns, product by product, next to your 1:1 work — and what came in while you were not working.',
+    'analytics.tabs': 'Parts of the leverage dashboard',
+    'analytics.tab.overview': 'Overview',
+    'analytics.tab.sales': 'Revenue',
+    'analytics.tab.products': 'Products',
+    'analytics.tab.countries': 'Countries',
+    'analytics.tab.members': 'Memberships',
+    'analytics.tab.effort': 'Record hours',
+    'analytics.answer.title': 'What an hour of your work earns',
+    'analytics.answer.both': 'An hour of your product work has earned {n} so far, an hour of client work {one}.',
+    'analytics.answer.bothSetting':
+      'An hour of your product work has earned {n} so far; for client work you charge {one} an hour.',
+    'analytics.answer.nOnly':
+      'An hour of your product work has earned {n} so far. Record your client work or your 1:1 hourly rate to compare it.',
+    'analytics.answer.oneOnly':
+      'An hour of client work has earned {one} so far. Record the hours you put into your products to see what an hour of them earns.',
+    'analytics.answer.none':
+      'Record the hours you put into your products, and your client work: this page then shows what an hour of each earns.',
+    'analytics.answer.empty':
+      'Nothing to compare yet. Once you sell products and record the hours they took, and your client work beside them, this page shows what an hour of each earns and how much came in while you were not working.',
+    'analytics.rateNNone': '1:n (products): no hours recorded yet',
+    'analytics.rateOneNone': '1:1 (client work): no client work recorded yet',
+    'analytics.rateMembersNone': 'Memberships (1:n): no hours recorded yet',
+    'analytics.inPeriod': 'In the period',
+    'analytics.legend.right': '{name} (right scale)',
+    'analytics.legend.below': '{name} (below the zero line)',
+    'analytics.chart.leverageEmpty':
+      'No income and no recorded hours yet, so there is nothing to draw. Once you sell or record hours, this chart shows your income and your hours, 1:1 and 1:n, over time.',
+    'analytics.chart.revenueEmpty': 'No sales in this period.',
+    'analytics.chart.productsEmpty':
+      'No product has recorded hours yet. Record the hours you put into a product to see what an hour of it has earned, next to your 1:1 rate.',
+    'analytics.chart.mrrEmpty': 'No paid subscriptions in this period yet.',
+    'analytics.rebuildTitle': 'Recount',
+    'analytics.rebuildText':
+      'Recomputes the daily figures from the orders, for example after you changed the time zone.',
     'analytics.range': 'Period',
     'analytics.range.30': 'Last 30 days',
     'analytics.range.90': 'Last 90 days',
@@ -21,6 +53,8 @@ export const analyticsMessages = defineMessages(
     'analytics.orders': 'Orders',
     'analytics.newCustomers': 'New customers',
     'analytics.refunds': 'Refunds',
+    'analytics.refundsValue': '{count} · {amount}',
+    'analytics.tabTitle': 'Leverage: {tab}',
     'analytics.vat': 'VAT included',
     'analytics.netOfVat': 'Revenue net of refunds and VAT',
     'analytics.fees': 'Payment fees',
@@ -37,20 +71,20 @@ export const analyticsMessages = defineMessages(
     'analytics.rateN': '1:n (products): {rate} per hour',
     'analytics.rateOne': '1:1 (client work): {rate} per hour',
     'analytics.rateSetting': 'Your 1:1 rate setting: {rate} per hour',
-    'analytics.noHours': 'Record your hours to see it.',
     'analytics.passive': 'Earned while not working',
-    'analytics.passiveText':
-      '{share} of your product income ({amount}) came in on days without recorded work or during time off; {leave} of it during holidays or sick leave.',
+    'analytics.passiveShare': '{share} of your product income came in while you were not working.',
+    'analytics.passiveDetail':
+      '{amount} on days without recorded work or during time off; {leave} of it during holidays or sick leave.',
     'analytics.passiveNone': 'No product income yet.',
     'analytics.chart.leverage': 'Income and hours over time: 1:1 and 1:n',
     'analytics.chart.leverageDesc':
       'Cumulative income (left scale) and cumulative hours worked (right scale) for client work (1:1) and products (1:n).',
     'analytics.chart.revenue': 'Revenue over time',
     'analytics.chart.revenueDesc':
-      'Gross revenue, and revenue net of refunds, of VAT and of known payment fees, per period, in the store time zone.',
+      'Gross revenue per period as bars and, as a line, what you keep after refunds, VAT and known payment fees, in the store time zone. The table and the CSV also show the steps in between.',
     'analytics.chart.products': 'Effective hourly rate per product',
     'analytics.chart.productsDesc':
-      'Net revenue divided by hours recorded, per product, with your 1:1 hourly rate as a dashed line.',
+      'Net revenue divided by the hours recorded, for each product with recorded hours, highest first, with your 1:1 hourly rate as a dashed line.',
     'analytics.series.nIncome': '1:n income',
     'analytics.series.oneIncome': '1:1 income',
     'analytics.series.nHours': '1:n hours',
@@ -81,13 +115,15 @@ export const analyticsMessages = defineMessages(
     'analytics.referrers': 'Top referrers',
     'analytics.campaigns': 'UTM campaigns',
     'analytics.visitors': 'Visitors',
+    'analytics.referrer': 'Referrer',
+    'analytics.campaign': 'Campaign',
     'analytics.none': 'Nothing yet.',
     'analytics.countries': 'Countries',
     'analytics.countriesHint':
       'By the buyer’s billing country at payment, in the period and currency shown. Net means after refunds and VAT, before payment fees.',
     'analytics.countriesNone': 'No sales in this period.',
     'analytics.countriesUncounted':
-      '{count} orders of this period were counted before sales were kept per country and are missing here; recount the figures (at the end of this page) to include them.',
+      '{count} orders of this period were counted before sales were kept per country and are missing here. Recount the figures to include them.',
     'analytics.country': 'Country',
     'analytics.countryUnknownName': 'Unknown',
     'analytics.countryUnknownHint': 'Unknown: orders from before checkout asked for the billing country.',
@@ -112,10 +148,10 @@ export const analyticsMessages = defineMessages(
       'MRR counts every paid subscription that grants access, monthly prices plus yearly prices divided by 12, in this currency; one canceled at its period end counts until it ends. Churn rate: subscriptions that ended in the period ÷ those active at its start.',
     'analytics.chart.mrr': 'Monthly recurring revenue',
     'analytics.chart.mrrDesc':
-      'MRR at the end of each month (today for this month), the MRR of subscriptions that began and of those that ended in the month.',
+      'MRR at the end of each month (today for this month) as a line; the MRR of subscriptions that began in the month as bars above the zero line, of those that ended as bars below it.',
     'analytics.chart.members': 'Paid subscriptions and churn',
     'analytics.chart.membersDesc':
-      'Paid subscriptions at the end of each month, those that began and ended in it (left scale), and the churn rate: ended ÷ active at the month’s start (right scale).',
+      'Paid subscriptions at the end of each month as a line; those that began in the month as bars above the zero line, those that ended as bars below it (left scale); and the churn rate: ended ÷ active at the month’s start (right scale).',
     'analytics.series.mrr': 'MRR',
     'analytics.series.newMrr': 'New MRR',
     'analytics.series.churnedMrr': 'Churned MRR',
@@ -127,14 +163,14 @@ export const analyticsMessages = defineMessages(
     'analytics.membership': 'Membership',
     'analytics.effort': 'Record hours and 1:1 work',
     'analytics.rebuild': 'Recount from all orders',
-    'analytics.rebuildHint': 'Recomputes the daily figures from the orders, e.g. after changing the time zone.',
     'analytics.rebuildQueued': 'Recount started; the figures update in a moment.',
     'analytics.whatIf': 'What if',
     'analytics.whatIfIntro': 'In the last 30 days: {units} sold at {price}.',
     'analytics.newPrice': 'New price',
     'analytics.unitChange': 'Expected change in units sold (%)',
     'analytics.project': 'Project',
-    'analytics.projection': 'Projected: {units} sold, {revenue} instead of {current} ({difference}).',
+    'analytics.projectionMore': 'Projected: {units} sold, {revenue} instead of {current} (+{difference}).',
+    'analytics.projectionLess': 'Projected: {units} sold, {revenue} instead of {current} (−{difference}).',
     'analytics.badPrice': 'Enter a price like 19.00 and a whole percentage between -100 and 1000.',
     'analytics.invalidRecords':
       '{count} records have a date that does not exist and are left out of these figures. Delete them and enter them again:',
@@ -202,8 +238,41 @@ export const analyticsMessages = defineMessages(
   {
     'analytics.nav': 'Hebelwirkung',
     'analytics.title': 'Hebelwirkung: 1:n gegenüber 1:1',
-    'analytics.intro':
-      'Was eine Stunde Ihrer Arbeit einbringt – Produkt für Produkt, neben Ihrer 1:1-Arbeit – und was hereinkam, während Sie nicht gearbeitet haben.',
+    'analytics.tabs': 'Bereiche der Hebelwirkung',
+    'analytics.tab.overview': 'Überblick',
+    'analytics.tab.sales': 'Umsatz',
+    'analytics.tab.products': 'Produkte',
+    'analytics.tab.countries': 'Länder',
+    'analytics.tab.members': 'Mitgliedschaften',
+    'analytics.tab.effort': 'Stunden erfassen',
+    'analytics.answer.title': 'Was eine Stunde Ihrer Arbeit einbringt',
+    'analytics.answer.both':
+      'Eine Stunde Arbeit an Ihren Produkten hat bisher {n} eingebracht, eine Stunde Kundenarbeit {one}.',
+    'analytics.answer.bothSetting':
+      'Eine Stunde Arbeit an Ihren Produkten hat bisher {n} eingebracht; für Kundenarbeit berechnen Sie {one} pro Stunde.',
+    'analytics.answer.nOnly':
+      'Eine Stunde Arbeit an Ihren Produkten hat bisher {n} eingebracht. Erfassen Sie Ihre Kundenarbeit oder Ihren 1:1-Stundensatz, um sie zu vergleichen.',
+    'analytics.answer.oneOnly':
+      'Eine Stunde Kundenarbeit hat bisher {one} eingebracht. Erfassen Sie die Stunden an Ihren Produkten, um zu sehen, was eine Stunde daran einbringt.',
+    'analytics.answer.none':
+      'Erfassen Sie die Stunden an Ihren Produkten und Ihre Kundenarbeit: Dann zeigt diese Seite, was eine Stunde von beidem einbringt.',
+    'analytics.answer.empty':
+      'Noch gibt es nichts zu vergleichen. Sobald Sie Produkte verkaufen und die Stunden erfassen, die sie gekostet haben, und daneben Ihre Kundenarbeit, zeigt diese Seite, was eine Stunde von beidem einbringt und wie viel hereinkam, während Sie nicht gearbeitet haben.',
+    'analytics.rateNNone': '1:n (Produkte): noch keine Stunden erfasst',
+    'analytics.rateOneNone': '1:1 (Kundenarbeit): noch keine Kundenarbeit erfasst',
+    'analytics.rateMembersNone': 'Mitgliedschaften (1:n): noch keine Stunden erfasst',
+    'analytics.inPeriod': 'Im Zeitraum',
+    'analytics.legend.right': '{name} (rechte Skala)',
+    'analytics.legend.below': '{name} (unterhalb der Nulllinie)',
+    'analytics.chart.leverageEmpty':
+      'Noch keine Einnahmen und keine erfassten Stunden, daher gibt es nichts zu zeichnen. Sobald Sie verkaufen oder Stunden erfassen, zeigt dieses Diagramm Ihre Einnahmen und Stunden aus 1:1- und 1:n-Arbeit im Zeitverlauf.',
+    'analytics.chart.revenueEmpty': 'Keine Verkäufe in diesem Zeitraum.',
+    'analytics.chart.productsEmpty':
+      'Noch hat kein Produkt erfasste Stunden. Erfassen Sie die Stunden, die Sie in ein Produkt gesteckt haben, um zu sehen, was eine Stunde daran eingebracht hat – neben Ihrem 1:1-Satz.',
+    'analytics.chart.mrrEmpty': 'In diesem Zeitraum gibt es noch keine bezahlten Abonnements.',
+    'analytics.rebuildTitle': 'Neu zählen',
+    'analytics.rebuildText':
+      'Berechnet die Tageswerte aus den Bestellungen neu, zum Beispiel nachdem Sie die Zeitzone geändert haben.',
     'analytics.range': 'Zeitraum',
     'analytics.range.30': 'Letzte 30 Tage',
     'analytics.range.90': 'Letzte 90 Tage',
@@ -221,6 +290,8 @@ export const analyticsMessages = defineMessages(
     'analytics.orders': 'Bestellungen',
     'analytics.newCustomers': 'Neue Kundschaft',
     'analytics.refunds': 'Erstattungen',
+    'analytics.refundsValue': '{count} · {amount}',
+    'analytics.tabTitle': 'Hebelwirkung: {tab}',
     'analytics.fees': 'Zahlungsgebühren',
     'analytics.netAfterFees': 'Netto nach Umsatzsteuer, Erstattungen und Gebühren',
     'analytics.netHint':
@@ -235,20 +306,20 @@ export const analyticsMessages = defineMessages(
     'analytics.rateN': '1:n (Produkte): {rate} pro Stunde',
     'analytics.rateOne': '1:1 (Kundenarbeit): {rate} pro Stunde',
     'analytics.rateSetting': 'Ihr eingestellter 1:1-Satz: {rate} pro Stunde',
-    'analytics.noHours': 'Erfassen Sie Ihre Stunden, um ihn zu sehen.',
     'analytics.passive': 'Verdient, während Sie nicht gearbeitet haben',
-    'analytics.passiveText':
-      '{share} Ihrer Produkteinnahmen ({amount}) kamen an Tagen ohne erfasste Arbeit oder in freier Zeit herein; {leave} davon im Urlaub oder während einer Krankheit.',
+    'analytics.passiveShare': '{share} Ihrer Produkteinnahmen kamen herein, während Sie nicht gearbeitet haben.',
+    'analytics.passiveDetail':
+      '{amount} an Tagen ohne erfasste Arbeit oder in freier Zeit, davon {leave} im Urlaub oder während einer Krankheit.',
     'analytics.passiveNone': 'Noch keine Produkteinnahmen.',
     'analytics.chart.leverage': 'Einnahmen und Stunden im Zeitverlauf: 1:1 und 1:n',
     'analytics.chart.leverageDesc':
       'Kumulierte Einnahmen (linke Skala) und kumulierte Arbeitsstunden (rechte Skala) für Kundenarbeit (1:1) und Produkte (1:n).',
     'analytics.chart.revenue': 'Umsatz im Zeitverlauf',
     'analytics.chart.revenueDesc':
-      'Bruttoumsatz und Umsatz abzüglich Erstattungen, Umsatzsteuer und bekannter Zahlungsgebühren je Zeitraum, in der Zeitzone des Shops.',
+      'Bruttoumsatz je Zeitraum als Balken und als Linie, was Ihnen nach Erstattungen, Umsatzsteuer und bekannten Zahlungsgebühren bleibt, in der Zeitzone des Shops. Tabelle und CSV zeigen auch die Schritte dazwischen.',
     'analytics.chart.products': 'Effektiver Stundensatz je Produkt',
     'analytics.chart.productsDesc':
-      'Nettoumsatz geteilt durch erfasste Stunden je Produkt, Ihr 1:1-Stundensatz als gestrichelte Linie.',
+      'Nettoumsatz geteilt durch die erfassten Stunden, für jedes Produkt mit erfassten Stunden, der höchste zuerst; Ihr 1:1-Stundensatz als gestrichelte Linie.',
     'analytics.series.nIncome': 'Einnahmen 1:n',
     'analytics.series.oneIncome': 'Einnahmen 1:1',
     'analytics.series.nHours': 'Stunden 1:n',
@@ -279,13 +350,15 @@ export const analyticsMessages = defineMessages(
     'analytics.referrers': 'Häufigste Verweisquellen',
     'analytics.campaigns': 'UTM-Kampagnen',
     'analytics.visitors': 'Besuche',
+    'analytics.referrer': 'Verweisquelle',
+    'analytics.campaign': 'Kampagne',
     'analytics.none': 'Noch nichts.',
     'analytics.countries': 'Länder',
     'analytics.countriesHint':
       'Nach dem Rechnungsland der Käufer bei der Zahlung, im gezeigten Zeitraum und in der gezeigten Währung. Netto heißt abzüglich Erstattungen und Umsatzsteuer, vor Zahlungsgebühren.',
     'analytics.countriesNone': 'Keine Verkäufe in diesem Zeitraum.',
     'analytics.countriesUncounted':
-      '{count} Bestellungen dieses Zeitraums wurden gezählt, bevor Verkäufe je Land erfasst wurden, und fehlen hier; zählen Sie die Zahlen neu (am Ende dieser Seite), um sie einzubeziehen.',
+      '{count} Bestellungen dieses Zeitraums wurden gezählt, bevor Verkäufe je Land erfasst wurden, und fehlen hier. Zählen Sie die Zahlen neu, um sie einzubeziehen.',
     'analytics.country': 'Land',
     'analytics.countryUnknownName': 'Unbekannt',
     'analytics.countryUnknownHint':
@@ -312,10 +385,10 @@ export const analyticsMessages = defineMessages(
       'Der MRR zählt jedes bezahlte Abonnement mit Zugang, Monatspreise plus Jahrespreise geteilt durch 12, in dieser Währung; ein zum Periodenende gekündigtes zählt bis zu seinem Ende. Kündigungsrate: im Zeitraum beendete Abonnements ÷ die zu seinem Beginn aktiven.',
     'analytics.chart.mrr': 'Monatlich wiederkehrender Umsatz (MRR)',
     'analytics.chart.mrrDesc':
-      'MRR am Ende jedes Monats (heute für den laufenden Monat), der MRR der im Monat begonnenen und der beendeten Abonnements.',
+      'MRR am Ende jedes Monats (heute für den laufenden Monat) als Linie; der MRR der im Monat begonnenen Abonnements als Balken über der Nulllinie, der beendeten als Balken darunter.',
     'analytics.chart.members': 'Bezahlte Abonnements und Kündigungen',
     'analytics.chart.membersDesc':
-      'Bezahlte Abonnements am Monatsende, die im Monat begonnenen und beendeten (linke Skala) und die Kündigungsrate: beendet ÷ aktiv zu Monatsbeginn (rechte Skala).',
+      'Bezahlte Abonnements am Monatsende als Linie; die im Monat begonnenen als Balken über der Nulllinie, die beendeten als Balken darunter (linke Skala); dazu die Kündigungsrate: beendet ÷ aktiv zu Monatsbeginn (rechte Skala).',
     'analytics.series.mrr': 'MRR',
     'analytics.series.newMrr': 'Neuer MRR',
     'analytics.series.churnedMrr': 'Verlorener MRR',
@@ -327,15 +400,14 @@ export const analyticsMessages = defineMessages(
     'analytics.membership': 'Mitgliedschaft',
     'analytics.effort': 'Stunden und 1:1-Arbeit erfassen',
     'analytics.rebuild': 'Aus allen Bestellungen neu zählen',
-    'analytics.rebuildHint':
-      'Berechnet die Tageswerte aus den Bestellungen neu, z. B. nach einem Wechsel der Zeitzone.',
     'analytics.rebuildQueued': 'Neuzählung gestartet; die Zahlen sind gleich aktuell.',
     'analytics.whatIf': 'Was wäre, wenn',
     'analytics.whatIfIntro': 'In den letzten 30 Tagen: {units} verkauft zu {price}.',
     'analytics.newPrice': 'Neuer Preis',
     'analytics.unitChange': 'Erwartete Änderung der verkauften Stückzahl (%)',
     'analytics.project': 'Hochrechnen',
-    'analytics.projection': 'Hochgerechnet: {units} verkauft, {revenue} statt {current} ({difference}).',
+    'analytics.projectionMore': 'Hochgerechnet: {units} verkauft, {revenue} statt {current} (+{difference}).',
+    'analytics.projectionLess': 'Hochgerechnet: {units} verkauft, {revenue} statt {current} (−{difference}).',
     'analytics.badPrice': 'Geben Sie einen Preis wie 19,00 und eine ganze Prozentzahl zwischen -100 und 1000 ein.',
     'analytics.invalidRecords':
       '{count} Einträge haben ein Datum, das es nicht gibt, und fehlen in diesen Zahlen. Bitte löschen Sie sie und erfassen Sie sie neu:',

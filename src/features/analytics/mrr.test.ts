@@ -344,15 +344,21 @@ describe('MRR and churn on the leverage dashboard', () => {
     );
     assert.equal(saved.headers.location, '/admin/analytics/effort?ok=1');
 
-    const page = await c.get('/admin/analytics?range=30');
+    // The overview names the tiers' own rate; the products tab lists the tier; the memberships tab has MRR.
+    const overview = await c.get('/admin/analytics?range=30');
+    assert.equal(overview.statusCode, 200);
+    assert.match(overview.body, /Memberships \(1:n\): €3\.00 per hour/); // €9 net / 3 h
+    const products = await c.get('/admin/analytics/products?range=30');
+    assert.match(products.body, /Reader<span class="muted"> \(Membership\)<\/span>/);
+    const page = await c.get('/admin/analytics/members?range=30');
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /appear here once you sell memberships/);
-    assert.match(page.body, /Memberships \(1:n\): €3\.00 per hour/); // €9 net / 3 h
-    assert.match(page.body, /Reader<span class="muted"> \(Membership\)<\/span>/);
     assert.match(page.body, /<title id="mrr-t">Monthly recurring revenue<\/title>/);
     assert.match(page.body, /<title id="members-t">Paid subscriptions and churn<\/title>/);
     assert.match(page.body, /MRR now<\/div><div class="n">€/);
-    assert.doesNotMatch(page.body, /style="/);
+    // Churned subscriptions hang below the zero line, and the legend says so in words.
+    assert.match(page.body, /<\/svg>Ended \(below the zero line\)<\/li>/);
+    for (const tab of [overview, products, page]) assert.doesNotMatch(tab.body, /style="|<style/);
 
     const csv = await c.get('/admin/analytics/charts/mrr.csv?range=30');
     assert.equal(csv.statusCode, 200);
@@ -364,10 +370,11 @@ describe('MRR and churn on the leverage dashboard', () => {
     assert.equal(lines.at(-1)?.split(',')[1], (tile.mrrMinor / 100).toFixed(2));
 
     const de = { cookie: `${c.cookieHeader}; vf_lang=de` };
-    const dePage = await c.get('/admin/analytics?range=30', de);
+    const dePage = await c.get('/admin/analytics/members?range=30', de);
     assert.match(dePage.body, /Monatlich wiederkehrender Umsatz \(MRR\)/);
     assert.match(dePage.body, /Kündigungsrate im Zeitraum/);
-    assert.match(dePage.body, /Mitgliedschaften \(1:n\): 3,00\s€ pro Stunde/);
+    const deOverview = await c.get('/admin/analytics?range=30', de);
+    assert.match(deOverview.body, /Mitgliedschaften \(1:n\): 3,00\s€ pro Stunde/);
     const deCsv = await c.get('/admin/analytics/charts/members.csv?range=30', de);
     assert.equal(deCsv.body.split('\r\n')[0], 'Monat,Bezahlte Abonnements,Begonnen,Beendet,Kündigungsrate (%)');
 

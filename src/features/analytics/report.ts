@@ -1,6 +1,6 @@
 import type { Locale } from '../../web/i18n.js';
 import type { Translate } from '../../web/messages.js';
-import type { ChartModel } from './chart-model.js';
+import { type ChartModel, HBAR_MAX } from './chart-model.js';
 import { buildCountryReport, type CountryReport } from './country-report.js';
 import type { AnalyticsData } from './dashboard-data.js';
 import { earnedOf, netOfVatOf, TRAILING_DAYS } from './dashboard-data.js';
@@ -192,9 +192,12 @@ function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
   const x = bucketsBetween(start, d.today, period);
   return {
     id: 'leverage',
+    kind: 'line',
     title: t('analytics.chart.leverage'),
     desc: t('analytics.chart.leverageDesc'),
+    empty: t('analytics.chart.leverageEmpty'),
     xName: t(period === 'week' ? 'analytics.period.week' : 'analytics.period.month'),
+    xKind: period,
     x,
     currency: d.currency,
     series: [
@@ -220,6 +223,7 @@ function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
         name: t('analytics.series.nHours'),
         unit: 'minutes',
         axis: 'right',
+        thin: true,
         values: cumulative(
           x,
           period,
@@ -230,6 +234,7 @@ function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
         name: t('analytics.series.oneHours'),
         unit: 'minutes',
         axis: 'right',
+        thin: true,
         values: cumulative(
           x,
           period,
@@ -256,27 +261,48 @@ function revenueChart(d: AnalyticsData, period: Period, t: Translate): ChartMode
   }
   return {
     id: 'revenue',
+    kind: 'line',
     title: t('analytics.chart.revenue'),
     desc: t('analytics.chart.revenueDesc'),
+    empty: t('analytics.chart.revenueEmpty'),
     xName: t(`analytics.period.${period}`),
+    xKind: period,
     x,
     currency: d.currency,
+    // Gross as bars, what the creator keeps as a line; the steps between are in the table and CSV.
     series: [
-      { name: t('analytics.series.gross'), unit: 'money', values: x.map((b) => gross.get(b) ?? 0) },
-      { name: t('analytics.series.net'), unit: 'money', values: x.map((b) => net.get(b) ?? 0) },
-      { name: t('analytics.series.netOfVat'), unit: 'money', values: x.map((b) => netOfVat.get(b) ?? 0) },
-      { name: t('analytics.series.netAfterFees'), unit: 'money', values: x.map((b) => afterFees.get(b) ?? 0) },
+      { name: t('analytics.series.gross'), unit: 'money', draw: 'bar', values: x.map((b) => gross.get(b) ?? 0) },
+      { name: t('analytics.series.net'), unit: 'money', tableOnly: true, values: x.map((b) => net.get(b) ?? 0) },
+      {
+        name: t('analytics.series.netOfVat'),
+        unit: 'money',
+        tableOnly: true,
+        values: x.map((b) => netOfVat.get(b) ?? 0),
+      },
+      {
+        name: t('analytics.series.netAfterFees'),
+        unit: 'money',
+        look: 1,
+        values: x.map((b) => afterFees.get(b) ?? 0),
+      },
     ],
   };
 }
 
 function productChart(currency: string, rows: ProductRow[], clientRate: number | undefined, t: Translate): ChartModel {
-  const top = rows.filter((r) => r.rateMinor !== undefined || r.netMinor > 0).slice(0, 8);
+  // Only products with recorded hours have a rate; the product table lists the others.
+  const top = rows
+    .filter((r) => r.rateMinor !== undefined)
+    .sort((a, b) => (b.rateMinor ?? 0) - (a.rateMinor ?? 0))
+    .slice(0, HBAR_MAX);
   return {
     id: 'products',
+    kind: 'hbar',
     title: t('analytics.chart.products'),
     desc: t('analytics.chart.productsDesc'),
+    empty: t('analytics.chart.productsEmpty'),
     xName: t('analytics.product'),
+    xKind: 'name',
     x: top.map((r) => r.title),
     currency,
     series: [{ name: t('analytics.series.rate'), unit: 'money', values: top.map((r) => r.rateMinor ?? 0) }],
@@ -302,32 +328,66 @@ function mrrCharts(currency: string, months: MrrMonth[], t: Translate): { mrr: C
   return {
     mrr: {
       id: 'mrr',
+      kind: 'line',
       title: t('analytics.chart.mrr'),
       desc: t('analytics.chart.mrrDesc'),
+      empty: t('analytics.chart.mrrEmpty'),
       xName: t('analytics.period.month'),
+      xKind: 'month',
       x,
       currency,
       series: [
         { name: t('analytics.series.mrr'), unit: 'money', values: months.map((m) => m.mrr) },
-        { name: t('analytics.series.newMrr'), unit: 'money', values: months.map((m) => m.newMrr) },
-        { name: t('analytics.series.churnedMrr'), unit: 'money', values: months.map((m) => m.churnedMrr) },
+        {
+          name: t('analytics.series.newMrr'),
+          unit: 'money',
+          draw: 'bar',
+          look: 2,
+          values: months.map((m) => m.newMrr),
+        },
+        {
+          name: t('analytics.series.churnedMrr'),
+          unit: 'money',
+          draw: 'bar',
+          below: true,
+          look: 1,
+          values: months.map((m) => m.churnedMrr),
+        },
       ],
     },
     members: {
       id: 'members',
+      kind: 'line',
       title: t('analytics.chart.members'),
       desc: t('analytics.chart.membersDesc'),
+      empty: t('analytics.chart.mrrEmpty'),
       xName: t('analytics.period.month'),
+      xKind: 'month',
       x,
       currency,
       series: [
         { name: t('analytics.series.paidSubs'), unit: 'count', values: months.map((m) => m.active) },
-        { name: t('analytics.series.started'), unit: 'count', values: months.map((m) => m.started) },
-        { name: t('analytics.series.churned'), unit: 'count', values: months.map((m) => m.churned) },
+        {
+          name: t('analytics.series.started'),
+          unit: 'count',
+          draw: 'bar',
+          look: 2,
+          values: months.map((m) => m.started),
+        },
+        {
+          name: t('analytics.series.churned'),
+          unit: 'count',
+          draw: 'bar',
+          below: true,
+          look: 1,
+          values: months.map((m) => m.churned),
+        },
         {
           name: t('analytics.series.churnRate'),
           unit: 'permille',
           axis: 'right',
+          look: 3,
+          thin: true,
           values: months.map((m) => m.churnRatePermille ?? 0),
         },
       ],

@@ -10,9 +10,12 @@ import { sendPage } from '../../web/render.js';
 import { adminLocale, adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
-import { AnalyticsPage, type WhatIfView } from './analytics.page.js';
+import { AnalyticsPage, type ChartSvgs, type TabProps } from './analytics.page.js';
+import { ANALYTICS_TABS, type FigureTab } from './analytics-shell.js';
 import { chartCsv } from './chart-model.js';
-import { loadAnalytics } from './dashboard-data.js';
+import { renderChart } from './chart-svg.js';
+import { CountriesPage } from './countries.page.js';
+import { type AnalyticsData, loadAnalytics } from './dashboard-data.js';
 import { EffortPage, type FailedForm, type NoticeOf } from './effort.page.js';
 import { loadEffortRecords } from './effort-data.js';
 import {
@@ -29,8 +32,11 @@ import {
 } from './effort-input.js';
 import { rebuildAnalyticsJob } from './job-contracts.js';
 import { whatIf } from './leverage.js';
+import { MembersPage } from './members.page.js';
+import { ProductsPage, type WhatIfView } from './products.page.js';
 import { addClientWork, addEffortEntry, addLeavePeriod, deleteRecord } from './record-effort.js';
-import { buildReport } from './report.js';
+import { buildReport, type Report } from './report.js';
+import { SalesPage } from './sales.page.js';
 import { getAnalyticsSettings, saveAnalyticsSettings } from './settings.js';
 import { checkSettings, settingsForm } from './settings-form.js';
 import { localDay } from './time-zone.js';
@@ -64,6 +70,37 @@ function importNotice(t: Translate, imported: number, refused: RefusedLine[], mo
   const tail = more > 0 ? ` ${t('effort.refusedMore', { count: more })}` : '';
   return { kind: 'error' as const, text: `${done} ${head} ${lines.join('; ')}.${tail}` };
 }
+/** The charts each tab draws (the others are not drawn for it). */
+const TAB_CHARTS: Record<FigureTab, (keyof Report['charts'])[]> = {
+  overview: ['leverage'],
+  sales: ['revenue'],
+  products: ['products'],
+  countries: ['countries'],
+  members: ['mrr', 'members'],
+};
+
+/** The what-if projection asked for in the query, if any. */
+function whatIfOf(data: AnalyticsData, q: AnalyticsQuery, locale: PageContext['locale']): WhatIfView {
+  const w: WhatIfView = { productId: q.product ?? '', price: q.price ?? '', change: q.change ?? '0' };
+  const product = data.products.find((x) => x.id === w.productId);
+  if (!product || !w.price) return w;
+  const price = readAmount(w.price, data.currency, locale);
+  const change = Number(w.change || '0');
+  if (!price.ok || !Number.isInteger(change) || change < -100 || change > 1000) return { ...w, error: true };
+  const result = whatIf({
+    units: product.trailingUnits,
+    priceMinor: product.priceMinor,
+    newPriceMinor: price.minor,
+    unitChangePercent: change,
+  });
+  return { ...w, result };
+}
+
+function tabPage(tab: FigureTab, p: TabProps, q: AnalyticsQuery) {
+  if (tab === 'products') return ProductsPage({ ...p, whatIf: whatIfOf(p.data, q, p.ctx.locale) });
+  return { overview: AnalyticsPage, sales: SalesPage, countries: CountriesPage, members: MembersPage }[tab](p);
+}
+
 const recordParams = z.object({ kind: z.enum(['effort', 'client', 'leave']), id: z.string().max(100) });
 
 /** Admin → Leverage: the dashboard, its CSV exports, and the creator's records of work and time off. */
@@ -79,30 +116,17 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
     return { data, report: buildReport(data, data.period, ctx.t, ctx.locale) };
   }
 
-  app.get('/admin/analytics', { ...guard, schema: { querystring: analyticsQuery } }, async (req, reply) => {
-    const ctx = await adminPageContext(req, reply, services);
-    const { data, report: r } = await report(req.query, ctx);
-    const w: WhatIfView = {
-      productId: req.query.product ?? '',
-      price: req.query.price ?? '',
-      change: req.query.change ?? '0',
-    };
-    const product = data.products.find((x) => x.id === w.productId);
-    if (product && w.price) {
-      const price = readAmount(w.price, data.currency, ctx.locale);
-      const change = Number(w.change || '0');
-      if (price.ok && Number.isInteger(change) && change >= -100 && change <= 1000) {
-        w.result = whatIf({
-          units: product.trailingUnits,
-          priceMinor: product.priceMinor,
-          newPriceMinor: price.minor,
-          unitChangePercent: change,
-        });
-      } else w.error = true;
-    }
-    const query = `?range=${req.query.range}&currency=${data.currency}`;
-    return sendPage(reply, AnalyticsPage({ ctx, data, report: r, range: req.query.range, query, whatIf: w }));
-  });
+  for (const tab of Object.keys(TAB_CHARTS) as FigureTab[]) {
+    app.get(ANALYTICS_TABS[tab], { ...guard, schema: { querystring: analyticsQuery } }, async (req, reply) => {
+      const ctx = await adminPageContext(req, reply, services);
+      const { data, report: r } = await report(req.query, ctx);
+      const svgs: ChartSvgs = {};
+      for (const id of TAB_CHARTS[tab]) svgs[id] = await renderChart(r.charts[id], ctx.locale);
+      const query = `?range=${req.query.range}&currency=${data.currency}`;
+      const props: TabProps = { ctx, data, report: r, range: req.query.range, query, svgs };
+      return sendPage(reply, tabPage(tab, props, req.query));
+    });
+  }
 
   app.get(
     '/admin/analytics/charts/:chart',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { addDays } from './time-zone.js';
 
 /** A published fixed-price product for analytics tests. */
 export async function seedProduct(
@@ -153,4 +154,89 @@ export async function countrySales(db: Kysely<DB>) {
     Number(r.orders),
     Number(r.refunds),
   ]);
+}
+
+/**
+ * A year of a creator's history up to `today`, written straight into the daily
+ * sums (as the recount would leave them): two products built in the first
+ * months and selling on after the work stopped, 1:1 client work that ends
+ * halfway, a holiday, and sales in a few countries. Deterministic.
+ */
+export async function seedHistory(db: Kysely<DB>, today: string, opts: { days?: number } = {}) {
+  const days = opts.days ?? 365;
+  const start = addDays(today, -(days - 1));
+  const products = [await seedProduct(db, { title: 'Pattern Book' }), await seedProduct(db, { title: 'Video Course' })];
+  const now = new Date().toISOString();
+  const sales = [];
+  const productSales = [];
+  const countries = [];
+  const effort = [];
+  const client = [];
+  for (let i = 0; i < days; i++) {
+    const day = addDays(start, i);
+    if (i < 90 && i % 2 === 0) {
+      effort.push({
+        id: randomUUID(),
+        product_id: products[i % 4 === 0 ? 0 : 1] as string,
+        day,
+        minutes: 240,
+        category: 'creation' as const,
+        created_at: now,
+      });
+    }
+    if (i < days / 2 && i % 7 < 5) {
+      client.push({ id: randomUUID(), day, minutes: 360, amount_minor: 48_000, currency: 'EUR', created_at: now });
+    }
+    const orders = i < 60 ? 0 : 1 + ((i * 7) % 5);
+    if (orders === 0) continue;
+    const gross = orders * 4900;
+    const tax = Math.floor((gross * 19) / 119);
+    sales.push({
+      day,
+      currency: 'EUR',
+      gross_minor: gross,
+      tax_minor: tax,
+      orders,
+      new_customers: orders,
+      fee_minor: orders * 150,
+      fee_orders: orders,
+    });
+    productSales.push({
+      day,
+      product_id: products[i % 3 === 0 ? 1 : 0] as string,
+      currency: 'EUR',
+      gross_minor: gross,
+      tax_minor: tax,
+      orders,
+      units: orders,
+      fee_minor: orders * 150,
+    });
+    countries.push({
+      day,
+      country: ['DE', 'AT', 'CH', 'FR'][i % 4] as string,
+      currency: 'EUR',
+      gross_minor: gross,
+      tax_minor: tax,
+      orders,
+    });
+  }
+  for (const [table, rows] of [
+    ['daily_sales', sales],
+    ['daily_product_sales', productSales],
+    ['daily_country_sales', countries],
+    ['effort_entries', effort],
+    ['client_work', client],
+  ] as const) {
+    for (let k = 0; k < rows.length; k += 200)
+      await db
+        .insertInto(table)
+        .values(rows.slice(k, k + 200) as never)
+        .execute();
+  }
+  const holiday = addDays(start, Math.floor(days * 0.7));
+  await db
+    .insertInto('leave_periods')
+    .values({ id: randomUUID(), start_day: holiday, end_day: addDays(holiday, 13), kind: 'holiday', created_at: now })
+    .execute();
+  return { products };
 }
