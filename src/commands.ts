@@ -2,11 +2,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import pino from 'pino';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseOpenError, migrateToLatest, openDatabase } from './db/database.js';
 import { createOrResetAdmin } from './features/auth/create-admin.js';
 import { importRates } from './features/exchange-rates/import-rates.js';
-import { closeOnSignals, createServices, createWorker, startServer } from './server.js';
+import { startUpBlock, startUpMessage } from './features/setup/start-up-note.js';
+import { closeOnSignals, createLogger, createServices, createWorker, startServer } from './server.js';
 import { isLocale } from './web/i18n.js';
 
 const HELP = `Usage: vielfach <command> [options]
@@ -39,12 +41,17 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'start': {
-      const running = await startServer(config);
+      const log = await cliLogger(config);
+      const running = await startServer(config, { logger: log });
+      const { note } = running;
+      // A terminal gets a framed block after the start-up logs; a log collector gets one more JSON line.
+      if (process.stdout.isTTY) process.stdout.write(`${startUpBlock(note)}\n`);
+      else log.info({ url: note.url, ...note.next }, startUpMessage(note));
       closeOnSignals(running.close, running.services.log);
       return -1; // keep running
     }
     case 'worker': {
-      const services = await createServices(config);
+      const services = await createServices(config, { logger: await cliLogger(config) });
       const worker = createWorker(services);
       worker.start();
       services.log.info({ worker: worker.id }, 'worker started');
@@ -76,6 +83,20 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Unknown command "${command}".\n\n${HELP}`);
       return 1;
   }
+}
+
+/**
+ * Logs as people read them in a terminal (pino-pretty, loaded only then,
+ * writing synchronously so the start-up block comes after the logs), and as
+ * JSON lines everywhere else (files, journald, log collectors).
+ */
+async function cliLogger(config: Config): Promise<pino.Logger> {
+  if (!process.stdout.isTTY) return createLogger(config);
+  const { default: pretty } = await import('pino-pretty');
+  return pino(
+    { level: config.logLevel },
+    pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }),
+  );
 }
 
 async function createAdminCommand(

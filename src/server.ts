@@ -9,9 +9,7 @@ import { createMailer } from './features/email/transport.js';
 import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js';
 import { orderCoreOf } from './features/index.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
-import { getStoreSettings } from './features/settings/store-settings.js';
-import { ensureSetupCode } from './features/setup/complete-setup.js';
-import { setUpDemoStore } from './features/setup/demo-store.js';
+import { type StartUpNote, startUpNote } from './features/setup/start-up-note.js';
 import { localStorageIn } from './features/storage/storage.js';
 import { scheduleHousekeeping } from './flows/housekeeping.job.js';
 import { allJobs } from './jobs/registry.js';
@@ -63,11 +61,13 @@ export type Running = {
   services: Services;
   worker: Worker | undefined;
   close: () => Promise<void>;
+  /** Where the store runs and the next step (demo login, set-up link); the command line prints it. */
+  note: StartUpNote;
 };
 
-/** Starts HTTP and (unless WORKER=0) the in-process worker; prints where to go next. */
-export async function startServer(config: Config): Promise<Running> {
-  const services = await createServices(config);
+/** Starts HTTP and (unless WORKER=0) the in-process worker; says where to go next. */
+export async function startServer(config: Config, opts: { logger?: pino.Logger } = {}): Promise<Running> {
+  const services = await createServices(config, opts);
   const worker = services.config.worker ? createWorker(services) : undefined;
   if (worker) services.nudgeWorker = () => worker.nudge();
   const app = await buildApp(services);
@@ -83,24 +83,8 @@ export async function startServer(config: Config): Promise<Running> {
     services.mailer.close();
     await services.database.close();
   };
-  await announce(services);
-  return { app, services, worker, close };
-}
-
-async function announce(services: Services): Promise<void> {
-  const { config, database } = services;
-  const url = config.publicUrl;
-  const lines = [`Vielfach is running at ${url}  (${database.describe}, email: ${services.mailer.kind})`];
-  if (config.demo) {
-    const demo = await setUpDemoStore(services);
-    lines.push(`Demo store ready. Admin: ${url}/admin  login: ${demo.email}  password: ${demo.password}`);
-  } else if (!(await getStoreSettings(database.db)).setupCompleted) {
-    const code = await ensureSetupCode(database.db);
-    lines.push(`First start: set up your store at ${url}/setup?code=${code}`);
-  } else {
-    lines.push(`Admin: ${url}/admin`);
-  }
-  process.stdout.write(`\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+  const note = await startUpNote(services);
+  return { app, services, worker, close, note };
 }
 
 /** SIGTERM/SIGINT: stop taking requests and jobs, let running ones finish, then exit. */
