@@ -27,6 +27,8 @@ type FieldProps = {
   autocomplete?: string;
   inputmode?: string;
   autofocus?: boolean;
+  /** A button beside the input (a form's secondary step, e.g. "check code"). */
+  action?: ComponentChildren;
 };
 
 /** A labelled input with its error announced to screen readers. */
@@ -41,6 +43,7 @@ export function Field({
   autocomplete,
   inputmode,
   autofocus,
+  action,
 }: FieldProps) {
   const id = useFieldId(name);
   const describedBy = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
@@ -60,7 +63,14 @@ export function Field({
   return (
     <div class={error ? 'field invalid' : 'field'}>
       <label for={id}>{label}</label>
-      <input {...inputAttrs} />
+      {action ? (
+        <div class="input-row">
+          <input {...inputAttrs} />
+          {action}
+        </div>
+      ) : (
+        <input {...inputAttrs} />
+      )}
       {hint && (
         <p class="hint" id={`${id}-hint`}>
           {hint}

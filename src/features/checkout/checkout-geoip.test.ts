@@ -210,7 +210,19 @@ describe('checkout: the IP country as location evidence', () => {
       discountCode: 'SPRING',
       digitalConsent: '1',
     };
-    const asked = await c.postForm('/checkout', fields, { formPage: `/p/${slug}`, headers });
+    // A code the buyer has not seen applied: the checkout page shows the price first, every input kept.
+    const priced = await c.postForm('/checkout', fields, { formPage: `/p/${slug}`, headers });
+    assert.equal(priced.statusCode, 200);
+    assert.match(priced.body, /Your code is applied: you pay €21\.60/);
+    assert.match(priced.body, /name="digitalConsent"[^>]*value="1"[^>]*checked/);
+    assert.equal(await orderCount(app), 0);
+    const quoted = /name="quoted" value="([^"]*)"/.exec(priced.body)?.[1] ?? '';
+    assert.equal(quoted, 'SPRING|24');
+    const asked = await c.postForm(
+      '/checkout',
+      { ...fields, quoted },
+      { csrf: /name="_csrf" value="([^"]+)"/.exec(priced.body)?.[1] ?? null, headers },
+    );
     assert.equal(asked.statusCode, 400);
     assert.match(asked.body, /<form[^>]*action="\/checkout"/);
     assert.match(asked.body, /from Austria, but you chose Germany/);
@@ -222,7 +234,7 @@ describe('checkout: the IP country as location evidence', () => {
     assert.equal(await orderCount(app), 0);
 
     const csrf = /name="_csrf" value="([^"]+)"/.exec(asked.body)?.[1] ?? null;
-    const ok = await c.postForm('/checkout', { ...fields, confirmedCountry: 'DE' }, { csrf, headers });
+    const ok = await c.postForm('/checkout', { ...fields, quoted, confirmedCountry: 'DE' }, { csrf, headers });
     assert.equal(ok.statusCode, 303);
     const order = await latestOrder(app.services);
     assert.deepEqual([order.subtotal_minor, order.discount_minor, order.total_minor], [2400, 240, 2160]);

@@ -12,6 +12,7 @@ import type { WithdrawalCase } from '../legal/withdrawal-case.js';
 import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
 import { BillingCountryField, countryConflictMessage } from './billing-country-field.js';
+import { quoteKey, type ShownPrice } from './checkout-quote.js';
 import type { BillingAddress, CountryConflict, VatPreview } from './order-tax.js';
 import type { CheckoutError } from './start-checkout.js';
 
@@ -48,6 +49,10 @@ type Props = {
   withdrawal?: WithdrawalCase | undefined;
   /** With the error `country-conflict`: the countries the buyer is asked to confirm between. */
   conflict?: CountryConflict | undefined;
+  /** The price worked out for the typed code and amount, shown above the order button. */
+  price?: ShownPrice | undefined;
+  /** Why the price is shown: the buyer asked ("check code"), or an order was held to show it first. */
+  priceNotice?: 'applied' | 'check' | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
@@ -90,6 +95,8 @@ export function CheckoutPage({
   business,
   withdrawal = 'digital',
   conflict,
+  price,
+  priceNotice,
 }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
@@ -107,15 +114,27 @@ export function CheckoutPage({
         <section class="panel" aria-labelledby="h-summary">
           <h1 id="h-summary">{t('checkout.summary')}</h1>
           <p class="checkout-product">{product.title}</p>
-          {product.pricing === 'fixed' && (
-            <p class="checkout-price">{formatMoney(product.price_minor, product.currency, ctx.locale)}</p>
+          {price ? (
+            <PriceLines ctx={ctx} price={price} />
+          ) : (
+            product.pricing === 'fixed' && (
+              <p class="checkout-price">{formatMoney(product.price_minor, product.currency, ctx.locale)}</p>
+            )
           )}
           {vat && <VatNote ctx={ctx} vat={vat} currency={product.currency} />}
         </section>
         <section class="panel">
           {message && where === 'form' && <Alert kind="error">{message}</Alert>}
+          {priceNotice && price && !message && (
+            <Alert kind={priceNotice === 'check' ? 'info' : 'success'}>
+              {t(priceNotice === 'check' ? 'checkout.price.check' : 'checkout.price.applied', {
+                total: formatMoney(price.totalMinor, price.currency, ctx.locale),
+              })}
+            </Alert>
+          )}
           <Form ctx={ctx} action="/checkout">
             <input type="hidden" name="productId" value={product.id} />
+            {price && <input type="hidden" name="quoted" value={quoteKey(values.discountCode, values.amount)} />}
             <Field
               name="email"
               type="email"
@@ -153,6 +172,12 @@ export function CheckoutPage({
                 value={values.discountCode}
                 error={where === 'discountCode' ? message : undefined}
                 autocomplete="off"
+                action={
+                  // Shows the price with the code on this page; checks nothing else (no required fields yet).
+                  <button type="submit" name="step" value="price" class="secondary" formnovalidate>
+                    {t('checkout.price.button')}
+                  </button>
+                }
               />
             )}
             {!free && business && (
@@ -179,7 +204,14 @@ export function CheckoutPage({
             )}
             <CheckoutLegalLinks ctx={ctx} />
             {!free && (
-              <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} withdrawal={withdrawal} />
+              <OrderSummaryNote
+                ctx={ctx}
+                product={product}
+                taxMode={taxMode}
+                vat={vat}
+                withdrawal={withdrawal}
+                price={price}
+              />
             )}
             <button type="submit" class="btn-block">
               {free ? t('checkout.submitFree') : t('checkout.submit')}
@@ -226,6 +258,26 @@ export function AddressFields({
       />
       <Field name="billingCity" label={t('checkout.address.city')} value={address.city} autocomplete="address-level2" />
     </fieldset>
+  );
+}
+
+/** Price, discount with its code, and the total the buyer will be charged. */
+function PriceLines({ ctx, price }: { ctx: PageContext; price: ShownPrice }) {
+  const t = ctx.t;
+  const m = (minor: number) => formatMoney(minor, price.currency, ctx.locale);
+  return (
+    <dl class="price-lines">
+      <dt>{t('checkout.subtotal')}</dt>
+      <dd>{m(price.subtotalMinor)}</dd>
+      {price.discountMinor > 0 && (
+        <>
+          <dt>{t('checkout.discountWithCode', { code: price.code })}</dt>
+          <dd>−{m(price.discountMinor)}</dd>
+        </>
+      )}
+      <dt class="total">{t('checkout.total')}</dt>
+      <dd class="total">{m(price.totalMinor)}</dd>
+    </dl>
   );
 }
 

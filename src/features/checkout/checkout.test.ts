@@ -38,7 +38,10 @@ describe('buying a download with the test provider', () => {
     const thanks = await c.get(
       (await payWith(c, payUrl, 'pay')).headers.location!.replace(t.services.config.publicUrl, ''),
     );
-    assert.match(thanks.body, /Waiting for your payment/);
+    // Back from paying before the confirmation: the page waits, and does not invite to pay again.
+    assert.match(thanks.body, /Confirming your payment/);
+    assert.match(thanks.body, /Not paid yet\? Back to the payment page/);
+    assert.doesNotMatch(thanks.body, /Continue to payment/);
     assert.match(thanks.body, /http-equiv="refresh"/);
 
     await t.drainJobs();
@@ -61,6 +64,13 @@ describe('buying a download with the test provider', () => {
 
     const done = await c.get(`/checkout/orders/${order.id}?k=${order.access_key}`);
     assert.match(done.body, /Thank you for your purchase/);
+    const summary = done.body.slice(done.body.indexOf('<h1>'));
+    assert.match(
+      summary,
+      /^<h1>[^<]*<\/h1><p>[^<]*<\/p><table class="order-lines"><caption>Order \d+ of /,
+      'the summary under the headline',
+    );
+    assert.match(summary, /Total<\/th><td class="num">€19\.00/);
     assert.match(done.body, /href="http:\/\/[^"]+\/d\//);
     assert.doesNotMatch(done.body, /http-equiv="refresh"/);
   });

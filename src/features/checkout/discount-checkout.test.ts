@@ -39,26 +39,74 @@ describe('discount codes at checkout', () => {
       .execute();
   }
 
+  /** Posts the checkout form as a browser would: a code first shows its price, the second press orders. */
+  async function orderWithCode(c: TestClient, formPage: string, fields: Record<string, string>) {
+    const shown = await c.postForm('/checkout', fields, { formPage });
+    assert.equal(shown.statusCode, 200, 'the price with the code is shown before any order');
+    const quoted = /name="quoted" value="([^"]*)"/.exec(shown.body)?.[1];
+    assert.ok(quoted, 'the page carries what the shown price was worked out for');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(shown.body)?.[1] ?? null;
+    const ordered = await c.postForm('/checkout', { ...fields, quoted }, { csrf });
+    assert.equal(ordered.statusCode, 303);
+    return shown.body;
+  }
+
   test('percent and fixed codes are priced on the server, case-insensitively', async () => {
     const product = await seedProduct(t.services, { priceMinor: 1999 });
     await code({ code: 'SPRING25', kind: 'percent', percent: 25 });
     await code({ code: 'MINUS5', kind: 'amount', amount: 500 });
     const c = new TestClient(t.app);
     const formPage = `/checkout?product=${product.id}`;
-    await c.postForm(
-      '/checkout',
-      { productId: product.id, digitalConsent: '1', email: 'd@example.com', discountCode: 'spring25' },
-      { formPage },
-    );
+    const fields = { productId: product.id, digitalConsent: '1', email: 'd@example.com' };
+    const shown = await orderWithCode(c, formPage, { ...fields, discountCode: 'spring25' });
+    assert.match(shown, /Total price incl\. VAT: €14\.99/, 'the total above the order button includes the code');
     let order = await latestOrder(t.services);
     assert.deepEqual([order.subtotal_minor, order.discount_minor, order.total_minor], [1999, 500, 1499]);
-    await c.postForm(
-      '/checkout',
-      { productId: product.id, digitalConsent: '1', email: 'd@example.com', discountCode: 'MINUS5' },
-      { formPage },
-    );
+    await orderWithCode(c, formPage, { ...fields, discountCode: 'MINUS5' });
     order = await latestOrder(t.services);
     assert.deepEqual([order.subtotal_minor, order.discount_minor, order.total_minor], [1999, 500, 1499]);
+    // The thank-you page repeats what was bought under its headline, with the discount and its code.
+    const thanks = await c.get(`/checkout/orders/${order.id}?k=${order.access_key}`);
+    assert.match(thanks.body, /Discount \(code MINUS5\)<\/th><td class="num">−€5\.00/);
+    assert.match(thanks.body, /Total<\/th><td class="num">€14\.99/);
+  });
+
+  test('"apply code" shows the price to be charged before the order button and orders nothing', async () => {
+    const product = await seedProduct(t.services, { priceMinor: 2000 });
+    await code({ code: 'TENOFF', kind: 'percent', percent: 10 });
+    const c = new TestClient(t.app);
+    const before = await c.get(`/checkout?product=${product.id}`);
+    assert.match(before.body, /<button type="submit" name="step" value="price" class="secondary" formnovalidate/);
+    assert.match(before.body, /Total price incl\. VAT: €20\.00/);
+    const orders = async () =>
+      Number(
+        (
+          await t.services.database.db
+            .selectFrom('orders')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const count = await orders();
+    const r = await c.postForm(
+      '/checkout',
+      { productId: product.id, email: '', discountCode: 'tenoff', step: 'price' },
+      { formPage: `/checkout?product=${product.id}` },
+    );
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /Your code is applied: you pay €18\.00\./);
+    assert.match(r.body, /Discount \(TENOFF\)<\/dt><dd>−€2\.00/);
+    const summary = r.body.slice(r.body.indexOf('class="order-summary"'));
+    assert.match(summary, /Total price incl\. VAT: €18\.00/);
+    assert.ok(summary.indexOf('€18.00') < summary.indexOf('Buy now'), 'the total stands above the order button');
+    assert.equal(await orders(), count, 'no order was placed');
+    const unknown = await c.postForm(
+      '/checkout',
+      { productId: product.id, email: '', discountCode: 'NOPE', step: 'price' },
+      { formPage: `/checkout?product=${product.id}` },
+    );
+    assert.equal(unknown.statusCode, 400);
+    assert.match(unknown.body, /This discount code does not exist/);
   });
 
   test('unknown, expired and other-product codes are form errors', async () => {

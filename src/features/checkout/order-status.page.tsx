@@ -2,19 +2,28 @@ import type { Order } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
 import { formatFileSize } from '../../web/format.js';
+import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
 import type { DeliveryLinks } from '../delivery/links.js';
 import { OrderLegalPanel } from '../legal/order-legal-panel.js';
 import { LicenseKeysPanel } from '../licensing/license-keys-panel.js';
 import type { OrderLicenseKey } from '../licensing/queries.js';
+import type { OrderMembership } from '../memberships/order-membership.js';
+
+/** An order line as the summary shows it: before the discount, which has its own line. */
+export type SummaryItem = { title: string; quantity: number; unit_price_minor: number };
 
 type Props = {
   ctx: PageContext;
   order: Order;
-  titles: string[];
+  items: SummaryItem[];
+  /** The discount code the order used, as the buyer typed it (normalised). */
+  discountCode?: string | undefined;
   downloads: DeliveryLinks[];
   /** Licence keys of a paid order (products with licence keys switched on). */
   licenseKeys?: OrderLicenseKey[];
+  /** The membership this order pays for, if it is one: no downloads, but what the membership gives. */
+  membership?: OrderMembership | undefined;
   /** Where a pending order can still be paid. */
   payUrl?: string | undefined;
   /** Where to try again after a failed or expired order. */
@@ -27,20 +36,13 @@ type Props = {
 /** How long after an order was placed its page keeps refreshing while unpaid. */
 const WAIT_MS = 30 * 60 * 1000;
 
-/** The thank-you page: waits for the payment (refreshing without JavaScript), then shows the downloads. */
-export function OrderStatusPage({
-  ctx,
-  order,
-  titles,
-  downloads,
-  licenseKeys = [],
-  payUrl,
-  retryUrl,
-  testMode,
-  consent,
-}: Props) {
+/** The thank-you page: waits for the payment (refreshing without JavaScript), then shows what was bought. */
+export function OrderStatusPage(props: Props) {
+  const { ctx, order, licenseKeys = [], membership, testMode, consent } = props;
+  // A product without files (a membership period) has a delivery but nothing to download: no empty box.
+  const downloads = props.downloads.filter((d) => d.files.length > 0);
   const t = ctx.t;
-  const preparing = order.status === 'paid' && downloads.length === 0;
+  const preparing = order.status === 'paid' && !membership && props.downloads.length === 0;
   // Refresh while a confirmation is plausibly on its way; a checkout abandoned long ago stops refreshing.
   const recent = Date.now() - Date.parse(order.created_at) < WAIT_MS;
   const waiting = (order.status === 'pending' && recent) || preparing;
@@ -48,82 +50,123 @@ export function OrderStatusPage({
     <Layout ctx={ctx} title={t('order.title', { number: order.number })} refreshSeconds={waiting ? 2 : undefined}>
       {testMode && order.provider === 'test' && <p class="test-mode">{t('payments.testMode')}</p>}
       <section class="panel order-status" aria-live="polite">
-        <p class="muted">
-          {t('order.title', { number: order.number })} · {titles.join(', ')} ·{' '}
-          {formatMoney(order.total_minor, order.currency, ctx.locale)}
-        </p>
-        <OrderVatNote ctx={ctx} order={order} />
-        {order.status === 'pending' && (
-          <>
-            <h1>{t('order.pending.heading')}</h1>
-            <p>{t('order.pending.text')}</p>
-            <p class="actions">
-              {payUrl && (
-                <a class="btn btn-secondary" href={payUrl}>
-                  {t('order.pending.pay')}
-                </a>
-              )}
-              {retryUrl && <a href={retryUrl}>{t('order.pending.startOver')}</a>}
-            </p>
-          </>
-        )}
-        {order.status === 'disputed' && (
-          <>
-            <h1>{t('order.disputed.heading')}</h1>
-            <p>{t('order.disputed.text')}</p>
-          </>
-        )}
-        {order.status === 'paid' && (
-          <>
-            <h1>{t('order.paid.heading')}</h1>
-            <p>{preparing ? t('order.paid.preparing') : t('order.paid.text', { email: order.email })}</p>
-          </>
-        )}
-        {(order.status === 'failed' || order.status === 'expired' || order.status === 'refunded') && (
-          <>
-            <h1>{t(`order.${order.status}.heading`)}</h1>
-            <p>{t(`order.${order.status}.text`)}</p>
-            {retryUrl && order.status !== 'refunded' && (
-              <p>
-                <a class="btn" href={retryUrl}>
-                  {t('order.tryAgain')}
-                </a>
-              </p>
-            )}
-          </>
-        )}
+        <StatusText {...props} preparing={preparing} />
+        <OrderSummary ctx={ctx} order={order} items={props.items} discountCode={props.discountCode} />
       </section>
+      {order.status === 'paid' && membership && <MembershipPanel ctx={ctx} membership={membership} />}
       {order.status === 'paid' && <LicenseKeysPanel ctx={ctx} keys={licenseKeys} />}
-      {order.status === 'paid' && downloads.length > 0 && (
-        <section class="panel" aria-labelledby="h-downloads">
-          <h2 id="h-downloads">{t('order.downloads')}</h2>
-          {downloads.map((d) => (
-            <div class="download-group">
-              <h3>{d.productTitle}</h3>
-              <ul class="downloads">
-                {d.files.map((f) => (
-                  <li>
-                    <a class="btn btn-secondary" href={f.url} download>
-                      {f.name}
-                    </a>{' '}
-                    <span class="muted">{formatFileSize(f.sizeBytes, ctx.locale)}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-          <p class="muted">
-            <a href="/library">{t('order.library')}</a>
-          </p>
-        </section>
+      {order.status === 'paid' && !membership && downloads.length > 0 && (
+        <DownloadsPanel ctx={ctx} downloads={downloads} />
       )}
       <OrderLegalPanel ctx={ctx} order={order} consent={consent} />
     </Layout>
   );
 }
 
+/** The headline and what it means, by the order's state. */
+function StatusText({ ctx, order, membership, payUrl, retryUrl, preparing }: Props & { preparing: boolean }) {
+  const t = ctx.t;
+  if (order.status === 'pending')
+    return (
+      <>
+        <h1>{t('order.pending.heading')}</h1>
+        <p>{t('order.pending.text')}</p>
+        <p class="actions">
+          {payUrl && <a href={payUrl}>{t('order.pending.pay')}</a>}
+          {retryUrl && <a href={retryUrl}>{t('order.pending.startOver')}</a>}
+        </p>
+      </>
+    );
+  if (order.status === 'disputed')
+    return (
+      <>
+        <h1>{t('order.disputed.heading')}</h1>
+        <p>{t('order.disputed.text')}</p>
+      </>
+    );
+  if (order.status === 'paid' && membership)
+    return (
+      <>
+        <h1>{t('order.membership.heading', { tier: membership.tier })}</h1>
+        <p>{renewalText(ctx, membership)}</p>
+        <p>{t('order.membership.receipt', { email: order.email })}</p>
+      </>
+    );
+  if (order.status === 'paid')
+    return (
+      <>
+        <h1>{t('order.paid.heading')}</h1>
+        <p>{preparing ? t('order.paid.preparing') : t('order.paid.text', { email: order.email })}</p>
+      </>
+    );
+  return (
+    <>
+      <h1>{t(`order.${order.status}.heading`)}</h1>
+      <p>{t(`order.${order.status}.text`)}</p>
+      {retryUrl && order.status !== 'refunded' && (
+        <p>
+          <a class="btn" href={retryUrl}>
+            {t('order.tryAgain')}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
+function renewalText(ctx: PageContext, m: OrderMembership): string {
+  if (!m.periodEnd) return ctx.t('order.membership.renewsEachPeriod');
+  const date = formatDateTime(m.periodEnd, ctx.locale, ctx.timeZone, { zone: true });
+  return ctx.t(m.cancelAtPeriodEnd ? 'order.membership.endsOn' : 'order.membership.renewsOn', { date });
+}
+
+/** What was bought, right under the headline: each item, the discount with its code, the VAT and the total. */
+function OrderSummary({
+  ctx,
+  order,
+  items,
+  discountCode,
+}: {
+  ctx: PageContext;
+  order: Order;
+  items: SummaryItem[];
+  discountCode?: string | undefined;
+}) {
+  const t = ctx.t;
+  const m = (minor: number) => formatMoney(minor, order.currency, ctx.locale);
+  const placed = formatDateTime(order.created_at, ctx.locale, ctx.timeZone, { zone: true });
+  return (
+    <table class="order-lines">
+      <caption>{t('order.summary.caption', { number: order.number, date: placed })}</caption>
+      <tbody>
+        {items.map((i) => (
+          <tr>
+            <th scope="row">{i.quantity > 1 ? `${i.quantity} × ${i.title}` : i.title}</th>
+            <td class="num">{m(i.unit_price_minor * i.quantity)}</td>
+          </tr>
+        ))}
+        {order.discount_minor > 0 && (
+          <tr>
+            <th scope="row">
+              {discountCode ? t('order.summary.discountCode', { code: discountCode }) : t('order.summary.discount')}
+            </th>
+            <td class="num">−{m(order.discount_minor)}</td>
+          </tr>
+        )}
+      </tbody>
+      <tfoot>
+        <tr class="total">
+          <th scope="row">{t('order.summary.total')}</th>
+          <td class="num">{m(order.total_minor)}</td>
+        </tr>
+        <VatRows ctx={ctx} order={order} />
+      </tfoot>
+    </table>
+  );
+}
+
 /** The VAT in the total, a reverse charge, or a VAT ID that could not be checked (VAT charged). */
-function OrderVatNote({ ctx, order }: { ctx: PageContext; order: Order }) {
+function VatRows({ ctx, order }: { ctx: PageContext; order: Order }) {
   const t = ctx.t;
   let unverified: string | null = null;
   try {
@@ -133,17 +176,74 @@ function OrderVatNote({ ctx, order }: { ctx: PageContext; order: Order }) {
   } catch {
     unverified = null;
   }
+  const note = (text: string, cls = 'muted') => (
+    <tr>
+      <td colSpan={2} class={cls}>
+        {text}
+      </td>
+    </tr>
+  );
   return (
     <>
-      {order.tax_scheme === 'reverse_charge' && order.buyer_vat_id && (
-        <p class="muted">{t('order.vat.reverseCharge', { vatId: order.buyer_vat_id })}</p>
-      )}
-      {order.tax_minor > 0 && (
-        <p class="muted">
-          {t('order.vat.included', { tax: formatMoney(order.tax_minor, order.currency, ctx.locale) })}
-        </p>
-      )}
-      {unverified && <p class="notice">{t('order.vat.unverified', { vatId: unverified })}</p>}
+      {order.tax_scheme === 'reverse_charge' &&
+        order.buyer_vat_id &&
+        note(t('order.vat.reverseCharge', { vatId: order.buyer_vat_id }))}
+      {order.tax_minor > 0 &&
+        note(t('order.vat.included', { tax: formatMoney(order.tax_minor, order.currency, ctx.locale) }))}
+      {unverified && note(t('order.vat.unverified', { vatId: unverified }), 'notice')}
     </>
+  );
+}
+
+/** A membership has no files: what it gives, and where to read. */
+function MembershipPanel({ ctx, membership }: { ctx: PageContext; membership: OrderMembership }) {
+  const t = ctx.t;
+  return (
+    <section class="panel" aria-labelledby="h-membership">
+      <h2 id="h-membership">{t('order.membership.includes')}</h2>
+      {membership.benefits.length > 0 && (
+        <ul class="benefits">
+          {membership.benefits.map((b) => (
+            <li>{b}</li>
+          ))}
+        </ul>
+      )}
+      <p>{t('order.membership.whereToRead')}</p>
+      <p class="actions">
+        <a class="btn" href="/posts">
+          {t('order.membership.posts')}
+        </a>
+        <a class="btn btn-secondary" href="/library/membership">
+          {t('order.membership.manage')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function DownloadsPanel({ ctx, downloads }: { ctx: PageContext; downloads: DeliveryLinks[] }) {
+  const t = ctx.t;
+  return (
+    <section class="panel" aria-labelledby="h-downloads">
+      <h2 id="h-downloads">{t('order.downloads')}</h2>
+      {downloads.map((d) => (
+        <div class="download-group">
+          <h3>{d.productTitle}</h3>
+          <ul class="downloads">
+            {d.files.map((f) => (
+              <li>
+                <a class="btn btn-secondary" href={f.url} download>
+                  {f.name}
+                </a>{' '}
+                <span class="muted">{formatFileSize(f.sizeBytes, ctx.locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p class="muted">
+        <a href="/library">{t('order.library')}</a>
+      </p>
+    </section>
   );
 }

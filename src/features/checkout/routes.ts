@@ -12,9 +12,11 @@ import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../l
 import { readTaxMode } from '../legal/tax-mode.js';
 import { productWithdrawalCase } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
+import { membershipOfOrder } from '../memberships/order-membership.js';
 import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
+import { needsPriceCheck, priceForBuyer, type ShownPrice } from './checkout-quote.js';
 import { OrderStatusPage } from './order-status.page.js';
 import { type CountryConflict, defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
 import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
@@ -36,7 +38,13 @@ const checkoutForm = z.object({
   billingCity: z.string().trim().max(100).default(''),
   /** The country the buyer confirmed against a contradicting IP country (a checkbox's value). */
   confirmedCountry: z.string().trim().max(10).optional(),
+  /** "price": the "apply code" button, which shows the price instead of ordering. */
+  step: z.string().max(20).optional(),
+  /** The code and amount of the price the page showed (`quoteKey`). */
+  quoted: z.string().max(200).optional(),
 });
+
+type PriceShown = { price?: ShownPrice; priceNotice?: 'applied' | 'check' };
 
 const orderParams = z.object({ id: z.uuid() });
 const orderQuery = z.object({ k: z.string().max(100).default('') });
@@ -101,17 +109,37 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         serviceConsent: Boolean(form.serviceConsent),
       };
       const taxMode = await readTaxMode(db);
-      const page = async (error: CheckoutPageError, conflict?: CountryConflict) => {
-        const vat = await previewVat(db, settings, product, values.billingCountry.toUpperCase());
+      const priceOf = () =>
+        priceForBuyer(db, { product, offered: form.amount, discountCode: form.discountCode, locale: ctx.locale });
+      const codePrice = async () => {
+        if (product.pricing === 'free' || !form.discountCode?.trim()) return undefined;
+        const shown = await priceOf();
+        return shown.ok ? shown.price : undefined;
+      };
+      const page = async (
+        error: CheckoutPageError | undefined,
+        more: PriceShown & { conflict?: CountryConflict } = {},
+      ) => {
+        const { conflict, priceNotice } = more;
+        // A form shown again for another reason still shows the price with its code, so the next try orders.
+        const price = more.price ?? (error?.startsWith('discount') ? undefined : await codePrice());
+        // The VAT of the price to be charged: with a code, of the discounted total.
+        const taxed = price ? { ...product, pricing: 'fixed', price_minor: price.totalMinor } : product;
+        const vat = await previewVat(db, settings, taxed, values.billingCountry.toUpperCase());
         const testMode = await isTestMode(services);
         const business = !!settings;
         const withdrawal = await productWithdrawalCase(db, product);
-        return sendPage(
-          reply,
-          CheckoutPage({ ctx, product, values, error, taxMode, testMode, vat, business, withdrawal, conflict }),
-          400,
-        );
+        const props = { ctx, product, values, error, taxMode, testMode, vat, business, withdrawal, conflict };
+        return sendPage(reply, CheckoutPage({ ...props, price, priceNotice }), error ? 400 : 200);
       };
+      // "Apply code", or an order with a code whose price the buyer has not seen: show the price first.
+      const asked = form.step === 'price';
+      if (product.pricing !== 'free' && (asked || needsPriceCheck(form))) {
+        const shown = await priceOf();
+        if (!shown.ok) return page(shown.error);
+        const priceNotice = asked ? (shown.price.code ? 'applied' : undefined) : 'check';
+        return page(undefined, { price: shown.price, priceNotice });
+      }
       if (!z.email().safeParse(form.email).success) return page('email-invalid');
       await recordCheckoutStart(services, req, product.id);
       const result = await startCheckout(services, {
@@ -133,7 +161,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           acceptLanguage: req.headers['accept-language'],
         },
       });
-      if (result.kind === 'error') return page(result.error, result.conflict);
+      if (result.kind === 'error') return page(result.error, { conflict: result.conflict });
       return reply.redirect(result.url, 303);
     },
   );
@@ -150,17 +178,24 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     const ctx = await pageContext(req, reply, services);
     const consent =
       (await findDigitalConsent(db, order.id)) ?? (await findOrderConsent(db, order.id, SERVICE_CONSENT_KIND));
+    const code = order.discount_code_id
+      ? await db.selectFrom('discount_codes').select('code').where('id', '=', order.discount_code_id).executeTakeFirst()
+      : undefined;
+    const membership = await membershipOfOrder(db, order.id);
     return sendPage(
       reply,
       OrderStatusPage({
         ctx,
         order,
         consent,
-        titles: items.map((i) => i.title),
+        items,
+        discountCode: code?.code,
         downloads,
         licenseKeys,
+        membership,
         payUrl: order.provider === 'test' && order.provider_ref ? `/pay/test/${order.provider_ref}` : undefined,
-        retryUrl: first ? `/p/${first.slug}` : undefined,
+        // A membership is chosen again on the membership page, a product on its page.
+        retryUrl: membership ? '/membership' : first ? `/p/${first.slug}` : undefined,
         testMode: await isTestMode(services),
       }),
     );

@@ -39,6 +39,7 @@ describe('checkout: consent for digital content (§ 356 (5) BGB)', () => {
     const page = await new TestClient(t.app).get(`/checkout?product=${product.id}`);
     assert.match(page.body, /type="checkbox" name="digitalConsent" value="1"/);
     assert.doesNotMatch(page.body, /name="digitalConsent"[^>]*checked/);
+    assert.match(page.body, /name="digitalConsent" value="1" required/, 'the browser asks for the box too');
     assert.match(page.body, /Total price incl\. VAT: €15\.00/);
     assert.match(page.body, /You are buying: Sauerteig-Kurs/);
     assert.match(page.body, /href="\/terms"/);
@@ -54,7 +55,7 @@ describe('checkout: consent for digital content (§ 356 (5) BGB)', () => {
       .where('id', '=', product.id)
       .executeTakeFirstOrThrow();
     const productPage = await new TestClient(t.app).get(`/p/${slug.slug}`);
-    assert.match(productPage.body, /name="digitalConsent"/);
+    assert.match(productPage.body, /name="digitalConsent" value="1" required/);
   });
 
   test('small-business mode shows the § 19 UStG note instead of VAT', async () => {
@@ -62,7 +63,11 @@ describe('checkout: consent for digital content (§ 356 (5) BGB)', () => {
     try {
       const product = await seedProduct(t.services, { priceMinor: 900 });
       const page = await new TestClient(t.app).get(`/checkout?product=${product.id}`);
-      assert.match(page.body, /§ 19 UStG/);
+      assert.match(
+        page.body,
+        /Total price: €9\.00\. No VAT is charged under § 19 UStG/,
+        'one sentence, not ".: €9.00"',
+      );
       assert.doesNotMatch(page.body, /incl\. VAT/);
     } finally {
       await writeSetting(t.services.database.db, 'tax.mode', 'regular');

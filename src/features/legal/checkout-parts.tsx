@@ -1,5 +1,6 @@
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
+import type { ShownPrice } from '../checkout/checkout-quote.js';
 import type { VatPreview } from '../checkout/order-tax.js';
 import { countryName } from '../tax/countries.js';
 import type { TaxMode } from './tax-mode.js';
@@ -32,18 +33,24 @@ export function OrderSummaryNote({
   taxMode,
   vat,
   withdrawal = 'digital',
+  price: shown,
 }: {
   ctx: PageContext;
   product: Priced;
   taxMode: TaxMode;
   vat?: VatPreview | undefined;
   withdrawal?: WithdrawalCase | undefined;
+  /** The server's price for the typed code and amount: the total the buyer will be charged. */
+  price?: ShownPrice | undefined;
 }) {
   const t = ctx.t;
   const note = taxNoteOf(taxMode, vat);
   const country = vat ? countryName(vat.buyerCountry, ctx.locale) : '';
   let price: string;
-  if (product.pricing === 'pwyw') {
+  if (shown) {
+    const total = formatMoney(shown.totalMinor, shown.currency, ctx.locale);
+    price = t(`checkout.summary.${note}`, { country, total });
+  } else if (product.pricing === 'pwyw') {
     const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
     const key = (
       {
@@ -55,7 +62,7 @@ export function OrderSummaryNote({
     price = t(key, { min, country });
   } else {
     const total = formatMoney(product.price_minor, product.currency, ctx.locale);
-    price = `${t(`checkout.summary.${note}`, { country })}: ${total}`;
+    price = t(`checkout.summary.${note}`, { country, total });
   }
   return (
     <div class="order-summary">
@@ -65,6 +72,15 @@ export function OrderSummaryNote({
       <p>
         <strong>{price}</strong>
       </p>
+      {shown && shown.discountMinor > 0 && (
+        <p class="muted">
+          {t('checkout.summary.discount', {
+            code: shown.code,
+            before: formatMoney(shown.subtotalMinor, shown.currency, ctx.locale),
+            discount: formatMoney(shown.discountMinor, shown.currency, ctx.locale),
+          })}
+        </p>
+      )}
     </div>
   );
 }
@@ -92,6 +108,7 @@ function ConsentBox(props: {
           name={props.name}
           value="1"
           checked={props.checked === true}
+          required
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-err` : undefined}
         />

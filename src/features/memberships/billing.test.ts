@@ -107,14 +107,21 @@ describe('subscriptions with the test provider', () => {
       .where('unique_key', 'like', `renew:${sub.id}:%`)
       .execute();
     assert.equal(renewals.length, 1);
-    // The thank-you page of the first period's order works (no files to download).
+    // The thank-you page of the first period's order: what the membership gives, when it renews, where to read.
     const order = (await paidOrders(sub.id))[0]!;
     const full = await db()
       .selectFrom('orders')
       .select('access_key')
       .where('id', '=', order.id)
       .executeTakeFirstOrThrow();
-    assert.equal((await c.get(`/checkout/orders/${order.id}?k=${full.access_key}`)).statusCode, 200);
+    const thanks = await c.get(`/checkout/orders/${order.id}?k=${full.access_key}`);
+    assert.equal(thanks.statusCode, 200);
+    assert.match(thanks.body, /<h1>Your Monthly membership is active<\/h1>/);
+    assert.match(thanks.body, /It renews automatically on \d+ \w+ \d{4}, \d\d:\d\d/);
+    assert.match(thanks.body, /<li>Weekly letter<\/li>/);
+    assert.match(thanks.body, /href="\/posts"/);
+    assert.match(thanks.body, /href="\/library\/membership"/);
+    assert.doesNotMatch(thanks.body, /downloads are ready|Your downloads/, 'no download box for a membership');
   });
 
   test('a duplicated renewal run for the same period charges once', async () => {
