@@ -54,8 +54,13 @@ export function formatNumber(v: number, locale: Locale, digits = 0): string {
 export function formatValue(v: number, unit: SeriesUnit, currency: string, locale: Locale): string {
   if (unit === 'money') return formatMoney(v, currency, locale);
   if (unit === 'minutes') return `${decimalText(hoursText(v), locale)} h`;
-  if (unit === 'permille') return `${decimalText(percentText(v), locale)} %`;
+  if (unit === 'permille') return percentSign(decimalText(percentText(v), locale), locale);
   return formatNumber(v, locale);
+}
+
+/** "12,3 %" in German (a no-break space before the sign, as Intl writes it), "12.3%" in English. */
+export function percentSign(number: string, locale: Locale): string {
+  return locale === 'de' ? `${number}\u00a0%` : `${number}%`;
 }
 
 function decimalText(text: string, locale: Locale): string {
@@ -64,7 +69,7 @@ function decimalText(text: string, locale: Locale): string {
 
 /** A share in whole per mille as a percentage with one decimal ("12,3 %"); a dash when there is no whole. */
 export function permilleText(v: number | undefined, locale: Locale): string {
-  return v === undefined ? '—' : `${decimalText(percentText(v), locale)} %`;
+  return v === undefined ? '—' : percentSign(decimalText(percentText(v), locale), locale);
 }
 
 /** A ratio in per mille as a factor ("2,5 ×"); a dash when there is none. */

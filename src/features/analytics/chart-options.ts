@@ -3,7 +3,7 @@ import type { GridComponentOption, MarkLineComponentOption } from 'echarts/compo
 import type { ComposeOption } from 'echarts/core';
 import { exponentOf } from '../../domain/money.js';
 import type { Locale } from '../../web/i18n.js';
-import { axisX, formatNumber, formatValue } from './chart-format.js';
+import { axisX, formatNumber, formatValue, percentSign } from './chart-format.js';
 import { type ChartModel, drawnSeries, HBAR_MAX, type Series, type SeriesUnit } from './chart-model.js';
 
 export type ChartOption = ComposeOption<
@@ -60,7 +60,7 @@ function tickLabel(unit: SeriesUnit, currency: string, locale: Locale, max: numb
   return (v: number) => {
     if (unit === 'money') return money.format(v);
     if (unit === 'minutes') return `${formatNumber(v, locale, 1)} h`;
-    if (unit === 'permille') return `${formatNumber(v, locale, 1)} %`;
+    if (unit === 'permille') return percentSign(formatNumber(v, locale, 1), locale);
     return formatNumber(v, locale);
   };
 }
@@ -94,7 +94,8 @@ function seriesOption(m: ChartModel, s: Series, i: number, variant: Variant): Li
       name: s.name,
       data,
       yAxisIndex,
-      stack: s.below ? 'flow' : undefined,
+      // Inflows and outflows share one stack: at the same date, one rises above zero and the other hangs below.
+      stack: 'flow',
       barMaxWidth: 28,
       itemStyle: { color: look.colour },
     };
@@ -102,34 +103,16 @@ function seriesOption(m: ChartModel, s: Series, i: number, variant: Variant): Li
   const last = data.length - 1;
   // A marker every few points (and on the last) shows the line's look without crowding it.
   const every = Math.max(1, Math.ceil(data.length / (variant === 'wide' ? 12 : 6)));
-  // Several lines are named where they end (wide only: a phone has no room beside them).
-  const named = variant === 'wide' && drawnSeries(m).filter((x) => (x.draw ?? 'line') === 'line').length > 1;
   return {
     type: 'line',
     name: s.name,
     yAxisIndex,
-    data: data.map((v, k) => {
-      if (k === last && named) {
-        return {
-          value: v,
-          label: {
-            show: true,
-            position: 'top',
-            align: 'right',
-            formatter: s.name,
-            color: look.colour,
-            fontWeight: 'bold',
-          },
-        };
-      }
-      return k % every === 0 || k === last ? v : { value: v, symbol: 'none' };
-    }),
+    data: data.map((v, k) => (k % every === 0 || k === last ? v : { value: v, symbol: 'none' })),
     symbol: look.symbol,
     symbolSize: 7,
     showAllSymbol: true,
     lineStyle: { color: look.colour, width: s.thin ? 1.5 : 2.5, type: look.dash },
     itemStyle: { color: look.colour },
-    labelLayout: { moveOverlap: 'shiftY' },
   };
 }
 

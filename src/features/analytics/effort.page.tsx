@@ -14,6 +14,7 @@ import {
   isUsableDay,
   type LeaveValues,
 } from './effort-input.js';
+import { RecordTable } from './record-table.js';
 import type { AnalyticsSettings } from './settings.js';
 import type { SettingsValues } from './settings-form.js';
 
@@ -108,26 +109,19 @@ export function EffortPage(p: {
             <button type="submit">{t('effort.add')}</button>
           </Form>
         )}
-        <div class="table-wrap">
-          <table>
-            <tbody>
-              {r.effort.map((e) => (
-                <tr>
-                  <td>
-                    <Day ctx={ctx} day={e.day} />
-                  </td>
-                  <td>{e.title}</td>
-                  <td>{formatValue(e.minutes, 'minutes', currency, ctx.locale)}</td>
-                  <td>{t(`effort.cat.${e.category}`)}</td>
-                  <td>{e.note}</td>
-                  <td>
-                    <DeleteButton ctx={ctx} kind="effort" id={e.id} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          ctx={ctx}
+          head={[t('effort.day'), t('analytics.product'), t('analytics.hours'), t('effort.category'), t('effort.note')]}
+          rows={r.effort}
+          cells={(e) => [
+            <Day ctx={ctx} day={e.day} />,
+            e.title,
+            formatValue(e.minutes, 'minutes', currency, ctx.locale),
+            t(`effort.cat.${e.category}`),
+            e.note,
+            <DeleteButton ctx={ctx} kind="effort" id={e.id} />,
+          ]}
+        />
       </section>
       <section class="panel">
         <h2>{t('effort.client')}</h2>
@@ -156,25 +150,18 @@ export function EffortPage(p: {
             {t('effort.import')}
           </button>
         </Form>
-        <div class="table-wrap">
-          <table>
-            <tbody>
-              {r.client.map((c) => (
-                <tr>
-                  <td>
-                    <Day ctx={ctx} day={c.day} />
-                  </td>
-                  <td>{formatValue(c.minutes, 'minutes', currency, ctx.locale)}</td>
-                  <td>{formatMoney(c.amount_minor, c.currency, ctx.locale)}</td>
-                  <td>{c.note}</td>
-                  <td>
-                    <DeleteButton ctx={ctx} kind="client" id={c.id} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          ctx={ctx}
+          head={[t('effort.day'), t('analytics.hours'), t('effort.amount', { currency }), t('effort.note')]}
+          rows={r.client}
+          cells={(c) => [
+            <Day ctx={ctx} day={c.day} />,
+            formatValue(c.minutes, 'minutes', currency, ctx.locale),
+            formatMoney(c.amount_minor, c.currency, ctx.locale),
+            c.note,
+            <DeleteButton ctx={ctx} kind="client" id={c.id} />,
+          ]}
+        />
       </section>
       <section class="panel">
         <h2>{t('effort.leave')}</h2>
@@ -191,24 +178,19 @@ export function EffortPage(p: {
           <Field name="note" label={t('effort.note')} {...field('leave', 'note')} />
           <button type="submit">{t('effort.add')}</button>
         </Form>
-        <div class="table-wrap">
-          <table>
-            <tbody>
-              {r.leave.map((l) => (
-                <tr>
-                  <td>
-                    <Day ctx={ctx} day={l.start_day} /> – <Day ctx={ctx} day={l.end_day} />
-                  </td>
-                  <td>{t(`effort.kind.${l.kind}`)}</td>
-                  <td>{l.note}</td>
-                  <td>
-                    <DeleteButton ctx={ctx} kind="leave" id={l.id} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          ctx={ctx}
+          head={[t('analytics.range'), t('effort.kind'), t('effort.note')]}
+          rows={r.leave}
+          cells={(l) => [
+            <>
+              <Day ctx={ctx} day={l.start_day} /> – <Day ctx={ctx} day={l.end_day} />
+            </>,
+            t(`effort.kind.${l.kind}`),
+            l.note,
+            <DeleteButton ctx={ctx} kind="leave" id={l.id} />,
+          ]}
+        />
       </section>
       <section class="panel">
         <h2>{t('effort.settings')}</h2>

@@ -151,7 +151,7 @@ export const analyticsMessages = defineMessages(
       'MRR at the end of each month (today for this month) as a line; the MRR of subscriptions that began in the month as bars above the zero line, of those that ended as bars below it.',
     'analytics.chart.members': 'Paid subscriptions and churn',
     'analytics.chart.membersDesc':
-      'Paid subscriptions at the end of each month as a line; those that began in the month as bars above the zero line, those that ended as bars below it (left scale); and the churn rate: ended ÷ active at the month’s start (right scale).',
+      'Paid subscriptions at the end of each month as a line; those that began in the month as bars above the zero line, those that ended as bars below it. The table and the CSV add the churn rate: ended ÷ active at the month’s start.',
     'analytics.series.mrr': 'MRR',
     'analytics.series.newMrr': 'New MRR',
     'analytics.series.churnedMrr': 'Churned MRR',
@@ -219,6 +219,7 @@ export const analyticsMessages = defineMessages(
     'effort.kind.holiday': 'Holiday',
     'effort.kind.sick': 'Sick leave',
     'effort.delete': 'Delete',
+    'effort.older': 'Show {count} older entries',
     'effort.saved': 'Saved.',
     'effort.invalid': 'Please check the entry: a date, hours like 1.5 or 1:30, an amount like 120.00.',
     'effort.settings': 'Settings',
@@ -388,7 +389,7 @@ export const analyticsMessages = defineMessages(
       'MRR am Ende jedes Monats (heute für den laufenden Monat) als Linie; der MRR der im Monat begonnenen Abonnements als Balken über der Nulllinie, der beendeten als Balken darunter.',
     'analytics.chart.members': 'Bezahlte Abonnements und Kündigungen',
     'analytics.chart.membersDesc':
-      'Bezahlte Abonnements am Monatsende als Linie; die im Monat begonnenen als Balken über der Nulllinie, die beendeten als Balken darunter (linke Skala); dazu die Kündigungsrate: beendet ÷ aktiv zu Monatsbeginn (rechte Skala).',
+      'Bezahlte Abonnements am Monatsende als Linie; die im Monat begonnenen als Balken über der Nulllinie, die beendeten als Balken darunter. Tabelle und CSV zeigen dazu die Kündigungsrate: beendet ÷ aktiv zu Monatsbeginn.',
     'analytics.series.mrr': 'MRR',
     'analytics.series.newMrr': 'Neuer MRR',
     'analytics.series.churnedMrr': 'Verlorener MRR',
@@ -457,6 +458,7 @@ export const analyticsMessages = defineMessages(
     'effort.kind.holiday': 'Urlaub',
     'effort.kind.sick': 'Krankheit',
     'effort.delete': 'Löschen',
+    'effort.older': '{count} ältere Einträge zeigen',
     'effort.saved': 'Gespeichert.',
     'effort.invalid': 'Bitte prüfen Sie den Eintrag: ein Datum, Stunden wie 1,5 oder 1:30, ein Betrag wie 120,00.',
     'effort.settings': 'Einstellungen',

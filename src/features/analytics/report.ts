@@ -386,8 +386,8 @@ function mrrCharts(currency: string, months: MrrMonth[], t: Translate): { mrr: C
           name: t('analytics.series.churnRate'),
           unit: 'permille',
           axis: 'right',
-          look: 3,
-          thin: true,
+          // In the table and CSV: on a second scale beside counts that go below zero it would mislead.
+          tableOnly: true,
           values: months.map((m) => m.churnRatePermille ?? 0),
         },
       ],
