@@ -104,7 +104,13 @@ function Rates({ ctx, report, currency }: { ctx: PageContext; report: Report; cu
         </li>
         {r.oneToOne.settingMinor > 0 && <li>{t('analytics.rateSetting', { rate: money(r.oneToOne.settingMinor) })}</li>}
       </ul>
-      {r.ordersWithoutFee > 0 && <p class="hint">{t('analytics.rateBeforeFees', { count: r.ordersWithoutFee })}</p>}
+      {r.ordersWithoutFee > 0 && (
+        <p class="hint">
+          {t(r.ordersWithoutFee === 1 ? 'analytics.rateBeforeFeesOne' : 'analytics.rateBeforeFees', {
+            count: r.ordersWithoutFee,
+          })}
+        </p>
+      )}
       <p class="hint">{t('analytics.netHint')}</p>
     </section>
   );
@@ -138,7 +144,9 @@ function PeriodTiles({ ctx, report, currency }: { ctx: PageContext; report: Repo
       </div>
       {x.ordersWithoutFee > 0 && (
         <p class="hint">
-          {t('analytics.feesMissing', { count: x.ordersWithoutFee })}
+          {t(x.ordersWithoutFee === 1 ? 'analytics.feesMissingOne' : 'analytics.feesMissing', {
+            count: x.ordersWithoutFee,
+          })}
           {x.foreignFeeOrders > 0 && ` ${t('analytics.feesForeign', { count: x.foreignFeeOrders })}`}
         </p>
       )}

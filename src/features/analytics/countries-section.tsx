@@ -25,7 +25,11 @@ export function CountriesSection({
   const money = (v: number) => formatMoney(v, currency, ctx.locale);
   const uncounted = c.uncounted > 0 && (
     <div class="panel">
-      <p>{t('analytics.countriesUncounted', { count: c.uncounted })}</p>
+      <p>
+        {t(c.uncounted === 1 ? 'analytics.countriesUncountedOne' : 'analytics.countriesUncounted', {
+          count: c.uncounted,
+        })}
+      </p>
       <RebuildForm ctx={ctx} />
     </div>
   );
@@ -47,7 +51,10 @@ export function CountriesSection({
           <div class="tile">
             <div class="l">{t(`analytics.region.${r}`)}</div>
             <div class="n">
-              {t('analytics.regionValue', { net: money(c.regions[r].net), orders: c.regions[r].orders })}
+              {t(c.regions[r].orders === 1 ? 'analytics.regionValueOne' : 'analytics.regionValue', {
+                net: money(c.regions[r].net),
+                orders: c.regions[r].orders,
+              })}
             </div>
           </div>
         ))}

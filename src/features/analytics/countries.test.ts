@@ -176,7 +176,7 @@ describe('sales per country', () => {
     const c = new TestClient(t.app);
     await c.login();
     const page = await c.get('/admin/analytics/countries?range=30');
-    assert.match(page.body, /1 orders of this period were counted before sales were kept per country/);
+    assert.match(page.body, /1 order of this period was counted before sales were kept per country/);
     await rebuildSalesAggregates(db(), t.services.database.dialect);
     const after = await show();
     assert.equal(after.uncounted, 0);
@@ -224,13 +224,13 @@ describe('sales per country', () => {
       ['Unknown', undefined, ['1', '€7.00', '€0.00', '€0.00', '€7.00']],
     ]);
     assert.match(en.body, /<div class="l">EU<\/div><div class="n">€30\.00 net · 2 orders<\/div>/);
-    assert.match(en.body, /<div class="l">Outside the EU<\/div><div class="n">€40\.00 net · 1 orders<\/div>/);
-    assert.match(en.body, /<div class="l">Country unknown<\/div><div class="n">€7\.00 net · 1 orders<\/div>/);
+    assert.match(en.body, /<div class="l">Outside the EU<\/div><div class="n">€40\.00 net · 1 order<\/div>/);
+    assert.match(en.body, /<div class="l">Country unknown<\/div><div class="n">€7\.00 net · 1 order<\/div>/);
     assert.match(en.body, /Unknown: orders from before checkout asked for the billing country\./);
     assert.match(en.body, /<title id="countries-t">Net revenue per country<\/title>/);
     assert.match(en.body, /<title>Switzerland: Net of refunds and VAT €40\.00<\/title>/);
     assert.match(en.body, /href="\/admin\/analytics\/charts\/countries\.csv\?range=30&amp;currency=EUR"/);
-    assert.doesNotMatch(en.body, /orders of this period were counted before/);
+    assert.doesNotMatch(en.body, /of this period (were|was) counted before/);
 
     const de = await c.get('/admin/analytics/countries?range=30', { cookie: `${c.cookieHeader}; vf_lang=de` });
     assert.match(de.body, /<h2 id="countries">Länder<\/h2>/);
@@ -240,10 +240,7 @@ describe('sales per country', () => {
     );
     assert.match(de.body, /<th scope="row">Deutschland<span class="muted"> \(DE\)<\/span><\/th>/);
     assert.match(de.body, /<th scope="row">Unbekannt<\/th>/);
-    assert.match(
-      de.body,
-      /<div class="l">Außerhalb der EU<\/div><div class="n">40,00\s€ netto · 1 Bestellungen<\/div>/,
-    );
+    assert.match(de.body, /<div class="l">Außerhalb der EU<\/div><div class="n">40,00\s€ netto · 1 Bestellung<\/div>/);
     assert.match(de.body, /<title id="countries-t">Nettoumsatz je Land<\/title>/);
 
     const csv = await c.get('/admin/analytics/charts/countries.csv?range=30&currency=EUR');

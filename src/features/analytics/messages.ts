@@ -63,10 +63,14 @@ export const analyticsMessages = defineMessages(
       'Hourly rates and the passive share use revenue net of refunds, VAT (as decided at checkout) and the payment fees your payment provider reported. A fee counts on the day of the sale; refunds do not give it back.',
     'analytics.feesMissing':
       '{count} orders in this period count before fees: their payment fee is not known (yet), or was charged in another currency.',
+    'analytics.feesMissingOne':
+      '1 order in this period counts before fees: its payment fee is not known (yet), or was charged in another currency.',
     'analytics.feesForeign':
-      '{count} of them had their fee charged in another currency (your payment account’s payout currency); such fees are shown on the order, not subtracted here.',
+      '{count} of them had the fee charged in another currency (your payment account’s payout currency); such fees are shown on the order, not subtracted here.',
     'analytics.rateBeforeFees':
       '{count} orders behind these rates count before fees (fee not known, or in another currency).',
+    'analytics.rateBeforeFeesOne':
+      '1 order behind these rates counts before fees (fee not known, or in another currency).',
     'analytics.leverage': 'Your hourly rate',
     'analytics.rateN': '1:n (products): {rate} per hour',
     'analytics.rateOne': '1:1 (client work): {rate} per hour',
@@ -124,6 +128,8 @@ export const analyticsMessages = defineMessages(
     'analytics.countriesNone': 'No sales in this period.',
     'analytics.countriesUncounted':
       '{count} orders of this period were counted before sales were kept per country and are missing here. Recount the figures to include them.',
+    'analytics.countriesUncountedOne':
+      '1 order of this period was counted before sales were kept per country and is missing here. Recount the figures to include it.',
     'analytics.country': 'Country',
     'analytics.countryUnknownName': 'Unknown',
     'analytics.countryUnknownHint': 'Unknown: orders from before checkout asked for the billing country.',
@@ -131,6 +137,7 @@ export const analyticsMessages = defineMessages(
     'analytics.region.nonEu': 'Outside the EU',
     'analytics.region.unknown': 'Country unknown',
     'analytics.regionValue': '{net} net · {orders} orders',
+    'analytics.regionValueOne': '{net} net · 1 order',
     'analytics.series.vat': 'VAT',
     'analytics.chart.countries': 'Net revenue per country',
     'analytics.chart.countriesDesc':
@@ -299,10 +306,14 @@ export const analyticsMessages = defineMessages(
       'Stundensätze und passiver Anteil rechnen mit dem Umsatz abzüglich Erstattungen, Umsatzsteuer (wie an der Kasse bestimmt) und der Zahlungsgebühren, die Ihr Zahlungsanbieter gemeldet hat. Eine Gebühr zählt am Tag des Verkaufs; Erstattungen geben sie nicht zurück.',
     'analytics.feesMissing':
       '{count} Bestellungen in diesem Zeitraum zählen vor Gebühren: Ihre Zahlungsgebühr ist (noch) nicht bekannt oder wurde in einer anderen Währung berechnet.',
+    'analytics.feesMissingOne':
+      '1 Bestellung in diesem Zeitraum zählt vor Gebühren: Ihre Zahlungsgebühr ist (noch) nicht bekannt oder wurde in einer anderen Währung berechnet.',
     'analytics.feesForeign':
       'Bei {count} davon wurde die Gebühr in einer anderen Währung berechnet (der Auszahlungswährung Ihres Zahlungskontos); solche Gebühren stehen bei der Bestellung und werden hier nicht abgezogen.',
     'analytics.rateBeforeFees':
       '{count} Bestellungen hinter diesen Sätzen zählen vor Gebühren (Gebühr nicht bekannt oder in anderer Währung).',
+    'analytics.rateBeforeFeesOne':
+      '1 Bestellung hinter diesen Sätzen zählt vor Gebühren (Gebühr nicht bekannt oder in anderer Währung).',
     'analytics.leverage': 'Ihr Stundensatz',
     'analytics.rateN': '1:n (Produkte): {rate} pro Stunde',
     'analytics.rateOne': '1:1 (Kundenarbeit): {rate} pro Stunde',
@@ -360,14 +371,17 @@ export const analyticsMessages = defineMessages(
     'analytics.countriesNone': 'Keine Verkäufe in diesem Zeitraum.',
     'analytics.countriesUncounted':
       '{count} Bestellungen dieses Zeitraums wurden gezählt, bevor Verkäufe je Land erfasst wurden, und fehlen hier. Zählen Sie die Zahlen neu, um sie einzubeziehen.',
+    'analytics.countriesUncountedOne':
+      '1 Bestellung dieses Zeitraums wurde gezählt, bevor Verkäufe je Land erfasst wurden, und fehlt hier. Zählen Sie die Zahlen neu, um sie einzubeziehen.',
     'analytics.country': 'Land',
     'analytics.countryUnknownName': 'Unbekannt',
     'analytics.countryUnknownHint':
-      'Unbekannt: Bestellungen aus der Zeit, bevor der Checkout nach dem Rechnungsland fragte.',
+      'Unbekannt: Bestellungen aus der Zeit, bevor beim Bestellen nach dem Rechnungsland gefragt wurde.',
     'analytics.region.eu': 'EU',
     'analytics.region.nonEu': 'Außerhalb der EU',
     'analytics.region.unknown': 'Land unbekannt',
     'analytics.regionValue': '{net} netto · {orders} Bestellungen',
+    'analytics.regionValueOne': '{net} netto · 1 Bestellung',
     'analytics.series.vat': 'USt.',
     'analytics.chart.countries': 'Nettoumsatz je Land',
     'analytics.chart.countriesDesc':
@@ -421,7 +435,7 @@ export const analyticsMessages = defineMessages(
     'effort.category': 'Art der Arbeit',
     'effort.cat.creation': 'Erstellung',
     'effort.cat.update': 'Aktualisierung',
-    'effort.cat.support': 'Support',
+    'effort.cat.support': 'Kundenbetreuung',
     'effort.note': 'Notiz',
     'effort.add': 'Hinzufügen',
     'effort.client': '1:1-Arbeit (Kundenprojekte)',
