@@ -52,6 +52,7 @@ export class PageCache {
   readonly #filling = new Map<string, Promise<Entry | undefined>>();
   #bytes = 0;
   #version = '';
+  #reading: Promise<number> | undefined;
 
   constructor(
     private readonly database: Database,
@@ -60,7 +61,7 @@ export class PageCache {
 
   /** The current content version; when it moved, every kept page and the settings memo go. */
   async version(now = Date.now()): Promise<string> {
-    const version = `${await readContentVersion(this.database)}.${Math.floor(now / 3_600_000)}`;
+    const version = `${await this.#readVersion()}.${Math.floor(now / 3_600_000)}`;
     if (version !== this.#version) {
       this.#version = version;
       this.#entries.clear();
@@ -68,6 +69,20 @@ export class PageCache {
       clearSettingsCache();
     }
     return version;
+  }
+
+  /**
+   * One read for the requests that arrived together: it starts on the event loop's next turn, so
+   * after every request that shares it had arrived — each still sees what was committed before it.
+   */
+  #readVersion(): Promise<number> {
+    this.#reading ??= new Promise((resolve, reject) =>
+      setImmediate(() => {
+        this.#reading = undefined;
+        readContentVersion(this.database).then(resolve, reject);
+      }),
+    );
+    return this.#reading;
   }
 
   /** The page kept under `key` at `version`, else rendered once (concurrent misses wait for one render). */

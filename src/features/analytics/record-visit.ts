@@ -81,6 +81,17 @@ function countingOf(services: Services): Counting {
   return c;
 }
 
+let lastDay = { second: 0, timeZone: '', day: '' };
+
+/** The store-local day, worked out once a second (Intl's formatting costs more than the rest of a view). */
+function dayOf(now: Date, timeZone: string): string {
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastDay.second !== second || lastDay.timeZone !== timeZone) {
+    lastDay = { second, timeZone, day: localDay(now, timeZone) };
+  }
+  return lastDay.day;
+}
+
 /** Today's salt, read (or replaced) once a day per process instead of once a view. */
 async function saltOf(c: Counting, db: Kysely<DB>, day: string): Promise<string> {
   const known = c.salt && (await c.salt.catch(() => undefined));
@@ -101,7 +112,7 @@ export async function recordProductView(services: Services, req: FastifyRequest,
     if (isBot(ua)) return;
     const { db } = services.database;
     const c = countingOf(services);
-    const day = localDay(now, (await getStoreSettings(db)).timeZone);
+    const day = dayOf(now, (await getStoreSettings(db)).timeZone);
     const visitor = visitorHash(await saltOf(c, db, day), req.ip, ua ?? '', day);
     const source = trafficSource(req.query as Record<string, unknown>, req.headers.referer, req.hostname);
     c.counter.add({ day, visitor, productId, ...source });
