@@ -1,5 +1,6 @@
 import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDay } from '../../web/format.js';
 import type { FileProblem } from './ecb-files.js';
 import type { ImportRatesResult } from './import-rates.js';
 
@@ -42,7 +43,7 @@ export function RatesSection({ ctx, view }: { ctx: PageContext; view: RatesSecti
             {view.latest.map((r) => (
               <tr>
                 <td>{r.currency}</td>
-                <td>{r.date}</td>
+                <td>{formatDay(r.date, ctx.locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -71,8 +72,8 @@ function ImportOutcome({ ctx, result }: { ctx: PageContext; result: RatesSection
           imported: result.imported,
           total: result.total,
           currencies: result.currencies,
-          from: result.firstDate,
-          to: result.lastDate,
+          from: formatDay(result.firstDate, ctx.locale),
+          to: formatDay(result.lastDate, ctx.locale),
         })}
         {result.conflicts.length > 0 && (
           <>
@@ -80,7 +81,7 @@ function ImportOutcome({ ctx, result }: { ctx: PageContext; result: RatesSection
             {t('rates.conflicts', { count: result.conflicts.length })}
             <ul>
               {result.conflicts.slice(0, SHOWN_PROBLEMS).map((c) => (
-                <li>{t('rates.conflict', { ...c })}</li>
+                <li>{t('rates.conflict', { ...c, date: formatDay(c.date, ctx.locale) })}</li>
               ))}
             </ul>
           </>

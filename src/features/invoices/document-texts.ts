@@ -2,13 +2,16 @@ import type { TaxScheme } from '../tax/categories.js';
 
 /**
  * Wording printed on invoices, in the invoice's language. Legal notes:
- * § 19 Abs. 1 UStG / Abschn. 19.1 UStAE (small business), § 14a Abs. 5 UStG
+ * § 19 Abs. 1 UStG as a tax exemption since 1 Jan 2025 (the invoice must
+ * refer to the small-business exemption, § 34a UStDV; BMF 18 Mar 2025,
+ * Abschn. 19.5 UStAE), § 14a Abs. 5 UStG
  * ("Steuerschuldnerschaft des Leistungsempfängers"), Art. 226 Nr. 11a VAT
  * Directive ("Reverse charge"), § 14 Abs. 4 UStG for the fields themselves.
  */
 const de = {
   invoice: 'Rechnung',
   credit_note: 'Stornorechnung',
+  correction: 'Rechnungskorrektur',
   number: 'Rechnungsnummer',
   date: 'Rechnungsdatum',
   supplyDate: 'Leistungsdatum',
@@ -33,9 +36,11 @@ const de = {
   payment_free: 'Kostenlose Bestellung: keine Zahlung',
   taxNumber: 'Steuernummer',
   vatId: 'USt-IdNr.',
-  cancels: 'Storno der Rechnung {number} vom {date}.',
+  cancels: 'Storno der Rechnung {number} vom {date}: die Rechnung wird vollständig aufgehoben.',
+  corrects:
+    'Korrektur der Rechnung {number} vom {date}: Minderung des Entgelts durch eine teilweise Erstattung (§ 17 UStG).',
   page: 'Seite',
-  note_small_business: 'Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.',
+  note_small_business: 'Steuerbefreiung für Kleinunternehmer: Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.',
   note_reverse_charge: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge).',
   note_non_eu: 'Nicht im Inland steuerbare Leistung: Leistungsort außerhalb der EU (§ 3a UStG).',
   note_oss: 'Umsatzsteuer des Bestimmungslandes {country} (One-Stop-Shop).',
@@ -46,7 +51,8 @@ type DocTexts = Record<keyof typeof de, string>;
 
 const en: DocTexts = {
   invoice: 'Invoice',
-  credit_note: 'Credit note',
+  credit_note: 'Credit note (cancellation)',
+  correction: 'Credit note (correction)',
   number: 'Invoice number',
   date: 'Invoice date',
   supplyDate: 'Date of supply',
@@ -71,9 +77,11 @@ const en: DocTexts = {
   payment_free: 'Free order: no payment',
   taxNumber: 'Tax number',
   vatId: 'VAT ID',
-  cancels: 'Cancels invoice {number} of {date}.',
+  cancels: 'Cancels invoice {number} of {date} in full.',
+  corrects: 'Corrects invoice {number} of {date}: the price is reduced by a partial refund (§ 17 UStG).',
   page: 'Page',
-  note_small_business: 'Gemäß § 19 UStG wird keine Umsatzsteuer berechnet. (Small business: no VAT charged.)',
+  note_small_business:
+    'Steuerbefreiung für Kleinunternehmer: Gemäß § 19 UStG wird keine Umsatzsteuer berechnet. (Small business exempt from VAT: no VAT is charged.)',
   note_reverse_charge: 'Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC).',
   note_non_eu: 'Not subject to EU VAT: place of supply outside the EU.',
   note_oss: 'VAT of the member state of consumption, {country} (One-Stop-Shop).',

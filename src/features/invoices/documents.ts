@@ -23,19 +23,20 @@ async function render(
 ): Promise<Buffer> {
   const { db } = services.database;
   const original = inv.original_invoice_id ? await findInvoice(db, inv.original_invoice_id) : undefined;
+  // The order's number and provider never change; the order exists while its invoices are issued.
+  const order: CiiOrder | undefined = await db
+    .selectFrom('orders')
+    .select(['number', 'provider'])
+    .where('id', '=', inv.order_id)
+    .executeTakeFirst();
   if (format !== 'pdf') {
-    // The order's number and provider never change; the order exists while its invoices are issued.
-    const order: CiiOrder | undefined = await db
-      .selectFrom('orders')
-      .select(['number', 'provider'])
-      .where('id', '=', inv.order_id)
-      .executeTakeFirst();
     const xml = format === 'cii' ? buildCiiXml(inv, original, order) : buildXRechnungXml(inv, { original, order });
     return Buffer.from(xml, 'utf8');
   }
-  if (!hasEInvoice(inv)) return renderInvoicePdf(inv, original);
+  const orderNumber = order?.number;
+  if (!hasEInvoice(inv)) return renderInvoicePdf(inv, original, { orderNumber });
   const xml = await ensureInvoiceDocument(services, inv, 'cii');
-  return renderInvoicePdf(inv, original, { facturX: await readAll(services, xml.storageKey) });
+  return renderInvoicePdf(inv, original, { facturX: await readAll(services, xml.storageKey), orderNumber });
 }
 
 /**

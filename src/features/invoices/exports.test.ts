@@ -121,6 +121,20 @@ describe('exports', () => {
     );
     assert.deepEqual(fields(lines[2]).slice(14), Array(27).fill(''));
     assert.match(lines[3] ?? '', /^19,00;"H";/);
+    assert.match(lines[3] ?? '', /;"Korrektur RE-2026-00002";/, 'a credit note of unknown extent is a correction');
+    const cancel = datevCsv(
+      [
+        {
+          ...inv({ kind: 'credit_note', number: 'RE-2026-00003' }, [
+            { ...oss, scheme: 'domestic', taxCountry: 'DE', rateBp: 1900, grossMinor: -1900 },
+          ]),
+          gross_minor: -1900,
+          original_gross_minor: 1900,
+        },
+      ],
+      { from: '2026-04-01', to: '2026-06-30', consultant: '1', client: '1' },
+    );
+    assert.match(cancel, /;"Storno RE-2026-00003";/, 'a credit note for the whole invoice cancels it');
   });
 
   test('DATEV EXTF: OSS sales carry the member state and its rate, reverse charges the buyer’s VAT ID', () => {

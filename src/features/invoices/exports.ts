@@ -4,7 +4,7 @@ import { toEurMinor } from '../exchange-rates/convert.js';
 import type { PeriodEndRate } from '../exchange-rates/rates.js';
 import { csvLine } from '../orders/csv.js';
 import { formatRate } from '../tax/rates.js';
-import { type Party, sellerDay, type TaxGroup } from './model.js';
+import { creditNoteKind, type Party, sellerDay, type TaxGroup } from './model.js';
 
 /** Pure exports for the tax adviser, from issued invoices (credit notes carry negative amounts). */
 
@@ -236,6 +236,12 @@ function ossColumns(inv: Invoice, g: TaxGroup): [string, string] {
   return ['', ''];
 }
 
+/** The booking text's first word: an invoice, its cancellation, or its correction (§ 17 UStG). */
+function bookingWord(inv: Invoice & { original_gross_minor?: number | null }): string {
+  if (inv.kind !== 'credit_note') return 'Rechnung';
+  return creditNoteKind(inv, inv.original_gross_minor) === 'cancellation' ? 'Storno' : 'Korrektur';
+}
+
 /**
  * DATEV-Format "Buchungsstapel" (format category 21, version 13): line 1 the
  * EXTF header, line 2 the column names (fields 1–41 of the format), then one
@@ -243,7 +249,8 @@ function ossColumns(inv: Invoice, g: TaxGroup): [string, string] {
  * fields 40/41 filled for One-Stop-Shop sales and reverse charges.
  */
 export function datevCsv(
-  invoices: readonly Invoice[],
+  /** With the gross of the invoice a credit note credits: "Storno" for a whole one, "Korrektur" for a part. */
+  invoices: readonly (Invoice & { original_gross_minor?: number | null })[],
   o: { from: string; to: string; consultant: string; client: string; accounts?: DatevAccounts; createdAt?: Date },
 ): string {
   const a = o.accounts ?? SKR03_ACCOUNTS;
@@ -330,7 +337,7 @@ export function datevCsv(
           q(inv.number.slice(0, 36)),
           '""',
           '',
-          q(`${inv.kind === 'credit_note' ? 'Storno' : 'Rechnung'} ${inv.number}`.slice(0, 60)),
+          q(`${bookingWord(inv)} ${inv.number}`.slice(0, 60)),
           ...Array<string>(25).fill(''),
           ...ossColumns(inv, g),
         ].join(';'),

@@ -1,8 +1,21 @@
 import type { Invoice } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
 import { hasEInvoice, hasXRechnung } from './cii.js';
+import { creditNoteKind } from './model.js';
 
-export type InvoiceLinkRow = Pick<Invoice, 'id' | 'number' | 'kind' | 'currency' | 'seller' | 'buyer'>;
+export type InvoiceLinkRow = Pick<
+  Invoice,
+  'id' | 'number' | 'kind' | 'currency' | 'seller' | 'buyer' | 'gross_minor'
+> & {
+  original_gross_minor?: number | null;
+};
+
+/** A credit note for the whole invoice is its cancellation (Storno), one for a part its correction (§ 17 UStG). */
+export function creditLabel(i: { gross_minor: number; original_gross_minor?: number | null | undefined }) {
+  return creditNoteKind(i, i.original_gross_minor) === 'cancellation'
+    ? ('invoices.kind.credit_note' as const)
+    : ('invoices.kind.correction' as const);
+}
 
 /**
  * The buyer's invoices of one order, on the library's receipt page: the PDF
@@ -17,7 +30,7 @@ export function InvoiceLinks({ ctx, invoices }: { ctx: PageContext; invoices: In
       <ul>
         {invoices.map((i) => (
           <li>
-            {ctx.t(i.kind === 'credit_note' ? 'invoices.kind.credit_note' : 'invoices.kind.invoice')} {i.number}:{' '}
+            {ctx.t(i.kind === 'credit_note' ? creditLabel(i) : 'invoices.kind.invoice')} {i.number}:{' '}
             {hasEInvoice(i) ? (
               <>
                 <a href={`/library/invoices/${i.id}.pdf`}>{ctx.t('invoices.library.hybrid')}</a> ·{' '}

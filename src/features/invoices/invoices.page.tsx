@@ -1,4 +1,3 @@
-import type { Invoice } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
@@ -7,14 +6,16 @@ import { RatesSection, type RatesSectionView } from '../exchange-rates/rates-sec
 import { hasEInvoice, hasXRechnung } from './cii.js';
 import { docDate } from './document-texts.js';
 import type { OssReport } from './exports.js';
+import { creditLabel } from './invoice-links.js';
 import { type Party, sellerDay } from './model.js';
 import { OssSection } from './oss-section.js';
+import type { ListedInvoice } from './queries.js';
 
 export type InvoicesView = {
   from: string;
   to: string;
   quarter: string;
-  invoices: Invoice[];
+  invoices: ListedInvoice[];
   oss: OssReport;
   configured: boolean;
   rates: RatesSectionView;
@@ -64,7 +65,7 @@ export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesVi
               {view.invoices.map((i) => (
                 <tr>
                   <td>
-                    {i.number} {i.kind === 'credit_note' && <span class="badge">{t('invoices.kind.credit_note')}</span>}
+                    {i.number} {i.kind === 'credit_note' && <span class="badge">{t(creditLabel(i))}</span>}
                   </td>
                   <td>{docDate(sellerDay(i.issued_at, i.seller), ctx.locale)}</td>
                   <td>{(JSON.parse(i.buyer) as Party).name}</td>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, test } from 'node:test';
 import type { Order } from '../../db/schema.js';
-import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
+import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { seedPurchase } from '../delivery/testing.js';
 import { saveTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
 import { testTaxSettings } from '../tax/testing.js';
@@ -10,7 +10,7 @@ import { buildCiiXml } from './cii.js';
 import { loadCiiValidator } from './cii-validator.testing.js';
 import { issueInvoiceRecord } from './issue-invoice.js';
 import type { InvoiceLine } from './model.js';
-import { readArchive } from './pdf-archive.testing.js';
+import { pdfText, readArchive } from './pdf-archive.testing.js';
 import { invoicesOfOrder } from './queries.js';
 
 const SETTINGS: TaxSettings = testTaxSettings();
@@ -132,6 +132,11 @@ describe('invoices', () => {
     assert.equal(credit.original_invoice_id, inv.id);
     assert.deepEqual([credit.gross_minor, credit.tax_minor], [-1900, -262]);
     assert.equal(credit.sequence, inv.sequence + 1);
+    // It takes back the whole invoice: a cancellation.
+    const admin = new TestClient(app.app);
+    await admin.login();
+    const pdf = await admin.get(`/admin/invoices/${credit.id}.pdf`);
+    assert.match(await pdfText(pdf.rawPayload), /^Credit note \(cancellation\) /m);
   });
 
   test('partial refunds issue proportional credit notes; the full refund credits the rest to the cent', async () => {
@@ -186,6 +191,15 @@ describe('invoices', () => {
       all.map((i) => i.sequence),
       [1, 2, 3, 4],
     );
+    // Each note credits a part of the invoice: a correction (§ 17 UStG), not a cancellation.
+    const admin = new TestClient(app.app);
+    await admin.login();
+    const pdf = await admin.get(`/admin/invoices/${first.id}.pdf`);
+    assert.match(await pdfText(pdf.rawPayload), /^Credit note \(correction\) /m);
+    const day = first.issued_at.slice(0, 10);
+    const list = await admin.get(`/admin/invoices?from=${day}&to=${day}`);
+    assert.equal(list.body.match(/class="badge">Credit note \(correction\)</g)?.length, 3);
+    assert.doesNotMatch(list.body, /\(cancellation\)/);
   });
 
   test('the buyer downloads their invoice from the library; others get 404', async () => {

@@ -153,3 +153,16 @@ export function formatInvoiceNumber(prefix: string, year: number, sequence: numb
 
 /** § 33 UStDV: invoices up to 250 EUR gross may be simplified (no buyer address, gross + rate). */
 export const SMALL_AMOUNT_LIMIT_MINOR = 250_00;
+
+/**
+ * What a credit note is: one that takes back the whole invoice cancels it
+ * (Stornorechnung); one for a part of it (a partial refund, or the rest after
+ * one) corrects it (Rechnungskorrektur, § 17 UStG). Both are EN 16931 credit
+ * notes (type code 381). Without the original's gross: a correction.
+ */
+export function creditNoteKind(
+  note: { gross_minor: number },
+  originalGrossMinor: number | null | undefined,
+): 'cancellation' | 'correction' {
+  return originalGrossMinor != null && -note.gross_minor === originalGrossMinor ? 'cancellation' : 'correction';
+}

@@ -40,7 +40,7 @@ describe('OSS report in other currencies', () => {
     const before = await c.get(`/admin/invoices?${Q2}`);
     assert.equal(before.statusCode, 200);
     assert.match(before.body, /The totals are incomplete: sales in JPY, USD are not converted/);
-    assert.match(before.body, /No ECB rate for USD of 2024-07-01 is imported \(1 invoices\)/);
+    assert.match(before.body, /No ECB rate for USD of 1 Jul 2024 is imported \(1 invoices\)/);
     assert.match(before.body, /href="#exchange-rates"/);
     assert.match(before.body, /action="\/admin\/invoices\/exchange-rates" enctype="multipart\/form-data"/);
     const csvBefore = (await c.get(`/admin/invoices/oss.csv?${Q2}`)).body;
@@ -63,7 +63,7 @@ describe('OSS report in other currencies', () => {
       `/admin/invoices?${Q2}`,
     );
     assert.equal(up.statusCode, 200);
-    assert.match(up.body, /89 of 89 rates imported \(30 currencies, 2024-06-28 to 2024-07-02\)/);
+    assert.match(up.body, /89 of 89 rates imported \(30 currencies, 28 Jun 2024 to 2 Jul 2024\)/);
     assert.doesNotMatch(up.body, /totals are incomplete/);
     // USD 107.05 / 1.0746 = 99.618… → 99.62; VAT 21.41 / 1.0746 = 19.923… → 19.92.
     assert.match(up.body, /1\.0746 \(2024-07-01\)/);
@@ -75,7 +75,7 @@ describe('OSS report in other currencies', () => {
     // The page's total for France at 20 %: 10.00 + 99.62 + 99.27 net.
     assert.match(up.body, /€208\.89/);
     const latest = await c.get('/admin/invoices');
-    assert.match(latest.body, /<td>USD<\/td><td>2024-07-02<\/td>/);
+    assert.match(latest.body, /<td>USD<\/td><td>2 Jul 2024<\/td>/);
   });
 
   test('a currency the ECB does not publish is named, not guessed', async () => {
@@ -135,6 +135,6 @@ describe('OSS report in other currencies', () => {
     const { c } = await storeWithSales();
     const page = await c.get(`/admin/invoices?${Q2}`, { cookie: `${c.cookieHeader}; vf_lang=de` });
     assert.match(page.body, /Wechselkurse \(EZB\)/);
-    assert.match(page.body, /Kein EZB-Kurs für USD vom 2024-07-01 importiert/);
+    assert.match(page.body, /Kein EZB-Kurs für USD vom 01.07.2024 importiert/);
   });
 });

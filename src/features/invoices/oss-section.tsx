@@ -1,6 +1,7 @@
 import { formatMoney } from '../../domain/money.js';
 import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDay } from '../../web/format.js';
 import { displayRate } from '../exchange-rates/rates-section.js';
 import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
@@ -34,7 +35,11 @@ export function OssSection({
           <ul>
             {oss.missing.map((m) => (
               <li>
-                {t(`invoices.oss.missing.${m.reason}`, { currency: m.currency, date: m.date, count: m.invoices })}{' '}
+                {t(`invoices.oss.missing.${m.reason}`, {
+                  currency: m.currency,
+                  date: formatDay(m.date, ctx.locale),
+                  count: m.invoices,
+                })}{' '}
                 {m.reason !== 'no-ecb-rate' && <a href="#exchange-rates">{t('invoices.oss.import')}</a>}
               </li>
             ))}

@@ -154,3 +154,67 @@ export function qpdfCheck(pdf: Buffer): { available: boolean; ok: boolean; outpu
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A font's ToUnicode map: glyph code (hex) → text. */
+function unicodeMap(font: PDFDict): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!font.lookup(PDFName.of('ToUnicode'))) return map;
+  const cmap = streamAt(font, 'ToUnicode').bytes.toString('latin1');
+  const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16)));
+  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set((m[1] ?? '').toLowerCase(), utf16(m[2] ?? ''));
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+      const [lo, hi, dst] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
+      const width = lo.length;
+      const targets = dst.startsWith('[') ? [...dst.matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1] ?? '') : [];
+      for (let c = Number.parseInt(lo, 16), i = 0; c <= Number.parseInt(hi, 16); c++, i++) {
+        const code = c.toString(16).padStart(width, '0');
+        const text = dst.startsWith('[')
+          ? utf16(targets[i] ?? '')
+          : utf16((Number.parseInt(dst.slice(1, -1), 16) + i).toString(16).padStart(dst.length - 2, '0'));
+        map.set(code, text);
+      }
+    }
+  }
+  return map;
+}
+
+/**
+ * Test-only: the text a PDF shows, one line per text object, read through each
+ * font's ToUnicode map (the invoice fonts are subsets with their own glyph codes).
+ */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const out: string[] = [];
+  for (const page of doc.getPages()) {
+    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
+    const maps = new Map<string, Map<string, string>>();
+    for (const [name, ref] of fonts?.entries() ?? []) {
+      const font = doc.context.lookup(ref);
+      if (font instanceof PDFDict) maps.set(name.decodeText(), unicodeMap(font));
+    }
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    for (const s of streams) {
+      const stream = s instanceof PDFRef ? doc.context.lookup(s) : s;
+      if (!(stream instanceof PDFRawStream)) continue;
+      const ops = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      let map = new Map<string, string>();
+      for (const block of ops.matchAll(/BT([\s\S]*?)ET/g)) {
+        let line = '';
+        for (const m of (block[1] ?? '').matchAll(/\/(\S+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>/g)) {
+          if (m[1]) map = maps.get(m[1]) ?? new Map();
+          else {
+            const hex = (m[2] ?? '').toLowerCase();
+            const width = [...map.keys()][0]?.length ?? 4;
+            for (let i = 0; i < hex.length; i += width) line += map.get(hex.slice(i, i + width)) ?? '';
+          }
+        }
+        out.push(line);
+      }
+    }
+  }
+  return out.join('\n');
+}

@@ -6,7 +6,7 @@ import { loadCiiValidator, type ValidateCii } from './cii-validator.testing.js';
 import { buyer, creditNoteOf, invoice, line, seller } from './fixtures.testing.js';
 import { renderInvoicePdf } from './pdf.js';
 import { FACTURX_NS } from './pdf-archive.js';
-import { qpdfCheck, readArchive, xmpValues } from './pdf-archive.testing.js';
+import { pdfText, qpdfCheck, readArchive, xmpValues } from './pdf-archive.testing.js';
 import { printable } from './pdf-fonts.js';
 
 const address = { street: 'Königsallee 1', postcode: '40212', city: 'Düsseldorf' };
@@ -158,6 +158,47 @@ describe('invoice PDFs are PDF/A-3b with the Factur-X (EN 16931) XML inside', ()
       renderInvoicePdf(inv, undefined, { facturX }),
     ]);
     assert.ok(a.equals(b));
+  });
+
+  test('§ 19, reverse charge and non-EU invoices print the note, not "0 %" as a rate; the order number is printed', async () => {
+    const cases = [
+      [
+        invoice([line({ scheme: 'small_business', rateBp: 0 })], { mode: 'small_business' }),
+        /Steuerbefreiung für Kleinunternehmer: Gemäß § 19 UStG wird keine Umsatzsteuer berechnet\./,
+      ],
+      [
+        invoice([line({ scheme: 'reverse_charge', taxCountry: null, rateBp: 0 })], {
+          buyer: buyer('AT', 'ATU13585627', { name: 'Wiener Kurse GmbH', ...address }),
+        }),
+        /Steuerschuldnerschaft des Leistungsempfängers \(Reverse Charge\)\./,
+      ],
+      [
+        invoice([line({ scheme: 'non_eu', taxCountry: null, rateBp: 0 })], { buyer: buyer('US') }),
+        /Leistungsort außerhalb der EU/,
+      ],
+    ] as const;
+    for (const [inv, note] of cases) {
+      const text = await pdfText(await renderInvoicePdf(inv, undefined, { orderNumber: '1042' }));
+      assert.match(text, note);
+      assert.doesNotMatch(text, /\b0 %/, `no zero rate printed: ${text}`);
+      assert.doesNotMatch(text, /^USt\./m, 'no VAT column or VAT line');
+      assert.match(text, /Bestellnummer\n1042\n/);
+      assert.match(text, /Rechnungsdatum\n02\.03\.2026\n/, 'two-digit day and month');
+    }
+    const taxed = await pdfText(await renderInvoicePdf(invoice([line()])));
+    assert.match(taxed, /\n19 %\n/, 'a taxed line keeps its rate');
+  });
+
+  test('a credit note for the whole invoice is a Stornorechnung, one for a part a Rechnungskorrektur (§ 17 UStG)', async () => {
+    const original = invoice([line(), line({ rateBp: 700, grossMinor: 500 })]);
+    const full = await pdfText(await renderInvoicePdf(creditNoteOf(original), original));
+    assert.match(full, /^Stornorechnung RE-2026-00002$/m);
+    assert.match(full, /^Storno der Rechnung RE-2026-00001 vom 02\.03\.2026/m);
+    const part = creditNoteOf(invoice([line({ grossMinor: 500 })]));
+    const partial = await pdfText(await renderInvoicePdf(part, original));
+    assert.match(partial, /^Rechnungskorrektur RE-2026-00002$/m);
+    assert.match(partial, /^Korrektur der Rechnung RE-2026-00001 vom 02\.03\.2026:[\s\S]*§ 17 UStG/m);
+    assert.doesNotMatch(partial, /Storno/);
   });
 
   test('characters the font lacks become "?" (PDF/A forbids .notdef); umlauts, ß and € stay', () => {

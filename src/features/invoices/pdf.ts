@@ -5,8 +5,8 @@ import { formatMoney } from '../../domain/money.js';
 import type { TaxScheme } from '../tax/categories.js';
 import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
-import { docTexts, schemeNoteKey } from './document-texts.js';
-import { type InvoiceLine, type Party, sellerDay, type TaxGroup } from './model.js';
+import { docDate, docTexts, schemeNoteKey } from './document-texts.js';
+import { creditNoteKind, type InvoiceLine, type Party, sellerDay, type TaxGroup } from './model.js';
 import { embedFacturX, escapeInfoInXmp, PDFA_OPTIONS } from './pdf-archive.js';
 import { invoiceFonts, printable } from './pdf-fonts.js';
 
@@ -29,7 +29,12 @@ function pdfDocumentClass(): typeof PDFKitDocument {
 export type PdfOptions = {
   /** The EN 16931 CII XML to embed: the PDF becomes a Factur-X / ZUGFeRD hybrid invoice. */
   facturX?: Buffer;
+  /** The order's number, printed beside the invoice's: what the buyer knows the purchase by. */
+  orderNumber?: string | undefined;
 };
+
+/** Schemes without VAT on the line: no rate is printed, the invoice's note says why (§ 19, reverse charge, outside the EU). */
+const UNTAXED: readonly string[] = ['small_business', 'reverse_charge', 'non_eu'];
 
 /**
  * The invoice as an A4 PDF/A-3b. Layout after DIN 5008 form B: address field 20 mm
@@ -40,7 +45,7 @@ export type PdfOptions = {
  */
 export function renderInvoicePdf(
   inv: Invoice,
-  original?: Pick<Invoice, 'number' | 'issued_at'>,
+  original?: Pick<Invoice, 'number' | 'issued_at' | 'gross_minor'>,
   o: PdfOptions = {},
 ): Promise<Buffer> {
   const t = docTexts(inv.locale);
@@ -51,11 +56,11 @@ export function renderInvoicePdf(
   const groups = JSON.parse(inv.breakdown) as TaxGroup[];
   const money = (m: number) => printable(formatMoney(m, inv.currency, inv.locale));
   const country = (code: string) => printable(countryName(code, inv.locale));
-  const date = (d: string) =>
-    new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString(inv.locale === 'de' ? 'de-DE' : 'en-GB', {
-      timeZone: 'UTC',
-    });
-  const title = t(inv.kind === 'credit_note' ? 'credit_note' : 'invoice');
+  // 02.03.2026 / 02/03/2026: two-digit days and months, as everywhere on invoices.
+  const date = (d: string) => docDate(d, inv.locale);
+  // A credit note for the whole invoice cancels it; one for a part corrects it (§ 17 UStG).
+  const creditKind = inv.kind === 'credit_note' ? creditNoteKind(inv, original?.gross_minor) : undefined;
+  const title = t(creditKind === 'cancellation' ? 'credit_note' : creditKind ? 'correction' : 'invoice');
   const issued = new Date(inv.issued_at);
   const { regular: REGULAR, bold: BOLD } = invoiceFonts();
   const options: Omit<PDFKit.PDFDocumentOptions, 'font'> & { font: PDFKit.Mixins.PDFFontSource } = {
@@ -126,6 +131,7 @@ export function renderInvoicePdf(
     [t('date'), date(sellerDay(inv.issued_at, inv.seller))],
     [t('supplyDate'), date(inv.supply_date)],
   ];
+  if (o.orderNumber) info.push([t('order'), o.orderNumber]);
   if (inv.buyer_vat_id) info.push([t('buyerVatId'), inv.buyer_vat_id]);
   let iy = 50 * MM;
   for (const [k, v] of info) {
@@ -146,7 +152,13 @@ export function renderInvoicePdf(
     doc
       .font(REGULAR)
       .fontSize(10)
-      .text(t('cancels', { number: original.number, date: date(sellerDay(original.issued_at, inv.seller)) }));
+      .text(
+        t(creditKind === 'cancellation' ? 'cancels' : 'corrects', {
+          number: original.number,
+          date: date(sellerDay(original.issued_at, inv.seller)),
+        }),
+        { width: WIDTH },
+      );
   let y = doc.y + 6 * MM;
   const cols = {
     pos: LEFT,
@@ -168,7 +180,9 @@ export function renderInvoicePdf(
     doc.text(cells[4], cols.amount, y, { width: RIGHT - cols.amount, align: 'right' });
     y += Math.max(h, 10) + 2 * MM;
   };
-  row([t('pos'), t('description'), t('quantity'), t('rate'), t('amount')], true);
+  // No "0 %" where no VAT applies: the rate column stays empty, the note below says why.
+  const rated = lines.some((l) => !UNTAXED.includes(l.scheme));
+  row([t('pos'), t('description'), t('quantity'), rated ? t('rate') : '', t('amount')], true);
   doc
     .moveTo(LEFT, y - 1 * MM)
     .lineTo(RIGHT, y - 1 * MM)
@@ -176,7 +190,8 @@ export function renderInvoicePdf(
     .strokeColor('#333')
     .stroke();
   for (const [i, l] of lines.entries()) {
-    row([String(i + 1), l.title, String(l.quantity), `${formatRate(l.rateBp)} %`, money(l.grossMinor)]);
+    const rate = UNTAXED.includes(l.scheme) ? '' : `${formatRate(l.rateBp)} %`;
+    row([String(i + 1), l.title, String(l.quantity), rate, money(l.grossMinor)]);
   }
   doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.5).strokeColor('#333').stroke();
   y += 3 * MM;
@@ -190,9 +205,10 @@ export function renderInvoicePdf(
     doc.text(value, cols.amount, y, { width: RIGHT - cols.amount, align: 'right' });
     y += (bold ? 6 : 5) * MM;
   };
-  if (inv.mode !== 'small_business' || inv.tax_minor !== 0) {
+  const taxed = groups.filter((g) => !UNTAXED.includes(g.scheme));
+  if (taxed.length > 0) {
     total(t('totalNet'), money(inv.net_minor));
-    for (const g of groups)
+    for (const g of taxed)
       total(`${t('vatAt', { rate: formatRate(g.rateBp) })} (${t('net')} ${money(g.netMinor)})`, money(g.taxMinor));
   }
   total(t('total'), money(inv.gross_minor), true);

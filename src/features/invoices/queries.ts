@@ -11,19 +11,28 @@ export function findInvoice(db: Db, id: string): Promise<Invoice | undefined> {
   return db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function invoicesOfOrder(db: Db, orderId: string): Promise<Invoice[]> {
-  return db.selectFrom('invoices').selectAll().where('order_id', '=', orderId).orderBy('sequence').execute();
+/** An invoice with the gross of the invoice it credits (credit notes), to tell a cancellation from a correction. */
+export type ListedInvoice = Invoice & { original_gross_minor: number | null };
+
+function withOriginal(db: Db) {
+  return db
+    .selectFrom('invoices as i')
+    .leftJoin('invoices as o', 'o.id', 'i.original_invoice_id')
+    .selectAll('i')
+    .select('o.gross_minor as original_gross_minor');
+}
+
+export function invoicesOfOrder(db: Db, orderId: string): Promise<ListedInvoice[]> {
+  return withOriginal(db).where('i.order_id', '=', orderId).orderBy('i.sequence').execute();
 }
 
 /** Issued between two instants (ISO, end exclusive), in number order. */
-export function invoicesIssuedBetween(db: Db, from: string, to: string): Promise<Invoice[]> {
-  return db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('issued_at', '>=', from)
-    .where('issued_at', '<', to)
-    .orderBy('year')
-    .orderBy('sequence')
+export function invoicesIssuedBetween(db: Db, from: string, to: string): Promise<ListedInvoice[]> {
+  return withOriginal(db)
+    .where('i.issued_at', '>=', from)
+    .where('i.issued_at', '<', to)
+    .orderBy('i.year')
+    .orderBy('i.sequence')
     .execute();
 }
 
