@@ -4,7 +4,6 @@
 // signed-in reader's post) never reaches another.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs } from 'kysely';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/database.js';
 import { CONTENT_TABLES } from '../db/migrations/0022-content-version.js';
@@ -15,29 +14,10 @@ import { buildTestApp, setUpStore, TEST_ADMIN, type TestApp } from '../testing/a
 import { formAsRendered } from '../testing/forms.js';
 import { HttpClient, httpRequest, listenLocal } from '../testing/http.js';
 import { pageCacheOf } from './page-cache.js';
+import { ReadTables } from './read-tables.testing.js';
 
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', 'accept-language': 'en-IE,en' };
 const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-
-/** Notes every table a SELECT names (joins and subqueries included). */
-class ReadTables implements KyselyPlugin {
-  readonly tables = new Set<string>();
-  transformQuery(args: PluginTransformQueryArgs) {
-    if (args.node.kind === 'SelectQueryNode') this.#collect(args.node);
-    return args.node;
-  }
-  async transformResult(args: Parameters<NonNullable<KyselyPlugin['transformResult']>>[0]) {
-    return args.result;
-  }
-  #collect(node: unknown): void {
-    if (!node || typeof node !== 'object') return;
-    const n = node as OperationNode & { table?: { identifier?: { name?: string } } };
-    // A column reference names the table by its alias (`v.size_bytes`); FROM and JOIN name the table.
-    if (n.kind === 'ReferenceNode') return;
-    if (n.kind === 'TableNode' && n.table?.identifier?.name) this.tables.add(n.table.identifier.name);
-    for (const value of Object.values(node)) this.#collect(value);
-  }
-}
 
 describe('public page cache', () => {
   let t: TestApp;
