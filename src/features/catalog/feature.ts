@@ -6,5 +6,8 @@ export const catalogFeature: Feature = {
   name: 'catalog',
   routes: registerCatalogRoutes,
   jobs: [notifyBuyersHandler],
-  adminNav: [{ href: '/admin/products', label: 'admin.nav.products', position: 20 }],
+  adminNav: [
+    { href: '/admin/products', label: 'admin.nav.products', position: 20 },
+    { href: '/admin/store', label: 'catalog.intro.nav', position: 25 },
+  ],
 };

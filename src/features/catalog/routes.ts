@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { registerProductAdminRoutes } from './admin.routes.js';
 import { registerProductFileRoutes } from './files.routes.js';
+import { registerStoreIntroRoutes } from './store-intro.routes.js';
 import { registerStorefrontRoutes } from './storefront.routes.js';
 
 export { renderStoreHome } from './store-home.js';
@@ -11,4 +12,5 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
   registerProductAdminRoutes(app, services);
   registerProductFileRoutes(app, services);
   registerStorefrontRoutes(app, services);
+  registerStoreIntroRoutes(app, services);
 }

@@ -3,6 +3,8 @@ import type { PageContext } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { coverPath } from './cover-image.js';
 import { priceLabel } from './price.js';
+import type { StoreIntro } from './store-intro.js';
+import { StoreIntroSection } from './store-intro.page.js';
 
 function ProductCard({ ctx, product }: { ctx: PageContext; product: Product }) {
   const cover = coverPath(product.cover_key);
@@ -27,7 +29,15 @@ function ProductCard({ ctx, product }: { ctx: PageContext; product: Product }) {
 }
 
 /** The store front: every published product as a card. */
-export function StorefrontPage({ ctx, products }: { ctx: PageContext; products: Product[] }) {
+export function StorefrontPage({
+  ctx,
+  products,
+  intro,
+}: {
+  ctx: PageContext;
+  products: Product[];
+  intro?: StoreIntro;
+}) {
   return (
     <Layout
       ctx={ctx}
@@ -37,6 +47,7 @@ export function StorefrontPage({ ctx, products }: { ctx: PageContext; products: 
       <div class="store-intro">
         <h1>{ctx.storeName}</h1>
       </div>
+      <StoreIntroSection ctx={ctx} intro={intro} />
       {products.length === 0 ? (
         <p class="empty">{ctx.t('catalog.public.empty')}</p>
       ) : (
