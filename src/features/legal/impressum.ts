@@ -63,13 +63,20 @@ export function impressumMarkdown(i: Impressum, t: Translate): string {
   return lines.join('\n\n');
 }
 
+/** What a template shows where the legal notice is still empty, in the template's language. */
+const GAPS = {
+  de: { name: '[Name]', address: '[Anschrift]', email: '[E-Mail]' },
+  en: { name: '[Name]', address: '[Address]', email: '[Email]' },
+} as const;
+
 /** Fills a template's placeholders from the legal notice and the store name. */
-export function fillTemplate(template: string, i: Impressum, storeName: string): string {
+export function fillTemplate(template: string, i: Impressum, storeName: string, locale: 'en' | 'de' = 'en'): string {
+  const gap = GAPS[locale];
   const values: Record<string, string> = {
     store: storeName,
-    name: i.name || '[Name]',
-    address: i.address.replace(/\r?\n/g, ', ') || '[Address]',
-    email: i.email || '[E-Mail]',
+    name: i.name || gap.name,
+    address: i.address.replace(/\r?\n/g, ', ') || gap.address,
+    email: i.email || gap.email,
   };
   return template.replace(/\{(store|name|address|email)\}/g, (_m, k: string) => values[k] ?? '');
 }

@@ -27,7 +27,7 @@ export async function loadLegalPage(db: Db, kind: LegalPageKind, locale: Locale)
   if (row) return { body: row.body_md, template: false, updatedAt: row.updated_at };
   const [impressum, settings] = await Promise.all([readImpressum(db), getStoreSettings(db)]);
   const template = (locale === 'de' ? TEMPLATES_DE : TEMPLATES_EN)[kind];
-  return { body: fillTemplate(template, impressum, settings.storeName), template: true };
+  return { body: fillTemplate(template, impressum, settings.storeName, locale), template: true };
 }
 
 export function listEditedPages(db: Db) {
