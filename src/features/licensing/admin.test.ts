@@ -144,7 +144,7 @@ describe('licence keys in the admin', () => {
     const form = await admin.get(url);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /Licence keys for Fresh Plugin/);
-    assert.match(form.body, /Subscriptions are not available yet/);
+    assert.match(form.body, /Licence keys are not tied to memberships yet/);
     const bad = await admin.postForm(url, { enabled: '1', activation_limit: '0', validity: 'days', validity_days: '' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /number of days from 1 to 36500/);
