@@ -152,6 +152,7 @@ export function SubscribePage(props: {
                 name="consent"
                 value="1"
                 checked={values.consent === true}
+                required
                 aria-invalid={errors.consent ? 'true' : undefined}
                 aria-describedby={errors.consent ? 'f-consent-err' : undefined}
               />
