@@ -106,6 +106,14 @@ function signal(child: ChildProcess, sig: NodeJS.Signals): void {
   } else child.kill(sig);
 }
 
+/** The Node flags `npm start` runs dist/cli.js with (package.json), so the compiled runs here match it. */
+const START_FLAGS = (() => {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  const m = /\bnode ((?:--[^\s]+ )*)dist\/cli\.js start/.exec(scripts.start ?? '');
+  return m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? ['--enable-source-maps'];
+})();
+
 /** npm's own script when the bench runs under `npm run` (it says where), else the one on PATH. */
 const NPM_CLI = process.env.npm_execpath ?? spawnSync('which', ['npm']).stdout.toString().trim();
 
@@ -141,7 +149,7 @@ export async function startVielfach(dataDir: string, opts: StartOptions = {}): P
   const t0 = performance.now();
   const args = runner === 'npm' ? [NPM_CLI, 'start'] : compiled ? ['dist/cli.js', 'start'] : ['src/cli.ts', 'start'];
   const nodeArgs =
-    runner === 'npm' ? [] : [...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']), ...(opts.nodeFlags ?? [])];
+    runner === 'npm' ? [] : [...(compiled ? START_FLAGS : ['--import', 'tsx']), ...(opts.nodeFlags ?? [])];
   const env = {
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -10,7 +10,6 @@
 // Settings: BENCH_STARTS (start-ups per runner, default 3), BENCH_CPU_PROF=1 (also profile the
 // store home and the product page under load and print the top functions by self time; --cpu-prof).
 
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -89,22 +88,17 @@ async function startups(
   return { ms: median(ms), rss: median(mb) };
 }
 
-/** What each library costs when imported into a bare Node process (RSS after a GC, against none). */
-async function libraryMemory(): Promise<void> {
-  const probe = async (specifier: string): Promise<number> => {
-    const code = `${specifier ? `await import(${JSON.stringify(specifier)});` : ''}globalThis.gc();await new Promise((r)=>setTimeout(r,200));globalThis.gc();process.stdout.write(String(process.memoryUsage().rss))`;
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', code], { cwd: ROOT });
-      let text = '';
-      child.stdout.on('data', (c: Buffer) => {
-        text += c.toString();
-      });
-      child.on('error', reject);
-      child.on('exit', () => resolve(text));
-    });
-    return Number(out) / 2 ** 20;
+/** What the store's idle RSS would be with each lazily loaded library loaded at start (--import), against none. */
+async function lazyLibraryMemory(dataDir: string): Promise<void> {
+  const idleRss = async (flags: string[]) => {
+    const s = await startVielfach(dataDir, { ...AS_NPM_START, nodeFlags: flags });
+    await sleep(2000);
+    const mb = rssMb(s.child.pid);
+    await stopProcess(s.child);
+    return mb;
   };
-  const none = await probe('');
+  const none = median([await idleRss([]), await idleRss([])]);
+  record({ measure: 'idle RSS, demo store, lazy libraries not loaded', value: none, unit: 'MB', note: 'median of 2' });
   const libs: [string, string][] = [
     ['pdfkit', 'invoices (pdfkit, with fontkit)'],
     ['sharp', 'covers and post images (libvips)'],
@@ -115,11 +109,17 @@ async function libraryMemory(): Promise<void> {
     ['qrcode', 'TOTP set-up QR code'],
     ['fast-xml-parser', 'ECB XML files'],
     ['nodemailer', 'SMTP only (the outbox needs none)'],
-    ['pg', 'PostgreSQL driver: still loaded at start on SQLite (src/db/database.ts)'],
-    ['sanitize-html', 'Markdown output (product pages and posts need it)'],
+    ['pg', 'PostgreSQL driver (a SQLite store never loads it)'],
+    ['@node-rs/argon2', 'password hashing (first login)'],
   ];
   for (const [name, note] of libs) {
-    record({ measure: `RSS of importing ${name}`, value: (await probe(name)) - none, unit: 'MB', note });
+    const mb = await idleRss(['--import', name]);
+    record({
+      measure: `idle RSS + ${name} loaded at start`,
+      value: mb - none,
+      unit: 'MB',
+      note: `${format(mb)} MB; ${note}`,
+    });
   }
 }
 
@@ -275,7 +275,7 @@ export async function benchPages(): Promise<void> {
     startVielfach(dataDir, { ...AS_NPM_START, runner: 'tsx' }),
   );
   await pagesUnderLoad(dataDir, licenseKey);
-  await libraryMemory();
+  await lazyLibraryMemory(dataDir);
   if (process.env.BENCH_CPU_PROF === '1') {
     await profilePage(dataDir, 'store home', async () => '/');
     await profilePage(dataDir, 'product page', productPath);

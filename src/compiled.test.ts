@@ -124,6 +124,8 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
       'qrcode',
       'yazl',
       'fast-xml-parser',
+      'pg', // PostgreSQL only
+      '@node-rs/argon2', // a login or a password change
     ];
     assert.deepEqual(
       heavy.filter((p) => loaded.includes(p)),

@@ -2,7 +2,6 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync, unlink
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -25,9 +24,6 @@ export type Database = {
 };
 
 export class DatabaseOpenError extends Error {}
-
-// int8 (COUNT, SUM of money) arrives as a string by default; our sums stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
 
 export function sqlitePath(url: string): string | undefined {
   return url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : undefined;
@@ -122,7 +118,16 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
+/** The PostgreSQL driver, loaded only when a PostgreSQL URL is opened (a SQLite store never needs it). */
+async function loadPg() {
+  const pg = (await import('pg')).default;
+  // int8 (COUNT, SUM of money) arrives as a string by default; our sums stay far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  return pg;
+}
+
 async function openPostgres(url: string, max: number): Promise<Database> {
+  const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
   try {

@@ -1,4 +1,7 @@
-import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
+
+/** The native argon2 module, loaded with the first login or password change, not at start. */
+const argon2 = () => import('@node-rs/argon2');
 
 /** Algorithm.Argon2id; the package exports it as a const enum, which isolated modules cannot read. */
 const ARGON2ID = 2 as Algorithm;
@@ -8,11 +11,12 @@ const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, paralleli
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS);
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  const { verify } = await argon2(); // outside the try: a missing module is an error, not a wrong password
   try {
     return await verify(stored, password);
   } catch {
