@@ -62,6 +62,24 @@ const RESULTS = join(import.meta.dirname, 'results', 'latest.json');
 const HARD_LIMIT_MS = 720_000;
 const DOWNLOAD_GIB = Number(process.env.BENCH_DOWNLOAD_GIB ?? 1);
 
+/** Buying end to end on a fresh store: the product page, then checkout + test payment + fulfilment per second. */
+async function benchOrderPath(): Promise<void> {
+  console.log('Order path (fresh SQLite store, test payments)');
+  const dataDir = tempDir('vf-bench-orders-');
+  const setup = await startVielfach(dataDir);
+  await setUpOverHttp(`http://127.0.0.1:${setup.port}`, setup.output());
+  await stopProcess(setup.child);
+  const app = await startVielfach(dataDir);
+  const base = `http://127.0.0.1:${app.port}`;
+  const bare = await startBareFastify();
+  const bareLoad = await load(`http://127.0.0.1:${bare.port}/`);
+  record(loadRow('bare Fastify JSON route', bareLoad, undefined));
+  await stopProcess(bare.child);
+  await benchOrders(base, dataDir);
+  await stopProcess(app.child);
+  await benchJobsSqlite();
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // `npm run bench -- newsletter`: only the newsletter send (results are printed, latest.json is kept).
@@ -78,6 +96,13 @@ async function main(): Promise<void> {
   if (process.argv.includes('pages')) {
     console.log('Public pages, start-up and memory (demo store as npm start runs it)');
     await benchPages();
+    printTable((performance.now() - started) / 1000);
+    return;
+  }
+
+  // `npm run bench -- orders`: the order path only (checkout, payment, fulfilment), next to the bare route.
+  if (process.argv.includes('orders')) {
+    await benchOrderPath();
     printTable((performance.now() - started) / 1000);
     return;
   }
