@@ -7,7 +7,7 @@ import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.js';
 import { createMailer } from './features/email/transport.js';
 import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js';
-import { orderCoreOf } from './features/index.js';
+import { demoContentOf, orderCoreOf } from './features/index.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
 import { type StartUpNote, startUpNote } from './features/setup/start-up-note.js';
 import { localStorageIn } from './features/storage/storage.js';
@@ -83,7 +83,7 @@ export async function startServer(config: Config, opts: { logger?: pino.Logger }
     services.mailer.close();
     await services.database.close();
   };
-  const note = await startUpNote(services);
+  const note = await startUpNote(services, demoContentOf());
   return { app, services, worker, close, note };
 }
 

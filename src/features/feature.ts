@@ -13,12 +13,19 @@ import type { PrivacyPart } from './privacy/privacy-part.js';
  * the list in `features/index.ts`; adding a feature means adding its folder,
  * one line there, and its migration to `db/migrations/index.ts`.
  *
+ * Demo content (VIELFACH_DEMO=1) comes from the list too: each feature adds
+ * its own examples, in the list's order, before the setup adds a year of
+ * history over all of them.
+ *
  * Texts and email templates stay in the typed lists of `web/messages.ts` and
  * `email/templates.ts`: the compiler checks every key used in a template
  * against them, which a list built at run time could not.
  */
 /** A link in the admin's navigation; `position` orders the links of all features (lower first). */
 export type AdminNavEntry = { href: string; label: MessageKey; position: number };
+
+/** Adds a feature's example content to the demo store; runs at every demo start, so it adds only what is missing. */
+export type DemoContent = (services: Services) => Promise<unknown>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,4 +47,5 @@ export type Feature = {
   adminNav?: readonly AdminNavEntry[];
   /** What it stores about a person, for export and erasure (GDPR). */
   privacy?: PrivacyPart;
+  demo?: DemoContent;
 };

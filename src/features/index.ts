@@ -8,7 +8,7 @@ import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
 import { emailFeature } from './email/feature.js';
 import { exchangeRatesFeature } from './exchange-rates/feature.js';
-import type { AdminNavEntry, Feature } from './feature.js';
+import type { AdminNavEntry, DemoContent, Feature } from './feature.js';
 import { invoicesFeature } from './invoices/feature.js';
 import { legalFeature } from './legal/feature.js';
 import { libraryFeature } from './library/feature.js';
@@ -72,4 +72,9 @@ export function adminNavOf(list: readonly Feature[] = features): AdminNavEntry[]
 /** Every feature's share of a GDPR export or erasure, in the list's order. */
 export function privacyPartsOf(list: readonly Feature[] = features): PrivacyPart[] {
   return list.flatMap((f) => (f.privacy ? [f.privacy] : []));
+}
+
+/** Every feature's demo content, in the list's order (products before the licensed product that extends them). */
+export function demoContentOf(list: readonly Feature[] = features): DemoContent[] {
+  return list.flatMap((f) => (f.demo ? [f.demo] : []));
 }

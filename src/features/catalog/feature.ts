@@ -1,9 +1,11 @@
 import type { Feature } from '../feature.js';
+import { addDemoProducts } from './demo-products.js';
 import { notifyBuyersHandler } from './notify-buyers.job.js';
 import { registerCatalogRoutes } from './routes.js';
 
 export const catalogFeature: Feature = {
   name: 'catalog',
+  demo: addDemoProducts,
   routes: registerCatalogRoutes,
   jobs: [notifyBuyersHandler],
   adminNav: [

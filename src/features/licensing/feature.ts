@@ -1,10 +1,12 @@
 import type { Feature } from '../feature.js';
+import { addDemoLicensedProduct } from './demo.js';
 import { licenseKeyEntitlement } from './license-key-entitlement.js';
 import { licensingPrivacyPart } from './privacy-part.js';
 import { registerLicensingRoutes } from './routes.js';
 
 export const licensingFeature: Feature = {
   name: 'licensing',
+  demo: addDemoLicensedProduct,
   routes: registerLicensingRoutes,
   entitlements: [licenseKeyEntitlement],
   adminNav: [{ href: '/admin/licenses', label: 'licensing.nav', position: 100 }],

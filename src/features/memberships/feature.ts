@@ -1,5 +1,6 @@
 import type { Feature } from '../feature.js';
 import { cancellationReceivedHandler } from './cancellation-received.job.js';
+import { addDemoMemberships } from './demo.js';
 import { membershipEntitlement, membershipOrderSubscriber } from './order-subscriber.js';
 import { membershipsPrivacyPart } from './privacy-part.js';
 import { syncStripeSubscriptionHandler } from './reconcile-subscriptions.js';
@@ -9,6 +10,7 @@ import { subscriptionEventHandler } from './subscription-event.job.js';
 
 export const membershipsFeature: Feature = {
   name: 'memberships',
+  demo: addDemoMemberships,
   routes: registerMembershipsRoutes,
   jobs: [
     renewSubscriptionHandler,

@@ -1,10 +1,12 @@
 import type { Feature } from '../feature.js';
+import { addDemoPosts } from './demo.js';
 import { publishScheduledPostHandler } from './publish-scheduled.job.js';
 import { removePostImagesHandler } from './remove-images.job.js';
 import { registerPostsRoutes } from './routes.js';
 
 export const postsFeature: Feature = {
   name: 'posts',
+  demo: (services) => addDemoPosts(services.database.db),
   routes: registerPostsRoutes,
   jobs: [publishScheduledPostHandler, removePostImagesHandler],
   adminNav: [{ href: '/admin/posts', label: 'posts.nav', position: 60 }],

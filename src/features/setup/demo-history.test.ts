@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { earnedOf, loadAnalytics } from '../analytics/dashboard-data.js';
 import { addDays } from '../analytics/time-zone.js';
+import { demoContentOf } from '../index.js';
 import { readImpressum } from '../legal/impressum.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import type { DemoHistoryResult } from './demo-history.js';
@@ -47,7 +48,7 @@ describe('the demo store’s year of history', () => {
   let history: DemoHistoryResult;
   before(async () => {
     t = await buildTestApp();
-    history = (await setUpDemoStore(t.services, { now: NOW })).history;
+    history = (await setUpDemoStore(t.services, { content: demoContentOf(), now: NOW })).history;
   });
   after(() => t.close());
 
@@ -163,7 +164,7 @@ describe('the demo store’s year of history', () => {
   test('the same day gives the same history; a second run adds nothing', async () => {
     const again = await buildTestApp();
     try {
-      const second = (await setUpDemoStore(again.services, { now: NOW })).history;
+      const second = (await setUpDemoStore(again.services, { content: demoContentOf(), now: NOW })).history;
       const { ms: _a, ...first } = history;
       const { ms: _b, ...other } = second;
       assert.deepEqual(other, first);
@@ -171,7 +172,7 @@ describe('the demo store’s year of history', () => {
     } finally {
       await again.close();
     }
-    const rerun = await setUpDemoStore(t.services, { now: NOW });
+    const rerun = await setUpDemoStore(t.services, { content: demoContentOf(), now: NOW });
     assert.equal(rerun.history.added, false);
   });
 });

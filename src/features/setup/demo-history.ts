@@ -175,7 +175,7 @@ async function salesOrders(ctx: HistoryContext): Promise<HistoricalOrder[]> {
         ? {
             kind: DIGITAL_CONSENT_KIND,
             version: DIGITAL_CONSENT_VERSION,
-            text: translator(person.locale)('checkout.consent.digital'),
+            text: translator(person.locale)('legal.checkout.consent.digital'),
           }
         : null,
       createdAt,

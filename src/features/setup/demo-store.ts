@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { addDemoProducts } from '../catalog/demo-products.js';
-import { addDemoLicensedProduct } from '../licensing/demo.js';
-import { addDemoMemberships } from '../memberships/demo.js';
-import { addDemoPosts } from '../posts/demo.js';
+import type { DemoContent } from '../feature.js';
 import { getStoreSettings, readSetting, writeSetting } from '../settings/store-settings.js';
 import { completeSetup } from './complete-setup.js';
 import { addDemoHistory, type DemoHistoryResult } from './demo-history.js';
@@ -38,19 +35,16 @@ export async function ensureDemoStore(db: Kysely<DB>): Promise<{ email: string; 
 
 /**
  * Everything VIELFACH_DEMO=1 does at start, each step at most once: the
- * store and its admin, the example products, the licensed plugin, the
- * membership tiers, the posts, and a year of history behind them.
+ * store and its admin, every feature's example content (the features' list
+ * gives it: products, the licensed plugin, membership tiers, posts), and a
+ * year of history behind them.
  */
 export async function setUpDemoStore(
   services: Services,
-  opts: { now?: Date } = {},
+  opts: { content: readonly DemoContent[]; now?: Date },
 ): Promise<{ email: string; password: string; history: DemoHistoryResult }> {
-  const { db } = services.database;
-  const login = await ensureDemoStore(db);
-  await addDemoProducts(services);
-  await addDemoLicensedProduct(services);
-  await addDemoMemberships(services);
-  await addDemoPosts(db);
+  const login = await ensureDemoStore(services.database.db);
+  for (const add of opts.content) await add(services);
   const history = await addDemoHistory(services, opts);
   if (history.added) services.log.info(history, 'demo history added');
   return { ...login, history };

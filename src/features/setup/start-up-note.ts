@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import type { Services } from '../../services.js';
+import type { DemoContent } from '../feature.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { ensureSetupCode } from './complete-setup.js';
 import { setUpDemoStore } from './demo-store.js';
@@ -14,12 +15,12 @@ export type StartUpNote = {
 };
 
 /** Prepares the demo store or the set-up code, and says what to do next. */
-export async function startUpNote(services: Services): Promise<StartUpNote> {
+export async function startUpNote(services: Services, demoContent: readonly DemoContent[]): Promise<StartUpNote> {
   const { config, database } = services;
   const url = config.publicUrl;
   const base = { url, database: database.describe, email: services.mailer.kind, adminUrl: `${url}/admin` };
   if (config.demo) {
-    const demo = await setUpDemoStore(services);
+    const demo = await setUpDemoStore(services, { content: demoContent });
     return { ...base, next: { kind: 'demo', login: demo.email, password: demo.password } };
   }
   if (!(await getStoreSettings(database.db)).setupCompleted) {
