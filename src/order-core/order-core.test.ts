@@ -21,7 +21,7 @@ function exampleFeature(calls: Call[], opts: { hold?: boolean } = {}): Feature {
   const seat: Entitlement = {
     kind: 'example-seat',
     timelineKey: 'seats',
-    async grant(trx, { order, items }) {
+    async grant(_trx, { order, items }) {
       // Idempotent as the real ones are (they use unique keys): a second grant adds nothing.
       const had = calls.some((c) => c.what === 'grant' && c.orderId === order.id);
       calls.push({ what: 'grant', orderId: order.id });

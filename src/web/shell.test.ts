@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../testing/app.js';
 import { LOCALES, negotiateLocale } from './i18n.js';
 import { allMessages, keysDefinedTwice } from './messages.js';
+import { shellMessages } from './shell-messages.js';
+
+type Bundle = { en: Record<string, string> };
 
 test('every text exists, non-empty, in English and German', () => {
   const all = allMessages();
@@ -15,6 +19,25 @@ test('every text exists, non-empty, in English and German', () => {
 
 test('no text key is defined by two features (one would silently replace the other)', () => {
   assert.deepEqual(keysDefinedTwice(), []);
+});
+
+test("each feature's texts live under its own namespace (the folder's name) and are registered", async () => {
+  const features = new URL('../features/', import.meta.url);
+  const all = allMessages();
+  const folders = readdirSync(features).filter((d) => existsSync(new URL(`${d}/messages.ts`, features)));
+  assert.ok(folders.length > 10, 'feature texts found');
+  for (const folder of folders) {
+    const namespace = folder.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    const module = (await import(new URL(`${folder}/messages.js`, features).href)) as Record<string, Bundle>;
+    for (const bundle of Object.values(module)) {
+      const foreign = Object.keys(bundle.en).filter((k) => !k.startsWith(`${namespace}.`));
+      assert.deepEqual(foreign, [], `${folder}: keys outside "${namespace}."`);
+      const unregistered = Object.keys(bundle.en).filter((k) => !(k in all.en));
+      assert.deepEqual(unregistered, [], `${folder}: texts not in the dictionary`);
+    }
+  }
+  const shellOnly = Object.keys(shellMessages.en).filter((k) => !/^(shell|error|form|amount)\./.test(k));
+  assert.deepEqual(shellOnly, [], 'the shell keeps to its own prefixes');
 });
 
 test('Accept-Language picks the best supported language', () => {

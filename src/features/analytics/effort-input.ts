@@ -53,7 +53,7 @@ export type ClientWorkValues = z.infer<typeof clientWorkForm>;
 export type LeaveValues = z.infer<typeof leaveForm>;
 
 /**
- * What is wrong with a field: `effort.error.*` in messages.ts, or for an
+ * What is wrong with a field: `analytics.effort.error.*` in messages.ts, or for an
  * amount `readAmount`'s own reason (its message says what to write instead).
  */
 export type FieldError =
@@ -140,7 +140,7 @@ export function checkLeave(
   }));
 }
 
-/** Why a CSV line was not imported (see messages.ts, `effort.csv.*`). */
+/** Why a CSV line was not imported (see messages.ts, `analytics.effort.csv.*`). */
 export const CSV_REASONS = ['columns', 'day', 'hours', 'amount', 'empty'] as const;
 export type CsvReason = (typeof CSV_REASONS)[number];
 export type RefusedLine = { line: number; reason: CsvReason };

@@ -34,7 +34,7 @@ function Day({ ctx, day }: { ctx: PageContext; day: string }) {
   const t = ctx.t;
   return (
     <>
-      {day} <strong class="error">{t('effort.notADay')}</strong>
+      {day} <strong class="error">{t('analytics.effort.notADay')}</strong>
     </>
   );
 }
@@ -43,7 +43,7 @@ function DeleteButton({ ctx, kind, id }: { ctx: PageContext; kind: string; id: s
   return (
     <Form ctx={ctx} action={`/admin/analytics/effort/${kind}/${id}/delete`} class="inline">
       <button type="submit" class="secondary small">
-        {ctx.t('effort.delete')}
+        {ctx.t('analytics.effort.delete')}
       </button>
     </Form>
   );
@@ -71,20 +71,23 @@ export function EffortPage(p: {
           ? undefined
           : typeof key === 'object'
             ? t(amountErrorKey(key.amount, currency))
-            : t(`effort.error.${key}`),
+            : t(`analytics.effort.error.${key}`),
     };
   };
   const formAlert = (form: FailedForm['form']) =>
     failed?.form === form && (
-      <Alert kind="error">{t(form === 'settings' ? 'effort.badSettings' : 'effort.invalid')}</Alert>
+      <Alert kind="error">{t(form === 'settings' ? 'analytics.effort.badSettings' : 'analytics.effort.invalid')}</Alert>
     );
-  const cats = (['creation', 'update', 'support'] as const).map((c) => ({ value: c, label: t(`effort.cat.${c}`) }));
+  const cats = (['creation', 'update', 'support'] as const).map((c) => ({
+    value: c,
+    label: t(`analytics.effort.cat.${c}`),
+  }));
   return (
-    <AdminLayout ctx={ctx} title={t('effort.title')}>
+    <AdminLayout ctx={ctx} title={t('analytics.effort.title')}>
       <AnalyticsTabs ctx={ctx} current="effort" query="" />
       {p.notice && <Alert kind={p.notice.kind}>{p.notice.text}</Alert>}
       <section class="panel">
-        <h2>{t('effort.product')}</h2>
+        <h2>{t('analytics.effort.product')}</h2>
         {r.products.length > 0 && (
           <Form ctx={ctx} action="/admin/analytics/effort" idPrefix="effort">
             {formAlert('effort')}
@@ -97,62 +100,85 @@ export function EffortPage(p: {
                 label: x.kind === 'membership' ? `${x.title} (${t('analytics.membership')})` : x.title,
               }))}
             />
-            <Field name="day" type="date" label={t('effort.day')} {...field('effort', 'day', today)} required />
-            <Field name="hours" label={t('effort.hours')} {...field('effort', 'hours')} required inputmode="decimal" />
+            <Field
+              name="day"
+              type="date"
+              label={t('analytics.effort.day')}
+              {...field('effort', 'day', today)}
+              required
+            />
+            <Field
+              name="hours"
+              label={t('analytics.effort.hours')}
+              {...field('effort', 'hours')}
+              required
+              inputmode="decimal"
+            />
             <Select
               name="category"
-              label={t('effort.category')}
+              label={t('analytics.effort.category')}
               value={field('effort', 'category', 'creation').value}
               options={cats}
             />
-            <Field name="note" label={t('effort.note')} {...field('effort', 'note')} />
-            <button type="submit">{t('effort.add')}</button>
+            <Field name="note" label={t('analytics.effort.note')} {...field('effort', 'note')} />
+            <button type="submit">{t('analytics.effort.add')}</button>
           </Form>
         )}
         <RecordTable
           ctx={ctx}
-          head={[t('effort.day'), t('analytics.product'), t('analytics.hours'), t('effort.category'), t('effort.note')]}
+          head={[
+            t('analytics.effort.day'),
+            t('analytics.product'),
+            t('analytics.hours'),
+            t('analytics.effort.category'),
+            t('analytics.effort.note'),
+          ]}
           rows={r.effort}
           cells={(e) => [
             <Day ctx={ctx} day={e.day} />,
             e.title,
             formatValue(e.minutes, 'minutes', currency, ctx.locale),
-            t(`effort.cat.${e.category}`),
+            t(`analytics.effort.cat.${e.category}`),
             e.note,
             <DeleteButton ctx={ctx} kind="effort" id={e.id} />,
           ]}
         />
       </section>
       <section class="panel">
-        <h2>{t('effort.client')}</h2>
+        <h2>{t('analytics.effort.client')}</h2>
         <Form ctx={ctx} action="/admin/analytics/client-work" idPrefix="client">
           {formAlert('client')}
-          <Field name="day" type="date" label={t('effort.day')} {...field('client', 'day', today)} required />
-          <Field name="hours" label={t('effort.hours')} {...field('client', 'hours')} inputmode="decimal" />
+          <Field name="day" type="date" label={t('analytics.effort.day')} {...field('client', 'day', today)} required />
+          <Field name="hours" label={t('analytics.effort.hours')} {...field('client', 'hours')} inputmode="decimal" />
           <Field
             name="amount"
-            label={t('effort.amount', { currency })}
+            label={t('analytics.effort.amount', { currency })}
             {...field('client', 'amount')}
             inputmode="decimal"
           />
-          <Field name="note" label={t('effort.note')} {...field('client', 'note')} />
-          <button type="submit">{t('effort.add')}</button>
+          <Field name="note" label={t('analytics.effort.note')} {...field('client', 'note')} />
+          <button type="submit">{t('analytics.effort.add')}</button>
         </Form>
         <Form ctx={ctx} action="/admin/analytics/client-work/import">
           <div class="field">
-            <label for="f-csv">{t('effort.import')}</label>
+            <label for="f-csv">{t('analytics.effort.import')}</label>
             <textarea id="f-csv" name="csv" rows={4} aria-describedby="f-csv-hint" />
             <p class="hint" id="f-csv-hint">
-              {t('effort.importHint')}
+              {t('analytics.effort.importHint')}
             </p>
           </div>
           <button type="submit" class="secondary">
-            {t('effort.import')}
+            {t('analytics.effort.import')}
           </button>
         </Form>
         <RecordTable
           ctx={ctx}
-          head={[t('effort.day'), t('analytics.hours'), t('effort.amount', { currency }), t('effort.note')]}
+          head={[
+            t('analytics.effort.day'),
+            t('analytics.hours'),
+            t('analytics.effort.amount', { currency }),
+            t('analytics.effort.note'),
+          ]}
           rows={r.client}
           cells={(c) => [
             <Day ctx={ctx} day={c.day} />,
@@ -164,41 +190,53 @@ export function EffortPage(p: {
         />
       </section>
       <section class="panel">
-        <h2>{t('effort.leave')}</h2>
+        <h2>{t('analytics.effort.leave')}</h2>
         <Form ctx={ctx} action="/admin/analytics/leave" idPrefix="leave">
           {formAlert('leave')}
-          <Field name="startDay" type="date" label={t('effort.from')} {...field('leave', 'startDay', today)} required />
-          <Field name="endDay" type="date" label={t('effort.to')} {...field('leave', 'endDay', today)} required />
+          <Field
+            name="startDay"
+            type="date"
+            label={t('analytics.effort.from')}
+            {...field('leave', 'startDay', today)}
+            required
+          />
+          <Field
+            name="endDay"
+            type="date"
+            label={t('analytics.effort.to')}
+            {...field('leave', 'endDay', today)}
+            required
+          />
           <Select
             name="kind"
-            label={t('effort.kind')}
+            label={t('analytics.effort.kind')}
             value={field('leave', 'kind', 'holiday').value}
-            options={(['holiday', 'sick'] as const).map((k) => ({ value: k, label: t(`effort.kind.${k}`) }))}
+            options={(['holiday', 'sick'] as const).map((k) => ({ value: k, label: t(`analytics.effort.kind.${k}`) }))}
           />
-          <Field name="note" label={t('effort.note')} {...field('leave', 'note')} />
-          <button type="submit">{t('effort.add')}</button>
+          <Field name="note" label={t('analytics.effort.note')} {...field('leave', 'note')} />
+          <button type="submit">{t('analytics.effort.add')}</button>
         </Form>
         <RecordTable
           ctx={ctx}
-          head={[t('analytics.range'), t('effort.kind'), t('effort.note')]}
+          head={[t('analytics.range'), t('analytics.effort.kind'), t('analytics.effort.note')]}
           rows={r.leave}
           cells={(l) => [
             <>
               <Day ctx={ctx} day={l.start_day} /> – <Day ctx={ctx} day={l.end_day} />
             </>,
-            t(`effort.kind.${l.kind}`),
+            t(`analytics.effort.kind.${l.kind}`),
             l.note,
             <DeleteButton ctx={ctx} kind="leave" id={l.id} />,
           ]}
         />
       </section>
       <section class="panel">
-        <h2>{t('effort.settings')}</h2>
+        <h2>{t('analytics.effort.settings')}</h2>
         <Form ctx={ctx} action="/admin/analytics/settings" idPrefix="settings">
           {formAlert('settings')}
           <Field
             name="rate"
-            label={t('effort.rate', { currency })}
+            label={t('analytics.effort.rate', { currency })}
             {...field(
               'settings',
               'rate',
@@ -208,7 +246,7 @@ export function EffortPage(p: {
           />
           <Field
             name="timeZone"
-            label={t('effort.timeZone')}
+            label={t('analytics.effort.timeZone')}
             {...field('settings', 'timeZone', p.settings.timeZone)}
             required
           />
@@ -220,10 +258,10 @@ export function EffortPage(p: {
                 value="1"
                 checked={failed?.form === 'settings' ? failed.values.weekly === '1' : p.settings.weeklyEmail}
               />{' '}
-              {t('effort.weekly')}
+              {t('analytics.effort.weekly')}
             </label>
           </div>
-          <button type="submit">{t('effort.save')}</button>
+          <button type="submit">{t('analytics.effort.save')}</button>
         </Form>
       </section>
       <section class="panel">

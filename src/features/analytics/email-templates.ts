@@ -13,14 +13,14 @@ export type WeeklySummaryData = {
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
 export const analyticsEmailTemplates = {
   'analytics-weekly': ((t, d: WeeklySummaryData) => ({
-    subject: t('email.weekly.subject', { net: d.net }),
-    heading: t('email.weekly.heading'),
+    subject: t('analytics.email.weekly.subject', { net: d.net }),
+    heading: t('analytics.email.weekly.heading'),
     paragraphs: [
-      t('email.weekly.sales', { orders: d.orders, net: d.net, gross: d.gross }),
-      t('email.weekly.passive', { passive: d.passive }),
-      t('email.weekly.rate', { rate: d.rate, clientRate: d.clientRate }),
+      t('analytics.email.weekly.sales', { orders: d.orders, net: d.net, gross: d.gross }),
+      t('analytics.email.weekly.passive', { passive: d.passive }),
+      t('analytics.email.weekly.rate', { rate: d.rate, clientRate: d.clientRate }),
     ],
-    action: { label: t('email.weekly.action'), url: d.url },
-    note: t('email.weekly.note'),
+    action: { label: t('analytics.email.weekly.action'), url: d.url },
+    note: t('analytics.email.weekly.note'),
   })) satisfies TemplateFn<WeeklySummaryData>,
 };

@@ -25,7 +25,7 @@ export function RecordTable<T>({
             {head.map((h) => (
               <th scope="col">{h}</th>
             ))}
-            <th scope="col" aria-label={ctx.t('effort.delete')} />
+            <th scope="col" aria-label={ctx.t('analytics.effort.delete')} />
           </tr>
         </thead>
         <tbody>
@@ -45,7 +45,7 @@ export function RecordTable<T>({
       {table(rows.slice(0, SHOWN))}
       {rows.length > SHOWN && (
         <details>
-          <summary>{ctx.t('effort.older', { count: rows.length - SHOWN })}</summary>
+          <summary>{ctx.t('analytics.effort.older', { count: rows.length - SHOWN })}</summary>
           {table(rows.slice(SHOWN))}
         </details>
       )}

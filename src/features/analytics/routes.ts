@@ -62,12 +62,14 @@ function readRefused(text: string): RefusedLine[] {
 
 /** What the import did: how many entries it added, and every refused line with its number and reason. */
 function importNotice(t: Translate, imported: number, refused: RefusedLine[], more: number) {
-  const done = t(imported === 1 ? 'effort.importedOne' : 'effort.imported', { count: imported });
+  const done = t(imported === 1 ? 'analytics.effort.importedOne' : 'analytics.effort.imported', { count: imported });
   if (refused.length === 0) return { kind: 'success' as const, text: done };
-  const lines = refused.map((r) => t('effort.refusedLine', { line: r.line, reason: t(`effort.csv.${r.reason}`) }));
+  const lines = refused.map((r) =>
+    t('analytics.effort.refusedLine', { line: r.line, reason: t(`analytics.effort.csv.${r.reason}`) }),
+  );
   const count = refused.length + more;
-  const head = t(count === 1 ? 'effort.refusedOne' : 'effort.refused', { count });
-  const tail = more > 0 ? ` ${t('effort.refusedMore', { count: more })}` : '';
+  const head = t(count === 1 ? 'analytics.effort.refusedOne' : 'analytics.effort.refused', { count });
+  const tail = more > 0 ? ` ${t('analytics.effort.refusedMore', { count: more })}` : '';
   return { kind: 'error' as const, text: `${done} ${head} ${lines.join('; ')}.${tail}` };
 }
 /** The charts each tab draws (the others are not drawn for it). */
@@ -183,7 +185,7 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, services: Serv
         : q.ok === 'rebuild'
           ? { kind: 'success', text: t('analytics.rebuildQueued') }
           : q.ok
-            ? { kind: 'success', text: t('effort.saved') }
+            ? { kind: 'success', text: t('analytics.effort.saved') }
             : undefined;
     return effortPage(req, reply, { notice });
   });

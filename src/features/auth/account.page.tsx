@@ -16,19 +16,19 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
   const t = ctx.t;
   const e = view.errors ?? {};
   return (
-    <AdminLayout ctx={ctx} title={t('account.title')}>
+    <AdminLayout ctx={ctx} title={t('auth.account.title')}>
       {view.notice && <Alert kind="success">{view.notice}</Alert>}
       <section class="panel" aria-labelledby="h-2fa">
-        <h2 id="h-2fa">{t('account.2fa.title')}</h2>
+        <h2 id="h-2fa">{t('auth.account.2fa.title')}</h2>
         <TwoFactorSection ctx={ctx} view={view} />
       </section>
       <section class="panel" aria-labelledby="h-password">
-        <h2 id="h-password">{t('account.password.title')}</h2>
+        <h2 id="h-password">{t('auth.account.password.title')}</h2>
         <Form ctx={ctx} action="/admin/account/password">
           <Field
             name="currentPassword"
             type="password"
-            label={t('account.password.current')}
+            label={t('auth.account.password.current')}
             error={e.currentPassword}
             required
             autocomplete="current-password"
@@ -36,25 +36,25 @@ export function AccountPage({ ctx, view }: { ctx: PageContext; view: AccountView
           <Field
             name="newPassword"
             type="password"
-            label={t('account.password.new')}
+            label={t('auth.account.password.new')}
             error={e.newPassword}
             hint={t('auth.password.hint', { min: MIN_PASSWORD_LENGTH })}
             required
             autocomplete="new-password"
           />
-          <button type="submit">{t('account.password.save')}</button>
+          <button type="submit">{t('auth.account.password.save')}</button>
         </Form>
       </section>
       <section class="panel" aria-labelledby="h-language">
-        <h2 id="h-language">{t('account.language')}</h2>
+        <h2 id="h-language">{t('auth.account.language')}</h2>
         <Form ctx={ctx} action="/admin/account/language">
           <Select
             name="locale"
-            label={t('account.language')}
+            label={t('auth.account.language')}
             value={view.locale}
             options={LOCALES.map((l) => ({ value: l, label: t(`shell.lang.${l}`) }))}
           />
-          <button type="submit">{t('account.language.save')}</button>
+          <button type="submit">{t('auth.account.language.save')}</button>
         </Form>
       </section>
     </AdminLayout>
@@ -67,14 +67,14 @@ function TwoFactorSection({ ctx, view }: { ctx: PageContext; view: AccountView }
   if (view.twoFactor === 'on') {
     return (
       <>
-        <p>{t('account.2fa.on')}</p>
-        <p class="muted">{t('account.2fa.disableHint')}</p>
+        <p>{t('auth.account.2fa.on')}</p>
+        <p class="muted">{t('auth.account.2fa.disableHint')}</p>
         {e.disable && <Alert kind="error">{e.disable}</Alert>}
         <Form ctx={ctx} action="/admin/account/2fa/disable">
           <Field name="password" type="password" label={t('auth.password')} required autocomplete="current-password" />
           <Field name="code" label={t('auth.2fa.code')} required autocomplete="one-time-code" inputmode="numeric" />
           <button type="submit" class="danger">
-            {t('account.2fa.disable')}
+            {t('auth.account.2fa.disable')}
           </button>
         </Form>
       </>
@@ -83,10 +83,10 @@ function TwoFactorSection({ ctx, view }: { ctx: PageContext; view: AccountView }
   if (view.twoFactor === 'enrolling' && view.enrolment) {
     return (
       <>
-        <p>{t('account.2fa.scan')}</p>
-        <img src={view.enrolment.qrDataUrl} alt={t('account.2fa.qr')} width={200} height={200} />
+        <p>{t('auth.account.2fa.scan')}</p>
+        <img src={view.enrolment.qrDataUrl} alt={t('auth.account.2fa.qr')} width={200} height={200} />
         <p>
-          {t('account.2fa.secret')}: <code>{view.enrolment.secret}</code>
+          {t('auth.account.2fa.secret')}: <code>{view.enrolment.secret}</code>
         </p>
         <Form ctx={ctx} action="/admin/account/2fa/confirm">
           <Field
@@ -97,16 +97,16 @@ function TwoFactorSection({ ctx, view }: { ctx: PageContext; view: AccountView }
             autocomplete="one-time-code"
             inputmode="numeric"
           />
-          <button type="submit">{t('account.2fa.confirm')}</button>
+          <button type="submit">{t('auth.account.2fa.confirm')}</button>
         </Form>
       </>
     );
   }
   return (
     <>
-      <p>{t('account.2fa.off')}</p>
+      <p>{t('auth.account.2fa.off')}</p>
       <Form ctx={ctx} action="/admin/account/2fa/start">
-        <button type="submit">{t('account.2fa.start')}</button>
+        <button type="submit">{t('auth.account.2fa.start')}</button>
       </Form>
     </>
   );

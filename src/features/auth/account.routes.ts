@@ -72,7 +72,7 @@ export function registerAccountRoutes(fastify: FastifyInstance, services: Servic
     const ctx = await adminPageContext(req, reply, services);
     const errors =
       result === 'wrong-password'
-        ? { currentPassword: ctx.t('account.password.wrong') }
+        ? { currentPassword: ctx.t('auth.account.password.wrong') }
         : { newPassword: ctx.t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH }) };
     return show(req, reply, { errors }, 400);
   });
@@ -109,10 +109,10 @@ export function registerAccountRoutes(fastify: FastifyInstance, services: Servic
 }
 
 const NOTICES = {
-  language: 'account.language.saved',
-  password: 'account.password.saved',
-  '2fa-on': 'account.2fa.enabled',
-  '2fa-off': 'account.2fa.disabled',
+  language: 'auth.account.language.saved',
+  password: 'auth.account.password.saved',
+  '2fa-on': 'auth.account.2fa.enabled',
+  '2fa-off': 'auth.account.2fa.disabled',
 } as const;
 
 function noticeFrom(req: FastifyRequest): MessageKey | undefined {

@@ -20,18 +20,18 @@ export type ReceiptData = {
 /** Emails of this feature, by name; registered in src/features/email/templates.ts. */
 export const checkoutEmailTemplates = {
   receipt: ((t, d: ReceiptData) => ({
-    subject: t('email.receipt.subject', { number: d.number, title: d.title }),
-    heading: t('email.receipt.heading'),
+    subject: t('checkout.email.receipt.subject', { number: d.number, title: d.title }),
+    heading: t('checkout.email.receipt.heading'),
     paragraphs: [
-      t('email.receipt.intro', { number: d.number }),
-      t('email.receipt.total', { total: d.total }),
+      t('checkout.email.receipt.intro', { number: d.number }),
+      t('checkout.email.receipt.total', { total: d.total }),
       ...(d.licenseKeys ?? []).map((k) => t('licensing.email.key', k)),
       ...(d.consent ? [t('legal.receipt.consent', d.consent)] : []),
       ...(d.serviceConsent ? [t('legal.receipt.serviceConsent', d.serviceConsent)] : []),
-      ...(d.noWithdrawal ? [t('checkout.event.noWithdrawal')] : []),
+      ...(d.noWithdrawal ? [t('legal.checkout.event.noWithdrawal')] : []),
     ],
     links: d.links,
-    action: { label: t('email.receipt.action'), url: d.libraryUrl },
-    note: t('email.receipt.links', { hours: d.hours }),
+    action: { label: t('checkout.email.receipt.action'), url: d.libraryUrl },
+    note: t('checkout.email.receipt.links', { hours: d.hours }),
   })) satisfies TemplateFn<ReceiptData>,
 };

@@ -47,7 +47,11 @@ export function OrderStatusPage(props: Props) {
   const recent = Date.now() - Date.parse(order.created_at) < WAIT_MS;
   const waiting = (order.status === 'pending' && recent) || preparing;
   return (
-    <Layout ctx={ctx} title={t('order.title', { number: order.number })} refreshSeconds={waiting ? 2 : undefined}>
+    <Layout
+      ctx={ctx}
+      title={t('checkout.order.title', { number: order.number })}
+      refreshSeconds={waiting ? 2 : undefined}
+    >
       {testMode && order.provider === 'test' && <p class="test-mode">{t('payments.testMode')}</p>}
       <section class="panel order-status" aria-live="polite">
         <StatusText {...props} preparing={preparing} />
@@ -69,44 +73,44 @@ function StatusText({ ctx, order, membership, payUrl, retryUrl, preparing }: Pro
   if (order.status === 'pending')
     return (
       <>
-        <h1>{t('order.pending.heading')}</h1>
-        <p>{t('order.pending.text')}</p>
+        <h1>{t('checkout.order.pending.heading')}</h1>
+        <p>{t('checkout.order.pending.text')}</p>
         <p class="actions">
-          {payUrl && <a href={payUrl}>{t('order.pending.pay')}</a>}
-          {retryUrl && <a href={retryUrl}>{t('order.pending.startOver')}</a>}
+          {payUrl && <a href={payUrl}>{t('checkout.order.pending.pay')}</a>}
+          {retryUrl && <a href={retryUrl}>{t('checkout.order.pending.startOver')}</a>}
         </p>
       </>
     );
   if (order.status === 'disputed')
     return (
       <>
-        <h1>{t('order.disputed.heading')}</h1>
-        <p>{t('order.disputed.text')}</p>
+        <h1>{t('checkout.order.disputed.heading')}</h1>
+        <p>{t('checkout.order.disputed.text')}</p>
       </>
     );
   if (order.status === 'paid' && membership)
     return (
       <>
-        <h1>{t('order.membership.heading', { tier: membership.tier })}</h1>
+        <h1>{t('checkout.order.membership.heading', { tier: membership.tier })}</h1>
         <p>{renewalText(ctx, membership)}</p>
-        <p>{t('order.membership.receipt', { email: order.email })}</p>
+        <p>{t('checkout.order.membership.receipt', { email: order.email })}</p>
       </>
     );
   if (order.status === 'paid')
     return (
       <>
-        <h1>{t('order.paid.heading')}</h1>
-        <p>{preparing ? t('order.paid.preparing') : t('order.paid.text', { email: order.email })}</p>
+        <h1>{t('checkout.order.paid.heading')}</h1>
+        <p>{preparing ? t('checkout.order.paid.preparing') : t('checkout.order.paid.text', { email: order.email })}</p>
       </>
     );
   return (
     <>
-      <h1>{t(`order.${order.status}.heading`)}</h1>
-      <p>{t(`order.${order.status}.text`)}</p>
+      <h1>{t(`checkout.order.${order.status}.heading`)}</h1>
+      <p>{t(`checkout.order.${order.status}.text`)}</p>
       {retryUrl && order.status !== 'refunded' && (
         <p>
           <a class="btn" href={retryUrl}>
-            {t('order.tryAgain')}
+            {t('checkout.order.tryAgain')}
           </a>
         </p>
       )}
@@ -115,9 +119,11 @@ function StatusText({ ctx, order, membership, payUrl, retryUrl, preparing }: Pro
 }
 
 function renewalText(ctx: PageContext, m: OrderMembership): string {
-  if (!m.periodEnd) return ctx.t('order.membership.renewsEachPeriod');
+  if (!m.periodEnd) return ctx.t('checkout.order.membership.renewsEachPeriod');
   const date = formatDateTime(m.periodEnd, ctx.locale, ctx.timeZone, { zone: true });
-  return ctx.t(m.cancelAtPeriodEnd ? 'order.membership.endsOn' : 'order.membership.renewsOn', { date });
+  return ctx.t(m.cancelAtPeriodEnd ? 'checkout.order.membership.endsOn' : 'checkout.order.membership.renewsOn', {
+    date,
+  });
 }
 
 /** What was bought, right under the headline: each item, the discount with its code, the VAT and the total. */
@@ -137,7 +143,7 @@ function OrderSummary({
   const placed = formatDateTime(order.created_at, ctx.locale, ctx.timeZone, { zone: true });
   return (
     <table class="order-lines">
-      <caption>{t('order.summary.caption', { number: order.number, date: placed })}</caption>
+      <caption>{t('checkout.order.summary.caption', { number: order.number, date: placed })}</caption>
       <tbody>
         {items.map((i) => (
           <tr>
@@ -148,7 +154,9 @@ function OrderSummary({
         {order.discount_minor > 0 && (
           <tr>
             <th scope="row">
-              {discountCode ? t('order.summary.discountCode', { code: discountCode }) : t('order.summary.discount')}
+              {discountCode
+                ? t('checkout.order.summary.discountCode', { code: discountCode })
+                : t('checkout.order.summary.discount')}
             </th>
             <td class="num">−{m(order.discount_minor)}</td>
           </tr>
@@ -156,7 +164,7 @@ function OrderSummary({
       </tbody>
       <tfoot>
         <tr class="total">
-          <th scope="row">{t('order.summary.total')}</th>
+          <th scope="row">{t('checkout.order.summary.total')}</th>
           <td class="num">{m(order.total_minor)}</td>
         </tr>
         <VatRows ctx={ctx} order={order} />
@@ -187,10 +195,10 @@ function VatRows({ ctx, order }: { ctx: PageContext; order: Order }) {
     <>
       {order.tax_scheme === 'reverse_charge' &&
         order.buyer_vat_id &&
-        note(t('order.vat.reverseCharge', { vatId: order.buyer_vat_id }))}
+        note(t('checkout.order.vat.reverseCharge', { vatId: order.buyer_vat_id }))}
       {order.tax_minor > 0 &&
-        note(t('order.vat.included', { tax: formatMoney(order.tax_minor, order.currency, ctx.locale) }))}
-      {unverified && note(t('order.vat.unverified', { vatId: unverified }), 'notice')}
+        note(t('checkout.order.vat.included', { tax: formatMoney(order.tax_minor, order.currency, ctx.locale) }))}
+      {unverified && note(t('checkout.order.vat.unverified', { vatId: unverified }), 'notice')}
     </>
   );
 }
@@ -200,7 +208,7 @@ function MembershipPanel({ ctx, membership }: { ctx: PageContext; membership: Or
   const t = ctx.t;
   return (
     <section class="panel" aria-labelledby="h-membership">
-      <h2 id="h-membership">{t('order.membership.includes')}</h2>
+      <h2 id="h-membership">{t('checkout.order.membership.includes')}</h2>
       {membership.benefits.length > 0 && (
         <ul class="benefits">
           {membership.benefits.map((b) => (
@@ -208,13 +216,13 @@ function MembershipPanel({ ctx, membership }: { ctx: PageContext; membership: Or
           ))}
         </ul>
       )}
-      <p>{t('order.membership.whereToRead')}</p>
+      <p>{t('checkout.order.membership.whereToRead')}</p>
       <p class="actions">
         <a class="btn" href="/posts">
-          {t('order.membership.posts')}
+          {t('checkout.order.membership.posts')}
         </a>
         <a class="btn btn-secondary" href="/library/membership">
-          {t('order.membership.manage')}
+          {t('checkout.order.membership.manage')}
         </a>
       </p>
     </section>
@@ -225,7 +233,7 @@ function DownloadsPanel({ ctx, downloads }: { ctx: PageContext; downloads: Deliv
   const t = ctx.t;
   return (
     <section class="panel" aria-labelledby="h-downloads">
-      <h2 id="h-downloads">{t('order.downloads')}</h2>
+      <h2 id="h-downloads">{t('checkout.order.downloads')}</h2>
       {downloads.map((d) => (
         <div class="download-group">
           <h3>{d.productTitle}</h3>
@@ -242,7 +250,7 @@ function DownloadsPanel({ ctx, downloads }: { ctx: PageContext; downloads: Deliv
         </div>
       ))}
       <p class="muted">
-        <a href="/library">{t('order.library')}</a>
+        <a href="/library">{t('checkout.order.library')}</a>
       </p>
     </section>
   );

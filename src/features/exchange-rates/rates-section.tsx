@@ -25,18 +25,18 @@ export function RatesSection({ ctx, view }: { ctx: PageContext; view: RatesSecti
   const { t } = ctx;
   return (
     <section class="panel" id="exchange-rates" aria-labelledby="h-rates">
-      <h2 id="h-rates">{t('rates.title')}</h2>
-      <p class="muted">{t('rates.intro')}</p>
+      <h2 id="h-rates">{t('exchangeRates.title')}</h2>
+      <p class="muted">{t('exchangeRates.intro')}</p>
       <ImportOutcome ctx={ctx} result={view.result} />
-      <p>{view.fetchUrl ? t('rates.fetch.on', { url: view.fetchUrl }) : t('rates.fetch.off')}</p>
+      <p>{view.fetchUrl ? t('exchangeRates.fetch.on', { url: view.fetchUrl }) : t('exchangeRates.fetch.off')}</p>
       {view.latest.length === 0 ? (
-        <p class="muted">{t('rates.none')}</p>
+        <p class="muted">{t('exchangeRates.none')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>{t('rates.currency')}</th>
-              <th>{t('rates.latest')}</th>
+              <th>{t('exchangeRates.currency')}</th>
+              <th>{t('exchangeRates.latest')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,10 +53,10 @@ export function RatesSection({ ctx, view }: { ctx: PageContext; view: RatesSecti
         <input type="hidden" name="from" value={view.from} />
         <input type="hidden" name="to" value={view.to} />
         <div class="field">
-          <label for="f-rates">{t('rates.file')}</label>
+          <label for="f-rates">{t('exchangeRates.file')}</label>
           <input id="f-rates" type="file" name="file" accept=".csv,.xml,text/csv,application/xml,text/xml" required />
         </div>
-        <button type="submit">{t('rates.button')}</button>
+        <button type="submit">{t('exchangeRates.button')}</button>
       </Form>
     </section>
   );
@@ -68,7 +68,7 @@ function ImportOutcome({ ctx, result }: { ctx: PageContext; result: RatesSection
   if (result.ok) {
     return (
       <Alert kind="success">
-        {t('rates.imported', {
+        {t('exchangeRates.imported', {
           imported: result.imported,
           total: result.total,
           currencies: result.currencies,
@@ -78,10 +78,10 @@ function ImportOutcome({ ctx, result }: { ctx: PageContext; result: RatesSection
         {result.conflicts.length > 0 && (
           <>
             {' '}
-            {t('rates.conflicts', { count: result.conflicts.length })}
+            {t('exchangeRates.conflicts', { count: result.conflicts.length })}
             <ul>
               {result.conflicts.slice(0, SHOWN_PROBLEMS).map((c) => (
-                <li>{t('rates.conflict', { ...c, date: formatDay(c.date, ctx.locale) })}</li>
+                <li>{t('exchangeRates.conflict', { ...c, date: formatDay(c.date, ctx.locale) })}</li>
               ))}
             </ul>
           </>
@@ -93,28 +93,28 @@ function ImportOutcome({ ctx, result }: { ctx: PageContext; result: RatesSection
     case 'problems':
       return <ProblemList ctx={ctx} problems={result.problems} />;
     case 'tooLarge':
-      return <Alert kind="error">{t('rates.error.tooLarge', { mb: result.mb })}</Alert>;
+      return <Alert kind="error">{t('exchangeRates.error.tooLarge', { mb: result.mb })}</Alert>;
     case 'malformed':
-      return <Alert kind="error">{t('rates.error.malformed', { line: result.line ?? 1 })}</Alert>;
+      return <Alert kind="error">{t('exchangeRates.error.malformed', { line: result.line ?? 1 })}</Alert>;
     default:
-      return <Alert kind="error">{t(`rates.error.${result.error}`)}</Alert>;
+      return <Alert kind="error">{t(`exchangeRates.error.${result.error}`)}</Alert>;
   }
 }
 
 function ProblemList({ ctx, problems }: { ctx: PageContext; problems: FileProblem[] }) {
   const { t } = ctx;
   const place = (p: FileProblem) =>
-    p.line === null ? p.place : t('rates.place.line', { line: p.line, column: p.place || '–' });
+    p.line === null ? p.place : t('exchangeRates.place.line', { line: p.line, column: p.place || '–' });
   return (
     <Alert kind="error">
-      {t('rates.error.problems', { count: problems.length })}
+      {t('exchangeRates.error.problems', { count: problems.length })}
       <ul>
         {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
-          <li>{t(`rates.problem.${p.reason}`, { place: place(p), value: p.value })}</li>
+          <li>{t(`exchangeRates.problem.${p.reason}`, { place: place(p), value: p.value })}</li>
         ))}
       </ul>
       {problems.length > SHOWN_PROBLEMS && (
-        <p>{t('rates.problem.more', { count: problems.length - SHOWN_PROBLEMS })}</p>
+        <p>{t('exchangeRates.problem.more', { count: problems.length - SHOWN_PROBLEMS })}</p>
       )}
     </Alert>
   );

@@ -122,7 +122,7 @@ export function LegalAdminPage({ ctx, data, notice }: { ctx: PageContext; data: 
                 <tr>
                   <th>{t('legal.admin.withdrawals.received')}</th>
                   <th>{t('legal.admin.withdrawals.order')}</th>
-                  <th>{t('withdraw.email')}</th>
+                  <th>{t('legal.withdraw.email')}</th>
                   <th>{t('legal.admin.withdrawals.refund')}</th>
                 </tr>
               </thead>

@@ -49,32 +49,34 @@ export function OrderSummaryNote({
   let price: string;
   if (shown) {
     const total = formatMoney(shown.totalMinor, shown.currency, ctx.locale);
-    price = t(`checkout.summary.${note}`, { country, total });
+    price = t(`legal.checkout.summary.${note}`, { country, total });
   } else if (product.pricing === 'pwyw') {
     const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
     const key = (
       {
-        incVat: 'checkout.summary.pwyw',
-        smallBusiness: 'checkout.summary.pwywSmallBusiness',
-        noVat: 'checkout.summary.pwywNoVat',
+        incVat: 'legal.checkout.summary.pwyw',
+        smallBusiness: 'legal.checkout.summary.pwywSmallBusiness',
+        noVat: 'legal.checkout.summary.pwywNoVat',
       } as const
     )[note];
     price = t(key, { min, country });
   } else {
     const total = formatMoney(product.price_minor, product.currency, ctx.locale);
-    price = t(`checkout.summary.${note}`, { country, total });
+    price = t(`legal.checkout.summary.${note}`, { country, total });
   }
   return (
     <div class="order-summary">
       <p>
-        {t(withdrawal === 'digital' ? 'checkout.summary.item' : 'checkout.summary.itemOther', { title: product.title })}
+        {t(withdrawal === 'digital' ? 'legal.checkout.summary.item' : 'legal.checkout.summary.itemOther', {
+          title: product.title,
+        })}
       </p>
       <p>
         <strong>{price}</strong>
       </p>
       {shown && shown.discountMinor > 0 && (
         <p class="muted">
-          {t('checkout.summary.discount', {
+          {t('legal.checkout.summary.discount', {
             code: shown.code,
             before: formatMoney(shown.subtotalMinor, shown.currency, ctx.locale),
             discount: formatMoney(shown.discountMinor, shown.currency, ctx.locale),
@@ -137,8 +139,8 @@ export function DigitalConsentField({
     <ConsentBox
       id="f-digital-consent"
       name={CONSENT_FIELD}
-      legend={ctx.t('checkout.consent.legend')}
-      label={ctx.t('checkout.consent.digital')}
+      legend={ctx.t('legal.checkout.consent.legend')}
+      label={ctx.t('legal.checkout.consent.digital')}
       error={error}
       checked={checked}
     />
@@ -168,7 +170,7 @@ export function WithdrawalFields({
   if (withdrawal === 'event')
     return (
       <p class="no-withdrawal" id="no-withdrawal">
-        <strong>{ctx.t('checkout.event.noWithdrawal')}</strong>
+        <strong>{ctx.t('legal.checkout.event.noWithdrawal')}</strong>
       </p>
     );
   return null;
@@ -188,8 +190,8 @@ export function ServiceConsentField({
     <ConsentBox
       id="f-service-consent"
       name={SERVICE_CONSENT_FIELD}
-      legend={ctx.t('checkout.consent.serviceLegend')}
-      label={ctx.t('checkout.consent.service')}
+      legend={ctx.t('legal.checkout.consent.serviceLegend')}
+      label={ctx.t('legal.checkout.consent.service')}
       error={error}
       checked={checked}
     />
@@ -199,17 +201,17 @@ export function ServiceConsentField({
 /** Terms, withdrawal instructions and privacy policy, linked right at the order button. */
 export function CheckoutLegalLinks({ ctx }: { ctx: PageContext }) {
   const t = ctx.t;
-  const [before = '', rest = ''] = t('checkout.legalLinks').split('{terms}');
+  const [before = '', rest = ''] = t('legal.checkout.legalLinks').split('{terms}');
   const [middle = '', rest2 = ''] = rest.split('{withdrawal}');
   const [middle2 = '', after = ''] = rest2.split('{privacy}');
   return (
     <p class="hint legal-links">
       {before}
-      <a href="/terms">{t('checkout.legalLinks.terms')}</a>
+      <a href="/terms">{t('legal.checkout.legalLinks.terms')}</a>
       {middle}
-      <a href="/withdrawal">{t('checkout.legalLinks.withdrawal')}</a>
+      <a href="/withdrawal">{t('legal.checkout.legalLinks.withdrawal')}</a>
       {middle2}
-      <a href="/privacy">{t('checkout.legalLinks.privacy')}</a>
+      <a href="/privacy">{t('legal.checkout.legalLinks.privacy')}</a>
       {after}
     </p>
   );

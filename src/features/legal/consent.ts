@@ -4,18 +4,18 @@ import type { DB, Db } from '../../db/schema.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
 
-/** Bump when the wording of `checkout.consent.digital` changes: each order keeps the version it showed. */
+/** Bump when the wording of `legal.checkout.consent.digital` changes: each order keeps the version it showed. */
 export const DIGITAL_CONSENT_VERSION = 'digital-content-2026-06';
 export const DIGITAL_CONSENT_KIND = 'digital_content';
-/** Bump when the wording of `checkout.consent.service` changes. */
+/** Bump when the wording of `legal.checkout.consent.service` changes. */
 export const SERVICE_CONSENT_VERSION = 'service-early-start-2026-11';
 export const SERVICE_CONSENT_KIND = 'service_early_start';
 
 export type OrderConsentKind = typeof DIGITAL_CONSENT_KIND | typeof SERVICE_CONSENT_KIND;
 
 const CONSENTS = {
-  [DIGITAL_CONSENT_KIND]: { version: DIGITAL_CONSENT_VERSION, key: 'checkout.consent.digital' },
-  [SERVICE_CONSENT_KIND]: { version: SERVICE_CONSENT_VERSION, key: 'checkout.consent.service' },
+  [DIGITAL_CONSENT_KIND]: { version: DIGITAL_CONSENT_VERSION, key: 'legal.checkout.consent.digital' },
+  [SERVICE_CONSENT_KIND]: { version: SERVICE_CONSENT_VERSION, key: 'legal.checkout.consent.service' },
 } as const;
 
 /**

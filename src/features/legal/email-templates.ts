@@ -13,10 +13,10 @@ export type WithdrawalNotPossibleData = WithdrawalReceivedData & {
 export const legalEmailTemplates = {
   /** § 356a BGB: the confirmation on a durable medium, with the time the withdrawal was received. */
   'withdrawal-received': ((t, d: WithdrawalReceivedData) => ({
-    subject: t('withdraw.email.subject', { number: d.number }),
-    heading: t('withdraw.email.heading'),
-    paragraphs: [t('withdraw.email.body', d), t('withdraw.email.refund')],
-    note: t('withdraw.email.note'),
+    subject: t('legal.withdraw.email.subject', { number: d.number }),
+    heading: t('legal.withdraw.email.heading'),
+    paragraphs: [t('legal.withdraw.email.body', d), t('legal.withdraw.email.refund')],
+    note: t('legal.withdraw.email.note'),
   })) satisfies TemplateFn<WithdrawalReceivedData>,
   /**
    * § 356a BGB, declared on the public form: the confirmation of receipt
@@ -24,21 +24,27 @@ export const legalEmailTemplates = {
    * carries the withdrawal out.
    */
   'withdrawal-declared': ((t, d: WithdrawalDeclaredData) => ({
-    subject: t('withdraw.email.subject', { number: d.number }),
-    heading: t('withdraw.email.heading'),
-    paragraphs: [t('withdraw.email.body', d), t('withdraw.email.declared.counts'), t('withdraw.email.declared.click')],
-    action: { label: t('withdraw.email.declared.action'), url: d.url },
-    note: t('withdraw.email.declared.note', { days: d.days }),
+    subject: t('legal.withdraw.email.subject', { number: d.number }),
+    heading: t('legal.withdraw.email.heading'),
+    paragraphs: [
+      t('legal.withdraw.email.body', d),
+      t('legal.withdraw.email.declared.counts'),
+      t('legal.withdraw.email.declared.click'),
+    ],
+    action: { label: t('legal.withdraw.email.declared.action'), url: d.url },
+    note: t('legal.withdraw.email.declared.note', { days: d.days }),
   })) satisfies TemplateFn<WithdrawalDeclaredData>,
   /** The confirmation of receipt for an order without a right of withdrawal (left), and why. */
   'withdrawal-not-possible': ((t, d: WithdrawalNotPossibleData) => ({
-    subject: t('withdraw.email.subject', { number: d.number }),
-    heading: t('withdraw.email.notPossible.heading'),
+    subject: t('legal.withdraw.email.subject', { number: d.number }),
+    heading: t('legal.withdraw.email.notPossible.heading'),
     paragraphs: [
-      t('withdraw.email.notPossible.body', d),
-      d.reason === 'expired' ? t('withdraw.reason.expired', { date: d.endedAt }) : t(`withdraw.reason.${d.reason}`),
-      t('withdraw.email.notPossible.contact'),
+      t('legal.withdraw.email.notPossible.body', d),
+      d.reason === 'expired'
+        ? t('legal.withdraw.reason.expired', { date: d.endedAt })
+        : t(`legal.withdraw.reason.${d.reason}`),
+      t('legal.withdraw.email.notPossible.contact'),
     ],
-    note: t('withdraw.email.notPossible.note'),
+    note: t('legal.withdraw.email.notPossible.note'),
   })) satisfies TemplateFn<WithdrawalNotPossibleData>,
 } as const;

@@ -12,96 +12,95 @@ export const legalMessages = defineMessages(
     'legal.page.accessibility': 'Accessibility statement',
     'legal.withdrawButton': 'Withdraw from contract',
     'legal.template.notice': 'Template text: the store has not reviewed this page yet.',
-    'checkout.summary.incVat': 'Total price incl. VAT: {total}',
-    'checkout.summary.discount': 'Before discount {before}; code {code} takes off {discount}.',
-    'checkout.summary.smallBusiness': 'Total price: {total}. No VAT is charged under § 19 UStG (small business).',
-    'checkout.summary.pwyw': 'You choose the price (at least {min}); the total includes VAT.',
-    'checkout.summary.pwywSmallBusiness': 'You choose the price (at least {min}); no VAT is charged under § 19 UStG.',
-    'checkout.summary.noVat': 'Total price (no VAT is charged for {country}): {total}',
-    'checkout.summary.pwywNoVat': 'You choose the price (at least {min}); no VAT is charged for {country}.',
-    'checkout.summary.item': 'You are buying: {title} (digital download)',
-    'checkout.consent.digital':
+    'legal.checkout.summary.incVat': 'Total price incl. VAT: {total}',
+    'legal.checkout.summary.discount': 'Before discount {before}; code {code} takes off {discount}.',
+    'legal.checkout.summary.smallBusiness': 'Total price: {total}. No VAT is charged under § 19 UStG (small business).',
+    'legal.checkout.summary.pwyw': 'You choose the price (at least {min}); the total includes VAT.',
+    'legal.checkout.summary.pwywSmallBusiness':
+      'You choose the price (at least {min}); no VAT is charged under § 19 UStG.',
+    'legal.checkout.summary.noVat': 'Total price (no VAT is charged for {country}): {total}',
+    'legal.checkout.summary.pwywNoVat': 'You choose the price (at least {min}); no VAT is charged for {country}.',
+    'legal.checkout.summary.item': 'You are buying: {title} (digital download)',
+    'legal.checkout.consent.digital':
       'I expressly agree that you begin delivering the digital content before the withdrawal period ends. I am aware that I thereby lose my right of withdrawal once delivery has begun.',
-    'checkout.consent.legend': 'Digital content',
-    'checkout.summary.itemOther': 'You are buying: {title}',
-    'checkout.consent.serviceLegend': 'Start of the service',
-    'checkout.consent.service':
+    'legal.checkout.consent.legend': 'Digital content',
+    'legal.checkout.summary.itemOther': 'You are buying: {title}',
+    'legal.checkout.consent.serviceLegend': 'Start of the service',
+    'legal.checkout.consent.service':
       'I expressly request that you begin the service before the withdrawal period ends. I am aware that my right of withdrawal ends once you have fully performed the service, and that if I withdraw after the service has begun I must pay an amount in proportion to what has been provided until I inform you of the withdrawal.',
-    'checkout.event.noWithdrawal':
+    'legal.checkout.event.noWithdrawal':
       'There is no right of withdrawal for this purchase: it is a service related to a leisure activity on a specific date (§ 312g (2) no. 9 BGB).',
-    'checkout.error.service-consent-missing':
-      'Please tick the box on the start of the service: without your request to begin before the withdrawal period ends we cannot complete the order.',
     'legal.receipt.serviceConsent': 'Your request of {date}: “{text}”',
-    'checkout.legalLinks': 'Please read our {terms}, the {withdrawal} and the {privacy}.',
-    'checkout.legalLinks.terms': 'terms and conditions',
-    'checkout.legalLinks.withdrawal': 'withdrawal instructions',
-    'checkout.legalLinks.privacy': 'privacy policy',
-    'checkout.error.consent-missing':
-      'Please tick the box for the digital content: without your consent to immediate delivery we cannot complete the order.',
+    'legal.checkout.legalLinks': 'Please read our {terms}, the {withdrawal} and the {privacy}.',
+    'legal.checkout.legalLinks.terms': 'terms and conditions',
+    'legal.checkout.legalLinks.withdrawal': 'withdrawal instructions',
+    'legal.checkout.legalLinks.privacy': 'privacy policy',
     'legal.consent.given': 'On {date} you agreed: “{text}”',
     'legal.receipt.consent': 'Your consent of {date}: “{text}”',
     'legal.receipt.legal': 'Terms: {terms} · Withdrawal instructions: {withdrawal} · Privacy: {privacy}',
-    'withdraw.title': 'Withdraw from contract',
-    'withdraw.intro':
+    'legal.withdraw.title': 'Withdraw from contract',
+    'legal.withdraw.intro':
       'Here you can declare the withdrawal from a purchase. Give the order number and the email address used for the order. We confirm the receipt at once by email to the address stored with the order; that email has the button that carries out the withdrawal (refund, end of access).',
-    'withdraw.number': 'Order number',
-    'withdraw.email': 'Email address used for the order',
-    'withdraw.missing': 'Please give the order number and the email address used for the order.',
-    'withdraw.received.title': 'Your withdrawal has been received',
-    'withdraw.received.text':
+    'legal.withdraw.number': 'Order number',
+    'legal.withdraw.email': 'Email address used for the order',
+    'legal.withdraw.missing': 'Please give the order number and the email address used for the order.',
+    'legal.withdraw.received.title': 'Your withdrawal has been received',
+    'legal.withdraw.received.text':
       'We received your declaration of withdrawal for order number {number} on {date}. Please save or print this page.',
-    'withdraw.received.next':
+    'legal.withdraw.received.next':
       'If this number and email address belong to an order, a confirmation of receipt is on its way to the email address stored with the order. If the order can be withdrawn, the email has the button "Carry out withdrawal now": the payment is then refunded and access to the content ends. The time above counts for the withdrawal period.',
-    'withdraw.received.none':
+    'legal.withdraw.received.none':
       'No email within the next hour? Please check the order number and email address and send the form again, or write to us: our contact details are in the {impressum}.',
-    'withdraw.link.title': 'Carry out your withdrawal',
-    'withdraw.link.text':
+    'legal.withdraw.link.title': 'Carry out your withdrawal',
+    'legal.withdraw.link.text':
       'We received your withdrawal from this order on {date}. With the button below it is carried out: the payment is refunded to your original payment method and access to the content ends.',
-    'withdraw.link.button': 'Carry out withdrawal now',
-    'withdraw.link.invalidTitle': 'This link cannot be used',
-    'withdraw.link.invalid':
+    'legal.withdraw.link.button': 'Carry out withdrawal now',
+    'legal.withdraw.link.invalidTitle': 'This link cannot be used',
+    'legal.withdraw.link.invalid':
       'The link is incomplete, was changed or has expired. Please declare the withdrawal again on the withdrawal page; you will receive a new link by email. Your first declaration keeps its time of receipt.',
-    'withdraw.link.again': 'To the withdrawal page',
-    'withdraw.confirm.title': 'Confirm the withdrawal',
-    'withdraw.confirm.order': 'Order {number} of {date}: {titles}, {total}',
-    'withdraw.confirm.text':
+    'legal.withdraw.link.again': 'To the withdrawal page',
+    'legal.withdraw.confirm.title': 'Confirm the withdrawal',
+    'legal.withdraw.confirm.order': 'Order {number} of {date}: {titles}, {total}',
+    'legal.withdraw.confirm.text':
       'By confirming you withdraw from this contract. You will receive a confirmation by email with the time we received your withdrawal.',
-    'withdraw.confirm.button': 'Confirm withdrawal',
-    'withdraw.reason.waived':
+    'legal.withdraw.confirm.button': 'Confirm withdrawal',
+    'legal.withdraw.reason.waived':
       'This order can no longer be withdrawn: you agreed that delivery of the digital content starts before the withdrawal period ends and acknowledged that your right of withdrawal ends with it (§ 356 (5) BGB). The content has been delivered.',
-    'withdraw.reason.expired': 'The 14-day withdrawal period for this order ended on {date}.',
-    'withdraw.reason.free':
+    'legal.withdraw.reason.expired': 'The 14-day withdrawal period for this order ended on {date}.',
+    'legal.withdraw.reason.free':
       'This order was free of charge: there is no right of withdrawal for contracts without payment.',
-    'withdraw.reason.ended': 'This order is not active any more (it was not paid, or it has already been refunded).',
-    'withdraw.reason.excluded':
+    'legal.withdraw.reason.ended':
+      'This order is not active any more (it was not paid, or it has already been refunded).',
+    'legal.withdraw.reason.excluded':
       'There is no right of withdrawal for this order: it is a ticket for a leisure event on a specific date (§ 312g (2) no. 9 BGB), as stated at checkout.',
-    'withdraw.reason.contact': 'Questions? Write to us, our contact details are in the {impressum}.',
-    'withdraw.done.title': 'Your withdrawal has been received',
-    'withdraw.done.text':
+    'legal.withdraw.reason.contact': 'Questions? Write to us, our contact details are in the {impressum}.',
+    'legal.withdraw.done.title': 'Your withdrawal has been received',
+    'legal.withdraw.done.text':
       'We received your withdrawal from order {number} on {date}. A confirmation is on its way to {email}. Please save or print this page.',
-    'withdraw.done.refunded': 'The payment of {total} is being refunded to your original payment method.',
-    'withdraw.done.failed':
+    'legal.withdraw.done.refunded': 'The payment of {total} is being refunded to your original payment method.',
+    'legal.withdraw.done.failed':
       'The refund of {total} could not be started automatically; the store will refund you within 14 days.',
-    'withdraw.done.none': 'Nothing was charged for this order, so there is nothing to refund.',
-    'withdraw.invalid': 'This link is not valid any more. Please identify your order again.',
-    'withdraw.link': 'Withdraw from this contract',
-    'withdraw.email.subject': 'Withdrawal received: order {number}',
-    'withdraw.email.heading': 'We have received your withdrawal',
-    'withdraw.email.body': 'We received your withdrawal from order {number} ({titles}) on {date}.',
-    'withdraw.email.refund': 'Any payment for this order is refunded to your original payment method within 14 days.',
-    'withdraw.email.note': 'This email confirms your withdrawal. Please keep it.',
-    'withdraw.email.declared.counts':
+    'legal.withdraw.done.none': 'Nothing was charged for this order, so there is nothing to refund.',
+    'legal.withdraw.invalid': 'This link is not valid any more. Please identify your order again.',
+    'legal.withdraw.link': 'Withdraw from this contract',
+    'legal.withdraw.email.subject': 'Withdrawal received: order {number}',
+    'legal.withdraw.email.heading': 'We have received your withdrawal',
+    'legal.withdraw.email.body': 'We received your withdrawal from order {number} ({titles}) on {date}.',
+    'legal.withdraw.email.refund':
+      'Any payment for this order is refunded to your original payment method within 14 days.',
+    'legal.withdraw.email.note': 'This email confirms your withdrawal. Please keep it.',
+    'legal.withdraw.email.declared.counts':
       'This email confirms the receipt of your withdrawal; the time of receipt counts for the withdrawal period.',
-    'withdraw.email.declared.click':
+    'legal.withdraw.email.declared.click':
       'To carry out the withdrawal, please press the button below: the payment is refunded to your original payment method and access to the content ends.',
-    'withdraw.email.declared.action': 'Carry out withdrawal now',
-    'withdraw.email.declared.note':
+    'legal.withdraw.email.declared.action': 'Carry out withdrawal now',
+    'legal.withdraw.email.declared.note':
       'The button works for {days} days. If you did not declare this withdrawal, you can ignore this email: without the button nothing changes.',
-    'withdraw.email.notPossible.heading': 'We have received your declaration',
-    'withdraw.email.notPossible.body':
+    'legal.withdraw.email.notPossible.heading': 'We have received your declaration',
+    'legal.withdraw.email.notPossible.body':
       'We received a declaration of withdrawal from order {number} ({titles}) on {date}.',
-    'withdraw.email.notPossible.contact': 'Questions? Our contact details are in the legal notice linked below.',
-    'withdraw.email.notPossible.note': 'If you did not make this declaration, you can ignore this email.',
+    'legal.withdraw.email.notPossible.contact': 'Questions? Our contact details are in the legal notice linked below.',
+    'legal.withdraw.email.notPossible.note': 'If you did not make this declaration, you can ignore this email.',
     'legal.email.footer': 'Legal notice · Privacy · Terms · Withdrawal',
     'legal.admin.title': 'Legal pages',
     'legal.admin.intro':
@@ -169,98 +168,97 @@ export const legalMessages = defineMessages(
     'legal.page.accessibility': 'Erklärung zur Barrierefreiheit',
     'legal.withdrawButton': 'Vertrag widerrufen',
     'legal.template.notice': 'Vorlage: Der Shop hat diesen Text noch nicht geprüft.',
-    'checkout.summary.incVat': 'Gesamtpreis inkl. MwSt.: {total}',
-    'checkout.summary.discount': 'Vor Rabatt {before}; der Code {code} zieht {discount} ab.',
-    'checkout.summary.smallBusiness': 'Gesamtpreis: {total}. Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.',
-    'checkout.summary.pwyw': 'Sie wählen den Preis (mindestens {min}); der Betrag enthält die MwSt.',
-    'checkout.summary.pwywSmallBusiness':
+    'legal.checkout.summary.incVat': 'Gesamtpreis inkl. MwSt.: {total}',
+    'legal.checkout.summary.discount': 'Vor Rabatt {before}; der Code {code} zieht {discount} ab.',
+    'legal.checkout.summary.smallBusiness': 'Gesamtpreis: {total}. Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.',
+    'legal.checkout.summary.pwyw': 'Sie wählen den Preis (mindestens {min}); der Betrag enthält die MwSt.',
+    'legal.checkout.summary.pwywSmallBusiness':
       'Sie wählen den Preis (mindestens {min}); gemäß § 19 UStG wird keine Umsatzsteuer berechnet.',
-    'checkout.summary.noVat': 'Gesamtpreis (für {country} wird keine Umsatzsteuer berechnet): {total}',
-    'checkout.summary.pwywNoVat':
+    'legal.checkout.summary.noVat': 'Gesamtpreis (für {country} wird keine Umsatzsteuer berechnet): {total}',
+    'legal.checkout.summary.pwywNoVat':
       'Sie wählen den Preis (mindestens {min}); für {country} wird keine Umsatzsteuer berechnet.',
-    'checkout.summary.item': 'Sie kaufen: {title} (digitaler Download)',
-    'checkout.consent.digital':
+    'legal.checkout.summary.item': 'Sie kaufen: {title} (digitaler Download)',
+    'legal.checkout.consent.digital':
       'Ich stimme ausdrücklich zu, dass Sie mit der Bereitstellung der digitalen Inhalte vor Ablauf der Widerrufsfrist beginnen. Mir ist bekannt, dass ich dadurch mein Widerrufsrecht mit Beginn der Bereitstellung verliere.',
-    'checkout.consent.legend': 'Digitale Inhalte',
-    'checkout.summary.itemOther': 'Sie kaufen: {title}',
-    'checkout.consent.serviceLegend': 'Beginn der Dienstleistung',
-    'checkout.consent.service':
+    'legal.checkout.consent.legend': 'Digitale Inhalte',
+    'legal.checkout.summary.itemOther': 'Sie kaufen: {title}',
+    'legal.checkout.consent.serviceLegend': 'Beginn der Dienstleistung',
+    'legal.checkout.consent.service':
       'Ich verlange ausdrücklich, dass Sie vor Ablauf der Widerrufsfrist mit der Ausführung der Dienstleistung beginnen. Mir ist bekannt, dass mein Widerrufsrecht erlischt, sobald Sie die Dienstleistung vollständig erbracht haben, und dass ich bei einem Widerruf nach Beginn der Ausführung einen Betrag zu zahlen habe, der dem Anteil der bis zur Unterrichtung über den Widerruf erbrachten Leistungen entspricht.',
-    'checkout.event.noWithdrawal':
+    'legal.checkout.event.noWithdrawal':
       'Für diesen Kauf besteht kein Widerrufsrecht: Es handelt sich um eine Dienstleistung im Zusammenhang mit einer Freizeitbetätigung zu einem bestimmten Termin (§ 312g Abs. 2 Nr. 9 BGB).',
-    'checkout.error.service-consent-missing':
-      'Bitte setzen Sie das Häkchen beim Beginn der Dienstleistung: Ohne Ihr Verlangen, vor Ablauf der Widerrufsfrist zu beginnen, können wir die Bestellung nicht abschließen.',
     'legal.receipt.serviceConsent': 'Ihr Verlangen vom {date}: „{text}“',
-    'checkout.legalLinks': 'Bitte lesen Sie unsere {terms}, die {withdrawal} und die {privacy}.',
-    'checkout.legalLinks.terms': 'AGB',
-    'checkout.legalLinks.withdrawal': 'Widerrufsbelehrung',
-    'checkout.legalLinks.privacy': 'Datenschutzerklärung',
-    'checkout.error.consent-missing':
-      'Bitte setzen Sie das Häkchen bei den digitalen Inhalten: Ohne Ihre Zustimmung zur sofortigen Bereitstellung können wir die Bestellung nicht abschließen.',
+    'legal.checkout.legalLinks': 'Bitte lesen Sie unsere {terms}, die {withdrawal} und die {privacy}.',
+    'legal.checkout.legalLinks.terms': 'AGB',
+    'legal.checkout.legalLinks.withdrawal': 'Widerrufsbelehrung',
+    'legal.checkout.legalLinks.privacy': 'Datenschutzerklärung',
     'legal.consent.given': 'Am {date} haben Sie zugestimmt: „{text}“',
     'legal.receipt.consent': 'Ihre Zustimmung vom {date}: „{text}“',
     'legal.receipt.legal': 'AGB: {terms} · Widerrufsbelehrung: {withdrawal} · Datenschutz: {privacy}',
-    'withdraw.title': 'Vertrag widerrufen',
-    'withdraw.intro':
+    'legal.withdraw.title': 'Vertrag widerrufen',
+    'legal.withdraw.intro':
       'Hier können Sie den Widerruf eines Kaufs erklären. Nennen Sie die Bestellnummer und die E-Mail-Adresse der Bestellung. Wir bestätigen den Eingang sofort per E-Mail an die bei der Bestellung gespeicherte Adresse; diese E-Mail enthält die Schaltfläche, mit der der Widerruf ausgeführt wird (Erstattung, Ende des Zugangs).',
-    'withdraw.number': 'Bestellnummer',
-    'withdraw.email': 'E-Mail-Adresse der Bestellung',
-    'withdraw.missing': 'Bitte nennen Sie die Bestellnummer und die E-Mail-Adresse der Bestellung.',
-    'withdraw.received.title': 'Ihr Widerruf ist eingegangen',
-    'withdraw.received.text':
+    'legal.withdraw.number': 'Bestellnummer',
+    'legal.withdraw.email': 'E-Mail-Adresse der Bestellung',
+    'legal.withdraw.missing': 'Bitte nennen Sie die Bestellnummer und die E-Mail-Adresse der Bestellung.',
+    'legal.withdraw.received.title': 'Ihr Widerruf ist eingegangen',
+    'legal.withdraw.received.text':
       'Ihre Widerrufserklärung zur Bestellnummer {number} ist am {date} bei uns eingegangen. Bitte speichern oder drucken Sie diese Seite.',
-    'withdraw.received.next':
+    'legal.withdraw.received.next':
       'Gehören Bestellnummer und E-Mail-Adresse zu einer Bestellung, ist eine Eingangsbestätigung an die bei der Bestellung gespeicherte E-Mail-Adresse unterwegs. Kann die Bestellung widerrufen werden, enthält sie die Schaltfläche „Widerruf jetzt ausführen“: Dann wird die Zahlung erstattet und der Zugang zu den Inhalten endet. Für die Widerrufsfrist zählt der oben genannte Zeitpunkt.',
-    'withdraw.received.none':
+    'legal.withdraw.received.none':
       'Keine E-Mail innerhalb der nächsten Stunde? Bitte prüfen Sie Bestellnummer und E-Mail-Adresse und senden Sie das Formular erneut, oder schreiben Sie uns: Unsere Kontaktdaten stehen im {impressum}.',
-    'withdraw.link.title': 'Widerruf ausführen',
-    'withdraw.link.text':
+    'legal.withdraw.link.title': 'Widerruf ausführen',
+    'legal.withdraw.link.text':
       'Ihr Widerruf dieser Bestellung ist am {date} bei uns eingegangen. Mit der Schaltfläche unten wird er ausgeführt: Die Zahlung wird auf Ihr ursprüngliches Zahlungsmittel erstattet und der Zugang zu den Inhalten endet.',
-    'withdraw.link.button': 'Widerruf jetzt ausführen',
-    'withdraw.link.invalidTitle': 'Dieser Link kann nicht verwendet werden',
-    'withdraw.link.invalid':
+    'legal.withdraw.link.button': 'Widerruf jetzt ausführen',
+    'legal.withdraw.link.invalidTitle': 'Dieser Link kann nicht verwendet werden',
+    'legal.withdraw.link.invalid':
       'Der Link ist unvollständig, wurde verändert oder ist abgelaufen. Bitte erklären Sie den Widerruf noch einmal auf der Widerrufsseite; Sie erhalten dann einen neuen Link per E-Mail. Ihre erste Erklärung behält ihren Eingangszeitpunkt.',
-    'withdraw.link.again': 'Zur Widerrufsseite',
-    'withdraw.confirm.title': 'Widerruf bestätigen',
-    'withdraw.confirm.order': 'Bestellung {number} vom {date}: {titles}, {total}',
-    'withdraw.confirm.text':
+    'legal.withdraw.link.again': 'Zur Widerrufsseite',
+    'legal.withdraw.confirm.title': 'Widerruf bestätigen',
+    'legal.withdraw.confirm.order': 'Bestellung {number} vom {date}: {titles}, {total}',
+    'legal.withdraw.confirm.text':
       'Mit der Bestätigung widerrufen Sie diesen Vertrag. Sie erhalten eine Bestätigung per E-Mail mit dem Zeitpunkt, zu dem Ihr Widerruf bei uns eingegangen ist.',
-    'withdraw.confirm.button': 'Widerruf bestätigen',
-    'withdraw.reason.waived':
+    'legal.withdraw.confirm.button': 'Widerruf bestätigen',
+    'legal.withdraw.reason.waived':
       'Diese Bestellung kann nicht mehr widerrufen werden: Sie haben zugestimmt, dass wir vor Ablauf der Widerrufsfrist mit der Bereitstellung der digitalen Inhalte beginnen, und bestätigt, dass Ihr Widerrufsrecht damit erlischt (§ 356 Abs. 5 BGB). Die Inhalte wurden bereitgestellt.',
-    'withdraw.reason.expired': 'Die 14-tägige Widerrufsfrist für diese Bestellung ist am {date} abgelaufen.',
-    'withdraw.reason.free': 'Diese Bestellung war kostenlos: Für Verträge ohne Zahlung besteht kein Widerrufsrecht.',
-    'withdraw.reason.ended': 'Diese Bestellung ist nicht mehr aktiv (sie wurde nicht bezahlt oder bereits erstattet).',
-    'withdraw.reason.excluded':
+    'legal.withdraw.reason.expired': 'Die 14-tägige Widerrufsfrist für diese Bestellung ist am {date} abgelaufen.',
+    'legal.withdraw.reason.free':
+      'Diese Bestellung war kostenlos: Für Verträge ohne Zahlung besteht kein Widerrufsrecht.',
+    'legal.withdraw.reason.ended':
+      'Diese Bestellung ist nicht mehr aktiv (sie wurde nicht bezahlt oder bereits erstattet).',
+    'legal.withdraw.reason.excluded':
       'Für diese Bestellung besteht kein Widerrufsrecht: Es ist ein Ticket für eine Freizeitveranstaltung zu einem bestimmten Termin (§ 312g Abs. 2 Nr. 9 BGB), wie beim Kauf angegeben.',
-    'withdraw.reason.contact': 'Fragen? Schreiben Sie uns, unsere Kontaktdaten stehen im {impressum}.',
-    'withdraw.done.title': 'Ihr Widerruf ist eingegangen',
-    'withdraw.done.text':
+    'legal.withdraw.reason.contact': 'Fragen? Schreiben Sie uns, unsere Kontaktdaten stehen im {impressum}.',
+    'legal.withdraw.done.title': 'Ihr Widerruf ist eingegangen',
+    'legal.withdraw.done.text':
       'Ihr Widerruf der Bestellung {number} ist am {date} bei uns eingegangen. Eine Bestätigung ist unterwegs an {email}. Bitte speichern oder drucken Sie diese Seite.',
-    'withdraw.done.refunded': 'Die Zahlung von {total} wird auf Ihr ursprüngliches Zahlungsmittel erstattet.',
-    'withdraw.done.failed':
+    'legal.withdraw.done.refunded': 'Die Zahlung von {total} wird auf Ihr ursprüngliches Zahlungsmittel erstattet.',
+    'legal.withdraw.done.failed':
       'Die Erstattung von {total} konnte nicht automatisch gestartet werden; der Shop erstattet Ihnen den Betrag innerhalb von 14 Tagen.',
-    'withdraw.done.none': 'Für diese Bestellung wurde nichts berechnet, es gibt also nichts zu erstatten.',
-    'withdraw.invalid': 'Dieser Link ist nicht mehr gültig. Bitte nennen Sie Ihre Bestellung noch einmal.',
-    'withdraw.link': 'Diesen Vertrag widerrufen',
-    'withdraw.email.subject': 'Widerruf eingegangen: Bestellung {number}',
-    'withdraw.email.heading': 'Ihr Widerruf ist bei uns eingegangen',
-    'withdraw.email.body': 'Ihr Widerruf der Bestellung {number} ({titles}) ist am {date} bei uns eingegangen.',
-    'withdraw.email.refund':
+    'legal.withdraw.done.none': 'Für diese Bestellung wurde nichts berechnet, es gibt also nichts zu erstatten.',
+    'legal.withdraw.invalid': 'Dieser Link ist nicht mehr gültig. Bitte nennen Sie Ihre Bestellung noch einmal.',
+    'legal.withdraw.link': 'Diesen Vertrag widerrufen',
+    'legal.withdraw.email.subject': 'Widerruf eingegangen: Bestellung {number}',
+    'legal.withdraw.email.heading': 'Ihr Widerruf ist bei uns eingegangen',
+    'legal.withdraw.email.body': 'Ihr Widerruf der Bestellung {number} ({titles}) ist am {date} bei uns eingegangen.',
+    'legal.withdraw.email.refund':
       'Eine Zahlung für diese Bestellung erstatten wir innerhalb von 14 Tagen auf Ihr ursprüngliches Zahlungsmittel.',
-    'withdraw.email.note': 'Diese E-Mail bestätigt Ihren Widerruf. Bitte bewahren Sie sie auf.',
-    'withdraw.email.declared.counts':
+    'legal.withdraw.email.note': 'Diese E-Mail bestätigt Ihren Widerruf. Bitte bewahren Sie sie auf.',
+    'legal.withdraw.email.declared.counts':
       'Diese E-Mail bestätigt den Eingang Ihres Widerrufs; für die Widerrufsfrist zählt der Zeitpunkt des Eingangs.',
-    'withdraw.email.declared.click':
+    'legal.withdraw.email.declared.click':
       'Um den Widerruf auszuführen, drücken Sie bitte die Schaltfläche unten: Die Zahlung wird auf Ihr ursprüngliches Zahlungsmittel erstattet und der Zugang zu den Inhalten endet.',
-    'withdraw.email.declared.action': 'Widerruf jetzt ausführen',
-    'withdraw.email.declared.note':
+    'legal.withdraw.email.declared.action': 'Widerruf jetzt ausführen',
+    'legal.withdraw.email.declared.note':
       'Die Schaltfläche funktioniert {days} Tage lang. Haben Sie diesen Widerruf nicht erklärt, können Sie diese E-Mail ignorieren: Ohne die Schaltfläche ändert sich nichts.',
-    'withdraw.email.notPossible.heading': 'Ihre Erklärung ist bei uns eingegangen',
-    'withdraw.email.notPossible.body':
+    'legal.withdraw.email.notPossible.heading': 'Ihre Erklärung ist bei uns eingegangen',
+    'legal.withdraw.email.notPossible.body':
       'Am {date} ist bei uns eine Widerrufserklärung zur Bestellung {number} ({titles}) eingegangen.',
-    'withdraw.email.notPossible.contact': 'Fragen? Unsere Kontaktdaten stehen im unten verlinkten Impressum.',
-    'withdraw.email.notPossible.note': 'Haben Sie diese Erklärung nicht abgegeben, können Sie diese E-Mail ignorieren.',
+    'legal.withdraw.email.notPossible.contact': 'Fragen? Unsere Kontaktdaten stehen im unten verlinkten Impressum.',
+    'legal.withdraw.email.notPossible.note':
+      'Haben Sie diese Erklärung nicht abgegeben, können Sie diese E-Mail ignorieren.',
     'legal.email.footer': 'Impressum · Datenschutz · AGB · Widerruf',
     'legal.admin.title': 'Rechtstexte',
     'legal.admin.intro':

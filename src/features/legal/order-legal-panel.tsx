@@ -26,7 +26,7 @@ export function OrderLegalPanel({ ctx, order, consent }: { ctx: PageContext; ord
       )}
       {active && order.total_minor > 0 && (
         <p>
-          <a href={withdrawOrderPath(order)}>{ctx.t('withdraw.link')}</a>
+          <a href={withdrawOrderPath(order)}>{ctx.t('legal.withdraw.link')}</a>
         </p>
       )}
     </section>

@@ -18,29 +18,29 @@ export type FindValues = { number: string; email: string };
 export function WithdrawFindPage({ ctx, values, error }: { ctx: PageContext; values: FindValues; error?: string }) {
   const t = ctx.t;
   return (
-    <Layout ctx={ctx} title={t('withdraw.title')}>
+    <Layout ctx={ctx} title={t('legal.withdraw.title')}>
       <section class="panel withdraw" aria-labelledby="h-withdraw">
-        <h1 id="h-withdraw">{t('withdraw.title')}</h1>
-        <p>{t('withdraw.intro')}</p>
+        <h1 id="h-withdraw">{t('legal.withdraw.title')}</h1>
+        <p>{t('legal.withdraw.intro')}</p>
         {error && <Alert kind="error">{error}</Alert>}
         <Form ctx={ctx} action={WITHDRAW_PATH}>
-          <Field name="number" label={t('withdraw.number')} value={values.number} required autocomplete="off" />
+          <Field name="number" label={t('legal.withdraw.number')} value={values.number} required autocomplete="off" />
           <Field
             name="email"
             type="email"
-            label={t('withdraw.email')}
+            label={t('legal.withdraw.email')}
             value={values.email}
             required
             autocomplete="email"
           />
-          <button type="submit">{t('withdraw.confirm.button')}</button>
+          <button type="submit">{t('legal.withdraw.confirm.button')}</button>
         </Form>
       </section>
     </Layout>
   );
 }
 
-function ContactHint({ ctx, text = 'withdraw.reason.contact' }: { ctx: PageContext; text?: MessageKey }) {
+function ContactHint({ ctx, text = 'legal.withdraw.reason.contact' }: { ctx: PageContext; text?: MessageKey }) {
   const [before = '', after = ''] = ctx.t(text).split('{impressum}');
   return (
     <p class="muted">
@@ -54,7 +54,7 @@ function ContactHint({ ctx, text = 'withdraw.reason.contact' }: { ctx: PageConte
 function OrderLine({ ctx, order, titles }: { ctx: PageContext; order: Order; titles: string[] }) {
   return (
     <p class="withdraw-order">
-      {ctx.t('withdraw.confirm.order', {
+      {ctx.t('legal.withdraw.confirm.order', {
         number: order.number,
         date: formatDateTime(order.created_at, ctx.locale, ctx.timeZone, { zone: true }),
         titles: titles.join(', '),
@@ -72,22 +72,22 @@ export function WithdrawConfirmPage({ ctx, view, token }: { ctx: PageContext; vi
     return <WithdrawDonePage ctx={ctx} order={order} receivedAt={state.receivedAt} refund={view.refund ?? 'none'} />;
   }
   return (
-    <Layout ctx={ctx} title={t('withdraw.confirm.title')}>
+    <Layout ctx={ctx} title={t('legal.withdraw.confirm.title')}>
       <section class="panel withdraw" aria-labelledby="h-withdraw">
-        <h1 id="h-withdraw">{t('withdraw.confirm.title')}</h1>
+        <h1 id="h-withdraw">{t('legal.withdraw.confirm.title')}</h1>
         <OrderLine ctx={ctx} order={order} titles={view.titles} />
         {state.kind === 'open' ? (
           <Form ctx={ctx} action={`${WITHDRAW_PATH}/order/${order.id}/confirm`}>
             <input type="hidden" name="token" value={token} />
-            <p>{t('withdraw.confirm.text')}</p>
-            <button type="submit">{t('withdraw.confirm.button')}</button>
+            <p>{t('legal.withdraw.confirm.text')}</p>
+            <button type="submit">{t('legal.withdraw.confirm.button')}</button>
           </Form>
         ) : (
           <>
             <Alert kind="info">
               {state.kind === 'expired'
-                ? t('withdraw.reason.expired', { date: formatDateTime(state.endedAt, ctx.locale, ctx.timeZone) })
-                : t(`withdraw.reason.${state.kind}`)}
+                ? t('legal.withdraw.reason.expired', { date: formatDateTime(state.endedAt, ctx.locale, ctx.timeZone) })
+                : t(`legal.withdraw.reason.${state.kind}`)}
             </Alert>
             <ContactHint ctx={ctx} />
           </>
@@ -104,17 +104,17 @@ export function WithdrawDonePage({ ctx, order, receivedAt, refund }: DoneProps) 
   const t = ctx.t;
   const total = formatMoney(order.total_minor, order.currency, ctx.locale);
   return (
-    <Layout ctx={ctx} title={t('withdraw.done.title')}>
+    <Layout ctx={ctx} title={t('legal.withdraw.done.title')}>
       <section class="panel withdraw" aria-labelledby="h-withdraw">
-        <h1 id="h-withdraw">{t('withdraw.done.title')}</h1>
+        <h1 id="h-withdraw">{t('legal.withdraw.done.title')}</h1>
         <Alert kind="success">
-          {t('withdraw.done.text', {
+          {t('legal.withdraw.done.text', {
             number: order.number,
             date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone, { zone: true }),
             email: order.email,
           })}
         </Alert>
-        <p>{t(`withdraw.done.${refund}`, { total })}</p>
+        <p>{t(`legal.withdraw.done.${refund}`, { total })}</p>
       </section>
     </Layout>
   );
@@ -136,17 +136,17 @@ export function WithdrawReceivedPage({
 }) {
   const t = ctx.t;
   return (
-    <Layout ctx={ctx} title={t('withdraw.received.title')}>
+    <Layout ctx={ctx} title={t('legal.withdraw.received.title')}>
       <section class="panel withdraw" aria-labelledby="h-withdraw">
-        <h1 id="h-withdraw">{t('withdraw.received.title')}</h1>
+        <h1 id="h-withdraw">{t('legal.withdraw.received.title')}</h1>
         <Alert kind="success">
-          {t('withdraw.received.text', {
+          {t('legal.withdraw.received.text', {
             number,
             date: formatDateTime(receivedAt, ctx.locale, ctx.timeZone, { zone: true }),
           })}
         </Alert>
-        <p>{t('withdraw.received.next')}</p>
-        <ContactHint ctx={ctx} text="withdraw.received.none" />
+        <p>{t('legal.withdraw.received.next')}</p>
+        <ContactHint ctx={ctx} text="legal.withdraw.received.none" />
       </section>
     </Layout>
   );
@@ -157,17 +157,17 @@ export function WithdrawLinkPage({ ctx, view, action }: { ctx: PageContext; view
   const t = ctx.t;
   const { order, pending } = view;
   return (
-    <Layout ctx={ctx} title={t('withdraw.link.title')}>
+    <Layout ctx={ctx} title={t('legal.withdraw.link.title')}>
       <section class="panel withdraw" aria-labelledby="h-withdraw">
-        <h1 id="h-withdraw">{t('withdraw.link.title')}</h1>
+        <h1 id="h-withdraw">{t('legal.withdraw.link.title')}</h1>
         <OrderLine ctx={ctx} order={order} titles={view.titles} />
         <Form ctx={ctx} action={action}>
           <p>
-            {t('withdraw.link.text', {
+            {t('legal.withdraw.link.text', {
               date: formatDateTime(pending?.received_at ?? order.created_at, ctx.locale, ctx.timeZone, { zone: true }),
             })}
           </p>
-          <button type="submit">{t('withdraw.link.button')}</button>
+          <button type="submit">{t('legal.withdraw.link.button')}</button>
         </Form>
       </section>
     </Layout>
@@ -178,12 +178,12 @@ export function WithdrawLinkPage({ ctx, view, action }: { ctx: PageContext; view
 export function WithdrawLinkInvalidPage({ ctx }: { ctx: PageContext }) {
   const t = ctx.t;
   return (
-    <Layout ctx={ctx} title={t('withdraw.link.invalidTitle')}>
+    <Layout ctx={ctx} title={t('legal.withdraw.link.invalidTitle')}>
       <section class="panel withdraw" aria-labelledby="h-withdraw">
-        <h1 id="h-withdraw">{t('withdraw.link.invalidTitle')}</h1>
-        <Alert kind="error">{t('withdraw.link.invalid')}</Alert>
+        <h1 id="h-withdraw">{t('legal.withdraw.link.invalidTitle')}</h1>
+        <Alert kind="error">{t('legal.withdraw.link.invalid')}</Alert>
         <p>
-          <a href={WITHDRAW_PATH}>{t('withdraw.link.again')}</a>
+          <a href={WITHDRAW_PATH}>{t('legal.withdraw.link.again')}</a>
         </p>
       </section>
     </Layout>

@@ -62,7 +62,7 @@ export function registerWithdrawalRoutes(fastify: FastifyInstance, services: Ser
     const form = parsed.success ? parsed.data : { number: '', email: '' };
     const ctx = await pageContext(req, reply, services);
     if (!form.number || !form.email) {
-      return sendPage(reply, WithdrawFindPage({ ctx, values: form, error: ctx.t('withdraw.missing') }), 400);
+      return sendPage(reply, WithdrawFindPage({ ctx, values: form, error: ctx.t('legal.withdraw.missing') }), 400);
     }
     const receivedAt = isoNow();
     await enqueueJob(db, withdrawalDeclaredJob, { ...form, receivedAt });
@@ -123,7 +123,7 @@ export function registerWithdrawalRoutes(fastify: FastifyInstance, services: Ser
     if (!order || !verifyWithdrawalToken(secret, order.id, token)) {
       return sendPage(
         reply,
-        WithdrawFindPage({ ctx, values: { number: '', email: '' }, error: ctx.t('withdraw.invalid') }),
+        WithdrawFindPage({ ctx, values: { number: '', email: '' }, error: ctx.t('legal.withdraw.invalid') }),
         400,
       );
     }

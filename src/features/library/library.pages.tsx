@@ -136,7 +136,7 @@ export function LibraryPage({ ctx, email, orders, linkHours }: LibraryProps) {
             {order.status === 'paid' && order.total_minor > 0 && (
               <>
                 {' · '}
-                <a href={withdrawOrderPath(order)}>{ctx.t('withdraw.link')}</a>
+                <a href={withdrawOrderPath(order)}>{ctx.t('legal.withdraw.link')}</a>
               </>
             )}
           </p>

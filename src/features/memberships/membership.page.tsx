@@ -144,7 +144,7 @@ export function SubscribePage(props: {
           <BillingCountryField ctx={ctx} value={values.billingCountry} error={errors.country} confirm={conflict} />
           {business && <BusinessFields ctx={ctx} values={values} errors={errors} />}
           <fieldset class={errors.consent ? 'consent invalid' : 'consent'}>
-            <legend>{t('checkout.consent.legend')}</legend>
+            <legend>{t('legal.checkout.consent.legend')}</legend>
             <div class="check">
               <input
                 id="f-consent"

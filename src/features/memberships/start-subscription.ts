@@ -4,7 +4,6 @@ import type { BillingInterval, DB, Member, Order, Subscription } from '../../db/
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { recordPaymentStarted } from '../../order-core/orders.js';
-import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
 import { expireOrderJob } from '../checkout/job-contracts.js';

@@ -19,15 +19,15 @@ function CustomerTable({ ctx, rows }: { ctx: PageContext; rows: CustomerRow[] })
       <table class="data">
         <thead>
           <tr>
-            <th scope="col">{t('customers.col.customer')}</th>
+            <th scope="col">{t('orders.customers.col.customer')}</th>
             <th scope="col" class="num">
-              {t('customers.col.orders')}
+              {t('orders.customers.col.orders')}
             </th>
             <th scope="col" class="num">
-              {t('customers.col.lifetime')}
+              {t('orders.customers.col.lifetime')}
             </th>
-            <th scope="col">{t('customers.col.first')}</th>
-            <th scope="col">{t('customers.col.last')}</th>
+            <th scope="col">{t('orders.customers.col.first')}</th>
+            <th scope="col">{t('orders.customers.col.last')}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,17 +58,23 @@ function CustomerTable({ ctx, rows }: { ctx: PageContext; rows: CustomerRow[] })
 export function CustomersPage({ ctx, list, q }: { ctx: PageContext; list: CustomerList; q: string | undefined }) {
   const t = ctx.t;
   return (
-    <AdminLayout ctx={ctx} title={t('customers.title')}>
+    <AdminLayout ctx={ctx} title={t('orders.customers.title')}>
       <div class="page-head">
-        <p class="muted">{t('customers.lifetimeHint')}</p>
+        <p class="muted">{t('orders.customers.lifetimeHint')}</p>
         <a class="btn btn-secondary" href={`/admin/customers.csv${q ? `?${new URLSearchParams({ q })}` : ''}`} download>
-          {t('customers.export')}
+          {t('orders.customers.export')}
         </a>
       </div>
-      <form method="get" action="/admin/customers" class="filters" aria-label={t('customers.filter.label')}>
+      <form method="get" action="/admin/customers" class="filters" aria-label={t('orders.customers.filter.label')}>
         <div class="field wide">
           <label for="f-q">{t('orders.filter.search')}</label>
-          <input id="f-q" name="q" type="search" value={q ?? ''} placeholder={t('customers.filter.searchHint')} />
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            value={q ?? ''}
+            placeholder={t('orders.customers.filter.searchHint')}
+          />
         </div>
         <div class="actions">
           <button type="submit">{t('orders.filter.apply')}</button>
@@ -76,7 +82,7 @@ export function CustomersPage({ ctx, list, q }: { ctx: PageContext; list: Custom
         </div>
       </form>
       {list.rows.length === 0 ? (
-        <p class="empty">{t(q ? 'customers.emptyFiltered' : 'customers.empty')}</p>
+        <p class="empty">{t(q ? 'orders.customers.emptyFiltered' : 'orders.customers.empty')}</p>
       ) : (
         <CustomerTable ctx={ctx} rows={list.rows} />
       )}
@@ -99,44 +105,48 @@ export function CustomerDetailPage({
   return (
     <AdminLayout ctx={ctx} title={customer.name || customer.email}>
       <p>
-        <a href="/admin/customers">{t('customers.detail.back')}</a>
+        <a href="/admin/customers">{t('orders.customers.detail.back')}</a>
       </p>
-      <section class="panel" aria-label={t('customers.col.customer')}>
+      <section class="panel" aria-label={t('orders.customers.col.customer')}>
         <dl class="meta">
           <dt>{t('orders.detail.name')}</dt>
           <dd>{customer.name || '–'}</dd>
           <dt>{t('orders.detail.email')}</dt>
           <dd>{customer.email}</dd>
-          <dt>{t('customers.col.since')}</dt>
+          <dt>{t('orders.customers.col.since')}</dt>
           <dd>
             <DateTime ctx={ctx} iso={customer.created_at} />
           </dd>
-          <dt>{t('customers.col.orders')}</dt>
+          <dt>{t('orders.customers.col.orders')}</dt>
           <dd>{customer.orders}</dd>
-          <dt>{t('customers.col.lifetime')}</dt>
+          <dt>{t('orders.customers.col.lifetime')}</dt>
           <dd>
             <Amounts ctx={ctx} amounts={customer.lifetime} />
           </dd>
-          <dt>{t('customers.col.first')}</dt>
+          <dt>{t('orders.customers.col.first')}</dt>
           <dd>
             <DateTime ctx={ctx} iso={customer.first_order_at} />
           </dd>
-          <dt>{t('customers.col.last')}</dt>
+          <dt>{t('orders.customers.col.last')}</dt>
           <dd>
             <DateTime ctx={ctx} iso={customer.last_order_at} />
           </dd>
         </dl>
       </section>
       <section aria-labelledby="h-orders">
-        <h2 id="h-orders">{t('customers.detail.orders')}</h2>
+        <h2 id="h-orders">{t('orders.customers.detail.orders')}</h2>
         {orders.rows.length === 0 ? (
-          <p class="muted">{t('customers.detail.noOrders')}</p>
+          <p class="muted">{t('orders.customers.detail.noOrders')}</p>
         ) : (
           <OrdersTable ctx={ctx} rows={orders.rows} showCustomer={false} />
         )}
         <p>
-          {orders.hasNext && <span class="muted">{t('customers.detail.more', { count: orders.rows.length })} </span>}
-          <a href={`/admin/orders?${new URLSearchParams({ q: customer.email })}`}>{t('customers.detail.inList')}</a>
+          {orders.hasNext && (
+            <span class="muted">{t('orders.customers.detail.more', { count: orders.rows.length })} </span>
+          )}
+          <a href={`/admin/orders?${new URLSearchParams({ q: customer.email })}`}>
+            {t('orders.customers.detail.inList')}
+          </a>
         </p>
       </section>
     </AdminLayout>
