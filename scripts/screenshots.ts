@@ -100,6 +100,7 @@ const ADMIN_PAGES: Shot[] = [
   { name: 'admin-privacy', path: '/admin/privacy' },
   { name: 'admin-jobs', path: '/admin/jobs' },
   { name: 'admin-audit', path: '/admin/audit' },
+  { name: 'admin-store', path: '/admin/store' },
   { name: 'admin-account', path: '/admin/account' },
 ];
 
@@ -209,8 +210,31 @@ async function resolvePath(page: Page, base: string, path: string, found: Map<st
   return out.replace(key, found.get(key) ?? m[1]);
 }
 
+/** Pages wider than the window (a phone would scroll sideways), with the elements that stick out. */
+const overflowing: string[] = [];
+
 async function shoot(page: Page, dir: string, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const width = page.viewportSize()?.width ?? 0;
+  // A string, not a function: tsx would add helpers to a function that the page does not have.
+  const wide = (await page.evaluate(`(() => {
+    const w = ${width};
+    const inScroller = (e) => {
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
+    const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '');
+    const out = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > w + 1 && !inScroller(e))
+      .slice(0, 3)
+      .map(name);
+    return { scroll: document.documentElement.scrollWidth, out };
+  })()`)) as { scroll: number; out: string[] };
+  if (wide.scroll > width) {
+    overflowing.push(`${relative(outDir, dir)}/${name}: ${wide.scroll} px (${wide.out.join(', ')})`);
+  }
 }
 
 const wanted = (name: string) => only.length === 0 || only.some((w) => name.includes(w));
@@ -326,6 +350,7 @@ async function main(): Promise<void> {
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
+  if (overflowing.length) console.log(`Wider than the window:\n  ${overflowing.join('\n  ')}`);
   const where = relative(process.cwd(), outDir) || '.';
   console.log(`Screenshots in ${where}/<lang>-<width>/<page-name>.png (${Math.round((Date.now() - t0) / 1000)} s)`);
 }
