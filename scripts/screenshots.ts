@@ -1,5 +1,5 @@
-// `npm run screenshots`: starts the demo store on a free 127.0.0.1 port in a temporary data
-// folder, signs in as its admin and takes a full-page screenshot of every public and admin page
+// `npm run screenshots`: starts the demo store (in each language) on a free 127.0.0.1 port in a
+// temporary data folder, signs in as its admin and takes a full-page screenshot of every public and admin page
 // in both languages at 1280 and 390 px wide, into screenshots/<lang>-<width>/<page-name>.png,
 // then stops the server. Pages are listed below; the admin navigation is read as well, so a new
 // admin page is not missed (the script says which it found there that the list lacks).
@@ -116,7 +116,11 @@ async function freePort(): Promise<number> {
 }
 
 /** The demo store as `npm run dev` runs it, with JSON logs (no terminal); resolves with the admin login. */
-async function startDemo(dataDir: string, port: number): Promise<{ child: ChildProcess; login: Login }> {
+async function startDemo(
+  dataDir: string,
+  port: number,
+  lang: (typeof LANGS)[number],
+): Promise<{ child: ChildProcess; login: Login }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.ts'), 'start'], {
     cwd: root,
     env: {
@@ -125,7 +129,7 @@ async function startDemo(dataDir: string, port: number): Promise<{ child: ChildP
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: dataDir,
-      VIELFACH_DEMO: '1',
+      VIELFACH_DEMO: lang,
       LOG_LEVEL: 'info',
       EXCHANGE_RATES_FETCH: 'off',
     },
@@ -226,10 +230,9 @@ async function shoot(page: Page, dir: string, name: string): Promise<void> {
       return false;
     };
     const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '');
-    const out = [...document.body.querySelectorAll('*')]
-      .filter((e) => e.getBoundingClientRect().right > w + 1 && !inScroller(e))
-      .slice(0, 3)
-      .map(name);
+    const wide = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > w + 1);
+    const outside = wide.filter((e) => !inScroller(e));
+    const out = (outside.length ? outside : wide.slice(-3)).slice(0, 3).map(name);
     return { scroll: document.documentElement.scrollWidth, out };
   })()`)) as { scroll: number; out: string[] };
   if (wide.scroll > width) {
@@ -330,25 +333,30 @@ async function runVariant(browser: Browser, base: string, login: Login, lang: (t
   return extra;
 }
 
-async function main(): Promise<void> {
+/** One language: its own demo store (content in that language), both widths. */
+async function runLanguage(browser: Browser, lang: (typeof LANGS)[number]): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vf-screenshots-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  const { child, login } = await startDemo(dataDir, port);
-  let browser: Browser | undefined;
+  const { child, login } = await startDemo(dataDir, port, lang);
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    for (const lang of LANGS) {
-      for (const width of WIDTHS) {
-        const extra = await runVariant(browser, base, login, lang, width);
-        console.log(`${lang}-${width}: done${extra.length ? ` (also from the admin menu: ${extra.join(', ')})` : ''}`);
-      }
+    for (const width of WIDTHS) {
+      const extra = await runVariant(browser, base, login, lang, width);
+      console.log(`${lang}-${width}: done${extra.length ? ` (also from the admin menu: ${extra.join(', ')})` : ''}`);
     }
   } finally {
-    await browser?.close();
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const lang of LANGS) await runLanguage(browser, lang);
+  } finally {
+    await browser.close();
   }
   if (overflowing.length) console.log(`Wider than the window:\n  ${overflowing.join('\n  ')}`);
   const where = relative(process.cwd(), outDir) || '.';

@@ -28,3 +28,12 @@ test('an https public URL makes cookies secure', () => {
   assert.equal(c.secureCookies, true);
   assert.equal(c.port, 8080);
 });
+
+test('VIELFACH_DEMO: off by default, 1 gives an English demo store, de or en that language', () => {
+  assert.equal(loadConfig({}).demo, false);
+  assert.equal(loadConfig({ VIELFACH_DEMO: '0' }).demo, false);
+  assert.equal(loadConfig({ VIELFACH_DEMO: '1' }).demo, 'en');
+  assert.equal(loadConfig({ VIELFACH_DEMO: 'de' }).demo, 'de');
+  assert.equal(loadConfig({ VIELFACH_DEMO: 'en' }).demo, 'en');
+  assert.throws(() => loadConfig({ VIELFACH_DEMO: 'fr' }), /VIELFACH_DEMO/);
+});

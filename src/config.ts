@@ -30,7 +30,11 @@ const envSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  VIELFACH_DEMO: booleanFromEnv.default(false),
+  // 1 (or true/yes): a demo store in English; de or en: in that language (texts, products, posts).
+  VIELFACH_DEMO: z
+    .enum(['0', '1', 'true', 'false', 'yes', 'no', 'de', 'en'])
+    .default('0')
+    .transform((v): 'de' | 'en' | false => (v === 'de' || v === 'en' ? v : ['1', 'true', 'yes'].includes(v) && 'en')),
   TRUST_PROXY: booleanFromEnv.default(false),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1_000_000).default(2048),
   DOWNLOAD_LINK_HOURS: z.coerce
@@ -83,7 +87,8 @@ export type Config = {
   jobLeaseSeconds: number;
   loginMaxAttempts: number;
   loginLockMinutes: number;
-  demo: boolean;
+  /** The language of the demo store (VIELFACH_DEMO), or false: the normal set-up. */
+  demo: 'de' | 'en' | false;
   /** Checkouts started per client IP and minute (stops card testing and order floods). */
   checkoutRatePerMinute: number;
   /** Behind a reverse proxy: take the client IP and protocol from X-Forwarded-*. */

@@ -75,7 +75,19 @@ function BuyForm({
       />
       <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
       {!free && <BillingCountryField ctx={ctx} value={billingCountry} />}
-      {!free && <Field name="discountCode" label={t('catalog.buy.discountCode')} autocomplete="off" />}
+      {!free && (
+        <Field
+          name="discountCode"
+          label={t('catalog.buy.discountCode')}
+          autocomplete="off"
+          action={
+            // The checkout page then shows the price with the code, before anything is ordered.
+            <button type="submit" name="step" value="price" class="secondary" formnovalidate>
+              {t('catalog.buy.applyCode')}
+            </button>
+          }
+        />
+      )}
       {!free && <WithdrawalFields ctx={ctx} withdrawal={withdrawal} />}
       <CheckoutLegalLinks ctx={ctx} />
       {!free && <OrderSummaryNote ctx={ctx} product={product} taxMode={taxMode} vat={vat} withdrawal={withdrawal} />}

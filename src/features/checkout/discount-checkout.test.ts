@@ -109,6 +109,25 @@ describe('discount codes at checkout', () => {
     assert.match(unknown.body, /This discount code does not exist/);
   });
 
+  test('the product page has the same "apply code" button: it leads to the checkout page with the price', async () => {
+    const product = await seedProduct(t.services, { priceMinor: 2000 });
+    await code({ code: 'HALF', kind: 'percent', percent: 50 });
+    const c = new TestClient(t.app);
+    const page = await c.get(`/p/product-${product.id.slice(0, 8)}`);
+    const form = page.body.slice(page.body.indexOf('action="/checkout"'));
+    assert.match(
+      form,
+      /name="discountCode"[\s\S]*?<button type="submit" name="step" value="price" class="secondary" formnovalidate>Apply code</,
+    );
+    const r = await c.postForm(
+      '/checkout',
+      { productId: product.id, email: '', discountCode: 'half', step: 'price' },
+      { formPage: `/p/product-${product.id.slice(0, 8)}` },
+    );
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /Your code is applied: you pay €10\.00\./);
+  });
+
   test('unknown, expired and other-product codes are form errors', async () => {
     const product = await seedProduct(t.services);
     const other = await seedProduct(t.services);

@@ -360,7 +360,7 @@ export function SendProgressPanel({
       </p>
       <dl class="send-counts">
         {DELIVERY_STATUSES.map((s: DeliveryStatus) => (
-          <>
+          <div>
             <dt>{ctx.t(`posts.delivery.${s}`)}</dt>
             <dd data-count={s}>
               {(PROBLEM_STATUSES as readonly string[]).includes(s) && counts[s] > 0 ? (
@@ -369,7 +369,7 @@ export function SendProgressPanel({
                 counts[s]
               )}
             </dd>
-          </>
+          </div>
         ))}
       </dl>
     </section>

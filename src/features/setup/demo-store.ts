@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import type { Locale } from '../../web/i18n.js';
 import type { DemoContent } from '../feature.js';
 import { getStoreSettings, readSetting, writeSetting } from '../settings/store-settings.js';
 import { completeSetup } from './complete-setup.js';
@@ -14,7 +15,10 @@ const DEMO_PASSWORD_KEY = 'demo.admin_password';
  * VIELFACH_DEMO=1: skip the set-up and create a demo store once. Its admin
  * password is kept so it can be printed again at every start (demo only).
  */
-export async function ensureDemoStore(db: Kysely<DB>): Promise<{ email: string; password: string }> {
+export async function ensureDemoStore(
+  db: Kysely<DB>,
+  locale: Locale = 'en',
+): Promise<{ email: string; password: string }> {
   const existing = await readSetting(db, DEMO_PASSWORD_KEY);
   if (existing) return { email: DEMO_ADMIN_EMAIL, password: existing };
   if ((await getStoreSettings(db)).setupCompleted) {
@@ -25,7 +29,7 @@ export async function ensureDemoStore(db: Kysely<DB>): Promise<{ email: string; 
     email: DEMO_ADMIN_EMAIL,
     password,
     storeName: 'Vielfach Demo',
-    locale: 'en',
+    locale,
     currency: 'EUR',
     demo: true,
   });
@@ -41,9 +45,9 @@ export async function ensureDemoStore(db: Kysely<DB>): Promise<{ email: string; 
  */
 export async function setUpDemoStore(
   services: Services,
-  opts: { content: readonly DemoContent[]; now?: Date },
+  opts: { content: readonly DemoContent[]; now?: Date; locale?: Locale },
 ): Promise<{ email: string; password: string; history: DemoHistoryResult }> {
-  const login = await ensureDemoStore(services.database.db);
+  const login = await ensureDemoStore(services.database.db, opts.locale);
   for (const add of opts.content) await add(services);
   const history = await addDemoHistory(services, opts);
   if (history.added) services.log.info(history, 'demo history added');

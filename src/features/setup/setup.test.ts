@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp, TestClient } from '../../testing/app.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { completeSetup, ensureSetupCode } from './complete-setup.js';
-import { DEMO_ADMIN_EMAIL, ensureDemoStore } from './demo-store.js';
+import { demoContentOf } from '../index.js';
+import { DEMO_ADMIN_EMAIL, ensureDemoStore, setUpDemoStore } from './demo-store.js';
 
 const FORM = {
   email: 'Owner@Example.com',
@@ -123,6 +124,22 @@ describe('set-up races and demo mode', () => {
       assert.deepEqual(second, first);
       const login = await new TestClient(t.app).login(first.email, first.password);
       assert.equal(login.headers.location, '/admin');
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('VIELFACH_DEMO=de: the demo store speaks German, its products and posts too', async () => {
+    const t = await buildTestApp();
+    try {
+      await setUpDemoStore(t.services, { content: demoContentOf(), locale: 'de' });
+      const db = t.services.database.db;
+      assert.equal((await getStoreSettings(db)).locale, 'de');
+      const titles = (await db.selectFrom('products').select('title').execute()).map((p) => p.title);
+      assert.ok(titles.includes('Das Sauerteig-Handbuch'), titles.join(', '));
+      const home = await t.app.inject({ url: '/', headers: { 'accept-language': 'de' } });
+      assert.match(home.body, /Sauerteig/);
+      assert.doesNotMatch(home.body, /Sourdough/);
     } finally {
       await t.close();
     }

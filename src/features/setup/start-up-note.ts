@@ -20,7 +20,7 @@ export async function startUpNote(services: Services, demoContent: readonly Demo
   const url = config.publicUrl;
   const base = { url, database: database.describe, email: services.mailer.kind, adminUrl: `${url}/admin` };
   if (config.demo) {
-    const demo = await setUpDemoStore(services, { content: demoContent });
+    const demo = await setUpDemoStore(services, { content: demoContent, locale: config.demo });
     return { ...base, next: { kind: 'demo', login: demo.email, password: demo.password } };
   }
   if (!(await getStoreSettings(database.db)).setupCompleted) {
