@@ -130,7 +130,13 @@ function PeriodTiles({ ctx, report, currency }: { ctx: PageContext; report: Repo
     ['analytics.netAfterFees', money(x.netAfterFees)],
     ['analytics.orders', x.orders],
     ['analytics.newCustomers', x.newCustomers],
-    ['analytics.refunds', t('analytics.refundsValue', { count: x.refunds, amount: money(x.refunded) })],
+    [
+      'analytics.refunds',
+      t(x.refunds === 1 ? 'analytics.refundsValueOne' : 'analytics.refundsValue', {
+        count: x.refunds,
+        amount: money(x.refunded),
+      }),
+    ],
   ];
   return (
     <>

@@ -42,7 +42,10 @@ export type ChartModel = {
   currency: string;
   /** A reference line (e.g. the 1:1 hourly rate), in the value axis' unit. */
   reference?: { name: string; value: number } | undefined;
+  /** Shaded stretches of the x axis (time off), from and to as x values; `days` the calendar days they stand for. */
+  bands?: TimeBand[] | undefined;
 };
+export type TimeBand = { from: string; to: string; label: string; days: { from: string; to: string } };
 
 /** The series a chart draws (the others are in its table and CSV only). */
 export function drawnSeries(m: ChartModel): Series[] {

@@ -1,5 +1,5 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, MarkLineComponentOption } from 'echarts/components';
+import type { GridComponentOption, MarkAreaComponentOption, MarkLineComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { exponentOf } from '../../domain/money.js';
 import type { Locale } from '../../web/i18n.js';
@@ -7,7 +7,7 @@ import { axisX, formatNumber, formatValue, percentSign } from './chart-format.js
 import { type ChartModel, drawnSeries, HBAR_MAX, type Series, type SeriesUnit } from './chart-model.js';
 
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | GridComponentOption | MarkLineComponentOption
+  LineSeriesOption | BarSeriesOption | GridComponentOption | MarkLineComponentOption | MarkAreaComponentOption
 >;
 /** Wide for desktops and tablets; narrow for phones (the page shows one of them by CSS). */
 export type Variant = 'wide' | 'narrow';
@@ -35,6 +35,8 @@ const FONT = 'ui-sans-serif, system-ui, -apple-system, Segoe UI, Roboto, Helveti
 const TEXT = '#1c1d26';
 const MUTED = '#555a6e';
 const GRID_LINE = '#dfe1ea';
+/** Time off: a grey band behind the lines, named at its top (the legend and the note below say the dates). */
+export const BAND_FILL = '#e4e6ef';
 
 /** A stored value in the unit its axis counts in: money in major units, minutes in hours, per mille in percent. */
 function plotValue(v: number, unit: SeriesUnit, currency: string): number {
@@ -136,8 +138,26 @@ function cartesian(m: ChartModel, locale: Locale, variant: Variant): ChartOption
       valueAxis(left?.unit ?? 'money', m, locale, 'left'),
       ...(right ? [valueAxis(right.unit, m, locale, 'right')] : []),
     ],
-    series: drawn.map((s) => seriesOption(m, s, m.series.indexOf(s), variant)),
+    series: withBands(
+      m,
+      drawn.map((s) => seriesOption(m, s, m.series.indexOf(s), variant)),
+    ),
   };
+}
+
+/** The model's bands as a mark area on the first series (ECharts attaches areas to a series). */
+function withBands(m: ChartModel, series: (LineSeriesOption | BarSeriesOption)[]) {
+  const [first, ...rest] = series;
+  if (!first || !m.bands?.length) return series;
+  // By index: the axis' labels can repeat (the same week's day a year apart).
+  const at = (x: string) => Math.max(0, m.x.indexOf(x));
+  const markArea = {
+    silent: true,
+    itemStyle: { color: BAND_FILL },
+    label: { position: 'insideTop' as const, color: MUTED },
+    data: m.bands.map((b) => [{ name: b.label, xAxis: at(b.from) }, { xAxis: at(b.to) }] as const),
+  };
+  return [{ ...first, markArea } as LineSeriesOption, ...rest];
 }
 
 /** The next round number at or above v (1, 2 or 5 × a power of ten), a little above it for room. */

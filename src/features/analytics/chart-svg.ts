@@ -29,6 +29,7 @@ export function chartLibrary(): Promise<ECharts> {
       charts.BarChart,
       components.GridComponent,
       components.MarkLineComponent,
+      components.MarkAreaComponent,
       features.LabelLayout,
       renderers.SVGRenderer,
     ]);

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../web/context.js';
+import { formatDay } from '../../web/format.js';
 import { type ChartModel, drawnSeries, type Series } from './chart-model.js';
-import { type Look, lookOf } from './chart-options.js';
+import { BAND_FILL, type Look, lookOf } from './chart-options.js';
 import type { RenderedChart } from './chart-svg.js';
 
 /** The marker of a line's look, centred at (16, 7) in a legend key. */
@@ -58,8 +59,25 @@ function Legend({ ctx, m }: { ctx: PageContext; m: ChartModel }) {
           </li>
         );
       })}
+      {m.bands?.length ? (
+        <li>
+          <svg class="key" width="32" height="14" viewBox="0 0 32 14" aria-hidden="true" focusable="false">
+            <rect x="4" y="0" width="24" height="14" fill={BAND_FILL} />
+          </svg>
+          {ctx.t('analytics.legend.timeOff')}
+        </li>
+      ) : null}
     </ul>
   );
+}
+
+/** The shaded stretches in words, with their days (the drawing shows only where they are). */
+function BandNote({ ctx, m }: { ctx: PageContext; m: ChartModel }) {
+  if (!m.bands?.length) return null;
+  const list = m.bands
+    .map((b) => `${b.label} ${formatDay(b.days.from, ctx.locale)} – ${formatDay(b.days.to, ctx.locale)}`)
+    .join('; ');
+  return <figcaption class="muted chart-note">{ctx.t('analytics.chart.timeOffNote', { list })}</figcaption>;
 }
 
 /**
@@ -74,6 +92,7 @@ export function ChartFigure({ ctx, m, svg }: { ctx: PageContext; m: ChartModel; 
       <Legend ctx={ctx} m={m} />
       {/* ECharts' SVG, escaped by it and cleaned in chart-svg.ts: texts are escaped, no style, no script. */}
       <div class="chart-drawing" dangerouslySetInnerHTML={{ __html: svg.wide + svg.narrow }} />
+      <BandNote ctx={ctx} m={m} />
     </figure>
   );
 }

@@ -93,6 +93,12 @@ describe('leverage pages and view counting', () => {
       ).statusCode,
       403,
     );
+    r = await c.postForm(
+      '/admin/analytics/leave',
+      { startDay: '2026-02-01', endDay: '2026-02-07', kind: 'holiday', note: '' },
+      { formPage: '/admin/analytics/effort' },
+    );
+    assert.equal(r.statusCode, 303);
 
     // The overview: the answer in one sentence, the article's picture, the hourly rates.
     const page = await c.get('/admin/analytics?range=30');
@@ -113,6 +119,13 @@ describe('leverage pages and view counting', () => {
     assert.match(page.body, /<text [^>]*>(Jan 5|Jan 2026)<\/text>/);
     assert.doesNotMatch(page.body, /<text [^>]*>\d{4}-\d\d(-\d\d)?<\/text>/);
     assert.match(page.body, /<text [^>]*>€0<\/text>/);
+    // Time off is shaded on the picture, named in it and in the legend, its days said below it.
+    assert.match(page.body, /<text [^>]*>Holiday<\/text>/);
+    assert.match(page.body, /<li><svg class="key"[^>]*>.*?<\/svg>Time off \(shaded\)<\/li>/);
+    assert.match(
+      page.body,
+      /<figcaption class="muted chart-note">Shaded: Holiday 1 Feb 2026 – 7 Feb 2026\.<\/figcaption>/,
+    );
     // The recount form lives on the effort page now.
     assert.match(effort.body, /action="\/admin\/analytics\/rebuild"[^>]*>\s*<input type="hidden" name="_csrf"/);
 

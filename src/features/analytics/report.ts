@@ -1,6 +1,6 @@
 import type { Locale } from '../../web/i18n.js';
 import type { Translate } from '../../web/messages.js';
-import { type ChartModel, HBAR_MAX } from './chart-model.js';
+import { type ChartModel, HBAR_MAX, type TimeBand } from './chart-model.js';
 import { buildCountryReport, type CountryReport } from './country-report.js';
 import type { AnalyticsData } from './dashboard-data.js';
 import { earnedOf, netOfVatOf, TRAILING_DAYS } from './dashboard-data.js';
@@ -184,6 +184,22 @@ function cumulative(buckets: string[], period: Period, rows: { day: string; valu
   });
 }
 
+/** Holidays and sick leave within the chart's buckets, oldest first (the chart shades them). */
+function leaveBands(leave: AnalyticsData['leave'], x: string[], period: Period, t: Translate): TimeBand[] {
+  const first = x[0];
+  const last = x[x.length - 1];
+  if (!first || !last) return [];
+  return leave
+    .filter((l) => bucketOf(l.endDay, period) >= first && bucketOf(l.startDay, period) <= last)
+    .sort((a, b) => a.startDay.localeCompare(b.startDay))
+    .map((l) => ({
+      from: [bucketOf(l.startDay, period), first].sort()[1] as string,
+      to: [bucketOf(l.endDay, period), last].sort()[0] as string,
+      label: t(`analytics.effort.kind.${l.kind}`),
+      days: { from: l.startDay, to: l.endDay },
+    }));
+}
+
 /** The article's schematic with the creator's own data: cumulative income and hours, 1:1 beside 1:n. */
 function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
   const firsts = [d.sales[0]?.day, d.productWork[0]?.day, d.clientWork[0]?.day].filter((x): x is string => !!x);
@@ -200,6 +216,7 @@ function leverageChart(d: AnalyticsData, t: Translate): ChartModel {
     xKind: period,
     x,
     currency: d.currency,
+    bands: leaveBands(d.leave, x, period, t),
     series: [
       {
         name: t('analytics.series.nIncome'),

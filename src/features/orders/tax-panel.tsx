@@ -123,21 +123,21 @@ export function TaxPanel({
   return (
     <section class="panel tax-panel" aria-labelledby="h-tax">
       <h2 id="h-tax">{t('orders.tax.title')}</h2>
-      {scheme === null ? (
-        <p class="muted">{t('orders.tax.undecided')}</p>
-      ) : (
-        <dl class="meta">
-          <dt>{t('orders.tax.scheme')}</dt>
-          <dd>{isTaxScheme(scheme) ? t(`orders.tax.scheme.${scheme}`) : scheme}</dd>
-          <dt>{t('orders.tax.country')}</dt>
-          <dd>{country(ctx, order.tax_country)}</dd>
-          <dt>{t('orders.tax.rate')}</dt>
-          <dd>{order.tax_rate_bp === null ? '–' : `${formatRate(order.tax_rate_bp)} %`}</dd>
-          <dt>{t('orders.tax.amount')}</dt>
-          <dd>{money(ctx, order.tax_minor, order.currency)}</dd>
-        </dl>
-      )}
+      {scheme === null && <p class="muted">{t('orders.tax.undecided')}</p>}
+      {/* One list, so the decision and what it rests on share one label column. */}
       <dl class="meta">
+        {scheme !== null && (
+          <>
+            <dt>{t('orders.tax.scheme')}</dt>
+            <dd>{isTaxScheme(scheme) ? t(`orders.tax.scheme.${scheme}`) : scheme}</dd>
+            <dt>{t('orders.tax.country')}</dt>
+            <dd>{country(ctx, order.tax_country)}</dd>
+            <dt>{t('orders.tax.rate')}</dt>
+            <dd>{order.tax_rate_bp === null ? '–' : `${formatRate(order.tax_rate_bp)} %`}</dd>
+            <dt>{t('orders.tax.amount')}</dt>
+            <dd>{money(ctx, order.tax_minor, order.currency)}</dd>
+          </>
+        )}
         <dt>{t('orders.tax.billingCountry')}</dt>
         <dd>{country(ctx, order.billing_country)}</dd>
         <dt>{t('orders.tax.vatId')}</dt>
