@@ -5,11 +5,11 @@ import { isoNow } from '../../db/time.js';
 import { exponentOf } from '../../domain/money.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
-import { claimSetting, clearSettingsCache, getStoreSettings } from '../settings/store-settings.js';
+import { claimSetting, clearSettingsCache, getStoreSettings, writeSetting } from '../settings/store-settings.js';
 import type { StoredObject } from '../storage/storage.js';
 import { storeCover } from './cover-image.js';
 import { coverSvg, makePdf, makeZip } from './demo-files.js';
-import { DEMO_TEXTS, type DemoText } from './demo-texts.js';
+import { DEMO_INTRO, DEMO_TEXTS, type DemoText } from './demo-texts.js';
 import { contentTypeFor } from './file-names.js';
 import { addFileRows } from './file-rows.js';
 
@@ -151,6 +151,10 @@ export async function addDemoProducts(services: Services): Promise<{ added: numb
         await addFileRows(trx, { productId, name: f.name, position, stored, now: at });
       }
     }
+    // A welcome at the top of the home page, as a creator would write one (the intro editor changes it).
+    const intro = DEMO_INTRO[locale];
+    await writeSetting(trx, 'store.intro.headline', intro.headline);
+    await writeSetting(trx, 'store.intro.text', intro.text);
     return prepared.length;
   });
   if (added === 0) for (const key of stored) await services.storage.delete(key);

@@ -214,3 +214,26 @@ export const DEMO_TEXTS: Record<Locale, DemoSet> = {
     },
   },
 };
+
+/** The demo store's welcome on its home page (what the store intro editor saves). */
+export const DEMO_INTRO: Record<Locale, { headline: string; text: string }> = {
+  en: {
+    headline: 'Bread, plans and tools, made once for many',
+    text: [
+      'Hello! I bake, write and build small tools. Here you find what I made once and share with many:',
+      'e-books, templates and a plugin, and a membership with a new recipe every month.',
+      '',
+      '*Demo content: write your own welcome in the admin under “Store home”.*',
+    ].join('\n'),
+  },
+  de: {
+    headline: 'Brot, Pläne und Werkzeuge, einmal gemacht für viele',
+    text: [
+      'Hallo! Ich backe, schreibe und baue kleine Werkzeuge. Hier finden Sie, was ich einmal gemacht habe',
+      'und mit vielen teile: E-Books, Vorlagen und ein Plugin, dazu eine Mitgliedschaft mit einem neuen',
+      'Rezept jeden Monat.',
+      '',
+      '*Demo-Inhalt: Ihre eigene Begrüßung schreiben Sie im Admin unter „Shop-Startseite“.*',
+    ].join('\n'),
+  },
+};

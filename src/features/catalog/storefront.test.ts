@@ -111,6 +111,7 @@ describe('store front', () => {
       'name',
       'billingCountry',
       'discountCode',
+      'step', // "apply code": shows the price with the code on the checkout page
       'digitalConsent',
     ]);
     // Without a region in Accept-Language the store's country is preselected (no tax settings: Germany).

@@ -140,6 +140,8 @@ describe('set-up races and demo mode', () => {
       const home = await t.app.inject({ url: '/', headers: { 'accept-language': 'de' } });
       assert.match(home.body, /Sauerteig/);
       assert.doesNotMatch(home.body, /Sourdough/);
+      // The home page opens with a welcome the creator would write, not only the store's name.
+      assert.match(home.body, /<h2 id="h-welcome">Brot, Pläne und Werkzeuge, einmal gemacht für viele<\/h2>/);
     } finally {
       await t.close();
     }
