@@ -66,7 +66,7 @@ const DOWNLOAD_GIB = Number(process.env.BENCH_DOWNLOAD_GIB ?? 1);
 async function benchOrderPath(): Promise<void> {
   console.log('Order path (fresh SQLite store, test payments)');
   const dataDir = tempDir('vf-bench-orders-');
-  const setup = await startVielfach(dataDir);
+  const setup = await startVielfach(dataDir, { env: { LOG_LEVEL: 'info' } }); // the set-up link is an info line
   await setUpOverHttp(`http://127.0.0.1:${setup.port}`, setup.output());
   await stopProcess(setup.child);
   const app = await startVielfach(dataDir);
