@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp, TestClient } from '../../testing/app.js';
+import { demoContentOf } from '../index.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { completeSetup, ensureSetupCode } from './complete-setup.js';
-import { demoContentOf } from '../index.js';
 import { DEMO_ADMIN_EMAIL, ensureDemoStore, setUpDemoStore } from './demo-store.js';
 
 const FORM = {
