@@ -30,6 +30,7 @@ import { rebuildSalesAggregates } from '../src/features/analytics/rebuild-aggreg
 import { buildReport } from '../src/features/analytics/report.js';
 import { addDays } from '../src/features/analytics/time-zone.js';
 import { translator } from '../src/web/messages.js';
+import '../src/features/index.js'; // the texts come from the feature list
 
 export type AnalyticsRow = { measure: string; value: number | null; unit: string; note?: string };
 

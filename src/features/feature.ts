@@ -3,7 +3,8 @@ import type { JobDefinition } from '../jobs/define.js';
 import type { Entitlement, FulfilmentGate } from '../order-core/entitlements.js';
 import type { OrderSubscriber } from '../order-core/events.js';
 import type { Services } from '../services.js';
-import type { MessageKey } from '../web/messages.js';
+import type { MessageBundle, MessageKey } from '../web/messages.js';
+import type { TemplateFn } from './email/template-types.js';
 import type { PrivacyPart } from './privacy/privacy-part.js';
 
 /**
@@ -38,6 +39,11 @@ declare module 'fastify' {
 
 export type Feature = {
   name: string;
+  /** Its texts in English and German (their keys join MessageKey by declaration merging in its messages.ts). */
+  messages?: MessageBundle;
+  /** The emails it sends, by name (their types join TemplateName by declaration merging in its email-templates.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: each template keeps its own data type
+  emailTemplates?: Record<string, TemplateFn<any>>;
   routes?: (app: FastifyInstance, services: Services) => void;
   // JobDefinition<any>: each handler keeps its own payload type (a list of unions would not).
   jobs?: readonly JobDefinition[];

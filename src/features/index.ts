@@ -1,4 +1,5 @@
 import { createOrderCore, type OrderCore } from '../order-core/order-core.js';
+import { registerMessages } from '../web/messages.js';
 import { adminFeature } from './admin/feature.js';
 import { analyticsFeature } from './analytics/feature.js';
 import { authFeature } from './auth/feature.js';
@@ -7,6 +8,7 @@ import { checkoutFeature } from './checkout/feature.js';
 import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
 import { emailFeature } from './email/feature.js';
+import { registerEmailTemplates } from './email/templates.js';
 import { exchangeRatesFeature } from './exchange-rates/feature.js';
 import type { AdminNavEntry, DemoContent, Feature } from './feature.js';
 import { invoicesFeature } from './invoices/feature.js';
@@ -53,6 +55,10 @@ export const features: readonly Feature[] = [
   newsletterFeature,
   postsFeature,
 ];
+
+// The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).
+registerMessages(features.flatMap((f) => (f.messages ? [f.messages] : [])));
+registerEmailTemplates(features.flatMap((f) => (f.emailTemplates ? [f.emailTemplates] : [])));
 
 /** The order core with what the features plug into it: subscribers, entitlements, fulfilment gates. */
 export function orderCoreOf(list: readonly Feature[] = features): OrderCore {

@@ -1,71 +1,53 @@
-import { adminMessages } from '../features/admin/messages.js';
-import { analyticsMessages } from '../features/analytics/messages.js';
-import { authMessages } from '../features/auth/messages.js';
-import { catalogMessages } from '../features/catalog/messages.js';
-import { checkoutMessages } from '../features/checkout/messages.js';
-import { deliveryMessages } from '../features/delivery/messages.js';
-import { discountsMessages } from '../features/discounts/messages.js';
-import { emailMessages } from '../features/email/messages.js';
-import { exchangeRatesMessages } from '../features/exchange-rates/messages.js';
-import { invoicesMessages } from '../features/invoices/messages.js';
-import { legalMessages } from '../features/legal/messages.js';
-import { libraryMessages } from '../features/library/messages.js';
-import { licensingMessages } from '../features/licensing/messages.js';
-import { membershipsMessages } from '../features/memberships/messages.js';
-import { newsletterMessages } from '../features/newsletter/messages.js';
-import { ordersMessages } from '../features/orders/messages.js';
-import { paymentsMessages } from '../features/payments/messages.js';
-import { postsMessages } from '../features/posts/messages.js';
-import { privacyMessages } from '../features/privacy/messages.js';
-import { setupMessages } from '../features/setup/messages.js';
-import { taxMessages } from '../features/tax/messages.js';
 import { jobsMessages } from '../jobs/messages.js';
 import { interpolate, type Locale, type Params } from './i18n.js';
 import { shellMessages } from './shell-messages.js';
 
-/** Every feature's texts, registered explicitly. */
-const bundles = [
-  shellMessages,
-  setupMessages,
-  authMessages,
-  adminMessages,
-  emailMessages,
-  jobsMessages,
-  catalogMessages,
-  deliveryMessages,
-  libraryMessages,
-  ordersMessages,
-  discountsMessages,
-  checkoutMessages,
-  paymentsMessages,
-  licensingMessages,
-  taxMessages,
-  invoicesMessages,
-  exchangeRatesMessages,
-  legalMessages,
-  privacyMessages,
-  analyticsMessages,
-  membershipsMessages,
-  newsletterMessages,
-  postsMessages,
-] as const;
+/** Texts in both languages, as `defineMessages` makes them. */
+export type MessageBundle = { en: Record<string, string>; de: Record<string, string> };
 
-type Bundle = (typeof bundles)[number];
+/**
+ * Each feature adds its texts' type here, by declaration merging in its own
+ * `messages.ts` (`declare module '../../web/messages.js' { interface
+ * FeatureMessages { posts: typeof postsMessages } }`), so the compiler checks
+ * every key a template uses against all of them; the texts themselves come
+ * from the feature list (`Feature.messages`), registered once by
+ * `features/index.ts`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one member per feature
+export interface FeatureMessages {}
+
+type Bundle = typeof shellMessages | typeof jobsMessages | FeatureMessages[keyof FeatureMessages];
 type Union<B> = B extends { en: infer E } ? E : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export type MessageKey = keyof UnionToIntersection<Union<Bundle>>;
 
+/** The shell's and the job queue's texts (not features), then every feature's, in the list's order. */
+const bundles: MessageBundle[] = [shellMessages, jobsMessages];
 const catalogs: Record<Locale, Record<string, string>> = { en: {}, de: {} };
-for (const b of bundles) {
+let featuresRegistered = false;
+
+function add(b: MessageBundle): void {
+  bundles.push(b);
   Object.assign(catalogs.en, b.en);
   Object.assign(catalogs.de, b.de);
+}
+for (const b of bundles.splice(0)) add(b);
+
+/** Called once with every feature's texts (features/index.ts); a second call adds nothing twice. */
+export function registerMessages(list: readonly MessageBundle[]): void {
+  for (const b of list) if (!bundles.includes(b)) add(b);
+  featuresRegistered = true;
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
-  return (key, params) => interpolate(catalog[key as string] ?? (key as string), params);
+  return (key, params) => {
+    // Loud rather than a page of raw keys: whatever translates has loaded the feature list first.
+    if (!featuresRegistered) throw new Error('texts are not registered yet: import features/index.js first');
+    return interpolate(catalog[key as string] ?? (key as string), params);
+  };
 }
 
 /** Whether a key built at run time (a job kind, an audit action …) has a text; else show the raw name. */

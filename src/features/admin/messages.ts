@@ -333,3 +333,10 @@ export const adminMessages = defineMessages(
     'admin.empty': 'Noch nichts vorhanden.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    admin: typeof adminMessages;
+  }
+}

@@ -24,3 +24,10 @@ export const analyticsEmailTemplates = {
     note: t('analytics.email.weekly.note'),
   })) satisfies TemplateFn<WeeklySummaryData>,
 };
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    analytics: typeof analyticsEmailTemplates;
+  }
+}

@@ -1,4 +1,6 @@
 import type { Feature } from '../feature.js';
+import { analyticsEmailTemplates } from './email-templates.js';
+import { analyticsMessages } from './messages.js';
 import { analyticsOrderSubscriber } from './order-subscriber.js';
 import { rebuildAnalyticsHandler } from './rebuild.job.js';
 import { registerAnalyticsRoutes } from './routes.js';
@@ -6,6 +8,8 @@ import { weeklySummaryHandler } from './weekly-summary.job.js';
 
 export const analyticsFeature: Feature = {
   name: 'analytics',
+  messages: analyticsMessages,
+  emailTemplates: analyticsEmailTemplates,
   routes: registerAnalyticsRoutes,
   jobs: [rebuildAnalyticsHandler, weeklySummaryHandler],
   orders: analyticsOrderSubscriber,

@@ -503,3 +503,10 @@ export const analyticsMessages = defineMessages(
       'Sie können diese wöchentliche E-Mail in den Einstellungen der Hebelwirkung abschalten.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    analytics: typeof analyticsMessages;
+  }
+}

@@ -1,9 +1,11 @@
 import type { Feature } from '../feature.js';
 import { registerAccountRoutes } from './account.routes.js';
+import { authMessages } from './messages.js';
 import { registerAuthRoutes } from './routes.js';
 
 export const authFeature: Feature = {
   name: 'auth',
+  messages: authMessages,
   routes: (app, services) => {
     registerAuthRoutes(app, services);
     registerAccountRoutes(app, services);

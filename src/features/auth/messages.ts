@@ -110,3 +110,10 @@ export const authMessages = defineMessages(
     'auth.account.2fa.disableHint': 'Zum Ausschalten bestätigen Sie mit Ihrem Passwort und einem aktuellen Code.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    auth: typeof authMessages;
+  }
+}

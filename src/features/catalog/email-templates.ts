@@ -23,3 +23,10 @@ export const catalogEmailTemplates = {
     note: t('catalog.email.updated.note', { product: d.productTitle }),
   })) satisfies TemplateFn<ProductUpdatedData>,
 } satisfies Record<string, TemplateFn<never>>;
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    catalog: typeof catalogEmailTemplates;
+  }
+}

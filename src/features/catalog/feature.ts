@@ -1,10 +1,14 @@
 import type { Feature } from '../feature.js';
 import { addDemoProducts } from './demo-products.js';
+import { catalogEmailTemplates } from './email-templates.js';
+import { catalogMessages } from './messages.js';
 import { notifyBuyersHandler } from './notify-buyers.job.js';
 import { registerCatalogRoutes } from './routes.js';
 
 export const catalogFeature: Feature = {
   name: 'catalog',
+  messages: catalogMessages,
+  emailTemplates: catalogEmailTemplates,
   demo: addDemoProducts,
   routes: registerCatalogRoutes,
   jobs: [notifyBuyersHandler],

@@ -398,3 +398,10 @@ export const catalogMessages = defineMessages(
     'catalog.email.updated.note': 'Sie erhalten diese E-Mail, weil Sie „{product}“ gekauft haben.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    catalog: typeof catalogMessages;
+  }
+}

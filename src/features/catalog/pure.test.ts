@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { translator } from '../../web/messages.js';
+import '../index.js'; // the texts come from the feature list
 import { contentTypeFor, sanitizeFileName } from './file-names.js';
 import { offerPrice, priceLabel } from './price.js';
 import { checkProductForm, type ProductForm } from './product-input.js';

@@ -35,3 +35,10 @@ export const checkoutEmailTemplates = {
     note: t('checkout.email.receipt.links', { hours: d.hours }),
   })) satisfies TemplateFn<ReceiptData>,
 };
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    checkout: typeof checkoutEmailTemplates;
+  }
+}

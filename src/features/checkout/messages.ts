@@ -243,3 +243,10 @@ export const checkoutMessages = defineMessages(
     'checkout.email.receipt.action': 'Zur Bibliothek',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    checkout: typeof checkoutMessages;
+  }
+}

@@ -17,3 +17,10 @@ export const deliveryEmailTemplates = {
     note: t('delivery.email.fresh.note'),
   })) satisfies TemplateFn<FreshLinksEmailData>,
 } as const;
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    delivery: typeof deliveryEmailTemplates;
+  }
+}

@@ -63,3 +63,10 @@ export const deliveryMessages = defineMessages(
       'Sie erhalten diese E-Mail, weil auf unserer Website neue Download-Links angefordert wurden. Wenn Sie das nicht waren, können Sie diese Nachricht ignorieren.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    delivery: typeof deliveryMessages;
+  }
+}

@@ -145,3 +145,10 @@ export const discountsMessages = defineMessages(
     'discounts.notice.activated': 'Der Code ist wieder aktiv.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    discounts: typeof discountsMessages;
+  }
+}

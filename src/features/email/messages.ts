@@ -147,3 +147,10 @@ export const emailMessages = defineMessages(
     'email.detail.text': 'Textfassung',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    email: typeof emailMessages;
+  }
+}

@@ -1,13 +1,5 @@
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
-import { analyticsEmailTemplates } from '../analytics/email-templates.js';
-import { catalogEmailTemplates } from '../catalog/email-templates.js';
-import { checkoutEmailTemplates } from '../checkout/email-templates.js';
-import { deliveryEmailTemplates } from '../delivery/email-templates.js';
-import { legalEmailTemplates } from '../legal/email-templates.js';
-import { libraryEmailTemplates } from '../library/email-templates.js';
-import { membershipsEmailTemplates } from '../memberships/email-templates.js';
-import { newsletterEmailTemplates } from '../newsletter/email-templates.js';
 import type { EmailContent, TemplateFn } from './template-types.js';
 
 export type { EmailContent, TemplateFn };
@@ -28,23 +20,33 @@ const coreTemplates = {
   })) satisfies TemplateFn<{ storeName: string }>,
 } as const;
 
-/** Every email the app sends, by name; the data each needs is typed by its template. */
-export const emailTemplates = {
-  ...coreTemplates,
-  ...catalogEmailTemplates,
-  ...checkoutEmailTemplates,
-  ...deliveryEmailTemplates,
-  ...libraryEmailTemplates,
-  ...analyticsEmailTemplates,
-  ...legalEmailTemplates,
-  ...membershipsEmailTemplates,
-  ...newsletterEmailTemplates,
-} as const;
+/**
+ * Each feature adds its templates' types here by declaration merging in its
+ * own `email-templates.ts` (`declare module '../email/templates.js' { interface
+ * FeatureEmailTemplates { legal: typeof legalEmailTemplates } }`), so every
+ * `queueEmail` call is checked against the template's data; the templates
+ * themselves come from the feature list (`Feature.emailTemplates`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one member per feature
+export interface FeatureEmailTemplates {}
 
-export type TemplateName = keyof typeof emailTemplates;
-export type TemplateData<N extends TemplateName> = Parameters<(typeof emailTemplates)[N]>[1];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AllTemplates = typeof coreTemplates & UnionToIntersection<FeatureEmailTemplates[keyof FeatureEmailTemplates]>;
+
+export type TemplateName = keyof AllTemplates;
+export type TemplateData<N extends TemplateName> = AllTemplates[N] extends TemplateFn<infer D> ? D : never;
+
+// biome-ignore lint/suspicious/noExplicitAny: each template keeps its own data type (checked through TemplateData)
+type AnyTemplate = TemplateFn<any>;
+const templates = new Map<string, AnyTemplate>(Object.entries(coreTemplates));
+
+/** Called once with every feature's templates (features/index.ts). */
+export function registerEmailTemplates(list: readonly Record<string, AnyTemplate>[]): void {
+  for (const group of list) for (const [name, fn] of Object.entries(group)) templates.set(name, fn);
+}
 
 export function composeEmail<N extends TemplateName>(name: N, locale: Locale, data: TemplateData<N>): EmailContent {
-  const fn = emailTemplates[name] as TemplateFn<TemplateData<N>>;
+  const fn = templates.get(name);
+  if (!fn) throw new Error(`no email template "${String(name)}": import features/index.js first`);
   return fn(translator(locale), data);
 }

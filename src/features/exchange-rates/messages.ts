@@ -67,3 +67,10 @@ export const exchangeRatesMessages = defineMessages(
     'exchangeRates.problem.more': '… und {count} weitere.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    exchangeRates: typeof exchangeRatesMessages;
+  }
+}

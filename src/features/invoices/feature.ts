@@ -1,10 +1,12 @@
 import type { Feature } from '../feature.js';
 import { issueCreditNoteHandler, issueInvoiceHandler } from './jobs.js';
+import { invoicesMessages } from './messages.js';
 import { invoiceOrderSubscriber } from './order-subscriber.js';
 import { registerInvoicesRoutes } from './routes.js';
 
 export const invoicesFeature: Feature = {
   name: 'invoices',
+  messages: invoicesMessages,
   routes: registerInvoicesRoutes,
   jobs: [issueInvoiceHandler, issueCreditNoteHandler],
   orders: invoiceOrderSubscriber,

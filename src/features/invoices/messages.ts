@@ -114,3 +114,10 @@ export const invoicesMessages = defineMessages(
     'invoices.scheme.small_business': 'Kleinunternehmer (§ 19 UStG)',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    invoices: typeof invoicesMessages;
+  }
+}

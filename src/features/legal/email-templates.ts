@@ -48,3 +48,10 @@ export const legalEmailTemplates = {
     note: t('legal.withdraw.email.notPossible.note'),
   })) satisfies TemplateFn<WithdrawalNotPossibleData>,
 } as const;
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    legal: typeof legalEmailTemplates;
+  }
+}

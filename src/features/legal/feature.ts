@@ -1,4 +1,6 @@
 import type { Feature } from '../feature.js';
+import { legalEmailTemplates } from './email-templates.js';
+import { legalMessages } from './messages.js';
 import { legalPrivacyPart } from './privacy-part.js';
 import { refundWithdrawnOrderHandler } from './refund-withdrawn-order.job.js';
 import { registerLegalRoutes } from './routes.js';
@@ -7,6 +9,8 @@ import { withdrawnOrderGate } from './withdrawal-gate.js';
 
 export const legalFeature: Feature = {
   name: 'legal',
+  messages: legalMessages,
+  emailTemplates: legalEmailTemplates,
   routes: registerLegalRoutes,
   jobs: [withdrawalDeclaredHandler, refundWithdrawnOrderHandler],
   fulfilmentGates: [withdrawnOrderGate],

@@ -318,3 +318,10 @@ export const legalMessages = defineMessages(
     'legal.fernusg.link': 'Rechtliche Angaben',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    legal: typeof legalMessages;
+  }
+}

@@ -13,3 +13,10 @@ export const libraryEmailTemplates = {
     note: t('library.email.login.note'),
   })) satisfies TemplateFn<LibraryLoginEmailData>,
 } as const;
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    library: typeof libraryEmailTemplates;
+  }
+}

@@ -112,3 +112,10 @@ export const libraryMessages = defineMessages(
       'Sie erhalten diese E-Mail, weil auf unserer Website ein Anmeldelink für diese Adresse angefordert wurde. Wenn Sie das nicht waren, können Sie diese Nachricht ignorieren.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    library: typeof libraryMessages;
+  }
+}

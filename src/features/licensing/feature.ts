@@ -1,11 +1,13 @@
 import type { Feature } from '../feature.js';
 import { addDemoLicensedProduct } from './demo.js';
 import { licenseKeyEntitlement } from './license-key-entitlement.js';
+import { licensingMessages } from './messages.js';
 import { licensingPrivacyPart } from './privacy-part.js';
 import { registerLicensingRoutes } from './routes.js';
 
 export const licensingFeature: Feature = {
   name: 'licensing',
+  messages: licensingMessages,
   demo: addDemoLicensedProduct,
   routes: registerLicensingRoutes,
   entitlements: [licenseKeyEntitlement],

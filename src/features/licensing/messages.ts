@@ -219,3 +219,10 @@ export const licensingMessages = defineMessages(
     'licensing.product.edit': 'Produkt bearbeiten',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    licensing: typeof licensingMessages;
+  }
+}

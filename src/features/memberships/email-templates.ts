@@ -53,3 +53,10 @@ export const membershipsEmailTemplates = {
     note: t('memberships.email.received.note'),
   })) satisfies TemplateFn<CancellationReceivedData>,
 } as const;
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    memberships: typeof membershipsEmailTemplates;
+  }
+}

@@ -1,6 +1,8 @@
 import type { Feature } from '../feature.js';
 import { cancellationReceivedHandler } from './cancellation-received.job.js';
 import { addDemoMemberships } from './demo.js';
+import { membershipsEmailTemplates } from './email-templates.js';
+import { membershipsMessages } from './messages.js';
 import { membershipEntitlement, membershipOrderSubscriber } from './order-subscriber.js';
 import { membershipsPrivacyPart } from './privacy-part.js';
 import { syncStripeSubscriptionHandler } from './reconcile-subscriptions.js';
@@ -10,6 +12,8 @@ import { subscriptionEventHandler } from './subscription-event.job.js';
 
 export const membershipsFeature: Feature = {
   name: 'memberships',
+  messages: membershipsMessages,
+  emailTemplates: membershipsEmailTemplates,
   demo: addDemoMemberships,
   routes: registerMembershipsRoutes,
   jobs: [

@@ -568,3 +568,10 @@ export const membershipsMessages = defineMessages(
     'memberships.import.reason.already-member': '{value} ist bereits Mitglied',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    memberships: typeof membershipsMessages;
+  }
+}

@@ -13,3 +13,10 @@ export const newsletterEmailTemplates = {
     note: t('newsletter.email.confirm.note'),
   })) satisfies TemplateFn<NewsletterConfirmData>,
 } as const;
+
+// Adds these templates to the app's TemplateName type (the templates are registered from the feature list).
+declare module '../email/templates.js' {
+  interface FeatureEmailTemplates {
+    newsletter: typeof newsletterEmailTemplates;
+  }
+}

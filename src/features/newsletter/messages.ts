@@ -106,3 +106,10 @@ export const newsletterMessages = defineMessages(
     'newsletter.portal.upgrade': 'Bezahlte Mitgliedschaften ansehen',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    newsletter: typeof newsletterMessages;
+  }
+}

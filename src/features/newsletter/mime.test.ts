@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseMessage } from '../email/testing-smtp.js';
+import '../index.js'; // the texts come from the feature list
 import { buildMime, compileMimeTemplate, envelopeAddress } from './mime.js';
 import { greetingFor, renderNewsletterTemplate } from './newsletter-email.js';
 

@@ -459,3 +459,10 @@ export const ordersMessages = defineMessages(
       'USt-IdNr. {vatId} nicht bestätigt (VIES: {error}); Umsatzsteuer wurde berechnet.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    orders: typeof ordersMessages;
+  }
+}

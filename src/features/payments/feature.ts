@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { paymentsMessages } from './messages.js';
 import { paymentsPrivacyPart } from './privacy-part.js';
 import { processPaymentEventHandler } from './process-payment-event.job.js';
 import { reconcilePaymentsHandler } from './reconcile-payments.job.js';
@@ -8,6 +9,7 @@ import { testNotifyHandler } from './test-notify.job.js';
 
 export const paymentsFeature: Feature = {
   name: 'payments',
+  messages: paymentsMessages,
   routes: registerPaymentsRoutes,
   jobs: [processPaymentEventHandler, testNotifyHandler, syncOrderPaymentHandler, reconcilePaymentsHandler],
   adminNav: [{ href: '/admin/payments', label: 'payments.nav', position: 110 }],

@@ -167,3 +167,10 @@ export const paymentsMessages = defineMessages(
     'payments.provider.free': 'Keiner (kostenlose Bestellung)',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    payments: typeof paymentsMessages;
+  }
+}

@@ -1,11 +1,13 @@
 import type { Feature } from '../feature.js';
 import { addDemoPosts } from './demo.js';
+import { postsMessages } from './messages.js';
 import { publishScheduledPostHandler } from './publish-scheduled.job.js';
 import { removePostImagesHandler } from './remove-images.job.js';
 import { registerPostsRoutes } from './routes.js';
 
 export const postsFeature: Feature = {
   name: 'posts',
+  messages: postsMessages,
   demo: (services) => addDemoPosts(services.database.db),
   routes: registerPostsRoutes,
   jobs: [publishScheduledPostHandler, removePostImagesHandler],

@@ -221,3 +221,10 @@ export const postsMessages = defineMessages(
     'posts.recipients.next': 'Weiter',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    posts: typeof postsMessages;
+  }
+}

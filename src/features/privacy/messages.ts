@@ -60,3 +60,10 @@ export const privacyMessages = defineMessages(
       'Die Daten von {email} wurden gelöscht; {orders} Bestellungen bleiben bis zum Ende der Aufbewahrungsfrist gesperrt.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    privacy: typeof privacyMessages;
+  }
+}

@@ -38,3 +38,10 @@ export const setupMessages = defineMessages(
     'setup.storeName.invalid': 'Bitte geben Sie einen Shop-Namen ein (bis zu 80 Zeichen).',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    setup: typeof setupMessages;
+  }
+}

@@ -130,3 +130,10 @@ export const taxMessages = defineMessages(
       'Ihre Verkäufe in andere EU-Länder haben 10.000 EUR überschritten: dort gilt deren Umsatzsteuer, gemeldet über das OSS.',
   },
 );
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    tax: typeof taxMessages;
+  }
+}
