@@ -18,9 +18,9 @@ import type { PrivacyPart } from './privacy/privacy-part.js';
  * its own examples, in the list's order, before the setup adds a year of
  * history over all of them.
  *
- * Texts and email templates stay in the typed lists of `web/messages.ts` and
- * `email/templates.ts`: the compiler checks every key used in a template
- * against them, which a list built at run time could not.
+ * Texts and email templates come from the list as well; their keys reach the
+ * compiler by declaration merging in the feature's own `messages.ts` and
+ * `email-templates.ts`, so every key a template uses is still checked.
  */
 /** A link in the admin's navigation; `position` orders the links of all features (lower first). */
 export type AdminNavEntry = { href: string; label: MessageKey; position: number };

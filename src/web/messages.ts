@@ -18,11 +18,13 @@ export interface FeatureMessages {}
 
 type Bundle = typeof shellMessages | typeof jobsMessages | FeatureMessages[keyof FeatureMessages];
 type Union<B> = B extends { en: infer E } ? E : never;
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 export type MessageKey = keyof UnionToIntersection<Union<Bundle>>;
 
 /** The shell's and the job queue's texts (not features), then every feature's, in the list's order. */
-const bundles: MessageBundle[] = [shellMessages, jobsMessages];
+const bundles: MessageBundle[] = [];
 const catalogs: Record<Locale, Record<string, string>> = { en: {}, de: {} };
 let featuresRegistered = false;
 
@@ -31,7 +33,8 @@ function add(b: MessageBundle): void {
   Object.assign(catalogs.en, b.en);
   Object.assign(catalogs.de, b.de);
 }
-for (const b of bundles.splice(0)) add(b);
+add(shellMessages);
+add(jobsMessages);
 
 /** Called once with every feature's texts (features/index.ts); a second call adds nothing twice. */
 export function registerMessages(list: readonly MessageBundle[]): void {

@@ -189,15 +189,22 @@ function leaveBands(leave: AnalyticsData['leave'], x: string[], period: Period, 
   const first = x[0];
   const last = x[x.length - 1];
   if (!first || !last) return [];
-  return leave
-    .filter((l) => bucketOf(l.endDay, period) >= first && bucketOf(l.startDay, period) <= last)
-    .sort((a, b) => a.startDay.localeCompare(b.startDay))
-    .map((l) => ({
-      from: [bucketOf(l.startDay, period), first].sort()[1] as string,
-      to: [bucketOf(l.endDay, period), last].sort()[0] as string,
+  const bands: TimeBand[] = [];
+  for (const l of [...leave].sort((a, b) => a.startDay.localeCompare(b.startDay))) {
+    const from = bucketOf(l.startDay, period);
+    const to = bucketOf(l.endDay, period);
+    if (to < first || from > last) continue;
+    bands.push({
+      // Cut to the chart's first and last bucket; the note below the chart keeps the real days.
+      // biome-ignore lint/complexity/useMathMinMax: ISO days compare as strings (Math.max would give NaN)
+      from: from < first ? first : from,
+      // biome-ignore lint/complexity/useMathMinMax: as above
+      to: to > last ? last : to,
       label: t(`analytics.effort.kind.${l.kind}`),
       days: { from: l.startDay, to: l.endDay },
-    }));
+    });
+  }
+  return bands;
 }
 
 /** The article's schematic with the creator's own data: cumulative income and hours, 1:1 beside 1:n. */

@@ -12,6 +12,7 @@ import { coverSvg, makePdf, makeZip } from './demo-files.js';
 import { DEMO_INTRO, DEMO_TEXTS, type DemoText } from './demo-texts.js';
 import { contentTypeFor } from './file-names.js';
 import { addFileRows } from './file-rows.js';
+import { INTRO_KEYS } from './store-intro.js';
 
 const DEMO_CLAIM = 'demo.products_added';
 
@@ -153,8 +154,8 @@ export async function addDemoProducts(services: Services): Promise<{ added: numb
     }
     // A welcome at the top of the home page, as a creator would write one (the intro editor changes it).
     const intro = DEMO_INTRO[locale];
-    await writeSetting(trx, 'store.intro.headline', intro.headline);
-    await writeSetting(trx, 'store.intro.text', intro.text);
+    await writeSetting(trx, INTRO_KEYS.headline, intro.headline);
+    await writeSetting(trx, INTRO_KEYS.text, intro.text);
     return prepared.length;
   });
   if (added === 0) for (const key of stored) await services.storage.delete(key);

@@ -10,7 +10,8 @@ export type StoreIntro = { headline: string; text: string; imageKey: string | nu
 
 export const INTRO_LIMITS = { headline: 120, text: 2000, imageAlt: 200 } as const;
 
-const KEYS = {
+/** The settings the intro is kept in (the demo store writes its welcome there too). */
+export const INTRO_KEYS = {
   headline: 'store.intro.headline',
   text: 'store.intro.text',
   imageKey: 'store.intro.image',
@@ -22,14 +23,14 @@ export async function readStoreIntro(db: Db): Promise<StoreIntro> {
   const rows = await db
     .selectFrom('settings')
     .select(['key', 'value'])
-    .where('key', 'in', Object.values(KEYS))
+    .where('key', 'in', Object.values(INTRO_KEYS))
     .execute();
   const v = new Map(rows.map((r) => [r.key, r.value]));
   return {
-    headline: v.get(KEYS.headline) ?? '',
-    text: v.get(KEYS.text) ?? '',
-    imageKey: v.get(KEYS.imageKey) || null,
-    imageAlt: v.get(KEYS.imageAlt) ?? '',
+    headline: v.get(INTRO_KEYS.headline) ?? '',
+    text: v.get(INTRO_KEYS.text) ?? '',
+    imageKey: v.get(INTRO_KEYS.imageKey) || null,
+    imageAlt: v.get(INTRO_KEYS.imageAlt) ?? '',
   };
 }
 
@@ -68,12 +69,12 @@ export async function saveStoreIntro(o: {
     else if (bytes.length > 0 && Object.keys(errors).length === 0) newKey = await storeCover(storage, bytes);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const previous = await readSetting(db, KEYS.imageKey);
-  await writeSetting(db, KEYS.headline, input.headline.trim());
-  await writeSetting(db, KEYS.text, input.text.trim());
-  await writeSetting(db, KEYS.imageAlt, input.imageAlt.trim());
+  const previous = await readSetting(db, INTRO_KEYS.imageKey);
+  await writeSetting(db, INTRO_KEYS.headline, input.headline.trim());
+  await writeSetting(db, INTRO_KEYS.text, input.text.trim());
+  await writeSetting(db, INTRO_KEYS.imageAlt, input.imageAlt.trim());
   const keep = input.removeImage ? '' : (previous ?? '');
-  await writeSetting(db, KEYS.imageKey, newKey ?? keep);
+  await writeSetting(db, INTRO_KEYS.imageKey, newKey ?? keep);
   if (previous && (newKey || input.removeImage)) await storage.delete(previous);
   await recordAudit(db, o.actor, 'store.intro.saved', {
     image: Boolean(newKey ?? (input.removeImage ? '' : previous)),

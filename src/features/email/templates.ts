@@ -1,5 +1,5 @@
 import type { Locale } from '../../web/i18n.js';
-import { translator } from '../../web/messages.js';
+import { translator, type UnionToIntersection } from '../../web/messages.js';
 import type { EmailContent, TemplateFn } from './template-types.js';
 
 export type { EmailContent, TemplateFn };
@@ -30,7 +30,6 @@ const coreTemplates = {
 // biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one member per feature
 export interface FeatureEmailTemplates {}
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type AllTemplates = typeof coreTemplates & UnionToIntersection<FeatureEmailTemplates[keyof FeatureEmailTemplates]>;
 
 export type TemplateName = keyof AllTemplates;
