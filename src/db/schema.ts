@@ -14,6 +14,16 @@ import type {
   EffortEntriesTable,
   LeavePeriodsTable,
 } from './tables/analytics.js';
+import type {
+  CourseCohortsTable,
+  CourseEnrolmentsTable,
+  CourseLessonsTable,
+  CourseModulesTable,
+  CoursesTable,
+  CourseUnlockEmailsTable,
+  LessonAttachmentsTable,
+  LessonProgressTable,
+} from './tables/courses.js';
 import type { OrderDisputesTable, TestPaymentRefundsTable } from './tables/disputes.js';
 import type {
   AdminSessionsTable,
@@ -140,12 +150,21 @@ export interface DB {
   post_images: PostImagesTable;
   post_sends: PostSendsTable;
   post_deliveries: PostDeliveriesTable;
+  courses: CoursesTable;
+  course_modules: CourseModulesTable;
+  course_lessons: CourseLessonsTable;
+  lesson_attachments: LessonAttachmentsTable;
+  course_cohorts: CourseCohortsTable;
+  course_enrolments: CourseEnrolmentsTable;
+  lesson_progress: LessonProgressTable;
+  course_unlock_emails: CourseUnlockEmailsTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export * from './tables/analytics.js';
+export * from './tables/courses.js';
 export * from './tables/disputes.js';
 export * from './tables/foundation.js';
 export * from './tables/legal.js';

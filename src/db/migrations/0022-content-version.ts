@@ -40,23 +40,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; RETURN NULL; END; $$ LANGUAGE plpgsql`.execute(
       db,
     );
-    for (const table of CONTENT_TABLES) {
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_content_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-        ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version()`.execute(db);
-    }
+    await addContentVersionTriggers(db, CONTENT_TABLES);
     await sql`CREATE TRIGGER settings_content_version AFTER INSERT OR UPDATE ON settings FOR EACH ROW
       WHEN (${PUBLIC_SETTING('NEW')}) EXECUTE FUNCTION bump_content_version()`.execute(db);
     await sql`CREATE TRIGGER settings_content_version_delete AFTER DELETE ON settings FOR EACH ROW
       WHEN (${PUBLIC_SETTING('OLD')}) EXECUTE FUNCTION bump_content_version()`.execute(db);
     return;
   }
+  await addContentVersionTriggers(db, CONTENT_TABLES);
   const bump = sql`UPDATE content_version SET version = version + 1 WHERE id = 1;`;
-  for (const table of CONTENT_TABLES) {
-    for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const) {
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_content_version_${event.toLowerCase()}`)} AFTER ${sql.raw(event)}
-        ON ${sql.table(table)} BEGIN ${bump} END`.execute(db);
-    }
-  }
   for (const [event, row] of [
     ['INSERT', 'NEW'],
     ['UPDATE', 'NEW'],
@@ -67,21 +59,45 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
+/** Makes every write to these tables move the content version on (later migrations add their public tables with it). */
+export async function addContentVersionTriggers(db: Kysely<unknown>, tables: readonly string[]): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const table of tables) {
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_content_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+        ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version()`.execute(db);
+    }
+    return;
+  }
+  const bump = sql`UPDATE content_version SET version = version + 1 WHERE id = 1;`;
+  for (const table of tables) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const) {
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_content_version_${event.toLowerCase()}`)} AFTER ${sql.raw(event)}
+        ON ${sql.table(table)} BEGIN ${bump} END`.execute(db);
+    }
+  }
+}
+
+/** Drops what `addContentVersionTriggers` made. */
+export async function dropContentVersionTriggers(db: Kysely<unknown>, tables: readonly string[]): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const names = postgres
-    ? [
-        ...CONTENT_TABLES.map((t) => [t, `${t}_content_version`]),
-        ['settings', 'settings_content_version'],
-        ['settings', 'settings_content_version_delete'],
-      ]
-    : [...CONTENT_TABLES, 'settings'].flatMap((t) =>
-        ['insert', 'update', 'delete'].map((e) => [t, `${t}_content_version_${e}`]),
-      );
+    ? tables.map((t) => [t, `${t}_content_version`])
+    : tables.flatMap((t) => ['insert', 'update', 'delete'].map((e) => [t, `${t}_content_version_${e}`]));
   for (const [table, name] of names) {
     await sql`DROP TRIGGER IF EXISTS ${sql.raw(name as string)}${postgres ? sql` ON ${sql.table(table as string)}` : sql``}`.execute(
       db,
     );
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  await dropContentVersionTriggers(db, CONTENT_TABLES);
+  const settings = postgres
+    ? ['settings_content_version', 'settings_content_version_delete']
+    : ['insert', 'update', 'delete'].map((e) => `settings_content_version_${e}`);
+  for (const name of settings) {
+    await sql`DROP TRIGGER IF EXISTS ${sql.raw(name)}${postgres ? sql` ON settings` : sql``}`.execute(db);
   }
   if (postgres) await sql`DROP FUNCTION IF EXISTS bump_content_version()`.execute(db);
   await db.schema.dropTable('content_version').execute();

@@ -20,6 +20,7 @@ import * as m0019 from './0019-country-sales.js';
 import * as m0020 from './0020-login-throttle.js';
 import * as m0021 from './0021-withdrawal-confirmation.js';
 import * as m0022 from './0022-content-version.js';
+import * as m0023 from './0023-courses.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0020-login-throttle': m0020,
   '0021-withdrawal-confirmation': m0021,
   '0022-content-version': m0022,
+  '0023-courses': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,8 +4,11 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 export type Pricing = 'fixed' | 'pwyw' | 'free';
-/** 'membership': the product behind a paid membership tier (not listed in the store front). */
-export type ProductKind = 'download' | 'membership';
+/**
+ * 'membership': the product behind a paid membership tier (not listed in the store front).
+ * 'course': an online course (features/courses); its files are the course's, not a download.
+ */
+export type ProductKind = 'download' | 'membership' | 'course';
 
 export interface ProductsTable {
   id: string;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB, ProductKind } from '../../db/schema.js';
 import { type CountrySales, loadCountrySales } from './country-data.js';
 import { isUsableDay } from './effort-input.js';
 import { loadMembershipAnalytics, type MembershipAnalytics } from './membership-figures.js';
@@ -29,7 +29,7 @@ export type ProductFigures = {
   id: string;
   title: string;
   /** 'membership': a paid tier's product (each billing period is one of its orders). */
-  kind: 'download' | 'membership';
+  kind: ProductKind;
   priceMinor: number;
   gross: number;
   refunded: number;

@@ -1,3 +1,4 @@
+import type { ProductKind } from '../../db/schema.js';
 import type { Locale } from '../../web/i18n.js';
 import type { Translate } from '../../web/messages.js';
 import { type ChartModel, HBAR_MAX, type TimeBand } from './chart-model.js';
@@ -12,7 +13,7 @@ import { bucketOf, bucketsBetween, daysBetween, type Period } from './time-zone.
 export type ProductRow = {
   id: string;
   title: string;
-  kind: 'download' | 'membership';
+  kind: ProductKind;
   netMinor: number;
   orders: number;
   minutes: number;
