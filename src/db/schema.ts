@@ -14,6 +14,19 @@ import type {
   EffortEntriesTable,
   LeavePeriodsTable,
 } from './tables/analytics.js';
+import type { CertificatesTable } from './tables/certificates.js';
+import type {
+  CourseQuizAttemptsTable,
+  CourseQuizOptionsTable,
+  CourseQuizQuestionsTable,
+  CourseQuizzesTable,
+} from './tables/course-quizzes.js';
+import type {
+  CourseVideoCaptionsTable,
+  CourseVideoRenditionsTable,
+  CourseVideosTable,
+  CourseVideoUploadsTable,
+} from './tables/course-video.js';
 import type {
   CourseCohortsTable,
   CourseEnrolmentsTable,
@@ -158,12 +171,24 @@ export interface DB {
   course_enrolments: CourseEnrolmentsTable;
   lesson_progress: LessonProgressTable;
   course_unlock_emails: CourseUnlockEmailsTable;
+  course_quizzes: CourseQuizzesTable;
+  course_quiz_questions: CourseQuizQuestionsTable;
+  course_quiz_options: CourseQuizOptionsTable;
+  course_quiz_attempts: CourseQuizAttemptsTable;
+  certificates: CertificatesTable;
+  course_videos: CourseVideosTable;
+  course_video_renditions: CourseVideoRenditionsTable;
+  course_video_captions: CourseVideoCaptionsTable;
+  course_video_uploads: CourseVideoUploadsTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export * from './tables/analytics.js';
+export * from './tables/certificates.js';
+export * from './tables/course-quizzes.js';
+export * from './tables/course-video.js';
 export * from './tables/courses.js';
 export * from './tables/disputes.js';
 export * from './tables/foundation.js';
