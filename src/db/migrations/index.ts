@@ -21,9 +21,9 @@ import * as m0020 from './0020-login-throttle.js';
 import * as m0021 from './0021-withdrawal-confirmation.js';
 import * as m0022 from './0022-content-version.js';
 import * as m0023 from './0023-courses.js';
+import * as m0024 from './0024-course-video.js';
 import * as m0025 from './0025-course-quizzes.js';
 import * as m0026 from './0026-certificates.js';
-import * as m0024 from './0024-course-video.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -49,9 +49,9 @@ const migrations: Record<string, Migration> = {
   '0021-withdrawal-confirmation': m0021,
   '0022-content-version': m0022,
   '0023-courses': m0023,
+  '0024-course-video': m0024,
   '0025-course-quizzes': m0025,
   '0026-certificates': m0026,
-  '0024-course-video': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {
