@@ -4,6 +4,7 @@ import type { Entitlement, FulfilmentGate } from '../order-core/entitlements.js'
 import type { OrderSubscriber } from '../order-core/events.js';
 import type { Services } from '../services.js';
 import type { MessageBundle, MessageKey } from '../web/messages.js';
+import type { ProductSection } from './catalog/product-section.js';
 import type { TemplateFn } from './email/template-types.js';
 import type { PrivacyPart } from './privacy/privacy-part.js';
 
@@ -54,4 +55,6 @@ export type Feature = {
   /** What it stores about a person, for export and erasure (GDPR). */
   privacy?: PrivacyPart;
   demo?: DemoContent;
+  /** What it adds to a product's public page. */
+  productSection?: ProductSection;
 };

@@ -4,7 +4,9 @@ import { adminFeature } from './admin/feature.js';
 import { analyticsFeature } from './analytics/feature.js';
 import { authFeature } from './auth/feature.js';
 import { catalogFeature } from './catalog/feature.js';
+import type { ProductSection } from './catalog/product-section.js';
 import { checkoutFeature } from './checkout/feature.js';
+import { coursesFeature } from './courses/feature.js';
 import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
 import { emailFeature } from './email/feature.js';
@@ -54,6 +56,7 @@ export const features: readonly Feature[] = [
   membershipsFeature,
   newsletterFeature,
   postsFeature,
+  coursesFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).
@@ -83,4 +86,9 @@ export function privacyPartsOf(list: readonly Feature[] = features): PrivacyPart
 /** Every feature's demo content, in the list's order (products before the licensed product that extends them). */
 export function demoContentOf(list: readonly Feature[] = features): DemoContent[] {
   return list.flatMap((f) => (f.demo ? [f.demo] : []));
+}
+
+/** Every feature's section of the public product page, in the list's order. */
+export function productSectionsOf(list: readonly Feature[] = features): ProductSection[] {
+  return list.flatMap((f) => (f.productSection ? [f.productSection] : []));
 }

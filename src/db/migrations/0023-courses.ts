@@ -38,7 +38,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull()),
   ).execute();
-  await db.schema.createIndex('course_modules_course').on('course_modules').columns(['product_id', 'position']).execute();
+  await db.schema
+    .createIndex('course_modules_course')
+    .on('course_modules')
+    .columns(['product_id', 'position'])
+    .execute();
 
   await unlockColumns(
     db.schema
@@ -59,7 +63,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addUniqueConstraint('course_lessons_slug', ['product_id', 'slug']),
   ).execute();
-  await db.schema.createIndex('course_lessons_module').on('course_lessons').columns(['module_id', 'position']).execute();
+  await db.schema
+    .createIndex('course_lessons_module')
+    .on('course_lessons')
+    .columns(['module_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('lesson_attachments')

@@ -3,6 +3,7 @@ import type { DB, JobStatus, Order } from '../../db/schema.js';
 import { isoIn } from '../../db/time.js';
 import { countJobsByStatus } from '../../jobs/queue.js';
 import { loadMembershipFigures, type MembershipFigures } from '../analytics/membership-figures.js';
+import { STOREFRONT_KINDS } from '../catalog/queries.js';
 
 export type DashboardData = {
   currency: string;
@@ -50,7 +51,7 @@ export async function loadDashboard(
       .selectFrom('products')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'published')
-      .where('kind', '=', 'download')
+      .where('kind', 'in', STOREFRONT_KINDS)
       .executeTakeFirst(),
     db
       .selectFrom('orders')

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Product } from '../../db/schema.js';
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
@@ -28,6 +29,8 @@ export type ProductPageProps = {
   vat?: VatPreview | undefined;
   /** The product's withdrawal rule (consent box or no-withdrawal note); digital content unless said. */
   withdrawal?: WithdrawalCase | undefined;
+  /** Other features' sections (catalog/product-section.ts), below the description. */
+  sections?: readonly (VNode | null)[];
 };
 
 /** The buy form; checkout takes it from here (field names are its contract). */
@@ -126,6 +129,7 @@ export function ProductPage({
   billingCountry,
   vat,
   withdrawal,
+  sections = [],
 }: ProductPageProps) {
   const t = ctx.t;
   const cover = coverPath(product.cover_key);
@@ -173,6 +177,7 @@ export function ProductPage({
             <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(product.description_md) }} />
           </section>
         )}
+        {sections}
       </article>
     </Layout>
   );

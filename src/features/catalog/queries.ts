@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
-import type { Db, FileVersion, Product, ProductStatus } from '../../db/schema.js';
+import type { Db, FileVersion, Product, ProductKind, ProductStatus } from '../../db/schema.js';
+
+/** The kinds the store front lists and the catalogue admin edits (a membership's product belongs to its tier). */
+export const STOREFRONT_KINDS = ['download', 'course'] as const satisfies readonly ProductKind[];
 
 export function findProductById(db: Db, id: string): Promise<Product | undefined> {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
@@ -12,7 +15,7 @@ export function findPublishedProductBySlug(db: Db, slug: string): Promise<Produc
     .selectAll()
     .where('slug', '=', slug)
     .where('status', '=', 'published')
-    .where('kind', '=', 'download')
+    .where('kind', 'in', STOREFRONT_KINDS)
     .executeTakeFirst();
 }
 
@@ -95,7 +98,7 @@ export function listPublishedProducts(db: Db, limit = 200): Promise<Product[]> {
     .selectFrom('products')
     .selectAll()
     .where('status', '=', 'published')
-    .where('kind', '=', 'download')
+    .where('kind', 'in', STOREFRONT_KINDS)
     .orderBy('position')
     .orderBy('published_at', 'desc')
     .orderBy('created_at', 'desc')
@@ -130,7 +133,7 @@ export async function listProducts(
         .as('file_count'),
     );
   // Membership products belong to their tier (Memberships admin), not to the catalogue.
-  query = query.where('p.kind', '=', 'download');
+  query = query.where('p.kind', 'in', STOREFRONT_KINDS);
   if (opts.status) query = query.where('p.status', '=', opts.status);
   const q = opts.q?.trim().toLowerCase();
   if (q) {
@@ -157,7 +160,7 @@ export async function countProductsByStatus(db: Db): Promise<Record<ProductStatu
   const rows = await db
     .selectFrom('products')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('kind', '=', 'download')
+    .where('kind', 'in', STOREFRONT_KINDS)
     .groupBy('status')
     .execute();
   const counts: Record<ProductStatus, number> = { draft: 0, published: 0, archived: 0 };

@@ -42,8 +42,9 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
       const vat = await previewVat(db, settings, product, billingCountry);
       const withdrawal = await productWithdrawalCase(db, product);
       const publicUrl = services.config.publicUrl;
+      const sections = await Promise.all(fastify.productSections.map((section) => section(db, product, ctx)));
       return {
-        page: ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl }),
+        page: ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl, sections }),
         meta: product.id,
       };
     });

@@ -1,0 +1,56 @@
+import type { Db } from '../../db/schema.js';
+
+/** A course by its product's address (the admin also sees drafts). */
+export function findCourseBySlug(db: Db, slug: string, admin: boolean) {
+  return db
+    .selectFrom('courses')
+    .innerJoin('products', 'products.id', 'courses.product_id')
+    .selectAll('courses')
+    .select(['products.slug', 'products.title', 'products.status', 'products.summary'])
+    .where('products.slug', '=', slug)
+    .where('products.kind', '=', 'course')
+    .$if(!admin, (q) => q.where('products.status', '=', 'published'))
+    .executeTakeFirst();
+}
+
+export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseBySlug>>>;
+
+export function findLessonBySlug(db: Db, productId: string, slug: string) {
+  return db
+    .selectFrom('course_lessons')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export function listAttachments(db: Db, lessonId: string) {
+  return db
+    .selectFrom('lesson_attachments')
+    .selectAll()
+    .where('lesson_id', '=', lessonId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findProgress(db: Db, enrolmentId: string, lessonId: string) {
+  return db
+    .selectFrom('lesson_progress')
+    .selectAll()
+    .where('enrolment_id', '=', enrolmentId)
+    .where('lesson_id', '=', lessonId)
+    .executeTakeFirst();
+}
+
+/** The courses this address may open from its library: enrolments not ended. */
+export function listStudentCourses(db: Db, email: string) {
+  return db
+    .selectFrom('course_enrolments as e')
+    .innerJoin('products as p', 'p.id', 'e.product_id')
+    .select(['p.slug', 'p.title', 'e.completed_at', 'e.id as enrolment_id'])
+    .where('e.email', '=', email)
+    .where('e.revoked_at', 'is', null)
+    .where('p.status', '=', 'published')
+    .orderBy('p.title')
+    .execute();
+}

@@ -1,0 +1,95 @@
+import { Alert, Form } from '../../web/components.js';
+import type { PageContext } from '../../web/context.js';
+import { formatDateTime } from '../../web/i18n.js';
+import { AdminLayout } from '../admin/admin-layout.js';
+import type { CourseRow } from './queries.js';
+import type { StudentRow } from './students.js';
+
+export const minutesOf = (seconds: number) => Math.round(seconds / 60);
+
+export function StudentsPage({
+  ctx,
+  course,
+  rows,
+  lessons,
+  notice,
+  error,
+}: {
+  ctx: PageContext;
+  course: CourseRow;
+  rows: StudentRow[];
+  lessons: number;
+  notice?: string | undefined;
+  error?: string | undefined;
+}) {
+  const base = `/admin/courses/${course.product_id}`;
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, ctx.locale, ctx.timeZone) : '—');
+  return (
+    <AdminLayout ctx={ctx} title={ctx.t('courses.students.title', { course: course.title })}>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      <p class="actions">
+        <a href={base}>← {course.title}</a>
+        <a href={`${base}/students.csv`}>{ctx.t('courses.students.csv')}</a>
+      </p>
+      {rows.length === 0 ? (
+        <p class="empty">{ctx.t('courses.students.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('courses.students.student')}</th>
+                <th scope="col">{ctx.t('courses.students.progress')}</th>
+                <th scope="col">{ctx.t('courses.students.time')}</th>
+                <th scope="col">{ctx.t('courses.students.lastActivity')}</th>
+                <th scope="col">{ctx.t('courses.students.status')}</th>
+                <th scope="col">{ctx.t('courses.students.override')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    {r.name || r.email}
+                    <br />
+                    <span class="muted">{r.email}</span>
+                  </td>
+                  <td>{ctx.t('courses.students.lessonsDone', { done: r.lessons_done, total: lessons })}</td>
+                  <td>{ctx.t('courses.students.minutes', { n: minutesOf(r.seconds_spent) })}</td>
+                  <td class="nowrap">{when(r.last_activity)}</td>
+                  <td>
+                    {r.revoked_at
+                      ? ctx.t('courses.students.revoked', { date: when(r.revoked_at) })
+                      : r.completed_at
+                        ? ctx.t('courses.students.completed', { date: when(r.completed_at) })
+                        : ctx.t(`courses.source.${r.source as 'order'}`)}
+                  </td>
+                  <td>
+                    <Form ctx={ctx} action={`${base}/students/${r.id}`} idPrefix={`s-${r.id}`} class="inline-form">
+                      <label class="check">
+                        <input type="checkbox" name="unlockAll" value="yes" checked={r.unlock_all === 1} />{' '}
+                        {ctx.t('courses.students.unlockAll')}
+                      </label>
+                      <label for={`f-s-${r.id}-shiftDays`}>{ctx.t('courses.students.shiftDays')}</label>
+                      <input
+                        type="number"
+                        id={`f-s-${r.id}-shiftDays`}
+                        name="shiftDays"
+                        value={String(r.shift_days)}
+                        min={-365}
+                        max={365}
+                        inputmode="numeric"
+                      />
+                      <button type="submit">{ctx.t('courses.admin.save')}</button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}

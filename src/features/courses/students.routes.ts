@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { adminPageContext } from '../admin/admin-context.js';
+import { requireAdmin } from '../auth/sessions.js';
+import { CSV_BOM, csvFileName, csvLine } from '../orders/csv.js';
+import { findCourse } from './access.js';
+import { listStudents, saveOverride } from './students.js';
+import { minutesOf, StudentsPage } from './students.page.js';
+
+const courseParams = z.object({ id: z.uuid() });
+const studentParams = courseParams.extend({ enrolmentId: z.uuid() });
+const overrideForm = z.object({ unlockAll: z.string().optional(), shiftDays: z.string().max(10).default('0') });
+const noticeQuery = z.object({ done: z.enum(['saved']).optional().catch(undefined) });
+
+/** A course's students: progress, time spent, the drip override, CSV. */
+export function registerStudentAdminRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const guard = { preHandler: requireAdmin(services) };
+
+  const courseOr404 = async (id: string) => {
+    const course = await findCourse(db, id, true);
+    if (!course) throw notFound('Course not found');
+    return course;
+  };
+
+  const show = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { notice?: string; error?: string },
+    status = 200,
+  ) => {
+    const [course, ctx, list] = await Promise.all([
+      courseOr404(id),
+      adminPageContext(req, reply, services),
+      listStudents(db, id),
+    ]);
+    return sendPage(reply, StudentsPage({ ctx, course, ...list, ...extra }), status);
+  };
+
+  app.get(
+    '/admin/courses/:id/students',
+    { ...guard, schema: { params: courseParams, querystring: noticeQuery } },
+    async (req, reply) => {
+      const ctx = await adminPageContext(req, reply, services);
+      return show(req, reply, req.params.id, req.query.done ? { notice: ctx.t('courses.notice.saved') } : {});
+    },
+  );
+
+  app.post(
+    '/admin/courses/:id/students/:enrolmentId',
+    { ...guard, schema: { params: studentParams } },
+    async (req, reply) => {
+      const { id, enrolmentId } = req.params;
+      await courseOr404(id);
+      const form = overrideForm.parse(req.body ?? {});
+      const shift =
+        form.shiftDays.trim() === ''
+          ? 0
+          : /^-?\d{1,3}$/.test(form.shiftDays.trim())
+            ? Number(form.shiftDays)
+            : Number.NaN;
+      if (!(Math.abs(shift) <= 365)) {
+        const ctx = await adminPageContext(req, reply, services);
+        return show(req, reply, id, { error: ctx.t('courses.error.shiftDays') }, 400);
+      }
+      if (!(await saveOverride(db, id, enrolmentId, form.unlockAll === 'yes', shift)))
+        throw notFound('Student not found');
+      return reply.redirect(`/admin/courses/${id}/students?done=saved`, 303);
+    },
+  );
+
+  app.get('/admin/courses/:id/students.csv', { ...guard, schema: { params: courseParams } }, async (req, reply) => {
+    const course = await courseOr404(req.params.id);
+    const { rows, lessons } = await listStudents(db, req.params.id);
+    const head = [
+      'email',
+      'name',
+      'source',
+      'enrolled_at',
+      'lessons_done',
+      'lessons_total',
+      'minutes_spent',
+      'last_activity',
+      'completed_at',
+      'revoked_at',
+    ];
+    const body = rows.map((r) =>
+      csvLine([
+        r.email,
+        r.name,
+        r.source,
+        r.enrolled_at,
+        r.lessons_done,
+        lessons,
+        minutesOf(r.seconds_spent),
+        r.last_activity,
+        r.completed_at,
+        r.revoked_at,
+      ]),
+    );
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${csvFileName(`students-${course.slug}`)}"`)
+      .send(CSV_BOM + csvLine(head) + body.join(''));
+  });
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../../db/schema.js';
+
+/** A course's students with their progress, for the admin page and the CSV export. */
+export type StudentRow = {
+  id: string;
+  email: string;
+  name: string;
+  source: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+  completed_at: string | null;
+  unlock_all: number;
+  shift_days: number;
+  lessons_done: number;
+  seconds_spent: number;
+  last_activity: string | null;
+};
+
+export async function listStudents(db: Db, productId: string): Promise<{ rows: StudentRow[]; lessons: number }> {
+  const [rows, lessons] = await Promise.all([
+    db
+      .selectFrom('course_enrolments as e')
+      .select([
+        'e.id',
+        'e.email',
+        'e.name',
+        'e.source',
+        'e.enrolled_at',
+        'e.revoked_at',
+        'e.completed_at',
+        'e.unlock_all',
+        'e.shift_days',
+      ])
+      .select((eb) => [
+        eb
+          .selectFrom('lesson_progress as p')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('p.enrolment_id', '=', 'e.id')
+          .where('p.completed_at', 'is not', null)
+          .as('lessons_done'),
+        eb
+          .selectFrom('lesson_progress as p')
+          .select((p) => p.fn.sum<number>('p.time_spent_seconds').as('s'))
+          .whereRef('p.enrolment_id', '=', 'e.id')
+          .as('seconds_spent'),
+        eb
+          .selectFrom('lesson_progress as p')
+          .select((p) => p.fn.max<string>('p.updated_at').as('u'))
+          .whereRef('p.enrolment_id', '=', 'e.id')
+          .as('last_activity'),
+      ])
+      .where('e.product_id', '=', productId)
+      .orderBy('e.enrolled_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('course_lessons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('product_id', '=', productId)
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      lessons_done: Number(r.lessons_done ?? 0),
+      seconds_spent: Number(r.seconds_spent ?? 0),
+      last_activity: r.last_activity ?? null,
+    })),
+    lessons: Number(lessons.n),
+  };
+}
+
+/** The per-student drip override: every lesson open, or the schedule moved by some days. */
+export async function saveOverride(
+  db: Db,
+  productId: string,
+  enrolmentId: string,
+  unlockAll: boolean,
+  shiftDays: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('course_enrolments')
+    .set({ unlock_all: unlockAll ? 1 : 0, shift_days: shiftDays })
+    .where('id', '=', enrolmentId)
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
