@@ -6,6 +6,7 @@ import { authFeature } from './auth/feature.js';
 import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
 import { checkoutFeature } from './checkout/feature.js';
+import { courseQuizzesFeature } from './course-quizzes/feature.js';
 import { coursesFeature } from './courses/feature.js';
 import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
@@ -57,6 +58,7 @@ export const features: readonly Feature[] = [
   newsletterFeature,
   postsFeature,
   coursesFeature,
+  courseQuizzesFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).

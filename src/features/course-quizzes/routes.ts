@@ -1,0 +1,187 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { forbidden, notFound } from '../../web/errors.js';
+import type { MessageKey } from '../../web/messages.js';
+import { sendPage } from '../../web/render.js';
+import { adminPageContext } from '../admin/admin-context.js';
+import { readSession, requireAdmin, SESSION_COOKIE } from '../auth/sessions.js';
+import { lessonGate } from '../courses/access.js';
+import { CUSTOMER_COOKIE, readCustomerSession } from '../library/sessions.js';
+import { QuizAdminPage, type QuizAdminState, quizAdminPath } from './admin.js';
+import { findQuizLesson, loadLessonQuiz, loadLessonQuizAdmin } from './queries.js';
+import {
+  checkQuestionForm,
+  checkSettingsForm,
+  parseAnswers,
+  parseQuestionForm,
+  parseSettingsForm,
+} from './quiz-input.js';
+import { addQuestion, deleteQuestion, moveQuestion, saveQuizSettings, updateQuestion } from './save-quiz.js';
+import { type LessonQuizProps, QuizPage } from './student.js';
+import { submitQuizAttempt } from './submit-attempt.js';
+
+const lessonParams = z.object({ productId: z.uuid(), lessonId: z.uuid() });
+const questionParams = lessonParams.extend({ questionId: z.uuid() });
+const doneQuery = z.object({ done: z.enum(['saved', 'added', 'deleted']).optional().catch(undefined) });
+const studentParams = z.object({ lessonId: z.uuid() });
+const moveBody = z.object({ direction: z.enum(['up', 'down']).catch('up') });
+
+/** The lesson page of the courses feature, where the quiz is shown. */
+export const lessonPagePath = (courseSlug: string, lessonSlug: string) => `/learn/${courseSlug}/${lessonSlug}`;
+
+/** Quizzes: the admin's editor (under the lesson editor's address) and the student's submit. */
+export function registerCourseQuizRoutes(fastify: FastifyInstance, services: Services): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const guard = { preHandler: requireAdmin(services) };
+
+  const showAdmin = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    where: { productId: string; lessonId: string },
+    state?: QuizAdminState,
+    status = 200,
+  ) => {
+    const quiz = await loadLessonQuizAdmin(db, where.lessonId);
+    if (!quiz || quiz.productId !== where.productId) throw notFound('Lesson not found');
+    const ctx = await adminPageContext(req, reply, services);
+    return sendPage(reply, QuizAdminPage({ ctx, quiz, state }), status);
+  };
+  const saved = (reply: FastifyReply, where: { productId: string; lessonId: string }, done: string, anchor = '') =>
+    reply.redirect(`${quizAdminPath(where.productId, where.lessonId)}?done=${done}${anchor}`, 303);
+
+  app.get(
+    '/admin/courses/:productId/lessons/:lessonId/quiz',
+    { ...guard, schema: { params: lessonParams, querystring: doneQuery } },
+    async (req, reply) => {
+      const notice = req.query.done ? (`courseQuizzes.notice.${req.query.done}` as const) : undefined;
+      return showAdmin(req, reply, req.params, { notice });
+    },
+  );
+
+  app.post(
+    '/admin/courses/:productId/lessons/:lessonId/quiz',
+    { ...guard, schema: { params: lessonParams } },
+    async (req, reply) => {
+      const form = parseSettingsForm(req.body);
+      const checked = checkSettingsForm(form);
+      if (!checked.ok) return showAdmin(req, reply, req.params, { settings: { form, errors: checked.errors } }, 400);
+      if ((await saveQuizSettings(db, { ...req.params, input: checked.input })) === 'not-found')
+        throw notFound('Lesson not found');
+      return saved(reply, req.params, 'saved');
+    },
+  );
+
+  app.post(
+    '/admin/courses/:productId/lessons/:lessonId/quiz/questions',
+    { ...guard, schema: { params: lessonParams } },
+    async (req, reply) => {
+      const form = parseQuestionForm(req.body);
+      const checked = checkQuestionForm(form);
+      if (!checked.ok)
+        return showAdmin(req, reply, req.params, { question: { questionId: null, form, errors: checked.errors } }, 400);
+      const result = await addQuestion(db, { ...req.params, input: checked.input });
+      if (result.kind === 'not-found') throw notFound('Lesson not found');
+      return saved(reply, req.params, 'added', `#question-${result.id}`);
+    },
+  );
+
+  app.post(
+    '/admin/courses/:productId/lessons/:lessonId/quiz/questions/:questionId',
+    { ...guard, schema: { params: questionParams } },
+    async (req, reply) => {
+      const { questionId, ...where } = req.params;
+      const form = parseQuestionForm(req.body);
+      const checked = checkQuestionForm(form);
+      if (!checked.ok)
+        return showAdmin(req, reply, where, { question: { questionId, form, errors: checked.errors } }, 400);
+      if ((await updateQuestion(db, { ...req.params, input: checked.input })) === 'not-found')
+        throw notFound('Question not found');
+      return saved(reply, where, 'saved', `#question-${questionId}`);
+    },
+  );
+
+  app.post(
+    '/admin/courses/:productId/lessons/:lessonId/quiz/questions/:questionId/delete',
+    { ...guard, schema: { params: questionParams } },
+    async (req, reply) => {
+      if ((await deleteQuestion(db, req.params)) === 'not-found') throw notFound('Question not found');
+      return saved(reply, req.params, 'deleted');
+    },
+  );
+
+  app.post(
+    '/admin/courses/:productId/lessons/:lessonId/quiz/questions/:questionId/move',
+    { ...guard, schema: { params: questionParams } },
+    async (req, reply) => {
+      const { direction } = moveBody.parse(req.body ?? {});
+      if ((await moveQuestion(db, { ...req.params, direction })) === 'not-found') throw notFound('Question not found');
+      return saved(reply, req.params, 'saved', `#question-${req.params.questionId}`);
+    },
+  );
+
+  /** The viewer as the course's access rule sees them: the library's address, and a signed-in admin. */
+  const viewerOf = async (req: FastifyRequest) => {
+    const [customer, admin] = await Promise.all([
+      readCustomerSession(db, req.cookies[CUSTOMER_COOKIE]),
+      readSession(db, req.cookies[SESSION_COOKIE]),
+    ]);
+    return { email: customer?.email ?? null, admin: admin?.verified === true };
+  };
+
+  /** The lesson, its gate for this viewer, or the refusal (sign-in first, 403, 404). */
+  const openLesson = async (req: FastifyRequest, reply: FastifyReply, lessonId: string) => {
+    const [lesson, viewer] = await Promise.all([findQuizLesson(db, lessonId), viewerOf(req)]);
+    if (!lesson) throw notFound('Lesson not found');
+    const gate = await lessonGate(db, lessonId, viewer, new Date());
+    if (gate.state === 'missing') throw notFound('Lesson not found');
+    if (gate.state === 'denied' && viewer.email === null && !viewer.admin) {
+      reply.redirect('/library', 303);
+      return undefined;
+    }
+    if (gate.state !== 'open') throw forbidden(gate.state === 'locked' ? 'Lesson locked' : 'Not enrolled');
+    return { lesson, enrolmentId: gate.enrolmentId, href: lessonPagePath(lesson.product_slug, lesson.slug) };
+  };
+
+  const showQuiz = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    open: NonNullable<Awaited<ReturnType<typeof openLesson>>>,
+    extra: Pick<LessonQuizProps, 'retry' | 'error'> = {},
+    status = 200,
+  ) => {
+    const quiz = await loadLessonQuiz(db, open.lesson.id, open.enrolmentId);
+    if (!quiz) throw notFound('No quiz');
+    const ctx = await pageContext(req, reply, services);
+    const page = QuizPage({ ctx, quiz, lessonTitle: open.lesson.title, lessonHref: open.href, ...extra });
+    return sendPage(reply.header('cache-control', 'private, no-store'), page, status);
+  };
+
+  app.get('/course-quizzes/:lessonId', { schema: { params: studentParams } }, async (req, reply) => {
+    const open = await openLesson(req, reply, req.params.lessonId);
+    if (!open) return reply;
+    return showQuiz(req, reply, open);
+  });
+
+  app.post('/course-quizzes/:lessonId', { schema: { params: studentParams } }, async (req, reply) => {
+    const open = await openLesson(req, reply, req.params.lessonId);
+    if (!open) return reply;
+    if (open.enrolmentId === null) throw forbidden('Not enrolled');
+    const answers = parseAnswers(req.body);
+    const result = await submitQuizAttempt(db, { lessonId: open.lesson.id, enrolmentId: open.enrolmentId, answers });
+    if (result.kind === 'no-quiz') throw notFound('No quiz');
+    if (result.kind === 'unanswered')
+      return showQuiz(req, reply, open, { retry: { answers, unanswered: result.questionIds } }, 400);
+    if (result.kind === 'no-attempts-left' || result.kind === 'passed-already') {
+      const error: MessageKey =
+        result.kind === 'passed-already'
+          ? 'courseQuizzes.student.passedAlready'
+          : 'courseQuizzes.student.noAttemptsLeft';
+      return showQuiz(req, reply, open, { error }, 409);
+    }
+    return reply.redirect(`${open.href}#quiz`, 303);
+  });
+}
