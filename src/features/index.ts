@@ -5,6 +5,7 @@ import { analyticsFeature } from './analytics/feature.js';
 import { authFeature } from './auth/feature.js';
 import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
+import { certificatesFeature } from './certificates/feature.js';
 import { checkoutFeature } from './checkout/feature.js';
 import { courseQuizzesFeature } from './course-quizzes/feature.js';
 import { coursesFeature } from './courses/feature.js';
@@ -59,6 +60,7 @@ export const features: readonly Feature[] = [
   postsFeature,
   coursesFeature,
   courseQuizzesFeature,
+  certificatesFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).
