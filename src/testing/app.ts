@@ -129,6 +129,23 @@ export class TestClient {
     );
   }
 
+  /** Sets a cookie as a server would have (e.g. a customer session started in the test). */
+  setCookie(name: string, value: string): void {
+    this.jar.set(name, value);
+  }
+
+  /** POSTs JSON with the jar's cookies (the CSRF token, if needed, goes in `headers`). */
+  async postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: JSON.stringify(body),
+        headers: { accept: 'application/json', ...headers, 'content-type': 'application/json', cookie: this.cookieHeader },
+      }),
+    );
+  }
+
   async login(email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<LightMyRequestResponse> {
     return this.postForm('/admin/login', { email, password });
   }

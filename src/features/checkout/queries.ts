@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Customer, DB, Db, Order, OrderItem } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { STOREFRONT_KINDS } from '../catalog/queries.js';
 
 /** Gap-free, human order numbers from one counter row (row-locked on PostgreSQL, serialised on SQLite). */
 export async function nextOrderNumber(trx: Transaction<DB>): Promise<string> {
@@ -50,6 +51,6 @@ export function findSellableProduct(db: Db, id: string) {
     .selectAll()
     .where('id', '=', id)
     .where('status', '=', 'published')
-    .where('kind', '=', 'download')
+    .where('kind', 'in', STOREFRONT_KINDS)
     .executeTakeFirst();
 }
