@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { renderToString } from 'preact-render-to-string';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { translator } from '../../web/messages.js';
 import { signInLibrary } from '../memberships/testing.js';
+import { lessonQuizAdminSlot, lessonQuizSlot } from './slots.js';
 import { seedCourse, seedStudent } from './testing.js';
 
 type Fields = [string, string][];
@@ -374,5 +377,26 @@ describe('course quizzes: the admin editor and the student submit', () => {
     await signInLibrary(t, student, email);
     const res = await student.postForm(`/course-quizzes/${course.lessonIds[0]}`, {}, { csrf: null });
     assert.equal(res.statusCode, 403);
+  });
+
+  test('the slots the lesson pages draw: the editor always, the quiz only with questions', async () => {
+    const ctx = {
+      locale: 'en' as const,
+      t: translator('en'),
+      csrfToken: 'tok',
+      storeName: 'S',
+      timeZone: 'UTC',
+      path: '/',
+    };
+    const [withQuiz, without] = [course.lessonIds[0]!, course.lessonIds[1]!];
+    assert.equal(await lessonQuizSlot(db(), ctx, without, null), null);
+    const preview = renderToString((await lessonQuizSlot(db(), ctx, withQuiz, null))!);
+    assert.match(preview, /Students enrolled in the course take the quiz here\./);
+    assert.doesNotMatch(preview, /<form/, 'no form without an enrolment');
+    assert.doesNotMatch(preview, /right answer\)/);
+    const editor = renderToString((await lessonQuizAdminSlot(db(), ctx, without))!);
+    assert.match(editor, /No questions yet\./);
+    assert.match(editor, new RegExp(`action="/admin/courses/${course.productId}/lessons/${without}/quiz/questions"`));
+    assert.equal(await lessonQuizAdminSlot(db(), ctx, crypto.randomUUID()), null);
   });
 });

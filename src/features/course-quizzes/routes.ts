@@ -7,9 +7,9 @@ import { forbidden, notFound } from '../../web/errors.js';
 import type { MessageKey } from '../../web/messages.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
-import { readSession, requireAdmin, SESSION_COOKIE } from '../auth/sessions.js';
+import { requireAdmin } from '../auth/sessions.js';
 import { lessonGate } from '../courses/access.js';
-import { CUSTOMER_COOKIE, readCustomerSession } from '../library/sessions.js';
+import { viewerOf } from '../courses/viewer.js';
 import { QuizAdminPage, type QuizAdminState, quizAdminPath } from './admin.js';
 import { findQuizLesson, loadLessonQuiz, loadLessonQuizAdmin } from './queries.js';
 import {
@@ -23,7 +23,7 @@ import { addQuestion, deleteQuestion, moveQuestion, saveQuizSettings, updateQues
 import { type LessonQuizProps, QuizPage } from './student.js';
 import { submitQuizAttempt } from './submit-attempt.js';
 
-const lessonParams = z.object({ productId: z.uuid(), lessonId: z.uuid() });
+const lessonParams = z.object({ id: z.uuid(), lessonId: z.uuid() });
 const questionParams = lessonParams.extend({ questionId: z.uuid() });
 const doneQuery = z.object({ done: z.enum(['saved', 'added', 'deleted']).optional().catch(undefined) });
 const studentParams = z.object({ lessonId: z.uuid() });
@@ -37,6 +37,9 @@ export function registerCourseQuizRoutes(fastify: FastifyInstance, services: Ser
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
   const guard = { preHandler: requireAdmin(services) };
+
+  /** The course (product) and lesson named in the address. */
+  const whereOf = (p: { id: string; lessonId: string }) => ({ productId: p.id, lessonId: p.lessonId });
 
   const showAdmin = async (
     req: FastifyRequest,
@@ -54,87 +57,86 @@ export function registerCourseQuizRoutes(fastify: FastifyInstance, services: Ser
     reply.redirect(`${quizAdminPath(where.productId, where.lessonId)}?done=${done}${anchor}`, 303);
 
   app.get(
-    '/admin/courses/:productId/lessons/:lessonId/quiz',
+    '/admin/courses/:id/lessons/:lessonId/quiz',
     { ...guard, schema: { params: lessonParams, querystring: doneQuery } },
     async (req, reply) => {
       const notice = req.query.done ? (`courseQuizzes.notice.${req.query.done}` as const) : undefined;
-      return showAdmin(req, reply, req.params, { notice });
+      return showAdmin(req, reply, whereOf(req.params), { notice });
     },
   );
 
   app.post(
-    '/admin/courses/:productId/lessons/:lessonId/quiz',
+    '/admin/courses/:id/lessons/:lessonId/quiz',
     { ...guard, schema: { params: lessonParams } },
     async (req, reply) => {
       const form = parseSettingsForm(req.body);
       const checked = checkSettingsForm(form);
-      if (!checked.ok) return showAdmin(req, reply, req.params, { settings: { form, errors: checked.errors } }, 400);
-      if ((await saveQuizSettings(db, { ...req.params, input: checked.input })) === 'not-found')
+      const where = whereOf(req.params);
+      if (!checked.ok) return showAdmin(req, reply, where, { settings: { form, errors: checked.errors } }, 400);
+      if ((await saveQuizSettings(db, { ...where, input: checked.input })) === 'not-found')
         throw notFound('Lesson not found');
-      return saved(reply, req.params, 'saved');
+      return saved(reply, where, 'saved');
     },
   );
 
   app.post(
-    '/admin/courses/:productId/lessons/:lessonId/quiz/questions',
+    '/admin/courses/:id/lessons/:lessonId/quiz/questions',
     { ...guard, schema: { params: lessonParams } },
     async (req, reply) => {
       const form = parseQuestionForm(req.body);
       const checked = checkQuestionForm(form);
+      const where = whereOf(req.params);
       if (!checked.ok)
-        return showAdmin(req, reply, req.params, { question: { questionId: null, form, errors: checked.errors } }, 400);
-      const result = await addQuestion(db, { ...req.params, input: checked.input });
+        return showAdmin(req, reply, where, { question: { questionId: null, form, errors: checked.errors } }, 400);
+      const result = await addQuestion(db, { ...where, input: checked.input });
       if (result.kind === 'not-found') throw notFound('Lesson not found');
-      return saved(reply, req.params, 'added', `#question-${result.id}`);
+      return saved(reply, where, 'added', `#question-${result.id}`);
     },
   );
 
   app.post(
-    '/admin/courses/:productId/lessons/:lessonId/quiz/questions/:questionId',
+    '/admin/courses/:id/lessons/:lessonId/quiz/questions/:questionId',
     { ...guard, schema: { params: questionParams } },
     async (req, reply) => {
-      const { questionId, ...where } = req.params;
+      const { questionId } = req.params;
+      const where = whereOf(req.params);
       const form = parseQuestionForm(req.body);
       const checked = checkQuestionForm(form);
       if (!checked.ok)
         return showAdmin(req, reply, where, { question: { questionId, form, errors: checked.errors } }, 400);
-      if ((await updateQuestion(db, { ...req.params, input: checked.input })) === 'not-found')
+      if ((await updateQuestion(db, { ...where, questionId, input: checked.input })) === 'not-found')
         throw notFound('Question not found');
       return saved(reply, where, 'saved', `#question-${questionId}`);
     },
   );
 
   app.post(
-    '/admin/courses/:productId/lessons/:lessonId/quiz/questions/:questionId/delete',
+    '/admin/courses/:id/lessons/:lessonId/quiz/questions/:questionId/delete',
     { ...guard, schema: { params: questionParams } },
     async (req, reply) => {
-      if ((await deleteQuestion(db, req.params)) === 'not-found') throw notFound('Question not found');
-      return saved(reply, req.params, 'deleted');
+      const where = whereOf(req.params);
+      if ((await deleteQuestion(db, { ...where, questionId: req.params.questionId })) === 'not-found')
+        throw notFound('Question not found');
+      return saved(reply, where, 'deleted');
     },
   );
 
   app.post(
-    '/admin/courses/:productId/lessons/:lessonId/quiz/questions/:questionId/move',
+    '/admin/courses/:id/lessons/:lessonId/quiz/questions/:questionId/move',
     { ...guard, schema: { params: questionParams } },
     async (req, reply) => {
       const { direction } = moveBody.parse(req.body ?? {});
-      if ((await moveQuestion(db, { ...req.params, direction })) === 'not-found') throw notFound('Question not found');
-      return saved(reply, req.params, 'saved', `#question-${req.params.questionId}`);
+      const where = whereOf(req.params);
+      const { questionId } = req.params;
+      if ((await moveQuestion(db, { ...where, questionId, direction })) === 'not-found')
+        throw notFound('Question not found');
+      return saved(reply, where, 'saved', `#question-${questionId}`);
     },
   );
 
-  /** The viewer as the course's access rule sees them: the library's address, and a signed-in admin. */
-  const viewerOf = async (req: FastifyRequest) => {
-    const [customer, admin] = await Promise.all([
-      readCustomerSession(db, req.cookies[CUSTOMER_COOKIE]),
-      readSession(db, req.cookies[SESSION_COOKIE]),
-    ]);
-    return { email: customer?.email ?? null, admin: admin?.verified === true };
-  };
-
   /** The lesson, its gate for this viewer, or the refusal (sign-in first, 403, 404). */
   const openLesson = async (req: FastifyRequest, reply: FastifyReply, lessonId: string) => {
-    const [lesson, viewer] = await Promise.all([findQuizLesson(db, lessonId), viewerOf(req)]);
+    const [lesson, viewer] = await Promise.all([findQuizLesson(db, lessonId), viewerOf(req, services)]);
     if (!lesson) throw notFound('Lesson not found');
     const gate = await lessonGate(db, lessonId, viewer, new Date());
     if (gate.state === 'missing') throw notFound('Lesson not found');
