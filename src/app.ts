@@ -11,7 +11,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { adminNavOf, features, privacyPartsOf, productSectionsOf } from './features/index.js';
+import { adminNavOf, features, librarySectionsOf, privacyPartsOf, productSectionsOf } from './features/index.js';
 import { ONE_CLICK_UNSUBSCRIBE } from './features/newsletter/unsubscribe-links.js';
 import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
@@ -92,6 +92,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   app.decorate('adminNav', adminNavOf());
   app.decorate('privacyParts', privacyPartsOf());
   app.decorate('productSections', productSectionsOf());
+  app.decorate('librarySections', librarySectionsOf());
   registerJobAdminRoutes(app, services);
   for (const feature of features) feature.routes?.(app, services);
   return app;

@@ -7,7 +7,7 @@ import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { scheduleWeeklySummary } from './features/analytics/weekly-summary.job.js';
 import { createMailer } from './features/email/transport.js';
 import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js';
-import { demoContentOf, orderCoreOf } from './features/index.js';
+import { demoContentOf, features, orderCoreOf } from './features/index.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
 import { type StartUpNote, startUpNote } from './features/setup/start-up-note.js';
 import { localStorageIn } from './features/storage/storage.js';
@@ -76,6 +76,7 @@ export async function startServer(config: Config, opts: { logger?: pino.Logger }
   await scheduleWeeklySummary(services.database.db);
   await scheduleReconciliation(services.database.db, services.config.reconcileAfterMinutes);
   await startRateFetching(services.database.db, services.config);
+  for (const feature of features) await feature.start?.(services);
   worker?.start();
   const close = async () => {
     await app.close();

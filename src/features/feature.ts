@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import type { MessageBundle, MessageKey } from '../web/messages.js';
 import type { ProductSection } from './catalog/product-section.js';
 import type { TemplateFn } from './email/template-types.js';
+import type { LibrarySection } from './library/library-section.js';
 import type { PrivacyPart } from './privacy/privacy-part.js';
 
 /**
@@ -55,6 +56,10 @@ export type Feature = {
   /** What it stores about a person, for export and erasure (GDPR). */
   privacy?: PrivacyPart;
   demo?: DemoContent;
+  /** Runs when the server starts (not in tests): schedules its recurring jobs; a no-op when they are scheduled. */
+  start?: (services: Services) => Promise<void>;
+  /** What it shows a customer in their library. */
+  librarySection?: LibrarySection;
   /** What it adds to a product's public page. */
   productSection?: ProductSection;
 };

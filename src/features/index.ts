@@ -18,6 +18,7 @@ import type { AdminNavEntry, DemoContent, Feature } from './feature.js';
 import { invoicesFeature } from './invoices/feature.js';
 import { legalFeature } from './legal/feature.js';
 import { libraryFeature } from './library/feature.js';
+import type { LibrarySection } from './library/library-section.js';
 import { licensingFeature } from './licensing/feature.js';
 import { membershipsFeature } from './memberships/feature.js';
 import { newsletterFeature } from './newsletter/feature.js';
@@ -95,4 +96,9 @@ export function demoContentOf(list: readonly Feature[] = features): DemoContent[
 /** Every feature's section of the public product page, in the list's order. */
 export function productSectionsOf(list: readonly Feature[] = features): ProductSection[] {
   return list.flatMap((f) => (f.productSection ? [f.productSection] : []));
+}
+
+/** Every feature's section of the customer library, in the list's order. */
+export function librarySectionsOf(list: readonly Feature[] = features): LibrarySection[] {
+  return list.flatMap((f) => (f.librarySection ? [f.librarySection] : []));
 }

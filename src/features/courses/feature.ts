@@ -1,18 +1,25 @@
 import type { Feature } from '../feature.js';
 import { registerCourseAdminRoutes } from './admin.routes.js';
+import { coursesEmailTemplates } from './email-templates.js';
 import { courseEnrolmentEntitlement } from './enrolment-entitlement.js';
 import { registerLearnRoutes } from './learn.routes.js';
+import { courseLibrarySection } from './library-section.js';
 import { coursesMessages } from './messages.js';
 import { courseProductSection } from './product-section.js';
+import { courseUnlockEmailsHandler, scheduleUnlockEmails } from './unlock-emails.job.js';
 
 export const coursesFeature: Feature = {
   name: 'courses',
   messages: coursesMessages,
+  emailTemplates: coursesEmailTemplates,
+  jobs: [courseUnlockEmailsHandler],
+  start: (services) => scheduleUnlockEmails(services.database.db),
   routes: (app, services) => {
     registerLearnRoutes(app, services);
     registerCourseAdminRoutes(app, services);
   },
   entitlements: [courseEnrolmentEntitlement],
   productSection: courseProductSection,
+  librarySection: courseLibrarySection,
   adminNav: [{ href: '/admin/courses', label: 'courses.nav', position: 22 }],
 };

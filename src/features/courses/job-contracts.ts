@@ -9,8 +9,9 @@ export const courseCompletedJob = defineJobContract({
   payload: z.object({ enrolmentId: z.string() }),
 });
 
-/** Emails the students whose lessons opened by drip since the last run; handled in unlock-emails.job.ts. */
+/** Hourly: emails the students whose lessons opened by drip since the last run; handled in unlock-emails.job.ts. */
 export const courseUnlockEmailsJob = defineJobContract({
   kind: 'courses.unlock-emails',
-  payload: z.object({ productId: z.string() }),
+  payload: z.object({}),
+  maxAttempts: 3,
 });

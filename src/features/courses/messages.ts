@@ -111,6 +111,12 @@ export const coursesMessages = defineMessages(
     'courses.students.student': 'Student',
     'courses.students.time': 'Time spent',
     'courses.students.unlockAll': 'Open every lesson',
+    'courses.email.unlocked.subject': 'New lessons in {course}',
+    'courses.email.unlocked.heading': 'New lessons are open for you',
+    'courses.email.unlocked.body': 'These lessons of “{course}” are now open:',
+    'courses.email.unlocked.action': 'Open the lesson',
+    'courses.library.title': 'Your courses',
+    'courses.library.completed': 'completed',
   },
   {
     'courses.nav': 'Kurse',
@@ -224,6 +230,12 @@ export const coursesMessages = defineMessages(
     'courses.students.student': 'Teilnehmer',
     'courses.students.time': 'Lernzeit',
     'courses.students.unlockAll': 'Alle Lektionen freischalten',
+    'courses.email.unlocked.subject': 'Neue Lektionen in {course}',
+    'courses.email.unlocked.heading': 'Für Sie sind neue Lektionen freigeschaltet',
+    'courses.email.unlocked.body': 'Diese Lektionen von „{course}“ sind jetzt freigeschaltet:',
+    'courses.email.unlocked.action': 'Lektion öffnen',
+    'courses.library.title': 'Ihre Kurse',
+    'courses.library.completed': 'abgeschlossen',
   },
 );
 

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { OrderStatus } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import { Alert, Field, Form } from '../../web/components.js';
@@ -87,9 +88,11 @@ type LibraryProps = {
   orders: LibraryOrder[];
   /** How long the page's download links work. */
   linkHours: number;
+  /** Other features' sections (library/library-section.ts), above the orders. */
+  sections?: readonly (VNode | null)[];
 };
 
-export function LibraryPage({ ctx, email, orders, linkHours }: LibraryProps) {
+export function LibraryPage({ ctx, email, orders, linkHours, sections = [] }: LibraryProps) {
   return (
     <Layout ctx={ctx} title={ctx.t('library.title')}>
       <div class="library-head">
@@ -103,6 +106,7 @@ export function LibraryPage({ ctx, email, orders, linkHours }: LibraryProps) {
           </button>
         </Form>
       </div>
+      {sections}
       {orders.length === 0 && <p class="empty">{ctx.t('library.empty')}</p>}
       {orders.map(({ order, items, downloads }) => (
         <section class="panel library-order" aria-labelledby={`h-${order.id}`}>

@@ -37,9 +37,10 @@ export function registerLibraryRoutes(fastify: FastifyInstance, services: Servic
     const session = await readCustomerSession(db, req.cookies[CUSTOMER_COOKIE]);
     if (!session) return sendPage(reply, LibraryLoginPage({ ctx }));
     const orders = await loadLibrary(services, session.email);
+    const sections = await Promise.all(fastify.librarySections.map((section) => section(db, session.email, ctx)));
     return sendPage(
       reply,
-      LibraryPage({ ctx, email: session.email, orders, linkHours: services.config.downloadLinkHours }),
+      LibraryPage({ ctx, email: session.email, orders, linkHours: services.config.downloadLinkHours, sections }),
     );
   });
 
