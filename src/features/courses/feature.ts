@@ -1,5 +1,6 @@
 import type { Feature } from '../feature.js';
 import { registerCourseAdminRoutes } from './admin.routes.js';
+import { addDemoCourse } from './demo.js';
 import { coursesEmailTemplates } from './email-templates.js';
 import { courseEnrolmentEntitlement } from './enrolment-entitlement.js';
 import { registerLearnRoutes } from './learn.routes.js';
@@ -19,6 +20,7 @@ export const coursesFeature: Feature = {
     registerCourseAdminRoutes(app, services);
   },
   entitlements: [courseEnrolmentEntitlement],
+  demo: (services) => addDemoCourse(services.database.db),
   productSection: courseProductSection,
   librarySection: courseLibrarySection,
   adminNav: [{ href: '/admin/courses', label: 'courses.nav', position: 22 }],
