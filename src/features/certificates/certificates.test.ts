@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
+import { renderToString } from 'preact-render-to-string';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { DisputeReport } from '../../order-core/events.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { translator } from '../../web/messages.js';
 import { orderRow, seedCourse, seedStudent } from '../course-quizzes/testing.js';
 import { courseCompletedJob } from '../courses/job-contracts.js';
 import { completeLesson } from '../courses/progress.js';
 import { emailsTo } from '../delivery/testing.js';
 import { signInLibrary } from '../memberships/testing.js';
+import { certificatesPrivacyPart } from './privacy-part.js';
+import { CertificateLinks, findCertificateOfEnrolment } from './student-links.js';
 
 describe('certificates: issued on completion, the PDF, the verification page, revoked by a refund', () => {
   let t: TestApp;
@@ -190,5 +194,59 @@ describe('certificates: issued on completion, the PDF, the verification page, re
     await enqueueJob(db(), courseCompletedJob, { enrolmentId: r.enrolmentId });
     await t.drainJobs();
     assert.equal((await certificatesOf(r.enrolmentId)).length, 0);
+  });
+
+  test('a carried-out withdrawal revokes; a partial refund does not', async () => {
+    const course = await seedCourse(t.services, { lessons: 1 });
+    const w = await seedStudent(t.services, course.productId);
+    const p = await seedStudent(t.services, course.productId);
+    await completeAll(course.lessonIds, w.enrolmentId, new Date());
+    await completeAll(course.lessonIds, p.enrolmentId, new Date());
+    const { orders } = t.services;
+    const partial = await orderRow(t.services, p.orderId);
+    await db()
+      .transaction()
+      .execute((trx) => orders.recordPartialRefund(trx, partial, 1000, { source: 'test' }));
+    assert.equal((await certificatesOf(p.enrolmentId))[0]?.revoked_at, null);
+    const withdrawn = await orderRow(t.services, w.orderId);
+    await db()
+      .transaction()
+      .execute((trx) => orders.recordWithdrawal(trx, withdrawn, { source: 'test' }));
+    assert.equal((await certificatesOf(w.enrolmentId))[0]?.revoke_reason, 'withdrawal');
+    // The refund that follows keeps the first reason.
+    await db()
+      .transaction()
+      .execute((trx) => orders.markRefunded(trx, withdrawn, { source: 'test' }));
+    assert.equal((await certificatesOf(w.enrolmentId))[0]?.revoke_reason, 'withdrawal');
+  });
+
+  test('the student links on the course pages, and the GDPR export and erasure', async () => {
+    const course = await seedCourse(t.services, { lessons: 1 });
+    const s = await seedStudent(t.services, course.productId, { name: 'Lise Meitner' });
+    await completeAll(course.lessonIds, s.enrolmentId, new Date());
+    const cert = await findCertificateOfEnrolment(db(), s.enrolmentId);
+    assert.ok(cert);
+    const ctx = {
+      locale: 'de' as const,
+      t: translator('de'),
+      csrfToken: '',
+      storeName: 'S',
+      timeZone: 'UTC',
+      path: '/',
+    };
+    const html = renderToString(CertificateLinks({ ctx, cert }));
+    assert.ok(html.includes(`href="/library/certificates/${cert.id}"`));
+    assert.ok(html.includes('Zertifikat herunterladen (PDF)'));
+
+    const exported = await certificatesPrivacyPart.export!(db(), { address: s.email, orderIds: [s.orderId] });
+    assert.deepEqual(
+      (exported.certificates as { id: string }[]).map((c) => c.id),
+      [cert.id],
+    );
+    const erased = await db()
+      .transaction()
+      .execute((trx) => certificatesPrivacyPart.erase!(trx, s.email, new Date().toISOString()));
+    assert.deepEqual(erased, { certificates: 1 });
+    assert.equal((await new TestClient(t.app).get(`/verify/${cert.id}`)).statusCode, 404);
   });
 });

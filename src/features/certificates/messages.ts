@@ -34,6 +34,10 @@ export const certificatesMessages = defineMessages(
     'certificates.email.verifyLink': 'Verification page',
     'certificates.email.noCertificate': 'Thank you for taking the course.',
     'certificates.email.note': 'You receive this email because you completed a course at our store.',
+    'certificates.student.title': 'Your certificate',
+    'certificates.student.download': 'Download the certificate (PDF)',
+    'certificates.student.verify': 'Verification page ({id})',
+    'certificates.student.revoked': 'Your certificate was revoked on {date}.',
   },
   {
     'certificates.pdf.title': 'Teilnahmezertifikat',
@@ -68,6 +72,10 @@ export const certificatesMessages = defineMessages(
     'certificates.email.verifyLink': 'Prüfseite',
     'certificates.email.noCertificate': 'Vielen Dank, dass Sie den Kurs belegt haben.',
     'certificates.email.note': 'Sie erhalten diese E-Mail, weil Sie in unserem Shop einen Kurs abgeschlossen haben.',
+    'certificates.student.title': 'Ihr Zertifikat',
+    'certificates.student.download': 'Zertifikat herunterladen (PDF)',
+    'certificates.student.verify': 'Prüfseite ({id})',
+    'certificates.student.revoked': 'Ihr Zertifikat wurde am {date} widerrufen.',
   },
 );
 

@@ -371,6 +371,44 @@ describe('course quizzes: the admin editor and the student submit', () => {
     assert.match(de.body, /Bestanden\. Die Lektion ist abgeschlossen\./);
   });
 
+  test('a lesson not open yet takes no answers', async () => {
+    const later = course.lessonIds[1]!;
+    const url = `/admin/courses/${course.productId}/lessons/${later}/quiz`;
+    assert.equal(
+      (await post(admin, `${url}/questions`, question('Later?', 'single', ['Yes', 'No'], [0]), url)).statusCode,
+      303,
+    );
+    await db()
+      .updateTable('course_lessons')
+      .set({ unlock_kind: 'at', unlock_at: new Date(Date.now() + 86_400_000).toISOString() })
+      .where('id', '=', later)
+      .execute();
+    const { email } = await seedStudent(t.services, course.productId);
+    const student = new TestClient(t.app);
+    await signInLibrary(t, student, email);
+    const studentUrl = `/course-quizzes/${later}`;
+    assert.equal((await student.get(studentUrl)).statusCode, 403);
+    const token = await student.csrfFrom(`/course-quizzes/${course.lessonIds[0]}`);
+    const options = await db()
+      .selectFrom('course_quiz_options')
+      .innerJoin('course_quiz_questions', 'course_quiz_questions.id', 'course_quiz_options.question_id')
+      .select(['course_quiz_options.id', 'course_quiz_options.question_id'])
+      .where('course_quiz_questions.prompt', '=', 'Later?')
+      .execute();
+    const res = await post(student, studentUrl, [[`a-${options[0]!.question_id}`, options[0]!.id]], { csrf: token });
+    assert.equal(res.statusCode, 403);
+    assert.equal(
+      (
+        await db()
+          .selectFrom('course_quiz_attempts')
+          .select('id')
+          .where('enrolment_id', 'in', db().selectFrom('course_enrolments').select('id').where('email', '=', email))
+          .execute()
+      ).length,
+      0,
+    );
+  });
+
   test('without CSRF token the submit is refused', async () => {
     const { email } = await seedStudent(t.services, course.productId);
     const student = new TestClient(t.app);
@@ -388,7 +426,8 @@ describe('course quizzes: the admin editor and the student submit', () => {
       timeZone: 'UTC',
       path: '/',
     };
-    const [withQuiz, without] = [course.lessonIds[0]!, course.lessonIds[1]!];
+    const fresh = await seedCourse(t.services);
+    const [withQuiz, without] = [course.lessonIds[0]!, fresh.lessonIds[1]!];
     assert.equal(await lessonQuizSlot(db(), ctx, without, null), null);
     const preview = renderToString((await lessonQuizSlot(db(), ctx, withQuiz, null))!);
     assert.match(preview, /Students enrolled in the course take the quiz here\./);
@@ -396,7 +435,7 @@ describe('course quizzes: the admin editor and the student submit', () => {
     assert.doesNotMatch(preview, /right answer\)/);
     const editor = renderToString((await lessonQuizAdminSlot(db(), ctx, without))!);
     assert.match(editor, /No questions yet\./);
-    assert.match(editor, new RegExp(`action="/admin/courses/${course.productId}/lessons/${without}/quiz/questions"`));
+    assert.match(editor, new RegExp(`action="/admin/courses/${fresh.productId}/lessons/${without}/quiz/questions"`));
     assert.equal(await lessonQuizAdminSlot(db(), ctx, crypto.randomUUID()), null);
   });
 });
