@@ -141,7 +141,12 @@ export class TestClient {
         method: 'POST',
         url,
         payload: JSON.stringify(body),
-        headers: { accept: 'application/json', ...headers, 'content-type': 'application/json', cookie: this.cookieHeader },
+        headers: {
+          accept: 'application/json',
+          ...headers,
+          'content-type': 'application/json',
+          cookie: this.cookieHeader,
+        },
       }),
     );
   }

@@ -2,6 +2,8 @@ import type { VNode } from 'preact';
 import type { CourseLesson, LessonProgress } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { PageContext } from '../../web/context.js';
+import { lessonQuizSlot } from '../course-quizzes/slots.js';
+import { LessonVideoPlayer, loadLessonVideo } from '../course-video/player.js';
 import type { Viewer } from './access.js';
 
 export type SlotInput = {
@@ -16,11 +18,27 @@ export type SlotInput = {
 /**
  * The parts of a lesson page other features draw: the video player
  * (course-video) and the quiz (course-quizzes). Null where a lesson has none.
+ * Called only once the lesson gate is open for this viewer.
  */
 export async function lessonSlots(
-  _services: Services,
-  _ctx: PageContext,
-  _input: SlotInput,
+  services: Services,
+  ctx: PageContext,
+  { lesson, enrolmentId, viewer, progress, base }: SlotInput,
 ): Promise<{ video: VNode | null; quiz: VNode | null }> {
-  return { video: null, quiz: null };
+  const [video, quiz] = await Promise.all([
+    loadLessonVideo(services, lesson, { enrolmentId, admin: viewer.admin }),
+    lessonQuizSlot(services.database.db, ctx, lesson.id, enrolmentId),
+  ]);
+  return {
+    video: video
+      ? LessonVideoPlayer({
+          ctx,
+          video,
+          title: lesson.title,
+          startAt: progress?.position_seconds ?? 0,
+          ...(enrolmentId ? { progressUrl: `${base}/progress` } : {}),
+        })
+      : null,
+    quiz,
+  };
 }
