@@ -6,6 +6,8 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { DisputeReport } from '../../order-core/events.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { translator } from '../../web/messages.js';
+import { addQuestion } from '../course-quizzes/save-quiz.js';
+import { submitQuizAttempt } from '../course-quizzes/submit-attempt.js';
 import { orderRow, seedCourse, seedStudent } from '../course-quizzes/testing.js';
 import { courseCompletedJob } from '../courses/job-contracts.js';
 import { completeLesson } from '../courses/progress.js';
@@ -248,5 +250,44 @@ describe('certificates: issued on completion, the PDF, the verification page, re
       .execute((trx) => certificatesPrivacyPart.erase!(trx, s.email, new Date().toISOString()));
     assert.deepEqual(erased, { certificates: 1 });
     assert.equal((await new TestClient(t.app).get(`/verify/${cert.id}`)).statusCode, 404);
+  });
+
+  test('passing the quiz of the last lesson completes the course and issues the certificate', async () => {
+    const course = await seedCourse(t.services, { lessons: 2 });
+    const s = await seedStudent(t.services, course.productId, { name: 'Marie Curie', locale: 'de' });
+    const quizLesson = course.lessonIds[1]!;
+    const added = await addQuestion(db(), {
+      productId: course.productId,
+      lessonId: quizLesson,
+      input: {
+        prompt: 'Q',
+        kind: 'single',
+        options: [
+          { label: 'ja', correct: true },
+          { label: 'nein', correct: false },
+        ],
+      },
+    });
+    assert.equal(added.kind, 'ok');
+    const right = await db()
+      .selectFrom('course_quiz_options')
+      .select(['id', 'question_id'])
+      .where('label', '=', 'ja')
+      .where('question_id', '=', added.kind === 'ok' ? added.id : '')
+      .executeTakeFirstOrThrow();
+    await completeAll([course.lessonIds[0]!], s.enrolmentId, new Date());
+    assert.equal((await certificatesOf(s.enrolmentId)).length, 0, 'the quiz lesson is still open');
+    const result = await submitQuizAttempt(db(), {
+      lessonId: quizLesson,
+      enrolmentId: s.enrolmentId,
+      answers: { [right.question_id]: [right.id] },
+    });
+    assert.equal(result.kind, 'graded');
+    await t.drainJobs();
+    const [cert] = await certificatesOf(s.enrolmentId);
+    assert.equal(cert?.student_name, 'Marie Curie');
+    assert.equal(cert?.locale, 'de');
+    const mail = (await emailsTo(t.services, s.email)).find((m) => m.template === 'course-completed');
+    assert.match(mail?.subject ?? '', /^Sie haben „Sourdough from Scratch“ abgeschlossen$/);
   });
 });
