@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { addDemoQuiz } from './demo.js';
 import { courseQuizzesMessages } from './messages.js';
 import { registerCourseQuizRoutes } from './routes.js';
 
@@ -6,4 +7,5 @@ export const courseQuizzesFeature: Feature = {
   name: 'course-quizzes',
   messages: courseQuizzesMessages,
   routes: registerCourseQuizRoutes,
+  demo: (services) => addDemoQuiz(services.database.db),
 };
