@@ -40,6 +40,8 @@ const PUBLIC_PAGES: Shot[] = [
   { name: 'product-bundle', path: '{product:bundle}' },
   { name: 'product-plugin', path: '{product:plugin}' },
   { name: 'product-checklist', path: '{product:free}' },
+  { name: 'product-course', path: '{product:course}' },
+  { name: 'course-preview-lesson', path: '{preview-lesson}' },
   { name: 'checkout', path: '/checkout?product={productId:0}' },
   { name: 'membership', path: '/membership' },
   { name: 'membership-subscribe', path: '/membership/subscribe?tier={tier}&interval=month' },
@@ -85,6 +87,11 @@ const ADMIN_PAGES: Shot[] = [
   { name: 'admin-tier', path: '{link:/admin/memberships:/admin/memberships/tiers/[0-9a-f-]+$}' },
   { name: 'admin-members', path: '/admin/members' },
   { name: 'admin-member', path: '{link:/admin/members:/admin/members/[0-9a-f-]+$}' },
+  { name: 'admin-courses', path: '/admin/courses' },
+  { name: 'admin-course', path: '{link:/admin/courses:/admin/courses/[0-9a-f-]+$}' },
+  { name: 'admin-course-students', path: '{link:/admin/courses:/admin/courses/[0-9a-f-]+$}/students' },
+  { name: 'course-overview-as-admin', path: '{course-learn}' },
+  { name: 'course-lesson-as-admin', path: '{course-learn}/{first-lesson}' },
   { name: 'admin-posts', path: '/admin/posts' },
   { name: 'admin-post-new', path: '/admin/posts/new' },
   { name: 'admin-post', path: '{link:/admin/posts:/admin/posts/[0-9a-f-]+$}' },
@@ -177,13 +184,24 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
     ...new Set(as.map((a) => a.getAttribute('href') ?? '')),
   ]);
   // The demo's products by their slugs (English or German), else by their place on the home page.
-  const slugs = { ebook: /sourdough|sauerteig/, bundle: /template|vorlagen/, plugin: /plugin/, free: /checklist/ };
+  const slugs = {
+    ebook: /sourdough|sauerteig/,
+    bundle: /template|vorlagen/,
+    plugin: /plugin/,
+    free: /checklist/,
+    course: /course|kurs/,
+  };
   for (const [key, slug] of Object.entries(slugs)) {
     found.set(`{product:${key}}`, products.find((p) => slug.test(p)) ?? products[0] ?? '/');
   }
   await page.goto(`${base}${found.get('{product:ebook}')}`);
   const productId = await page.locator('input[name="productId"]').first().getAttribute('value');
   found.set('{productId:0}', productId ?? '');
+  await page.goto(`${base}${found.get('{product:course}')}`);
+  const lessons = await page.$$eval('a[href^="/learn/"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+  found.set('{preview-lesson}', lessons[0] ?? '/');
+  found.set('{course-learn}', (lessons[0] ?? '/learn/x/y').split('/').slice(0, 3).join('/'));
+  found.set('{first-lesson}', (lessons[0] ?? '').split('/')[3] ?? '');
   await page.goto(`${base}/posts`);
   const posts = await page.$$eval('a[href^="/posts/"]', (as) => [
     ...new Set(as.map((a) => a.getAttribute('href') ?? '').filter((h) => !h.endsWith('.xml'))),

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, Order, OrderItem } from '../db/schema.js';
 import type { RevocationReason } from './events.js';
 
@@ -18,6 +18,9 @@ export type GrantContext = {
  * guarded by the database (unique keys, guarded UPDATEs): fulfilment runs
  * again after a crash.
  */
+/** A link the receipt lists to what an order gave (a course to open, say). */
+export type ReceiptLink = { label: string; url: string; note?: string };
+
 export type Entitlement = {
   /** Stable name, e.g. `download`. */
   kind: string;
@@ -28,6 +31,8 @@ export type Entitlement = {
   revoke(trx: Transaction<DB>, ctx: { order: Order; reason: RevocationReason; at: string }): Promise<void>;
   /** Gives back what a revocation for `reason` at `revokedAt` took, and nothing else. */
   restore(trx: Transaction<DB>, ctx: { order: Order; reason: RevocationReason; revokedAt: string }): Promise<void>;
+  /** The receipt's links to what this kind gave the paid order (none when it gave nothing). */
+  receiptLinks?(db: Kysely<DB>, ctx: { order: Order; publicUrl: string; locale: string }): Promise<ReceiptLink[]>;
 };
 
 /**

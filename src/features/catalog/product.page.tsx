@@ -74,7 +74,7 @@ function BuyForm({
         label={t('catalog.buy.email')}
         autocomplete="email"
         required
-        hint={t('catalog.buy.email.hint')}
+        hint={t(product.kind === 'course' ? 'catalog.buy.email.hintCourse' : 'catalog.buy.email.hint')}
       />
       <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
       {!free && <BillingCountryField ctx={ctx} value={billingCountry} />}
@@ -171,13 +171,15 @@ export function ProductPage({
           />
           <IncludedFiles ctx={ctx} files={files} />
         </div>
-        {product.description_md.trim() && (
-          <section class="product-description" aria-label={t('catalog.public.description')}>
-            {/* Rendered from Markdown without raw HTML, then allow-list sanitised. */}
-            <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(product.description_md) }} />
-          </section>
-        )}
-        {sections}
+        <div class="product-description">
+          {product.description_md.trim() && (
+            <section aria-label={t('catalog.public.description')}>
+              {/* Rendered from Markdown without raw HTML, then allow-list sanitised. */}
+              <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(product.description_md) }} />
+            </section>
+          )}
+          {sections}
+        </div>
       </article>
     </Layout>
   );

@@ -35,7 +35,7 @@ type Props = {
   ctx: PageContext;
   product: Pick<
     Product,
-    'id' | 'title' | 'pricing' | 'currency' | 'price_minor' | 'min_price_minor' | 'suggested_price_minor'
+    'id' | 'title' | 'kind' | 'pricing' | 'currency' | 'price_minor' | 'min_price_minor' | 'suggested_price_minor'
   >;
   values: CheckoutValues;
   error?: CheckoutPageError | undefined;

@@ -7,6 +7,8 @@ export type ReceiptData = {
   hours: number;
   libraryUrl: string;
   links: { label: string; url: string; note?: string }[];
+  /** Some links are downloads (they expire; the note says for how long). */
+  files?: boolean;
   /** One line per licence key of the order. */
   licenseKeys?: { product: string; key: string }[];
   /** The buyer's consent to immediate delivery of digital content, as given at checkout. */
@@ -23,7 +25,7 @@ export const checkoutEmailTemplates = {
     subject: t('checkout.email.receipt.subject', { number: d.number, title: d.title }),
     heading: t('checkout.email.receipt.heading'),
     paragraphs: [
-      t('checkout.email.receipt.intro', { number: d.number }),
+      t(d.files === false ? 'checkout.email.receipt.introReady' : 'checkout.email.receipt.intro', { number: d.number }),
       t('checkout.email.receipt.total', { total: d.total }),
       ...(d.licenseKeys ?? []).map((k) => t('licensing.email.key', k)),
       ...(d.consent ? [t('legal.receipt.consent', d.consent)] : []),
@@ -32,7 +34,8 @@ export const checkoutEmailTemplates = {
     ],
     links: d.links,
     action: { label: t('checkout.email.receipt.action'), url: d.libraryUrl },
-    note: t('checkout.email.receipt.links', { hours: d.hours }),
+    note:
+      d.files === false ? t('checkout.email.receipt.library') : t('checkout.email.receipt.links', { hours: d.hours }),
   })) satisfies TemplateFn<ReceiptData>,
 };
 

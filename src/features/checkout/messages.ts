@@ -114,6 +114,8 @@ export const checkoutMessages = defineMessages(
     'checkout.email.receipt.subject': 'Your order {number}: {title}',
     'checkout.email.receipt.heading': 'Thank you for your purchase',
     'checkout.email.receipt.intro': 'Here is your receipt for order {number}. Your files are ready to download:',
+    'checkout.email.receipt.introReady': 'Here is your receipt for order {number}. Your purchase is ready:',
+    'checkout.email.receipt.library': 'Your library lists everything you bought, at any time.',
     'checkout.email.receipt.total': 'Total paid: {total}',
     'checkout.email.receipt.links':
       'Download links work for {hours} hours. You can always get fresh links from your library.',
@@ -237,6 +239,8 @@ export const checkoutMessages = defineMessages(
     'checkout.email.receipt.heading': 'Vielen Dank für Ihren Kauf',
     'checkout.email.receipt.intro':
       'Hier ist Ihr Beleg für Bestellung {number}. Ihre Dateien stehen zum Download bereit:',
+    'checkout.email.receipt.introReady': 'Hier ist Ihr Beleg für Bestellung {number}. Ihr Kauf steht bereit:',
+    'checkout.email.receipt.library': 'Ihre Bibliothek zeigt jederzeit alles, was Sie gekauft haben.',
     'checkout.email.receipt.total': 'Bezahlt: {total}',
     'checkout.email.receipt.links':
       'Die Download-Links gelten {hours} Stunden. Frische Links erhalten Sie jederzeit in Ihrer Bibliothek.',

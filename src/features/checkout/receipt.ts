@@ -1,4 +1,5 @@
 import { formatMoney } from '../../domain/money.js';
+import type { ReceiptLink } from '../../order-core/entitlements.js';
 import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import { formatFileSize } from '../../web/format.js';
@@ -28,13 +29,16 @@ export async function queueReceiptEmail(
   const items = await findOrderItems(db, orderId);
   const locale = isLocale(order.locale) ? order.locale : 'en';
   const deliveries = await downloadLinksForOrder(services, orderId);
-  const links = deliveries.flatMap((d) =>
+  const links: ReceiptLink[] = deliveries.flatMap((d) =>
     d.files.map((f) => ({
       label: deliveries.length > 1 ? `${d.productTitle}: ${f.name}` : f.name,
       url: f.url,
       note: formatFileSize(f.sizeBytes, locale),
     })),
   );
+  for (const e of services.orders.parts.entitlements) {
+    links.push(...((await e.receiptLinks?.(db, { order, publicUrl: services.config.publicUrl, locale })) ?? []));
+  }
   const licenseKeys = (await licenseKeysForOrder(db, orderId)).map((k) => ({ product: k.productTitle, key: k.key }));
   const consent = await findDigitalConsent(db, orderId);
   const serviceConsent = await findOrderConsent(db, orderId, SERVICE_CONSENT_KIND);
@@ -57,6 +61,7 @@ export async function queueReceiptEmail(
         hours: services.config.downloadLinkHours,
         libraryUrl: `${services.config.publicUrl}/library`,
         links,
+        files: deliveries.some((d) => d.files.length > 0),
         licenseKeys,
         // The durable medium of § 312f (3) BGB repeats the consent to immediate delivery.
         ...(consent

@@ -3,6 +3,8 @@ import type { Transaction } from 'kysely';
 import type { DB, Order, OrderItem } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Entitlement } from '../../order-core/entitlements.js';
+import { isLocale } from '../../web/i18n.js';
+import { translator } from '../../web/messages.js';
 import { normaliseEmail } from '../memberships/access.js';
 
 /**
@@ -29,6 +31,22 @@ export const courseEnrolmentEntitlement: Entitlement = {
       .where('order_id', '=', order.id)
       .where('revoked_at', 'is', null)
       .execute();
+  },
+  // The receipt links each course the order enrolled its buyer in.
+  async receiptLinks(db, { order, publicUrl, locale }) {
+    const courses = await db
+      .selectFrom('course_enrolments as e')
+      .innerJoin('products as p', 'p.id', 'e.product_id')
+      .select(['p.slug', 'p.title'])
+      .where('e.order_id', '=', order.id)
+      .where('e.revoked_at', 'is', null)
+      .execute();
+    const t = translator(isLocale(locale) ? locale : 'en');
+    return courses.map((c) => ({
+      label: c.title,
+      url: `${publicUrl}/learn/${c.slug}`,
+      note: t('courses.receipt.note'),
+    }));
   },
   async restore(trx, { order, revokedAt }) {
     await trx

@@ -117,6 +117,7 @@ export const coursesMessages = defineMessages(
     'courses.email.unlocked.action': 'Open the lesson',
     'courses.library.title': 'Your courses',
     'courses.library.completed': 'completed',
+    'courses.receipt.note': 'online course — sign in to your library with this address to open it',
   },
   {
     'courses.nav': 'Kurse',
@@ -236,6 +237,7 @@ export const coursesMessages = defineMessages(
     'courses.email.unlocked.action': 'Lektion öffnen',
     'courses.library.title': 'Ihre Kurse',
     'courses.library.completed': 'abgeschlossen',
+    'courses.receipt.note': 'Online-Kurs — melden Sie sich mit dieser Adresse in Ihrer Bibliothek an, um ihn zu öffnen',
   },
 );
 

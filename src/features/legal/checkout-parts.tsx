@@ -1,3 +1,4 @@
+import type { ProductKind } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import type { PageContext } from '../../web/context.js';
 import type { ShownPrice } from '../checkout/checkout-quote.js';
@@ -11,7 +12,7 @@ export const CONSENT_FIELD = 'digitalConsent';
 /** The services' early-start request (§ 356 (4), § 357a (2) BGB). */
 export const SERVICE_CONSENT_FIELD = 'serviceConsent';
 
-type Priced = { title: string; pricing: string; currency: string; price_minor: number; min_price_minor: number };
+type Priced = { title: string; kind: ProductKind; pricing: string; currency: string; price_minor: number; min_price_minor: number };
 
 /** Which sentence states the tax in the total: VAT included, § 19 UStG, or no VAT for the buyer's country. */
 type TaxNote = 'incVat' | 'smallBusiness' | 'noVat';
@@ -66,11 +67,7 @@ export function OrderSummaryNote({
   }
   return (
     <div class="order-summary">
-      <p>
-        {t(withdrawal === 'digital' ? 'legal.checkout.summary.item' : 'legal.checkout.summary.itemOther', {
-          title: product.title,
-        })}
-      </p>
+      <p>{t(summaryKey(product.kind, withdrawal), { title: product.title })}</p>
       <p>
         <strong>{price}</strong>
       </p>
@@ -215,4 +212,10 @@ export function CheckoutLegalLinks({ ctx }: { ctx: PageContext }) {
       {after}
     </p>
   );
+}
+
+/** What the buyer is told they buy: a course is named as one, other digital content as a download. */
+function summaryKey(kind: ProductKind, withdrawal: string) {
+  if (withdrawal !== 'digital') return 'legal.checkout.summary.itemOther' as const;
+  return kind === 'course' ? ('legal.checkout.summary.course' as const) : ('legal.checkout.summary.item' as const);
 }
