@@ -126,11 +126,18 @@ function MoveButtons({ ctx, action, label }: { ctx: PageContext; action: string;
   return (
     <span class="move">
       <Form ctx={ctx} action={action} class="inline">
-        <button type="submit" name="direction" value="up" aria-label={ctx.t('courses.admin.moveUp', { name: label })}>
+        <button
+          type="submit"
+          class="secondary"
+          name="direction"
+          value="up"
+          aria-label={ctx.t('courses.admin.moveUp', { name: label })}
+        >
           ↑
         </button>
         <button
           type="submit"
+          class="secondary"
           name="direction"
           value="down"
           aria-label={ctx.t('courses.admin.moveDown', { name: label })}

@@ -97,6 +97,9 @@ const DEMO_COURSE: Record<Locale, DemoCourse> = {
   },
 };
 
+/** The demo course's slugs in both languages (the demo history finds the course by them). */
+export const DEMO_COURSE_SLUGS: readonly string[] = [DEMO_COURSE.en.slug, DEMO_COURSE.de.slug];
+
 /** The demo store's course: published, priced, two modules (the second by drip); runs once. */
 export async function addDemoCourse(db: Kysely<DB>): Promise<{ added: number }> {
   const { locale, currency } = await getStoreSettings(db);

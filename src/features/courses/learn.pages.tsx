@@ -135,6 +135,8 @@ export type LessonPageProps = {
   video: VNode | null;
   quiz: VNode | null;
   notice?: string | undefined;
+  /** The admin looks without being enrolled: nothing is recorded. */
+  adminPreview?: boolean;
 };
 
 export function LessonPage(p: LessonPageProps) {
@@ -148,7 +150,10 @@ export function LessonPage(p: LessonPageProps) {
       <article class="lesson" data-progress-url={p.enrolmentId ? `${base}/progress` : undefined}>
         <h1>{lesson.title}</h1>
         {p.notice && <Alert kind="success">{p.notice}</Alert>}
-        {!p.enrolmentId && lesson.free_preview === 1 && <Alert kind="info">{ctx.t('courses.learn.previewNote')}</Alert>}
+        {!p.enrolmentId && p.adminPreview && <Alert kind="info">{ctx.t('courses.learn.adminPreview')}</Alert>}
+        {!p.enrolmentId && !p.adminPreview && lesson.free_preview === 1 && (
+          <Alert kind="info">{ctx.t('courses.learn.previewNote')}</Alert>
+        )}
         {p.video}
         {lesson.body_md.trim() && (
           // Rendered from Markdown without raw HTML, then allow-list sanitised (as posts).

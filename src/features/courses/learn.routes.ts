@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { CertificateLinks, findCertificateOfEnrolment } from '../certificates/student-links.js';
 import { attachmentDisposition } from '../delivery/content-disposition.js';
 import { activeEnrolment, curriculumOf, type LessonGate, lessonGate } from './access.js';
 import { lessonsInOrder } from './curriculum.js';
@@ -45,9 +46,19 @@ export function registerLearnRoutes(fastify: FastifyInstance, services: Services
     const curriculum = await curriculumOf(db, course.product_id, enrolment ?? null, now);
     const lessons = lessonsInOrder(curriculum);
     const next = lessons.find((l) => !l.completed && isOpen(l.opening, now))?.lesson;
+    const cert = enrolment ? await findCertificateOfEnrolment(db, enrolment.id) : undefined;
+    const completed = enrolment?.completed_at != null;
     return sendPage(
       reply,
-      CourseOverviewPage({ ctx, course, curriculum, now, next, completed: enrolment?.completed_at != null }),
+      CourseOverviewPage({
+        ctx,
+        course,
+        curriculum,
+        now,
+        next,
+        completed,
+        extra: cert && CertificateLinks({ ctx, cert }),
+      }),
     );
   });
 
@@ -108,6 +119,7 @@ export function registerLearnRoutes(fastify: FastifyInstance, services: Services
           attachments,
           completed: progress?.completed_at != null,
           enrolmentId: gate.enrolmentId,
+          adminPreview: viewer.admin && !gate.enrolmentId,
           previous: at > 0 ? order[at - 1] : undefined,
           next: at >= 0 ? order[at + 1] : undefined,
           ...slots,

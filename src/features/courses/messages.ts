@@ -118,6 +118,8 @@ export const coursesMessages = defineMessages(
     'courses.library.title': 'Your courses',
     'courses.library.completed': 'completed',
     'courses.receipt.note': 'online course — sign in to your library with this address to open it',
+    'courses.learn.adminPreview':
+      "You see this lesson as the store's admin: every lesson is open and nothing is recorded.",
   },
   {
     'courses.nav': 'Kurse',
@@ -238,6 +240,8 @@ export const coursesMessages = defineMessages(
     'courses.library.title': 'Ihre Kurse',
     'courses.library.completed': 'abgeschlossen',
     'courses.receipt.note': 'Online-Kurs — melden Sie sich mit dieser Adresse in Ihrer Bibliothek an, um ihn zu öffnen',
+    'courses.learn.adminPreview':
+      'Sie sehen diese Lektion als Administrator des Shops: Alle Lektionen sind offen, und nichts wird aufgezeichnet.',
   },
 );
 
