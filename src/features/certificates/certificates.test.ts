@@ -8,9 +8,9 @@ import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testin
 import { translator } from '../../web/messages.js';
 import { addQuestion } from '../course-quizzes/save-quiz.js';
 import { submitQuizAttempt } from '../course-quizzes/submit-attempt.js';
-import { orderRow, seedCourse, seedStudent } from '../course-quizzes/testing.js';
 import { courseCompletedJob } from '../courses/job-contracts.js';
 import { completeLesson } from '../courses/progress.js';
+import { orderRow, seedCourse, seedStudent } from '../courses/testing.js';
 import { emailsTo } from '../delivery/testing.js';
 import { signInLibrary } from '../memberships/testing.js';
 import { certificatesPrivacyPart } from './privacy-part.js';

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { renderToString } from 'preact-render-to-string';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { translator } from '../../web/messages.js';
+import { seedCourse, seedStudent } from '../courses/testing.js';
 import { signInLibrary } from '../memberships/testing.js';
 import { lessonQuizAdminSlot, lessonQuizSlot } from './slots.js';
-import { seedCourse, seedStudent } from './testing.js';
 
 type Fields = [string, string][];
 

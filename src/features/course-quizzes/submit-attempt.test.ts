@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
+import { seedCourse, seedStudent } from '../courses/testing.js';
 import { addQuestion, saveQuizSettings } from './save-quiz.js';
 import { submitQuizAttempt } from './submit-attempt.js';
-import { seedCourse, seedStudent } from './testing.js';
 
 describe('submitQuizAttempt under concurrent submits', () => {
   let t: TestApp;

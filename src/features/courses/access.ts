@@ -57,7 +57,8 @@ export async function activeEnrolment(
 ): Promise<CourseEnrolment | undefined> {
   const address = normaliseEmail(email);
   const existing = await findEnrolment(db, course.product_id, address);
-  if (existing && existing.revoked_at === null) return existing;
+  // An enrolment made for a member holds progress only: access follows the membership.
+  if (existing && existing.revoked_at === null && existing.source !== 'membership') return existing;
   const tierIds = courseTierIds(course);
   if (tierIds.length === 0) return undefined;
   const access = await loadMemberAccess(db, address, now);

@@ -3,7 +3,7 @@ import type { Order } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
 
-/** Test-only: a published course (product kind 'course') with one module of published lessons. */
+/** Test-only (shared by the course features' tests): a published course (product kind 'course') with one module of published lessons. */
 export async function seedCourse(
   services: Services,
   opts: { title?: string; lessons?: number; certificate?: boolean; studyMinutes?: number } = {},
