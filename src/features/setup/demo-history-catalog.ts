@@ -1,11 +1,12 @@
 import type { Db } from '../../db/schema.js';
 import { demoPrice } from '../catalog/demo-products.js';
 import { DEMO_TEXTS } from '../catalog/demo-texts.js';
+import { DEMO_COURSE_SLUGS } from '../courses/demo.js';
 import { DEMO_PLUGIN_TEXTS } from '../licensing/demo-texts.js';
 import type { HistoricalOrder } from './demo-history-orders.js';
 import type { DemoPrices, SaleProduct } from './demo-history-plan.js';
 
-export type CatalogProduct = Pick<HistoricalOrder['product'], 'id' | 'title' | 'licence'>;
+export type CatalogProduct = Pick<HistoricalOrder['product'], 'id' | 'title' | 'licence' | 'course'>;
 
 /** The demo store's products and tiers as the history needs them; undefined when one is missing (deleted, renamed). */
 export type DemoCatalog = {
@@ -19,6 +20,7 @@ const SLUGS: Record<SaleProduct, string[]> = {
   bundle: [DEMO_TEXTS.en.bundle.slug, DEMO_TEXTS.de.bundle.slug],
   checklist: [DEMO_TEXTS.en.checklist.slug, DEMO_TEXTS.de.checklist.slug],
   plugin: [DEMO_PLUGIN_TEXTS.en.slug, DEMO_PLUGIN_TEXTS.de.slug],
+  course: [...DEMO_COURSE_SLUGS],
 };
 
 export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCatalog | undefined> {
@@ -29,6 +31,7 @@ export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCat
       'products.id',
       'products.slug',
       'products.title',
+      'products.kind',
       'products.currency',
       'products.price_minor',
       'products.min_price_minor',
@@ -41,7 +44,9 @@ export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCat
     .where('products.slug', 'in', Object.values(SLUGS).flat())
     .execute();
   const bySlug = (key: SaleProduct) => rows.find((r) => SLUGS[key].includes(r.slug) && r.currency === currency);
-  const [ebook, bundle, checklist, plugin] = (['ebook', 'bundle', 'checklist', 'plugin'] as const).map(bySlug);
+  const [ebook, bundle, checklist, plugin, course] = (
+    ['ebook', 'bundle', 'checklist', 'plugin', 'course'] as const
+  ).map(bySlug);
   const tiers = await db
     .selectFrom('membership_tiers')
     .selectAll()
@@ -50,7 +55,9 @@ export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCat
     .execute();
   const free = tiers.find((t) => t.is_free === 1);
   const paid = tiers.find((t) => t.is_free === 0 && t.product_id && t.currency === currency && t.monthly_price_minor);
-  if (!ebook || !bundle || !checklist || !plugin || !free || !paid?.product_id) return undefined;
+  if (!ebook || !bundle || !checklist || !plugin || course?.kind !== 'course' || !free || !paid?.product_id) {
+    return undefined;
+  }
   const tierProduct = await db
     .selectFrom('products')
     .select(['id', 'title'])
@@ -63,6 +70,7 @@ export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCat
     licence: r.licensed
       ? { activationLimit: r.activation_limit, validity: r.validity ?? 'forever', validityDays: r.validity_days }
       : null,
+    course: r.kind === 'course',
   });
   const monthly = paid.monthly_price_minor ?? 0;
   return {
@@ -71,9 +79,10 @@ export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCat
       bundle: product(bundle),
       checklist: product(checklist),
       plugin: product(plugin),
+      course: product(course),
     },
     membership: {
-      product: { ...tierProduct, licence: null },
+      product: { ...tierProduct, licence: null, course: false },
       tierId: paid.id,
       freeTierId: free.id,
       monthly,
@@ -84,6 +93,7 @@ export async function loadDemoCatalog(db: Db, currency: string): Promise<DemoCat
       bundleMin: bundle.min_price_minor,
       bundleSuggested: bundle.suggested_price_minor ?? bundle.min_price_minor,
       plugin: plugin.price_minor,
+      course: course.price_minor,
       hourly: demoPrice(95, currency),
     },
   };

@@ -6,7 +6,9 @@ import type { Locale } from '../../web/i18n.js';
 import type { OrderTax, ResolvedBuyer } from '../checkout/order-tax.js';
 import { generateLicenseKey, hashLicenseKey } from '../licensing/license-key.js';
 import { expiryFor } from '../licensing/license-rules.js';
+import { normaliseEmail } from '../memberships/access.js';
 import { testFeeMinor } from '../payments/test-provider.js';
+import type { PlannedStudy } from './demo-history-plan.js';
 import { insertRows } from './demo-insert.js';
 
 /**
@@ -23,6 +25,8 @@ export type HistoricalOrder = {
     title: string;
     /** Licence keys are on: one key per order, as fulfilment issues it. */
     licence: { activationLimit: number | null; validity: LicenseValidity; validityDays: number | null } | null;
+    /** A course: the order enrols its buyer, as fulfilment does. */
+    course: boolean;
   };
   currency: string;
   totalMinor: number;
@@ -39,6 +43,8 @@ export type HistoricalOrder = {
   refund: { at: string; amountMinor: number } | null;
   /** More detail for the timeline's "created" entry (a membership period). */
   createdDetail?: Record<string, unknown>;
+  /** How the buyer takes the course (course orders; demo-history-courses.ts writes it). */
+  study?: PlannedStudy;
 };
 
 type Rows = {
@@ -50,14 +56,15 @@ type Rows = {
   license_keys: Insertable<DB['license_keys']>[];
   order_payment_details: Insertable<DB['order_payment_details']>[];
   test_payment_sessions: Insertable<DB['test_payment_sessions']>[];
+  course_enrolments: Insertable<DB['course_enrolments']>[];
 };
 
 const later = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
 /**
  * THE one place the demo history writes orders (and what hangs on them:
- * items, consents, timeline, deliveries, licence keys, payment details, test
- * payment sessions), numbered on from the order counter in the given order.
+ * items, consents, timeline, deliveries, licence keys, course enrolments,
+ * payment details, test payment sessions), numbered on from the order counter in the given order.
  * The order and its items go through the order core's `insertOrder`; the
  * rest in multi-row inserts, so a year of orders takes well under a second.
  * Returns the order numbers, in the order given.
@@ -87,6 +94,7 @@ export async function insertHistoricalOrders(
     license_keys: [],
     order_payment_details: [],
     test_payment_sessions: [],
+    course_enrolments: [],
   };
   const numbers = orders.map((o, n) => {
     const number = String(first + n);
@@ -100,6 +108,7 @@ export async function insertHistoricalOrders(
   await insertRows(trx, 'order_events', rows.order_events);
   await insertRows(trx, 'deliveries', rows.deliveries);
   await insertRows(trx, 'license_keys', rows.license_keys);
+  await insertRows(trx, 'course_enrolments', rows.course_enrolments);
   await insertRows(trx, 'order_payment_details', rows.order_payment_details);
   await insertRows(trx, 'test_payment_sessions', rows.test_payment_sessions);
   await trx
@@ -218,7 +227,27 @@ function addRows(
       updated_at: full ? (o.refund?.at ?? deliveredAt) : deliveredAt,
     });
   }
-  event('delivered', deliveredAt, { deliveries: 1, ...(o.product.licence ? { licenseKeys: 1 } : {}) });
+  // One enrolment per course and address (the history plans each student's purchase once).
+  if (o.product.course) {
+    rows.course_enrolments.push({
+      id: randomUUID(),
+      product_id: o.product.id,
+      email: normaliseEmail(o.customer.email),
+      name: o.customer.name,
+      source: 'order',
+      order_id: o.id,
+      enrolled_at: deliveredAt,
+      first_access_at: null,
+      revoked_at: full ? (o.refund?.at ?? null) : null,
+      cohort_id: null,
+      completed_at: null,
+    });
+  }
+  event('delivered', deliveredAt, {
+    deliveries: 1,
+    ...(o.product.licence ? { licenseKeys: 1 } : {}),
+    ...(o.product.course ? { enrolments: 1 } : {}),
+  });
   if (o.refund) {
     if (full) {
       event('refunded', o.refund.at, { provider: o.provider, amountMinor: refundedMinor });

@@ -11,16 +11,40 @@ import { type Random, seededRandom } from './demo-random.js';
  * seeded, so the same day and seed always give the same year. The story:
  * products are built one after another while client work pays the bills,
  * three weeks of holiday without any work while sales go on, and after the
- * last launch the hours almost stop while 1:n income keeps growing.
+ * last launch the hours almost stop while 1:n income keeps growing. The last
+ * product is the online course: recorded in the weeks before the holiday,
+ * launched the day after it, and from then on it sells and is taken by its
+ * students with hardly an hour more of the creator's time.
  */
 
 export type { DemoProductKey };
 export type SaleProduct = Exclude<DemoProductKey, 'membership'>;
 
 /** Minor units of the store's currency, as the products and tiers are priced. */
-export type DemoPrices = { ebook: number; bundleMin: number; bundleSuggested: number; plugin: number; hourly: number };
+export type DemoPrices = {
+  ebook: number;
+  bundleMin: number;
+  bundleSuggested: number;
+  plugin: number;
+  course: number;
+  hourly: number;
+};
 
 export type PlannedRefund = { afterMinutes: number; amountMinor: number };
+/**
+ * How a buyer of the course takes it: `reach` is the share of its lessons
+ * they complete (0: never opened it, 1: all of them), starting `startHours`
+ * after enrolling, `paceHours` between lessons (or later, when drip opens
+ * the next one), about `minutes` on each lesson page.
+ */
+export type PlannedStudy = {
+  reach: number;
+  startHours: number;
+  paceHours: number;
+  minutes: number;
+  /** Attempts a quiz takes them (the last one passes, as far as the quiz allows). */
+  quizTries: number;
+};
 /** `minute`: minutes after the store-local midnight of `day`. */
 export type PlannedSale = {
   product: SaleProduct;
@@ -29,6 +53,8 @@ export type PlannedSale = {
   person: number;
   amountMinor: number;
   refund: PlannedRefund | null;
+  /** Sales of the course only. */
+  study?: PlannedStudy;
 };
 export type PlannedSubscription = {
   person: number;
@@ -70,7 +96,20 @@ export const HISTORY_DAYS = 364;
 export const DEMO_SEED = 20_260_517;
 
 /** Day indexes (0 = the first day of the history). */
-const LAUNCH: Record<DemoProductKey, number> = { ebook: 60, checklist: 45, membership: 95, bundle: 140, plugin: 210 };
+const LAUNCH: Record<DemoProductKey, number> = {
+  ebook: 60,
+  checklist: 45,
+  membership: 95,
+  bundle: 140,
+  plugin: 210,
+  course: 259,
+};
+/**
+ * The products planned day by day on the main random stream. The course
+ * came last and is planned after them on a stream of its own (planCourse),
+ * so adding it left the rest of the year exactly as it was.
+ */
+const FIRST_PRODUCTS = ['ebook', 'checklist', 'membership', 'bundle', 'plugin'] as const;
 const BUILD: readonly (readonly [DemoProductKey, number, number])[] = [
   ['ebook', 0, 59],
   ['checklist', 35, 44],
@@ -79,6 +118,8 @@ const BUILD: readonly (readonly [DemoProductKey, number, number])[] = [
   ['plugin', 150, 209],
 ];
 const HOLIDAY = [238, 258] as const;
+/** Recorded in the weeks before the holiday, launched the day after it. */
+const COURSE_BUILD = [215, 237] as const;
 const PLUGIN_UPDATE = [300, 304] as const;
 /** Orders a day at launch and how many more by the end of the year. */
 const DEMAND: Record<SaleProduct, readonly [number, number]> = {
@@ -86,6 +127,7 @@ const DEMAND: Record<SaleProduct, readonly [number, number]> = {
   ebook: [0.9, 2.2],
   bundle: [0.45, 1],
   plugin: [0.45, 1],
+  course: [0.5, 1.1],
 };
 const SALE_ORDER: readonly SaleProduct[] = ['checklist', 'ebook', 'bundle', 'plugin'];
 const SOURCES = [
@@ -99,7 +141,8 @@ const SOURCES = [
 type Ctx = { random: Random; plan: DemoPlan; prices: DemoPrices; locale: Locale; dayOf: (i: number) => string };
 
 export function planDemoHistory(o: { today: string; locale: Locale; prices: DemoPrices; seed?: number }): DemoPlan {
-  const random = seededRandom(o.seed ?? DEMO_SEED);
+  const seed = o.seed ?? DEMO_SEED;
+  const random = seededRandom(seed);
   const dayOf = (i: number) => addDays(o.today, i - HISTORY_DAYS);
   const launches = Object.fromEntries(Object.entries(LAUNCH).map(([k, i]) => [k, dayOf(i)])) as DemoPlan['launches'];
   const plan: DemoPlan = {
@@ -120,8 +163,9 @@ export function planDemoHistory(o: { today: string; locale: Locale; prices: Demo
     const weekday = isWeekday(dayOf(i));
     planSales(ctx, people, i, weekday);
     planMembers(ctx, people, i);
-    if (weekday && !(i >= HOLIDAY[0] && i <= HOLIDAY[1])) planWork(ctx, i);
+    if (isWorkday(ctx, i)) planWork(ctx, i);
   }
+  planCourse({ ...ctx, random: seededRandom(seed ^ 0x5eed_c0de) });
   plan.sales.sort((a, b) => (a.day === b.day ? a.minute - b.minute : a.day < b.day ? -1 : 1));
   return plan;
 }
@@ -154,6 +198,10 @@ function crowd(ctx: Ctx) {
       return person;
     },
   };
+}
+
+function isWorkday(ctx: Ctx, i: number): boolean {
+  return isWeekday(ctx.dayOf(i)) && !(i >= HOLIDAY[0] && i <= HOLIDAY[1]);
 }
 
 function demand(product: SaleProduct, i: number, weekday: boolean): number {
@@ -192,6 +240,8 @@ function amountOf({ random, prices }: Ctx, product: SaleProduct): number {
       return prices.ebook;
     case 'plugin':
       return prices.plugin;
+    case 'course':
+      return prices.course;
     case 'bundle': {
       // Pay what you want: most pay the suggested price, some the minimum, a few more.
       const { bundleMin: min, bundleSuggested: suggested } = prices;
@@ -271,8 +321,8 @@ function planWork(ctx: Ctx, i: number): void {
     effort('membership', 'creation', 15 * random.int(3, 5));
   }
   if (i >= PLUGIN_UPDATE[0] && i <= PLUGIN_UPDATE[1]) effort('plugin', 'update', 15 * random.int(8, 14));
-  for (const [product, launch] of Object.entries(LAUNCH) as [DemoProductKey, number][]) {
-    if (i > launch && random.chance(0.03)) effort(product, 'support', 15 * random.int(1, 3));
+  for (const product of FIRST_PRODUCTS) {
+    if (i > LAUNCH[product] && random.chance(0.03)) effort(product, 'support', 15 * random.int(1, 3));
   }
   // 1:1 work pays the bills all year, less of it once the products sell.
   const early = i < HOLIDAY[0];
@@ -287,4 +337,87 @@ function planWork(ctx: Ctx, i: number): void {
       note: texts.clients[project] ?? '',
     });
   }
+}
+
+/**
+ * The course, on its own random stream: the creator's hours while recording
+ * it (the notes in the order the work was done) and a few support hours
+ * later; from its launch on, its sales (some to people who bought or signed
+ * up before, each person once), with visits and checkouts like the other
+ * products', and how far each buyer gets through it.
+ */
+function planCourse(ctx: Ctx): void {
+  const { random, plan, locale } = ctx;
+  const texts = HISTORY_TEXTS[locale].effort.course;
+  const creation = texts.creation ?? [];
+  const [from, to] = COURSE_BUILD;
+  for (let i = 0; i < HISTORY_DAYS; i++) {
+    if (!isWorkday(ctx, i)) continue;
+    const day = ctx.dayOf(i);
+    if (i >= from && i <= to && random.chance(0.8)) {
+      const note = creation[Math.floor(((i - from) / (to - from + 1)) * creation.length)] ?? '';
+      plan.effort.push({ product: 'course', day, minutes: 15 * random.int(6, 14), category: 'creation', note });
+    }
+    // Questions come mostly in the first weeks after the launch, then now and then.
+    if (i > LAUNCH.course && random.chance(i - LAUNCH.course <= 21 ? 0.3 : 0.05)) {
+      const note = texts.support?.[0] ?? '';
+      plan.effort.push({ product: 'course', day, minutes: 15 * random.int(1, 3), category: 'support', note });
+    }
+  }
+  // Who could come back: everyone who bought or signed up before, in the order they did.
+  const earlier = [
+    ...plan.sales.map((s) => ({ day: s.day, person: s.person })),
+    ...plan.signUps.map((s) => ({ day: s.day, person: s.person })),
+  ].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const known: number[] = [];
+  const students = new Set<number>();
+  const make = peopleMaker(random, new Set(plan.people.map((p) => p.email)));
+  const student = () => {
+    let person = known.length > 0 && random.chance(0.3) ? random.pick(known) : -1;
+    if (person < 0 || students.has(person)) {
+      plan.people.push(make());
+      person = plan.people.length - 1;
+    }
+    students.add(person);
+    return person;
+  };
+  let next = 0;
+  for (let i = LAUNCH.course; i < HISTORY_DAYS; i++) {
+    const day = ctx.dayOf(i);
+    for (let e = earlier[next]; e && e.day < day; e = earlier[++next]) known.push(e.person);
+    const n = random.poisson(demand('course', i, isWeekday(day)));
+    for (let k = 0; k < n; k++) {
+      const amountMinor = amountOf(ctx, 'course');
+      plan.sales.push({
+        product: 'course',
+        day,
+        minute: random.int(7 * 60, 23 * 60 - 1),
+        person: student(),
+        amountMinor,
+        refund: refundOf(random, 'course', amountMinor),
+        study: studyOf(random),
+      });
+    }
+    planVisits(ctx, 'course', day, n, i - LAUNCH.course < 7);
+  }
+}
+
+/** Some never start, about a third finish, the rest stop somewhere on the way. */
+function studyOf(random: Random): PlannedStudy {
+  const reach = random.weighted([
+    ['none', 15],
+    ['part', 50],
+    ['all', 35],
+  ] as const);
+  return {
+    reach: reach === 'none' ? 0 : reach === 'all' ? 1 : random.next(),
+    startHours: random.int(0, 72),
+    paceHours: random.int(6, 6 * 24),
+    minutes: random.int(8, 35),
+    quizTries: random.weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ] as const),
+  };
 }

@@ -1,8 +1,8 @@
 import type { EffortCategory } from '../../db/schema.js';
 import type { Locale } from '../../web/i18n.js';
 
-/** The demo store's products, by role: three downloads, the plugin with licence keys, the paid membership. */
-export type DemoProductKey = 'ebook' | 'bundle' | 'checklist' | 'plugin' | 'membership';
+/** The demo store's products, by role: three downloads, the plugin with licence keys, the paid membership, the online course. */
+export type DemoProductKey = 'ebook' | 'bundle' | 'checklist' | 'plugin' | 'membership' | 'course';
 
 /** The notes of the demo's work records: content the creator would have typed, in the store's language. */
 type HistoryTexts = {
@@ -36,6 +36,17 @@ export const HISTORY_TEXTS: Record<Locale, HistoryTexts> = {
       membership: {
         creation: ['Weekly letter and analysis', 'Set up the membership tiers'],
         support: ['Answered member emails'],
+      },
+      course: {
+        creation: [
+          'Course outline and lesson plan',
+          'Filmed the plot walk for "Sun, shade and soil"',
+          'Drew the example plans for the paths lesson',
+          'Recorded the planting plan lesson',
+          'Video editing and captions',
+          'Plant list download, modules and release dates',
+        ],
+        support: ['Answered student questions about their plans'],
       },
     },
     clients: [
@@ -74,6 +85,17 @@ export const HISTORY_TEXTS: Record<Locale, HistoryTexts> = {
       membership: {
         creation: ['Wochenbrief und Analyse', 'Mitgliedsstufen eingerichtet'],
         support: ['E-Mails von Mitgliedern beantwortet'],
+      },
+      course: {
+        creation: [
+          'Kursgliederung und Lektionsplan',
+          'Grundstücksrundgang für „Sonne, Schatten und Boden“ gefilmt',
+          'Beispielpläne für die Lektion zu Wegen gezeichnet',
+          'Lektion zum Pflanzplan aufgenommen',
+          'Videoschnitt und Untertitel',
+          'Pflanzenliste zum Herunterladen, Module und Freischaltung eingerichtet',
+        ],
+        support: ['Fragen von Teilnehmenden zu ihren Plänen beantwortet'],
       },
     },
     clients: [

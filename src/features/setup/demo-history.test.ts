@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { earnedOf, loadAnalytics } from '../analytics/dashboard-data.js';
 import { addDays } from '../analytics/time-zone.js';
+import { sendUnlockEmails } from '../courses/unlock-emails.js';
 import { demoContentOf } from '../index.js';
 import { readImpressum } from '../legal/impressum.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
@@ -25,6 +26,10 @@ async function fingerprint(t: TestApp) {
     'subscriptions',
     'subscription_payments',
     'license_keys',
+    'course_enrolments',
+    'lesson_progress',
+    'course_unlock_emails',
+    'course_quiz_attempts',
     'effort_entries',
     'client_work',
     'daily_sales',
@@ -64,7 +69,7 @@ describe('the demo store’s year of history', () => {
     assert.ok(data.hourlyRateMinor > 0, 'the 1:1 rate to compare with');
     for (const p of data.products) assert.ok(p.minutes > 0, `hours recorded on ${p.title}`);
     const paid = data.products.filter((p) => p.gross > 0);
-    assert.equal(paid.length, 4, 'e-book, bundle, plugin and the membership sold');
+    assert.equal(paid.length, 5, 'e-book, bundle, plugin, the membership and the course sold');
     assert.ok(data.memberships && data.memberships.flows.length > 0, 'subscriptions in the MRR history');
     assert.ok(data.countries.length >= 5, 'sales from several countries');
   });
@@ -159,6 +164,119 @@ describe('the demo store’s year of history', () => {
 
     assert.match((await readImpressum(db)).name, /SAMPLE DATA/);
     assert.match((await loadTaxSettings(db))?.businessName ?? '', /SAMPLE/);
+  });
+
+  test('the course: recorded before the holiday, launched after it, its buyers enrolled and part-way through', async () => {
+    const { db } = t.services.database;
+    const data = await loadAnalytics(db, { currency: 'EUR', range: 'all', now: NOW });
+    const course = data.products.find((p) => p.kind === 'course');
+    assert.ok(course && course.gross > 0 && course.minutes > 0, 'the course sold and took hours');
+    const [holiday] = data.leave;
+    assert.ok(holiday);
+    const product = await db
+      .selectFrom('products')
+      .select(['id', 'published_at'])
+      .where('slug', '=', 'garden-design-course')
+      .executeTakeFirstOrThrow();
+    const hours = await db
+      .selectFrom('effort_entries')
+      .select(['day', 'category'])
+      .where('product_id', '=', product.id)
+      .execute();
+    const creation = hours.filter((h) => h.category === 'creation');
+    assert.ok(creation.length > 5 && creation.every((h) => h.day < holiday.startDay), 'recorded before the holiday');
+    assert.ok(
+      hours.some((h) => h.category === 'support'),
+      'a few hours of support',
+    );
+    assert.equal(product.published_at?.slice(0, 10), addDays(holiday.endDay, 1), 'launched the day after the holiday');
+
+    const orders = await db
+      .selectFrom('orders as o')
+      .innerJoin('order_items as i', 'i.order_id', 'o.id')
+      .leftJoin('course_enrolments as e', 'e.order_id', 'o.id')
+      .select(['o.id', 'o.email', 'o.status', 'o.refunded_at', 'o.paid_at', 'e.email as student', 'e.source'])
+      .select(['e.enrolled_at', 'e.revoked_at', 'e.product_id'])
+      .where('i.product_id', '=', product.id)
+      .execute();
+    assert.equal(history.students, orders.length);
+    assert.ok(orders.length > 50, 'the course keeps selling');
+    for (const o of orders) {
+      assert.equal(o.student, o.email.toLowerCase(), 'every order enrolled its buyer');
+      assert.equal(o.source, 'order');
+      assert.equal(o.product_id, product.id);
+      assert.ok(o.enrolled_at && o.paid_at && o.enrolled_at >= o.paid_at);
+      assert.equal(o.revoked_at, o.status === 'refunded' ? o.refunded_at : null, 'a refund ends access');
+    }
+    assert.ok(orders.some((o) => o.status === 'refunded'));
+
+    const students = await db
+      .selectFrom('course_enrolments as e')
+      .select(['e.id', 'e.enrolled_at', 'e.first_access_at', 'e.completed_at', 'e.revoked_at'])
+      .select((eb) =>
+        eb
+          .selectFrom('lesson_progress as p')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('p.enrolment_id', '=', 'e.id')
+          .where('p.completed_at', 'is not', null)
+          .as('done'),
+      )
+      .execute();
+    const lessons = await db
+      .selectFrom('course_lessons')
+      .select('id')
+      .where('product_id', '=', product.id)
+      .where('status', '=', 'published')
+      .execute();
+    const spread = new Set(students.map((s) => Number(s.done)));
+    assert.ok(spread.has(0) && spread.has(lessons.length) && spread.size >= 3, `a spread of progress: ${[...spread]}`);
+    for (const s of students) {
+      assert.equal(s.completed_at !== null, Number(s.done) === lessons.length, 'complete when every lesson is');
+      if (Number(s.done) > 0) assert.ok(s.first_access_at && s.first_access_at >= s.enrolled_at);
+    }
+    const progress = await db
+      .selectFrom('lesson_progress as p')
+      .innerJoin('course_enrolments as e', 'e.id', 'p.enrolment_id')
+      .select(['p.first_opened_at', 'p.completed_at', 'e.enrolled_at', 'e.revoked_at'])
+      .execute();
+    for (const p of progress) {
+      assert.ok(p.first_opened_at >= p.enrolled_at && p.first_opened_at < NOW.toISOString());
+      assert.ok(!p.completed_at || !p.revoked_at || p.completed_at < p.revoked_at, 'nothing done after access ended');
+    }
+    // A lesson completed by its quiz was passed by an attempt (numbered 1, 2, … per student).
+    const quizLessons = await db
+      .selectFrom('course_quizzes as q')
+      .innerJoin('course_lessons as l', 'l.id', 'q.lesson_id')
+      .select(['q.id', 'q.lesson_id'])
+      .where('l.product_id', '=', product.id)
+      .where('l.completion', '=', 'quiz')
+      .execute();
+    for (const q of quizLessons) {
+      const done = await db
+        .selectFrom('lesson_progress')
+        .select('enrolment_id')
+        .where('lesson_id', '=', q.lesson_id)
+        .where('completed_at', 'is not', null)
+        .execute();
+      const attempts = await db
+        .selectFrom('course_quiz_attempts')
+        .select(['enrolment_id', 'number', 'passed'])
+        .where('quiz_id', '=', q.id)
+        .orderBy('enrolment_id')
+        .orderBy('number')
+        .execute();
+      const passed = attempts.filter((a) => a.passed === 1).map((a) => a.enrolment_id);
+      assert.deepEqual(new Set(passed), new Set(done.map((d) => d.enrolment_id)), 'passed ⇔ completed');
+      assert.ok(
+        attempts.some((a) => a.passed === 0),
+        'some failed once',
+      );
+    }
+    // History sends and issues nothing: no completion jobs, no certificates, and past drip openings count as announced.
+    const jobs = await db.selectFrom('jobs').select('kind').distinct().execute();
+    assert.ok(!jobs.some((j) => j.kind.startsWith('courses.') || j.kind.startsWith('email.')), JSON.stringify(jobs));
+    assert.equal((await db.selectFrom('certificates').select('id').execute()).length, 0);
+    assert.equal(await sendUnlockEmails(db, 'http://localhost', NOW), 0, 'no email about a year of openings');
   });
 
   test('the same day gives the same history; a second run adds nothing', async () => {

@@ -14,6 +14,7 @@ import { productTaxOf } from '../tax/product-tax.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { loadDemoCatalog } from './demo-history-catalog.js';
 import { customerBook, type HistoryContext, instantIn, taxDecider } from './demo-history-context.js';
+import { writeCourseStudy } from './demo-history-courses.js';
 import { membershipHistory } from './demo-history-members.js';
 import { type HistoricalOrder, insertHistoricalOrders } from './demo-history-orders.js';
 import { type DemoProductKey, planDemoHistory } from './demo-history-plan.js';
@@ -34,6 +35,8 @@ export type DemoHistoryResult = {
   effortEntries: number;
   clientWorkEntries: number;
   newsletterRecipients: number;
+  /** Course enrolments of its orders (refunded ones included, their access ended). */
+  students: number;
   /** How long it took, planning to recount (milliseconds). */
   ms: number;
 };
@@ -101,6 +104,7 @@ export async function addDemoHistory(
     );
     const downloadLimit = services.config.downloadLimit > 0 ? services.config.downloadLimit : null;
     await insertHistoricalOrders(trx, orders, { publicUrl: services.config.publicUrl, downloadLimit });
+    await writeCourseStudy(trx, ctx, orders);
     await membership.write(trx);
     await writeWorkHistory(trx, ctx);
     await backdateCatalog(trx, ctx);
@@ -118,6 +122,7 @@ export async function addDemoHistory(
     customers: book.customers.size,
     members: membership.members,
     subscriptions: membership.subscriptions,
+    students: orders.filter((o) => o.product.course).length,
     effortEntries: plan.effort.length,
     clientWorkEntries: plan.clientWork.length,
     newsletterRecipients: recipients,
@@ -133,6 +138,7 @@ function emptyResult(): Omit<DemoHistoryResult, 'ms'> {
     customers: 0,
     members: 0,
     subscriptions: 0,
+    students: 0,
     effortEntries: 0,
     clientWorkEntries: 0,
     newsletterRecipients: 0,
@@ -145,7 +151,7 @@ async function hasPeople(db: Services['database']['db']): Promise<boolean> {
   return Boolean(order || member);
 }
 
-/** The download sales: one order per planned sale, consent and VAT as checkout would take and decide them. */
+/** The download and course sales: one order per planned sale, consent and VAT as checkout would take and decide them. */
 async function salesOrders(ctx: HistoryContext): Promise<HistoricalOrder[]> {
   const { plan, catalog } = ctx;
   const categories = await productTaxOf(
@@ -184,6 +190,7 @@ async function salesOrders(ctx: HistoryContext): Promise<HistoricalOrder[]> {
       cardCountry: s.amountMinor === 0 ? null : person.country,
       refund:
         s.refund && refundAt && refundAt < ctx.nowIso ? { at: refundAt, amountMinor: s.refund.amountMinor } : null,
+      ...(s.study ? { study: s.study } : {}),
     });
   }
   return orders;
@@ -198,6 +205,7 @@ async function backdateCatalog(trx: Transaction<DB>, ctx: HistoryContext): Promi
     checklist: catalog.products.checklist.id,
     plugin: catalog.products.plugin.id,
     membership: catalog.membership.product.id,
+    course: catalog.products.course.id,
   };
   for (const [key, id] of Object.entries(ids) as [DemoProductKey, string][]) {
     const launch = plan.launches[key];
@@ -209,10 +217,30 @@ async function backdateCatalog(trx: Transaction<DB>, ctx: HistoryContext): Promi
       .where('id', '=', id)
       .execute();
   }
+  await backdateCourse(trx, ctx);
   const tiersAt = ctx.instant(plan.launches.membership, 8 * 60);
   await trx
     .updateTable('membership_tiers')
     .set({ created_at: tiersAt, updated_at: tiersAt })
     .where('id', 'in', [catalog.membership.tierId, catalog.membership.freeTierId])
+    .execute();
+}
+
+/** The course's outline was made when its product was, and published with it. */
+async function backdateCourse(trx: Transaction<DB>, ctx: HistoryContext): Promise<void> {
+  const launch = ctx.plan.launches.course;
+  const created = ctx.instant(addDays(launch, -30), 9 * 60);
+  const published = ctx.instant(launch, 8 * 60);
+  const id = ctx.catalog.products.course.id;
+  await trx
+    .updateTable('courses')
+    .set({ created_at: created, updated_at: published })
+    .where('product_id', '=', id)
+    .execute();
+  await trx.updateTable('course_modules').set({ created_at: created }).where('product_id', '=', id).execute();
+  await trx
+    .updateTable('course_lessons')
+    .set({ created_at: created, updated_at: published })
+    .where('product_id', '=', id)
     .execute();
 }

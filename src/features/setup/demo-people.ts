@@ -63,9 +63,8 @@ function mailPart(s: string): string {
     .toLowerCase();
 }
 
-/** Makes new people; addresses stay unique within one run. */
-export function peopleMaker(random: Random): () => DemoPerson {
-  const used = new Set<string>();
+/** Makes new people; addresses stay unique within one run (and apart from those in `used`). */
+export function peopleMaker(random: Random, used = new Set<string>()): () => DemoPerson {
   return () => {
     const origin = random.weighted(WEIGHTED);
     const names = NAMES[origin.names];
