@@ -120,6 +120,14 @@ export const coursesMessages = defineMessages(
     'courses.receipt.note': 'online course — sign in to your library with this address to open it',
     'courses.learn.adminPreview':
       "You see this lesson as the store's admin: every lesson is open and nothing is recorded.",
+    'courses.funnel.title': 'Completion by lesson',
+    'courses.funnel.hint':
+      'Of {n} students whose access has not ended. “Stopped here”: the first lesson they have not completed.',
+    'courses.funnel.lesson': 'Lesson',
+    'courses.funnel.started': 'Started',
+    'courses.funnel.completed': 'Completed',
+    'courses.funnel.rate': 'Completion rate',
+    'courses.funnel.stopped': 'Stopped here',
   },
   {
     'courses.nav': 'Kurse',
@@ -242,6 +250,14 @@ export const coursesMessages = defineMessages(
     'courses.receipt.note': 'Online-Kurs — melden Sie sich mit dieser Adresse in Ihrer Bibliothek an, um ihn zu öffnen',
     'courses.learn.adminPreview':
       'Sie sehen diese Lektion als Administrator des Shops: Alle Lektionen sind offen, und nichts wird aufgezeichnet.',
+    'courses.funnel.title': 'Abschluss je Lektion',
+    'courses.funnel.hint':
+      'Von {n} Teilnehmern mit laufendem Zugang. „Hier stehen geblieben“: die erste Lektion, die sie noch nicht abgeschlossen haben.',
+    'courses.funnel.lesson': 'Lektion',
+    'courses.funnel.started': 'Begonnen',
+    'courses.funnel.completed': 'Abgeschlossen',
+    'courses.funnel.rate': 'Abschlussquote',
+    'courses.funnel.stopped': 'Hier stehen geblieben',
   },
 );
 

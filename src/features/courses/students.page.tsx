@@ -2,6 +2,7 @@ import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import type { FunnelRow } from './lesson-funnel.js';
 import type { CourseRow } from './queries.js';
 import type { StudentRow } from './students.js';
 
@@ -12,6 +13,7 @@ export function StudentsPage({
   course,
   rows,
   lessons,
+  funnel,
   notice,
   error,
 }: {
@@ -19,6 +21,7 @@ export function StudentsPage({
   course: CourseRow;
   rows: StudentRow[];
   lessons: number;
+  funnel: { rows: FunnelRow[]; students: number };
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -32,6 +35,7 @@ export function StudentsPage({
         <a href={base}>← {course.title}</a>
         <a href={`${base}/students.csv`}>{ctx.t('courses.students.csv')}</a>
       </p>
+      {funnel.students > 0 && <FunnelTable ctx={ctx} funnel={funnel} />}
       {rows.length === 0 ? (
         <p class="empty">{ctx.t('courses.students.empty')}</p>
       ) : (
@@ -91,5 +95,42 @@ export function StudentsPage({
         </div>
       )}
     </AdminLayout>
+  );
+}
+
+const percent = (n: number, of: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(of === 0 ? 0 : n / of);
+
+/** Completion by lesson and where students stop, for students whose access has not ended. */
+function FunnelTable({ ctx, funnel }: { ctx: PageContext; funnel: { rows: FunnelRow[]; students: number } }) {
+  return (
+    <section aria-labelledby="h-funnel">
+      <h2 id="h-funnel">{ctx.t('courses.funnel.title')}</h2>
+      <p class="muted">{ctx.t('courses.funnel.hint', { n: funnel.students })}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('courses.funnel.lesson')}</th>
+              <th scope="col">{ctx.t('courses.funnel.started')}</th>
+              <th scope="col">{ctx.t('courses.funnel.completed')}</th>
+              <th scope="col">{ctx.t('courses.funnel.rate')}</th>
+              <th scope="col">{ctx.t('courses.funnel.stopped')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {funnel.rows.map((r) => (
+              <tr>
+                <th scope="row">{r.title}</th>
+                <td>{r.started}</td>
+                <td>{r.completed}</td>
+                <td>{percent(r.completed, funnel.students, ctx.locale)}</td>
+                <td>{r.stoppedHere}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

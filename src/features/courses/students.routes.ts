@@ -8,6 +8,7 @@ import { adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
 import { CSV_BOM, csvFileName, csvLine } from '../orders/csv.js';
 import { findCourse } from './access.js';
+import { loadLessonFunnel } from './lesson-funnel.js';
 import { listStudents, saveOverride } from './students.js';
 import { minutesOf, StudentsPage } from './students.page.js';
 
@@ -35,12 +36,13 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
     extra: { notice?: string; error?: string },
     status = 200,
   ) => {
-    const [course, ctx, list] = await Promise.all([
+    const [course, ctx, list, funnel] = await Promise.all([
       courseOr404(id),
       adminPageContext(req, reply, services),
       listStudents(db, id),
+      loadLessonFunnel(db, id),
     ]);
-    return sendPage(reply, StudentsPage({ ctx, course, ...list, ...extra }), status);
+    return sendPage(reply, StudentsPage({ ctx, course, ...list, funnel, ...extra }), status);
   };
 
   app.get(
