@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import type { CourseLesson, CourseModule } from '../../db/schema.js';
 import { Alert, Field, Form, Select, useFieldId } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { courseTierIds } from './access.js';
 import { type FormErrors, type LessonForm, UNLOCK_KINDS, type UnlockForm } from './course-input.js';
@@ -158,7 +159,50 @@ export type CourseEditorProps = {
   moduleForms: Record<string, UnlockForm & { title: string }>;
   errors?: { moduleId?: string; errors: FormErrors } | undefined;
   notice?: string | undefined;
+  cohorts: CohortRow[];
 };
+
+export type CohortRow = { id: string; name: string; starts_at: string; students: number | string | null };
+
+/** Runs of the course with a start date; drip counts from it for its students. */
+function CohortsSection({
+  ctx,
+  base,
+  cohorts,
+  errors,
+}: {
+  ctx: PageContext;
+  base: string;
+  cohorts: CohortRow[];
+  errors?: FormErrors | undefined;
+}) {
+  return (
+    <section aria-labelledby="h-cohorts" class="panel">
+      <h2 id="h-cohorts">{ctx.t('courses.cohorts.title')}</h2>
+      <p class="muted">{ctx.t('courses.cohorts.hint')}</p>
+      {cohorts.length > 0 && (
+        <ul>
+          {cohorts.map((c) => (
+            <li>
+              <a href={`${base}/students?cohort=${c.id}`}>{c.name}</a>:{' '}
+              {ctx.t('courses.cohorts.starts', { date: formatDateTime(c.starts_at, ctx.locale, ctx.timeZone) })} ·{' '}
+              {ctx.t('courses.cohorts.students', { n: Number(c.students ?? 0) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form ctx={ctx} action={`${base}/cohorts`} idPrefix="cohort" class="inline-form">
+        <Field name="name" label={ctx.t('courses.cohorts.name')} error={err(ctx, errors, 'name')} required />
+        <div class={errors?.startsAt ? 'field invalid' : 'field'}>
+          <label for="f-cohort-startsAt">{ctx.t('courses.cohorts.startsAt', { zone: ctx.timeZone })}</label>
+          <input type="datetime-local" id="f-cohort-startsAt" name="startsAt" required />
+          {err(ctx, errors, 'startsAt') && <p class="error">{err(ctx, errors, 'startsAt')}</p>}
+        </div>
+        <button type="submit">{ctx.t('courses.cohorts.add')}</button>
+      </Form>
+    </section>
+  );
+}
 
 export function CourseEditorPage({
   ctx,
@@ -169,6 +213,7 @@ export function CourseEditorPage({
   moduleForms,
   errors,
   notice,
+  cohorts,
 }: CourseEditorProps) {
   const base = `/admin/courses/${course.product_id}`;
   const chosen = courseTierIds(course);
@@ -272,6 +317,12 @@ export function CourseEditorPage({
         />
         <button type="submit">{ctx.t('courses.admin.addModule')}</button>
       </Form>
+      <CohortsSection
+        ctx={ctx}
+        base={base}
+        cohorts={cohorts}
+        errors={errors?.moduleId === 'cohort' ? errors.errors : undefined}
+      />
     </AdminLayout>
   );
 }

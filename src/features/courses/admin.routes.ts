@@ -6,10 +6,12 @@ import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { localInputToUtc } from '../posts/local-time.js';
 import { listTiers } from '../posts/queries.js';
 import { findCourse } from './access.js';
 import { CourseEditorPage, type CourseListRow, CoursesListPage, LessonEditorPage } from './admin.pages.js';
 import { adminSlots } from './admin-slots.js';
+import { addCohort, listCohorts } from './cohorts.js';
 import {
   checkLesson,
   checkUnlock,
@@ -43,6 +45,14 @@ const titleForm = z.object({
     .max(200)
     .default('')
     .transform((s) => s.trim()),
+});
+const cohortForm = z.object({
+  name: z
+    .string()
+    .max(120)
+    .default('')
+    .transform((v) => v.trim()),
+  startsAt: z.string().max(40).default(''),
 });
 const moveForm = z.object({ direction: z.enum(['up', 'down']).catch('up') });
 const noticeQuery = z.object({ done: z.enum(['saved', 'created']).optional().catch(undefined) });
@@ -113,11 +123,12 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
     status = 200,
   ) => {
     const course = await courseOr404(id);
-    const [ctx, modules, lessons, tiers] = await Promise.all([
+    const [ctx, modules, lessons, tiers, cohorts] = await Promise.all([
       adminPageContext(req, reply, services),
       db.selectFrom('course_modules').selectAll().where('product_id', '=', id).orderBy('position').execute(),
       db.selectFrom('course_lessons').selectAll().where('product_id', '=', id).orderBy('position').execute(),
       listTiers(db),
+      listCohorts(db, id),
     ]);
     const moduleForms = Object.fromEntries(
       modules.map((m) => [m.id, { ...unlockFormOf(m, ctx.timeZone), title: m.title }]),
@@ -133,6 +144,7 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
         lessons: ordered,
         tiers,
         moduleForms,
+        cohorts,
         errors: extra.errors,
         notice: extra.notice,
       }),
@@ -347,6 +359,21 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
       return reply.redirect(`/admin/courses/${req.params.id}`, 303);
     },
   );
+
+  app.post('/admin/courses/:id/cohorts', { ...guard, schema: { params: courseParams } }, async (req, reply) => {
+    await courseOr404(req.params.id);
+    const form = cohortForm.parse(req.body ?? {});
+    const ctx = await adminPageContext(req, reply, services);
+    const startsAt = localInputToUtc(form.startsAt, ctx.timeZone);
+    const errors: FormErrors = {
+      ...(form.name ? {} : { name: 'courses.error.title' }),
+      ...(startsAt ? {} : { startsAt: 'courses.error.at' }),
+    };
+    if (!form.name || !startsAt)
+      return showEditor(req, reply, req.params.id, { errors: { moduleId: 'cohort', errors } }, 400);
+    await addCohort(db, req.params.id, form.name, startsAt.toISOString());
+    return reply.redirect(`/admin/courses/${req.params.id}?done=saved`, 303);
+  });
 
   registerStudentAdminRoutes(fastify, services);
 }

@@ -263,7 +263,11 @@ describe('courses', () => {
     const list = await admin.get(students);
     assert.match(list.body, /2 of 3 lessons/);
     assert.match(list.body, /Completion by lesson/);
-    assert.match(list.body, /<th scope="row">plants<\/th><td>0<\/td><td>0<\/td><td>0%<\/td><td>1<\/td>/, 'stopped before plants');
+    assert.match(
+      list.body,
+      /<th scope="row">plants<\/th><td>0<\/td><td>0<\/td><td>0%<\/td><td>1<\/td>/,
+      'stopped before plants',
+    );
     const enrolmentId = enrolments[0]?.id ?? '';
     const badShift = await admin.postForm(`${students}/${enrolmentId}`, { shiftDays: '999' }, { formPage: students });
     assert.equal(badShift.statusCode, 400);

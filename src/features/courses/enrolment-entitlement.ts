@@ -6,6 +6,7 @@ import type { Entitlement } from '../../order-core/entitlements.js';
 import { isLocale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
 import { normaliseEmail } from '../memberships/access.js';
+import { nextCohortId } from './cohorts.js';
 
 /**
  * A paid order for a course enrols its buyer: one enrolment per (course,
@@ -87,7 +88,7 @@ async function enrol(trx: Transaction<DB>, order: Order, productId: string): Pro
       enrolled_at: isoNow(),
       first_access_at: null,
       revoked_at: null,
-      cohort_id: null,
+      cohort_id: await nextCohortId(trx, productId, new Date()),
       completed_at: null,
     })
     .onConflict((oc) => oc.columns(['product_id', 'email']).doNothing())

@@ -128,6 +128,18 @@ export const coursesMessages = defineMessages(
     'courses.funnel.completed': 'Completed',
     'courses.funnel.rate': 'Completion rate',
     'courses.funnel.stopped': 'Stopped here',
+    'courses.cohorts.title': 'Cohorts',
+    'courses.cohorts.hint':
+      'Optional: runs of the course with a start date. Buyers join the next cohort that has not started; release rules count from its start.',
+    'courses.cohorts.starts': 'starts {date}',
+    'courses.cohorts.students': '{n} students',
+    'courses.cohorts.name': 'Name of a new cohort',
+    'courses.cohorts.startsAt': 'Start (store time, {zone})',
+    'courses.cohorts.add': 'Add cohort',
+    'courses.cohorts.cohort': 'Cohort',
+    'courses.cohorts.none': 'Self-paced (no cohort)',
+    'courses.cohorts.all': 'All students',
+    'courses.error.cohort': 'That cohort does not belong to this course.',
   },
   {
     'courses.nav': 'Kurse',
@@ -258,6 +270,18 @@ export const coursesMessages = defineMessages(
     'courses.funnel.completed': 'Abgeschlossen',
     'courses.funnel.rate': 'Abschlussquote',
     'courses.funnel.stopped': 'Hier stehen geblieben',
+    'courses.cohorts.title': 'Gruppen',
+    'courses.cohorts.hint':
+      'Optional: Durchgänge des Kurses mit Startdatum. Käufer kommen in die nächste Gruppe, die noch nicht begonnen hat; Freischaltungen zählen ab ihrem Start.',
+    'courses.cohorts.starts': 'Start {date}',
+    'courses.cohorts.students': '{n} Teilnehmer',
+    'courses.cohorts.name': 'Name einer neuen Gruppe',
+    'courses.cohorts.startsAt': 'Start (Shop-Zeit, {zone})',
+    'courses.cohorts.add': 'Gruppe hinzufügen',
+    'courses.cohorts.cohort': 'Gruppe',
+    'courses.cohorts.none': 'Im eigenen Tempo (keine Gruppe)',
+    'courses.cohorts.all': 'Alle Teilnehmer',
+    'courses.error.cohort': 'Diese Gruppe gehört nicht zu diesem Kurs.',
   },
 );
 

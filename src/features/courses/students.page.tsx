@@ -14,6 +14,8 @@ export function StudentsPage({
   rows,
   lessons,
   funnel,
+  cohorts,
+  cohortId,
   notice,
   error,
 }: {
@@ -22,6 +24,9 @@ export function StudentsPage({
   rows: StudentRow[];
   lessons: number;
   funnel: { rows: FunnelRow[]; students: number };
+  cohorts: { id: string; name: string }[];
+  /** The cohort the list is filtered to. */
+  cohortId?: string | undefined;
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -35,6 +40,18 @@ export function StudentsPage({
         <a href={base}>← {course.title}</a>
         <a href={`${base}/students.csv`}>{ctx.t('courses.students.csv')}</a>
       </p>
+      {cohorts.length > 0 && (
+        <nav class="actions" aria-label={ctx.t('courses.cohorts.title')}>
+          <a href={`${base}/students`} aria-current={cohortId ? undefined : 'page'}>
+            {ctx.t('courses.cohorts.all')}
+          </a>
+          {cohorts.map((c) => (
+            <a href={`${base}/students?cohort=${c.id}`} aria-current={cohortId === c.id ? 'page' : undefined}>
+              {c.name}
+            </a>
+          ))}
+        </nav>
+      )}
       {funnel.students > 0 && <FunnelTable ctx={ctx} funnel={funnel} />}
       {rows.length === 0 ? (
         <p class="empty">{ctx.t('courses.students.empty')}</p>
@@ -85,6 +102,19 @@ export function StudentsPage({
                         max={365}
                         inputmode="numeric"
                       />
+                      {cohorts.length > 0 && (
+                        <>
+                          <label for={`f-s-${r.id}-cohort`}>{ctx.t('courses.cohorts.cohort')}</label>
+                          <select id={`f-s-${r.id}-cohort`} name="cohort">
+                            <option value="">{ctx.t('courses.cohorts.none')}</option>
+                            {cohorts.map((c) => (
+                              <option value={c.id} selected={r.cohort_id === c.id}>
+                                {c.name}
+                              </option>
+                            ))}
+                          </select>
+                        </>
+                      )}
                       <button type="submit">{ctx.t('courses.admin.save')}</button>
                     </Form>
                   </td>

@@ -8,14 +8,22 @@ import { adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
 import { CSV_BOM, csvFileName, csvLine } from '../orders/csv.js';
 import { findCourse } from './access.js';
+import { listCohorts, moveToCohort } from './cohorts.js';
 import { loadLessonFunnel } from './lesson-funnel.js';
 import { listStudents, saveOverride } from './students.js';
 import { minutesOf, StudentsPage } from './students.page.js';
 
 const courseParams = z.object({ id: z.uuid() });
 const studentParams = courseParams.extend({ enrolmentId: z.uuid() });
-const overrideForm = z.object({ unlockAll: z.string().optional(), shiftDays: z.string().max(10).default('0') });
-const noticeQuery = z.object({ done: z.enum(['saved']).optional().catch(undefined) });
+const overrideForm = z.object({
+  unlockAll: z.string().optional(),
+  shiftDays: z.string().max(10).default('0'),
+  cohort: z.string().max(60).optional(),
+});
+const noticeQuery = z.object({
+  done: z.enum(['saved']).optional().catch(undefined),
+  cohort: z.uuid().optional().catch(undefined),
+});
 
 /** A course's students: progress, time spent, the drip override, CSV. */
 export function registerStudentAdminRoutes(fastify: FastifyInstance, services: Services): void {
@@ -33,16 +41,17 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
     req: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { notice?: string; error?: string },
+    extra: { notice?: string; error?: string; cohortId?: string | undefined },
     status = 200,
   ) => {
-    const [course, ctx, list, funnel] = await Promise.all([
+    const [course, ctx, list, funnel, cohorts] = await Promise.all([
       courseOr404(id),
       adminPageContext(req, reply, services),
-      listStudents(db, id),
+      listStudents(db, id, extra.cohortId),
       loadLessonFunnel(db, id),
+      listCohorts(db, id),
     ]);
-    return sendPage(reply, StudentsPage({ ctx, course, ...list, funnel, ...extra }), status);
+    return sendPage(reply, StudentsPage({ ctx, course, ...list, funnel, cohorts, ...extra }), status);
   };
 
   app.get(
@@ -50,7 +59,8 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
     { ...guard, schema: { params: courseParams, querystring: noticeQuery } },
     async (req, reply) => {
       const ctx = await adminPageContext(req, reply, services);
-      return show(req, reply, req.params.id, req.query.done ? { notice: ctx.t('courses.notice.saved') } : {});
+      const notice = req.query.done ? { notice: ctx.t('courses.notice.saved') } : {};
+      return show(req, reply, req.params.id, { ...notice, cohortId: req.query.cohort });
     },
   );
 
@@ -73,6 +83,10 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
       }
       if (!(await saveOverride(db, id, enrolmentId, form.unlockAll === 'yes', shift)))
         throw notFound('Student not found');
+      if (form.cohort !== undefined && !(await moveToCohort(db, id, enrolmentId, form.cohort || null))) {
+        const ctx = await adminPageContext(req, reply, services);
+        return show(req, reply, id, { error: ctx.t('courses.error.cohort') }, 400);
+      }
       return reply.redirect(`/admin/courses/${id}/students?done=saved`, 303);
     },
   );

@@ -11,12 +11,17 @@ export type StudentRow = {
   completed_at: string | null;
   unlock_all: number;
   shift_days: number;
+  cohort_id: string | null;
   lessons_done: number;
   seconds_spent: number;
   last_activity: string | null;
 };
 
-export async function listStudents(db: Db, productId: string): Promise<{ rows: StudentRow[]; lessons: number }> {
+export async function listStudents(
+  db: Db,
+  productId: string,
+  cohortId?: string,
+): Promise<{ rows: StudentRow[]; lessons: number }> {
   const [rows, lessons] = await Promise.all([
     db
       .selectFrom('course_enrolments as e')
@@ -30,6 +35,7 @@ export async function listStudents(db: Db, productId: string): Promise<{ rows: S
         'e.completed_at',
         'e.unlock_all',
         'e.shift_days',
+        'e.cohort_id',
       ])
       .select((eb) => [
         eb
@@ -50,6 +56,7 @@ export async function listStudents(db: Db, productId: string): Promise<{ rows: S
           .as('last_activity'),
       ])
       .where('e.product_id', '=', productId)
+      .$if(cohortId !== undefined, (q) => q.where('e.cohort_id', '=', cohortId ?? ''))
       .orderBy('e.enrolled_at', 'desc')
       .execute(),
     db
