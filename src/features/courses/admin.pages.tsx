@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
-import type { CourseLesson, CourseModule } from '../../db/schema.js';
+import type { CourseLesson, CourseModule, LessonAttachment } from '../../db/schema.js';
 import { Alert, Field, Form, Select, useFieldId } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatFileSize } from '../../web/format.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { courseTierIds } from './access.js';
@@ -337,7 +338,60 @@ export type LessonEditorProps = {
   notice?: string | undefined;
   video: VNode | null;
   quiz: VNode | null;
+  attachments: LessonAttachment[];
+  attachmentError?: string | undefined;
 };
+
+/** The lesson's materials: list with removal, and the upload (a plain multipart form). */
+function AttachmentsSection({
+  ctx,
+  action,
+  attachments,
+  error,
+}: {
+  ctx: PageContext;
+  action: string;
+  attachments: LessonAttachment[];
+  error?: string | undefined;
+}) {
+  return (
+    <section aria-labelledby="h-attachments" class="panel">
+      <h2 id="h-attachments">{ctx.t('courses.attachments.title')}</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      {attachments.length === 0 ? (
+        <p class="muted">{ctx.t('courses.attachments.none')}</p>
+      ) : (
+        <ul>
+          {attachments.map((a) => (
+            <li>
+              {a.name}{' '}
+              <span class="muted">
+                ({a.file_name}, {formatFileSize(a.size_bytes, ctx.locale)})
+              </span>
+              <Form ctx={ctx} action={`${action}/${a.id}/delete`} class="inline">
+                <button
+                  type="submit"
+                  class="secondary"
+                  aria-label={ctx.t('courses.attachments.remove', { name: a.name })}
+                >
+                  {ctx.t('courses.attachments.removeShort')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form ctx={ctx} action={action} enctype="multipart/form-data" idPrefix="attachment" class="inline-form">
+        <Field name="name" label={ctx.t('courses.attachments.name')} />
+        <div class="field">
+          <label for="f-attachment-file">{ctx.t('courses.attachments.file')}</label>
+          <input type="file" id="f-attachment-file" name="file" required />
+        </div>
+        <button type="submit">{ctx.t('courses.attachments.upload')}</button>
+      </Form>
+    </section>
+  );
+}
 
 export function LessonEditorPage({
   ctx,
@@ -349,6 +403,8 @@ export function LessonEditorPage({
   notice,
   video,
   quiz,
+  attachments,
+  attachmentError,
 }: LessonEditorProps) {
   const base = `/admin/courses/${course.product_id}`;
   return (
@@ -397,6 +453,12 @@ export function LessonEditorPage({
         <UnlockFields ctx={ctx} form={form} errors={errors} lessons={lessons} selfId={lesson.id} />
         <button type="submit">{ctx.t('courses.admin.save')}</button>
       </Form>
+      <AttachmentsSection
+        ctx={ctx}
+        action={`${base}/lessons/${lesson.id}/attachments`}
+        attachments={attachments}
+        error={attachmentError}
+      />
       {video}
       {quiz}
     </AdminLayout>

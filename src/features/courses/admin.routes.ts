@@ -6,11 +6,13 @@ import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
+import { acceptMultipartForms, takeUpload } from '../catalog/multipart.js';
 import { localInputToUtc } from '../posts/local-time.js';
 import { listTiers } from '../posts/queries.js';
 import { findCourse } from './access.js';
 import { CourseEditorPage, type CourseListRow, CoursesListPage, LessonEditorPage } from './admin.pages.js';
 import { adminSlots } from './admin-slots.js';
+import { addAttachment, removeAttachment } from './attachments.js';
 import { addCohort, listCohorts } from './cohorts.js';
 import {
   checkLesson,
@@ -34,6 +36,7 @@ import {
   saveLesson,
   saveModule,
 } from './edit-course.js';
+import { listAttachments } from './queries.js';
 import { registerStudentAdminRoutes } from './students.routes.js';
 
 const courseParams = z.object({ id: z.uuid() });
@@ -290,7 +293,7 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
     reply: FastifyReply,
     id: string,
     lessonId: string,
-    extra: { form?: z.infer<typeof lessonForm>; errors?: FormErrors; notice?: string } = {},
+    extra: { form?: z.infer<typeof lessonForm>; errors?: FormErrors; notice?: string; attachmentError?: string } = {},
     status = 200,
   ) => {
     const [course, lesson, ctx] = await Promise.all([
@@ -304,11 +307,12 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
       .where('product_id', '=', id)
       .orderBy('position')
       .execute();
-    const slots = await adminSlots(services, ctx, lesson);
+    const [slots, attachments] = await Promise.all([adminSlots(services, ctx, lesson), listAttachments(db, lesson.id)]);
     const form = extra.form ?? lessonFormOf(lesson, ctx.timeZone);
+    const { errors, notice, attachmentError } = extra;
     return sendPage(
       reply,
-      LessonEditorPage({ ctx, course, lesson, lessons, form, errors: extra.errors, notice: extra.notice, ...slots }),
+      LessonEditorPage({ ctx, course, lesson, lessons, form, errors, notice, attachments, attachmentError, ...slots }),
       status,
     );
   };
@@ -374,6 +378,48 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
     await addCohort(db, req.params.id, form.name, startsAt.toISOString());
     return reply.redirect(`/admin/courses/${req.params.id}?done=saved`, 303);
   });
+
+  // Materials: a multipart upload in its own scope (the parser is for this route only).
+  app.register(async (scope) => {
+    const maxBytes = services.config.maxUploadBytes;
+    acceptMultipartForms(scope, maxBytes);
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/admin/courses/:id/lessons/:lessonId/attachments',
+        { ...guard, schema: { params: lessonParams } },
+        async (req, reply) => {
+          const { id, lessonId } = req.params;
+          await lessonOr404(id, lessonId);
+          const { fields, upload } = takeUpload(req);
+          const result = await addAttachment({
+            db,
+            storage: services.storage,
+            lessonId,
+            upload,
+            name: fields.name ?? '',
+            maxBytes,
+          });
+          if (result.kind === 'ok') return reply.redirect(`/admin/courses/${id}/lessons/${lessonId}?done=saved`, 303);
+          const ctx = await adminPageContext(req, reply, services);
+          const attachmentError = ctx.t(`courses.attachments.error.${result.kind}`, {
+            mb: Math.floor(maxBytes / 1024 / 1024),
+          });
+          return showLesson(req, reply, id, lessonId, { attachmentError }, 400);
+        },
+      );
+  });
+
+  app.post(
+    '/admin/courses/:id/lessons/:lessonId/attachments/:attachmentId/delete',
+    { ...guard, schema: { params: lessonParams.extend({ attachmentId: z.uuid() }) } },
+    async (req, reply) => {
+      const { id, lessonId, attachmentId } = req.params;
+      await lessonOr404(id, lessonId);
+      if (!(await removeAttachment(db, services.storage, lessonId, attachmentId))) throw notFound('File not found');
+      return reply.redirect(`/admin/courses/${id}/lessons/${lessonId}?done=saved`, 303);
+    },
+  );
 
   registerStudentAdminRoutes(fastify, services);
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { Order } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { postMultipart } from '../catalog/testing.js';
 import { latestOrder } from '../checkout/testing.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 
@@ -16,6 +16,7 @@ describe('courses', () => {
   let admin: TestClient;
   let courseId: string;
   let slug: string;
+  let attachmentId: string;
   const db = () => t.services.database.db;
 
   before(async () => {
@@ -143,20 +144,23 @@ describe('courses', () => {
       .where('id', '=', courseId)
       .execute();
     slug = (await db().selectFrom('products').select('slug').where('id', '=', courseId).executeTakeFirstOrThrow()).slug;
-    const stored = await t.services.storage.put(Readable.from(Buffer.from('plant list')));
-    await db()
-      .insertInto('lesson_attachments')
-      .values({
-        id: '00000000-0000-4000-8000-000000000001',
-        lesson_id: await lessonIdOf('soil'),
-        name: 'Plant list',
-        storage_key: stored.key,
-        file_name: 'plants.txt',
-        content_type: 'text/plain',
-        size_bytes: stored.sizeBytes,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    const soilEditor = `/admin/courses/${courseId}/lessons/${await lessonIdOf('soil')}`;
+    const noFile = await postMultipart(
+      t.app,
+      admin,
+      `${soilEditor}/attachments`,
+      [{ name: 'name', value: 'x' }],
+      soilEditor,
+    );
+    assert.equal(noFile.statusCode, 400);
+    assert.match(noFile.body, /Choose a file to upload/);
+    const parts = [
+      { name: 'name', value: 'Plant list' },
+      { name: 'file', filename: 'plants.txt', content: Buffer.from('plant list'), type: 'text/plain' },
+    ];
+    assert.equal((await postMultipart(t.app, admin, `${soilEditor}/attachments`, parts, soilEditor)).statusCode, 303);
+    attachmentId = (await db().selectFrom('lesson_attachments').select('id').executeTakeFirstOrThrow()).id;
+    assert.match((await admin.get(soilEditor)).body, /Plant list/);
   });
 
   test('the store lists the course and its page shows the curriculum', async () => {
@@ -174,7 +178,7 @@ describe('courses', () => {
     assert.equal(overview.statusCode, 403);
     assert.match(overview.body, /sign in/);
     assert.equal((await visitor.get(`/learn/${slug}/soil`)).statusCode, 403);
-    assert.equal((await visitor.get(`/learn/${slug}/soil/files/00000000-0000-4000-8000-000000000001`)).statusCode, 403);
+    assert.equal((await visitor.get(`/learn/${slug}/soil/files/${attachmentId}`)).statusCode, 403);
     const stranger = await student('stranger@example.com');
     assert.equal((await stranger.get(`/learn/${slug}/soil`)).statusCode, 403);
     await saveLesson('soil', { freePreview: 'yes' });
@@ -217,7 +221,7 @@ describe('courses', () => {
 
     const soil = await me.get(`/learn/${slug}/soil`);
     assert.equal(soil.statusCode, 200);
-    const file = await me.get(`/learn/${slug}/soil/files/00000000-0000-4000-8000-000000000001`);
+    const file = await me.get(`/learn/${slug}/soil/files/${attachmentId}`);
     assert.equal(file.statusCode, 200);
     assert.equal(file.body, 'plant list');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(soil.body)?.[1] ?? '';
@@ -324,7 +328,7 @@ describe('courses', () => {
     await t.drainJobs();
     assert.equal((await me.get(`/learn/${slug}`)).statusCode, 403);
     assert.equal((await me.get(`/learn/${slug}/soil`)).statusCode, 403);
-    assert.equal((await me.get(`/learn/${slug}/soil/files/00000000-0000-4000-8000-000000000001`)).statusCode, 403);
+    assert.equal((await me.get(`/learn/${slug}/soil/files/${attachmentId}`)).statusCode, 403);
     const report = await me.postJson(`/learn/${slug}/soil/progress`, {
       position_seconds: 1,
       duration_seconds: 100,
