@@ -15,6 +15,7 @@ import type {
   LeavePeriodsTable,
 } from './tables/analytics.js';
 import type { CertificatesTable } from './tables/certificates.js';
+import type { CourseQuestionAnswersTable, CourseQuestionsTable } from './tables/course-questions.js';
 import type {
   CourseQuizAttemptsTable,
   CourseQuizOptionsTable,
@@ -180,6 +181,8 @@ export interface DB {
   course_video_renditions: CourseVideoRenditionsTable;
   course_video_captions: CourseVideoCaptionsTable;
   course_video_uploads: CourseVideoUploadsTable;
+  course_questions: CourseQuestionsTable;
+  course_question_answers: CourseQuestionAnswersTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
@@ -187,6 +190,7 @@ export type Db = Kysely<DB> | Transaction<DB>;
 
 export * from './tables/analytics.js';
 export * from './tables/certificates.js';
+export * from './tables/course-questions.js';
 export * from './tables/course-quizzes.js';
 export * from './tables/course-video.js';
 export * from './tables/courses.js';

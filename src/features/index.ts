@@ -7,6 +7,7 @@ import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
 import { certificatesFeature } from './certificates/feature.js';
 import { checkoutFeature } from './checkout/feature.js';
+import { courseQuestionsFeature } from './course-questions/feature.js';
 import { courseQuizzesFeature } from './course-quizzes/feature.js';
 import { coursesFeature } from './courses/feature.js';
 import { deliveryFeature } from './delivery/feature.js';
@@ -62,6 +63,7 @@ export const features: readonly Feature[] = [
   coursesFeature,
   courseQuizzesFeature,
   certificatesFeature,
+  courseQuestionsFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).

@@ -24,6 +24,7 @@ import * as m0023 from './0023-courses.js';
 import * as m0024 from './0024-course-video.js';
 import * as m0025 from './0025-course-quizzes.js';
 import * as m0026 from './0026-certificates.js';
+import * as m0027 from './0027-course-questions.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0024-course-video': m0024,
   '0025-course-quizzes': m0025,
   '0026-certificates': m0026,
+  '0027-course-questions': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,128 @@
+import { defineMessages } from '../../web/i18n.js';
+
+export const courseQuestionsMessages = defineMessages(
+  {
+    'courseQuestions.nav': 'Questions',
+    'courseQuestions.title': 'Questions',
+    'courseQuestions.student.intro':
+      'Ask the creator about this lesson. Questions and answers are visible to every student of the course.',
+    'courseQuestions.student.empty': 'No questions yet.',
+    'courseQuestions.student.anonymous': 'Student',
+    'courseQuestions.student.creator': 'Creator',
+    'courseQuestions.student.asked': '{name} asked on {date}',
+    'courseQuestions.student.answered': '{name} answered on {date}',
+    'courseQuestions.student.waiting': 'Not answered yet.',
+    'courseQuestions.student.yours': 'your question',
+    'courseQuestions.student.ask': 'Your question',
+    'courseQuestions.student.askHint': 'Plain text, up to {max} characters. Your first name is shown with it.',
+    'courseQuestions.student.submit': 'Ask question',
+    'courseQuestions.student.delete': 'Delete my question',
+    'courseQuestions.student.previewNote':
+      'Preview: students of the course ask here. Answer them under Questions in the admin.',
+    'courseQuestions.student.manage': 'Answer questions',
+    'courseQuestions.student.back': 'Back to the lesson',
+    'courseQuestions.student.more': 'Showing the newest {n} questions.',
+    'courseQuestions.error.body': 'Please write your question (up to {max} characters).',
+    'courseQuestions.error.answer': 'Please write the answer (up to {max} characters).',
+    'courseQuestions.error.rateLimit':
+      'You have asked {n} questions in the last hour. Please wait a little before asking more.',
+    'courseQuestions.admin.title': 'Questions from students',
+    'courseQuestions.admin.intro':
+      'Questions asked under lessons. Open questions come first; students get an email with your answer.',
+    'courseQuestions.admin.open': 'Unanswered: {n}',
+    'courseQuestions.admin.empty': 'No questions yet.',
+    'courseQuestions.admin.where': '{course} · {lesson}',
+    'courseQuestions.admin.from': 'From {name} ({email}) on {date}',
+    'courseQuestions.admin.hiddenMark': 'Hidden from students',
+    'courseQuestions.admin.openMark': 'Unanswered',
+    'courseQuestions.admin.answer': 'Your answer',
+    'courseQuestions.admin.submitAnswer': 'Send answer',
+    'courseQuestions.admin.hide': 'Hide from students',
+    'courseQuestions.admin.unhide': 'Show to students again',
+    'courseQuestions.admin.delete': 'Delete question',
+    'courseQuestions.admin.limit': 'Showing the {n} most recent questions after the open ones.',
+    'courseQuestions.admin.view': 'View lesson',
+    'courseQuestions.notice.answered': 'Answer sent.',
+    'courseQuestions.notice.hidden': 'Question hidden from students.',
+    'courseQuestions.notice.shown': 'Question shown to students again.',
+    'courseQuestions.notice.deleted': 'Question deleted.',
+    'courseQuestions.email.asked.subject': 'New question on “{lesson}”',
+    'courseQuestions.email.asked.heading': 'A student asked a question',
+    'courseQuestions.email.asked.intro': '{name} asked about the lesson “{lesson}” of “{course}”:',
+    'courseQuestions.email.asked.action': 'Answer the question',
+    'courseQuestions.email.asked.note': 'You get this email as an administrator of the store.',
+    'courseQuestions.email.answered.subject': 'Your question on “{lesson}” was answered',
+    'courseQuestions.email.answered.heading': 'Your question was answered',
+    'courseQuestions.email.answered.intro':
+      'The creator answered your question about the lesson “{lesson}” of “{course}”:',
+    'courseQuestions.email.answered.question': 'You asked: {question}',
+    'courseQuestions.email.answered.action': 'Open the lesson',
+    'courseQuestions.email.answered.note': 'You get this email because you asked a question under this lesson.',
+  },
+  {
+    'courseQuestions.nav': 'Fragen',
+    'courseQuestions.title': 'Fragen',
+    'courseQuestions.student.intro':
+      'Stellen Sie dem Ersteller eine Frage zu dieser Lektion. Fragen und Antworten sehen alle Teilnehmer des Kurses.',
+    'courseQuestions.student.empty': 'Noch keine Fragen.',
+    'courseQuestions.student.anonymous': 'Teilnehmer',
+    'courseQuestions.student.creator': 'Ersteller',
+    'courseQuestions.student.asked': '{name} fragte am {date}',
+    'courseQuestions.student.answered': '{name} antwortete am {date}',
+    'courseQuestions.student.waiting': 'Noch nicht beantwortet.',
+    'courseQuestions.student.yours': 'Ihre Frage',
+    'courseQuestions.student.ask': 'Ihre Frage',
+    'courseQuestions.student.askHint': 'Reiner Text, bis zu {max} Zeichen. Ihr Vorname wird dazu angezeigt.',
+    'courseQuestions.student.submit': 'Frage stellen',
+    'courseQuestions.student.delete': 'Meine Frage löschen',
+    'courseQuestions.student.previewNote':
+      'Vorschau: Hier stellen Teilnehmer des Kurses ihre Fragen. Beantworten Sie sie im Admin-Bereich unter „Fragen“.',
+    'courseQuestions.student.manage': 'Fragen beantworten',
+    'courseQuestions.student.back': 'Zurück zur Lektion',
+    'courseQuestions.student.more': 'Angezeigt werden die neuesten {n} Fragen.',
+    'courseQuestions.error.body': 'Bitte schreiben Sie Ihre Frage (bis zu {max} Zeichen).',
+    'courseQuestions.error.answer': 'Bitte schreiben Sie die Antwort (bis zu {max} Zeichen).',
+    'courseQuestions.error.rateLimit':
+      'Sie haben in der letzten Stunde {n} Fragen gestellt. Bitte warten Sie etwas, bevor Sie weitere stellen.',
+    'courseQuestions.admin.title': 'Fragen von Teilnehmern',
+    'courseQuestions.admin.intro':
+      'Fragen unter Lektionen. Offene Fragen stehen oben; Teilnehmer erhalten Ihre Antwort per E-Mail.',
+    'courseQuestions.admin.open': 'Unbeantwortet: {n}',
+    'courseQuestions.admin.empty': 'Noch keine Fragen.',
+    'courseQuestions.admin.where': '{course} · {lesson}',
+    'courseQuestions.admin.from': 'Von {name} ({email}) am {date}',
+    'courseQuestions.admin.hiddenMark': 'Für Teilnehmer ausgeblendet',
+    'courseQuestions.admin.openMark': 'Unbeantwortet',
+    'courseQuestions.admin.answer': 'Ihre Antwort',
+    'courseQuestions.admin.submitAnswer': 'Antwort senden',
+    'courseQuestions.admin.hide': 'Für Teilnehmer ausblenden',
+    'courseQuestions.admin.unhide': 'Wieder für Teilnehmer anzeigen',
+    'courseQuestions.admin.delete': 'Frage löschen',
+    'courseQuestions.admin.limit': 'Nach den offenen Fragen werden die {n} neuesten angezeigt.',
+    'courseQuestions.admin.view': 'Lektion ansehen',
+    'courseQuestions.notice.answered': 'Antwort gesendet.',
+    'courseQuestions.notice.hidden': 'Frage für Teilnehmer ausgeblendet.',
+    'courseQuestions.notice.shown': 'Frage wird Teilnehmern wieder angezeigt.',
+    'courseQuestions.notice.deleted': 'Frage gelöscht.',
+    'courseQuestions.email.asked.subject': 'Neue Frage zu „{lesson}“',
+    'courseQuestions.email.asked.heading': 'Ein Teilnehmer hat eine Frage gestellt',
+    'courseQuestions.email.asked.intro': '{name} fragt zur Lektion „{lesson}“ des Kurses „{course}“:',
+    'courseQuestions.email.asked.action': 'Frage beantworten',
+    'courseQuestions.email.asked.note': 'Sie erhalten diese E-Mail als Administrator des Shops.',
+    'courseQuestions.email.answered.subject': 'Ihre Frage zu „{lesson}“ wurde beantwortet',
+    'courseQuestions.email.answered.heading': 'Ihre Frage wurde beantwortet',
+    'courseQuestions.email.answered.intro':
+      'Der Ersteller hat Ihre Frage zur Lektion „{lesson}“ des Kurses „{course}“ beantwortet:',
+    'courseQuestions.email.answered.question': 'Ihre Frage: {question}',
+    'courseQuestions.email.answered.action': 'Lektion öffnen',
+    'courseQuestions.email.answered.note':
+      'Sie erhalten diese E-Mail, weil Sie unter dieser Lektion eine Frage gestellt haben.',
+  },
+);
+
+// Adds these texts' keys to the app's MessageKey type (the dictionary is filled from the feature list).
+declare module '../../web/messages.js' {
+  interface FeatureMessages {
+    courseQuestions: typeof courseQuestionsMessages;
+  }
+}
