@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { privacyPartsOf } from '../index.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 import { seedTier, subscribeAndPay } from '../memberships/testing.js';
+import { eraseCustomer } from '../privacy/erase-customer.js';
+import { exportCustomerData } from '../privacy/export-data.js';
 import { lessonGate } from './access.js';
+import { completeLesson } from './progress.js';
 import { seedCourse, seedStudent } from './testing.js';
 import { sendUnlockEmails } from './unlock-emails.js';
 
@@ -123,5 +127,30 @@ describe('course access by membership, and the unlock emails', () => {
       .where('id', '=', enrolmentId)
       .execute();
     assert.equal(await sendUnlockEmails(db(), url, new Date(Date.now() + 11 * DAY)), 0);
+  });
+
+  test('a privacy export lists the enrolment and progress; an erasure removes them and the access', async () => {
+    const course = await seedCourse(t.services, { title: 'Private' });
+    const { email, enrolmentId } = await seedStudent(t.services, course.productId, { email: 'private@example.com' });
+    await db()
+      .transaction()
+      .execute((trx) => completeLesson(trx, enrolmentId, course.lessonIds[0] ?? '', new Date()));
+    const data = (await exportCustomerData(db(), email, privacyPartsOf())) as Record<string, unknown[]>;
+    assert.equal(data.courseEnrolments?.length, 1);
+    assert.equal(data.lessonProgress?.length, 1);
+    await eraseCustomer(db(), { email, actor: 'test' }, privacyPartsOf());
+    assert.equal(
+      (await db().selectFrom('course_enrolments').select('id').where('email', '=', email).execute()).length,
+      0,
+    );
+    assert.equal(
+      (await db().selectFrom('lesson_progress').select('lesson_id').where('enrolment_id', '=', enrolmentId).execute())
+        .length,
+      0,
+    );
+    assert.equal(
+      (await lessonGate(db(), course.lessonIds[0] ?? '', { email, admin: false }, new Date())).state,
+      'denied',
+    );
   });
 });

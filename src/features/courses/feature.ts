@@ -6,6 +6,7 @@ import { courseEnrolmentEntitlement } from './enrolment-entitlement.js';
 import { registerLearnRoutes } from './learn.routes.js';
 import { courseLibrarySection } from './library-section.js';
 import { coursesMessages } from './messages.js';
+import { coursesPrivacyPart } from './privacy-part.js';
 import { courseProductSection } from './product-section.js';
 import { courseUnlockEmailsHandler, scheduleUnlockEmails } from './unlock-emails.job.js';
 
@@ -23,5 +24,6 @@ export const coursesFeature: Feature = {
   demo: (services) => addDemoCourse(services.database.db),
   productSection: courseProductSection,
   librarySection: courseLibrarySection,
+  privacy: coursesPrivacyPart,
   adminNav: [{ href: '/admin/courses', label: 'courses.nav', position: 22 }],
 };

@@ -134,6 +134,7 @@ export type LessonPageProps = {
   next: CourseLesson | undefined;
   video: VNode | null;
   quiz: VNode | null;
+  questions: VNode | null;
   notice?: string | undefined;
   /** The admin looks without being enrolled: nothing is recorded. */
   adminPreview?: boolean;
@@ -179,6 +180,7 @@ export function LessonPage(p: LessonPageProps) {
           {p.previous && <a href={lessonPath(course.slug, p.previous.slug)}>← {p.previous.title}</a>}
           {p.next && <a href={lessonPath(course.slug, p.next.slug)}>{p.next.title} →</a>}
         </nav>
+        {p.questions}
       </article>
       <aside aria-labelledby="h-contents">
         <h2 id="h-contents">{ctx.t('courses.learn.contents')}</h2>
