@@ -189,6 +189,15 @@ export async function deliversSomething(db: Db, productId: string): Promise<bool
     .limit(1)
     .executeTakeFirst();
   if (file) return true;
+  // A course delivers its published lessons.
+  const lesson = await db
+    .selectFrom('course_lessons')
+    .select('id')
+    .where('product_id', '=', productId)
+    .where('status', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
+  if (lesson) return true;
   const keys = await db
     .selectFrom('license_settings')
     .select('product_id')

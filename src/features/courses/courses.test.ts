@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Order } from '../../db/schema.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { postMultipart } from '../catalog/testing.js';
+import { PRODUCT_FORM, postMultipart } from '../catalog/testing.js';
 import { latestOrder } from '../checkout/testing.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 
@@ -137,12 +137,19 @@ describe('courses', () => {
       .executeTakeFirstOrThrow();
     assert.equal(course.study_minutes, 150);
 
-    // Priced and published in the product settings, as every product.
-    await db()
-      .updateTable('products')
-      .set({ pricing: 'fixed', price_minor: 9900, status: 'published', published_at: new Date().toISOString() })
-      .where('id', '=', courseId)
-      .execute();
+    // Priced and published in the product settings, as every product; its published lessons are
+    // what it delivers, so the editor does not ask to confirm publishing "without a file".
+    const settings = `/admin/products/${courseId}`;
+    const form = {
+      ...PRODUCT_FORM,
+      title: 'Garden Design',
+      slug: 'garden-design',
+      price: '99',
+      publishWithoutFile: '',
+    };
+    const published = await admin.postForm(settings, form, { formPage: settings });
+    assert.equal(published.statusCode, 303, published.body.slice(0, 300));
+    assert.match(String(published.headers.location), /done=saved$/);
     slug = (await db().selectFrom('products').select('slug').where('id', '=', courseId).executeTakeFirstOrThrow()).slug;
     const soilEditor = `/admin/courses/${courseId}/lessons/${await lessonIdOf('soil')}`;
     const noFile = await postMultipart(
