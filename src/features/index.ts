@@ -7,6 +7,7 @@ import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
 import { certificatesFeature } from './certificates/feature.js';
 import { checkoutFeature } from './checkout/feature.js';
+import { courseVideoFeature } from './course-video/feature.js';
 import { courseQuestionsFeature } from './course-questions/feature.js';
 import { courseQuizzesFeature } from './course-quizzes/feature.js';
 import { coursesFeature } from './courses/feature.js';
@@ -60,6 +61,7 @@ export const features: readonly Feature[] = [
   membershipsFeature,
   newsletterFeature,
   postsFeature,
+  courseVideoFeature,
   coursesFeature,
   courseQuizzesFeature,
   certificatesFeature,
