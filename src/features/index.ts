@@ -7,9 +7,9 @@ import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
 import { certificatesFeature } from './certificates/feature.js';
 import { checkoutFeature } from './checkout/feature.js';
-import { courseVideoFeature } from './course-video/feature.js';
 import { courseQuestionsFeature } from './course-questions/feature.js';
 import { courseQuizzesFeature } from './course-quizzes/feature.js';
+import { courseVideoFeature } from './course-video/feature.js';
 import { coursesFeature } from './courses/feature.js';
 import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
@@ -61,8 +61,8 @@ export const features: readonly Feature[] = [
   membershipsFeature,
   newsletterFeature,
   postsFeature,
-  courseVideoFeature,
   coursesFeature,
+  courseVideoFeature,
   courseQuizzesFeature,
   certificatesFeature,
   courseQuestionsFeature,
