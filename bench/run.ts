@@ -35,6 +35,7 @@ import { benchNewsletter } from './newsletter.js';
 import { benchPages } from './pages.js';
 import { benchDownloads, benchOrders, benchProductPage } from './selling.js';
 import { seedLargeDownload, seedLicenseKey, setUpOverHttp } from './store.js';
+import { benchVideoSegments } from './video-segments.js';
 
 /**
  * Licence validation (issue goal: at least half the bare route's rate on
@@ -96,6 +97,14 @@ async function main(): Promise<void> {
   if (process.argv.includes('pages')) {
     console.log('Public pages, start-up and memory (demo store as npm start runs it)');
     await benchPages();
+    printTable((performance.now() - started) / 1000);
+    return;
+  }
+
+  // `npm run bench -- video`: course video segments to 200 clients, RSS before/during/after.
+  if (process.argv.includes('video')) {
+    console.log('Course video segments (encrypted HLS, access re-checked per request)');
+    await benchVideoSegments();
     printTable((performance.now() - started) / 1000);
     return;
   }
