@@ -11,7 +11,7 @@ import { type Probe, probe, runTool } from './ffmpeg.js';
 import { transcodeVideoJob } from './job-contracts.js';
 import { findVideo } from './queries.js';
 import { bandwidthOf, chooseRenditions, hlsArguments, posterArguments, progressPercent } from './renditions.js';
-import { KEY_PLACEHOLDER, runPrefix, storeRendition } from './store-hls.js';
+import { KEY_PLACEHOLDER, runPrefix, segmentKeys, storeRendition } from './store-hls.js';
 
 /**
  * Transcodes an uploaded video into AES-128 encrypted HLS with a poster.
@@ -60,36 +60,49 @@ async function transcode(db: Kysely<DB>, storage: Storage, video: CourseVideo, d
   const stored: { r: (typeof renditions)[number]; playlist: string }[] = [];
   for (const r of renditions) stored.push({ r, ...(await storeRendition(storage, join(dir, 'hls'), r.name, prefix)) });
   const poster = await storage.put(createReadStream(join(dir, 'poster.jpg')), { prefix });
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('course_video_renditions').where('video_id', '=', video.id).execute();
-    await trx
-      .insertInto('course_video_renditions')
-      .values(
-        stored.map(({ r, playlist }) => ({
-          video_id: video.id,
-          name: r.name,
-          ...sizeOf(r.height, info),
-          bandwidth: bandwidthOf(r, info.hasAudio),
-          playlist,
-        })),
-      )
-      .execute();
-    await trx
+  const previous = await db.transaction().execute(async (trx) => {
+    const moved = await trx
       .updateTable('course_videos')
       .set({
-        status: 'ready',
-        progress: 100,
-        hls_prefix: prefix,
-        poster_key: poster.key,
-        duration_ms: info.durationMs,
-        width: info.width,
-        height: info.height,
-        updated_at: new Date().toISOString(),
+        ...{ status: 'ready', progress: 100, hls_prefix: prefix, poster_key: poster.key },
+        ...{
+          duration_ms: info.durationMs,
+          width: info.width,
+          height: info.height,
+          updated_at: new Date().toISOString(),
+        },
       })
       .where('id', '=', video.id)
       .where('status', '=', 'transcoding')
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) return undefined; // removed meanwhile
+    const before = await trx
+      .selectFrom('course_video_renditions')
+      .select(['name', 'playlist'])
+      .where('video_id', '=', video.id)
       .execute();
+    await trx.deleteFrom('course_video_renditions').where('video_id', '=', video.id).execute();
+    const rows = stored.map(({ r, playlist }) => ({
+      ...{ video_id: video.id, name: r.name, ...sizeOf(r.height, info) },
+      ...{ bandwidth: bandwidthOf(r, info.hasAudio), playlist },
+    }));
+    await trx.insertInto('course_video_renditions').values(rows).execute();
+    return { prefix: video.hls_prefix, poster: video.poster_key, renditions: before };
   });
+  // Whichever files no row names any more: this run's if the video went meanwhile, else an overlapping earlier run's.
+  const unused = previous
+    ? { prefix: previous.prefix, poster: previous.poster, renditions: previous.renditions }
+    : { prefix, poster: poster.key, renditions: stored.map(({ r, playlist }) => ({ name: r.name, playlist })) };
+  await deleteRun(storage, unused);
+}
+
+async function deleteRun(
+  storage: Storage,
+  run: { prefix: string | null; poster: string | null; renditions: { name: string; playlist: string }[] },
+) {
+  const { prefix } = run;
+  const keys = prefix ? run.renditions.flatMap((r) => segmentKeys(prefix, r.name, r.playlist)) : [];
+  for (const key of [...keys, ...(run.poster ? [run.poster] : [])]) await storage.delete(key);
 }
 
 /** A rendition's picture size: its height and the source's aspect, width even (as `scale=-2:h` makes it). */
