@@ -161,6 +161,8 @@ export type CourseEditorProps = {
   errors?: { moduleId?: string; errors: FormErrors } | undefined;
   notice?: string | undefined;
   cohorts: CohortRow[];
+  /** Flagged as distance learning (FernUSG) without a licence number: publishing it is not allowed. */
+  fernusgWarning: boolean;
 };
 
 export type CohortRow = { id: string; name: string; starts_at: string; students: number | string | null };
@@ -215,6 +217,7 @@ export function CourseEditorPage({
   errors,
   notice,
   cohorts,
+  fernusgWarning,
 }: CourseEditorProps) {
   const base = `/admin/courses/${course.product_id}`;
   const chosen = courseTierIds(course);
@@ -222,6 +225,12 @@ export function CourseEditorPage({
     <AdminLayout ctx={ctx} title={course.title}>
       {notice && <Alert kind="success">{notice}</Alert>}
       {errors && <Alert kind="error">{ctx.t('courses.error.form')}</Alert>}
+      {fernusgWarning && (
+        <Alert kind="error">
+          {ctx.t('legal.fernusg.warning', { title: course.title })}{' '}
+          <a href={`/admin/products/${course.product_id}/legal`}>{ctx.t('courses.admin.legalSettings')}</a>
+        </Alert>
+      )}
       <p class="actions">
         <a href={`/admin/products/${course.product_id}`}>{ctx.t('courses.admin.productSettings')}</a>
         <a href={`/learn/${course.slug}`}>{ctx.t('courses.admin.preview')}</a>

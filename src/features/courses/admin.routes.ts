@@ -7,6 +7,7 @@ import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { acceptMultipartForms, takeUpload } from '../catalog/multipart.js';
+import { needsFernusgWarning, readProductLegal } from '../legal/product-legal.js';
 import { localInputToUtc } from '../posts/local-time.js';
 import { listTiers } from '../posts/queries.js';
 import { findCourse } from './access.js';
@@ -126,12 +127,13 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
     status = 200,
   ) => {
     const course = await courseOr404(id);
-    const [ctx, modules, lessons, tiers, cohorts] = await Promise.all([
+    const [ctx, modules, lessons, tiers, cohorts, legal] = await Promise.all([
       adminPageContext(req, reply, services),
       db.selectFrom('course_modules').selectAll().where('product_id', '=', id).orderBy('position').execute(),
       db.selectFrom('course_lessons').selectAll().where('product_id', '=', id).orderBy('position').execute(),
       listTiers(db),
       listCohorts(db, id),
+      readProductLegal(db, id),
     ]);
     const moduleForms = Object.fromEntries(
       modules.map((m) => [m.id, { ...unlockFormOf(m, ctx.timeZone), title: m.title }]),
@@ -148,6 +150,7 @@ export function registerCourseAdminRoutes(fastify: FastifyInstance, services: Se
         tiers,
         moduleForms,
         cohorts,
+        fernusgWarning: needsFernusgWarning(legal),
         errors: extra.errors,
         notice: extra.notice,
       }),

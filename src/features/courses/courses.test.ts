@@ -123,6 +123,15 @@ describe('courses', () => {
     const badAt = await saveLesson('plants', { unlockKind: 'at', unlockAt: '2026-02-30T10:00' });
     assert.equal(badAt.statusCode, 400);
 
+    // A course flagged as licensed distance learning without a licence number warns before publishing.
+    await db()
+      .insertInto('product_legal')
+      .values({ product_id: courseId, distance_learning: 1, updated_at: new Date().toISOString() })
+      .execute();
+    assert.match((await admin.get(editor)).body, /has no ZFU licence number/);
+    await db().deleteFrom('product_legal').where('product_id', '=', courseId).execute();
+    assert.doesNotMatch((await admin.get(editor)).body, /has no ZFU licence number/);
+
     const hours = await admin.postForm(`${editor}/settings`, { studyHours: 'two' }, { formPage: editor });
     assert.equal(hours.statusCode, 400);
     assert.equal(

@@ -150,6 +150,7 @@ export const coursesMessages = defineMessages(
     'courses.attachments.error.missing': 'Choose a file to upload.',
     'courses.attachments.error.empty': 'The file is empty.',
     'courses.attachments.error.too-large': 'The file is larger than {mb} MB.',
+    'courses.admin.legalSettings': 'Distance learning settings',
   },
   {
     'courses.nav': 'Kurse',
@@ -302,6 +303,7 @@ export const coursesMessages = defineMessages(
     'courses.attachments.error.missing': 'Wählen Sie eine Datei zum Hochladen.',
     'courses.attachments.error.empty': 'Die Datei ist leer.',
     'courses.attachments.error.too-large': 'Die Datei ist größer als {mb} MB.',
+    'courses.admin.legalSettings': 'Einstellungen zum Fernunterricht',
   },
 );
 
