@@ -25,9 +25,18 @@ export function interpolate(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-/** Picks the best supported language from an Accept-Language header. */
+/** Picks the best supported language from an Accept-Language header (remembered per header). */
 export function negotiateLocale(header: string | undefined, fallback: Locale): Locale {
   if (!header) return fallback;
+  return header.length > 300 ? negotiate(header, fallback) : negotiated(`${fallback}\n${header}`);
+}
+
+const negotiated = memoize(200, (key) => {
+  const nl = key.indexOf('\n');
+  return negotiate(key.slice(nl + 1), key.slice(0, nl) as Locale);
+});
+
+function negotiate(header: string, fallback: Locale): Locale {
   const ranked = header
     .split(',')
     .map((part) => {

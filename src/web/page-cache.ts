@@ -8,6 +8,7 @@ import type { Services } from '../services.js';
 import { type PageContext, resolveLocale } from './context.js';
 import type { Locale } from './i18n.js';
 import { translator } from './messages.js';
+import { CSRF_COOKIE, newVisitorCsrfToken } from './new-visitor-csrf.js';
 import { renderPage } from './render.js';
 
 /**
@@ -157,14 +158,26 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
 };
-const escapeAttribute = (s: string) => s.replace(/[&"'<>]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+const NEEDS_ESCAPE = /[&"'<>]/;
+const escapeAttribute = (s: string) =>
+  NEEDS_ESCAPE.test(s) ? s.replace(/[&"'<>]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c) : s;
 
-function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
+/**
+ * The visitor's CSRF token: a visitor without a secret cookie (nearly every request to a public
+ * page) gets a new secret and token made in one go (new-visitor-csrf.ts); one who has a cookie gets
+ * the plugin's `generateCsrf()`, which checks the cookie's signature and makes a new secret for a
+ * bad one.
+ */
+function csrfToken(req: FastifyRequest, reply: FastifyReply, secureCookies: boolean): string {
+  return req.cookies[CSRF_COOKIE] ? reply.generateCsrf() : newVisitorCsrfToken(reply, secureCookies);
+}
+
+function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, secureCookies: boolean): FastifyReply {
   let token: Buffer | undefined;
   const fill = (slot: Slot) => {
-    // One token per answer: a second generateCsrf() for a visitor without a secret would make a new one.
+    // One token per answer: a second one for a visitor without a secret would make a new secret.
     if (slot === 'csrf') {
-      token ??= Buffer.from(escapeAttribute(reply.generateCsrf()));
+      token ??= Buffer.from(escapeAttribute(csrfToken(req, reply, secureCookies)));
       return token;
     }
     return Buffer.from(escapeAttribute(encodeURIComponent(req.url)));
@@ -201,7 +214,7 @@ export async function cachedPage<M>(
     return render(slottedContext(await getStoreSettings(database.db), locale));
   });
   if (!entry) return undefined;
-  return { meta: entry.meta as M, send: (reply) => send(req, reply, entry) };
+  return { meta: entry.meta as M, send: (reply) => send(req, reply, entry, services.config.secureCookies) };
 }
 
 /** `cachedPage` sent at once; false when `render` found no such page (nothing was sent). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Cookie-free visitor counting, as privacy-friendly web analytics do it: a
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
  * linked to today's or recomputed from an address.
  */
 export function visitorHash(salt: string, ip: string, userAgent: string, day: string): string {
-  return createHash('sha256').update(`${salt}\n${ip}\n${userAgent}\n${day}`).digest('base64url').slice(0, 32);
+  return hash('sha256', `${salt}\n${ip}\n${userAgent}\n${day}`, 'base64url').slice(0, 32);
 }
 
 const BOT = /bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python|headless|lighthouse/i;

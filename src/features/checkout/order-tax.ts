@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { memoize } from '../../domain/memo.js';
 import { type BuyerEvidence, decideLines } from '../invoices/decide-lines.js';
 import { buildInvoiceDraft, SMALL_AMOUNT_LIMIT_MINOR } from '../invoices/model.js';
 import { TaxError, type TaxMode, type TaxScheme } from '../tax/categories.js';
@@ -66,6 +67,13 @@ export type ResolvedBuyer = {
 /** The region of the first Accept-Language tag that names one ("de-AT" → "AT"). */
 export function languageCountry(header: string | undefined): string | null {
   if (!header) return null;
+  return header.length > 300 ? regionOf(header) : regionOfHeader(header);
+}
+
+/** Remembered per header: every product page view asks. */
+const regionOfHeader = memoize(200, regionOf);
+
+function regionOf(header: string): string | null {
   for (const part of header.split(',').slice(0, 10)) {
     const tag = part.split(';')[0]?.trim() ?? '';
     const m = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})$/i.exec(tag);
