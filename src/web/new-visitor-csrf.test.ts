@@ -1,21 +1,24 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
-import { newVisitorCsrfToken } from './new-visitor-csrf.js';
+import { cookieSigner, newVisitorCsrfToken } from './new-visitor-csrf.js';
+
+const KEY = 'a session secret of enough length for signing';
 
 /** The plugins as app.ts registers them, with a route that makes the secret either way. */
 async function appWith(secure: boolean) {
   const app = Fastify();
-  await app.register(cookie, { secret: 'a session secret of enough length for signing' });
+  await app.register(cookie, { secret: KEY });
   await app.register(formbody);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure },
   });
-  app.get('/fast', async (_req, reply) => reply.send(newVisitorCsrfToken(reply, secure)));
+  app.get('/fast', async (_req, reply) => reply.send(newVisitorCsrfToken(reply, { key: KEY, secure })));
   app.get('/plugin', async (_req, reply) => reply.send(reply.generateCsrf()));
   app.post('/form', { preValidation: app.csrfProtection }, async () => 'ok');
   return app;
@@ -62,4 +65,15 @@ test('each new visitor gets a different secret and salt', async () => {
   }
   assert.equal(seen.size, 800);
   await app.close();
+});
+
+test('the cookie signature is HMAC-SHA256 for keys of any length', () => {
+  for (const key of ['k', KEY, 'ä'.repeat(40), 'x'.repeat(64), 'y'.repeat(65), 'z'.repeat(200)]) {
+    const sign = cookieSigner(key);
+    for (const value of ['abcdefghijklmnopqrstuvwx', 'ABCDEFGHIJKLMNOPQRSTUV-_']) {
+      const expected = createHmac('sha256', key).update(value).digest('base64').replace(/=+$/, '');
+      assert.equal(sign(value), expected, `key of ${key.length} characters`);
+    }
+    assert.throws(() => sign('short'));
+  }
 });

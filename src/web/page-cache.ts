@@ -168,16 +168,19 @@ const escapeAttribute = (s: string) =>
  * the plugin's `generateCsrf()`, which checks the cookie's signature and makes a new secret for a
  * bad one.
  */
-function csrfToken(req: FastifyRequest, reply: FastifyReply, secureCookies: boolean): string {
-  return req.cookies[CSRF_COOKIE] ? reply.generateCsrf() : newVisitorCsrfToken(reply, secureCookies);
+function csrfToken(req: FastifyRequest, reply: FastifyReply, cookie: CookieKeys): string {
+  return req.cookies[CSRF_COOKIE] ? reply.generateCsrf() : newVisitorCsrfToken(reply, cookie);
 }
 
-function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, secureCookies: boolean): FastifyReply {
+/** How cookies are signed and sent (app.ts registers the plugins with these). */
+type CookieKeys = { key: string; secure: boolean };
+
+function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, cookie: CookieKeys): FastifyReply {
   let token: Buffer | undefined;
   const fill = (slot: Slot) => {
     // One token per answer: a second one for a visitor without a secret would make a new secret.
     if (slot === 'csrf') {
-      token ??= Buffer.from(escapeAttribute(csrfToken(req, reply, secureCookies)));
+      token ??= Buffer.from(escapeAttribute(csrfToken(req, reply, cookie)));
       return token;
     }
     return Buffer.from(escapeAttribute(encodeURIComponent(req.url)));
@@ -214,7 +217,8 @@ export async function cachedPage<M>(
     return render(slottedContext(await getStoreSettings(database.db), locale));
   });
   if (!entry) return undefined;
-  return { meta: entry.meta as M, send: (reply) => send(req, reply, entry, services.config.secureCookies) };
+  const cookie = { key: services.config.sessionSecret, secure: services.config.secureCookies };
+  return { meta: entry.meta as M, send: (reply) => send(req, reply, entry, cookie) };
 }
 
 /** `cachedPage` sent at once; false when `render` found no such page (nothing was sent). */
