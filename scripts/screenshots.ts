@@ -92,6 +92,7 @@ const ADMIN_PAGES: Shot[] = [
   { name: 'admin-course-students', path: '{link:/admin/courses:/admin/courses/[0-9a-f-]+$}/students' },
   { name: 'course-overview-as-admin', path: '{course-learn}' },
   { name: 'course-lesson-as-admin', path: '{course-learn}/{first-lesson}' },
+  { name: 'admin-course-questions', path: '/admin/course-questions' },
   { name: 'admin-posts', path: '/admin/posts' },
   { name: 'admin-post-new', path: '/admin/posts/new' },
   { name: 'admin-post', path: '{link:/admin/posts:/admin/posts/[0-9a-f-]+$}' },

@@ -77,13 +77,13 @@ describe('cohorts', () => {
     const foreign = await admin.postForm(
       `${students}/${enrolment.id}`,
       { shiftDays: '0', cohort: randomUUID() },
-      { formPage: students },
+      { formPage: `${students}/${enrolment.id}` },
     );
     assert.equal(foreign.statusCode, 400);
     const moved = await admin.postForm(
       `${students}/${enrolment.id}`,
       { shiftDays: '0', cohort: '' },
-      { formPage: students },
+      { formPage: `${students}/${enrolment.id}` },
     );
     assert.equal(moved.statusCode, 303);
     const after = await db()

@@ -289,11 +289,27 @@ describe('courses', () => {
       'stopped before plants',
     );
     const enrolmentId = enrolments[0]?.id ?? '';
-    const badShift = await admin.postForm(`${students}/${enrolmentId}`, { shiftDays: '999' }, { formPage: students });
+    const detail = await admin.get(`${students}/${enrolments[0]?.id}`);
+    assert.equal(detail.statusCode, 200);
+    assert.match(
+      detail.body,
+      /<th scope="row">soil<\/th><td class="nowrap">[^<]+<\/td><td>100%<\/td>/,
+      'the video watched in full',
+    );
+    const badShift = await admin.postForm(
+      `${students}/${enrolmentId}`,
+      { shiftDays: '999' },
+      { formPage: `${students}/${enrolmentId}` },
+    );
     assert.equal(badShift.statusCode, 400);
     assert.equal(
-      (await admin.postForm(`${students}/${enrolmentId}`, { unlockAll: 'yes', shiftDays: '' }, { formPage: students }))
-        .statusCode,
+      (
+        await admin.postForm(
+          `${students}/${enrolmentId}`,
+          { unlockAll: 'yes', shiftDays: '' },
+          { formPage: `${students}/${enrolmentId}` },
+        )
+      ).statusCode,
       303,
     );
     const plantsNow = await me.get(`/learn/${slug}/plants`);

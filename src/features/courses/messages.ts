@@ -151,6 +151,12 @@ export const coursesMessages = defineMessages(
     'courses.attachments.error.empty': 'The file is empty.',
     'courses.attachments.error.too-large': 'The file is larger than {mb} MB.',
     'courses.admin.legalSettings': 'Distance learning settings',
+    'courses.students.pages': 'Pages',
+    'courses.students.previous': 'Previous page',
+    'courses.students.next': 'Next page',
+    'courses.student.enrolled': 'enrolled {date}',
+    'courses.student.opened': 'First opened',
+    'courses.student.watched': 'Video watched',
   },
   {
     'courses.nav': 'Kurse',
@@ -304,6 +310,12 @@ export const coursesMessages = defineMessages(
     'courses.attachments.error.empty': 'Die Datei ist leer.',
     'courses.attachments.error.too-large': 'Die Datei ist größer als {mb} MB.',
     'courses.admin.legalSettings': 'Einstellungen zum Fernunterricht',
+    'courses.students.pages': 'Seiten',
+    'courses.students.previous': 'Vorherige Seite',
+    'courses.students.next': 'Nächste Seite',
+    'courses.student.enrolled': 'eingeschrieben am {date}',
+    'courses.student.opened': 'Zuerst geöffnet',
+    'courses.student.watched': 'Video angesehen',
   },
 );
 

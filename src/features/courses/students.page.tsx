@@ -1,4 +1,4 @@
-import { Alert, Form } from '../../web/components.js';
+import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
@@ -16,6 +16,8 @@ export function StudentsPage({
   funnel,
   cohorts,
   cohortId,
+  page,
+  hasNext,
   notice,
   error,
 }: {
@@ -27,6 +29,8 @@ export function StudentsPage({
   cohorts: { id: string; name: string }[];
   /** The cohort the list is filtered to. */
   cohortId?: string | undefined;
+  page: number;
+  hasNext: boolean;
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -65,14 +69,13 @@ export function StudentsPage({
                 <th scope="col">{ctx.t('courses.students.time')}</th>
                 <th scope="col">{ctx.t('courses.students.lastActivity')}</th>
                 <th scope="col">{ctx.t('courses.students.status')}</th>
-                <th scope="col">{ctx.t('courses.students.override')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr>
                   <td>
-                    {r.name || r.email}
+                    <a href={`${base}/students/${r.id}`}>{r.name || r.email}</a>
                     <br />
                     <span class="muted">{r.email}</span>
                   </td>
@@ -86,45 +89,29 @@ export function StudentsPage({
                         ? ctx.t('courses.students.completed', { date: when(r.completed_at) })
                         : ctx.t(`courses.source.${r.source as 'order'}`)}
                   </td>
-                  <td>
-                    <Form ctx={ctx} action={`${base}/students/${r.id}`} idPrefix={`s-${r.id}`} class="inline-form">
-                      <label class="check">
-                        <input type="checkbox" name="unlockAll" value="yes" checked={r.unlock_all === 1} />{' '}
-                        {ctx.t('courses.students.unlockAll')}
-                      </label>
-                      <label for={`f-s-${r.id}-shiftDays`}>{ctx.t('courses.students.shiftDays')}</label>
-                      <input
-                        type="number"
-                        id={`f-s-${r.id}-shiftDays`}
-                        name="shiftDays"
-                        value={String(r.shift_days)}
-                        min={-365}
-                        max={365}
-                        inputmode="numeric"
-                      />
-                      {cohorts.length > 0 && (
-                        <>
-                          <label for={`f-s-${r.id}-cohort`}>{ctx.t('courses.cohorts.cohort')}</label>
-                          <select id={`f-s-${r.id}-cohort`} name="cohort">
-                            <option value="">{ctx.t('courses.cohorts.none')}</option>
-                            {cohorts.map((c) => (
-                              <option value={c.id} selected={r.cohort_id === c.id}>
-                                {c.name}
-                              </option>
-                            ))}
-                          </select>
-                        </>
-                      )}
-                      <button type="submit">{ctx.t('courses.admin.save')}</button>
-                    </Form>
-                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <Pager
+        ctx={ctx}
+        base={`${base}/students${cohortId ? `?cohort=${cohortId}&` : '?'}`}
+        page={page}
+        hasNext={hasNext}
+      />
     </AdminLayout>
+  );
+}
+
+function Pager({ ctx, base, page, hasNext }: { ctx: PageContext; base: string; page: number; hasNext: boolean }) {
+  if (page === 1 && !hasNext) return null;
+  return (
+    <nav class="actions" aria-label={ctx.t('courses.students.pages')}>
+      {page > 1 && <a href={`${base}page=${page - 1}`}>← {ctx.t('courses.students.previous')}</a>}
+      {hasNext && <a href={`${base}page=${page + 1}`}>{ctx.t('courses.students.next')} →</a>}
+    </nav>
   );
 }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
+import { pageNumber } from '../../web/form-fields.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
@@ -10,7 +11,8 @@ import { CSV_BOM, csvFileName, csvLine } from '../orders/csv.js';
 import { findCourse } from './access.js';
 import { listCohorts, moveToCohort } from './cohorts.js';
 import { loadLessonFunnel } from './lesson-funnel.js';
-import { listStudents, saveOverride } from './students.js';
+import { StudentPage } from './student.page.js';
+import { listStudents, saveOverride, studentProgress } from './students.js';
 import { minutesOf, StudentsPage } from './students.page.js';
 
 const courseParams = z.object({ id: z.uuid() });
@@ -23,6 +25,7 @@ const overrideForm = z.object({
 const noticeQuery = z.object({
   done: z.enum(['saved']).optional().catch(undefined),
   cohort: z.uuid().optional().catch(undefined),
+  page: pageNumber(),
 });
 
 /** A course's students: progress, time spent, the drip override, CSV. */
@@ -41,17 +44,21 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
     req: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { notice?: string; error?: string; cohortId?: string | undefined },
+    extra: { notice?: string; error?: string; cohortId?: string | undefined; page?: number },
     status = 200,
   ) => {
     const [course, ctx, list, funnel, cohorts] = await Promise.all([
       courseOr404(id),
       adminPageContext(req, reply, services),
-      listStudents(db, id, extra.cohortId),
+      listStudents(db, id, { cohortId: extra.cohortId, page: extra.page ?? 1 }),
       loadLessonFunnel(db, id),
       listCohorts(db, id),
     ]);
-    return sendPage(reply, StudentsPage({ ctx, course, ...list, funnel, cohorts, ...extra }), status);
+    return sendPage(
+      reply,
+      StudentsPage({ ctx, course, ...list, funnel, cohorts, page: extra.page ?? 1, ...extra }),
+      status,
+    );
   };
 
   app.get(
@@ -60,7 +67,35 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
     async (req, reply) => {
       const ctx = await adminPageContext(req, reply, services);
       const notice = req.query.done ? { notice: ctx.t('courses.notice.saved') } : {};
-      return show(req, reply, req.params.id, { ...notice, cohortId: req.query.cohort });
+      return show(req, reply, req.params.id, { ...notice, cohortId: req.query.cohort, page: req.query.page });
+    },
+  );
+
+  const showStudent = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    enrolmentId: string,
+    extra: { notice?: string; error?: string },
+    status = 200,
+  ) => {
+    const [course, ctx, student, cohorts] = await Promise.all([
+      courseOr404(id),
+      adminPageContext(req, reply, services),
+      studentProgress(db, id, enrolmentId),
+      listCohorts(db, id),
+    ]);
+    if (!student) throw notFound('Student not found');
+    return sendPage(reply, StudentPage({ ctx, course, student, cohorts, ...extra }), status);
+  };
+
+  app.get(
+    '/admin/courses/:id/students/:enrolmentId',
+    { ...guard, schema: { params: studentParams, querystring: noticeQuery } },
+    async (req, reply) => {
+      const ctx = await adminPageContext(req, reply, services);
+      const notice = req.query.done ? { notice: ctx.t('courses.notice.saved') } : {};
+      return showStudent(req, reply, req.params.id, req.params.enrolmentId, notice);
     },
   );
 
@@ -71,29 +106,24 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
       const { id, enrolmentId } = req.params;
       await courseOr404(id);
       const form = overrideForm.parse(req.body ?? {});
-      const shift =
-        form.shiftDays.trim() === ''
-          ? 0
-          : /^-?\d{1,3}$/.test(form.shiftDays.trim())
-            ? Number(form.shiftDays)
-            : Number.NaN;
-      if (!(Math.abs(shift) <= 365)) {
+      const shift = readShiftDays(form.shiftDays);
+      const cohorts = await listCohorts(db, id);
+      const cohortKnown = !form.cohort || cohorts.some((c) => c.id === form.cohort);
+      if (shift === undefined || !cohortKnown) {
         const ctx = await adminPageContext(req, reply, services);
-        return show(req, reply, id, { error: ctx.t('courses.error.shiftDays') }, 400);
+        const error = ctx.t(shift === undefined ? 'courses.error.shiftDays' : 'courses.error.cohort');
+        return showStudent(req, reply, id, enrolmentId, { error }, 400);
       }
       if (!(await saveOverride(db, id, enrolmentId, form.unlockAll === 'yes', shift)))
         throw notFound('Student not found');
-      if (form.cohort !== undefined && !(await moveToCohort(db, id, enrolmentId, form.cohort || null))) {
-        const ctx = await adminPageContext(req, reply, services);
-        return show(req, reply, id, { error: ctx.t('courses.error.cohort') }, 400);
-      }
-      return reply.redirect(`/admin/courses/${id}/students?done=saved`, 303);
+      if (form.cohort !== undefined) await moveToCohort(db, id, enrolmentId, form.cohort || null);
+      return reply.redirect(`/admin/courses/${id}/students/${enrolmentId}?done=saved`, 303);
     },
   );
 
   app.get('/admin/courses/:id/students.csv', { ...guard, schema: { params: courseParams } }, async (req, reply) => {
     const course = await courseOr404(req.params.id);
-    const { rows, lessons } = await listStudents(db, req.params.id);
+    const { rows, lessons } = await listStudents(db, req.params.id, { page: 0 });
     const head = [
       'email',
       'name',
@@ -125,4 +155,13 @@ export function registerStudentAdminRoutes(fastify: FastifyInstance, services: S
       .header('content-disposition', `attachment; filename="${csvFileName(`students-${course.slug}`)}"`)
       .send(CSV_BOM + csvLine(head) + body.join(''));
   });
+}
+
+/** Days typed to move a schedule: empty means 0; a whole number from −365 to 365, else undefined. */
+function readShiftDays(value: string): number | undefined {
+  const v = value.trim().replace('−', '-');
+  if (v === '') return 0;
+  if (!/^-?\d{1,3}$/.test(v)) return undefined;
+  const n = Number(v);
+  return Math.abs(n) <= 365 ? n : undefined;
 }
