@@ -1,10 +1,12 @@
-// A demo store with data behind every page (products, a licence, memberships,
+// A demo store with data behind every page (products, a course with a quiz, a licence, memberships,
 // posts, a paid order, a signed-in buyer, a newsletter member) and a crawl over
 // real HTTP of every page it shows, public and admin. Shared by the page checks
 // (unique ids, German without English texts).
 import assert from 'node:assert/strict';
 import { Parser } from 'htmlparser2';
 import { addDemoProducts } from '../src/features/catalog/demo-products.js';
+import { addDemoQuiz } from '../src/features/course-quizzes/demo.js';
+import { addDemoCourse } from '../src/features/courses/demo.js';
 import { emailsTo, pathsIn } from '../src/features/delivery/testing.js';
 import { requestLoginLink } from '../src/features/library/request-login-link.js';
 import { addDemoLicensedProduct } from '../src/features/licensing/demo.js';
@@ -43,6 +45,8 @@ async function seed(t: TestApp, opts: { locale?: Locale; pageLocale?: Locale }):
   await addDemoLicensedProduct(t.services);
   await addDemoMemberships(t.services);
   await addDemoPosts(t.services.database.db);
+  await addDemoCourse(t.services.database.db);
+  await addDemoQuiz(t.services.database.db);
   const admin = await HttpClient.listen(t.app);
   await admin.login();
   const buyer = admin.fresh();
