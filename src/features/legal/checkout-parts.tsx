@@ -12,7 +12,14 @@ export const CONSENT_FIELD = 'digitalConsent';
 /** The services' early-start request (§ 356 (4), § 357a (2) BGB). */
 export const SERVICE_CONSENT_FIELD = 'serviceConsent';
 
-type Priced = { title: string; kind: ProductKind; pricing: string; currency: string; price_minor: number; min_price_minor: number };
+type Priced = {
+  title: string;
+  kind: ProductKind;
+  pricing: string;
+  currency: string;
+  price_minor: number;
+  min_price_minor: number;
+};
 
 /** Which sentence states the tax in the total: VAT included, § 19 UStG, or no VAT for the buyer's country. */
 type TaxNote = 'incVat' | 'smallBusiness' | 'noVat';
