@@ -9,6 +9,8 @@ export function TextArea(props: {
   rows?: number;
   hint?: string | undefined;
   error?: string | undefined;
+  maxLength?: number;
+  required?: boolean;
 }) {
   const id = useFieldId(props.name);
   const describedBy = [props.error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
@@ -19,6 +21,8 @@ export function TextArea(props: {
         id={id}
         name={props.name}
         rows={props.rows ?? 10}
+        maxLength={props.maxLength}
+        required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
       >

@@ -2,10 +2,11 @@ import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { TextArea } from '../catalog/form-parts.js';
 import { adminQuestionsPath, lessonQuestionsHref } from './paths.js';
 import { ADMIN_ANSWERED_LIMIT, type AdminQuestion } from './queries.js';
 import { ANSWER_MAX } from './question-input.js';
-import { BodyField, PlainText } from './text.js';
+import { PlainText } from './text.js';
 
 /** An answer that came back (400): to which question, what was typed. */
 export type AnswerRetry = { questionId: string; typed: string; error: string };
@@ -50,12 +51,14 @@ function QuestionItem({ ctx, q, retry }: { ctx: PageContext; q: AdminQuestion; r
           </p>
         </div>
       ))}
-      <Form ctx={ctx} action={questionActionPath(q.id, 'answer')}>
-        <BodyField
-          id={`f-answer-${q.id}-body`}
+      <Form ctx={ctx} action={questionActionPath(q.id, 'answer')} idPrefix={`answer-${q.id}`}>
+        <TextArea
+          name="body"
+          rows={4}
+          required
           label={ctx.t('courseQuestions.admin.answer')}
           value={mine?.typed ?? ''}
-          max={ANSWER_MAX}
+          maxLength={ANSWER_MAX}
           error={mine?.error}
         />
         <p class="actions">

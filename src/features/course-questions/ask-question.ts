@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { isLocale } from '../../web/i18n.js';
+import { findLessonWithCourse } from '../courses/queries.js';
 import { queueEmail } from '../email/queue-email.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { adminQuestionsPath } from './paths.js';
-import { findQuestionLesson } from './queries.js';
 import { QUESTIONS_PER_HOUR, shownName } from './question-input.js';
 
 export type AskQuestionResult = { kind: 'asked'; id: string } | { kind: 'rate-limited' } | { kind: 'not-found' };
@@ -32,7 +32,7 @@ export async function askQuestion(
     if (database.dialect === 'postgres') enrolmentQuery = enrolmentQuery.forUpdate();
     const [enrolment, lesson] = await Promise.all([
       enrolmentQuery.executeTakeFirst(),
-      findQuestionLesson(trx, o.lessonId),
+      findLessonWithCourse(trx, o.lessonId),
     ]);
     if (!enrolment || !lesson) return { kind: 'not-found' };
     const recent = await trx

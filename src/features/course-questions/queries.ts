@@ -1,22 +1,5 @@
 import type { CourseQuestionStatus, Db } from '../../db/schema.js';
 
-/** A lesson with its course's title and address (for pages and emails). */
-export function findQuestionLesson(db: Db, lessonId: string) {
-  return db
-    .selectFrom('course_lessons')
-    .innerJoin('products', 'products.id', 'course_lessons.product_id')
-    .select([
-      'course_lessons.id',
-      'course_lessons.product_id',
-      'course_lessons.slug',
-      'course_lessons.title',
-      'products.slug as product_slug',
-      'products.title as course_title',
-    ])
-    .where('course_lessons.id', '=', lessonId)
-    .executeTakeFirst();
-}
-
 export type ShownAnswer = { id: string; body: string; created_at: string };
 export type ShownQuestion = {
   id: string;

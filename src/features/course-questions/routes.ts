@@ -8,13 +8,14 @@ import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { lessonGate } from '../courses/access.js';
+import { findLessonWithCourse } from '../courses/queries.js';
 import { viewerOf } from '../courses/viewer.js';
 import { AdminQuestionsPage, type AnswerRetry } from './admin.page.js';
 import { answerQuestion } from './answer-question.js';
 import { askQuestion } from './ask-question.js';
 import { deleteOwnQuestion, deleteQuestion, setQuestionStatus } from './moderate-question.js';
 import { adminQuestionsPath, lessonQuestionsHref } from './paths.js';
-import { findQuestionLesson, listAdminQuestions, listLessonQuestions } from './queries.js';
+import { listAdminQuestions, listLessonQuestions } from './queries.js';
 import { ANSWER_MAX, QUESTION_MAX, QUESTIONS_PER_HOUR, readBody } from './question-input.js';
 import { type LessonQuestionsProps, QuestionsPage } from './student.js';
 
@@ -38,7 +39,7 @@ export function registerCourseQuestionRoutes(fastify: FastifyInstance, services:
    * other customers and locked lessons are refused (403), unknown lessons 404.
    */
   const openLesson = async (req: FastifyRequest, lessonId: string) => {
-    const [lesson, viewer] = await Promise.all([findQuestionLesson(db, lessonId), viewerOf(req, services)]);
+    const [lesson, viewer] = await Promise.all([findLessonWithCourse(db, lessonId), viewerOf(req, services)]);
     if (!lesson) throw notFound('Lesson not found');
     const gate = await lessonGate(db, lessonId, viewer, new Date());
     if (gate.state === 'missing') throw notFound('Lesson not found');

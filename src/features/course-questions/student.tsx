@@ -2,10 +2,11 @@ import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { Layout } from '../../web/layout.js';
+import { TextArea } from '../catalog/form-parts.js';
 import { adminQuestionsPath, askPath, deleteOwnPath } from './paths.js';
 import type { ShownQuestion } from './queries.js';
 import { QUESTION_MAX } from './question-input.js';
-import { BodyField, PlainText } from './text.js';
+import { PlainText } from './text.js';
 
 export type LessonQuestionsProps = {
   ctx: PageContext;
@@ -72,12 +73,14 @@ export function LessonQuestions({ ctx, lessonId, questions, more, enrolmentId, r
         <>
           <p>{ctx.t('courseQuestions.student.intro')}</p>
           {retry && <Alert kind="error">{retry.error}</Alert>}
-          <Form ctx={ctx} action={askPath(lessonId)}>
-            <BodyField
-              id="f-question-body"
+          <Form ctx={ctx} action={askPath(lessonId)} idPrefix="question">
+            <TextArea
+              name="body"
+              rows={4}
+              required
               label={ctx.t('courseQuestions.student.ask')}
               value={retry?.typed ?? ''}
-              max={QUESTION_MAX}
+              maxLength={QUESTION_MAX}
               hint={ctx.t('courseQuestions.student.askHint', { max: QUESTION_MAX })}
               error={retry?.error}
             />

@@ -1,23 +1,6 @@
 import type { Db, QuizQuestionKind } from '../../db/schema.js';
 import { attemptsLeft } from './grade.js';
 
-/** A lesson with its course, for the quiz pages (product slug: the lesson page's address). */
-export function findQuizLesson(db: Db, lessonId: string) {
-  return db
-    .selectFrom('course_lessons')
-    .innerJoin('products', 'products.id', 'course_lessons.product_id')
-    .select([
-      'course_lessons.id',
-      'course_lessons.product_id',
-      'course_lessons.slug',
-      'course_lessons.title',
-      'products.slug as product_slug',
-      'products.title as course_title',
-    ])
-    .where('course_lessons.id', '=', lessonId)
-    .executeTakeFirst();
-}
-
 export type QuizQuestionRow = {
   id: string;
   kind: QuizQuestionKind;

@@ -9,9 +9,10 @@ import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
 import { requireAdmin } from '../auth/sessions.js';
 import { lessonGate } from '../courses/access.js';
+import { findLessonWithCourse } from '../courses/queries.js';
 import { viewerOf } from '../courses/viewer.js';
 import { QuizAdminPage, type QuizAdminState, quizAdminPath } from './admin.js';
-import { findQuizLesson, loadLessonQuiz, loadLessonQuizAdmin } from './queries.js';
+import { loadLessonQuiz, loadLessonQuizAdmin } from './queries.js';
 import {
   checkQuestionForm,
   checkSettingsForm,
@@ -136,7 +137,7 @@ export function registerCourseQuizRoutes(fastify: FastifyInstance, services: Ser
 
   /** The lesson, its gate for this viewer, or the refusal (sign-in first, 403, 404). */
   const openLesson = async (req: FastifyRequest, reply: FastifyReply, lessonId: string) => {
-    const [lesson, viewer] = await Promise.all([findQuizLesson(db, lessonId), viewerOf(req, services)]);
+    const [lesson, viewer] = await Promise.all([findLessonWithCourse(db, lessonId), viewerOf(req, services)]);
     if (!lesson) throw notFound('Lesson not found');
     const gate = await lessonGate(db, lessonId, viewer, new Date());
     if (gate.state === 'missing') throw notFound('Lesson not found');

@@ -54,3 +54,20 @@ export function listStudentCourses(db: Db, email: string) {
     .orderBy('p.title')
     .execute();
 }
+
+/** A lesson with its course's title and address (for the pages and emails of the course features). */
+export function findLessonWithCourse(db: Db, lessonId: string) {
+  return db
+    .selectFrom('course_lessons')
+    .innerJoin('products', 'products.id', 'course_lessons.product_id')
+    .select([
+      'course_lessons.id',
+      'course_lessons.product_id',
+      'course_lessons.slug',
+      'course_lessons.title',
+      'products.slug as product_slug',
+      'products.title as course_title',
+    ])
+    .where('course_lessons.id', '=', lessonId)
+    .executeTakeFirst();
+}
