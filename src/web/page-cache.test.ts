@@ -3,7 +3,9 @@
 // belongs to one visitor (CSRF token, the path the language switch returns to, a
 // signed-in reader's post) never reaches another.
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/database.js';
 import { CONTENT_TABLES } from '../db/migrations/0022-content-version.js';
@@ -166,6 +168,39 @@ describe('public page cache', () => {
     // A page without a form sets no CSRF cookie.
     const stranger = await httpRequest(base, '/', { headers: BROWSER });
     assert.equal(stranger.headers['set-cookie'], undefined);
+  });
+
+  test('a browser that takes gzip gets the same page compressed, with a token of its own that works', async () => {
+    const plain = await visitor().get(`/p/${slug}`);
+    const res = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        const { hostname, port } = new URL(base);
+        const headers = { ...BROWSER, 'accept-encoding': 'gzip, deflate, br, zstd' };
+        request({ host: hostname, port, path: `/p/${slug}`, headers }, (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      },
+    );
+    assert.equal(res.headers['content-encoding'], 'gzip');
+    assert.equal(res.headers.vary, 'accept-encoding');
+    assert.equal(plain.headers.vary, 'accept-encoding');
+    assert.equal(plain.headers['content-encoding'], undefined, 'no compression unless asked for');
+    const html = gunzipSync(res.body).toString('utf8');
+    const token = tokenOf(html);
+    assert.ok(token && token !== tokenOf(plain.body));
+    assert.equal(html.replace(token, 'TOKEN'), plain.body.replace(tokenOf(plain.body) ?? '', 'TOKEN'));
+    assert.ok(res.body.length * 2 < Buffer.byteLength(html), 'compressed to less than half');
+    const cookie = String([res.headers['set-cookie']].flat()[0]).split(';')[0] ?? '';
+    const buy = await httpRequest(base, '/checkout', {
+      method: 'POST',
+      headers: { ...BROWSER, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: token, productId, email: 'buyer@example.com' }).toString(),
+    });
+    assert.notEqual(buy.status, 403, 'the token from the compressed page is accepted');
   });
 
   test('a signed-in reader’s post is never served to a stranger, nor the stranger’s to the reader', async () => {

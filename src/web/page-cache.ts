@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { clearSettingsCache, getStoreSettings, type StoreSettings } from '../features/settings/store-settings.js';
 import type { Services } from '../services.js';
 import { type PageContext, resolveLocale } from './context.js';
+import { acceptsGzip, type GzipPiece, gzipOf, gzipPiece } from './gzip-pieces.js';
 import type { Locale } from './i18n.js';
 import { translator } from './messages.js';
 import { CSRF_COOKIE, newVisitorCsrfToken } from './new-visitor-csrf.js';
@@ -33,7 +34,14 @@ const PATH_SLOT = `vfpath${NONCE}`;
 const SLOT = new RegExp(`(${CSRF_SLOT}|${PATH_SLOT})`);
 type Slot = 'csrf' | 'path';
 
-type Entry = { version: string; pieces: (Buffer | Slot)[]; bytes: number; meta: unknown };
+type Entry = {
+  version: string;
+  pieces: (Buffer | Slot)[];
+  /** The same pieces for a gzip answer (gzip-pieces.ts). */
+  gzip: (GzipPiece | Slot)[];
+  bytes: number;
+  meta: unknown;
+};
 type Rendered<M> = { page: VNode; meta: M };
 
 /** Reads the counter; SQLite directly on Kysely's connection unless a transaction is open on it. */
@@ -105,8 +113,11 @@ export class PageCache {
     const pieces = renderPage(r.page)
       .split(SLOT)
       .map((p) => (p === CSRF_SLOT ? 'csrf' : p === PATH_SLOT ? 'path' : Buffer.from(p)));
-    const bytes = pieces.reduce((n, p) => n + (typeof p === 'string' ? 0 : p.length), 0);
-    const entry: Entry = { version, pieces, bytes, meta: r.meta };
+    const gzip = pieces.map((p) => (typeof p === 'string' ? p : gzipPiece(p)));
+    const bytes =
+      pieces.reduce((n, p) => n + (typeof p === 'string' ? 0 : p.length), 0) +
+      gzip.reduce((n, p) => n + (typeof p === 'string' ? 0 : p.deflated.length), 0);
+    const entry: Entry = { version, pieces, gzip, bytes, meta: r.meta };
     // Rendered from data older than a change seen meanwhile: served this once, not kept.
     if (version !== this.#version) return entry;
     const old = this.#entries.get(key);
@@ -185,12 +196,19 @@ function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, cookie: Co
     }
     return Buffer.from(escapeAttribute(encodeURIComponent(req.url)));
   };
-  const pieces = entry.pieces.map((p) => (typeof p === 'string' ? fill(p) : p));
-  return reply
+  reply
     .status(200)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Buffer[]));
+    .header('vary', 'accept-encoding');
+  // Compressed once when kept; per request only the slots are added (a third of the bytes to send).
+  if (acceptsGzip(req.headers['accept-encoding'])) {
+    return reply
+      .header('content-encoding', 'gzip')
+      .send(gzipOf(entry.gzip.map((p) => (typeof p === 'string' ? fill(p) : p))));
+  }
+  const pieces = entry.pieces.map((p) => (typeof p === 'string' ? fill(p) : p));
+  return reply.send(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Buffer[]));
 }
 
 /** A kept page, ready to send with this request's token and path. */
