@@ -1,8 +1,17 @@
-import { parse as parseCsvLine } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type * as CsvParseSync from 'csv-parse/sync';
 import { z } from 'zod';
 import type { EffortCategory, LeaveKind } from '../../db/schema.js';
 import { isIsoDay, readDay } from '../../domain/dates.js';
 import { type AmountProblem, readAmount } from '../../domain/money.js';
+
+// Loaded with the first pasted hours read, not at start.
+const load = createRequire(import.meta.url);
+let csvSync: typeof CsvParseSync | undefined;
+function csvParseSync(): typeof CsvParseSync {
+  csvSync ??= load('csv-parse/sync') as typeof CsvParseSync;
+  return csvSync;
+}
 
 /** "2", "1.5", "1,25" or "1:30" hours → whole minutes; undefined when not a positive duration up to 24 h. */
 export function parseHours(input: string): number | undefined {
@@ -147,7 +156,7 @@ export type RefusedLine = { line: number; reason: CsvReason };
 
 function cellsOf(line: string, delimiter: string): string[] | undefined {
   try {
-    const records = parseCsvLine(line, {
+    const records = csvParseSync().parse(line, {
       delimiter,
       relax_quotes: true,
       relax_column_count: true,

@@ -1,11 +1,18 @@
-import { Secret, TOTP } from 'otpauth';
+import { createRequire } from 'node:module';
+import type * as OTPAuth from 'otpauth';
 
-function totp(secret: string, label = 'admin', issuer = 'Vielfach'): TOTP {
+// Loaded with the first two-factor set-up or sign-in, not at start.
+const load = createRequire(import.meta.url);
+let otpauth: typeof OTPAuth | undefined;
+const lib = () => (otpauth ??= load('otpauth') as typeof OTPAuth);
+
+function totp(secret: string, label = 'admin', issuer = 'Vielfach'): OTPAuth.TOTP {
+  const { Secret, TOTP } = lib();
   return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
 }
 
 export function newTotpSecret(): string {
-  return new Secret({ size: 20 }).base32;
+  return new (lib().Secret)({ size: 20 }).base32;
 }
 
 /** Accepts the current code and one step either side (clock drift). */

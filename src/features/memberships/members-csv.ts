@@ -1,9 +1,19 @@
+import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
-import { type Options, parse } from 'csv-parse';
+import type * as CsvParse from 'csv-parse';
+import type { Options } from 'csv-parse';
 import { z } from 'zod';
 import { isIsoDay } from '../../domain/dates.js';
 import { normaliseEmail } from './access.js';
+
+// Loaded with the first import read, not at start.
+const load = createRequire(import.meta.url);
+let csv: typeof CsvParse | undefined;
+function csvParse(): typeof CsvParse {
+  csv ??= load('csv-parse') as typeof CsvParse;
+  return csv;
+}
 
 /**
  * Member CSV files: reading an import record by record (a broken record is
@@ -110,7 +120,7 @@ export async function openMemberCsv(
     },
   };
   // The typings tie a record type other than string[] to `columns`; on_record makes ours.
-  const parser = parse(options as unknown as Options);
+  const parser = csvParse().parse(options as unknown as Options);
   Readable.from(typeof input === 'string' || Buffer.isBuffer(input) ? [input] : input).pipe(parser);
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<Parsed>;
   const first = await records.next();

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { encodeWords } from 'nodemailer/lib/mime-funcs/index.js';
-import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp/index.js';
+import { createRequire } from 'node:module';
+import type * as MimeFuncs from 'nodemailer/lib/mime-funcs/index.js';
+import type * as Qp from 'nodemailer/lib/qp/index.js';
 import { GREETING, type NewsletterTemplate, UNSUBSCRIBE } from './newsletter-email.js';
+
+// nodemailer's encoders load with the first newsletter built, not at start.
+const load = createRequire(import.meta.url);
+let encoders: { mime: typeof MimeFuncs; qp: typeof Qp } | undefined;
+const lib = () =>
+  (encoders ??= {
+    mime: load('nodemailer/lib/mime-funcs/index.js') as typeof MimeFuncs,
+    qp: load('nodemailer/lib/qp/index.js') as typeof Qp,
+  });
 
 /**
  * The MIME message of a newsletter, built once per send and language and
@@ -20,7 +30,7 @@ type Piece = string | typeof GREETING | typeof UNSUBSCRIBE;
 const SPLIT = new RegExp(`(${GREETING}|${UNSUBSCRIBE})`);
 
 function qp(value: string): string {
-  return `${qpWrap(qpEncode(value.replace(/\r?\n/g, '\r\n')), 76)}=\r\n`;
+  return `${lib().qp.wrap(lib().qp.encode(value.replace(/\r?\n/g, '\r\n')), 76)}=\r\n`;
 }
 
 function pieces(body: string): Piece[] {
@@ -33,7 +43,9 @@ function mailbox(value: string): string {
   if (!m) return value.trim();
   const name = m[1]?.replace(/^"|"$/g, '') ?? '';
   if (!name) return `<${m[2]}>`;
-  const safe = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeWords(name, 'B', 52);
+  const safe = /^[\x20-\x7e]*$/.test(name)
+    ? `"${name.replace(/["\\]/g, '\\$&')}"`
+    : lib().mime.encodeWords(name, 'B', 52);
   return `${safe} <${m[2]}>`;
 }
 
@@ -44,7 +56,7 @@ export function envelopeAddress(from: string): string {
 
 export function compileMimeTemplate(tpl: NewsletterTemplate, from: string): MimeTemplate {
   const boundary = `vf-${randomUUID()}`;
-  const subject = /^[\x20-\x7e]*$/.test(tpl.subject) ? tpl.subject : encodeWords(tpl.subject, 'B', 52);
+  const subject = /^[\x20-\x7e]*$/.test(tpl.subject) ? tpl.subject : lib().mime.encodeWords(tpl.subject, 'B', 52);
   const head = [`From: ${mailbox(from)}`, `Subject: ${subject}`, 'MIME-Version: 1.0'].join('\r\n');
   return { head, text: pieces(tpl.text), html: pieces(tpl.html), boundary };
 }

@@ -1,7 +1,6 @@
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 import { memoize } from '../../domain/memo.js';
-import { MARKDOWN_TAGS } from '../../web/markdown.js';
+import { MARKDOWN_TAGS, type Markdown, markdownItClass, sanitize } from '../../web/markdown.js';
 
 /**
  * Post bodies: the same rules as src/web/markdown.ts (no raw HTML, an
@@ -15,8 +14,8 @@ export const POST_IMAGE_PATH = /^\/media\/posts\/[0-9a-f-]{36}\.webp$/;
 /** An email's image URL may carry a signature (`?s=`, see image-access.ts). */
 const SIGNED_SUFFIX = /\?s=[A-Za-z0-9_-]{1,100}$/;
 
-function markdown(imageBase: string, signImage?: (path: string) => string): InstanceType<typeof MarkdownIt> {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
+function markdown(imageBase: string, signImage?: (path: string) => string): Markdown {
+  const md = new (markdownItClass())({ html: false, linkify: true, typographer: true, breaks: false });
   md.renderer.rules.image = (tokens, idx) => {
     const token = tokens[idx];
     const src = String(token?.attrGet('src') ?? '');
@@ -51,16 +50,22 @@ function options(imageBase: string): sanitizeHtml.IOptions {
   };
 }
 
-const webMd = markdown('');
+// Made with the first post rendered (the libraries load then, web/markdown.ts).
+let webMd: Markdown | undefined;
 const webOptions = options('');
 
+function webMarkdown(): Markdown {
+  webMd ??= markdown('');
+  return webMd;
+}
+
 /** For pages and the editor preview: image URLs relative to the site. Memoised per distinct text. */
-export const renderPostHtml = memoize(200, (source: string) => sanitizeHtml(webMd.render(source), webOptions));
+export const renderPostHtml = memoize(200, (source: string) => sanitize(webMarkdown().render(source), webOptions));
 
 /**
  * For emails and the feed: the same HTML with absolute image URLs under the store's public address;
  * `signImage` signs them for emails of gated posts (the reader's mail client has no session).
  */
 export function renderPostEmailHtml(source: string, publicUrl: string, signImage?: (path: string) => string): string {
-  return sanitizeHtml(markdown(publicUrl, signImage).render(source), options(publicUrl));
+  return sanitize(markdown(publicUrl, signImage).render(source), options(publicUrl));
 }
