@@ -67,13 +67,12 @@ test('each new visitor gets a different secret and salt', async () => {
   await app.close();
 });
 
-test('the cookie signature is HMAC-SHA256 for keys of any length', () => {
+test('the cookie signature is @fastify/cookie’s HMAC-SHA256, for keys of any length', () => {
   for (const key of ['k', KEY, 'ä'.repeat(40), 'x'.repeat(64), 'y'.repeat(65), 'z'.repeat(200)]) {
     const sign = cookieSigner(key);
     for (const value of ['abcdefghijklmnopqrstuvwx', 'ABCDEFGHIJKLMNOPQRSTUV-_']) {
       const expected = createHmac('sha256', key).update(value).digest('base64').replace(/=+$/, '');
       assert.equal(sign(value), expected, `key of ${key.length} characters`);
     }
-    assert.throws(() => sign('short'));
   }
 });
