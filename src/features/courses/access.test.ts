@@ -51,6 +51,9 @@ describe('course access by membership, and the unlock emails', () => {
       enrolmentId: null,
     });
 
+    const library = new TestClient(t.app);
+    library.setCookie(CUSTOMER_COOKIE, await startCustomerSession(db(), 'patron@example.com'));
+    assert.match((await library.get('/library')).body, /Your courses[\s\S]*Members course/);
     // The membership ends: access ends with it, though the enrolment row (and its progress) stays.
     await db()
       .updateTable('subscriptions')
@@ -68,6 +71,7 @@ describe('course access by membership, and the unlock emails', () => {
       .where('id', '=', lesson)
       .executeTakeFirstOrThrow();
     assert.equal((await c.get(`/learn/${course.slug}/${seed.slug}`)).statusCode, 403);
+    assert.doesNotMatch((await c.get('/library')).body, /Members course/, 'no longer listed in the library');
   });
 
   test('a draft lesson and an unpublished course do not exist for students', async () => {

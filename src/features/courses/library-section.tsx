@@ -1,9 +1,17 @@
 import type { LibrarySection } from '../library/library-section.js';
+import { activeEnrolment } from './access.js';
 import { listStudentCourses } from './queries.js';
 
 /** The customer's courses at the top of their library. */
 export const courseLibrarySection: LibrarySection = async (db, email, ctx) => {
-  const courses = await listStudentCourses(db, email);
+  const listed = await listStudentCourses(db, email);
+  // A member's row holds progress only: the course is listed while the membership includes it.
+  const now = new Date();
+  const courses = [];
+  for (const c of listed) {
+    if (c.source !== 'membership') courses.push(c);
+    else if (await activeEnrolment(db, c, email, now)) courses.push(c);
+  }
   if (courses.length === 0) return null;
   return (
     <section class="panel library-courses" aria-labelledby="h-courses">

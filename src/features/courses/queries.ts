@@ -47,7 +47,8 @@ export function listStudentCourses(db: Db, email: string) {
   return db
     .selectFrom('course_enrolments as e')
     .innerJoin('products as p', 'p.id', 'e.product_id')
-    .select(['p.slug', 'p.title', 'e.completed_at', 'e.id as enrolment_id'])
+    .innerJoin('courses as c', 'c.product_id', 'e.product_id')
+    .select(['p.slug', 'p.title', 'e.completed_at', 'e.id as enrolment_id', 'e.source', 'e.product_id', 'c.tier_ids'])
     .where('e.email', '=', email)
     .where('e.revoked_at', 'is', null)
     .where('p.status', '=', 'published')
