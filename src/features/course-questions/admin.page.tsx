@@ -6,7 +6,7 @@ import { TextArea } from '../catalog/form-parts.js';
 import { adminQuestionsPath, lessonQuestionsHref } from './paths.js';
 import { ADMIN_ANSWERED_LIMIT, type AdminQuestion } from './queries.js';
 import { ANSWER_MAX } from './question-input.js';
-import { PlainText } from './text.js';
+import { Answer, PlainText } from './text.js';
 
 /** An answer that came back (400): to which question, what was typed. */
 export type AnswerRetry = { questionId: string; typed: string; error: string };
@@ -39,17 +39,7 @@ function QuestionItem({ ctx, q, retry }: { ctx: PageContext; q: AdminQuestion; r
         <PlainText text={q.body} />
       </p>
       {q.answers.map((a) => (
-        <div class="lesson-question-answer">
-          <p class="muted small">
-            {ctx.t('courseQuestions.student.answered', {
-              name: ctx.t('courseQuestions.student.creator'),
-              date: when(a.created_at),
-            })}
-          </p>
-          <p>
-            <PlainText text={a.body} />
-          </p>
-        </div>
+        <Answer ctx={ctx} answer={a} />
       ))}
       <Form ctx={ctx} action={questionActionPath(q.id, 'answer')} idPrefix={`answer-${q.id}`}>
         <TextArea

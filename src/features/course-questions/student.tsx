@@ -6,7 +6,7 @@ import { TextArea } from '../catalog/form-parts.js';
 import { adminQuestionsPath, askPath, deleteOwnPath } from './paths.js';
 import type { ShownQuestion } from './queries.js';
 import { QUESTION_MAX } from './question-input.js';
-import { PlainText } from './text.js';
+import { Answer, PlainText } from './text.js';
 
 export type LessonQuestionsProps = {
   ctx: PageContext;
@@ -35,19 +35,7 @@ function Question({ ctx, q, own, lessonId }: { ctx: PageContext; q: ShownQuestio
       {q.answers.length === 0 ? (
         <p class="muted">{ctx.t('courseQuestions.student.waiting')}</p>
       ) : (
-        q.answers.map((a) => (
-          <div class="lesson-question-answer">
-            <p class="muted small">
-              {ctx.t('courseQuestions.student.answered', {
-                name: ctx.t('courseQuestions.student.creator'),
-                date: when(a.created_at),
-              })}
-            </p>
-            <p>
-              <PlainText text={a.body} />
-            </p>
-          </div>
-        ))
+        q.answers.map((a) => <Answer ctx={ctx} answer={a} />)
       )}
       {own && (
         <Form ctx={ctx} action={deleteOwnPath(lessonId, q.id)} class="inline-form">
