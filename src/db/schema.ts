@@ -40,6 +40,16 @@ import type {
 } from './tables/courses.js';
 import type { OrderDisputesTable, TestPaymentRefundsTable } from './tables/disputes.js';
 import type {
+  EventMailsTable,
+  EventSeatCountsTable,
+  EventSeatsTable,
+  EventSessionsTable,
+  EventsTable,
+  EventTicketsTable,
+  EventTicketTypesTable,
+  EventWaitlistTable,
+} from './tables/events.js';
+import type {
   AdminSessionsTable,
   AdminUsersTable,
   AuditLogTable,
@@ -183,6 +193,14 @@ export interface DB {
   course_video_uploads: CourseVideoUploadsTable;
   course_questions: CourseQuestionsTable;
   course_question_answers: CourseQuestionAnswersTable;
+  events: EventsTable;
+  event_sessions: EventSessionsTable;
+  event_seat_counts: EventSeatCountsTable;
+  event_ticket_types: EventTicketTypesTable;
+  event_tickets: EventTicketsTable;
+  event_seats: EventSeatsTable;
+  event_waitlist: EventWaitlistTable;
+  event_mails: EventMailsTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
@@ -195,6 +213,7 @@ export * from './tables/course-quizzes.js';
 export * from './tables/course-video.js';
 export * from './tables/courses.js';
 export * from './tables/disputes.js';
+export * from './tables/events.js';
 export * from './tables/foundation.js';
 export * from './tables/legal.js';
 export * from './tables/licensing.js';

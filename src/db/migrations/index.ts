@@ -25,6 +25,7 @@ import * as m0024 from './0024-course-video.js';
 import * as m0025 from './0025-course-quizzes.js';
 import * as m0026 from './0026-certificates.js';
 import * as m0027 from './0027-course-questions.js';
+import * as m0028 from './0028-events.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0025-course-quizzes': m0025,
   '0026-certificates': m0026,
   '0027-course-questions': m0027,
+  '0028-events': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -31,6 +31,8 @@ export type ProductPageProps = {
   withdrawal?: WithdrawalCase | undefined;
   /** Other features' sections (catalog/product-section.ts), below the description. */
   sections?: readonly (VNode | null)[];
+  /** The buy form's choice for kinds that need one (an event's dates and tickets; checkout/choices.ts). */
+  choiceField?: VNode | null | undefined;
 };
 
 /** The buy form; checkout takes it from here (field names are its contract). */
@@ -42,12 +44,17 @@ function BuyForm({
   billingCountry,
   vat,
   withdrawal = 'digital',
-}: Pick<ProductPageProps, 'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat' | 'withdrawal'>) {
+  choiceField,
+}: Pick<
+  ProductPageProps,
+  'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat' | 'withdrawal' | 'choiceField'
+>) {
   const t = ctx.t;
   const free = product.pricing === 'free';
   return (
     <Form ctx={ctx} action="/checkout" class="buy-form">
       <input type="hidden" name="productId" value={product.id} />
+      {choiceField}
       {product.pricing === 'pwyw' && (
         <Field
           name="amount"
@@ -130,6 +137,7 @@ export function ProductPage({
   vat,
   withdrawal,
   sections = [],
+  choiceField,
 }: ProductPageProps) {
   const t = ctx.t;
   const cover = coverPath(product.cover_key);
@@ -168,6 +176,7 @@ export function ProductPage({
             billingCountry={billingCountry}
             vat={vat}
             withdrawal={withdrawal}
+            choiceField={choiceField}
           />
           <IncludedFiles ctx={ctx} files={files} />
         </div>

@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { cachedPage } from '../../web/page-cache.js';
 import { recordProductView, stopCountingViews } from '../analytics/record-visit.js';
+import { checkoutChoiceOf } from '../checkout/choices.js';
 import { defaultBillingCountry, languageCountry, previewVat } from '../checkout/order-tax.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { productWithdrawalCase } from '../legal/withdrawal-case.js';
@@ -43,8 +44,10 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
       const withdrawal = await productWithdrawalCase(db, product);
       const publicUrl = services.config.publicUrl;
       const sections = await Promise.all(fastify.productSections.map((section) => section(db, product, ctx)));
+      const choiceField = await checkoutChoiceOf(product.kind)?.field(db, product, ctx, undefined);
+      const props = { ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl, sections, choiceField };
       return {
-        page: ProductPage({ ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl, sections }),
+        page: ProductPage(props),
         meta: product.id,
       };
     });

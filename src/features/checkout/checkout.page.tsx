@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Product } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import { amountErrorKey } from '../../web/amount-errors.js';
@@ -53,6 +54,8 @@ type Props = {
   price?: ShownPrice | undefined;
   /** Why the price is shown: the buyer asked ("check code"), or an order was held to show it first. */
   priceNotice?: 'applied' | 'check' | undefined;
+  /** The product kind's choice with the buyer's pick (an event's dates and tickets; checkout/choices.ts). */
+  choiceField?: VNode | null | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
@@ -97,6 +100,7 @@ export function CheckoutPage({
   conflict,
   price,
   priceNotice,
+  choiceField,
 }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
@@ -134,6 +138,7 @@ export function CheckoutPage({
           )}
           <Form ctx={ctx} action="/checkout">
             <input type="hidden" name="productId" value={product.id} />
+            {choiceField}
             {price && <input type="hidden" name="quoted" value={quoteKey(values.discountCode, values.amount)} />}
             <Field
               name="email"

@@ -25,6 +25,11 @@ export const checkoutMessages = defineMessages(
     'checkout.error.service-consent-missing':
       'Please tick the box on the start of the service: without your request to begin before the withdrawal period ends we cannot complete the order.',
     'checkout.error.product-unavailable': 'This product is not available.',
+    'checkout.error.choice-missing': 'Please choose a date and ticket.',
+    'checkout.error.choice-unavailable': 'This date or ticket can no longer be booked. Please choose another one.',
+    'checkout.error.sold-out':
+      'Sorry, the last seats for this date have just gone. Please choose another date or join the waiting list.',
+    'checkout.choice.legend': 'Date and ticket',
     'checkout.error.email-invalid': 'Please enter a valid email address.',
     'checkout.error.amount-invalid': 'Please enter an amount like 12 or 12.50.',
     'checkout.error.amount-below-minimum': 'The amount is below the minimum of {min}.',
@@ -146,6 +151,12 @@ export const checkoutMessages = defineMessages(
     'checkout.error.service-consent-missing':
       'Bitte setzen Sie das Häkchen beim Beginn der Dienstleistung: Ohne Ihr Verlangen, vor Ablauf der Widerrufsfrist zu beginnen, können wir die Bestellung nicht abschließen.',
     'checkout.error.product-unavailable': 'Dieses Produkt ist nicht verfügbar.',
+    'checkout.error.choice-missing': 'Bitte wählen Sie einen Termin und ein Ticket.',
+    'checkout.error.choice-unavailable':
+      'Dieser Termin oder dieses Ticket ist nicht mehr buchbar. Bitte wählen Sie einen anderen.',
+    'checkout.error.sold-out':
+      'Leider sind die letzten Plätze für diesen Termin gerade vergeben worden. Bitte wählen Sie einen anderen Termin oder tragen Sie sich in die Warteliste ein.',
+    'checkout.choice.legend': 'Termin und Ticket',
     'checkout.error.email-invalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
     'checkout.error.amount-invalid': 'Bitte geben Sie einen Betrag wie 12 oder 12,50 ein.',
     'checkout.error.amount-below-minimum': 'Der Betrag liegt unter dem Mindestpreis von {min}.',

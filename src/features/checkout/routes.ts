@@ -2,8 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Product } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
-import { pageContext } from '../../web/context.js';
+import { type PageContext, pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { recordCheckoutStart } from '../analytics/record-visit.js';
@@ -17,6 +19,7 @@ import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
 import { needsPriceCheck, priceForBuyer, type ShownPrice } from './checkout-quote.js';
+import { checkoutChoiceOf, pricedAs } from './choices.js';
 import { OrderStatusPage } from './order-status.page.js';
 import { type CountryConflict, defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
 import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
@@ -24,6 +27,8 @@ import { startCheckout } from './start-checkout.js';
 
 const checkoutForm = z.object({
   productId: z.string().max(100).default(''),
+  /** An event's session and ticket, say (checkout/choices.ts); read only by its feature. */
+  choice: z.string().trim().max(200).optional(),
   email: z.string().trim().max(320).default(''),
   name: z.string().trim().max(200).default(''),
   amount: z.string().trim().max(40).optional(),
@@ -59,10 +64,23 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
 
-  app.get('/checkout', { schema: { querystring: z.object({ product: z.string().max(100) }) } }, async (req, reply) => {
-    const product = await findSellableProduct(db, req.query.product);
-    if (!product) throw notFound('Product not found');
+  /** The product as the buyer's choice prices it, the choice's form field, and what is wrong with the choice. */
+  const withChoice = async (base: Product, choice: string | undefined, ctx: PageContext) => {
+    const choiceOf = checkoutChoiceOf(base.kind);
+    if (!choiceOf) return { product: base };
+    const field = await choiceOf.field(db, base, ctx, choice);
+    if (!choice) return { product: base, field, error: 'choice-missing' as const };
+    const priced = await choiceOf.price(db, base, choice, isoNow());
+    if (!priced.ok) return { product: base, field, error: priced.error };
+    return { product: pricedAs(base, priced.choice), field };
+  };
+
+  const checkoutQuery = z.object({ product: z.string().max(100), choice: z.string().trim().max(200).optional() });
+  app.get('/checkout', { schema: { querystring: checkoutQuery } }, async (req, reply) => {
+    const base = await findSellableProduct(db, req.query.product);
+    if (!base) throw notFound('Product not found');
     const ctx = await pageContext(req, reply, services);
+    const { product, field: choiceField } = await withChoice(base, req.query.choice, ctx);
     const settings = await loadTaxSettings(db);
     const values: CheckoutValues = {
       email: '',
@@ -79,7 +97,17 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     const testMode = await isTestMode(services);
     return sendPage(
       reply,
-      CheckoutPage({ ctx, product, values, taxMode, testMode, vat, business: !!settings, withdrawal }),
+      CheckoutPage({
+        ctx,
+        product,
+        values,
+        taxMode,
+        testMode,
+        vat,
+        business: !!settings,
+        withdrawal,
+        choiceField,
+      }),
     );
   });
 
@@ -89,8 +117,10 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     async (req, reply) => {
       const form = checkoutForm.parse(req.body ?? {});
       const ctx = await pageContext(req, reply, services);
-      const product = await findSellableProduct(db, form.productId);
-      if (!product) throw notFound('Product not found');
+      const base = await findSellableProduct(db, form.productId);
+      if (!base) throw notFound('Product not found');
+      const chosen = await withChoice(base, form.choice, ctx);
+      const { product } = chosen;
       const settings = await loadTaxSettings(db);
       const values: CheckoutValues = {
         email: form.email,
@@ -129,9 +159,23 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         const testMode = await isTestMode(services);
         const business = !!settings;
         const withdrawal = await productWithdrawalCase(db, product);
-        const props = { ctx, product, values, error, taxMode, testMode, vat, business, withdrawal, conflict };
+        const choice = { choiceField: chosen.field, choice: form.choice };
+        const props = {
+          ctx,
+          product,
+          values,
+          error,
+          taxMode,
+          testMode,
+          vat,
+          business,
+          withdrawal,
+          conflict,
+          ...choice,
+        };
         return sendPage(reply, CheckoutPage({ ...props, price, priceNotice }), error ? 400 : 200);
       };
+      if (chosen.error) return page(chosen.error);
       // "Apply code", or an order with a code whose price the buyer has not seen: show the price first.
       const asked = form.step === 'price';
       if (product.pricing !== 'free' && (asked || needsPriceCheck(form))) {
@@ -144,6 +188,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       await recordCheckoutStart(services, req, product.id);
       const result = await startCheckout(services, {
         productId: product.id,
+        choice: form.choice,
         email: form.email.toLowerCase(),
         name: form.name,
         offered: form.amount,

@@ -13,12 +13,12 @@ import {
   recordOrderConsent,
   SERVICE_CONSENT_KIND,
 } from '../legal/consent.js';
-import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
+import { withdrawalCaseFor } from '../legal/withdrawal-case.js';
 import { checkoutProvider } from '../payments/providers.js';
 import { TaxError } from '../tax/categories.js';
 import { ipCountryOf } from '../tax/ip-country.js';
-import { productTaxOf } from '../tax/product-tax.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
+import { type ChoiceError, checkoutChoiceOf, pricedAs } from './choices.js';
 import { expireOrderJob } from './job-contracts.js';
 import {
   type BuyerTaxError,
@@ -43,6 +43,8 @@ export type StartCheckoutInput = {
   /** The buyer ticked the § 356 (4) / § 357a (2) BGB box (a service starts before the withdrawal period ends). */
   serviceConsent?: boolean | undefined;
   locale: Locale;
+  /** What the buyer picked besides the product (an event's session and ticket), for the kinds that need it. */
+  choice?: string | undefined;
   /**
    * Billing country, VAT ID and address as typed, plus the request's IP and
    * Accept-Language (evidence; the IP's country is looked up here). Without
@@ -61,6 +63,7 @@ export type CheckoutError =
   | 'consent-missing'
   | 'service-consent-missing'
   | 'tax-unavailable'
+  | ChoiceError
   | BuyerTaxError;
 
 export type StartCheckoutResult =
@@ -68,6 +71,12 @@ export type StartCheckoutResult =
   | { kind: 'error'; error: CheckoutError; conflict?: CountryConflict | undefined };
 
 class DiscountUsedUp extends Error {}
+
+class ChoiceGone extends Error {
+  constructor(readonly error: ChoiceError) {
+    super(error);
+  }
+}
 
 /** A form without tax fields: a consumer in the seller's country, no request evidence. */
 export function storeBuyer(country: string | undefined): CheckoutTaxInput {
@@ -93,8 +102,18 @@ export function orderStatusPath(order: Pick<Order, 'id' | 'access_key'>): string
  */
 export async function startCheckout(services: Services, input: StartCheckoutInput): Promise<StartCheckoutResult> {
   const { db } = services.database;
-  const product = await findSellableProduct(db, input.productId);
-  if (!product) return { kind: 'error', error: 'product-unavailable' };
+  const found = await findSellableProduct(db, input.productId);
+  if (!found) return { kind: 'error', error: 'product-unavailable' };
+  // A product that needs a choice is priced by it (an event's ticket type), and the choice is held with the order.
+  const choiceOf = checkoutChoiceOf(found.kind);
+  const choice = input.choice?.trim() ?? '';
+  let product = found;
+  if (choiceOf) {
+    if (!choice) return { kind: 'error', error: 'choice-missing' };
+    const priced = await choiceOf.price(db, found, choice, isoNow());
+    if (!priced.ok) return { kind: 'error', error: priced.error };
+    product = pricedAs(found, priced.choice);
+  }
   const code = input.discountCode?.trim();
   const discount = code ? await findDiscountByCode(db, code) : undefined;
   if (code && !discount) return { kind: 'error', error: 'discount-unknown' };
@@ -103,8 +122,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   const q = priced.quote;
   const free = q.totalMinor === 0;
   // Nothing paid is sold without the consent its kind needs; the check lives here, so no form can skip it.
-  const category = (await productTaxOf(db, [product.id])).get(product.id)?.category ?? 'electronic_service';
-  const withdrawal = withdrawalCaseOf(category, q.totalMinor);
+  const withdrawal = await withdrawalCaseFor(db, product, q.totalMinor);
   let consent: OrderConsentKind | undefined;
   if (withdrawal === 'digital') {
     if (!input.digitalConsent) return { kind: 'error', error: 'consent-missing' };
@@ -193,6 +211,10 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
           tax_minor: tax?.itemTaxMinor[0] ?? 0,
         },
       ]);
+      if (choiceOf) {
+        const held = await choiceOf.reserve(trx, { order: created, product: found, choice, now });
+        if (held !== 'ok') throw new ChoiceGone(held);
+      }
       if (consent) await recordOrderConsent(trx, created.id, consent, input.locale, now);
       await recordOrderEvent(trx, created.id, 'created', {
         totalMinor: q.totalMinor,
@@ -212,6 +234,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
     });
   } catch (err) {
     if (err instanceof DiscountUsedUp) return { kind: 'error', error: 'discount-used-up' };
+    if (err instanceof ChoiceGone) return { kind: 'error', error: err.error };
     throw err;
   }
   if (free) {

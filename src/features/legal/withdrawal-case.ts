@@ -1,4 +1,4 @@
-import type { Db } from '../../db/schema.js';
+import type { Db, Product, ProductKind } from '../../db/schema.js';
 import { DEFAULT_TAX_CATEGORY, type TaxCategory } from '../tax/categories.js';
 import { productTaxOf } from '../tax/product-tax.js';
 
@@ -34,8 +34,33 @@ export function withdrawalCaseOf(category: TaxCategory, totalMinor: number): Wit
   }
 }
 
-/** A product's case as its forms show it (by its pricing: a free product needs nothing). */
-export async function productWithdrawalCase(db: Db, product: { id: string; pricing: string }): Promise<WithdrawalCase> {
+/** A product kind whose creator chooses the rule per product (an event), instead of the VAT category. */
+export type WithdrawalRule = (db: Db, product: Pick<Product, 'id' | 'kind'>) => Promise<WithdrawalCase | undefined>;
+
+const rules = new Map<ProductKind, WithdrawalRule>();
+
+/** Called once with the features' rules (features/index.ts). */
+export function registerWithdrawalRule(kind: ProductKind, rule: WithdrawalRule): void {
+  rules.set(kind, rule);
+}
+
+/** The case of a sale of `product` for `totalMinor`: the product kind's own rule if it has one, else the VAT category's. */
+export async function withdrawalCaseFor(
+  db: Db,
+  product: Pick<Product, 'id' | 'kind'>,
+  totalMinor: number,
+): Promise<WithdrawalCase> {
+  if (totalMinor <= 0) return 'none';
+  const own = await rules.get(product.kind)?.(db, product);
+  if (own) return own;
   const category = (await productTaxOf(db, [product.id])).get(product.id)?.category ?? DEFAULT_TAX_CATEGORY;
-  return withdrawalCaseOf(category, product.pricing === 'free' ? 0 : 1);
+  return withdrawalCaseOf(category, totalMinor);
+}
+
+/** A product's case as its forms show it (by its pricing: a free product needs nothing). */
+export async function productWithdrawalCase(
+  db: Db,
+  product: Pick<Product, 'id' | 'kind' | 'pricing'>,
+): Promise<WithdrawalCase> {
+  return withdrawalCaseFor(db, product, product.pricing === 'free' ? 0 : 1);
 }
