@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB, Db, EventFormat, EventWithdrawalRule, TicketScope } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
+import { recordAudit } from '../admin/audit.js';
+import { slugsLike } from '../catalog/queries.js';
+import { firstFreeSlug, slugify } from '../catalog/slug.js';
+import { getStoreSettings } from '../settings/store-settings.js';
+import { scheduleReminders } from './reminders.js';
+
+/**
+ * The creator's changes to an event. Each runs in one transaction. A
+ * session's seats live in `event_seat_counts` (see the table's comment); its
+ * capacity never drops below the seats already taken.
+ */
+
+/** A new event: a draft product of kind 'event' with one free ticket type, "Ticket", until the creator prices it. */
+export async function createEvent(db: Kysely<DB>, title: string, actor: string): Promise<string> {
+  const id = randomUUID();
+  const now = isoNow();
+  const { currency } = await getStoreSettings(db);
+  await db.transaction().execute(async (trx) => {
+    const base = slugify(title) || 'event';
+    const slug = firstFreeSlug(base, await slugsLike(trx, base));
+    await trx
+      .insertInto('products')
+      .values({
+        id,
+        slug,
+        kind: 'event',
+        title,
+        status: 'draft',
+        pricing: 'free',
+        currency,
+        cover_key: null,
+        suggested_price_minor: null,
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+      })
+      .execute();
+    await trx.insertInto('events').values({ product_id: id, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('event_ticket_types')
+      .values({
+        id: randomUUID(),
+        product_id: id,
+        name: 'Ticket',
+        price_minor: 0,
+        available_until: null,
+        created_at: now,
+      })
+      .execute();
+    await recordAudit(trx, actor, 'event.created', { id, slug });
+  });
+  return id;
+}
+
+export type EventSettingsInput = {
+  format: EventFormat;
+  venue: string;
+  meetingUrl: string | null;
+  ticketScope: TicketScope;
+  withdrawalRule: EventWithdrawalRule;
+  salesEndAt: string | null;
+  offerHours: number;
+};
+
+export async function saveEventSettings(db: Db, productId: string, input: EventSettingsInput): Promise<void> {
+  await db
+    .updateTable('events')
+    .set({
+      format: input.format,
+      venue: input.venue,
+      meeting_url: input.meetingUrl,
+      ticket_scope: input.ticketScope,
+      withdrawal_rule: input.withdrawalRule,
+      sales_end_at: input.salesEndAt,
+      offer_hours: input.offerHours,
+      updated_at: isoNow(),
+    })
+    .where('product_id', '=', productId)
+    .execute();
+}
+
+export type SessionInput = { startsAt: string; endsAt: string; capacity: number };
+
+/** A new session with its seat counter and reminders. */
+export async function addSession(db: Kysely<DB>, productId: string, input: SessionInput): Promise<string> {
+  const id = randomUUID();
+  const now = isoNow();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('event_sessions')
+      .values({
+        id,
+        product_id: productId,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        created_at: now,
+        updated_at: now,
+        recording_url: null,
+      })
+      .execute();
+    await trx.insertInto('event_seat_counts').values({ session_id: id, capacity: input.capacity }).execute();
+    await scheduleReminders(trx, { id, starts_at: input.startsAt, sequence: 0 });
+  });
+  return id;
+}
+
+/** Sets a session's capacity; refused ('below-taken') under the seats already held or sold. */
+export async function setCapacity(db: Db, sessionId: string, capacity: number): Promise<'ok' | 'below-taken'> {
+  const r = await db
+    .updateTable('event_seat_counts')
+    .set({ capacity })
+    .where('session_id', '=', sessionId)
+    .where('taken', '<=', capacity)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1 ? 'ok' : 'below-taken';
+}
+
+export type TicketTypeInput = { name: string; priceMinor: number; availableUntil: string | null };
+
+export async function addTicketType(db: Kysely<DB>, productId: string, input: TicketTypeInput): Promise<string> {
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('event_ticket_types')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('product_id', '=', productId)
+      .executeTakeFirst();
+    await trx
+      .insertInto('event_ticket_types')
+      .values({
+        id,
+        product_id: productId,
+        name: input.name,
+        price_minor: input.priceMinor,
+        available_until: input.availableUntil,
+        position: Number(last?.p ?? -1) + 1,
+        created_at: isoNow(),
+      })
+      .execute();
+    await syncProductPrice(trx, productId);
+  });
+  return id;
+}
+
+export async function updateTicketType(
+  db: Kysely<DB>,
+  productId: string,
+  id: string,
+  input: TicketTypeInput,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('event_ticket_types')
+      .set({ name: input.name, price_minor: input.priceMinor, available_until: input.availableUntil })
+      .where('id', '=', id)
+      .where('product_id', '=', productId)
+      .execute();
+    await syncProductPrice(trx, productId);
+  });
+}
+
+/** Removes a ticket type unless it is the event's last; tickets sold with it keep their price on the order. */
+export async function removeTicketType(db: Kysely<DB>, productId: string, id: string): Promise<'ok' | 'last'> {
+  return db.transaction().execute(async (trx) => {
+    const n = await trx
+      .selectFrom('event_ticket_types')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('product_id', '=', productId)
+      .executeTakeFirstOrThrow();
+    if (Number(n.n) <= 1) return 'last' as const;
+    await trx.deleteFrom('event_ticket_types').where('id', '=', id).where('product_id', '=', productId).execute();
+    await syncProductPrice(trx, productId);
+    return 'ok' as const;
+  });
+}
+
+/**
+ * The product's own price is the lowest paid ticket price ("49 €" on cards
+ * and in the store front), free only when every ticket is; what an order
+ * costs comes from the ticket type chosen.
+ */
+async function syncProductPrice(trx: Db, productId: string): Promise<void> {
+  const low = await trx
+    .selectFrom('event_ticket_types')
+    .select((eb) => eb.fn.min('price_minor').as('p'))
+    .where('product_id', '=', productId)
+    .where('price_minor', '>', 0)
+    .executeTakeFirst();
+  const price = Number(low?.p ?? 0);
+  await trx
+    .updateTable('products')
+    .set({ pricing: price === 0 ? 'free' : 'fixed', price_minor: price, updated_at: isoNow() })
+    .where('id', '=', productId)
+    .execute();
+}
