@@ -85,6 +85,11 @@ export interface EmailsTable {
   error: string | null;
   /** JSON object of extra headers (e.g. List-Unsubscribe). */
   headers: string;
+  /**
+   * An iCalendar invitation (its METHOD inside: REQUEST, CANCEL) sent as a
+   * text/calendar part and as invite.ics; null for an email without one.
+   */
+  calendar: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   sent_at: string | null;
 }

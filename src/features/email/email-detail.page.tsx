@@ -3,6 +3,7 @@ import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { isLocale } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { calendarMethod } from './calendar.js';
 import { parseStoredHeaders } from './headers.js';
 import { DateTime, StatusBadge, TemplateName } from './outbox.page.js';
 
@@ -90,6 +91,13 @@ export function EmailDetailPage({ ctx, email }: { ctx: PageContext; email: Email
         <h2 id="email-text">{t('email.detail.text')}</h2>
         <pre class="text">{email.text}</pre>
       </section>
+      {email.calendar && (
+        <section aria-labelledby="email-calendar">
+          <h2 id="email-calendar">{t('email.detail.calendar')}</h2>
+          <p class="muted">{t('email.detail.calendarNote', { method: calendarMethod(email.calendar) })}</p>
+          <pre class="text">{email.calendar}</pre>
+        </section>
+      )}
     </AdminLayout>
   );
 }

@@ -71,6 +71,9 @@ export const emailMessages = defineMessages(
     'email.detail.previewFrame': 'HTML version of the email',
     'email.detail.previewNote': 'Scripts are blocked; links open in a new tab.',
     'email.detail.text': 'Plain text version',
+    'email.detail.calendar': 'Calendar invitation',
+    'email.detail.calendarNote':
+      'Sent along as invite.ics (METHOD:{method}); mail programs show it as an invitation to accept or as a cancellation.',
   },
   {
     'email.passwordReset.subject': 'Passwort zurücksetzen',
@@ -145,6 +148,9 @@ export const emailMessages = defineMessages(
     'email.detail.previewFrame': 'HTML-Fassung der E-Mail',
     'email.detail.previewNote': 'Skripte sind gesperrt; Links öffnen sich in einem neuen Tab.',
     'email.detail.text': 'Textfassung',
+    'email.detail.calendar': 'Kalendereinladung',
+    'email.detail.calendarNote':
+      'Als invite.ics beigefügt (METHOD:{method}); E-Mail-Programme zeigen sie als Einladung zum Annehmen oder als Absage.',
   },
 );
 

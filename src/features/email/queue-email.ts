@@ -19,6 +19,8 @@ export type QueueEmailOptions<N extends TemplateName> = {
   headers?: Record<string, string>;
   /** Makes queueing idempotent: the same key never yields a second email. */
   uniqueKey?: string;
+  /** A calendar invitation (iCalendar text with its METHOD) sent along as text/calendar and invite.ics. */
+  calendar?: string;
 };
 
 /**
@@ -57,6 +59,7 @@ export async function queueEmail<N extends TemplateName>(
       message_id: null,
       error: null,
       headers: JSON.stringify(headers),
+      calendar: opts.calendar ?? null,
       created_at: isoNow(),
       sent_at: null,
     })

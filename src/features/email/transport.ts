@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type Nodemailer from 'nodemailer';
 import type { Email } from '../../db/schema.js';
+import { calendarMethod } from './calendar.js';
 
 export type SentMessage = { transport: 'outbox' | 'smtp'; messageId: string };
 
@@ -59,6 +60,10 @@ export function smtpMailer(url: string, opts: SmtpPoolOptions = {}): Mailer {
         text: email.text,
         headers: JSON.parse(email.headers) as Record<string, string>,
         messageId: `<${email.id}@vielfach>`,
+        // nodemailer adds it twice: a text/calendar alternative (clients show an invitation) and invite.ics.
+        ...(email.calendar
+          ? { icalEvent: { method: calendarMethod(email.calendar), filename: 'invite.ics', content: email.calendar } }
+          : {}),
       });
       return { transport: 'smtp', messageId: info.messageId };
     },

@@ -37,6 +37,7 @@ export async function deliverMessage(services: Services, msg: NewsletterMessage)
     message_id: null,
     error: null,
     headers: JSON.stringify(msg.headers),
+    calendar: null,
     created_at: now,
     sent_at: now,
   };
