@@ -197,3 +197,37 @@ async function syncProductPrice(trx: Db, productId: string): Promise<void> {
     .where('id', '=', productId)
     .execute();
 }
+
+/** A link to a session's recording for its ticket holders (null removes it). */
+export async function setRecordingUrl(db: Db, sessionId: string, url: string | null): Promise<void> {
+  await db
+    .updateTable('event_sessions')
+    .set({ recording_url: url, updated_at: isoNow() })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+/**
+ * Deletes a session nobody has a ticket or seat for (a mistake while planning);
+ * refused ('has-tickets') otherwise: such a session is cancelled instead, so its
+ * ticket holders hear of it.
+ */
+export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<'ok' | 'has-tickets'> {
+  return db.transaction().execute(async (trx) => {
+    const seat = await trx
+      .selectFrom('event_seats')
+      .select('ticket_id')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    const ticket = await trx
+      .selectFrom('event_tickets')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    if (seat || ticket) return 'has-tickets' as const;
+    await trx.deleteFrom('event_waitlist').where('session_id', '=', sessionId).execute();
+    await trx.deleteFrom('event_seat_counts').where('session_id', '=', sessionId).execute();
+    await trx.deleteFrom('event_sessions').where('id', '=', sessionId).execute();
+    return 'ok' as const;
+  });
+}
