@@ -5,6 +5,7 @@ import type { OrderSubscriber } from '../order-core/events.js';
 import type { Services } from '../services.js';
 import type { MessageBundle, MessageKey } from '../web/messages.js';
 import type { ProductSection } from './catalog/product-section.js';
+import type { CheckoutChoice } from './checkout/choices.js';
 import type { TemplateFn } from './email/template-types.js';
 import type { LibrarySection } from './library/library-section.js';
 import type { PrivacyPart } from './privacy/privacy-part.js';
@@ -62,4 +63,6 @@ export type Feature = {
   librarySection?: LibrarySection;
   /** What it adds to a product's public page. */
   productSection?: ProductSection;
+  /** What a buyer of its product kind picks at checkout (an event's session and ticket), priced and held by it. */
+  checkoutChoice?: CheckoutChoice;
 };

@@ -6,6 +6,7 @@ import { authFeature } from './auth/feature.js';
 import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
 import { certificatesFeature } from './certificates/feature.js';
+import { registerCheckoutChoices } from './checkout/choices.js';
 import { checkoutFeature } from './checkout/feature.js';
 import { courseQuestionsFeature } from './course-questions/feature.js';
 import { courseQuizzesFeature } from './course-quizzes/feature.js';
@@ -15,10 +16,12 @@ import { deliveryFeature } from './delivery/feature.js';
 import { discountsFeature } from './discounts/feature.js';
 import { emailFeature } from './email/feature.js';
 import { registerEmailTemplates } from './email/templates.js';
+import { eventsFeature } from './events/feature.js';
 import { exchangeRatesFeature } from './exchange-rates/feature.js';
 import type { AdminNavEntry, DemoContent, Feature } from './feature.js';
 import { invoicesFeature } from './invoices/feature.js';
 import { legalFeature } from './legal/feature.js';
+import { registerWithdrawalRule } from './legal/withdrawal-case.js';
 import { libraryFeature } from './library/feature.js';
 import type { LibrarySection } from './library/library-section.js';
 import { licensingFeature } from './licensing/feature.js';
@@ -66,11 +69,15 @@ export const features: readonly Feature[] = [
   courseQuizzesFeature,
   certificatesFeature,
   courseQuestionsFeature,
+  eventsFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).
 registerMessages(features.flatMap((f) => (f.messages ? [f.messages] : [])));
 registerEmailTemplates(features.flatMap((f) => (f.emailTemplates ? [f.emailTemplates] : [])));
+// What a product kind asks the buyer at checkout, and the withdrawal rule it sets instead of its VAT category's.
+registerCheckoutChoices(features.flatMap((f) => (f.checkoutChoice ? [f.checkoutChoice] : [])));
+for (const { checkoutChoice: c } of features) if (c?.withdrawal) registerWithdrawalRule(c.kind, c.withdrawal);
 
 /** The order core with what the features plug into it: subscribers, entitlements, fulfilment gates. */
 export function orderCoreOf(list: readonly Feature[] = features): OrderCore {

@@ -44,7 +44,7 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
       const withdrawal = await productWithdrawalCase(db, product);
       const publicUrl = services.config.publicUrl;
       const sections = await Promise.all(fastify.productSections.map((section) => section(db, product, ctx)));
-      const choiceField = await checkoutChoiceOf(product.kind)?.field(db, product, ctx, undefined);
+      const choiceField = await checkoutChoiceOf(product.kind)?.field(db, product, ctx, { live: false });
       const props = { ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl, sections, choiceField };
       return {
         page: ProductPage(props),

@@ -19,8 +19,18 @@ export type PricedChoice = { priceMinor: number; title: string };
  */
 export type CheckoutChoice = {
   kind: ProductKind;
-  /** The radio buttons (or similar) of the buy form and the checkout page; `selected` keeps the buyer's pick. */
-  field(db: Db, product: Product, ctx: PageContext, selected: string | undefined): Promise<VNode | null>;
+  /**
+   * The radio buttons (or similar) of the buy form and the checkout page;
+   * `selected` keeps the buyer's pick. `live`: the page is rendered per
+   * request (the checkout), so it may show what changes with every sale (seats
+   * left); the product page is cached by content version and must not.
+   */
+  field(
+    db: Db,
+    product: Product,
+    ctx: PageContext,
+    state: { selected?: string | undefined; live: boolean },
+  ): Promise<VNode | null>;
   /** Checks the choice against the product and the clock; the price replaces the product's own. */
   price(
     db: Db,

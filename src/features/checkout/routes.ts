@@ -68,7 +68,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
   const withChoice = async (base: Product, choice: string | undefined, ctx: PageContext) => {
     const choiceOf = checkoutChoiceOf(base.kind);
     if (!choiceOf) return { product: base };
-    const field = await choiceOf.field(db, base, ctx, choice);
+    const field = await choiceOf.field(db, base, ctx, { selected: choice, live: true });
     if (!choice) return { product: base, field, error: 'choice-missing' as const };
     const priced = await choiceOf.price(db, base, choice, isoNow());
     if (!priced.ok) return { product: base, field, error: priced.error };
