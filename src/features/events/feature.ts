@@ -1,17 +1,33 @@
+import type { MessageBundle } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
+import { eventCancelJobs } from './cancel.jobs.js';
 import { eventCheckoutChoice } from './choice.js';
+import { eventsEmailTemplates } from './email-templates.js';
 import { eventHoldExpiryHandler, eventOrderSubscriber, eventSoldOutRefundHandler } from './hold-jobs.js';
 import { eventLibrarySection } from './library-section.js';
+import { eventMailJobs } from './mail.jobs.js';
+import { eventsMailMessages } from './mail-messages.js';
 import { eventsMessages } from './messages.js';
 import { registerEventPublicRoutes } from './public.routes.js';
 import { eventSeatsGate, eventTicketEntitlement } from './tickets.js';
 import { eventsWaitlistEmailTemplates, eventWaitlistOfferHandler } from './waitlist-offer.js';
 
+/** The feature's texts, kept per part (buying, emails, admin) and registered as one bundle. */
+function merged(...bundles: MessageBundle[]): MessageBundle {
+  return { en: Object.assign({}, ...bundles.map((b) => b.en)), de: Object.assign({}, ...bundles.map((b) => b.de)) };
+}
+
 export const eventsFeature: Feature = {
   name: 'events',
-  messages: eventsMessages,
-  emailTemplates: eventsWaitlistEmailTemplates,
-  jobs: [eventHoldExpiryHandler, eventSoldOutRefundHandler, eventWaitlistOfferHandler],
+  messages: merged(eventsMessages, eventsMailMessages),
+  emailTemplates: { ...eventsEmailTemplates, ...eventsWaitlistEmailTemplates },
+  jobs: [
+    eventHoldExpiryHandler,
+    eventSoldOutRefundHandler,
+    eventWaitlistOfferHandler,
+    ...eventMailJobs,
+    ...eventCancelJobs,
+  ],
   routes: (app, services) => {
     registerEventPublicRoutes(app, services);
   },
