@@ -72,7 +72,7 @@ export function AttendeesPage({ ctx, product, sessions, sessionId, rows, notice,
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td>
+                  <td data-label={ctx.t('events.admin.attendee')}>
                     {r.name || r.email}
                     {r.name && (
                       <>
@@ -81,16 +81,16 @@ export function AttendeesPage({ ctx, product, sessions, sessionId, rows, notice,
                       </>
                     )}
                   </td>
-                  <td>{r.ticket_type ?? '—'}</td>
-                  <td>
+                  <td data-label={ctx.t('events.admin.ticketType')}>{r.ticket_type ?? '—'}</td>
+                  <td data-label={ctx.t('events.admin.ticketStatus')}>
                     <span class={r.status === 'valid' ? 'badge ok' : 'badge failed'}>
                       {ctx.t(`events.admin.ticket.${r.status}`)}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={ctx.t('events.admin.order')}>
                     {r.order_id ? <a href={`/admin/orders/${r.order_id}`}>{r.order_number ?? r.order_id}</a> : '—'}
                   </td>
-                  <td>
+                  <td data-label={ctx.t('events.admin.checkIn')}>
                     {r.seats.map((seat) => (
                       <SeatCheckIn
                         ctx={ctx}

@@ -243,7 +243,7 @@ function TicketTypesSection({ ctx, product, ticketTypes, failed }: EventEditorPr
               </button>
             </Form>
             {ticketTypes.length > 1 && (
-              <Form ctx={ctx} action={`${base}/${t.id}/delete`} class="inline">
+              <Form ctx={ctx} action={`${base}/${t.id}/delete`} class="actions">
                 <button type="submit" class="link danger-link">
                   {ctx.t('events.admin.removeType', { name: t.name })}
                 </button>
