@@ -53,7 +53,7 @@ export function buildInvitation(inv: Invitation): string {
   const { default: ical, ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus } = icalGenerator();
   const cancel = inv.method === 'CANCEL';
   const calendar = ical({
-    prodId: '-//Vielfach//Events//EN',
+    prodId: { company: 'Vielfach', product: 'Events', language: 'EN' },
     method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   const location = inv.format === 'onsite' ? venueLine(inv.venue) : inv.ticketUrl;
