@@ -553,4 +553,70 @@ describe('events admin', () => {
     }
     assert.deepEqual(await db().selectFrom('event_sessions').selectAll().orderBy('id').execute(), before);
   });
+  test('in German, the event admin pages show none of their English texts', async () => {
+    const { en, de } = eventsAdminMessages;
+    const german = Object.values(de).join('\n');
+    const english = Object.entries(en).flatMap(([key, value]) =>
+      (de as Record<string, string>)[key] === value
+        ? []
+        : value
+            .split(/\{\w+\}/)
+            .map((p) => p.trim())
+            .filter((p) => p.length >= 12 && /\s/.test(p) && !german.includes(p)),
+    );
+    const visible = (html: string) =>
+      html
+        .replace(/<(script|style|textarea)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+        .replace(/aria-label="([^"]*)"/g, '>$1<')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ');
+    const [, second] = await sessionsOf();
+    assert.ok(second);
+    const ticket = await seedTicket({ sessionIds: [second.id], name: 'Lise', email: 'lise@example.com' });
+    await admin.get('/lang/de');
+    try {
+      const pages = [
+        '/admin/events',
+        editor(),
+        `${editor()}/attendees`,
+        `/admin/events/check-in/${ticket.token}`,
+        `/admin/events/check-in/${randomBytes(32).toString('base64url')}`,
+      ];
+      for (const url of pages) {
+        const text = visible((await admin.get(url)).body);
+        assert.deepEqual(
+          english.filter((p) => text.includes(p)),
+          [],
+          url,
+        );
+      }
+      assert.match(visible((await admin.get(editor())).body), /Termin hinzufügen/);
+      const bad = await admin.postForm(
+        `${editor()}/ticket-types`,
+        { name: 'Frühbucher', price: '12.5', availableUntil: '' },
+        { formPage: editor() },
+      );
+      assert.equal(bad.statusCode, 303, '"12.5" is read in German too (a thousands group has three digits)');
+      const type = await db()
+        .selectFrom('event_ticket_types')
+        .select('price_minor')
+        .where('name', '=', 'Frühbucher')
+        .executeTakeFirstOrThrow();
+      assert.equal(type.price_minor, 1250);
+      await admin.postForm(
+        `${editor()}/ticket-types`,
+        { name: 'Regulär', price: '1.234,50', availableUntil: '' },
+        { formPage: editor() },
+      );
+      const regular = await db()
+        .selectFrom('event_ticket_types')
+        .select('price_minor')
+        .where('name', '=', 'Regulär')
+        .executeTakeFirstOrThrow();
+      assert.equal(regular.price_minor, 123450, 'German grouping and decimal comma');
+    } finally {
+      await admin.get('/lang/en');
+    }
+  });
 });
