@@ -89,6 +89,7 @@ function Body({
   if (ticket.seats.length === 0) return <Verdict kind="bad" title={ctx.t('events.admin.checkIn.noSeat')} />;
   if (!seat) {
     const open = ticket.seats.filter((s) => s.session_status === 'scheduled');
+    if (open.length === 0) return <Verdict kind="bad" title={ctx.t('events.admin.checkIn.sessionCancelled')} />;
     return (
       <Form ctx={ctx} action={action} idPrefix="check-in">
         <fieldset>
