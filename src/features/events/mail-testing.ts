@@ -2,46 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { EventFormat, TicketStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import type { JobDefinition } from '../../jobs/define.js';
-import { allJobs } from '../../jobs/registry.js';
-import { Worker } from '../../jobs/worker.js';
 import type { TestApp } from '../../testing/app.js';
-import { registerMessages } from '../../web/messages.js';
-import { registerEmailTemplates } from '../email/templates.js';
-import { eventCancelJobs } from './cancel.jobs.js';
 import { addSession, createEvent, saveEventSettings } from './edit-event.js';
-import { eventsEmailTemplates } from './email-templates.js';
-import { eventMailJobs } from './mail.jobs.js';
-import { eventsMailMessages } from './mail-messages.js';
 
 /*
  * Test-only helpers for the events feature's emails: an event with sessions,
  * valid tickets with their seats (written directly, as the seat logic would),
- * paid orders, a worker that runs this feature's jobs, and a reader of the
- * invitations that uses a real iCalendar parser (ical.js).
+ * paid orders, and a reader of the invitations that uses a real iCalendar
+ * parser (ical.js).
  */
-
-// Until the feature list carries them, tests add this feature's texts and templates (adding twice is harmless).
-registerMessages([eventsMailMessages]);
-registerEmailTemplates([eventsEmailTemplates]);
-
-/** Runs due jobs, this feature's included, until none is left. */
-export function eventJobsDrain(t: TestApp): () => Promise<number> {
-  const byKind = new Map<string, JobDefinition>();
-  for (const j of [...allJobs, ...eventMailJobs, ...eventCancelJobs] as JobDefinition[]) byKind.set(j.kind, j);
-  const worker = new Worker({
-    services: t.services,
-    jobs: [...byKind.values()],
-    concurrency: 1,
-    leaseMs: 30_000,
-    log: t.services.log,
-  });
-  return async () => {
-    let n = 0;
-    while (await worker.runOnce()) n++;
-    return n;
-  };
-}
 
 export const MEETING_URL = 'https://meet.example/room/geheim-4711?pwd=s3cr3t';
 

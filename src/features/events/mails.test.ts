@@ -6,15 +6,7 @@ import { type ParsedMessage, parseMessage, type SmtpReceiver, startSmtpReceiver 
 import { smtpMailer } from '../email/transport.js';
 import { eventReminderJob, eventTicketMailJob } from './job-contracts.js';
 import { eventReminderHandler, eventSessionChangedHandler, eventTicketMailHandler } from './mail.jobs.js';
-import {
-  eventJobsDrain,
-  MEETING_URL,
-  makeDue,
-  type ParsedInvitation,
-  readInvitation,
-  seedEvent,
-  seedTicket,
-} from './mail-testing.js';
+import { MEETING_URL, makeDue, type ParsedInvitation, readInvitation, seedEvent, seedTicket } from './mail-testing.js';
 import { sendReminders, sendSessionChange, sendTicketMail } from './mails.js';
 import { cancelSession, messageAttendees, moveSession } from './session-changes.js';
 
@@ -40,7 +32,7 @@ describe('events: invitations and emails, delivered over real SMTP', () => {
       .values({ key: 'store.timezone', value: 'Europe/Berlin' })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: 'Europe/Berlin' }))
       .execute();
-    drain = eventJobsDrain(t);
+    drain = t.drainJobs;
   });
   after(async () => {
     await t.close();

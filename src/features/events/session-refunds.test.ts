@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { ordersToRefund } from './cancel.jobs.js';
-import { eventJobsDrain, makeDue, seedEvent, seedPaidOrder, seedTicket } from './mail-testing.js';
+import { makeDue, seedEvent, seedPaidOrder, seedTicket } from './mail-testing.js';
 import { cancelSession } from './session-changes.js';
 
 describe('events: a session cancelled with refunds', () => {
@@ -11,7 +11,7 @@ describe('events: a session cancelled with refunds', () => {
   before(async () => {
     t = await buildTestApp();
     await setUpStore(t.services);
-    drain = eventJobsDrain(t);
+    drain = t.drainJobs;
   });
   after(() => t.close());
 
@@ -57,6 +57,21 @@ describe('events: a session cancelled with refunds', () => {
     assert.equal(await orderStatus(whole), 'paid');
     assert.equal(await orderStatus(other), 'paid');
     assert.equal(await orderStatus(refused), 'paid');
+    // The refund ends the ticket through the order core, and its holder gets the cancellation with METHOD:CANCEL.
+    const { db } = t.services.database;
+    const ended = await db
+      .selectFrom('event_tickets')
+      .select('status')
+      .where('order_id', '=', paid)
+      .executeTakeFirstOrThrow();
+    assert.equal(ended.status, 'cancelled');
+    const mails = await db
+      .selectFrom('emails')
+      .select(['template', 'calendar'])
+      .where('to_address', '=', 'paid@example.com')
+      .execute();
+    assert.deepEqual(mails.map((m) => m.template).sort(), ['event-session-cancelled', 'event-ticket-cancelled']);
+    for (const m of mails) assert.match(m.calendar ?? '', /^METHOD:CANCEL\r$/m);
 
     // The refused refund is retried, and after its last attempt it is a dead job with the reason, for the creator to see.
     let job = await refundJob(s1, refused);
