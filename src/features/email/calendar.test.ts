@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isoNow } from '../../db/time.js';
-import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
+import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { calendarMethod } from './calendar.js';
 import { queueEmail } from './queue-email.js';
 import { parseMessage, type SmtpReceiver, startSmtpReceiver } from './testing-smtp.js';
@@ -74,6 +74,32 @@ describe('an email with a calendar invitation, over real SMTP', () => {
     assert.match(file.headers.get('content-disposition') ?? file.headers.get('content-type') ?? '', /invite\.ics/);
     assert.equal(file.body, INVITE);
     assert.ok(mail.parts.some((p) => p.headers.get('content-type')?.startsWith('text/html')));
+  });
+
+  test('the outbox shows that an email carries an invitation, and what it says', async () => {
+    const { db } = t.services.database;
+    const id = await queueEmail(db, {
+      to: 'gast@example.com',
+      locale: 'de',
+      template: 'test-message',
+      data: { storeName: 'Laden' },
+      calendar: INVITE.replace('METHOD:REQUEST', 'METHOD:CANCEL'),
+    });
+    const plain = await queueEmail(db, {
+      to: 'gast@example.com',
+      locale: 'de',
+      template: 'test-message',
+      data: { storeName: 'Laden' },
+    });
+    const admin = new TestClient(t.app);
+    assert.equal((await admin.login()).statusCode, 303);
+    const res = await admin.get(`/admin/emails/${id}`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<h2 id="email-calendar">Kalendereinladung<\/h2>/);
+    assert.match(res.body, /invite\.ics[^<]*METHOD:CANCEL/);
+    assert.match(res.body, /UID:ticket-1\.session-1@laden\.example/);
+    assert.doesNotMatch((await admin.get(`/admin/emails/${plain}`)).body, /email-calendar/);
+    await t.drainJobs();
   });
 
   test('an email without one has no calendar part', async () => {
