@@ -320,6 +320,26 @@ describe('events: invitations and emails, delivered over real SMTP', () => {
     assert.ok(!soldOut[0]!.parts.some((p) => /calendar|ics/.test(p.headers.get('content-type') ?? '')));
   });
 
+  test('a ticket ended and restored (a dispute won) is announced again, each change once', async () => {
+    const { productId, sessionIds } = await seedEvent(t, { days: [6] });
+    const ticketId = await seedTicket(t, productId, sessionIds, { email: 'dispute@example.com' });
+    const { db } = t.services.database;
+    const setStatus = (status: 'valid' | 'cancelled', at: string) =>
+      db.updateTable('event_tickets').set({ status, updated_at: at }).where('id', '=', ticketId).execute();
+    assert.equal(await sendTicketMail(t.services, ticketId, 'issued'), true);
+    await setStatus('cancelled', '2026-12-01T10:00:00.000Z');
+    assert.equal(await sendTicketMail(t.services, ticketId, 'cancelled'), true);
+    await setStatus('valid', '2026-12-02T10:00:00.000Z');
+    assert.equal(await sendTicketMail(t.services, ticketId, 'issued'), true);
+    assert.equal(await sendTicketMail(t.services, ticketId, 'issued'), false);
+    assert.equal(await sendTicketMail(t.services, ticketId, 'cancelled'), false, 'not cancelled now');
+    const mails = await delivered();
+    assert.deepEqual(
+      mails.map((m) => invitationOf(m).ics.method),
+      ['REQUEST', 'CANCEL', 'REQUEST'],
+    );
+  });
+
   test('a message to the attendees: once per person, of a session or of the whole event', async () => {
     const { productId, sessionIds } = await seedEvent(t, { days: [3, 5] });
     const [s1, s2] = sessionIds as [string, string];

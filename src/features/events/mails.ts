@@ -46,9 +46,11 @@ export async function sendTicketMail(services: Services, ticketId: string, occas
   const setting = await mailSetting(services, db);
   const sessions = await sessionsOfTicket(db, ticket);
   if (occasion === 'sold-out') return mailSoldOut(db, ticket, event, setting);
+  // A ticket may end and be restored (a dispute won) and end again: each change of status, stamped by
+  // `updated_at`, is its own occasion; a rerun of the same one finds it claimed.
+  const key = `${occasion === 'issued' ? 'ticket' : 'ticket-cancelled'}:${ticket.updated_at}`;
   return db.transaction().execute(async (trx) => {
-    if (!(await claimMail(trx, ticket.id, WHOLE_TICKET, occasion === 'issued' ? 'ticket' : 'ticket-cancelled')))
-      return false;
+    if (!(await claimMail(trx, ticket.id, WHOLE_TICKET, key))) return false;
     const locale = localeOf(ticket, setting);
     if (occasion === 'issued') {
       // A session cancelled before the ticket was paid is not invited to.
