@@ -28,8 +28,12 @@ import type { PrivacyPart } from './privacy/privacy-part.js';
 /** A link in the admin's navigation; `position` orders the links of all features (lower first). */
 export type AdminNavEntry = { href: string; label: MessageKey; position: number };
 
-/** Adds a feature's example content to the demo store; runs at every demo start, so it adds only what is missing. */
-export type DemoContent = (services: Services) => Promise<unknown>;
+/**
+ * Adds a feature's example content to the demo store; runs at every demo
+ * start, so it adds only what is missing. Dated content is placed relative
+ * to `now`, the same clock the demo's history is written on.
+ */
+export type DemoContent = (services: Services, now: Date) => Promise<unknown>;
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -122,7 +122,8 @@ export interface AnalyticsSeenTable {
   product_id: string;
 }
 
-export type EffortCategory = 'creation' | 'update' | 'support';
+/** 'delivery': teaching live (an event's session, recorded by itself when the session has been held). */
+export type EffortCategory = 'creation' | 'update' | 'support' | 'delivery';
 
 /** Time the creator spent on a product, in whole minutes. */
 export interface EffortEntriesTable {

@@ -78,7 +78,7 @@ export type FieldError =
 export type FieldErrorKeys = Partial<Record<string, FieldError>>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrorKeys };
 
-const CATEGORIES = ['creation', 'update', 'support'] as const satisfies readonly EffortCategory[];
+const CATEGORIES = ['creation', 'update', 'support', 'delivery'] as const satisfies readonly EffortCategory[];
 const LEAVE_KINDS = ['holiday', 'sick'] as const satisfies readonly LeaveKind[];
 const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 

@@ -78,7 +78,7 @@ export function EffortPage(p: {
     failed?.form === form && (
       <Alert kind="error">{t(form === 'settings' ? 'analytics.effort.badSettings' : 'analytics.effort.invalid')}</Alert>
     );
-  const cats = (['creation', 'update', 'support'] as const).map((c) => ({
+  const cats = (['creation', 'update', 'support', 'delivery'] as const).map((c) => ({
     value: c,
     label: t(`analytics.effort.cat.${c}`),
   }));

@@ -37,7 +37,8 @@ export const eventCheckoutChoice: CheckoutChoice = {
   },
 };
 
-type Option = { value: string; label: string; note: string; disabled: boolean };
+/** `waitlist`: where a buyer who finds it sold out can queue for a seat. */
+type Option = { value: string; label: string; note: string; disabled: boolean; waitlist?: string | undefined };
 
 async function EventChoiceField(
   db: Db,
@@ -58,27 +59,31 @@ async function EventChoiceField(
     for (const s of upcoming) {
       const open = bookable(event, s, now);
       const left = s.capacity - s.taken;
-      for (const t of selling) {
+      const full = state.live && open && left <= 0;
+      selling.forEach((t, i) => {
         const when = sessionTimeLabel(s, ctx.locale, ctx.timeZone);
         options.push({
           value: sessionChoice(s.id, t.id),
           label: `${when} · ${t.name} · ${price(t.price_minor)}`,
           note: !open ? ctx.t('events.choice.closed') : state.live ? seatsNote(ctx, left) : '',
           disabled: !open || (state.live && left <= 0),
+          waitlist: full && i === 0 ? `/events/${product.id}/waitlist?session=${s.id}` : undefined,
         });
-      }
+      });
     }
   } else {
     const open = upcoming.length > 0 && upcoming.every((s) => bookable(event, s, now));
     const left = Math.min(...upcoming.map((s) => s.capacity - s.taken));
-    for (const t of selling) {
+    const full = state.live && open && left <= 0;
+    selling.forEach((t, i) => {
       options.push({
         value: allSessionsChoice(t.id),
         label: `${t.name} · ${price(t.price_minor)}`,
         note: !open ? ctx.t('events.choice.closed') : state.live ? seatsNote(ctx, left) : '',
         disabled: !open || (state.live && left <= 0),
+        waitlist: full && i === 0 ? `/events/${product.id}/waitlist` : undefined,
       });
-    }
+    });
   }
   if (options.length === 0) return <p class="muted">{ctx.t('events.choice.none')}</p>;
   const firstOpen = options.find((o) => !o.disabled)?.value;
@@ -108,6 +113,11 @@ async function EventChoiceField(
             {o.label}
             {o.note && <span class="muted"> — {o.note}</span>}
           </label>
+          {o.waitlist && (
+            <a class="choice-waitlist" href={o.waitlist}>
+              {ctx.t('events.choice.waitlist')}
+            </a>
+          )}
         </div>
       ))}
     </fieldset>

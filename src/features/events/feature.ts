@@ -1,14 +1,19 @@
 import type { MessageBundle } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
+import { registerEventAdminRoutes } from './admin.routes.js';
+import { eventsAdminMessages } from './admin-messages.js';
 import { eventCancelJobs } from './cancel.jobs.js';
 import { eventCheckoutChoice } from './choice.js';
+import { addDemoEvent } from './demo.js';
 import { eventsEmailTemplates } from './email-templates.js';
 import { eventHoldExpiryHandler, eventOrderSubscriber, eventSoldOutRefundHandler } from './hold-jobs.js';
 import { eventLibrarySection } from './library-section.js';
 import { eventMailJobs } from './mail.jobs.js';
 import { eventsMailMessages } from './mail-messages.js';
 import { eventsMessages } from './messages.js';
+import { eventProductSection } from './product-section.js';
 import { registerEventPublicRoutes } from './public.routes.js';
+import { eventSessionHoursHandler, scheduleSessionHours } from './session-hours.js';
 import { eventSeatsGate, eventTicketEntitlement } from './tickets.js';
 import { eventsWaitlistEmailTemplates, eventWaitlistOfferHandler } from './waitlist-offer.js';
 
@@ -19,7 +24,7 @@ function merged(...bundles: MessageBundle[]): MessageBundle {
 
 export const eventsFeature: Feature = {
   name: 'events',
-  messages: merged(eventsMessages, eventsMailMessages),
+  messages: merged(eventsMessages, eventsMailMessages, eventsAdminMessages),
   emailTemplates: { ...eventsEmailTemplates, ...eventsWaitlistEmailTemplates },
   jobs: [
     eventHoldExpiryHandler,
@@ -27,13 +32,19 @@ export const eventsFeature: Feature = {
     eventWaitlistOfferHandler,
     ...eventMailJobs,
     ...eventCancelJobs,
+    eventSessionHoursHandler,
   ],
+  start: (services) => scheduleSessionHours(services.database.db),
   routes: (app, services) => {
     registerEventPublicRoutes(app, services);
+    registerEventAdminRoutes(app, services);
   },
+  adminNav: [{ href: '/admin/events', label: 'events.admin.nav', position: 23 }],
   orders: eventOrderSubscriber,
   entitlements: [eventTicketEntitlement],
   fulfilmentGates: [eventSeatsGate],
   checkoutChoice: eventCheckoutChoice,
   librarySection: eventLibrarySection,
+  productSection: eventProductSection,
+  demo: (services, now) => addDemoEvent(services.database.db, now),
 };

@@ -47,3 +47,10 @@ export const eventWaitlistOfferJob = defineJobContract({
   kind: 'events.waitlist-offer',
   payload: z.object({ waitlistId: z.string() }),
 });
+
+/** Hourly: records the hours of the sessions held since the last run as the creator's work (session-hours.ts). */
+export const eventSessionHoursJob = defineJobContract({
+  kind: 'events.session-hours',
+  payload: z.object({}),
+  maxAttempts: 3,
+});

@@ -19,8 +19,16 @@ export async function findTicketFor(db: Db, ticketId: string, email: string): Pr
     .where('email', '=', email)
     .executeTakeFirst();
   if (!ticket) return undefined;
-  const event = await db.selectFrom('events').selectAll().where('product_id', '=', ticket.product_id).executeTakeFirst();
-  const product = await db.selectFrom('products').select(['title', 'slug']).where('id', '=', ticket.product_id).executeTakeFirst();
+  const event = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('product_id', '=', ticket.product_id)
+    .executeTakeFirst();
+  const product = await db
+    .selectFrom('products')
+    .select(['title', 'slug'])
+    .where('id', '=', ticket.product_id)
+    .executeTakeFirst();
   if (!event || !product) return undefined;
   const sessions = await db
     .selectFrom('event_seats as seat')

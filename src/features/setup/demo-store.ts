@@ -48,7 +48,8 @@ export async function setUpDemoStore(
   opts: { content: readonly DemoContent[]; now?: Date; locale?: Locale },
 ): Promise<{ email: string; password: string; history: DemoHistoryResult }> {
   const login = await ensureDemoStore(services.database.db, opts.locale);
-  for (const add of opts.content) await add(services);
+  const now = opts.now ?? new Date();
+  for (const add of opts.content) await add(services, now);
   const history = await addDemoHistory(services, opts);
   if (history.added) services.log.info(history, 'demo history added');
   return { ...login, history };
