@@ -7,10 +7,9 @@ import { formatDateTime, isLocale } from '../../web/i18n.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { queueEmail } from '../email/queue-email.js';
 import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../legal/consent.js';
-import { withdrawalCaseOf } from '../legal/withdrawal-case.js';
+import { withdrawalCaseFor } from '../legal/withdrawal-case.js';
 import { licenseKeysForOrder } from '../licensing/queries.js';
 import { getStoreSettings } from '../settings/store-settings.js';
-import { productTaxOf } from '../tax/product-tax.js';
 import { findOrder, findOrderItems } from './queries.js';
 
 /**
@@ -43,11 +42,14 @@ export async function queueReceiptEmail(
   const consent = await findDigitalConsent(db, orderId);
   const serviceConsent = await findOrderConsent(db, orderId, SERVICE_CONSENT_KIND);
   // Art. 246a § 1 (3) EGBGB: the confirmation also says when there is no right of withdrawal (dated events).
-  const categories = await productTaxOf(db, [...new Set(items.map((i) => i.product_id))]);
+  const products = await db
+    .selectFrom('products')
+    .select(['id', 'kind'])
+    .where('id', 'in', items.length > 0 ? items.map((i) => i.product_id) : [''])
+    .execute();
+  const cases = await Promise.all(products.map((p) => withdrawalCaseFor(db, p, 1)));
   const noWithdrawal =
-    order.total_minor > 0 &&
-    items.length > 0 &&
-    items.every((i) => withdrawalCaseOf(categories.get(i.product_id)?.category ?? 'electronic_service', 1) === 'event');
+    order.total_minor > 0 && items.length > 0 && cases.length > 0 && cases.every((c) => c === 'event');
   const { timeZone } = await getStoreSettings(db);
   const emailId = await db.transaction().execute(async (trx) => {
     const id = await queueEmail(trx, {
