@@ -11,6 +11,7 @@ import { eventLibrarySection } from './library-section.js';
 import { eventMailJobs } from './mail.jobs.js';
 import { eventsMailMessages } from './mail-messages.js';
 import { eventsMessages } from './messages.js';
+import { eventsPrivacyPart } from './privacy-part.js';
 import { eventProductSection } from './product-section.js';
 import { registerEventPublicRoutes } from './public.routes.js';
 import { eventSessionHoursHandler, scheduleSessionHours } from './session-hours.js';
@@ -46,5 +47,6 @@ export const eventsFeature: Feature = {
   checkoutChoice: eventCheckoutChoice,
   librarySection: eventLibrarySection,
   productSection: eventProductSection,
+  privacy: eventsPrivacyPart,
   demo: (services, now) => addDemoEvent(services.database.db, now),
 };

@@ -5,6 +5,7 @@ import { startCheckout } from '../checkout/start-checkout.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 import { refundOrder } from '../payments/refund-order.js';
 import { offerChoice } from './holds.js';
+import { eventsPrivacyPart } from './privacy-part.js';
 import { seatsTaken, seedEvent } from './testing.js';
 
 /**
@@ -262,4 +263,33 @@ describe('events: tickets, holds and the waiting list', () => {
     const orders = await db().selectFrom('orders').select('id').where('email', '=', 'a@example.com').execute();
     assert.equal(orders.length, 0);
   });
+
+  test('privacy: the export lists the tickets and waiting-list entries; erasure blanks the ticket and drops the entry', async () => {
+    const event = await seedEvent(t.services, { sessions: [{ startsInHours: 48, capacity: 1 }] });
+    const order = await checkout(event.productId, event.choice(), 'private@example.com');
+    await pay(order.url);
+    await joinWaitlistDirect(event.productId, event.sessionIds[0] ?? '', 'private@example.com');
+    const exported = await eventsPrivacyPart.export?.(db(), {
+      address: 'private@example.com',
+      orderIds: [order.order.id],
+    });
+    assert.equal((exported?.eventTickets as unknown[]).length, 1);
+    assert.equal((exported?.eventWaitlist as unknown[]).length, 1);
+    const counts = await db()
+      .transaction()
+      .execute(
+        async (trx) => (await eventsPrivacyPart.erase?.(trx, 'private@example.com', new Date().toISOString())) ?? {},
+      );
+    assert.deepEqual(counts, { eventWaitlist: 1, eventTickets: 1 });
+    const ticket = await ticketOf(order.order.id);
+    assert.equal(ticket.email, `erased:${ticket.id}`);
+    assert.equal(ticket.status, 'valid');
+  });
+
+  async function joinWaitlistDirect(productId: string, sessionId: string, email: string) {
+    const visitor = new TestClient(t.app);
+    const url = `/events/${productId}/waitlist?session=${sessionId}`;
+    const r = await visitor.postForm(url, { email }, { formPage: url });
+    assert.equal(r.statusCode, 200);
+  }
 });
