@@ -28,6 +28,89 @@ export type EditorView = {
   noticeSaysNoFile?: boolean | undefined;
 };
 
+/** An event's prices are its ticket types' (events feature); the form keeps the current values unchanged. */
+function TicketPricedNote({ ctx, form, productId }: { ctx: PageContext; form: ProductForm; productId: string }) {
+  return (
+    <section class="panel" aria-labelledby="h-price">
+      <h2 id="h-price">{ctx.t('catalog.section.price')}</h2>
+      <p>
+        {ctx.t('catalog.pricing.byTickets')}{' '}
+        <a href={`/admin/events/${productId}`}>{ctx.t('catalog.pricing.toTickets')}</a>
+      </p>
+      <input type="hidden" name="pricing" value={form.pricing} />
+      <input type="hidden" name="price" value={form.price} />
+      <input type="hidden" name="minPrice" value={form.minPrice} />
+      <input type="hidden" name="suggestedPrice" value={form.suggestedPrice} />
+      <input type="hidden" name="currency" value={form.currency} />
+    </section>
+  );
+}
+
+function PriceSection({ ctx, form, errors }: { ctx: PageContext; form: ProductForm; errors: EditorErrors }) {
+  const t = ctx.t;
+  return (
+    <section class="panel" aria-labelledby="h-price">
+      <h2 id="h-price">{t('catalog.section.price')}</h2>
+      <fieldset class={errors.pricing ? 'pricing invalid' : 'pricing'}>
+        <legend>{t('catalog.field.pricing')}</legend>
+        <Choice name="pricing" value="fixed" checked={form.pricing === 'fixed'} label={t('catalog.pricing.fixed')}>
+          <div class="choice-fields when-fixed">
+            <Field
+              name="price"
+              label={t('catalog.field.price')}
+              value={form.price}
+              error={errors.price}
+              inputmode="decimal"
+              hint={t('catalog.field.amount.hint')}
+            />
+          </div>
+        </Choice>
+        <Choice
+          name="pricing"
+          value="pwyw"
+          checked={form.pricing === 'pwyw'}
+          label={t('catalog.pricing.pwyw')}
+          hint={t('catalog.pricing.pwyw.hint')}
+        >
+          <div class="choice-fields when-pwyw">
+            <Field
+              name="minPrice"
+              label={t('catalog.field.minPrice')}
+              value={form.minPrice}
+              error={errors.minPrice}
+              inputmode="decimal"
+              hint={t('catalog.field.minPrice.hint')}
+            />
+            <Field
+              name="suggestedPrice"
+              label={t('catalog.field.suggestedPrice')}
+              value={form.suggestedPrice}
+              error={errors.suggestedPrice}
+              inputmode="decimal"
+              hint={t('catalog.field.suggestedPrice.hint')}
+            />
+          </div>
+        </Choice>
+        <Choice
+          name="pricing"
+          value="free"
+          checked={form.pricing === 'free'}
+          label={t('catalog.pricing.free')}
+          hint={t('catalog.pricing.free.hint')}
+        />
+        {errors.pricing && <p class="error">{errors.pricing}</p>}
+      </fieldset>
+      <Select
+        name="currency"
+        label={t('catalog.field.currency')}
+        value={form.currency}
+        options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+      />
+      {errors.currency && <p class="error">{errors.currency}</p>}
+    </section>
+  );
+}
+
 function DetailsForm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
   const t = ctx.t;
   const { form, errors } = view;
@@ -61,65 +144,11 @@ function DetailsForm({ ctx, view }: { ctx: PageContext; view: EditorView }) {
           rows={14}
         />
       </section>
-      <section class="panel" aria-labelledby="h-price">
-        <h2 id="h-price">{t('catalog.section.price')}</h2>
-        <fieldset class={errors.pricing ? 'pricing invalid' : 'pricing'}>
-          <legend>{t('catalog.field.pricing')}</legend>
-          <Choice name="pricing" value="fixed" checked={form.pricing === 'fixed'} label={t('catalog.pricing.fixed')}>
-            <div class="choice-fields when-fixed">
-              <Field
-                name="price"
-                label={t('catalog.field.price')}
-                value={form.price}
-                error={errors.price}
-                inputmode="decimal"
-                hint={t('catalog.field.amount.hint')}
-              />
-            </div>
-          </Choice>
-          <Choice
-            name="pricing"
-            value="pwyw"
-            checked={form.pricing === 'pwyw'}
-            label={t('catalog.pricing.pwyw')}
-            hint={t('catalog.pricing.pwyw.hint')}
-          >
-            <div class="choice-fields when-pwyw">
-              <Field
-                name="minPrice"
-                label={t('catalog.field.minPrice')}
-                value={form.minPrice}
-                error={errors.minPrice}
-                inputmode="decimal"
-                hint={t('catalog.field.minPrice.hint')}
-              />
-              <Field
-                name="suggestedPrice"
-                label={t('catalog.field.suggestedPrice')}
-                value={form.suggestedPrice}
-                error={errors.suggestedPrice}
-                inputmode="decimal"
-                hint={t('catalog.field.suggestedPrice.hint')}
-              />
-            </div>
-          </Choice>
-          <Choice
-            name="pricing"
-            value="free"
-            checked={form.pricing === 'free'}
-            label={t('catalog.pricing.free')}
-            hint={t('catalog.pricing.free.hint')}
-          />
-          {errors.pricing && <p class="error">{errors.pricing}</p>}
-        </fieldset>
-        <Select
-          name="currency"
-          label={t('catalog.field.currency')}
-          value={form.currency}
-          options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
-        />
-        {errors.currency && <p class="error">{errors.currency}</p>}
-      </section>
+      {view.product?.kind === 'event' ? (
+        <TicketPricedNote ctx={ctx} form={form} productId={view.product.id} />
+      ) : (
+        <PriceSection ctx={ctx} form={form} errors={errors} />
+      )}
       <TaxSection ctx={ctx} form={form} errors={errors} />
       <section class="panel" aria-labelledby="h-status">
         <h2 id="h-status">{t('catalog.section.status')}</h2>

@@ -18,11 +18,14 @@ export async function updateProduct({ db, id, input, actor }: UpdateProductOptio
       if (!before) return { kind: 'not-found' as const };
       const slug = await chooseSlug(trx, input, id);
       const now = isoNow();
+      const columns = productColumns(input);
+      // An event's price and currency follow its ticket types (events feature), whatever the form sent.
+      const { pricing, currency, price_minor, min_price_minor, suggested_price_minor, ...text } = columns;
       await trx
         .updateTable('products')
         .set({
           slug,
-          ...productColumns(input),
+          ...(before.kind === 'event' ? text : columns),
           updated_at: now,
           published_at: before.published_at ?? (input.status === 'published' ? now : null),
         })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { PRODUCT_FORM } from '../catalog/testing.js';
 import { startCheckout } from '../checkout/start-checkout.js';
 import { recordHeldSessions } from './session-hours.js';
 import { seedEvent } from './testing.js';
@@ -90,5 +91,28 @@ describe('events: the withdrawal rule and the hours of held sessions', () => {
     assert.equal(entries[0]?.id, `event-session:${held}`);
     assert.equal(entries[0]?.minutes, 180);
     assert.equal(entries[0]?.category, 'delivery');
+  });
+
+  test("the product form shows an event's price as its ticket types' and never overwrites it", async () => {
+    const event = await seedEvent(t.services, { priceMinor: 4900 });
+    const admin = new TestClient(t.app);
+    await admin.login();
+    const page = await admin.get(`/admin/products/${event.productId}`);
+    assert.match(page.body, /comes from its ticket types/);
+    assert.doesNotMatch(page.body, /type="radio" name="pricing"/);
+    const saved = await admin.postForm(
+      `/admin/products/${event.productId}`,
+      { ...PRODUCT_FORM, title: 'Renamed workshop', pricing: 'fixed', price: '1.00', currency: 'USD' },
+      { formPage: `/admin/products/${event.productId}` },
+    );
+    assert.equal(saved.statusCode, 303);
+    const product = await db()
+      .selectFrom('products')
+      .selectAll()
+      .where('id', '=', event.productId)
+      .executeTakeFirstOrThrow();
+    assert.equal(product.title, 'Renamed workshop');
+    assert.equal(product.price_minor, 4900);
+    assert.equal(product.currency, 'EUR');
   });
 });
