@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import type { EventFormat, TicketStatus } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { TestApp } from '../../testing/app.js';
+import { seedCustomer, seedOrder } from '../orders/testing.js';
 import { addSession, createEvent, saveEventSettings } from './edit-event.js';
 
 /*
@@ -89,44 +90,14 @@ export async function seedTicket(
 export async function seedPaidOrder(t: TestApp, productId: string, email: string, opts: { testPayment: boolean }) {
   const { db } = t.services.database;
   const now = isoNow();
-  const customerId = randomUUID();
-  await db.insertInto('customers').values({ id: customerId, email, locale: 'en', created_at: now }).execute();
-  const orderId = randomUUID();
-  const paymentId = opts.testPayment ? `test_${orderId.slice(0, 12)}` : null;
-  await db
-    .insertInto('orders')
-    .values({
-      id: orderId,
-      number: `T-${orderId.slice(0, 8)}`,
-      customer_id: customerId,
-      email,
-      name: 'Ada Lovelace',
-      locale: 'en',
-      status: 'paid',
-      currency: 'EUR',
-      subtotal_minor: 4900,
-      total_minor: 4900,
-      provider: 'test',
-      provider_ref: paymentId,
-      discount_code_id: null,
-      access_key: randomUUID(),
-      created_at: now,
-      updated_at: now,
-      paid_at: now,
-      refunded_at: null,
-    })
-    .execute();
-  await db
-    .insertInto('order_items')
-    .values({
-      id: randomUUID(),
-      order_id: orderId,
-      product_id: productId,
-      title: 'Ticket',
-      unit_price_minor: 4900,
-      total_minor: 4900,
-    })
-    .execute();
+  const paymentId = opts.testPayment ? `test_${randomUUID().slice(0, 12)}` : null;
+  const customer = await seedCustomer(db, { email, name: 'Ada Lovelace' });
+  const order = await seedOrder(db, {
+    customer,
+    items: [{ product: { id: productId, title: 'Ticket', priceMinor: 4900 } }],
+    providerRef: paymentId,
+  });
+  const orderId = order.id;
   if (paymentId) {
     await db
       .insertInto('test_payment_sessions')
