@@ -36,7 +36,7 @@ const STATUS_FOR: Record<TicketMailOccasion, EventTicket['status']> = {
   'sold-out': 'sold_out',
 };
 
-/** The ticket's own emails; false when there is nothing (more) to send. */
+/** The ticket's own emails: true when one was queued, false when there is nothing (more) to send. */
 export async function sendTicketMail(services: Services, ticketId: string, occasion: TicketMailOccasion) {
   const { db } = services.database;
   const ticket = await db.selectFrom('event_tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
@@ -44,8 +44,8 @@ export async function sendTicketMail(services: Services, ticketId: string, occas
   const event = await findEventInfo(db, ticket.product_id);
   if (!event) return false;
   const setting = await mailSetting(services, db);
-  const sessions = await sessionsOfTicket(db, ticket);
   if (occasion === 'sold-out') return mailSoldOut(db, ticket, event, setting);
+  const sessions = await sessionsOfTicket(db, ticket);
   // A ticket may end and be restored (a dispute won) and end again: each change of status, stamped by
   // `updated_at`, is its own occasion; a rerun of the same one finds it claimed.
   const key = `${occasion === 'issued' ? 'ticket' : 'ticket-cancelled'}:${ticket.updated_at}`;
