@@ -42,6 +42,10 @@ const PUBLIC_PAGES: Shot[] = [
   { name: 'product-checklist', path: '{product:free}' },
   { name: 'product-course', path: '{product:course}' },
   { name: 'course-preview-lesson', path: '{preview-lesson}' },
+  { name: 'product-event', path: '{product:event}' },
+  { name: 'checkout-event-choice', path: '/checkout?product={eventId}' },
+  { name: 'checkout-event', path: '/checkout?product={eventId}&choice={eventChoice}' },
+  { name: 'event-waitlist', path: '/events/{eventId}/waitlist?session={eventSession}' },
   { name: 'checkout', path: '/checkout?product={productId:0}' },
   { name: 'membership', path: '/membership' },
   { name: 'membership-subscribe', path: '/membership/subscribe?tier={tier}&interval=month' },
@@ -93,6 +97,9 @@ const ADMIN_PAGES: Shot[] = [
   { name: 'course-overview-as-admin', path: '{course-learn}' },
   { name: 'course-lesson-as-admin', path: '{course-learn}/{first-lesson}' },
   { name: 'admin-course-questions', path: '/admin/course-questions' },
+  { name: 'admin-events', path: '/admin/events' },
+  { name: 'admin-event', path: '/admin/events/{eventId}' },
+  { name: 'admin-event-attendees', path: '/admin/events/{eventId}/attendees' },
   { name: 'admin-posts', path: '/admin/posts' },
   { name: 'admin-post-new', path: '/admin/posts/new' },
   { name: 'admin-post', path: '{link:/admin/posts:/admin/posts/[0-9a-f-]+$}' },
@@ -191,6 +198,7 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
     plugin: /plugin/,
     free: /checklist/,
     course: /course|kurs/,
+    event: /workshop/,
   };
   for (const [key, slug] of Object.entries(slugs)) {
     found.set(`{product:${key}}`, products.find((p) => slug.test(p)) ?? products[0] ?? '/');
@@ -198,6 +206,11 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
   await page.goto(`${base}${found.get('{product:ebook}')}`);
   const productId = await page.locator('input[name="productId"]').first().getAttribute('value');
   found.set('{productId:0}', productId ?? '');
+  await page.goto(`${base}${found.get('{product:event}')}`);
+  found.set('{eventId}', (await page.locator('input[name="product"]').first().getAttribute('value')) ?? '');
+  const choice = (await page.locator('input[name="choice"]').first().getAttribute('value')) ?? '';
+  found.set('{eventSession}', choice.split('.')[1] ?? '');
+  found.set('{eventChoice}', choice);
   await page.goto(`${base}${found.get('{product:course}')}`);
   const lessons = await page.$$eval('a[href^="/learn/"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
   found.set('{preview-lesson}', lessons[0] ?? '/');

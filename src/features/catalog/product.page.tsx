@@ -6,6 +6,7 @@ import { formatFileSize } from '../../web/format.js';
 import { Layout } from '../../web/layout.js';
 import { renderMarkdown } from '../../web/markdown.js';
 import { BillingCountryField } from '../checkout/billing-country-field.js';
+import { ChoiceForm } from '../checkout/choice-step.page.js';
 import type { VatPreview } from '../checkout/order-tax.js';
 import { CheckoutLegalLinks, OrderSummaryNote, WithdrawalFields } from '../legal/checkout-parts.js';
 import type { TaxMode } from '../legal/tax-mode.js';
@@ -51,10 +52,11 @@ function BuyForm({
 >) {
   const t = ctx.t;
   const free = product.pricing === 'free';
+  // A product that needs a choice is priced on the checkout page, once the choice is made.
+  if (choiceField) return <ChoiceForm ctx={ctx} productId={product.id} field={choiceField} />;
   return (
     <Form ctx={ctx} action="/checkout" class="buy-form">
       <input type="hidden" name="productId" value={product.id} />
-      {choiceField}
       {product.pricing === 'pwyw' && (
         <Field
           name="amount"

@@ -1,4 +1,3 @@
-import type { VNode } from 'preact';
 import type { Product } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
 import { amountErrorKey } from '../../web/amount-errors.js';
@@ -54,11 +53,19 @@ type Props = {
   price?: ShownPrice | undefined;
   /** Why the price is shown: the buyer asked ("check code"), or an order was held to show it first. */
   priceNotice?: 'applied' | 'check' | undefined;
-  /** The product kind's choice with the buyer's pick (an event's dates and tickets; checkout/choices.ts). */
-  choiceField?: VNode | null | undefined;
+  /** The pick of a product kind that needs one (an event's date and ticket; checkout/choices.ts), made on the step before. */
+  choice?: { value: string; changeUrl: string } | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
+
+/** What the buyer receives at the address, by product kind. */
+const EMAIL_HINT = {
+  download: 'checkout.email.hint',
+  membership: 'checkout.email.hint',
+  course: 'checkout.email.hintCourse',
+  event: 'checkout.email.hintEvent',
+} as const;
 
 type Where = 'email' | 'amount' | 'discountCode' | 'consent' | 'country' | 'vatId' | 'address' | 'form';
 
@@ -100,7 +107,7 @@ export function CheckoutPage({
   conflict,
   price,
   priceNotice,
-  choiceField,
+  choice,
 }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
@@ -118,6 +125,11 @@ export function CheckoutPage({
         <section class="panel" aria-labelledby="h-summary">
           <h1 id="h-summary">{t('checkout.summary')}</h1>
           <p class="checkout-product">{product.title}</p>
+          {choice && (
+            <p>
+              <a href={choice.changeUrl}>{t('checkout.choice.change')}</a>
+            </p>
+          )}
           {price ? (
             <PriceLines ctx={ctx} price={price} />
           ) : (
@@ -138,14 +150,14 @@ export function CheckoutPage({
           )}
           <Form ctx={ctx} action="/checkout">
             <input type="hidden" name="productId" value={product.id} />
-            {choiceField}
+            {choice && <input type="hidden" name="choice" value={choice.value} />}
             {price && <input type="hidden" name="quoted" value={quoteKey(values.discountCode, values.amount)} />}
             <Field
               name="email"
               type="email"
               label={t('checkout.email')}
               value={values.email}
-              hint={t('checkout.email.hint')}
+              hint={t(EMAIL_HINT[product.kind])}
               error={where === 'email' ? message : undefined}
               required
               autocomplete="email"

@@ -13,6 +13,9 @@ export const checkoutMessages = defineMessages(
     'checkout.price.check': 'Your code is applied: you pay {total}. Please check the total and place the order again.',
     'checkout.email': 'Email address',
     'checkout.email.hint': 'Your receipt and download links are sent here.',
+    'checkout.email.hintCourse': 'Your receipt is sent here; with this address you open the course in your library.',
+    'checkout.email.hintEvent':
+      'Your receipt and ticket are sent here; with this address you see the ticket in your library.',
     'checkout.name': 'Name (optional)',
     'checkout.amount': 'Your price ({currency})',
     'checkout.amount.hint': 'Pay what you want, at least {min}.',
@@ -30,6 +33,8 @@ export const checkoutMessages = defineMessages(
     'checkout.error.sold-out':
       'Sorry, the last seats for this date have just gone. Please choose another date or join the waiting list.',
     'checkout.choice.legend': 'Date and ticket',
+    'checkout.choice.continue': 'Continue to checkout',
+    'checkout.choice.change': 'Change date or ticket',
     'checkout.error.email-invalid': 'Please enter a valid email address.',
     'checkout.error.amount-invalid': 'Please enter an amount like 12 or 12.50.',
     'checkout.error.amount-below-minimum': 'The amount is below the minimum of {min}.',
@@ -139,6 +144,10 @@ export const checkoutMessages = defineMessages(
       'Ihr Code ist berücksichtigt: Sie zahlen {total}. Bitte prüfen Sie den Gesamtpreis und bestellen Sie dann erneut.',
     'checkout.email': 'E-Mail-Adresse',
     'checkout.email.hint': 'Hierhin senden wir Beleg und Download-Links.',
+    'checkout.email.hintCourse':
+      'Hierhin senden wir den Beleg; mit dieser Adresse öffnen Sie den Kurs in Ihrer Bibliothek.',
+    'checkout.email.hintEvent':
+      'Hierhin senden wir Beleg und Ticket; mit dieser Adresse sehen Sie das Ticket in Ihrer Bibliothek.',
     'checkout.name': 'Name (freiwillig)',
     'checkout.amount': 'Ihr Preis ({currency})',
     'checkout.amount.hint': 'Zahlen Sie, was Sie möchten, mindestens {min}.',
@@ -157,6 +166,8 @@ export const checkoutMessages = defineMessages(
     'checkout.error.sold-out':
       'Leider sind die letzten Plätze für diesen Termin gerade vergeben worden. Bitte wählen Sie einen anderen Termin oder tragen Sie sich in die Warteliste ein.',
     'checkout.choice.legend': 'Termin und Ticket',
+    'checkout.choice.continue': 'Weiter zur Kasse',
+    'checkout.choice.change': 'Termin oder Ticket ändern',
     'checkout.error.email-invalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
     'checkout.error.amount-invalid': 'Bitte geben Sie einen Betrag wie 12 oder 12,50 ein.',
     'checkout.error.amount-below-minimum': 'Der Betrag liegt unter dem Mindestpreis von {min}.',

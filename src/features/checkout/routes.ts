@@ -19,6 +19,7 @@ import { isTestMode } from '../payments/providers.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
 import { needsPriceCheck, priceForBuyer, type ShownPrice } from './checkout-quote.js';
+import { ChoiceStepPage } from './choice-step.page.js';
 import { checkoutChoiceOf, pricedAs } from './choices.js';
 import { OrderStatusPage } from './order-status.page.js';
 import { type CountryConflict, defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
@@ -75,12 +76,25 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     return { product: pricedAs(base, priced.choice), field };
   };
 
+  /** The pick travels on as a hidden field; the buyer may go back to the first step to change it. */
+  const changeableChoice = (base: Product, value: string) => ({ value, changeUrl: `/checkout?product=${base.id}` });
+
   const checkoutQuery = z.object({ product: z.string().max(100), choice: z.string().trim().max(200).optional() });
   app.get('/checkout', { schema: { querystring: checkoutQuery } }, async (req, reply) => {
     const base = await findSellableProduct(db, req.query.product);
     if (!base) throw notFound('Product not found');
     const ctx = await pageContext(req, reply, services);
-    const { product, field: choiceField } = await withChoice(base, req.query.choice, ctx);
+    const chosen = await withChoice(base, req.query.choice, ctx);
+    // The first visit shows the choice; a stale link (a session cancelled meanwhile) says why it is gone.
+    const missing = chosen.error === 'choice-missing';
+    if (chosen.error)
+      return sendPage(
+        reply,
+        ChoiceStepPage({ ctx, product: base, field: chosen.field, error: missing ? undefined : chosen.error }),
+        missing ? 200 : 400,
+      );
+    const { product } = chosen;
+    const choice = chosen.field && req.query.choice ? changeableChoice(base, req.query.choice) : undefined;
     const settings = await loadTaxSettings(db);
     const values: CheckoutValues = {
       email: '',
@@ -106,7 +120,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         vat,
         business: !!settings,
         withdrawal,
-        choiceField,
+        choice,
       }),
     );
   });
@@ -159,7 +173,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         const testMode = await isTestMode(services);
         const business = !!settings;
         const withdrawal = await productWithdrawalCase(db, product);
-        const choice = { choiceField: chosen.field, choice: form.choice };
+        const choice = form.choice ? changeableChoice(base, form.choice) : undefined;
         const props = {
           ctx,
           product,
@@ -171,11 +185,13 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           business,
           withdrawal,
           conflict,
-          ...choice,
+          choice,
         };
         return sendPage(reply, CheckoutPage({ ...props, price, priceNotice }), error ? 400 : 200);
       };
-      if (chosen.error) return page(chosen.error);
+      // A pick that is gone (sold out meanwhile, say) is made again on the first step, with the reason.
+      if (chosen.error)
+        return sendPage(reply, ChoiceStepPage({ ctx, product: base, field: chosen.field, error: chosen.error }), 400);
       // "Apply code", or an order with a code whose price the buyer has not seen: show the price first.
       const asked = form.step === 'price';
       if (product.pricing !== 'free' && (asked || needsPriceCheck(form))) {

@@ -37,8 +37,15 @@ export const eventCheckoutChoice: CheckoutChoice = {
   },
 };
 
-/** `waitlist`: where a buyer who finds it sold out can queue for a seat. */
-type Option = { value: string; label: string; note: string; disabled: boolean; waitlist?: string | undefined };
+/** One date (or, for a ticket to every date, the whole event) with its ticket types as radio buttons. */
+type Group = {
+  legend: string;
+  /** Seats left, sold out or closed; empty when nothing needs saying. */
+  note: string;
+  options: { value: string; label: string; disabled: boolean }[];
+  /** Where a buyer who finds it sold out can queue for a seat. */
+  waitlist?: string | undefined;
+};
 
 async function EventChoiceField(
   db: Db,
@@ -53,72 +60,85 @@ async function EventChoiceField(
   const selling = types.filter((t) => onSale(t, now));
   const price = (minor: number) =>
     minor === 0 ? ctx.t('events.choice.free') : formatMoney(minor, product.currency, ctx.locale);
-  const options: Option[] = [];
   const upcoming = sessions.filter((s) => s.status === 'scheduled' && s.ends_at > now);
-  if (event.ticket_scope === 'session') {
-    for (const s of upcoming) {
-      const open = bookable(event, s, now);
-      const left = s.capacity - s.taken;
-      const full = state.live && open && left <= 0;
-      selling.forEach((t, i) => {
-        const when = sessionTimeLabel(s, ctx.locale, ctx.timeZone);
-        options.push({
-          value: sessionChoice(s.id, t.id),
-          label: `${when} · ${t.name} · ${price(t.price_minor)}`,
-          note: !open ? ctx.t('events.choice.closed') : state.live ? seatsNote(ctx, left) : '',
-          disabled: !open || (state.live && left <= 0),
-          waitlist: full && i === 0 ? `/events/${product.id}/waitlist?session=${s.id}` : undefined,
-        });
-      });
-    }
-  } else {
-    const open = upcoming.length > 0 && upcoming.every((s) => bookable(event, s, now));
-    const left = Math.min(...upcoming.map((s) => s.capacity - s.taken));
+  const group = (
+    legend: string,
+    open: boolean,
+    left: number,
+    value: (typeId: string) => string,
+    waitlist: string,
+  ): Group => {
+    // Seats left change with every sale: only a page rendered per request (the checkout) shows them.
     const full = state.live && open && left <= 0;
-    selling.forEach((t, i) => {
-      options.push({
-        value: allSessionsChoice(t.id),
+    return {
+      legend,
+      note: !open ? ctx.t('events.choice.closed') : state.live ? seatsNote(ctx, left) : '',
+      options: selling.map((t) => ({
+        value: value(t.id),
         label: `${t.name} · ${price(t.price_minor)}`,
-        note: !open ? ctx.t('events.choice.closed') : state.live ? seatsNote(ctx, left) : '',
-        disabled: !open || (state.live && left <= 0),
-        waitlist: full && i === 0 ? `/events/${product.id}/waitlist` : undefined,
-      });
-    });
-  }
-  if (options.length === 0) return <p class="muted">{ctx.t('events.choice.none')}</p>;
-  const firstOpen = options.find((o) => !o.disabled)?.value;
-  const selected = state.selected && options.some((o) => o.value === state.selected) ? state.selected : firstOpen;
+        disabled: !open || full,
+      })),
+      waitlist: full ? waitlist : undefined,
+    };
+  };
+  const groups: Group[] =
+    event.ticket_scope === 'session'
+      ? upcoming.map((s) =>
+          group(
+            sessionTimeLabel(s, ctx.locale, ctx.timeZone),
+            bookable(event, s, now),
+            s.capacity - s.taken,
+            (typeId) => sessionChoice(s.id, typeId),
+            `/events/${product.id}/waitlist?session=${s.id}`,
+          ),
+        )
+      : upcoming.length === 0
+        ? []
+        : [
+            group(
+              ctx.t('events.choice.allDates', { n: upcoming.length }),
+              upcoming.every((s) => bookable(event, s, now)),
+              Math.min(...upcoming.map((s) => s.capacity - s.taken)),
+              (typeId) => allSessionsChoice(typeId),
+              `/events/${product.id}/waitlist`,
+            ),
+          ];
+  const all = groups.flatMap((g) => g.options);
+  if (all.length === 0) return <p class="muted">{ctx.t('events.choice.none')}</p>;
+  const selected = all.some((o) => o.value === state.selected) ? state.selected : all.find((o) => !o.disabled)?.value;
+  let n = 0;
   return (
-    <fieldset class="choice-list">
+    <fieldset class="event-choice">
       <legend>{ctx.t('checkout.choice.legend')}</legend>
-      {event.ticket_scope === 'all' && (
-        <ul class="choice-sessions">
-          {upcoming.map((s) => (
-            <li>{sessionTimeLabel(s, ctx.locale, ctx.timeZone)}</li>
-          ))}
-        </ul>
-      )}
-      {options.map((o, i) => (
-        <div class="choice-option">
-          <input
-            type="radio"
-            name="choice"
-            id={`choice-${i}`}
-            value={o.value}
-            checked={o.value === selected}
-            disabled={o.disabled}
-            required
-          />
-          <label for={`choice-${i}`}>
-            {o.label}
-            {o.note && <span class="muted"> — {o.note}</span>}
-          </label>
-          {o.waitlist && (
-            <a class="choice-waitlist" href={o.waitlist}>
+      {groups.map((g) => (
+        <fieldset class="event-choice-group">
+          <legend>
+            {g.legend}
+            {g.note && <span class="event-choice-note"> — {g.note}</span>}
+          </legend>
+          {g.options.map((o) => {
+            const id = `choice-${n++}`;
+            return (
+              <div class="check event-choice-option">
+                <input
+                  type="radio"
+                  name="choice"
+                  id={id}
+                  value={o.value}
+                  checked={o.value === selected}
+                  disabled={o.disabled}
+                  required
+                />
+                <label for={id}>{o.label}</label>
+              </div>
+            );
+          })}
+          {g.waitlist && (
+            <a class="event-choice-waitlist" href={g.waitlist}>
               {ctx.t('events.choice.waitlist')}
             </a>
           )}
-        </div>
+        </fieldset>
       ))}
     </fieldset>
   );

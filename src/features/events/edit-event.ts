@@ -6,6 +6,7 @@ import { recordAudit } from '../admin/audit.js';
 import { slugsLike } from '../catalog/queries.js';
 import { firstFreeSlug, slugify } from '../catalog/slug.js';
 import { getStoreSettings } from '../settings/store-settings.js';
+import { productTaxOf, setProductTax } from '../tax/product-tax.js';
 import { scheduleReminders } from './reminders.js';
 
 /**
@@ -40,6 +41,8 @@ export async function createEvent(db: Kysely<DB>, title: string, actor: string):
       })
       .execute();
     await trx.insertInto('events').values({ product_id: id, created_at: now, updated_at: now }).execute();
+    // A new event is online (the table's default); its VAT follows the format (saveEventSettings).
+    await setProductTax(trx, id, { category: 'live_online_event', placeCountry: null });
     await trx
       .insertInto('event_ticket_types')
       .values({
@@ -66,6 +69,12 @@ export type EventSettingsInput = {
   offerHours: number;
 };
 
+/**
+ * Saves the settings; the format also decides the VAT category: a live
+ * online event is taxed where the consumer lives, admission to an event on
+ * site where it takes place (the place the product editor sets, else the
+ * seller's country).
+ */
 export async function saveEventSettings(db: Db, productId: string, input: EventSettingsInput): Promise<void> {
   await db
     .updateTable('events')
@@ -81,6 +90,14 @@ export async function saveEventSettings(db: Db, productId: string, input: EventS
     })
     .where('product_id', '=', productId)
     .execute();
+  const place = (await productTaxOf(db, [productId])).get(productId)?.placeCountry ?? null;
+  await setProductTax(
+    db,
+    productId,
+    input.format === 'online'
+      ? { category: 'live_online_event', placeCountry: null }
+      : { category: 'physical_event', placeCountry: place },
+  );
 }
 
 export type SessionInput = { startsAt: string; endsAt: string; capacity: number };

@@ -8,6 +8,7 @@ export const eventsMessages = defineMessages(
     'events.choice.soldOut': 'sold out',
     'events.choice.seatsLeft': '{n} seats left',
     'events.choice.waitlist': 'Join the waiting list',
+    'events.choice.allDates': 'All {n} dates (one ticket)',
     'events.product.dates': 'Dates',
     'events.product.zone': 'Times in {zone}.',
     'events.product.online':
@@ -57,6 +58,7 @@ export const eventsMessages = defineMessages(
     'events.choice.soldOut': 'ausgebucht',
     'events.choice.seatsLeft': 'noch {n} Plätze frei',
     'events.choice.waitlist': 'Auf die Warteliste setzen',
+    'events.choice.allDates': 'Alle {n} Termine (ein Ticket)',
     'events.product.dates': 'Termine',
     'events.product.zone': 'Zeiten in {zone}.',
     'events.product.online':

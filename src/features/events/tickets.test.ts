@@ -215,7 +215,12 @@ describe('events: tickets, holds and the waiting list', () => {
   });
 
   test('an expired order lets its seats go at once; a bad or stale choice never becomes an order', async () => {
-    const event = await seedEvent(t.services, { sessions: [{ startsInHours: 48, capacity: 2 }] });
+    const event = await seedEvent(t.services, {
+      sessions: [
+        { startsInHours: 48, capacity: 2 },
+        { startsInHours: 72, capacity: 2 },
+      ],
+    });
     const order = await checkout(event.productId, event.choice(), 'expire@example.com');
     await db()
       .transaction()
@@ -231,10 +236,14 @@ describe('events: tickets, holds and the waiting list', () => {
     assert.equal(await seatsTaken(t.services, event.sessionIds[0] ?? ''), 0);
 
     const buyer = new TestClient(t.app);
-    const form = `/checkout?product=${event.productId}`;
+    const first = await buyer.get(`/checkout?product=${event.productId}`);
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /<form method="get" action="\/checkout"/);
+    assert.match(first.body, /name="choice"/);
+    const form = `/checkout?product=${event.productId}&choice=${event.choice()}`;
     const page = await buyer.get(form);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /name="choice"/);
+    assert.match(page.body, new RegExp(`<input type="hidden" name="choice" value="${event.choice()}"`));
     const missing = await buyer.postForm(
       '/checkout',
       { productId: event.productId, email: 'a@example.com' },
@@ -254,10 +263,11 @@ describe('events: tickets, holds and the waiting list', () => {
       .set({ status: 'cancelled' })
       .where('id', '=', event.sessionIds[0] ?? '')
       .execute();
+    // The form of the other date, still open, carries the token for a stale post of the cancelled one.
     const cancelled = await buyer.postForm(
       '/checkout',
       { productId: event.productId, email: 'a@example.com', choice: event.choice() },
-      { formPage: form },
+      { formPage: `/checkout?product=${event.productId}&choice=${event.choice(1)}` },
     );
     assert.equal(cancelled.statusCode, 400);
     const orders = await db().selectFrom('orders').select('id').where('email', '=', 'a@example.com').execute();
