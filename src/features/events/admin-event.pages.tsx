@@ -409,6 +409,16 @@ function SessionItem({
           </button>
         </Form>
       )}
+      {started && !cancelled && (
+        <Form ctx={ctx} action={`${base}/replay`} idPrefix={`replay-${s.id}`} class="inline-form">
+          <button type="submit" class="secondary" aria-describedby={`replay-hint-${s.id}`}>
+            {ctx.t('events.replay.create')}
+          </button>
+          <p class="hint" id={`replay-hint-${s.id}`}>
+            {ctx.t('events.replay.hint')}
+          </p>
+        </Form>
+      )}
       {!cancelled && (
         <details open={openChanges}>
           <summary>{ctx.t('events.admin.moveOrCancel')}</summary>

@@ -19,6 +19,7 @@ import {
   recordingForm,
   sessionForm,
 } from './event-input.js';
+import { createReplay } from './replay.js';
 import { cancelSession, moveSession } from './session-changes.js';
 
 const sessionParams = eventParams.extend({ sessionId: z.uuid() });
@@ -119,6 +120,21 @@ export function registerSessionAdminRoutes(fastify: FastifyInstance, services: S
         return refuse(req, reply, id, `recording-${sessionId}`, form, { recordingUrl: 'events.admin.error.url' });
       await setRecordingUrl(db, sessionId, url);
       return reply.redirect(`/admin/events/${id}?done=saved`, 303);
+    },
+  );
+
+  // The recording as a course: opens its lesson editor, where the video is uploaded.
+  app.post(
+    '/admin/events/:id/sessions/:sessionId/replay',
+    { ...guard, schema: { params: sessionParams } },
+    async (req, reply) => {
+      const { id, sessionId } = req.params;
+      await sessionOr404(id, sessionId);
+      const r = await createReplay(db, id, sessionId, actor(req));
+      if (r === 'not-found') throw notFound('Session not found');
+      if (r === 'not-started')
+        return refuse(req, reply, id, `session-${sessionId}`, {}, { session: 'events.admin.error.notStarted' });
+      return reply.redirect(`/admin/courses/${r.courseId}/lessons/${r.lessonId}`, 303);
     },
   );
 
