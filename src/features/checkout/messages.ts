@@ -95,6 +95,8 @@ export const checkoutMessages = defineMessages(
     'checkout.order.paid.heading': 'Thank you for your purchase!',
     'checkout.order.paid.text': 'Your downloads are ready. We also emailed the receipt with the links to {email}.',
     'checkout.order.paid.preparing': 'Your downloads are being prepared. This page refreshes by itself.',
+    'checkout.order.paid.textNoFiles': 'We emailed the receipt to {email}.',
+    'checkout.order.given': 'What you bought',
     'checkout.order.failed.heading': 'The payment did not go through',
     'checkout.order.failed.text': 'Nothing was charged. You can try again.',
     'checkout.order.expired.heading': 'This order has expired',
@@ -231,6 +233,8 @@ export const checkoutMessages = defineMessages(
     'checkout.order.paid.text':
       'Ihre Downloads sind bereit. Den Beleg mit den Links haben wir auch an {email} geschickt.',
     'checkout.order.paid.preparing': 'Ihre Downloads werden vorbereitet. Diese Seite aktualisiert sich von selbst.',
+    'checkout.order.paid.textNoFiles': 'Wir haben den Beleg an {email} geschickt.',
+    'checkout.order.given': 'Ihr Kauf',
     'checkout.order.failed.heading': 'Die Zahlung hat nicht geklappt',
     'checkout.order.failed.text': 'Es wurde nichts abgebucht. Sie können es noch einmal versuchen.',
     'checkout.order.expired.heading': 'Diese Bestellung ist abgelaufen',

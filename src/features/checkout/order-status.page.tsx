@@ -1,5 +1,6 @@
 import type { Order } from '../../db/schema.js';
 import { formatMoney } from '../../domain/money.js';
+import type { ReceiptLink } from '../../order-core/entitlements.js';
 import type { PageContext } from '../../web/context.js';
 import { formatFileSize } from '../../web/format.js';
 import { formatDateTime } from '../../web/i18n.js';
@@ -31,6 +32,8 @@ type Props = {
   testMode: boolean;
   /** The § 356 (5) BGB consent given at checkout, repeated here. */
   consent?: { text: string; given_at: string } | undefined;
+  /** What the order gave besides files (a course to open, a ticket), as the receipt lists it. */
+  links?: readonly ReceiptLink[];
 };
 
 /** How long after an order was placed its page keeps refreshing while unpaid. */
@@ -59,6 +62,7 @@ export function OrderStatusPage(props: Props) {
       </section>
       {order.status === 'paid' && membership && <MembershipPanel ctx={ctx} membership={membership} />}
       {order.status === 'paid' && <LicenseKeysPanel ctx={ctx} keys={licenseKeys} />}
+      {order.status === 'paid' && <GivenPanel ctx={ctx} links={props.links ?? []} />}
       {order.status === 'paid' && !membership && downloads.length > 0 && (
         <DownloadsPanel ctx={ctx} downloads={downloads} />
       )}
@@ -67,8 +71,34 @@ export function OrderStatusPage(props: Props) {
   );
 }
 
+/** What the order gave that is not a file: a course to open, a ticket to see. */
+function GivenPanel({ ctx, links }: { ctx: PageContext; links: readonly ReceiptLink[] }) {
+  if (links.length === 0) return null;
+  return (
+    <section class="panel" aria-labelledby="h-given">
+      <h2 id="h-given">{ctx.t('checkout.order.given')}</h2>
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.url}>{l.label}</a>
+            {l.note && <span class="muted"> — {l.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The headline and what it means, by the order's state. */
-function StatusText({ ctx, order, membership, payUrl, retryUrl, preparing }: Props & { preparing: boolean }) {
+function StatusText({
+  ctx,
+  order,
+  membership,
+  payUrl,
+  retryUrl,
+  preparing,
+  downloads,
+}: Props & { preparing: boolean }) {
   const t = ctx.t;
   if (order.status === 'pending')
     return (
@@ -96,13 +126,18 @@ function StatusText({ ctx, order, membership, payUrl, retryUrl, preparing }: Pro
         <p>{t('checkout.order.membership.receipt', { email: order.email })}</p>
       </>
     );
-  if (order.status === 'paid')
+  if (order.status === 'paid') {
+    const files = downloads.some((d) => d.files.length > 0);
+    const text = preparing
+      ? t('checkout.order.paid.preparing')
+      : t(files ? 'checkout.order.paid.text' : 'checkout.order.paid.textNoFiles', { email: order.email });
     return (
       <>
         <h1>{t('checkout.order.paid.heading')}</h1>
-        <p>{preparing ? t('checkout.order.paid.preparing') : t('checkout.order.paid.text', { email: order.email })}</p>
+        <p>{text}</p>
       </>
     );
+  }
   return (
     <>
       <h1>{t(`checkout.order.${order.status}.heading`)}</h1>

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Product } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import type { ReceiptLink } from '../../order-core/entitlements.js';
 import type { Services } from '../../services.js';
 import { type PageContext, pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
@@ -243,6 +244,10 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       ? await db.selectFrom('discount_codes').select('code').where('id', '=', order.discount_code_id).executeTakeFirst()
       : undefined;
     const membership = await membershipOfOrder(db, order.id);
+    const links: ReceiptLink[] = [];
+    if (order.status === 'paid')
+      for (const e of services.orders.parts.entitlements)
+        links.push(...((await e.receiptLinks?.(db, { order, publicUrl: '', locale: ctx.locale })) ?? []));
     return sendPage(
       reply,
       OrderStatusPage({
@@ -254,6 +259,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         downloads,
         licenseKeys,
         membership,
+        links,
         payUrl: order.provider === 'test' && order.provider_ref ? `/pay/test/${order.provider_ref}` : undefined,
         // A membership is chosen again on the membership page, a product on its page.
         retryUrl: membership ? '/membership' : first ? `/p/${first.slug}` : undefined,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { startCheckout } from '../checkout/start-checkout.js';
+import { orderStatusPath, startCheckout } from '../checkout/start-checkout.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 import { refundOrder } from '../payments/refund-order.js';
 import { offerChoice } from './holds.js';
@@ -182,6 +182,10 @@ describe('events: tickets, holds and the waiting list', () => {
     const order = await checkout(event.productId, event.choice(), 'holder@example.com');
     await pay(order.url);
     const ticket = await ticketOf(order.order.id);
+    // The thank-you page leads to the ticket instead of promising downloads.
+    const thanks = await new TestClient(t.app).get(orderStatusPath(order.order));
+    assert.match(thanks.body, new RegExp(`href="/events/tickets/${ticket.id}"`));
+    assert.doesNotMatch(thanks.body, /downloads/i);
     const holder = new TestClient(t.app);
     holder.setCookie(CUSTOMER_COOKIE, await startCustomerSession(db(), 'holder@example.com'));
     const moveStart = async (minutesFromNow: number) => {
