@@ -16,14 +16,23 @@ function Action({ ctx, action }: { ctx: PageContext; action: string }) {
   );
 }
 
+/** A stored moment (ISO-8601 UTC), which the page shows on the store's clock. */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function valueText(ctx: PageContext, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return ctx.t(value ? 'admin.audit.yes' : 'admin.audit.no');
+  if (typeof value === 'string' && MOMENT.test(value)) return formatDateTime(value, ctx.locale, ctx.timeZone);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** A detail's label: the action's own wording where one field means something else there, else the common one. */
+function fieldKey(action: string, name: string): string | undefined {
+  return [`admin.audit.field.${action}.${name}`, `admin.audit.field.${name}`].find(isMessageKey);
+}
+
 /** The recorded details as "label: value" lines instead of JSON. */
-function Details({ ctx, detail }: { ctx: PageContext; detail: string }) {
+function Details({ ctx, action, detail }: { ctx: PageContext; action: string; detail: string }) {
   let parsed: unknown;
   try {
     parsed = JSON.parse(detail);
@@ -36,10 +45,10 @@ function Details({ ctx, detail }: { ctx: PageContext; detail: string }) {
   return (
     <ul class="plain audit-detail">
       {entries.map(([name, value]) => {
-        const key = `admin.audit.field.${name}`;
+        const key = fieldKey(action, name);
         return (
           <li>
-            {isMessageKey(key) ? ctx.t(key) : <code>{name}</code>}: {valueText(ctx, value)}
+            {key && isMessageKey(key) ? ctx.t(key) : <code>{name}</code>}: {valueText(ctx, value)}
           </li>
         );
       })}
@@ -73,7 +82,7 @@ export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: Selectable<Au
                     <Action ctx={ctx} action={r.action} />
                   </td>
                   <td>
-                    <Details ctx={ctx} detail={r.detail} />
+                    <Details ctx={ctx} action={r.action} detail={r.detail} />
                   </td>
                 </tr>
               ))}
