@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db, EventRow, EventTicketType, Order, Product } from '../../db/schema.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { normaliseEmail } from '../library/sessions.js';
 import { eventHoldExpiryJob } from './job-contracts.js';
 import { findEvent, listSessions, listTicketTypes, type SessionWithSeats } from './queries.js';
-import { takeSeats } from './seats.js';
+import { insertHoldingTicket, takeSeats } from './seats.js';
 
 /** How long seats wait for an unpaid order. */
 export const HOLD_MINUTES = 15;
@@ -157,36 +156,20 @@ export async function holdTicket(
     await scheduleHoldExpiry(db, resolved.offerTicketId, offerExpires);
     return 'ok';
   }
-  if (
-    !(await takeSeats(
-      db,
-      resolved.sessions.map((s) => s.id),
-    ))
-  )
-    return 'sold-out';
-  const ticketId = randomUUID();
-  await db
-    .insertInto('event_tickets')
-    .values({
-      id: ticketId,
-      product_id: resolved.event.product_id,
-      session_id: resolved.event.ticket_scope === 'session' ? (resolved.sessions[0]?.id ?? null) : null,
-      ticket_type_id: resolved.type.id,
-      order_id: order.id,
-      email,
-      name: order.name,
-      locale: order.locale,
-      status: 'held',
-      hold_expires_at: expires,
-      check_in_token: randomBytes(32).toString('base64url'),
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('event_seats')
-    .values(resolved.sessions.map((s) => ({ ticket_id: ticketId, session_id: s.id, checked_in_at: null })))
-    .execute();
+  const sessionIds = resolved.sessions.map((s) => s.id);
+  if (!(await takeSeats(db, sessionIds))) return 'sold-out';
+  const ticket = {
+    product_id: resolved.event.product_id,
+    session_id: resolved.event.ticket_scope === 'session' ? (resolved.sessions[0]?.id ?? null) : null,
+    ticket_type_id: resolved.type.id,
+    order_id: order.id,
+    email,
+    name: order.name,
+    locale: order.locale,
+    status: 'held' as const,
+    hold_expires_at: expires,
+  };
+  const ticketId = await insertHoldingTicket(db, ticket, sessionIds, now);
   await scheduleHoldExpiry(db, ticketId, expires);
   return 'ok';
 }

@@ -1,5 +1,6 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../db/schema.js';
+import type { Db, EventTicket } from '../../db/schema.js';
 
 /**
  * Seats are taken and given back only here, by guarded UPDATEs on the
@@ -45,4 +46,31 @@ export async function freeSeats(db: Db, sessionIds: readonly string[]): Promise<
 export async function seatSessionsOf(db: Db, ticketId: string): Promise<string[]> {
   const rows = await db.selectFrom('event_seats').select('session_id').where('ticket_id', '=', ticketId).execute();
   return rows.map((r) => r.session_id);
+}
+
+export type NewTicket = Pick<
+  EventTicket,
+  'product_id' | 'session_id' | 'ticket_type_id' | 'order_id' | 'email' | 'name' | 'locale' | 'hold_expires_at'
+> & { status: 'held' | 'offered' };
+
+/**
+ * A holding ticket and its seat rows, for seats the caller has just taken
+ * (`takeSeats`); its check-in secret is made here. Returns the ticket's id.
+ */
+export async function insertHoldingTicket(
+  db: Db,
+  ticket: NewTicket,
+  sessionIds: readonly string[],
+  now: string,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('event_tickets')
+    .values({ ...ticket, id, check_in_token: randomBytes(32).toString('base64url'), created_at: now, updated_at: now })
+    .execute();
+  await db
+    .insertInto('event_seats')
+    .values(sessionIds.map((session_id) => ({ ticket_id: id, session_id, checked_in_at: null })))
+    .execute();
+  return id;
 }

@@ -5,7 +5,7 @@ import { normaliseEmail } from '../library/sessions.js';
 import { scheduleHoldExpiry } from './holds.js';
 import { eventWaitlistOfferJob } from './job-contracts.js';
 import { findEvent } from './queries.js';
-import { takeSeats } from './seats.js';
+import { insertHoldingTicket, takeSeats } from './seats.js';
 
 /**
  * The waiting list of a session (or, for a ticket to every session, of the
@@ -92,30 +92,19 @@ async function offerNext(
           ).map((s) => s.id)
         : [...seatSessions];
     if (!(await takeSeats(db, sessions))) return;
-    const ticketId = randomUUID();
     const expires = new Date(Date.parse(now) + offerHours * 3600_000).toISOString();
-    await db
-      .insertInto('event_tickets')
-      .values({
-        id: ticketId,
-        product_id: productId,
-        session_id: queueSession,
-        ticket_type_id: null,
-        order_id: null,
-        email: next.email,
-        name: next.name,
-        locale: next.locale,
-        status: 'offered',
-        hold_expires_at: expires,
-        check_in_token: randomBytes(32).toString('base64url'),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db
-      .insertInto('event_seats')
-      .values(sessions.map((s) => ({ ticket_id: ticketId, session_id: s, checked_in_at: null })))
-      .execute();
+    const offered = {
+      product_id: productId,
+      session_id: queueSession,
+      ticket_type_id: null,
+      order_id: null,
+      email: next.email,
+      name: next.name,
+      locale: next.locale,
+      status: 'offered' as const,
+      hold_expires_at: expires,
+    };
+    const ticketId = await insertHoldingTicket(db, offered, sessions, now);
     const r = await db
       .updateTable('event_waitlist')
       .set({
