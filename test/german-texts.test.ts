@@ -101,3 +101,23 @@ describe('German pages show no English dictionary text', () => {
     assert.deepEqual(found, []);
   });
 });
+
+describe('the German dictionary', () => {
+  const { de } = allMessages();
+  const offending = (pattern: RegExp) =>
+    Object.entries(de)
+      .filter(([, value]) => pattern.test(value.replace(/\{\w+\}/g, '')))
+      .map(([key, value]) => `${key}: ${value}`);
+
+  test('addresses the reader as “Sie”, never “du”', () => {
+    assert.deepEqual(offending(/\b([Dd]u|[Dd]ich|[Dd]ir|[Dd]ein(e|en|em|er|es)?|[Ee]uch|[Ee]ure?[mnrs]?)\b/), []);
+  });
+
+  test('uses German words where the English ones slipped in before', () => {
+    // "E-Mail" and "an der Kasse", not "Email" and "Checkout"; status words translated.
+    assert.deepEqual(
+      offending(/\b(Email|E-mail|[Cc]heckout|[Pp]ending|[Ss]elf-[Ss]ervice|[Rr]efunded|[Qq]ueued)\b/),
+      [],
+    );
+  });
+});

@@ -418,7 +418,7 @@ export const ordersMessages = defineMessages(
     'orders.customers.detail.more': 'Hier stehen nur die neuesten {count} Bestellungen.',
     'orders.tax.title': 'Umsatzsteuer-Entscheidung',
     'orders.tax.undecided':
-      'Diese Bestellung stammt aus der Zeit, bevor der Checkout die Umsatzsteuer entschied: Ihre Rechnung entscheidet sie.',
+      'Diese Bestellung stammt aus der Zeit, bevor die Kasse die Umsatzsteuer bestimmte: Ihre Rechnung bestimmt sie.',
     'orders.tax.scheme': 'Verfahren',
     'orders.tax.scheme.domestic': 'Inländische Umsatzsteuer',
     'orders.tax.scheme.oss': 'Umsatzsteuer des Mitgliedstaats der Kundschaft (One-Stop-Shop)',

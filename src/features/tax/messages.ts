@@ -100,7 +100,7 @@ export const taxMessages = defineMessages(
       'Geben Sie eine Telefonnummer mit mindestens 5 Ziffern an (nur Ziffern, +, Leerzeichen, ( ) / . -).',
     'tax.contact': 'Kontakt für E-Rechnungen (XRechnung)',
     'tax.contact.why':
-      'Die XRechnung, die deutsche Behörden und viele Unternehmen verlangen, muss einen Kontakt des Verkäufers mit Name, Telefonnummer und E-Mail-Adresse nennen. Jede Rechnung behält den Kontakt, der bei ihrer Ausstellung galt. Käufer bekommen eine XRechnung, wenn sie im Checkout eine Rechnungsanschrift angegeben haben.',
+      'Die XRechnung, die deutsche Behörden und viele Unternehmen verlangen, muss einen Kontakt des Verkäufers mit Name, Telefonnummer und E-Mail-Adresse nennen. Jede Rechnung behält den Kontakt, der bei ihrer Ausstellung galt. Käufer bekommen eine XRechnung, wenn sie an der Kasse eine Rechnungsanschrift angegeben haben.',
     'tax.contactName': 'Ansprechperson oder Abteilung',
     'tax.contactEmail': 'E-Mail-Adresse für Rechnungen',
     'tax.contactEmail.hint': 'Zugleich die elektronische Adresse des Verkäufers in jeder E-Rechnung.',
