@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { memoize } from '../../domain/memo.js';
 import { useFieldId } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import type { FormErrors } from './event-input.js';
+import { sessionTimeLabel } from './session-time.js';
 
 /** Small pieces the event admin pages share: field errors, inputs the app's `Field` has no type for, time ranges. */
 
@@ -148,23 +148,9 @@ export function Radios({
   );
 }
 
-const rangeFormat = memoize(
-  32,
-  (key) =>
-    new Intl.DateTimeFormat(key.startsWith('de|') ? 'de-DE' : 'en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: key.slice(key.indexOf('|') + 1),
-    }),
-);
-
 /** "Sat, 12 Dec 2026, 10:00–13:00" on the store's clock (the end's date only when it differs). */
 export function sessionLabel(ctx: PageContext, s: { starts_at: string; ends_at: string }): string {
-  return rangeFormat(`${ctx.locale}|${ctx.timeZone}`).formatRange(new Date(s.starts_at), new Date(s.ends_at));
+  return sessionTimeLabel(s, ctx.locale, ctx.timeZone);
 }
 
 /** Only the time of day ("10:02") on the store's clock. */

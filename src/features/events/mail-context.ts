@@ -6,6 +6,7 @@ import { translator } from '../../web/messages.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import type { EventPlace } from './email-templates.js';
 import { buildInvitation, type InvitationMethod, senderAddress } from './ics.js';
+import { sessionTimeLabel } from './session-time.js';
 
 /** What every email of an event needs from the store: where it lives, who sends, its clock. */
 export type MailSetting = {
@@ -102,29 +103,9 @@ export async function claimMail(trx: Db, ticketId: string, sessionId: string, oc
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-const rangeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * "Sat, 12 Dec 2026, 10:00 – 13:00 CET" on the store's clock, with the zone
- * (an attendee may read it elsewhere); the end's date only when it differs.
- */
+/** A session's time as emails give it: on the store's clock, with the zone's name. */
 export function sessionWhen(session: Pick<EventSession, 'starts_at' | 'ends_at'>, locale: Locale, timeZone: string) {
-  const key = `${locale}|${timeZone}`;
-  let f = rangeFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      timeZone,
-    });
-    rangeFormats.set(key, f);
-  }
-  return f.formatRange(new Date(session.starts_at), new Date(session.ends_at));
+  return sessionTimeLabel(session, locale, timeZone, { zone: true });
 }
 
 /** The invitation (REQUEST) or cancellation (CANCEL) of a ticket's sessions, in the attendee's language. */
