@@ -38,6 +38,15 @@ describe('product page: billing country and the § 312j summary', () => {
     assert.match(f, /Total price incl\. VAT: €11\.90/);
   });
 
+  test('the German checkout names the tax one way: “MwSt.” beside the price and above the button', async () => {
+    const { t, product } = await store();
+    const res = await new TestClient(t.app).get(`/checkout?product=${product.id}`, { 'accept-language': 'de-DE' });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /inkl\. 1,90\s€ MwSt\. \(19 %, Deutschland\)/);
+    assert.match(res.body, /Gesamtpreis inkl\. MwSt\.: 11,90\s€/);
+    assert.doesNotMatch(res.body, /\bUSt\.(?!-IdNr)/);
+  });
+
   test('outside the EU the summary says no VAT is charged, in English and German', async () => {
     const { t, path } = await store();
     const en = await new TestClient(t.app).get(path, { 'accept-language': 'en-US' });

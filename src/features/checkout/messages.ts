@@ -194,8 +194,8 @@ export const checkoutMessages = defineMessages(
     'checkout.address.street': 'Straße und Hausnummer',
     'checkout.address.postcode': 'Postleitzahl',
     'checkout.address.city': 'Ort',
-    'checkout.vat.included': 'inkl. {tax} USt. ({rate}, {country})',
-    'checkout.vat.rateOnly': 'inkl. {rate} USt. ({country})',
+    'checkout.vat.included': 'inkl. {tax} MwSt. ({rate}, {country})',
+    'checkout.vat.rateOnly': 'inkl. {rate} MwSt. ({country})',
     'checkout.vat.none': 'Für {country} wird keine Umsatzsteuer berechnet.',
     'checkout.vat.smallBusiness': 'Keine Umsatzsteuer (§ 19 UStG).',
     'checkout.vat.reverseCharge':
