@@ -36,7 +36,7 @@ export const exchangeRatesMessages = defineMessages(
   {
     'exchangeRates.title': 'Wechselkurse (EZB)',
     'exchangeRates.intro':
-      'Umsätze in anderen Währungen werden zu den Euro-Referenzkursen der Europäischen Zentralbank umgerechnet. Importieren Sie hier ihre Dateien: eurofxref-hist.csv (alle Tage seit 1999, in eurofxref-hist.zip), eurofxref.csv oder eurofxref-daily.xml.',
+      'Umsätze in anderen Währungen werden zu den Euro-Referenzkursen der Europäischen Zentralbank umgerechnet. Importieren Sie hier die Dateien der EZB: eurofxref-hist.csv (alle Tage seit 1999, in eurofxref-hist.zip), eurofxref.csv oder eurofxref-daily.xml.',
     'exchangeRates.none': 'Noch keine Kurse importiert.',
     'exchangeRates.currency': 'Währung',
     'exchangeRates.latest': 'Letzter importierter Tag',
