@@ -14,6 +14,13 @@ import type {
   EffortEntriesTable,
   LeavePeriodsTable,
 } from './tables/analytics.js';
+import type {
+  AvailabilityOverridesTable,
+  AvailabilityRulesTable,
+  BookingMailsTable,
+  BookingsTable,
+  BookingTypesTable,
+} from './tables/bookings.js';
 import type { CertificatesTable } from './tables/certificates.js';
 import type { CourseQuestionAnswersTable, CourseQuestionsTable } from './tables/course-questions.js';
 import type {
@@ -201,12 +208,18 @@ export interface DB {
   event_seats: EventSeatsTable;
   event_waitlist: EventWaitlistTable;
   event_mails: EventMailsTable;
+  booking_types: BookingTypesTable;
+  availability_rules: AvailabilityRulesTable;
+  availability_overrides: AvailabilityOverridesTable;
+  bookings: BookingsTable;
+  booking_mails: BookingMailsTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export * from './tables/analytics.js';
+export * from './tables/bookings.js';
 export * from './tables/certificates.js';
 export * from './tables/course-questions.js';
 export * from './tables/course-quizzes.js';

@@ -27,6 +27,7 @@ import * as m0026 from './0026-certificates.js';
 import * as m0027 from './0027-course-questions.js';
 import * as m0028 from './0028-events.js';
 import * as m0029 from './0029-email-calendar.js';
+import * as m0030 from './0030-bookings.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0027-course-questions': m0027,
   '0028-events': m0028,
   '0029-email-calendar': m0029,
+  '0030-bookings': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,8 +8,9 @@ export type Pricing = 'fixed' | 'pwyw' | 'free';
  * 'membership': the product behind a paid membership tier (not listed in the store front).
  * 'course': an online course (features/courses); its files are the course's, not a download.
  * 'event': a live workshop, webinar or group course with dated sessions (features/events).
+ * 'booking': a bookable 1:1 session type, booked into the creator's hours (features/bookings).
  */
-export type ProductKind = 'download' | 'membership' | 'course' | 'event';
+export type ProductKind = 'download' | 'membership' | 'course' | 'event' | 'booking';
 
 export interface ProductsTable {
   id: string;

@@ -65,6 +65,7 @@ const EMAIL_HINT = {
   membership: 'checkout.email.hint',
   course: 'checkout.email.hintCourse',
   event: 'checkout.email.hintEvent',
+  booking: 'checkout.email.hintBooking',
 } as const;
 
 type Where = 'email' | 'amount' | 'discountCode' | 'consent' | 'country' | 'vatId' | 'address' | 'form';

@@ -16,6 +16,8 @@ export const checkoutMessages = defineMessages(
     'checkout.email.hintCourse': 'Your receipt is sent here; with this address you open the course in your library.',
     'checkout.email.hintEvent':
       'Your receipt and ticket are sent here; with this address you see the ticket in your library.',
+    'checkout.email.hintBooking':
+      'Your receipt and the calendar invitation are sent here, with a link to reschedule or cancel.',
     'checkout.name': 'Name (optional)',
     'checkout.amount': 'Your price ({currency})',
     'checkout.amount.hint': 'Pay what you want, at least {min}.',
@@ -150,6 +152,8 @@ export const checkoutMessages = defineMessages(
       'Hierhin senden wir den Beleg; mit dieser Adresse öffnen Sie den Kurs in Ihrer Bibliothek.',
     'checkout.email.hintEvent':
       'Hierhin senden wir Beleg und Ticket; mit dieser Adresse sehen Sie das Ticket in Ihrer Bibliothek.',
+    'checkout.email.hintBooking':
+      'Hierhin senden wir den Beleg und die Kalendereinladung, mit einem Link zum Verschieben oder Absagen.',
     'checkout.name': 'Name (freiwillig)',
     'checkout.amount': 'Ihr Preis ({currency})',
     'checkout.amount.hint': 'Zahlen Sie, was Sie möchten, mindestens {min}.',
