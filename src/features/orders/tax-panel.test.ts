@@ -67,6 +67,21 @@ describe('admin order page: VAT decision and evidence', () => {
     assert.doesNotMatch(html, /<form|<input|<button/, 'read-only');
   });
 
+  test('outside the EU no VAT applies: the scheme says so and no “0 %” rate is shown', async () => {
+    const p = await seedProduct(t.services, { title: 'Trail Map', priceMinor: 900 });
+    await new TestClient(t.app).postForm(
+      '/checkout',
+      { productId: p.id, email: 'us@example.com', billingCountry: 'US', digitalConsent: '1' },
+      { formPage: `/checkout?product=${p.id}` },
+    );
+    const order = await latestOrder(t.services);
+    assert.equal(order.tax_scheme, 'non_eu');
+    const html = panel((await admin.get(`/admin/orders/${order.id}`)).body);
+    assert.match(html, /United States \(US\)/);
+    assert.doesNotMatch(html, /0 %/);
+    assert.doesNotMatch(html, /<dt>Rate<\/dt>/);
+  });
+
   test('a business buyer: VAT ID, billing address and the VIES consultation number', async () => {
     const p = await seedProduct(t.services, { title: 'Pro Pack', priceMinor: 50000 });
     const buyer = new TestClient(t.app);

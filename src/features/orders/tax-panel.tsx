@@ -10,6 +10,9 @@ import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
 import { DateTime, money } from './parts.js';
 
+/** Schemes under which no VAT is charged, so the order has no rate to show. */
+const UNTAXED: readonly string[] = ['small_business', 'reverse_charge', 'non_eu'];
+
 function parseJson<T>(text: string | null): T | undefined {
   if (!text) return undefined;
   try {
@@ -132,8 +135,13 @@ export function TaxPanel({
             <dd>{isTaxScheme(scheme) ? t(`orders.tax.scheme.${scheme}`) : scheme}</dd>
             <dt>{t('orders.tax.country')}</dt>
             <dd>{country(ctx, order.tax_country)}</dd>
-            <dt>{t('orders.tax.rate')}</dt>
-            <dd>{order.tax_rate_bp === null ? '–' : `${formatRate(order.tax_rate_bp)} %`}</dd>
+            {/* No "0 %" where no VAT applies (§ 19, reverse charge, outside the EU): the scheme above says why. */}
+            {!UNTAXED.includes(scheme) && (
+              <>
+                <dt>{t('orders.tax.rate')}</dt>
+                <dd>{order.tax_rate_bp === null ? '–' : `${formatRate(order.tax_rate_bp)} %`}</dd>
+              </>
+            )}
             <dt>{t('orders.tax.amount')}</dt>
             <dd>{money(ctx, order.tax_minor, order.currency)}</dd>
           </>
