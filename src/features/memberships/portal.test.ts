@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { formatDateTime } from '../../web/i18n.js';
+import { DEFAULT_TIME_ZONE } from '../analytics/time-zone.js';
 import { loadMemberAccess } from './access.js';
 import { findSubscription } from './subscriptions.js';
 import { latestLinkTo, moveToPeriodEnd, seedTier, signInLibrary, subscribeAndPay } from './testing.js';
@@ -60,6 +62,9 @@ describe('member portal in the library', () => {
     const canceled = (await findSubscription(db(), sub.id))!;
     assert.equal(canceled.cancel_at_period_end, 1);
     assert.equal(canceled.status, 'active');
+    // The confirmation page names the day access ends, on the store's clock, as the email does.
+    const endsAt = formatDateTime(canceled.current_period_end!, 'en', DEFAULT_TIME_ZONE, { zone: true });
+    assert.ok(done.body.includes(`You keep access until ${endsAt}.`), `the end date ${endsAt} is shown`);
     await t.drainJobs();
     assert.ok((await templatesTo('cancel@example.com')).includes('membership-canceled'));
     // Single use.
