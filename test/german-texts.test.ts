@@ -120,4 +120,9 @@ describe('the German dictionary', () => {
       [],
     );
   });
+
+  test('labels the product page’s buy form like the checkout, which asks the same', () => {
+    for (const field of ['name', 'discountCode'] as const)
+      assert.equal(de[`catalog.buy.${field}`], de[`checkout.${field}`], `catalog.buy.${field}`);
+  });
 });
