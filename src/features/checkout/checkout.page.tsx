@@ -13,6 +13,7 @@ import { countryName } from '../tax/countries.js';
 import { formatRate } from '../tax/rates.js';
 import { BillingCountryField, countryConflictMessage } from './billing-country-field.js';
 import { quoteKey, type ShownPrice } from './checkout-quote.js';
+import type { ChoiceDetails } from './choices.js';
 import type { BillingAddress, CountryConflict, VatPreview } from './order-tax.js';
 import type { CheckoutError } from './start-checkout.js';
 
@@ -54,7 +55,7 @@ type Props = {
   /** Why the price is shown: the buyer asked ("check code"), or an order was held to show it first. */
   priceNotice?: 'applied' | 'check' | undefined;
   /** The pick of a product kind that needs one (an event's date and ticket; checkout/choices.ts), made on the step before. */
-  choice?: { value: string; changeUrl: string } | undefined;
+  choice?: { value: string; details: ChoiceDetails; changeUrl: string } | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
@@ -152,6 +153,8 @@ export function CheckoutPage({
           <Form ctx={ctx} action="/checkout">
             <input type="hidden" name="productId" value={product.id} />
             {choice && <input type="hidden" name="choice" value={choice.value} />}
+            {choice &&
+              Object.entries(choice.details).map(([k, v]) => <input type="hidden" name={`d.${k}`} value={v} />)}
             {price && <input type="hidden" name="quoted" value={quoteKey(values.discountCode, values.amount)} />}
             <Field
               name="email"

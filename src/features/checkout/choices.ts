@@ -5,7 +5,29 @@ import type { PageContext } from '../../web/context.js';
 import type { WithdrawalCase } from '../legal/withdrawal-case.js';
 
 /** Why a choice cannot be bought; each has a text `checkout.error.<error>`. */
-export type ChoiceError = 'choice-missing' | 'choice-unavailable' | 'sold-out';
+export type ChoiceError = 'choice-missing' | 'choice-unavailable' | 'sold-out' | 'slot-taken' | 'answers-missing';
+
+/**
+ * What the buyer typed with the choice (a booking's answers to the creator's
+ * questions, the buyer's time zone): form fields named `d.<key>`, carried
+ * from step to step like the choice and read only by its feature.
+ */
+export type ChoiceDetails = Readonly<Record<string, string>>;
+
+const MAX_DETAILS = 20;
+const MAX_DETAIL_LENGTH = 2000;
+
+/** The `d.<key>` fields of a query or form body, bounded in number and length. */
+export function choiceDetailsOf(fields: unknown): ChoiceDetails {
+  if (!fields || typeof fields !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (!k.startsWith('d.') || typeof v !== 'string' || !/^[a-z0-9_-]{1,40}$/i.test(k.slice(2))) continue;
+    if (Object.keys(out).length >= MAX_DETAILS) break;
+    out[k.slice(2)] = v.trim().slice(0, MAX_DETAIL_LENGTH);
+  }
+  return out;
+}
 
 /** What the chosen option costs and how the order line names it (e.g. "Workshop — Sat., 12 Dec., 10:00 · Early bird"). */
 export type PricedChoice = { priceMinor: number; title: string };
@@ -29,7 +51,7 @@ export type CheckoutChoice = {
     db: Db,
     product: Product,
     ctx: PageContext,
-    state: { selected?: string | undefined; live: boolean },
+    state: { selected?: string | undefined; live: boolean; details?: ChoiceDetails },
   ): Promise<VNode | null>;
   /** Checks the choice against the product and the clock; the price replaces the product's own. */
   price(
@@ -37,11 +59,12 @@ export type CheckoutChoice = {
     product: Product,
     choice: string,
     now: string,
+    details: ChoiceDetails,
   ): Promise<{ ok: true; choice: PricedChoice } | { ok: false; error: ChoiceError }>;
   /** In the new (pending) order's transaction: holds what the order will give. `sold-out` rolls the order back. */
   reserve(
     trx: Transaction<DB>,
-    ctx: { order: Order; product: Product; choice: string; now: string },
+    ctx: { order: Order; product: Product; choice: string; now: string; details: ChoiceDetails },
   ): Promise<'ok' | ChoiceError>;
   /** Overrides the withdrawal rule the product's VAT category implies (an event's creator chooses it). */
   withdrawal?(db: Db, product: Pick<Product, 'id' | 'kind'>): Promise<WithdrawalCase | undefined>;

@@ -34,6 +34,9 @@ export const checkoutMessages = defineMessages(
     'checkout.error.choice-unavailable': 'This date or ticket can no longer be booked. Please choose another one.',
     'checkout.error.sold-out':
       'Sorry, the last seats for this date have just gone. Please choose another date or join the waiting list.',
+    'checkout.error.slot-taken':
+      'Sorry, this time was booked by someone else a moment ago. Please choose another time.',
+    'checkout.error.answers-missing': 'Please answer the questions marked as required.',
     'checkout.choice.legend': 'Date and ticket',
     'checkout.choice.continue': 'Continue to checkout',
     'checkout.choice.change': 'Change date or ticket',
@@ -171,6 +174,9 @@ export const checkoutMessages = defineMessages(
       'Dieser Termin oder dieses Ticket ist nicht mehr buchbar. Bitte wählen Sie einen anderen.',
     'checkout.error.sold-out':
       'Leider sind die letzten Plätze für diesen Termin gerade vergeben worden. Bitte wählen Sie einen anderen Termin oder tragen Sie sich in die Warteliste ein.',
+    'checkout.error.slot-taken':
+      'Leider wurde dieser Termin gerade von jemand anderem gebucht. Bitte wählen Sie eine andere Zeit.',
+    'checkout.error.answers-missing': 'Bitte beantworten Sie die als Pflichtfeld markierten Fragen.',
     'checkout.choice.legend': 'Termin und Ticket',
     'checkout.choice.continue': 'Weiter zur Kasse',
     'checkout.choice.change': 'Termin oder Ticket ändern',

@@ -21,7 +21,7 @@ import { loadTaxSettings } from '../tax/tax-settings.js';
 import { CheckoutPage, type CheckoutPageError, type CheckoutValues, EMPTY_ADDRESS } from './checkout.page.js';
 import { needsPriceCheck, priceForBuyer, type ShownPrice } from './checkout-quote.js';
 import { ChoiceStepPage } from './choice-step.page.js';
-import { checkoutChoiceOf, pricedAs } from './choices.js';
+import { type ChoiceDetails, checkoutChoiceOf, choiceDetailsOf, pricedAs } from './choices.js';
 import { OrderStatusPage } from './order-status.page.js';
 import { type CountryConflict, defaultBillingCountry, defaultCountrySource, previewVat } from './order-tax.js';
 import { findOrder, findOrderItems, findSellableProduct } from './queries.js';
@@ -67,25 +67,31 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
   const { db } = services.database;
 
   /** The product as the buyer's choice prices it, the choice's form field, and what is wrong with the choice. */
-  const withChoice = async (base: Product, choice: string | undefined, ctx: PageContext) => {
+  const withChoice = async (base: Product, choice: string | undefined, ctx: PageContext, details: ChoiceDetails) => {
     const choiceOf = checkoutChoiceOf(base.kind);
     if (!choiceOf) return { product: base };
-    const field = await choiceOf.field(db, base, ctx, { selected: choice, live: true });
+    const field = await choiceOf.field(db, base, ctx, { selected: choice, live: true, details });
     if (!choice) return { product: base, field, error: 'choice-missing' as const };
-    const priced = await choiceOf.price(db, base, choice, isoNow());
+    const priced = await choiceOf.price(db, base, choice, isoNow(), details);
     if (!priced.ok) return { product: base, field, error: priced.error };
     return { product: pricedAs(base, priced.choice), field };
   };
 
   /** The pick travels on as a hidden field; the buyer may go back to the first step to change it. */
-  const changeableChoice = (base: Product, value: string) => ({ value, changeUrl: `/checkout?product=${base.id}` });
+  const changeableChoice = (base: Product, value: string, details: ChoiceDetails) => ({
+    value,
+    details,
+    changeUrl: `/checkout?product=${base.id}`,
+  });
 
-  const checkoutQuery = z.object({ product: z.string().max(100), choice: z.string().trim().max(200).optional() });
+  // Loose: the choice's `d.<key>` fields pass through to choiceDetailsOf.
+  const checkoutQuery = z.looseObject({ product: z.string().max(100), choice: z.string().trim().max(200).optional() });
   app.get('/checkout', { schema: { querystring: checkoutQuery } }, async (req, reply) => {
     const base = await findSellableProduct(db, req.query.product);
     if (!base) throw notFound('Product not found');
     const ctx = await pageContext(req, reply, services);
-    const chosen = await withChoice(base, req.query.choice, ctx);
+    const details = choiceDetailsOf(req.query);
+    const chosen = await withChoice(base, req.query.choice, ctx, details);
     // The first visit shows the choice; a stale link (a session cancelled meanwhile) says why it is gone.
     const missing = chosen.error === 'choice-missing';
     if (chosen.error)
@@ -95,7 +101,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         missing ? 200 : 400,
       );
     const { product } = chosen;
-    const choice = chosen.field && req.query.choice ? changeableChoice(base, req.query.choice) : undefined;
+    const choice = chosen.field && req.query.choice ? changeableChoice(base, req.query.choice, details) : undefined;
     const settings = await loadTaxSettings(db);
     const values: CheckoutValues = {
       email: '',
@@ -134,7 +140,8 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       const ctx = await pageContext(req, reply, services);
       const base = await findSellableProduct(db, form.productId);
       if (!base) throw notFound('Product not found');
-      const chosen = await withChoice(base, form.choice, ctx);
+      const details = choiceDetailsOf(req.body);
+      const chosen = await withChoice(base, form.choice, ctx, details);
       const { product } = chosen;
       const settings = await loadTaxSettings(db);
       const values: CheckoutValues = {
@@ -174,7 +181,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         const testMode = await isTestMode(services);
         const business = !!settings;
         const withdrawal = await productWithdrawalCase(db, product);
-        const choice = form.choice ? changeableChoice(base, form.choice) : undefined;
+        const choice = form.choice ? changeableChoice(base, form.choice, details) : undefined;
         const props = {
           ctx,
           product,
@@ -206,6 +213,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       const result = await startCheckout(services, {
         productId: product.id,
         choice: form.choice,
+        details,
         email: form.email.toLowerCase(),
         name: form.name,
         offered: form.amount,

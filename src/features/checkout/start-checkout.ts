@@ -18,7 +18,7 @@ import { checkoutProvider } from '../payments/providers.js';
 import { TaxError } from '../tax/categories.js';
 import { ipCountryOf } from '../tax/ip-country.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
-import { type ChoiceError, checkoutChoiceOf, pricedAs } from './choices.js';
+import { type ChoiceDetails, type ChoiceError, checkoutChoiceOf, pricedAs } from './choices.js';
 import { expireOrderJob } from './job-contracts.js';
 import {
   type BuyerTaxError,
@@ -45,6 +45,8 @@ export type StartCheckoutInput = {
   locale: Locale;
   /** What the buyer picked besides the product (an event's session and ticket), for the kinds that need it. */
   choice?: string | undefined;
+  /** What the buyer typed with the choice (answers, time zone); read by the choice's feature. */
+  details?: ChoiceDetails | undefined;
   /**
    * Billing country, VAT ID and address as typed, plus the request's IP and
    * Accept-Language (evidence; the IP's country is looked up here). Without
@@ -110,7 +112,7 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
   let product = found;
   if (choiceOf) {
     if (!choice) return { kind: 'error', error: 'choice-missing' };
-    const priced = await choiceOf.price(db, found, choice, isoNow());
+    const priced = await choiceOf.price(db, found, choice, isoNow(), input.details ?? {});
     if (!priced.ok) return { kind: 'error', error: priced.error };
     product = pricedAs(found, priced.choice);
   }
@@ -212,7 +214,13 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
         },
       ]);
       if (choiceOf) {
-        const held = await choiceOf.reserve(trx, { order: created, product: found, choice, now });
+        const held = await choiceOf.reserve(trx, {
+          order: created,
+          product: found,
+          choice,
+          now,
+          details: input.details ?? {},
+        });
         if (held !== 'ok') throw new ChoiceGone(held);
       }
       if (consent) await recordOrderConsent(trx, created.id, consent, input.locale, now);

@@ -12,7 +12,7 @@ import { sessionTimeLabel } from './session-time.js';
 export const eventCheckoutChoice: CheckoutChoice = {
   kind: 'event',
   field: (db, product, ctx, state) => EventChoiceField(db, product, ctx, state),
-  async price(db, product, choice, now) {
+  async price(db, product, choice, now, _details) {
     const picked = readChoice(choice);
     const resolved = picked && (await resolveChoice(db, product, picked, now));
     if (!resolved) return { ok: false, error: 'choice-unavailable' };
