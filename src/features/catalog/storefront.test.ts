@@ -175,7 +175,7 @@ describe('store front', () => {
     const page = await new TestClient(t.app).get('/p/sourdough-basics', { 'accept-language': 'de' });
     assert.match(page.body, /Zahlungspflichtig bestellen/);
     assert.match(page.body, /Das bekommen Sie/);
-    assert.match(page.body, /Rabattcode \(optional\)/);
+    assert.match(page.body, /Rabattcode \(freiwillig\)/);
     assert.match(page.body, /2,3 MB/);
     const free = await new TestClient(t.app).get('/p/free-checklist', { 'accept-language': 'de' });
     assert.match(free.body, /Kostenlos erhalten/);

@@ -108,7 +108,7 @@ describe('checkout decides VAT from the buyer’s country and VAT ID', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<option value="AT" selected>Österreich<\/option>/);
     assert.match(page.body, /<option value="US">Vereinigte Staaten<\/option>/);
-    assert.match(page.body, /inkl\. 2,00\s€ USt\. \(20 %, Österreich\)/);
+    assert.match(page.body, /inkl\. 2,00\s€ MwSt\. \(20 %, Österreich\)/);
     assert.match(page.body, /name="vatId"/);
     const en = await app.app.inject({ url: `/checkout?product=${product.id}`, headers: { 'accept-language': 'en' } });
     assert.match(en.body, /<option value="DE" selected>Germany<\/option>/);
