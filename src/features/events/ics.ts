@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as IcalGenerator from 'ical-generator';
 import type { EventFormat, EventSession } from '../../db/schema.js';
+import { addressLine, buildCalendar, type InvitationMethod } from '../email/calendar-invite.js';
 
 /**
  * The calendar entries a ticket holder gets by email (iCalendar, RFC 5545/5546).
@@ -14,12 +13,7 @@ import type { EventFormat, EventSession } from '../../db/schema.js';
  * invitation is forwarded, synced and kept far longer than that.
  */
 
-// Loaded with the first invitation built, not at start (like the other libraries only some work needs).
-const load = createRequire(import.meta.url);
-let lib: typeof IcalGenerator | undefined;
-const icalGenerator = (): typeof IcalGenerator => (lib ??= load('ical-generator') as typeof IcalGenerator);
-
-export type InvitationMethod = 'REQUEST' | 'CANCEL';
+export type { InvitationMethod };
 
 export type Invitation = {
   /** REQUEST: add or update the entries; CANCEL: remove them. */
@@ -50,50 +44,24 @@ export function invitationUid(ticketId: string, sessionId: string, host: string)
 
 /** The iCalendar text of an invitation (or its cancellation) for one ticket's sessions. */
 export function buildInvitation(inv: Invitation): string {
-  const { default: ical, ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus } = icalGenerator();
   const cancel = inv.method === 'CANCEL';
-  const calendar = ical({
-    prodId: { company: 'Vielfach', product: 'Events', language: 'EN' },
-    method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  const location = inv.format === 'onsite' ? venueLine(inv.venue) : inv.ticketUrl;
-  for (const s of inv.sessions) {
-    calendar.createEvent({
-      id: invitationUid(inv.ticketId, s.id, inv.host),
+  const location = inv.format === 'onsite' ? addressLine(inv.venue) : inv.ticketUrl;
+  return buildCalendar({
+    method: inv.method,
+    product: 'Events',
+    organizer: inv.organizer,
+    stamp: inv.stamp,
+    entries: inv.sessions.map((s) => ({
+      uid: invitationUid(inv.ticketId, s.id, inv.host),
       sequence: s.sequence,
-      start: new Date(s.starts_at),
-      end: new Date(s.ends_at),
-      stamp: inv.stamp ?? new Date(),
+      start: s.starts_at,
+      end: s.ends_at,
       summary: inv.title,
       description: inv.description,
-      location: location || null,
+      location,
       url: inv.ticketUrl,
-      status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      organizer: inv.organizer,
-      attendees: [
-        {
-          email: inv.attendee.email,
-          name: inv.attendee.name || null,
-          role: ICalAttendeeRole.REQ,
-          status: ICalAttendeeStatus.ACCEPTED, // the ticket is the acceptance: no reply is asked for
-          rsvp: false,
-        },
-      ],
-    });
-  }
-  return calendar.toString();
-}
-
-/** A postal address on one line ("Backstube, Lindenstr. 3, 10969 Berlin"), as calendars show LOCATION. */
-function venueLine(venue: string): string {
-  return venue
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(', ');
-}
-
-/** The address part of a From line: "Laden <shop@laden.example>" → shop@laden.example. */
-export function senderAddress(from: string): string {
-  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
+      cancelled: cancel,
+      attendee: inv.attendee,
+    })),
+  });
 }

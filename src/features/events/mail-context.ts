@@ -1,33 +1,11 @@
 import type { Db, EventRow, EventSession, EventTicket } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
-import type { Services } from '../../services.js';
 import { isLocale, type Locale } from '../../web/i18n.js';
 import { translator } from '../../web/messages.js';
-import { getStoreSettings } from '../settings/store-settings.js';
+import { type MailSetting, mailSetting } from '../email/calendar-invite.js';
 import type { EventPlace } from './email-templates.js';
-import { buildInvitation, type InvitationMethod, senderAddress } from './ics.js';
+import { buildInvitation, type InvitationMethod } from './ics.js';
 import { sessionTimeLabel } from './session-time.js';
-
-/** What every email of an event needs from the store: where it lives, who sends, its clock. */
-export type MailSetting = {
-  publicUrl: string;
-  host: string;
-  organizer: { name: string; email: string };
-  timeZone: string;
-  locale: Locale;
-};
-
-export async function mailSetting(services: Services, db: Db): Promise<MailSetting> {
-  const store = await getStoreSettings(db);
-  const { publicUrl, emailFrom } = services.config;
-  return {
-    publicUrl,
-    host: new URL(publicUrl).host,
-    organizer: { name: store.storeName, email: senderAddress(emailFrom) },
-    timeZone: store.timeZone,
-    locale: store.locale,
-  };
-}
 
 /** The ticket page in the customer's library (login required): the only place the meeting link is shown. */
 export function ticketUrl(setting: MailSetting, ticketId: string): string {
@@ -132,3 +110,6 @@ export function invitationFor(
     host: setting.host,
   });
 }
+
+/** The store's side of an event's emails (shared with every email that carries a calendar entry). */
+export { type MailSetting, mailSetting };
