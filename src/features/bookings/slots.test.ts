@@ -31,7 +31,7 @@ const RULES: SlotRules = {
 const ALL_WEEK = (startMinute: number, endMinute: number): WeeklyWindow[] =>
   [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute, endMinute }));
 
-function input(over: Partial<SlotInput> & { rules?: Partial<SlotRules> } = {}): SlotInput {
+function input(over: Omit<Partial<SlotInput>, 'rules'> & { rules?: Partial<SlotRules> } = {}): SlotInput {
   return {
     weekly: ALL_WEEK(H(9), H(12)),
     overrides: [],
