@@ -75,6 +75,38 @@ const dateTimeFormat = memoize(64, (key) => {
   });
 });
 
+/**
+ * A span of time on one clock: "Sat, 12 Dec 2026, 10:00–13:00" (the end's
+ * date only when it differs), in the given zone; with `zone`, its short name
+ * follows ("CET"), for texts read elsewhere (emails).
+ */
+export function formatTimeRange(
+  startIso: string,
+  endIso: string,
+  locale: Locale,
+  timeZone: string,
+  opts?: { zone?: boolean },
+): string {
+  return rangeFormat(`${locale}|${timeZone}|${opts?.zone ? 'zone' : ''}`).formatRange(
+    new Date(startIso),
+    new Date(endIso),
+  );
+}
+
+const rangeFormat = memoize(64, (key) => {
+  const [locale, timeZone, zone] = key.split('|') as [string, string, string];
+  return new Intl.DateTimeFormat(tag(locale), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(zone ? { timeZoneName: 'short' as const } : {}),
+    timeZone,
+  });
+});
+
 function tag(locale: string): string {
   return locale === 'de' ? 'de-DE' : 'en-GB';
 }

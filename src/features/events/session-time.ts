@@ -1,25 +1,5 @@
 import type { EventSession } from '../../db/schema.js';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function rangeFormat(locale: string, timeZone: string, zone: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${zone}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(zone ? { timeZoneName: 'short' as const } : {}),
-      timeZone,
-    });
-    formats.set(key, f);
-  }
-  return f;
-}
+import { formatTimeRange, isLocale } from '../../web/i18n.js';
 
 /**
  * "Sat, 12 Dec 2026, 10:00 – 13:00" in the store's time zone (the end's date
@@ -32,8 +12,5 @@ export function sessionTimeLabel(
   timeZone: string,
   opts: { zone?: boolean } = {},
 ): string {
-  return rangeFormat(locale, timeZone, opts.zone === true).formatRange(
-    new Date(session.starts_at),
-    new Date(session.ends_at),
-  );
+  return formatTimeRange(session.starts_at, session.ends_at, isLocale(locale) ? locale : 'en', timeZone, opts);
 }
