@@ -19,6 +19,10 @@ export const bookingMailJob = defineJobContract({
   payload: z.object({
     bookingId: z.string(),
     occasion: z.enum(['confirmed', 'rescheduled', 'cancelled', 'sold-out']),
+    /** 'cancelled' only: who cancelled (absent: the order was refunded or disputed). */
+    by: z.enum(['client', 'creator']).optional(),
+    /** 'cancelled' only: whether a full refund follows (absent: the order's state tells). */
+    refund: z.boolean().optional(),
   }),
 });
 
