@@ -3,6 +3,7 @@ import { registerMessages } from '../web/messages.js';
 import { adminFeature } from './admin/feature.js';
 import { analyticsFeature } from './analytics/feature.js';
 import { authFeature } from './auth/feature.js';
+import { bookingsFeature } from './bookings/feature.js';
 import { catalogFeature } from './catalog/feature.js';
 import type { ProductSection } from './catalog/product-section.js';
 import { certificatesFeature } from './certificates/feature.js';
@@ -70,6 +71,7 @@ export const features: readonly Feature[] = [
   certificatesFeature,
   courseQuestionsFeature,
   eventsFeature,
+  bookingsFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).

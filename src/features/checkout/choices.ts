@@ -10,7 +10,9 @@ export type ChoiceError = 'choice-missing' | 'choice-unavailable' | 'sold-out' |
 /**
  * What the buyer typed with the choice (a booking's answers to the creator's
  * questions, the buyer's time zone): form fields named `d.<key>`, carried
- * from step to step like the choice and read only by its feature.
+ * from step to step like the choice and read only by its feature. One key is
+ * the checkout's own: `d.view` asks for the choice step again instead of the
+ * order (a button that redraws a list on another time zone, say).
  */
 export type ChoiceDetails = Readonly<Record<string, string>>;
 

@@ -71,7 +71,8 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     const choiceOf = checkoutChoiceOf(base.kind);
     if (!choiceOf) return { product: base };
     const field = await choiceOf.field(db, base, ctx, { selected: choice, live: true, details });
-    if (!choice) return { product: base, field, error: 'choice-missing' as const };
+    // `d.view`: the buyer asked to see the choice again (another time zone, say), not to order.
+    if (!choice || details.view) return { product: base, field, error: 'choice-missing' as const };
     const priced = await choiceOf.price(db, base, choice, isoNow(), details);
     if (!priced.ok) return { product: base, field, error: priced.error };
     return { product: pricedAs(base, priced.choice), field };
