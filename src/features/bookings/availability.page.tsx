@@ -51,8 +51,14 @@ const err = (ctx: PageContext, errors: FormErrors | undefined, name: string) => 
   return key ? ctx.t(key as MessageKey) : undefined;
 };
 
+/** A day's windows, each kept on one line: "10:00–12:00, 13:00–15:00". */
 const hours = (windows: { startMinute: number; endMinute: number }[]) =>
-  windows.map((w) => `${timeText(w.startMinute)}–${timeText(w.endMinute)}`).join(', ');
+  windows.map((w, k) => (
+    <>
+      {k > 0 && ', '}
+      <span class="nowrap">{`${timeText(w.startMinute)}–${timeText(w.endMinute)}`}</span>
+    </>
+  ));
 
 export function AvailabilityPage(props: AvailabilityPageProps) {
   const { ctx, failed, notice } = props;
@@ -92,7 +98,7 @@ function WindowRow(props: {
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        placeholder="09:00"
+        placeholder="hh:mm"
         maxLength={5}
         value={value}
         aria-invalid={error ? 'true' : undefined}
@@ -192,7 +198,6 @@ function OverridesSection({ ctx, overrides, failed }: AvailabilityPageProps) {
               <tr>
                 <th scope="col">{ctx.t('bookings.availability.col.day')}</th>
                 <th scope="col">{ctx.t('bookings.availability.col.hours')}</th>
-                <th scope="col">{ctx.t('bookings.availability.col.note')}</th>
                 <th scope="col">
                   <span class="visually-hidden">{ctx.t('bookings.availability.remove')}</span>
                 </th>
@@ -201,9 +206,11 @@ function OverridesSection({ ctx, overrides, failed }: AvailabilityPageProps) {
             <tbody>
               {overrides.map((o) => (
                 <tr>
-                  <td class="nowrap">{dayLabel(ctx, o.day)}</td>
-                  <td>{o.closed ? ctx.t('bookings.availability.closed') : hours(o.windows)}</td>
-                  <td>{o.note}</td>
+                  <th scope="row">{dayLabel(ctx, o.day)}</th>
+                  <td>
+                    {o.closed ? ctx.t('bookings.availability.closed') : hours(o.windows)}
+                    {o.note && <div class="muted small">{o.note}</div>}
+                  </td>
                   <td>
                     <Form ctx={ctx} action={`${BASE}/overrides/${o.id}/delete`}>
                       <button
@@ -221,7 +228,9 @@ function OverridesSection({ ctx, overrides, failed }: AvailabilityPageProps) {
           </table>
         </div>
       )}
-      <h3 id="h-add-override">{ctx.t('bookings.availability.addOverride')}</h3>
+      <h3 id="h-add-override" class="avail-add">
+        {ctx.t('bookings.availability.addOverride')}
+      </h3>
       <Form ctx={ctx} action={`${BASE}/overrides`} class="avail-override-form">
         <div class={dayError ? 'field invalid' : 'field'}>
           <label for="f-day">{ctx.t('bookings.availability.field.day')}</label>

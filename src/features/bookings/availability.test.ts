@@ -155,7 +155,7 @@ describe('availability admin', () => {
     const page = await admin.get(PAGE);
     const [at1, at2] = [page.body.indexOf('Dentist'), page.body.indexOf('Fair')];
     assert.ok(at1 > 0 && at1 < at2, 'soonest first');
-    assert.match(page.body, /10:00–12:00, 13:00–15:00/);
+    assert.match(page.body, /10:00–12:00<\/span>, <span class="nowrap">13:00–15:00/);
     assert.match(page.body, /Closed/);
     // A new override of a day replaces the old one.
     await admin.postForm(`${PAGE}/overrides`, { day: d2, mode: 'closed' }, { formPage: PAGE });
