@@ -55,7 +55,7 @@ export function BookingsPage(props: BookingsPageProps) {
         </p>
       )}
       <MonthLine ctx={ctx} summary={props.summary} />
-      <nav class="booking-views" aria-label={ctx.t('bookings.admin.views')}>
+      <nav class="tabs" aria-label={ctx.t('bookings.admin.views')}>
         {BOOKING_VIEWS.map((v) => (
           <a href={v === 'upcoming' ? BASE : `${BASE}?show=${v}`} aria-current={v === view ? 'page' : undefined}>
             {ctx.t(`bookings.admin.view.${v}`)}
@@ -111,7 +111,7 @@ function BookingItem({
         </h2>
         <span class={`badge ${statusClass}`.trim()}>{ctx.t(`bookings.admin.status.${b.status}`)}</span>
       </div>
-      <dl class="booking-facts">
+      <dl class="meta booking-facts">
         <dt>{ctx.t('bookings.admin.col.title')}</dt>
         <dd>
           <a href={`${BASE}/types/${b.product_id}`}>{b.type_title}</a>
@@ -146,13 +146,13 @@ function BookingItem({
               label={ctx.t('bookings.admin.field.startsAt', { zone: ctx.timeZone })}
               value={moveValue}
               error={moveError}
-              hint={ctx.t('bookings.admin.moveHint')}
               required
             />
             <button type="submit" class="secondary">
               {ctx.t('bookings.admin.move')}
             </button>
           </Form>
+          <p class="hint muted">{ctx.t('bookings.admin.moveHint')}</p>
           <Form ctx={ctx} action={`${action}/cancel`} idPrefix={`cancel-${b.id}`} class="booking-cancel">
             <div class="check">
               <input type="checkbox" id={`f-cancel-${b.id}-refund`} name="refund" value="yes" checked />
