@@ -5,6 +5,11 @@ import { shellMessages } from './shell-messages.js';
 /** Texts in both languages, as `defineMessages` makes them. */
 export type MessageBundle = { en: Record<string, string>; de: Record<string, string> };
 
+/** A feature's texts kept in several files (buying, emails, admin), registered as one bundle. */
+export function mergeMessageBundles(...bundles: MessageBundle[]): MessageBundle {
+  return { en: Object.assign({}, ...bundles.map((b) => b.en)), de: Object.assign({}, ...bundles.map((b) => b.de)) };
+}
+
 /**
  * Each feature adds its texts' type here, by declaration merging in its own
  * `messages.ts` (`declare module '../../web/messages.js' { interface

@@ -1,15 +1,36 @@
+import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
+import { registerBookingAdminRoutes } from './admin.routes.js';
+import { bookingsAdminMessages } from './admin-messages.js';
+import { registerAvailabilityRoutes } from './availability.routes.js';
+import { bookingsAvailabilityMessages } from './availability-messages.js';
 import { bookingEntitlement, bookingSlotGate } from './booking-entitlement.js';
 import { bookingCheckoutChoice } from './choice.js';
 import { bookingClientWorkHandler, scheduleClientWork } from './client-work.js';
+import { bookingsEmailTemplates } from './email-templates.js';
 import { bookingHoldExpiryHandler, bookingOrderSubscriber, bookingSoldOutRefundHandler } from './hold-jobs.js';
+import { bookingMailJobs } from './mail.jobs.js';
+import { bookingsMailMessages } from './mail-messages.js';
+import { registerBookingPublicRoutes } from './manage.routes.js';
 import { bookingsMessages } from './messages.js';
 
 export const bookingsFeature: Feature = {
   name: 'bookings',
-  messages: bookingsMessages,
-  jobs: [bookingHoldExpiryHandler, bookingSoldOutRefundHandler, bookingClientWorkHandler],
+  messages: mergeMessageBundles(
+    bookingsMessages,
+    bookingsMailMessages,
+    bookingsAvailabilityMessages,
+    bookingsAdminMessages,
+  ),
+  emailTemplates: bookingsEmailTemplates,
+  jobs: [bookingHoldExpiryHandler, bookingSoldOutRefundHandler, bookingClientWorkHandler, ...bookingMailJobs],
   start: (services) => scheduleClientWork(services.database.db),
+  routes: (app, services) => {
+    registerBookingPublicRoutes(app, services);
+    registerAvailabilityRoutes(app, services);
+    registerBookingAdminRoutes(app, services);
+  },
+  adminNav: [{ href: '/admin/bookings', label: 'bookings.admin.nav', position: 24 }],
   orders: bookingOrderSubscriber,
   entitlements: [bookingEntitlement],
   fulfilmentGates: [bookingSlotGate],

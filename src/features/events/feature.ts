@@ -1,4 +1,4 @@
-import type { MessageBundle } from '../../web/messages.js';
+import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
 import { registerEventAdminRoutes } from './admin.routes.js';
 import { eventsAdminMessages } from './admin-messages.js';
@@ -18,14 +18,9 @@ import { eventSessionHoursHandler, scheduleSessionHours } from './session-hours.
 import { eventSeatsGate, eventTicketEntitlement } from './tickets.js';
 import { eventsWaitlistEmailTemplates, eventWaitlistOfferHandler } from './waitlist-offer.js';
 
-/** The feature's texts, kept per part (buying, emails, admin) and registered as one bundle. */
-function merged(...bundles: MessageBundle[]): MessageBundle {
-  return { en: Object.assign({}, ...bundles.map((b) => b.en)), de: Object.assign({}, ...bundles.map((b) => b.de)) };
-}
-
 export const eventsFeature: Feature = {
   name: 'events',
-  messages: merged(eventsMessages, eventsMailMessages, eventsAdminMessages),
+  messages: mergeMessageBundles(eventsMessages, eventsMailMessages, eventsAdminMessages),
   emailTemplates: { ...eventsEmailTemplates, ...eventsWaitlistEmailTemplates },
   jobs: [
     eventHoldExpiryHandler,
