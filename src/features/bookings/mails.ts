@@ -9,6 +9,7 @@ import { queueEmail } from '../email/queue-email.js';
 import { sessionTimeLabel } from '../events/session-time.js';
 import type { BookingCancelledEmailData, BookingPlace, BookingPolicy } from './email-templates.js';
 import { type BookingCalendarInfo, bookingInvitation, manageUrl } from './ics.js';
+import { questionsOf } from './questions.js';
 
 /*
  * The emails a booking sends its client. Each is claimed in `booking_mails`
@@ -51,20 +52,8 @@ export async function findBookingTypeInfo(db: Db, productId: string): Promise<Bo
     location: row.location,
     address: row.address ?? '',
     freeCancelHours: row.free_cancel_hours,
-    questions: questionLabels(row.questions),
+    questions: questionsOf(row),
   };
-}
-
-function questionLabels(json: string): { id: string; label: string }[] {
-  try {
-    const list: unknown = JSON.parse(json);
-    if (!Array.isArray(list)) return [];
-    return list.flatMap((q) =>
-      q && typeof q.id === 'string' && typeof q.label === 'string' ? [{ id: q.id, label: q.label }] : [],
-    );
-  } catch {
-    return [];
-  }
 }
 
 /** The client's answers in the order of the questions (unanswered ones left out). */
