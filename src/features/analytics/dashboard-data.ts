@@ -121,6 +121,7 @@ export async function loadAnalytics(
     camps,
     memberships,
     countries,
+    bookingDays,
   ] = await Promise.all([
     db.selectFrom('daily_sales').select('currency').distinct().execute(),
     db.selectFrom('daily_sales').selectAll().where('currency', '=', currency).orderBy('day').execute(),
@@ -202,7 +203,26 @@ export async function loadAnalytics(
     topSources(db, 'campaign', from),
     loadMembershipAnalytics(db, { currency, timeZone: settings.timeZone, now }),
     loadCountrySales(db, { currency, from, to: today }),
+    // Booked 1:1 sessions: their income is 1:1 work (bookings record it in client_work once held).
+    db
+      .selectFrom('daily_product_sales as d')
+      .innerJoin('products as p', 'p.id', 'd.product_id')
+      .select((eb) => [
+        'd.day',
+        eb.fn.sum<number>('d.gross_minor').as('g'),
+        eb.fn.sum<number>('d.refunded_minor').as('r'),
+        eb.fn.sum<number>('d.tax_minor').as('t'),
+        eb.fn.sum<number>('d.refunded_tax_minor').as('rt'),
+        eb.fn.sum<number>('d.orders').as('o'),
+        eb.fn.sum<number>('d.fee_minor').as('f'),
+      ])
+      .where('p.kind', '=', 'booking')
+      .where('d.currency', '=', currency)
+      .groupBy('d.day')
+      .execute(),
   ]);
+  // …so the 1:n figures leave them out, and every sale counts once, on one side.
+  const booked = new Map(bookingDays.map((b) => [b.day, b]));
   const byId = <T extends { product_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.product_id, r]));
   const [t, tr, rg, vw, co] = [byId(totals), byId(trailing), byId(ranged), byId(views), byId(checkouts)];
   // Records typed before days were checked may hold no real day: they are left out and counted.
@@ -227,19 +247,19 @@ export async function loadAnalytics(
     hourlyRateMinor: settings.hourlyRateMinor,
     sales: sales.map((s) => ({
       day: s.day,
-      gross: n(s.gross_minor),
-      refunded: n(s.refunded_minor),
-      tax: n(s.tax_minor),
-      refundedTax: n(s.refunded_tax_minor),
-      orders: n(s.orders),
+      gross: n(s.gross_minor) - n(booked.get(s.day)?.g),
+      refunded: n(s.refunded_minor) - n(booked.get(s.day)?.r),
+      tax: n(s.tax_minor) - n(booked.get(s.day)?.t),
+      refundedTax: n(s.refunded_tax_minor) - n(booked.get(s.day)?.rt),
+      orders: n(s.orders) - n(booked.get(s.day)?.o),
       refunds: n(s.refunds),
       newCustomers: n(s.new_customers),
-      fee: n(s.fee_minor),
+      fee: n(s.fee_minor) - n(booked.get(s.day)?.f),
       feeOrders: n(s.fee_orders),
       foreignFeeOrders: n(s.foreign_fee_orders),
     })),
     products: products
-      .filter((p) => p.currency === currency || t.has(p.id))
+      .filter((p) => p.kind !== 'booking' && (p.currency === currency || t.has(p.id)))
       .map((p) => ({
         id: p.id,
         title: p.title,

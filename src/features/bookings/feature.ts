@@ -7,12 +7,15 @@ import { bookingsAvailabilityMessages } from './availability-messages.js';
 import { bookingEntitlement, bookingSlotGate } from './booking-entitlement.js';
 import { bookingCheckoutChoice } from './choice.js';
 import { bookingClientWorkHandler, scheduleClientWork } from './client-work.js';
+import { addDemoBookings } from './demo.js';
 import { bookingsEmailTemplates } from './email-templates.js';
 import { bookingHoldExpiryHandler, bookingOrderSubscriber, bookingSoldOutRefundHandler } from './hold-jobs.js';
 import { bookingMailJobs } from './mail.jobs.js';
 import { bookingsMailMessages } from './mail-messages.js';
 import { registerBookingPublicRoutes } from './manage.routes.js';
 import { bookingsMessages } from './messages.js';
+import { bookingsPrivacyPart } from './privacy-part.js';
+import { bookingProductSection } from './product-section.js';
 
 export const bookingsFeature: Feature = {
   name: 'bookings',
@@ -35,4 +38,7 @@ export const bookingsFeature: Feature = {
   entitlements: [bookingEntitlement],
   fulfilmentGates: [bookingSlotGate],
   checkoutChoice: bookingCheckoutChoice,
+  productSection: bookingProductSection,
+  privacy: bookingsPrivacyPart,
+  demo: (services) => addDemoBookings(services.database.db),
 };
