@@ -46,6 +46,8 @@ const PUBLIC_PAGES: Shot[] = [
   { name: 'checkout-event-choice', path: '/checkout?product={eventId}' },
   { name: 'checkout-event', path: '/checkout?product={eventId}&choice={eventChoice}' },
   { name: 'event-waitlist', path: '/events/{eventId}/waitlist?session={eventSession}' },
+  { name: 'product-booking', path: '{product:booking}' },
+  { name: 'checkout-booking-choice', path: '/checkout?product={bookingId}&d.tz=America%2FNew_York' },
   { name: 'checkout', path: '/checkout?product={productId:0}' },
   { name: 'membership', path: '/membership' },
   { name: 'membership-subscribe', path: '/membership/subscribe?tier={tier}&interval=month' },
@@ -100,6 +102,10 @@ const ADMIN_PAGES: Shot[] = [
   { name: 'admin-events', path: '/admin/events' },
   { name: 'admin-event', path: '/admin/events/{eventId}' },
   { name: 'admin-event-attendees', path: '/admin/events/{eventId}/attendees' },
+  { name: 'admin-bookings', path: '/admin/bookings' },
+  { name: 'admin-bookings-availability', path: '/admin/bookings/availability' },
+  { name: 'admin-booking-types', path: '/admin/bookings/types' },
+  { name: 'admin-booking-type', path: '/admin/bookings/types/{bookingId}' },
   { name: 'admin-posts', path: '/admin/posts' },
   { name: 'admin-post-new', path: '/admin/posts/new' },
   { name: 'admin-post', path: '{link:/admin/posts:/admin/posts/[0-9a-f-]+$}' },
@@ -199,6 +205,7 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
     free: /checklist/,
     course: /course|kurs/,
     event: /workshop/,
+    booking: /consultation|beratung/,
   };
   for (const [key, slug] of Object.entries(slugs)) {
     found.set(`{product:${key}}`, products.find((p) => slug.test(p)) ?? products[0] ?? '/');
@@ -211,6 +218,8 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
   const choice = (await page.locator('input[name="choice"]').first().getAttribute('value')) ?? '';
   found.set('{eventSession}', choice.split('.')[1] ?? '');
   found.set('{eventChoice}', choice);
+  await page.goto(`${base}${found.get('{product:booking}')}`);
+  found.set('{bookingId}', (await page.locator('input[name="product"]').first().getAttribute('value')) ?? '');
   await page.goto(`${base}${found.get('{product:course}')}`);
   const lessons = await page.$$eval('a[href^="/learn/"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
   found.set('{preview-lesson}', lessons[0] ?? '/');
