@@ -35,7 +35,7 @@ describe('browser: book a 1:1 session from another time zone', { skip: skipWitho
     assert.equal(await page.locator('#slot-zone').inputValue(), 'America/New_York');
     // Berlin's 08:00–20:00 is New York's 02:00–14:00: the first time of a day two days on (free to move for a day more).
     const first = page.locator('.slot-day').nth(2).locator('input[type="radio"]').first();
-    const firstLabel = await page.locator(`label[for="${await first.getAttribute('id')}"]`).innerText();
+    const firstLabel = (await page.locator(`label[for="${await first.getAttribute('id')}"]`).textContent()) ?? '';
     assert.match(firstLabel, /^0[23]:00/, `the first time on a New York clock: ${firstLabel}`);
     const choice = String(await first.getAttribute('value'));
     const start = choice.split('|')[1] ?? '';

@@ -32,7 +32,7 @@ describe('browser: a ticket from the purchase to the check-in', { skip: skipWith
     await page.getByLabel(/Regular · €49\.00/).check();
     await page.getByRole('button', { name: 'Continue to checkout' }).click();
     await page.getByText('Total price').waitFor();
-    assert.match(await page.locator('.checkout-product').innerText(), /Pruning webinar — Regular/);
+    assert.match((await page.locator('.checkout-product').textContent()) ?? '', /Pruning webinar — Regular/);
     await page.getByLabel('Email address').fill('attendee@example.com');
     await Promise.all([page.waitForURL(/\/pay\/test\//), page.getByRole('button', { name: /Buy now/ }).click()]);
     await Promise.all([

@@ -287,8 +287,9 @@ describe('events: tickets, holds and the waiting list', () => {
       address: 'private@example.com',
       orderIds: [order.order.id],
     });
-    assert.equal((exported?.eventTickets as unknown[]).length, 1);
-    assert.equal((exported?.eventWaitlist as unknown[]).length, 1);
+    assert.ok(exported);
+    assert.equal((exported.eventTickets as unknown[]).length, 1);
+    assert.equal((exported.eventWaitlist as unknown[]).length, 1);
     const counts = await db()
       .transaction()
       .execute(
