@@ -50,11 +50,15 @@ describe('browser: book a 1:1 session from another time zone', { skip: skipWitho
       page.getByRole('button', { name: 'Pay (succeeds)' }).click(),
     ]);
     await page.getByRole('heading', { name: 'Thank you for your purchase!' }).waitFor();
-    const booking = await db
-      .selectFrom('bookings')
-      .selectAll()
-      .where('product_id', '=', productId)
-      .executeTakeFirstOrThrow();
+    // The worker confirms the paid booking a moment after the thank-you page; that page then links it.
+    const bookingNow = () =>
+      db.selectFrom('bookings').selectAll().where('product_id', '=', productId).executeTakeFirstOrThrow();
+    let booking = await bookingNow();
+    for (let i = 0; i < 200 && booking.status !== 'confirmed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      booking = await bookingNow();
+    }
+    await page.reload();
     assert.equal(booking.status, 'confirmed');
     assert.equal(booking.starts_at, start);
     assert.equal(booking.client_time_zone, 'America/New_York');

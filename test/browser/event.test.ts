@@ -24,6 +24,20 @@ describe('browser: a ticket from the purchase to the check-in', { skip: skipWith
       await db.selectFrom('products').select('slug').where('id', '=', online.productId).executeTakeFirstOrThrow()
     ).slug;
 
+    /** The ticket once the worker has fulfilled the paid order (a moment after the thank-you page). */
+    const validTicket = async (productId: string) => {
+      for (let i = 0; i < 200; i++) {
+        const row = await db
+          .selectFrom('event_tickets')
+          .select(['id', 'check_in_token', 'status'])
+          .where('product_id', '=', productId)
+          .executeTakeFirst();
+        if (row?.status === 'valid') return row;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the ticket was not issued');
+    };
+
     const page = await browser.context.newPage();
     page.setDefaultTimeout(30_000);
     const errors = collectPageErrors(page);
@@ -40,6 +54,7 @@ describe('browser: a ticket from the purchase to the check-in', { skip: skipWith
       page.getByRole('button', { name: 'Pay (succeeds)' }).click(),
     ]);
     await page.getByRole('heading', { name: 'Thank you for your purchase!' }).waitFor();
+    await validTicket(online.productId);
 
     const { hostname } = new URL(t.base);
     const session = await startCustomerSession(db, 'attendee@example.com');
@@ -78,11 +93,7 @@ describe('browser: a ticket from the purchase to the check-in', { skip: skipWith
       page.waitForURL(/\/checkout\/orders\//),
       page.getByRole('button', { name: 'Pay (succeeds)' }).click(),
     ]);
-    const ticket = await db
-      .selectFrom('event_tickets')
-      .select(['id', 'check_in_token'])
-      .where('product_id', '=', onsite.productId)
-      .executeTakeFirstOrThrow();
+    const ticket = await validTicket(onsite.productId);
     await page.goto(`${t.base}/events/tickets/${ticket.id}`);
     await page.getByRole('img', { name: 'QR code of your ticket for the check-in' }).waitFor();
     assert.match(await page.content(), /<svg/);
