@@ -30,7 +30,7 @@ describe('browser: book a 1:1 session from another time zone', { skip: skipWitho
     page.setDefaultTimeout(30_000);
     const errors = collectPageErrors(page);
     await page.goto(`${t.base}/p/${slug}`);
-    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await page.getByRole('button', { name: 'Choose a time' }).click();
     await page.waitForURL(/d\.tz=America%2FNew_York/);
     assert.equal(await page.locator('#slot-zone').inputValue(), 'America/New_York');
     // Berlin's 08:00–20:00 is New York's 02:00–14:00: the first time of a day two days on (free to move for a day more).

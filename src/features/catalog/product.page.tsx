@@ -53,7 +53,11 @@ function BuyForm({
   const t = ctx.t;
   const free = product.pricing === 'free';
   // A product that needs a choice is priced on the checkout page, once the choice is made.
-  if (choiceField) return <ChoiceForm ctx={ctx} productId={product.id} field={choiceField} />;
+  if (choiceField) {
+    // A session is booked by picking a time on the next page; an event's date is picked here.
+    const label = product.kind === 'booking' ? t('catalog.buy.chooseTime') : undefined;
+    return <ChoiceForm ctx={ctx} productId={product.id} field={choiceField} label={label} />;
+  }
   return (
     <Form ctx={ctx} action="/checkout" class="buy-form">
       <input type="hidden" name="productId" value={product.id} />

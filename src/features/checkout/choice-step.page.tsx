@@ -11,13 +11,24 @@ import type { ChoiceError } from './choices.js';
  * shows the exact total of that pick (§ 312j (3) BGB) — a radio button
  * cannot change a total on a page without scripts.
  */
-export function ChoiceForm({ ctx, productId, field }: { ctx: PageContext; productId: string; field: VNode | null }) {
+export function ChoiceForm({
+  ctx,
+  productId,
+  field,
+  label,
+}: {
+  ctx: PageContext;
+  productId: string;
+  field: VNode | null;
+  /** The button's words where it does not lead to the checkout yet (a booking's "Choose a time"). */
+  label?: string | undefined;
+}) {
   return (
     <form method="get" action="/checkout" class="choice-form">
       <input type="hidden" name="product" value={productId} />
       {field}
       <button type="submit" class="btn-block">
-        {ctx.t('checkout.choice.continue')}
+        {label ?? ctx.t('checkout.choice.continue')}
       </button>
     </form>
   );
