@@ -78,32 +78,6 @@ function DetailsSection({ ctx, product, details, failed }: TypeEditorProps) {
           </Choice>
           <Choice
             name="pricing"
-            value="pwyw"
-            checked={v.pricing === 'pwyw'}
-            label={t('catalog.pricing.pwyw')}
-            hint={t('catalog.pricing.pwyw.hint')}
-          >
-            <div class="choice-fields when-pwyw">
-              <Field
-                name="minPrice"
-                label={t('catalog.field.minPrice')}
-                value={v.minPrice}
-                error={e('minPrice')}
-                inputmode="decimal"
-                hint={t('catalog.field.minPrice.hint')}
-              />
-              <Field
-                name="suggestedPrice"
-                label={t('catalog.field.suggestedPrice')}
-                value={v.suggestedPrice}
-                error={e('suggestedPrice')}
-                inputmode="decimal"
-                hint={t('catalog.field.suggestedPrice.hint')}
-              />
-            </div>
-          </Choice>
-          <Choice
-            name="pricing"
             value="free"
             checked={v.pricing === 'free'}
             label={t('catalog.pricing.free')}

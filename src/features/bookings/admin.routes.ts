@@ -219,7 +219,9 @@ export function registerBookingAdminRoutes(fastify: FastifyInstance, services: S
     const checked = checkProductForm({ ...stored, ...form, status, taxCategory: '' }, locale);
     const errors: FormErrors = checked.ok ? {} : { ...checked.errors };
     if (!status) errors.status = 'bookings.admin.error.choose';
-    if (!checked.ok || !status) return refuse(req, reply, product.id, 'details', form, errors);
+    // The booking page asks for a time, not an amount: pay what you want would book for nothing.
+    if (form.pricing === 'pwyw') errors.pricing = 'bookings.admin.error.pricing';
+    if (!checked.ok || !status || errors.pricing) return refuse(req, reply, product.id, 'details', form, errors);
     const result = await updateProduct({ db, id: product.id, input: checked.input, actor: actor(req) });
     if (result.kind === 'not-found') throw notFound('Session type not found');
     if (result.kind === 'slug-taken')

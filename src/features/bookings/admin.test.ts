@@ -265,6 +265,15 @@ describe('bookings admin', () => {
     );
     assert.equal(noStatus.statusCode, 400);
     assert.match(noStatus.body, /Please choose one/);
+    // A slot has no amount field: pay what you want would book for nothing.
+    const pwyw = await admin.postForm(
+      `${editor()}/details`,
+      { title: 'Changed', summary: '', description: '', status: 'published', pricing: 'pwyw', minPrice: '0' },
+      { formPage: editor() },
+    );
+    assert.equal(pwyw.statusCode, 400);
+    assert.match(pwyw.body, /fixed price or is free/);
+    assert.doesNotMatch((await admin.get(editor())).body, /value="pwyw"/);
     assert.deepEqual(await productRow(), productBefore);
   });
 

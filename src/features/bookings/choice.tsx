@@ -32,7 +32,14 @@ export const bookingCheckoutChoice: CheckoutChoice = {
     // The order line names the time in the store's language and zone (receipt, invoice, order list).
     const store = await getStoreSettings(db);
     const when = slotLabel(slot, store.locale, store.timeZone, { zone: true });
-    const priceMinor = product.pricing === 'free' ? 0 : product.price_minor;
+    // A session type has a fixed price or none (its editor offers no pay-what-you-want: there is no amount
+    // to type with a slot); a product saved as one elsewhere is charged its suggested price, at least its minimum.
+    const priceMinor =
+      product.pricing === 'fixed'
+        ? product.price_minor
+        : product.pricing === 'pwyw'
+          ? Math.max(product.min_price_minor, product.suggested_price_minor ?? 0)
+          : 0;
     return { ok: true, choice: { priceMinor, title: `${product.title} — ${when}` } };
   },
   async reserve(trx, { order, product, choice, now, details }) {
