@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BookingLocation, DB, Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
-import { slugsLike } from '../catalog/queries.js';
-import { firstFreeSlug, slugify } from '../catalog/slug.js';
-import { getStoreSettings } from '../settings/store-settings.js';
+import { insertDraftProduct } from '../catalog/draft-product.js';
 import { setProductTax } from '../tax/product-tax.js';
 
 /** A question asked at booking (the answers are stored with the booking). */
@@ -17,29 +14,9 @@ export type BookingQuestion = { id: string; label: string; required: boolean };
  * which also makes checkout ask for the § 356 (4) BGB early-start request.
  */
 export async function createBookingType(db: Kysely<DB>, title: string, actor: string): Promise<string> {
-  const id = randomUUID();
   const now = isoNow();
-  const { currency } = await getStoreSettings(db);
-  await db.transaction().execute(async (trx) => {
-    const base = slugify(title) || 'session';
-    const slug = firstFreeSlug(base, await slugsLike(trx, base));
-    await trx
-      .insertInto('products')
-      .values({
-        id,
-        slug,
-        kind: 'booking',
-        title,
-        status: 'draft',
-        pricing: 'free',
-        currency,
-        cover_key: null,
-        suggested_price_minor: null,
-        created_at: now,
-        updated_at: now,
-        published_at: null,
-      })
-      .execute();
+  return db.transaction().execute(async (trx) => {
+    const { id, slug } = await insertDraftProduct(trx, { kind: 'booking', title, fallbackSlug: 'session' });
     await trx
       .insertInto('booking_types')
       .values({
@@ -53,8 +30,8 @@ export async function createBookingType(db: Kysely<DB>, title: string, actor: st
       .execute();
     await setProductTax(trx, id, { category: 'personal_service', placeCountry: null });
     await recordAudit(trx, actor, 'booking-type.created', { id, slug });
+    return id;
   });
-  return id;
 }
 
 export type BookingTypeInput = {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Db, UnlockKind } from '../../db/schema.js';
+import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
-import { slugsLike } from '../catalog/queries.js';
+import { insertDraftProduct } from '../catalog/draft-product.js';
 import { firstFreeSlug, slugify } from '../catalog/slug.js';
-import { getStoreSettings } from '../settings/store-settings.js';
 
 /**
  * The creator's changes to a course's structure. Each runs in one
@@ -13,33 +13,13 @@ import { getStoreSettings } from '../settings/store-settings.js';
 
 /** A new course: a draft product of kind 'course' (free until the creator sets a price) and its course row. */
 export async function createCourse(db: Kysely<DB>, title: string, actor: string): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  const { currency } = await getStoreSettings(db);
-  await db.transaction().execute(async (trx) => {
-    const base = slugify(title) || 'course';
-    const slug = firstFreeSlug(base, await slugsLike(trx, base));
-    await trx
-      .insertInto('products')
-      .values({
-        id,
-        slug,
-        kind: 'course',
-        title,
-        status: 'draft',
-        pricing: 'free',
-        currency,
-        cover_key: null,
-        suggested_price_minor: null,
-        created_at: now,
-        updated_at: now,
-        published_at: null,
-      })
-      .execute();
+  const now = isoNow();
+  return db.transaction().execute(async (trx) => {
+    const { id, slug } = await insertDraftProduct(trx, { kind: 'course', title, fallbackSlug: 'course' });
     await trx.insertInto('courses').values({ product_id: id, created_at: now, updated_at: now }).execute();
     await recordAudit(trx, actor, 'course.created', { id, slug });
+    return id;
   });
-  return id;
 }
 
 export type CourseSettingsInput = { tierIds: string[]; studyMinutes: number; certificate: boolean };

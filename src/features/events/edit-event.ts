@@ -3,9 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Db, EventFormat, EventWithdrawalRule, TicketScope } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { recordAudit } from '../admin/audit.js';
-import { slugsLike } from '../catalog/queries.js';
-import { firstFreeSlug, slugify } from '../catalog/slug.js';
-import { getStoreSettings } from '../settings/store-settings.js';
+import { insertDraftProduct } from '../catalog/draft-product.js';
 import { productTaxOf, setProductTax } from '../tax/product-tax.js';
 import { scheduleReminders } from './reminders.js';
 
@@ -17,29 +15,9 @@ import { scheduleReminders } from './reminders.js';
 
 /** A new event: a draft product of kind 'event' with one free ticket type, "Ticket", until the creator prices it. */
 export async function createEvent(db: Kysely<DB>, title: string, actor: string): Promise<string> {
-  const id = randomUUID();
   const now = isoNow();
-  const { currency } = await getStoreSettings(db);
-  await db.transaction().execute(async (trx) => {
-    const base = slugify(title) || 'event';
-    const slug = firstFreeSlug(base, await slugsLike(trx, base));
-    await trx
-      .insertInto('products')
-      .values({
-        id,
-        slug,
-        kind: 'event',
-        title,
-        status: 'draft',
-        pricing: 'free',
-        currency,
-        cover_key: null,
-        suggested_price_minor: null,
-        created_at: now,
-        updated_at: now,
-        published_at: null,
-      })
-      .execute();
+  return db.transaction().execute(async (trx) => {
+    const { id, slug } = await insertDraftProduct(trx, { kind: 'event', title, fallbackSlug: 'event' });
     await trx.insertInto('events').values({ product_id: id, created_at: now, updated_at: now }).execute();
     // A new event is online (the table's default); its VAT follows the format (saveEventSettings).
     await setProductTax(trx, id, { category: 'live_online_event', placeCountry: null });
@@ -55,8 +33,8 @@ export async function createEvent(db: Kysely<DB>, title: string, actor: string):
       })
       .execute();
     await recordAudit(trx, actor, 'event.created', { id, slug });
+    return id;
   });
-  return id;
 }
 
 export type EventSettingsInput = {
