@@ -87,6 +87,15 @@ import type {
 import type { PostDeliveriesTable, PostImagesTable, PostSendsTable, PostsTable } from './tables/newsletter.js';
 import type { OrderPaymentDetailsTable } from './tables/payments.js';
 import type {
+  PodcastDownloadsTable,
+  PodcastEpisodesTable,
+  PodcastFeedSightingsTable,
+  PodcastFeedsTable,
+  PodcastPurchasesTable,
+  PodcastSharingAlertsTable,
+  PodcastShowsTable,
+} from './tables/podcasts.js';
+import type {
   CountersTable,
   CustomerSessionsTable,
   CustomersTable,
@@ -213,6 +222,13 @@ export interface DB {
   availability_overrides: AvailabilityOverridesTable;
   bookings: BookingsTable;
   booking_mails: BookingMailsTable;
+  podcast_shows: PodcastShowsTable;
+  podcast_episodes: PodcastEpisodesTable;
+  podcast_feeds: PodcastFeedsTable;
+  podcast_purchases: PodcastPurchasesTable;
+  podcast_downloads: PodcastDownloadsTable;
+  podcast_feed_sightings: PodcastFeedSightingsTable;
+  podcast_sharing_alerts: PodcastSharingAlertsTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
@@ -233,5 +249,6 @@ export * from './tables/licensing.js';
 export * from './tables/memberships.js';
 export * from './tables/newsletter.js';
 export * from './tables/payments.js';
+export * from './tables/podcasts.js';
 export * from './tables/selling.js';
 export * from './tables/tax.js';

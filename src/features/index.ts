@@ -30,6 +30,7 @@ import { membershipsFeature } from './memberships/feature.js';
 import { newsletterFeature } from './newsletter/feature.js';
 import { ordersFeature } from './orders/feature.js';
 import { paymentsFeature } from './payments/feature.js';
+import { podcastsFeature } from './podcasts/feature.js';
 import { postsFeature } from './posts/feature.js';
 import { privacyFeature } from './privacy/feature.js';
 import type { PrivacyPart } from './privacy/privacy-part.js';
@@ -72,6 +73,7 @@ export const features: readonly Feature[] = [
   courseQuestionsFeature,
   eventsFeature,
   bookingsFeature,
+  podcastsFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).

@@ -28,6 +28,7 @@ import * as m0027 from './0027-course-questions.js';
 import * as m0028 from './0028-events.js';
 import * as m0029 from './0029-email-calendar.js';
 import * as m0030 from './0030-bookings.js';
+import * as m0031 from './0031-podcasts.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0028-events': m0028,
   '0029-email-calendar': m0029,
   '0030-bookings': m0030,
+  '0031-podcasts': m0031,
 };
 
 export const migrationProvider: MigrationProvider = {

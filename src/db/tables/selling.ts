@@ -9,8 +9,9 @@ export type Pricing = 'fixed' | 'pwyw' | 'free';
  * 'course': an online course (features/courses); its files are the course's, not a download.
  * 'event': a live workshop, webinar or group course with dated sessions (features/events).
  * 'booking': a bookable 1:1 session type, booked into the creator's hours (features/bookings).
+ * 'podcast': a podcast show (features/podcasts): heard by members of its tiers, or bought as a one-off series.
  */
-export type ProductKind = 'download' | 'membership' | 'course' | 'event' | 'booking';
+export type ProductKind = 'download' | 'membership' | 'course' | 'event' | 'booking' | 'podcast';
 
 export interface ProductsTable {
   id: string;

@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { Db, FileVersion, Product, ProductKind, ProductStatus } from '../../db/schema.js';
 
 /** The kinds the store front lists and the catalogue admin edits (a membership's product belongs to its tier). */
-export const STOREFRONT_KINDS = ['download', 'course', 'event', 'booking'] as const satisfies readonly ProductKind[];
+export const STOREFRONT_KINDS = [
+  'download',
+  'course',
+  'event',
+  'booking',
+  'podcast',
+] as const satisfies readonly ProductKind[];
 
 export function findProductById(db: Db, id: string): Promise<Product | undefined> {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();

@@ -67,6 +67,7 @@ const EMAIL_HINT = {
   course: 'checkout.email.hintCourse',
   event: 'checkout.email.hintEvent',
   booking: 'checkout.email.hintBooking',
+  podcast: 'checkout.email.hintPodcast',
 } as const;
 
 type Where = 'email' | 'amount' | 'discountCode' | 'consent' | 'country' | 'vatId' | 'address' | 'form';

@@ -18,6 +18,8 @@ export const checkoutMessages = defineMessages(
       'Your receipt and ticket are sent here; with this address you see the ticket in your library.',
     'checkout.email.hintBooking':
       'Your receipt and the calendar invitation are sent here, with a link to reschedule or cancel.',
+    'checkout.email.hintPodcast':
+      'Your receipt is sent here; with this address you find your private feed in your library.',
     'checkout.name': 'Name (optional)',
     'checkout.amount': 'Your price ({currency})',
     'checkout.amount.hint': 'Pay what you want, at least {min}.',
@@ -157,6 +159,8 @@ export const checkoutMessages = defineMessages(
       'Hierhin senden wir Beleg und Ticket; mit dieser Adresse sehen Sie das Ticket in Ihrer Bibliothek.',
     'checkout.email.hintBooking':
       'Hierhin senden wir den Beleg und die Kalendereinladung, mit einem Link zum Verschieben oder Absagen.',
+    'checkout.email.hintPodcast':
+      'Hierhin senden wir den Beleg; mit dieser Adresse finden Sie Ihren privaten Feed in Ihrer Bibliothek.',
     'checkout.name': 'Name (freiwillig)',
     'checkout.amount': 'Ihr Preis ({currency})',
     'checkout.amount.hint': 'Zahlen Sie, was Sie möchten, mindestens {min}.',
