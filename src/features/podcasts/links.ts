@@ -43,9 +43,12 @@ export const publicAudioPath = (showId: string, ep: Ep) =>
 export const publicChaptersPath = (showId: string, ep: Pick<Ep, 'id'>) => `/podcasts/${showId}/${ep.id}/chapters.json`;
 export const publicTranscriptPath = (showId: string, ep: Ep) =>
   `/podcasts/${showId}/${ep.id}/transcript.${transcriptExtension(ep.transcript_type)}`;
-/** Artwork is not secret; the version in the name lets apps and browsers cache it for good. */
-export const artworkPath = (showId: string, version: number, size: 'full' | 'small') =>
-  `/podcasts/${showId}/artwork-${version}${size === 'small' ? '-600' : ''}.jpg`;
+/**
+ * Artwork is not secret. Each upload has its own storage key, whose last part
+ * names the file, so apps and browsers may cache it for good.
+ */
+export const artworkPath = (showId: string, storageKey: string) =>
+  `/podcasts/${showId}/artwork/${storageKey.split('/').pop() ?? ''}.jpg`;
 
 /** The library's subscribe page for a show. */
 export const subscribePath = (showId: string) => `/library/podcasts/${showId}`;
