@@ -124,3 +124,36 @@ export function numberLabel(ctx: PageContext, e: { season: number | null; episod
   ];
   return parts.filter(Boolean).join(' ');
 }
+
+/** A labelled select with its error (the app's `Select` has none). */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+}) {
+  const id = useFieldId(props.name);
+  return (
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-err` : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <p class="error" id={`${id}-err`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

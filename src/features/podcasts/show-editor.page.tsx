@@ -1,5 +1,5 @@
 import type { MembershipTier } from '../../db/schema.js';
-import { Alert, Field, Form, Select } from '../../web/components.js';
+import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { UploadForm } from '../catalog/upload-form.js';
@@ -12,6 +12,7 @@ import {
   type FailedForm,
   FileField,
   numberLabel,
+  SelectField,
   valuesOf,
 } from './admin-parts.js';
 import type { EpisodeListRow } from './admin-queries.js';
@@ -81,16 +82,18 @@ function SettingsSection({ ctx, show, stored, tiers, failed }: ShowEditorProps) 
           value={v.author}
           error={e('author')}
         />
-        <Select
+        <SelectField
           name="language"
           label={ctx.t('podcasts.admin.field.language')}
           value={v.language}
+          error={e('language')}
           options={SHOW_LANGUAGES.map((l) => ({ value: l, label: ctx.t(`podcasts.admin.language.${l}`) }))}
         />
-        <Select
+        <SelectField
           name="category"
           label={ctx.t('podcasts.admin.field.category')}
           value={v.category}
+          error={e('category')}
           options={categoryChoices().map((c) => ({
             value: c.value,
             label: c.subcategory ? `${c.category} › ${c.subcategory}` : c.category,
