@@ -27,7 +27,7 @@ describe('podcasts: the product page', () => {
     });
     await t.services.database.db
       .updateTable('podcast_episodes')
-      .set({ audio_key: 'podcasts/trailer' })
+      .set({ audio_key: 'podcasts/trailer', transcript_key: 'podcasts/trailer-vtt', transcript_type: 'text/vtt' })
       .where('id', '=', trailer)
       .execute();
     await seedEpisode(t.services, showId, { title: 'Compost, slowly', durationSeconds: 3723 });
@@ -44,6 +44,9 @@ describe('podcasts: the product page', () => {
     assert.match(res.body, /2 Mar 2026/, 'the day on the store clock (Berlin), not UTC');
     assert.match(res.body, /1:02:03/);
     assert.ok(res.body.includes(`<audio controls preload="none" src="/podcasts/${showId}/${trailer}.mp3"`));
+    assert.ok(
+      res.body.includes(`<track kind="captions" src="/podcasts/${showId}/${trailer}/transcript.vtt" srclang="en"`),
+    );
     assert.equal((res.body.match(/<audio/g) ?? []).length, 1, 'members-only episodes are not playable here');
     assert.match(res.body, /Members of these memberships hear every episode: Supporter\./);
     assert.ok(res.body.includes(`href="/podcasts/${showId}/feed.xml"`));

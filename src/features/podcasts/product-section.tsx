@@ -2,7 +2,7 @@ import type { Db, PodcastEpisode } from '../../db/schema.js';
 import type { PageContext } from '../../web/context.js';
 import type { ProductSection } from '../catalog/product-section.js';
 import { showTierIds } from './access.js';
-import { publicAudioPath, publicFeedPath, subscribePath } from './links.js';
+import { publicAudioPath, publicFeedPath, publicTranscriptPath, subscribePath, transcriptExtension } from './links.js';
 import { findShow, publishedEpisodes, type ShowRow } from './queries.js';
 
 /**
@@ -34,6 +34,7 @@ export const podcastProductSection: ProductSection = async (db, product, ctx) =>
               showId={show.product_id}
               episode={e}
               playable={publicFeed && e.access === 'public'}
+              language={show.language}
             />
           ))}
         </ol>
@@ -62,9 +63,11 @@ function EpisodeItem({
   showId,
   episode,
   playable,
+  language,
 }: {
   ctx: PageContext;
   showId: string;
+  language: string;
   episode: PodcastEpisode;
   playable: boolean;
 }) {
@@ -86,12 +89,17 @@ function EpisodeItem({
       </span>
       {episode.summary && <p>{episode.summary}</p>}
       {playable && episode.audio_key && (
+        // biome-ignore lint/a11y/useMediaCaption: the transcript is the caption track when the creator uploaded one as WebVTT
         <audio
           controls
           preload="none"
           src={publicAudioPath(showId, episode)}
           aria-label={ctx.t('podcasts.product.listen', { title: episode.title })}
-        />
+        >
+          {episode.transcript_key && transcriptExtension(episode.transcript_type) === 'vtt' && (
+            <track kind="captions" src={publicTranscriptPath(showId, episode)} srclang={language} default />
+          )}
+        </audio>
       )}
     </li>
   );
