@@ -50,6 +50,18 @@ export class FeedAccessCache {
   }
 }
 
+const caches = new WeakMap<object, FeedAccessCache>();
+
+/** One cache per running app (keyed by its services), so tests can clear the app's own. */
+export function feedAccessCacheOf(services: object): FeedAccessCache {
+  let cache = caches.get(services);
+  if (!cache) {
+    cache = new FeedAccessCache();
+    caches.set(services, cache);
+  }
+  return cache;
+}
+
 export async function loadAudience(db: Db, show: ShowRow, email: string, now: Date): Promise<FeedAudience> {
   const [access, member] = await Promise.all([
     showAccess(db, show, email, now),

@@ -86,32 +86,42 @@ function xmlBuilder(): typeof XmlBuilder {
 
 const yesNo = (b: boolean) => (b ? 'true' : 'false');
 
+/**
+ * xmlbuilder2 keeps what looks like an entity (`&amp;`, `&lt;`) in text and
+ * attributes as it is, so a title typed as "Q&amp;A" would reach apps as
+ * "Q&A". Its ampersand is escaped here; every other character xmlbuilder2
+ * escapes itself.
+ */
+export function literal(text: string): string {
+  return text.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
+}
+
 export function renderFeedXml(channel: FeedChannel, items: readonly FeedItem[]): string {
   const rss = xmlBuilder().create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', { version: '2.0' });
   for (const [prefix, uri] of Object.entries(NS)) rss.att('http://www.w3.org/2000/xmlns/', `xmlns:${prefix}`, uri);
   const ch = rss.ele('channel');
-  ch.ele('title').txt(channel.title);
-  ch.ele('link').txt(channel.link);
-  ch.ele('description').txt(channel.description || channel.title);
-  ch.ele('language').txt(channel.language);
+  ch.ele('title').txt(literal(channel.title));
+  ch.ele('link').txt(literal(channel.link));
+  ch.ele('description').txt(literal(channel.description || channel.title));
+  ch.ele('language').txt(literal(channel.language));
   ch.ele(NS.atom, 'atom:link', { href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' });
-  ch.ele(NS.itunes, 'itunes:author').txt(channel.author || channel.ownerName);
-  ch.ele(NS.itunes, 'itunes:summary').txt(channel.description || channel.title);
+  ch.ele(NS.itunes, 'itunes:author').txt(literal(channel.author || channel.ownerName));
+  ch.ele(NS.itunes, 'itunes:summary').txt(literal(channel.description || channel.title));
   if (channel.imageUrl) {
     ch.ele(NS.itunes, 'itunes:image', { href: channel.imageUrl });
     const image = ch.ele('image');
-    image.ele('url').txt(channel.imageUrl);
-    image.ele('title').txt(channel.title);
-    image.ele('link').txt(channel.link);
+    image.ele('url').txt(literal(channel.imageUrl));
+    image.ele('title').txt(literal(channel.title));
+    image.ele('link').txt(literal(channel.link));
   }
-  const category = ch.ele(NS.itunes, 'itunes:category', { text: channel.category });
-  if (channel.subcategory) category.ele(NS.itunes, 'itunes:category', { text: channel.subcategory });
+  const category = ch.ele(NS.itunes, 'itunes:category', { text: literal(channel.category) });
+  if (channel.subcategory) category.ele(NS.itunes, 'itunes:category', { text: literal(channel.subcategory) });
   ch.ele(NS.itunes, 'itunes:explicit').txt(yesNo(channel.explicit));
   ch.ele(NS.itunes, 'itunes:type').txt('episodic');
   const owner = ch.ele(NS.itunes, 'itunes:owner');
-  owner.ele(NS.itunes, 'itunes:name').txt(channel.ownerName);
+  owner.ele(NS.itunes, 'itunes:name').txt(literal(channel.ownerName));
   // A private feed is the listener's: it names no address to write to.
-  if (!channel.private && channel.ownerEmail) owner.ele(NS.itunes, 'itunes:email').txt(channel.ownerEmail);
+  if (!channel.private && channel.ownerEmail) owner.ele(NS.itunes, 'itunes:email').txt(literal(channel.ownerEmail));
   ch.ele(NS.podcast, 'podcast:guid').txt(channel.guid);
   const locked = ch.ele(NS.podcast, 'podcast:locked').txt('yes');
   if (channel.ownerEmail) locked.att('owner', channel.ownerEmail);
@@ -127,11 +137,13 @@ type Node = ReturnType<ReturnType<typeof XmlBuilder.create>['ele']>;
 
 function addItem(ch: Node, item: FeedItem): void {
   const it = ch.ele('item');
-  it.ele('title').txt(item.title);
-  it.ele('guid', { isPermaLink: 'false' }).txt(item.guid);
+  it.ele('title').txt(literal(item.title));
+  it.ele('guid', { isPermaLink: 'false' }).txt(literal(item.guid));
   it.ele('pubDate').txt(item.pubDate.toUTCString().replace('GMT', '+0000'));
-  it.ele('description').txt(item.summary || item.title);
-  if (item.notesHtml) it.ele(NS.content, 'content:encoded').txt(item.notesHtml);
+  it.ele('description').txt(literal(item.summary || item.title));
+  // CDATA: xmlbuilder2's txt() leaves entities such as `&lt;` as they are, which would turn the
+  // sanitiser's escaped `<script>` back into markup. `]]&gt;` reads the same in HTML.
+  if (item.notesHtml) it.ele(NS.content, 'content:encoded').dat(item.notesHtml.replaceAll(']]>', ']]&gt;'));
   if (item.enclosure) {
     it.ele('enclosure', {
       url: item.enclosure.url,

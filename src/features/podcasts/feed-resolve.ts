@@ -1,0 +1,90 @@
+import type { Db, PodcastEpisode, PodcastFeed } from '../../db/schema.js';
+import type { Locale } from '../../web/i18n.js';
+import { readImpressum } from '../legal/impressum.js';
+import { getStoreSettings } from '../settings/store-settings.js';
+import { mayHear, NO_SHOW_ACCESS, type ShowAccess } from './access.js';
+import type { FeedAccessCache, FeedAudience } from './feed-access.js';
+import type { FeedStore, PrivateState } from './feed-model.js';
+import { findFeedByToken } from './feed-tokens.js';
+import { audioExtension } from './links.js';
+import { findShow, type ShowRow } from './queries.js';
+
+/**
+ * The look-ups every feed URL starts with: the show, the private feed its
+ * token names (fresh from the database each time, so a rotated token stops at
+ * once) and what its listener may hear now (cached, see feed-access.ts).
+ */
+
+export type PrivateFeedContext = {
+  show: ShowRow;
+  feed: PodcastFeed;
+  state: PrivateState;
+  access: ShowAccess;
+  audience: FeedAudience | null;
+};
+
+export async function resolvePrivateFeed(
+  db: Db,
+  cache: FeedAccessCache,
+  params: { show: string; token: string },
+  now: Date,
+): Promise<PrivateFeedContext | undefined> {
+  const feed = await findFeedByToken(db, params.show, params.token);
+  if (!feed) return undefined;
+  const show = await findShow(db, feed.show_id);
+  if (!show) return undefined;
+  if (feed.status === 'suspended') return { show, feed, state: 'suspended', access: NO_SHOW_ACCESS, audience: null };
+  const audience = await cache.audience(db, show, feed, now);
+  return { show, feed, state: audience.access.listener ? 'listener' : 'ended', access: audience.access, audience };
+}
+
+/** Published episodes this access may hear, newest first (only the public ones for the public feed). */
+export async function audibleEpisodes(db: Db, showId: string, access: ShowAccess): Promise<PodcastEpisode[]> {
+  const episodes = await db
+    .selectFrom('podcast_episodes')
+    .selectAll()
+    .where('show_id', '=', showId)
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return episodes.filter((ep) => mayHear(ep, access));
+}
+
+/** `<episodeId>.<ext>` as the feed lists it; the extension must be the audio's own. */
+export function parseEpisodeFile(file: string): { episodeId: string; ext: string } | undefined {
+  const m = /^([A-Za-z0-9-]{1,64})\.([a-z0-9]{2,5})$/.exec(file);
+  return m?.[1] && m[2] ? { episodeId: m[1], ext: m[2] } : undefined;
+}
+
+/** An episode of the show that this access may hear; undefined for drafts, other shows and members-only to outsiders. */
+export async function findAudibleEpisode(
+  db: Db,
+  showId: string,
+  episodeId: string,
+  access: ShowAccess,
+): Promise<PodcastEpisode | undefined> {
+  const ep = await db
+    .selectFrom('podcast_episodes')
+    .selectAll()
+    .where('id', '=', episodeId)
+    .where('show_id', '=', showId)
+    .executeTakeFirst();
+  return ep && mayHear(ep, access) ? ep : undefined;
+}
+
+export function audioMatches(ep: PodcastEpisode, ext: string): ep is PodcastEpisode & { audio_key: string } {
+  return ep.audio_key !== null && audioExtension(ep.audio_type) === ext;
+}
+
+/** The store's name and language (cached settings) — cheap enough for every poll. */
+export async function storeBasics(db: Db): Promise<{ name: string; locale: Locale }> {
+  const s = await getStoreSettings(db);
+  return { name: s.storeName, locale: s.locale };
+}
+
+/** Only when a feed is rendered: the address in the legal notice, if the creator gave one. */
+export async function feedStore(db: Db): Promise<FeedStore> {
+  const [basics, impressum] = await Promise.all([storeBasics(db), readImpressum(db)]);
+  return { ...basics, email: impressum.email || null };
+}
