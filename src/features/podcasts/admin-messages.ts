@@ -149,6 +149,7 @@ export const podcastsAdminMessages = defineMessages(
     'podcasts.admin.alerts.title': 'Sharing alerts',
     'podcasts.admin.alerts.intro':
       'A private feed is meant for one listener. These feeds were heard from more networks in the last 7 days than their show allows: perhaps shared, perhaps someone who travels. Suspend the feed, give it a new address (the listener finds it in their library), or ignore the alert.',
+    'podcasts.admin.alerts.open': 'Open alerts',
     'podcasts.admin.alerts.none': 'No open alerts.',
     'podcasts.admin.alerts.listener': 'Listener',
     'podcasts.admin.alerts.networks': 'Networks',
@@ -339,6 +340,7 @@ export const podcastsAdminMessages = defineMessages(
     'podcasts.admin.alerts.title': 'Weitergabe-Hinweise',
     'podcasts.admin.alerts.intro':
       'Ein privater Feed ist für eine Person gedacht. Diese Feeds wurden in den letzten 7 Tagen aus mehr Netzen gehört, als die Sendung erlaubt: vielleicht weitergegeben, vielleicht jemand auf Reisen. Sperren Sie den Feed, geben Sie ihm eine neue Adresse (die Person findet sie in ihrer Bibliothek) oder ignorieren Sie den Hinweis.',
+    'podcasts.admin.alerts.open': 'Offene Hinweise',
     'podcasts.admin.alerts.none': 'Keine offenen Hinweise.',
     'podcasts.admin.alerts.listener': 'Hörer',
     'podcasts.admin.alerts.networks': 'Netze',

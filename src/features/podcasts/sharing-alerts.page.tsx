@@ -21,87 +21,62 @@ export function SharingAlertsPage({ ctx, alerts, suspended, notice }: Props) {
         <a href="/admin/podcasts">← {ctx.t('podcasts.admin.title')}</a>
       </p>
       <p class="muted">{ctx.t('podcasts.admin.alerts.intro')}</p>
+      <h2>{ctx.t('podcasts.admin.alerts.open')}</h2>
       {alerts.length === 0 ? (
         <p class="empty">{ctx.t('podcasts.admin.alerts.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('podcasts.admin.show')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.listener')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.networks')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.apps')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.since')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.decide')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((a) => (
-                <tr>
-                  <td>{a.title}</td>
-                  <td>{a.email}</td>
-                  <td>{a.networks}</td>
-                  <td>{a.apps}</td>
-                  <td class="nowrap">{when(a.created_at)}</td>
-                  <td>
-                    <div class="actions">
-                      {(['suspend', 'rotate', 'ignore'] as const).map((d) => (
-                        <Form ctx={ctx} action={`/admin/podcasts/alerts/${a.id}/${d}`} class="inline">
-                          <button
-                            type="submit"
-                            class={d === 'ignore' ? 'secondary small-btn' : 'small-btn'}
-                            aria-label={ctx.t(`podcasts.admin.alerts.${d}Label`, { email: a.email })}
-                          >
-                            {ctx.t(`podcasts.admin.alerts.${d}`)}
-                          </button>
-                        </Form>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div class="cards">
+          {alerts.map((a) => (
+            <section class="panel" aria-labelledby={`alert-${a.id}`}>
+              <h2 id={`alert-${a.id}`}>{a.email}</h2>
+              <dl class="meta">
+                <dt>{ctx.t('podcasts.admin.show')}</dt>
+                <dd>{a.title}</dd>
+                <dt>{ctx.t('podcasts.admin.alerts.networks')}</dt>
+                <dd>{a.networks}</dd>
+                <dt>{ctx.t('podcasts.admin.alerts.apps')}</dt>
+                <dd>{a.apps}</dd>
+                <dt>{ctx.t('podcasts.admin.alerts.since')}</dt>
+                <dd>{when(a.created_at)}</dd>
+              </dl>
+              <div class="inline-action">
+                {(['suspend', 'rotate', 'ignore'] as const).map((d) => (
+                  <Form ctx={ctx} action={`/admin/podcasts/alerts/${a.id}/${d}`} class="inline">
+                    <button
+                      type="submit"
+                      class={d === 'ignore' ? 'secondary' : undefined}
+                      aria-label={ctx.t(`podcasts.admin.alerts.${d}Label`, { email: a.email })}
+                    >
+                      {ctx.t(`podcasts.admin.alerts.${d}`)}
+                    </button>
+                  </Form>
+                ))}
+              </div>
+            </section>
+          ))}
         </div>
       )}
       <h2>{ctx.t('podcasts.admin.alerts.suspended')}</h2>
       {suspended.length === 0 ? (
         <p class="empty">{ctx.t('podcasts.admin.alerts.noneSuspended')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('podcasts.admin.show')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.listener')}</th>
-                <th scope="col">{ctx.t('podcasts.admin.alerts.suspendedAt')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{ctx.t('podcasts.admin.alerts.decide')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {suspended.map((f) => (
-                <tr>
-                  <td>{f.title}</td>
-                  <td>{f.email}</td>
-                  <td class="nowrap">{when(f.status_changed_at)}</td>
-                  <td>
-                    <Form ctx={ctx} action={`/admin/podcasts/feeds/${f.id}/reactivate`} class="inline">
-                      <button
-                        type="submit"
-                        class="small-btn"
-                        aria-label={ctx.t('podcasts.admin.alerts.reactivateLabel', { email: f.email })}
-                      >
-                        {ctx.t('podcasts.admin.alerts.reactivate')}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div class="cards">
+          {suspended.map((f) => (
+            <section class="panel" aria-labelledby={`feed-${f.id}`}>
+              <h3 id={`feed-${f.id}`}>{f.email}</h3>
+              <dl class="meta">
+                <dt>{ctx.t('podcasts.admin.show')}</dt>
+                <dd>{f.title}</dd>
+                <dt>{ctx.t('podcasts.admin.alerts.suspendedAt')}</dt>
+                <dd>{when(f.status_changed_at)}</dd>
+              </dl>
+              <Form ctx={ctx} action={`/admin/podcasts/feeds/${f.id}/reactivate`} class="inline">
+                <button type="submit" aria-label={ctx.t('podcasts.admin.alerts.reactivateLabel', { email: f.email })}>
+                  {ctx.t('podcasts.admin.alerts.reactivate')}
+                </button>
+              </Form>
+            </section>
+          ))}
         </div>
       )}
     </AdminLayout>
