@@ -56,7 +56,7 @@ describe('podcast sharing alerts', () => {
     const body = (await admin.get(page)).body;
     assert.match(body, /sam@example\.com/);
     assert.match(body, /Night Shift/);
-    assert.match(body, /<td>12<\/td><td>3<\/td>/);
+    assert.match(body, /<dd>12<\/dd><dt>Apps<\/dt><dd>3<\/dd>/);
     assert.match((await admin.get('/admin/podcasts')).body, /Sharing alerts \(1 open\)/);
   });
 
