@@ -267,13 +267,20 @@ export function ProductEditorPage({ ctx, view }: { ctx: PageContext; view: Edito
         {p && (
           <div class="editor-side">
             <CoverSection ctx={ctx} product={p} error={view.errors.cover} />
-            <FilesSection
-              ctx={ctx}
-              product={p}
-              files={view.files}
-              errors={view.errors}
-              maxUploadBytes={view.maxUploadBytes}
-            />
+            {p.kind === 'podcast' ? (
+              // A show delivers its episodes (the podcast editor), not files.
+              <section class="panel">
+                <a href={`/admin/podcasts/${p.id}`}>{t('podcasts.admin.openEditor')}</a>
+              </section>
+            ) : (
+              <FilesSection
+                ctx={ctx}
+                product={p}
+                files={view.files}
+                errors={view.errors}
+                maxUploadBytes={view.maxUploadBytes}
+              />
+            )}
           </div>
         )}
       </div>

@@ -14,6 +14,7 @@ export const podcastsAdminMessages = defineMessages(
     'podcasts.admin.newShow': 'New show',
     'podcasts.admin.create': 'Create show',
     'podcasts.admin.productSettings': 'Price, VAT and store page',
+    'podcasts.admin.openEditor': 'Episodes, artwork and feed settings: open the podcast editor',
     'podcasts.admin.productHint':
       'A show is a product: to sell it as a one-off series, set its price and publish it in the product settings. Its feeds work whatever its status in the store.',
     'podcasts.admin.settings': 'Show settings',
@@ -201,6 +202,7 @@ export const podcastsAdminMessages = defineMessages(
     'podcasts.admin.newShow': 'Neue Sendung',
     'podcasts.admin.create': 'Sendung anlegen',
     'podcasts.admin.productSettings': 'Preis, Umsatzsteuer und Shopseite',
+    'podcasts.admin.openEditor': 'Folgen, Cover und Feed-Einstellungen: im Podcast-Editor öffnen',
     'podcasts.admin.productHint':
       'Eine Sendung ist ein Produkt: Um sie als Serie einzeln zu verkaufen, legen Sie in den Produkteinstellungen einen Preis fest und veröffentlichen sie. Die Feeds funktionieren unabhängig vom Status im Shop.',
     'podcasts.admin.settings': 'Einstellungen der Sendung',

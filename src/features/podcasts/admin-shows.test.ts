@@ -49,6 +49,10 @@ describe('podcast shows in the admin', () => {
     assert.equal(product.status, 'draft');
     assert.equal(product.title, 'Kitchen Talk');
     assert.equal((await show()).sharing_networks_threshold, 8);
+    const productPage = await admin.get(`/admin/products/${showId}`);
+    assert.equal(productPage.status, 200);
+    assert.match(productPage.body, new RegExp(`href="/admin/podcasts/${showId}"`));
+    assert.doesNotMatch(productPage.body, /id="h-files"/, 'a show delivers episodes, not files');
     const list = await admin.get('/admin/podcasts');
     assert.match(list.body, /Kitchen Talk/);
     assert.match(list.body, /href="\/admin\/podcasts\/alerts"/);
