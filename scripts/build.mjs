@@ -112,5 +112,23 @@ function copyAssets() {
   return n;
 }
 
+/**
+ * Copies the data files modules read at run time (the demo podcast's audio)
+ * to the same place under dist/: every file in src/ that is not TypeScript,
+ * not a static asset (copied above) and not a test fixture.
+ */
+function copyDataFiles(files) {
+  for (const file of files) {
+    const rel = relative(src, file);
+    if (/\.tsx?$/.test(rel) || file.startsWith(assetsIn) || rel.includes('/fixtures/')) continue;
+    const target = join(dist, rel);
+    mkdirSync(join(target, '..'), { recursive: true });
+    writeFileSync(target, readFileSync(file));
+  }
+}
+
 const files = walk(src);
-if (!process.argv.includes('--if-stale') || isStale(files)) await build(files);
+if (!process.argv.includes('--if-stale') || isStale(files)) {
+  await build(files);
+  copyDataFiles(files);
+}
