@@ -203,6 +203,30 @@ describe('podcast episodes in the admin', () => {
     assert.equal(await publishDueEpisode(db(), episodeId, new Date(later.getTime() + 5000)), false, 'once only');
   });
 
+  test('downloads: per episode in all, per show over the last 30 days', async () => {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    for (const [listener, daysAgo] of [
+      ['a', 0],
+      ['b', 3],
+      ['c', 40],
+    ] as const)
+      await db()
+        .insertInto('podcast_downloads')
+        .values({
+          episode_id: episodeId,
+          listener,
+          day: day(daysAgo),
+          show_id: showId,
+          feed_id: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    const list = (await admin.get('/admin/podcasts')).body;
+    assert.match(list, /Garden Hour<\/a><\/td><td>1<\/td><td>2<\/td><td>0<\/td>/);
+    const show = (await admin.get(`/admin/podcasts/${showId}`)).body;
+    assert.match(show, /<td>0:03<\/td><td>3<\/td>/);
+  });
+
   test('back to draft, then deleted after the confirm page with its files; a published episode is not deleted', async () => {
     const published = await admin.postForm(`${editor()}/delete`, {}, { formPage: editor() });
     assert.equal(published.status, 400);
