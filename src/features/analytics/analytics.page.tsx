@@ -97,6 +97,18 @@ function Rates({ ctx, report, currency }: { ctx: PageContext; report: Report; cu
               : t('analytics.rateMembers', { rate: money(r.memberships.rateMinor) })}
           </li>
         )}
+        {r.podcasts.count > 0 && (
+          <li>
+            {r.podcasts.rateMinor === undefined
+              ? t('analytics.ratePodcastsNone')
+              : t('analytics.ratePodcasts', { rate: money(r.podcasts.rateMinor) })}{' '}
+            {t('analytics.podcastsDetail', {
+              own: money(r.podcasts.ownMinor),
+              tiers: money(r.podcasts.tiersMinor),
+              downloads: r.podcasts.downloads,
+            })}
+          </li>
+        )}
         <li>
           {r.oneToOne.rateMinor === undefined
             ? t('analytics.rateOneNone')

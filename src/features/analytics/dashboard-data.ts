@@ -3,6 +3,7 @@ import type { DB, ProductKind } from '../../db/schema.js';
 import { type CountrySales, loadCountrySales } from './country-data.js';
 import { isUsableDay } from './effort-input.js';
 import { loadMembershipAnalytics, type MembershipAnalytics } from './membership-figures.js';
+import { loadPodcastFigures, type PodcastShowFigures } from './podcast-figures.js';
 import { getAnalyticsSettings } from './settings.js';
 import { localDay, type Period } from './time-zone.js';
 import { type RangeKey, rangeOf } from './view-options.js';
@@ -68,6 +69,8 @@ export type AnalyticsData = {
   countries: CountrySales[];
   /** MRR, members and subscription flows; only once a membership tier exists. */
   memberships: MembershipAnalytics | undefined;
+  /** Podcast shows: the tiers that include each and its downloads in the period. */
+  podcasts: PodcastShowFigures[];
 };
 
 export const TRAILING_DAYS = 30;
@@ -122,6 +125,7 @@ export async function loadAnalytics(
     memberships,
     countries,
     bookingDays,
+    podcasts,
   ] = await Promise.all([
     db.selectFrom('daily_sales').select('currency').distinct().execute(),
     db.selectFrom('daily_sales').selectAll().where('currency', '=', currency).orderBy('day').execute(),
@@ -220,6 +224,7 @@ export async function loadAnalytics(
       .where('d.currency', '=', currency)
       .groupBy('d.day')
       .execute(),
+    loadPodcastFigures(db, from),
   ]);
   // …so the 1:n figures leave them out, and every sale counts once, on one side.
   const booked = new Map(bookingDays.map((b) => [b.day, b]));
@@ -295,6 +300,7 @@ export async function loadAnalytics(
     campaigns: camps,
     memberships,
     countries,
+    podcasts,
   };
 }
 

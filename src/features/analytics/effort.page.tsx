@@ -97,7 +97,7 @@ export function EffortPage(p: {
               value={field('effort', 'productId', r.products[0]?.id ?? '').value}
               options={r.products.map((x) => ({
                 value: x.id,
-                label: x.kind === 'membership' ? `${x.title} (${t('analytics.membership')})` : x.title,
+                label: kindLabel(x, t),
               }))}
             />
             <Field
@@ -270,4 +270,11 @@ export function EffortPage(p: {
       </section>
     </AdminLayout>
   );
+}
+
+/** A product's name in the hours form: memberships and podcasts say what they are, other titles speak for themselves. */
+function kindLabel(x: { kind: string; title: string }, t: PageContext['t']): string {
+  if (x.kind === 'membership') return `${x.title} (${t('analytics.membership')})`;
+  if (x.kind === 'podcast') return `${x.title} (${t('analytics.podcast')})`;
+  return x.title;
 }

@@ -51,6 +51,7 @@ function ProductTable({ ctx, rows, currency }: { ctx: PageContext; rows: Product
               <th scope="row">
                 {r.title}
                 {r.kind === 'membership' && <span class="muted"> ({t('analytics.membership')})</span>}
+                {r.kind === 'podcast' && <span class="muted"> ({t('analytics.podcast')})</span>}
               </th>
               <td>{money(r.netMinor)}</td>
               <td>{r.orders}</td>

@@ -53,6 +53,8 @@ export type Report = {
   oneToOne: { incomeMinor: number; minutes: number; rateMinor: number | undefined; settingMinor: number };
   /** Membership tiers as their own 1:n line: their products' net revenue per hour recorded on them. */
   memberships: { netMinor: number; minutes: number; rateMinor: number | undefined; count: number };
+  /** Podcasts as their own 1:n line (`podcastLine`); count 0 without shows. */
+  podcasts: PodcastLine;
   /** MRR and churn; only once a membership tier exists. */
   mrr:
     | {
@@ -132,6 +134,7 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate, loca
     })
     .sort((a, b) => b.netMinor - a.netMinor);
 
+  const podcasts = podcastLine(products, d.podcasts);
   const tiers = products.filter((p) => p.kind === 'membership');
   const tierNet = tiers.reduce((a, p) => a + p.netMinor, 0);
   const tierMinutes = tiers.reduce((a, p) => a + p.minutes, 0);
@@ -151,6 +154,7 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate, loca
       rateMinor: hourlyRateMinor(tierNet, tierMinutes),
       count: tiers.length,
     },
+    podcasts,
     mrr,
     oneToMany: { netMinor: allNet, minutes: productMinutes, rateMinor: hourlyRateMinor(allNet, productMinutes) },
     oneToOne: {
@@ -417,5 +421,43 @@ function mrrCharts(currency: string, months: MrrMonth[], t: Translate): { mrr: C
         },
       ],
     },
+  };
+}
+
+export type PodcastLine = {
+  /** Net of the shows' own sales (sold as a one-off series). */
+  ownMinor: number;
+  /** Net of the membership tiers that include a show, each tier once. */
+  tiersMinor: number;
+  netMinor: number;
+  /** Hours recorded on the shows. */
+  minutes: number;
+  rateMinor: number | undefined;
+  downloads: number;
+  count: number;
+};
+
+/**
+ * Podcasts as a 1:n line: what the shows earn — their own sales plus the
+ * tiers that include them (a tier counts once however many shows it
+ * includes) — per hour recorded on the shows. The tiers' income also stays in
+ * the memberships line: a podcast is one reason to be a member, and its
+ * share of a membership cannot be told apart, so both lines show the whole.
+ */
+export function podcastLine(products: readonly ProductRow[], shows: AnalyticsData['podcasts']): PodcastLine {
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const own = shows.map((s) => byId.get(s.productId));
+  const tierIds = new Set(shows.flatMap((s) => s.tierProductIds));
+  const ownMinor = own.reduce((a, p) => a + (p?.netMinor ?? 0), 0);
+  const tiersMinor = [...tierIds].reduce((a, id) => a + (byId.get(id)?.netMinor ?? 0), 0);
+  const minutes = own.reduce((a, p) => a + (p?.minutes ?? 0), 0);
+  return {
+    ownMinor,
+    tiersMinor,
+    netMinor: ownMinor + tiersMinor,
+    minutes,
+    rateMinor: hourlyRateMinor(ownMinor + tiersMinor, minutes),
+    downloads: shows.reduce((a, s) => a + s.downloads, 0),
+    count: shows.length,
   };
 }
