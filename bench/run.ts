@@ -33,6 +33,7 @@ import {
 } from './lib.js';
 import { benchNewsletter } from './newsletter.js';
 import { benchPages } from './pages.js';
+import { benchPodcast } from './podcast.js';
 import { benchDownloads, benchOrders, benchProductPage } from './selling.js';
 import { seedLargeDownload, seedLicenseKey, setUpOverHttp } from './store.js';
 import { benchVideoSegments } from './video-segments.js';
@@ -105,6 +106,14 @@ async function main(): Promise<void> {
   if (process.argv.includes('video')) {
     console.log('Course video segments (encrypted HLS, access re-checked per request)');
     await benchVideoSegments();
+    printTable((performance.now() - started) / 1000);
+    return;
+  }
+
+  // `npm run bench -- podcast`: episode ranges (RSS flat) and 1,000 private feeds polled, next to the bare route.
+  if (process.argv.includes('podcast')) {
+    console.log('Podcasts (random 1 MiB ranges of a 200 MB episode; 1,000 private feeds polled)');
+    await benchPodcast();
     printTable((performance.now() - started) / 1000);
     return;
   }
