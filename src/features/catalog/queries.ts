@@ -184,7 +184,7 @@ export async function slugsLike(db: Db, base: string, exceptId?: string): Promis
   return new Set((await query.execute()).map((r) => r.slug));
 }
 
-/** Whether buyers of a product get anything to download or a key: a live file, or licence keys switched on. */
+/** Whether buyers of a product get anything: a live file, a published lesson or episode, or licence keys switched on. */
 export async function deliversSomething(db: Db, productId: string): Promise<boolean> {
   const file = await db
     .selectFrom('product_files')
@@ -204,6 +204,15 @@ export async function deliversSomething(db: Db, productId: string): Promise<bool
     .limit(1)
     .executeTakeFirst();
   if (lesson) return true;
+  // A podcast delivers its episodes (a scheduled one will be there).
+  const episode = await db
+    .selectFrom('podcast_episodes')
+    .select('id')
+    .where('show_id', '=', productId)
+    .where('status', 'in', ['published', 'scheduled'])
+    .limit(1)
+    .executeTakeFirst();
+  if (episode) return true;
   const keys = await db
     .selectFrom('license_settings')
     .select('product_id')
