@@ -124,6 +124,7 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
       'qrcode',
       'yazl',
       'fast-xml-parser',
+      'ical.js', // a busy calendar's first read
       'pg', // PostgreSQL only
       '@node-rs/argon2', // a login or a password change
     ];

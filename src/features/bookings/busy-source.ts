@@ -1,4 +1,4 @@
-import ICAL from 'ical.js';
+import type ICALModule from 'ical.js';
 import { isTimeZone } from '../analytics/time-zone.js';
 import type { BusyBlock } from './slot-types.js';
 import { wallInstant } from './slots.js';
@@ -46,21 +46,25 @@ type Options = {
   now?: () => number;
 };
 
-const cache = new Map<string, { at: number; ttl: number; calendar: ICAL.Component | undefined }>();
+const cache = new Map<string, { at: number; ttl: number; calendar: ICALModule.Component | undefined }>();
 
 /** Forgets every cached feed (tests, and when the address changes). */
 export function clearBusyCache(): void {
   cache.clear();
 }
 
+/** ical.js, loaded with the first calendar read (a store without a busy calendar never needs it). */
+let ICAL: typeof ICALModule;
+
 /** A busy source reading an iCalendar feed over HTTP(S); the admin page only accepts https addresses. */
 export function icsBusySource(opts: Options): BusySource {
   const now = opts.now ?? Date.now;
-  const load = async (): Promise<ICAL.Component | undefined> => {
+  const load = async (): Promise<ICALModule.Component | undefined> => {
     const hit = cache.get(opts.url);
     if (hit && now() - hit.at < hit.ttl) return hit.calendar;
-    let calendar: ICAL.Component | undefined;
+    let calendar: ICALModule.Component | undefined;
     try {
+      ICAL ??= (await import('ical.js')).default;
       const res = await fetch(opts.url, {
         signal: AbortSignal.timeout(opts.timeoutMs ?? 8000),
         headers: { accept: 'text/calendar' },
@@ -97,7 +101,7 @@ function safeHost(url: string): string {
 }
 
 /** An iCalendar time as an instant: UTC, an IANA zone by Intl, a calendar's own VTIMEZONE, or the store's clock. */
-function instantOf(t: ICAL.Time, tzid: string | undefined, storeZone: string): number {
+function instantOf(t: ICALModule.Time, tzid: string | undefined, storeZone: string): number {
   const day = `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
   if (t.isDate) return wallInstant(day, 0, storeZone);
   if (t.zone === ICAL.Timezone.utcTimezone) return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
@@ -108,7 +112,7 @@ function instantOf(t: ICAL.Time, tzid: string | undefined, storeZone: string): n
 }
 
 /** The busy blocks of a parsed calendar in [from, to): recurring events expanded, free and cancelled ones left out. */
-export function expandBusy(calendar: ICAL.Component, from: number, to: number, storeZone: string): BusyBlock[] {
+export function expandBusy(calendar: ICALModule.Component, from: number, to: number, storeZone: string): BusyBlock[] {
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     const tzid = zone.getFirstPropertyValue('tzid');
     if (typeof tzid === 'string' && !ICAL.TimezoneService.has(tzid)) ICAL.TimezoneService.register(zone);
@@ -116,7 +120,7 @@ export function expandBusy(calendar: ICAL.Component, from: number, to: number, s
   const vevents = calendar.getAllSubcomponents('vevent');
   const exceptions = vevents.filter((v) => v.hasProperty('recurrence-id'));
   const out: BusyBlock[] = [];
-  const add = (vevent: ICAL.Component, start: ICAL.Time, end: ICAL.Time) => {
+  const add = (vevent: ICALModule.Component, start: ICALModule.Time, end: ICALModule.Time) => {
     if (String(vevent.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT') return;
     if (String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return;
     const tzid = (p: string) => {
