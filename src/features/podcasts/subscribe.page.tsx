@@ -111,16 +111,19 @@ function HowTo({ ctx }: { ctx: PageContext }) {
   return (
     <section class="panel" aria-labelledby="h-howto">
       <h2 id="h-howto">{t('podcasts.subscribe.howTo')}</h2>
-      <dl>
-        <dt>{t('podcasts.subscribe.apple')}</dt>
-        <dd>{t('podcasts.subscribe.howApple')}</dd>
-        <dt>{t('podcasts.subscribe.overcast')}</dt>
-        <dd>{t('podcasts.subscribe.howOvercast')}</dd>
-        <dt>{t('podcasts.subscribe.pocketCasts')}</dt>
-        <dd>{t('podcasts.subscribe.howPocketCasts')}</dd>
-        <dt>{t('podcasts.subscribe.otherApps')}</dt>
-        <dd>{t('podcasts.subscribe.howOther')}</dd>
-      </dl>
+      {(
+        [
+          ['podcasts.subscribe.apple', 'podcasts.subscribe.howApple'],
+          ['podcasts.subscribe.overcast', 'podcasts.subscribe.howOvercast'],
+          ['podcasts.subscribe.pocketCasts', 'podcasts.subscribe.howPocketCasts'],
+          ['podcasts.subscribe.otherApps', 'podcasts.subscribe.howOther'],
+        ] as const
+      ).map(([app, how]) => (
+        <>
+          <h3>{t(app)}</h3>
+          <p>{t(how)}</p>
+        </>
+      ))}
     </section>
   );
 }
