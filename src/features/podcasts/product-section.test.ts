@@ -36,7 +36,7 @@ describe('podcasts: the product page', () => {
 
     const res = await t.app.inject(`/p/${slug}`);
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /Conversations about gardens\./);
+    assert.match(res.body, /<p class="pre-line">Conversations about gardens\./);
     assert.match(res.body, /Welcome to Soil stories/);
     assert.match(res.body, /Compost, slowly/);
     assert.doesNotMatch(res.body, /Not yet out|A draft/);
@@ -57,8 +57,18 @@ describe('podcasts: the product page', () => {
     const { showId, slug } = await seedShow(t.services, { title: 'Quiet show', publicFeed: false });
     const ep = await seedEpisode(t.services, showId, { title: 'Public but no feed', access: 'public' });
     await t.services.database.db.updateTable('podcast_episodes').set({ audio_key: 'x' }).where('id', '=', ep).execute();
+    await t.services.database.db
+      .updateTable('products')
+      .set({ description_md: 'Conversations about gardens.' })
+      .where('id', '=', showId)
+      .execute();
     const res = await t.app.inject(`/p/${slug}`);
     assert.equal(res.statusCode, 200);
+    assert.doesNotMatch(
+      res.body,
+      /<p class="pre-line">Conversations about gardens\./,
+      'the same description once, not twice',
+    );
     assert.doesNotMatch(res.body, /<audio/);
     assert.doesNotMatch(res.body, /feed\.xml/);
     assert.match(res.body, /Public but no feed/);

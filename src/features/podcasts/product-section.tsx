@@ -22,12 +22,14 @@ export const podcastProductSection: ProductSection = async (db, product, ctx) =>
   const publicFeed = show.public_feed === 1;
   return (
     <section class="podcast-show" aria-labelledby="h-podcast-episodes">
-      {show.description && <p class="pre-line">{show.description}</p>}
+      {show.description && show.description.trim() !== product.description_md.trim() && (
+        <p class="pre-line">{show.description}</p>
+      )}
       <h2 id="h-podcast-episodes">{t('podcasts.product.episodes')}</h2>
       {episodes.length === 0 ? (
         <p class="muted">{t('podcasts.product.none')}</p>
       ) : (
-        <ol class="podcast-episodes">
+        <ul class="podcast-episodes">
           {episodes.map((e) => (
             <EpisodeItem
               ctx={ctx}
@@ -37,7 +39,7 @@ export const podcastProductSection: ProductSection = async (db, product, ctx) =>
               language={show.language}
             />
           ))}
-        </ol>
+        </ul>
       )}
       {tiers.length > 0 && (
         <p>
