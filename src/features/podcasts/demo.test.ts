@@ -98,6 +98,12 @@ describe('the demo store’s podcast', () => {
       assert.equal(format.format_name, 'mp3');
       assert.equal(Math.round(Number(format.duration)), e.duration_seconds);
     }
+    const cover = await db()
+      .selectFrom('products')
+      .select('cover_key')
+      .where('id', '=', show.product_id)
+      .executeTakeFirstOrThrow();
+    assert.match(cover.cover_key ?? '', /^covers\//, "the artwork is the product's cover too");
     assert.ok(show.artwork_key && show.artwork_small_key);
     const art = await sharp(fileOf(t, show.artwork_key)).metadata();
     assert.deepEqual([art.format, art.width, art.height], ['jpeg', 1400, 1400]);

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
+import { storeCover } from '../catalog/cover-image.js';
 import { demoPrice } from '../catalog/demo-products.js';
 import { insertDraftProduct } from '../catalog/draft-product.js';
 import { claimSetting, getStoreSettings, readSetting } from '../settings/store-settings.js';
@@ -72,6 +73,7 @@ export async function addDemoPodcast(services: Services, now: Date): Promise<{ a
   let added = 0;
   for (const episode of EPISODES) added += await ensureDemoEpisode(services, showId, text, episode, now);
   if (show.artwork_key === null) await addDemoArtwork(services, showId);
+  await addDemoCover(services, showId);
   return { added };
 }
 
@@ -96,7 +98,8 @@ async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText): Promise<strin
         .updateTable('products')
         .set({
           summary: text.summary,
-          description_md: text.description,
+          // The product page shows the show's description with the episodes.
+          description_md: '',
           pricing: 'fixed',
           price_minor: demoPrice(29, currency),
           status: 'published',
@@ -238,4 +241,19 @@ async function addDemoArtwork(services: Services, showId: string): Promise<void>
     await services.storage.delete(result.artworkKey);
     await services.storage.delete(result.smallKey);
   }
+}
+
+/** The same picture as the product's cover in the store, while it has none. */
+async function addDemoCover(services: Services, showId: string): Promise<void> {
+  const { db } = services.database;
+  const product = await db.selectFrom('products').select('cover_key').where('id', '=', showId).executeTakeFirst();
+  if (!product || product.cover_key !== null) return;
+  const key = await storeCover(services.storage, await demoArtworkPng());
+  const r = await db
+    .updateTable('products')
+    .set({ cover_key: key })
+    .where('id', '=', showId)
+    .where('cover_key', 'is', null)
+    .executeTakeFirst();
+  if (r.numUpdatedRows !== 1n) await services.storage.delete(key);
 }
