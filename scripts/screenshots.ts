@@ -48,6 +48,7 @@ const PUBLIC_PAGES: Shot[] = [
   { name: 'event-waitlist', path: '/events/{eventId}/waitlist?session={eventSession}' },
   { name: 'product-booking', path: '{product:booking}' },
   { name: 'checkout-booking-choice', path: '/checkout?product={bookingId}&d.tz=America%2FNew_York' },
+  { name: 'product-podcast', path: '{product:podcast}' },
   { name: 'checkout', path: '/checkout?product={productId:0}' },
   { name: 'membership', path: '/membership' },
   { name: 'membership-subscribe', path: '/membership/subscribe?tier={tier}&interval=month' },
@@ -206,6 +207,7 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
     course: /course|kurs/,
     event: /workshop/,
     booking: /consultation|beratung/,
+    podcast: /studio-notes|atelier-notizen/,
   };
   for (const [key, slug] of Object.entries(slugs)) {
     found.set(`{product:${key}}`, products.find((p) => slug.test(p)) ?? products[0] ?? '/');
