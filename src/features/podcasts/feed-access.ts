@@ -17,6 +17,11 @@ export type FeedAudience = {
   listenerName: string;
   /** When access ended (the latest revoked purchase or lapsed subscription); null while listening or never. */
   endedAt: string | null;
+  /**
+   * While listening: when the access began (the newest purchase or subscription), so a renewal
+   * after an ending moves the feed's Last-Modified past the "ended" notice's.
+   */
+  since: string | null;
 };
 
 export const FEED_ACCESS_TTL_MS = 30_000;
@@ -68,8 +73,36 @@ export async function loadAudience(db: Db, show: ShowRow, email: string, now: Da
     db.selectFrom('members').select(['id', 'name']).where('email', '=', email).executeTakeFirst(),
   ]);
   const listenerName = member?.name.trim() || email;
-  if (access.listener) return { access, listenerName, endedAt: null };
-  return { access, listenerName, endedAt: await accessEndedAt(db, show, email, member?.id, now) };
+  if (access.listener) {
+    return { access, listenerName, endedAt: null, since: await accessSince(db, show, email, member?.id) };
+  }
+  return { access, listenerName, endedAt: await accessEndedAt(db, show, email, member?.id, now), since: null };
+}
+
+async function accessSince(db: Db, show: ShowRow, email: string, memberId: string | undefined): Promise<string | null> {
+  const purchase = await db
+    .selectFrom('podcast_purchases')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('show_id', '=', show.product_id)
+    .where('email', '=', email)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  const tierIds = showTierIds(show);
+  const subscription =
+    memberId && tierIds.length > 0
+      ? await db
+          .selectFrom('subscriptions')
+          .select((eb) => eb.fn.max('created_at').as('at'))
+          .where('member_id', '=', memberId)
+          .where('tier_id', 'in', tierIds)
+          .executeTakeFirst()
+      : undefined;
+  return newest([purchase?.at, subscription?.at]);
+}
+
+function newest(times: readonly unknown[]): string | null {
+  const found = times.filter((t): t is string => typeof t === 'string');
+  return found.length > 0 ? found.sort().at(-1)! : null;
 }
 
 /** The latest moment the address lost the show: a revoked purchase or a subscription to one of its tiers run out. */
@@ -97,6 +130,5 @@ async function accessEndedAt(
           .where('access_until', '<=', now.toISOString())
           .executeTakeFirst()
       : undefined;
-  const times = [purchase?.at, subscription?.at].filter((t): t is string => typeof t === 'string');
-  return times.length > 0 ? times.sort().at(-1)! : null;
+  return newest([purchase?.at, subscription?.at]);
 }

@@ -5,9 +5,9 @@ import { getStoreSettings } from '../settings/store-settings.js';
 import { mayHear, NO_SHOW_ACCESS, type ShowAccess } from './access.js';
 import type { FeedAccessCache, FeedAudience } from './feed-access.js';
 import type { FeedStore, PrivateState } from './feed-model.js';
-import { findFeedByToken } from './feed-tokens.js';
+import { isWellFormedToken, tokenHash } from './feed-tokens.js';
 import { audioExtension } from './links.js';
-import { findShow, type ShowRow } from './queries.js';
+import type { ShowRow } from './queries.js';
 
 /**
  * The look-ups every feed URL starts with: the show, the private feed its
@@ -29,13 +29,66 @@ export async function resolvePrivateFeed(
   params: { show: string; token: string },
   now: Date,
 ): Promise<PrivateFeedContext | undefined> {
-  const feed = await findFeedByToken(db, params.show, params.token);
-  if (!feed) return undefined;
-  const show = await findShow(db, feed.show_id);
-  if (!show) return undefined;
+  const found = await findFeedWithShow(db, params.show, params.token);
+  if (!found) return undefined;
+  const { feed, show } = found;
   if (feed.status === 'suspended') return { show, feed, state: 'suspended', access: NO_SHOW_ACCESS, audience: null };
   const audience = await cache.audience(db, show, feed, now);
   return { show, feed, state: audience.access.listener ? 'listener' : 'ended', access: audience.access, audience };
+}
+
+/**
+ * The feed a token names with its show, in one query (every poll and every
+ * enclosure request asks): `findFeedByToken` and `findShow` joined.
+ */
+async function findFeedWithShow(
+  db: Db,
+  showId: string,
+  token: string,
+): Promise<{ feed: PodcastFeed; show: ShowRow } | undefined> {
+  if (!isWellFormedToken(token)) return undefined;
+  const row = await db
+    .selectFrom('podcast_feeds as f')
+    .innerJoin('podcast_shows as s', 's.product_id', 'f.show_id')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .selectAll('s')
+    .select(['p.title', 'p.slug', 'p.status', 'p.summary', 'p.pricing'])
+    .select([
+      'f.id as feed_id',
+      'f.show_id as feed_show_id',
+      'f.email as feed_email',
+      'f.generation as feed_generation',
+    ])
+    .select(['f.token_hash as feed_token_hash', 'f.status as feed_status', 'f.created_at as feed_created_at'])
+    .select(['f.rotated_at as feed_rotated_at', 'f.status_changed_at as feed_status_changed_at'])
+    .where('f.token_hash', '=', tokenHash(token))
+    .where('f.show_id', '=', showId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    feed_id,
+    feed_show_id,
+    feed_email,
+    feed_generation,
+    feed_token_hash,
+    feed_status,
+    feed_created_at,
+    feed_rotated_at,
+    feed_status_changed_at,
+    ...show
+  } = row;
+  const feed: PodcastFeed = {
+    id: feed_id,
+    show_id: feed_show_id,
+    email: feed_email,
+    generation: feed_generation,
+    token_hash: feed_token_hash,
+    status: feed_status,
+    created_at: feed_created_at,
+    rotated_at: feed_rotated_at,
+    status_changed_at: feed_status_changed_at,
+  };
+  return { feed, show };
 }
 
 /** Published episodes this access may hear, newest first (only the public ones for the public feed). */

@@ -246,6 +246,13 @@ describe('podcast feeds: private and public RSS, audio with ranges, counting', (
     const email = 'leo@example.com';
     const sub = await subscribeAndPay(t, c, { tier: tierSlug, email });
     const { path, token } = await feedOf(t.services, showId, email);
+    // The show last changed an hour ago (HTTP dates have whole seconds: this test runs within one).
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    await db()
+      .updateTable('podcast_shows')
+      .set({ feed_changed_at: hourAgo })
+      .where('product_id', '=', showId)
+      .execute();
     assert.equal(await cancelAtPeriodEnd(t.services, sub.id, { source: 'test' }), 'done');
     forgetAccess();
     const during = parseFeed((await get(path)).body)!;
@@ -273,7 +280,10 @@ describe('podcast feeds: private and public RSS, audio with ranges, counting', (
 
     await subscribeAndPay(t, c, { tier: tierSlug, email });
     forgetAccess();
-    const renewed = parseFeed((await get(path)).body)!;
+    // An app that only sends If-Modified-Since must see the renewal too.
+    const sinceEnded = await get(path, { 'if-modified-since': String(ended.headers['last-modified']) });
+    assert.equal(sinceEnded.statusCode, 200);
+    const renewed = parseFeed(sinceEnded.body)!;
     assert.ok(
       renewed.items.some((i) => i.title === 'Members episode'),
       'same token, episodes back',
@@ -355,6 +365,9 @@ describe('podcast feeds: private and public RSS, audio with ranges, counting', (
   test('unknown shows and malformed tokens are 404', async () => {
     assert.equal((await get(`/feeds/${showId}/not-a-token`)).statusCode, 404);
     assert.equal((await get(`/feeds/nope/${'a'.repeat(43)}`)).statusCode, 404);
+    const long = await get(`/feeds/${showId}/${'a'.repeat(80)}`);
+    assert.equal(long.statusCode, 404);
+    assert.doesNotMatch(long.body, /<html/i);
     assert.equal((await get('/podcasts/nope/feed.xml')).statusCode, 404);
   });
 });

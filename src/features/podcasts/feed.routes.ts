@@ -24,13 +24,13 @@ import { findShow } from './queries.js';
 import { audioEtag, type Servable, sendServable } from './serve-audio.js';
 import { feedEtag, latest, RenderedFeeds, sendFeed } from './serve-feed.js';
 
-const id = z.string().min(1).max(64);
-const privateParams = z.object({ show: id, token: z.string().max(64) });
-const privateFileParams = privateParams.extend({ file: z.string().max(80) });
-const privateEpisodeParams = privateParams.extend({ episodeId: id, file: z.string().max(40) });
+const id = z.string().min(1);
+const privateParams = z.object({ show: id, token: z.string() });
+const privateFileParams = privateParams.extend({ file: z.string() });
+const privateEpisodeParams = privateParams.extend({ episodeId: id, file: z.string() });
 const publicParams = z.object({ show: id });
-const publicFileParams = publicParams.extend({ file: z.string().max(80) });
-const publicEpisodeParams = publicParams.extend({ episodeId: id, file: z.string().max(40) });
+const publicFileParams = publicParams.extend({ file: z.string() });
+const publicEpisodeParams = publicParams.extend({ episodeId: id, file: z.string() });
 
 const PRIVATE_FEED_CACHE = 'private, max-age=300';
 const PUBLIC_FEED_CACHE = 'public, max-age=300';
@@ -62,7 +62,10 @@ export function registerPodcastFeedRoutes(fastify: FastifyInstance, services: Se
         ...['private', feed.id, feed.generation, feed.status, state, show.feed_version, show.tier_ids],
         ...[name, lang, endedAt, store.name, base],
       ]),
-      lastModified: latest([show.feed_changed_at, feed.status_changed_at, feed.rotated_at, endedAt]),
+      lastModified: latest([
+        ...[show.feed_changed_at, feed.status_changed_at, feed.rotated_at, endedAt],
+        state === 'listener' ? audience?.since : null,
+      ]),
     };
     return sendFeed(req, reply, {
       validators,
