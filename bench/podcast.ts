@@ -269,6 +269,8 @@ async function benchPolling(base: string, seeded: Seeded) {
   const bare = await startBareFastify();
   const bareLoad = await load(`http://127.0.0.1:${bare.port}/`);
   record(loadRow('bare Fastify JSON route', bareLoad, undefined));
+  // The app's own floor: every request passes its hooks (security headers, language, sessions).
+  record(loadRow('GET /healthz (SELECT 1), for the app’s floor', await load(`${base}/healthz`), bareLoad.rps));
   await wrkPaths(base, lines, false, WARMUP);
   const full = await wrkPaths(base, lines, false, DURATION);
   record(loadRow(`private feeds, ${paths.length} tokens in turn (200, gzip)`, full, bareLoad.rps));
