@@ -41,12 +41,24 @@ describe('the demo store’s podcast', () => {
       .execute(),
     episodes: await db().selectFrom('podcast_episodes').selectAll().orderBy('guid').execute(),
     jobs: await db().selectFrom('jobs').select(['kind', 'unique_key']).where('kind', '=', 'podcasts.publish').execute(),
+    hours: await db().selectFrom('effort_entries').select(['day', 'minutes', 'note']).orderBy('day').execute(),
     files: storedKeys(t),
   });
 
   test('a show for the paid tier with a public trailer, three members’ episodes and one a week ahead', async () => {
     assert.deepEqual(await addDemoPodcast(t.services, now), { added: 5 });
-    const { shows, products, episodes, jobs } = await snapshot();
+    const { shows, products, episodes, jobs, hours } = await snapshot();
+    assert.deepEqual(
+      hours.map((h) => [h.day, h.note]),
+      [
+        ['2026-05-21', 'Aufnahme: Atelier-Notizen'],
+        ['2026-10-25', 'Aufnahme: Atelier-Notizen'],
+        ['2026-11-01', 'Aufnahme: Atelier-Notizen'],
+        ['2026-11-15', 'Aufnahme: Atelier-Notizen'],
+        ['2026-11-29', 'Aufnahme: Atelier-Notizen'],
+      ],
+      'hours of recording in the leverage figures',
+    );
     assert.equal(shows.length, 1);
     const show = shows[0]!;
     const paid = await db().selectFrom('membership_tiers').select('id').where('is_free', '=', 0).execute();

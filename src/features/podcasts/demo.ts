@@ -5,9 +5,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import type { Services } from '../../services.js';
+import type { Locale } from '../../web/i18n.js';
+import { translator } from '../../web/messages.js';
+import { addEffortEntry } from '../analytics/record-effort.js';
 import { storeCover } from '../catalog/cover-image.js';
 import { demoPrice } from '../catalog/demo-products.js';
 import { insertDraftProduct } from '../catalog/draft-product.js';
+import { utcToLocalInput } from '../posts/local-time.js';
 import { claimSetting, getStoreSettings, readSetting } from '../settings/store-settings.js';
 import { storeArtwork } from './artwork.js';
 import { demoArtworkPng } from './demo-artwork.js';
@@ -63,7 +67,7 @@ export async function addDemoPodcast(services: Services, now: Date): Promise<{ a
   const { db } = services.database;
   const { locale } = await getStoreSettings(db);
   const text = DEMO_SHOW[locale];
-  const showId = await ensureDemoShow(db, text);
+  const showId = await ensureDemoShow(db, text, now);
   const show = await db
     .selectFrom('podcast_shows')
     .select('artwork_key')
@@ -77,7 +81,7 @@ export async function addDemoPodcast(services: Services, now: Date): Promise<{ a
   return { added };
 }
 
-async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText): Promise<string> {
+async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText, now: Date): Promise<string> {
   const existing = await readSetting(db, DEMO_SHOW_KEY);
   if (existing) return existing;
   const tiers = await db
@@ -89,8 +93,8 @@ async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText): Promise<strin
   const made = await db
     .transaction()
     .execute(async (trx) => {
-      const now = isoNow();
-      const { currency } = await getStoreSettings(trx);
+      const stamp = isoNow();
+      const { currency, locale, timeZone } = await getStoreSettings(trx);
       const { id } = await insertDraftProduct(trx, { kind: 'podcast', title: text.title, fallbackSlug: 'podcast' });
       // Another start made the show first: this one rolls back.
       if (!(await claimSetting(trx, DEMO_SHOW_KEY, id))) throw new AlreadyMade();
@@ -103,7 +107,7 @@ async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText): Promise<strin
           pricing: 'fixed',
           price_minor: demoPrice(29, currency),
           status: 'published',
-          published_at: now,
+          published_at: stamp,
         })
         .where('id', '=', id)
         .execute();
@@ -113,16 +117,17 @@ async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText): Promise<strin
           product_id: id,
           description: text.description,
           author: text.author,
-          language: (await getStoreSettings(trx)).locale,
+          language: locale,
           category: 'Business',
           subcategory: 'Entrepreneurship',
           tier_ids: JSON.stringify(tiers.map((t) => t.id)),
           public_feed: 1,
-          feed_changed_at: now,
-          created_at: now,
-          updated_at: now,
+          feed_changed_at: stamp,
+          created_at: stamp,
+          updated_at: stamp,
         })
         .execute();
+      await recordDemoHours(trx, id, text.title, { now, locale, timeZone });
       return id;
     })
     .catch((err: unknown) => {
@@ -256,4 +261,24 @@ async function addDemoCover(services: Services, showId: string): Promise<void> {
     .where('cover_key', 'is', null)
     .executeTakeFirst();
   if (r.numUpdatedRows !== 1n) await services.storage.delete(key);
+}
+
+/** The show's hours in the leverage figures: setting it up, then a little recording the day before each episode. */
+async function recordDemoHours(
+  db: Kysely<DB>,
+  productId: string,
+  title: string,
+  clock: { now: Date; locale: Locale; timeZone: string },
+): Promise<void> {
+  const note = translator(clock.locale)('podcasts.effort.note', { show: title });
+  // The most before the first episodes (setting up, a pilot); then short weekly sessions, as the store's story has it.
+  const sessions = [
+    { days: -200, minutes: 360 },
+    ...EPISODES.filter((e) => e.days < 0).map((e) => ({ days: e.days - 1, minutes: 30 })),
+  ];
+  for (const session of sessions) {
+    const at = new Date(clock.now.getTime() + session.days * DAY_MS).toISOString();
+    const day = utcToLocalInput(at, clock.timeZone).slice(0, 10);
+    await addEffortEntry(db, { productId, day, minutes: session.minutes, category: 'creation', note });
+  }
 }
