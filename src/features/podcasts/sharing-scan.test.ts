@@ -87,6 +87,21 @@ describe('podcast sharing scan', () => {
     assert.equal((await alertsOf(rotated.id)).filter((a) => a.status === 'open').length, 0);
   });
 
+  test('the hourly job scans and schedules the next hour', async () => {
+    const feed = (await feedOf(t.services, showId, 'job@example.com')).feed;
+    await sight(feed.id, 5);
+    await scheduleSharingScan(db());
+    await t.drainJobs();
+    assert.equal((await alertsOf(feed.id)).length, 1);
+    const next = new Date(Date.now() + 3_600_000).toISOString().slice(0, 13);
+    const pending = await db()
+      .selectFrom('jobs')
+      .select(['unique_key', 'status'])
+      .where('unique_key', '=', `podcast-sharing-scan:${next}`)
+      .executeTakeFirst();
+    assert.equal(pending?.status, 'pending');
+  });
+
   test('the scan schedules itself once per hour', async () => {
     const at = new Date('2030-01-01T10:15:00Z');
     await scheduleSharingScan(db(), at);
