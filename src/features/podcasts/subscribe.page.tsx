@@ -68,16 +68,16 @@ function FeedUrl({ ctx, feedUrl }: { ctx: PageContext; feedUrl: string }) {
     <div class="field">
       <label for="f-feed-url">{t('podcasts.subscribe.urlLabel')}</label>
       <div class="input-row">
-        <input id="f-feed-url" type="text" readOnly value={feedUrl} aria-describedby="f-feed-url-hint" />
-        <button
-          type="button"
-          class="secondary"
-          data-copy="f-feed-url"
-          data-copied={t('podcasts.subscribe.copied')}
-          hidden
-        >
-          {t('podcasts.subscribe.copy')}
-        </button>
+        {/* The Copy button is added by podcast-subscribe.js. */}
+        <input
+          id="f-feed-url"
+          type="text"
+          readOnly
+          value={feedUrl}
+          aria-describedby="f-feed-url-hint"
+          data-copy-label={t('podcasts.subscribe.copy')}
+          data-copied-label={t('podcasts.subscribe.copied')}
+        />
       </div>
       <p class="hint" id="f-feed-url-hint">
         {t('podcasts.subscribe.personal')}

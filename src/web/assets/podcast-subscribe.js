@@ -1,10 +1,11 @@
-// The subscribe page's Copy button: copies the private feed URL and says so.
-// Without script the button stays hidden and the read-only field can be selected by hand.
+// The subscribe page's Copy button, added by this script: without script there
+// is no button that could not work, and the read-only field is selected by hand.
 (() => {
-  for (const button of document.querySelectorAll('button[data-copy]')) {
-    const input = document.getElementById(button.dataset.copy);
-    if (!input) continue;
-    button.hidden = false;
+  for (const input of document.querySelectorAll('input[data-copy-label]')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary';
+    button.textContent = input.dataset.copyLabel;
     button.addEventListener('click', async () => {
       input.select();
       try {
@@ -12,7 +13,8 @@
       } catch {
         document.execCommand('copy');
       }
-      button.textContent = button.dataset.copied;
+      button.textContent = input.dataset.copiedLabel;
     });
+    input.after(button);
   }
 })();
