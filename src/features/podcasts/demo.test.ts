@@ -137,3 +137,26 @@ describe('the demo store’s podcast', () => {
     assert.equal(after.shows.length, 1);
   });
 });
+
+describe('the demo podcast, started twice at once', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await setUpStore(t.services, { demo: true });
+    await addDemoMemberships(t.services);
+  });
+  after(() => t.close());
+
+  test('one show, each episode once, no stray files', async () => {
+    const now = new Date('2026-12-07T10:00:00.000Z');
+    const runs = await Promise.all([addDemoPodcast(t.services, now), addDemoPodcast(t.services, now)]);
+    assert.equal(runs[0].added + runs[1].added, 5);
+    const db = t.services.database.db;
+    assert.equal((await db.selectFrom('podcast_shows').select('product_id').execute()).length, 1);
+    assert.equal((await db.selectFrom('products').select('id').where('kind', '=', 'podcast').execute()).length, 1);
+    const episodes = await db.selectFrom('podcast_episodes').select('audio_key').execute();
+    assert.equal(episodes.length, 5);
+    const audio = storedKeys(t).filter((k) => k.startsWith('podcast-audio/'));
+    assert.equal(audio.length, 5, 'the losing run deleted the audio it stored');
+  });
+});
