@@ -7,6 +7,7 @@ import { NOTICE_AUDIO, NOTICE_AUDIO_SECONDS, NOTICE_AUDIO_TYPE } from './feed-no
 import { type FeedChannel, type FeedItem, podcastGuid } from './feed-xml.js';
 import {
   artworkPath,
+  noticeAudioPath,
   privateAudioPath,
   privateChaptersPath,
   privateFeedPath,
@@ -173,9 +174,6 @@ function noticeText(input: FeedModelInput, view: Extract<FeedView, { kind: 'priv
     since: view.feed.created_at,
   };
 }
-
-/** The notices' second of silence (see feed-notice-audio.ts). */
-export const noticeAudioPath = (showId: string) => `/podcasts/${showId}/notice.mp3`;
 
 export type Chapter = { start: number; title: string };
 

@@ -50,5 +50,11 @@ export const publicTranscriptPath = (showId: string, ep: Ep) =>
 export const artworkPath = (showId: string, storageKey: string) =>
   `/podcasts/${showId}/artwork/${storageKey.split('/').pop() ?? ''}.jpg`;
 
+/**
+ * A second of silence as the enclosure of the feeds' notices (welcome, ended,
+ * paused): apps drop items without one (see feed-notice-audio.ts).
+ */
+export const noticeAudioPath = (showId: string) => `/podcasts/${showId}/notice.mp3`;
+
 /** The library's subscribe page for a show. */
 export const subscribePath = (showId: string) => `/library/podcasts/${showId}`;
