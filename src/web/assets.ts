@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 
 /**
  * The static files served under /assets/: src/web/assets when run from the
- * sources, dist/web/assets in the build (which adds a .gz and .br copy of each
- * text file, see scripts/build.mjs).
+ * sources, dist/assets in the build (the bundle's modules sit in dist/; the
+ * build adds a .gz and .br copy of each text file, see scripts/build.mjs).
  */
 export const ASSETS_DIR = join(import.meta.dirname, 'assets');
 
