@@ -1,5 +1,6 @@
 // What the admin pages show for the store's internal names: every background
-// job kind (/admin/jobs), every email template (the outbox), every audit action
+// job kind (/admin/jobs), every email template (the outbox), every count an
+// order's timeline shows for what it granted, every audit action
 // and every detail an action records (/admin/audit) has a label in both
 // languages, so no page shows a bare `events.hold-expiry` or `questionId`.
 import assert from 'node:assert/strict';
@@ -47,6 +48,15 @@ describe('internal names have a label in both languages', () => {
   test('every background job kind', () => {
     const missing = allJobs.map((j) => j.kind).filter((kind) => !labelled(`jobs.kind.${kind}`));
     assert.deepEqual(missing, []);
+  });
+
+  test('every count an entitlement writes into an order’s timeline', () => {
+    const keys = features.flatMap((f) => (f.entitlements ?? []).flatMap((e) => (e.timelineKey ? [e.timelineKey] : [])));
+    assert.ok(keys.length >= 6, `only ${keys.length} timeline keys found`);
+    assert.deepEqual(
+      keys.filter((k) => !labelled(`orders.fact.${k}`)),
+      [],
+    );
   });
 
   test('every email template', () => {

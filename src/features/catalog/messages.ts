@@ -183,6 +183,8 @@ export const catalogMessages = defineMessages(
     'catalog.buy.email': 'Email address',
     'catalog.buy.email.hint': 'Your download link is sent here.',
     'catalog.buy.email.hintCourse': 'Your access to the course is sent here.',
+    'catalog.buy.email.hintPodcast':
+      'Your receipt is sent here; with this address you find your private feed in your library.',
     'catalog.buy.name': 'Name (optional)',
     'catalog.buy.discountCode': 'Discount code (optional)',
     'catalog.buy.applyCode': 'Apply code',
@@ -388,6 +390,8 @@ export const catalogMessages = defineMessages(
     'catalog.buy.email': 'E-Mail-Adresse',
     'catalog.buy.email.hint': 'Hierhin schicken wir Ihren Download-Link.',
     'catalog.buy.email.hintCourse': 'Hierhin schicken wir Ihren Zugang zum Kurs.',
+    'catalog.buy.email.hintPodcast':
+      'Hierhin schicken wir den Beleg; mit dieser Adresse finden Sie Ihren privaten Feed in Ihrer Bibliothek.',
     'catalog.buy.name': 'Name (freiwillig)',
     'catalog.buy.discountCode': 'Rabattcode (freiwillig)',
     'catalog.buy.applyCode': 'Code einlösen',

@@ -16,6 +16,14 @@ import { priceLabel, suggestedAmount } from './price.js';
 import type { ProductFileWithVersion } from './queries.js';
 import { ProductHead, productDescription } from './seo.js';
 
+/** Where the buyer's address sends what they buy, by kind (a download link unless said otherwise). */
+const BUY_EMAIL_HINT: Partial<
+  Record<Product['kind'], 'catalog.buy.email.hintCourse' | 'catalog.buy.email.hintPodcast'>
+> = {
+  course: 'catalog.buy.email.hintCourse',
+  podcast: 'catalog.buy.email.hintPodcast',
+};
+
 export type ProductPageProps = {
   ctx: PageContext;
   product: Product;
@@ -87,7 +95,7 @@ function BuyForm({
         label={t('catalog.buy.email')}
         autocomplete="email"
         required
-        hint={t(product.kind === 'course' ? 'catalog.buy.email.hintCourse' : 'catalog.buy.email.hint')}
+        hint={t(BUY_EMAIL_HINT[product.kind] ?? 'catalog.buy.email.hint')}
       />
       <Field name="name" label={t('catalog.buy.name')} autocomplete="name" />
       {!free && <BillingCountryField ctx={ctx} value={billingCountry} />}

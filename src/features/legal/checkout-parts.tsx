@@ -221,8 +221,10 @@ export function CheckoutLegalLinks({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** What the buyer is told they buy: a course is named as one, other digital content as a download. */
+/** What the buyer is told they buy: a course and a podcast are named as such, other digital content as a download. */
 function summaryKey(kind: ProductKind, withdrawal: string) {
   if (withdrawal !== 'digital') return 'legal.checkout.summary.itemOther' as const;
-  return kind === 'course' ? ('legal.checkout.summary.course' as const) : ('legal.checkout.summary.item' as const);
+  if (kind === 'course') return 'legal.checkout.summary.course' as const;
+  if (kind === 'podcast') return 'legal.checkout.summary.podcast' as const;
+  return 'legal.checkout.summary.item' as const;
 }

@@ -22,6 +22,7 @@ export const legalMessages = defineMessages(
     'legal.checkout.summary.pwywNoVat': 'You choose the price (at least {min}); no VAT is charged for {country}.',
     'legal.checkout.summary.item': 'You are buying: {title} (digital download)',
     'legal.checkout.summary.course': 'You are buying: {title} (online course)',
+    'legal.checkout.summary.podcast': 'You are buying: {title} (podcast, heard through a private feed)',
     'legal.checkout.consent.digital':
       'I expressly agree that you begin delivering the digital content before the withdrawal period ends. I am aware that I thereby lose my right of withdrawal once delivery has begun.',
     'legal.checkout.consent.legend': 'Digital content',
@@ -180,6 +181,7 @@ export const legalMessages = defineMessages(
       'Sie wählen den Preis (mindestens {min}); für {country} wird keine Umsatzsteuer berechnet.',
     'legal.checkout.summary.item': 'Sie kaufen: {title} (digitaler Download)',
     'legal.checkout.summary.course': 'Sie kaufen: {title} (Online-Kurs)',
+    'legal.checkout.summary.podcast': 'Sie kaufen: {title} (Podcast, zu hören über einen privaten Feed)',
     'legal.checkout.consent.digital':
       'Ich stimme ausdrücklich zu, dass Sie mit der Bereitstellung der digitalen Inhalte vor Ablauf der Widerrufsfrist beginnen. Mir ist bekannt, dass ich dadurch mein Widerrufsrecht mit Beginn der Bereitstellung verliere.',
     'legal.checkout.consent.legend': 'Digitale Inhalte',

@@ -1,4 +1,5 @@
-import type { Db, PodcastFeed } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db, PodcastFeed } from '../../db/schema.js';
 import { normaliseEmail } from '../memberships/access.js';
 import { showAccess, showTierIds } from './access.js';
 import { ensureFeed, rotateFeed } from './feed-tokens.js';
@@ -65,7 +66,7 @@ async function isMember(db: Db, address: string): Promise<boolean> {
  * another finds the feed already rotated, which is what was asked.
  */
 export async function rotateOwnFeed(
-  db: Db,
+  db: Kysely<DB>,
   secret: string,
   showId: string,
   email: string,
@@ -73,7 +74,19 @@ export async function rotateOwnFeed(
 ): Promise<'rotated' | 'refused'> {
   const state = await loadSubscribeState(db, secret, showId, email, now);
   if (state.kind !== 'listener' || state.feed.status !== 'active') return 'refused';
-  await rotateFeed(db, secret, state.feed, now.toISOString());
+  const at = now.toISOString();
+  const feed = state.feed;
+  await db.transaction().execute(async (trx) => {
+    // The shared URL is gone: an open sharing alert about it is settled the way "Rotate" would settle it.
+    if (await rotateFeed(trx, secret, feed, at)) {
+      await trx
+        .updateTable('podcast_sharing_alerts')
+        .set({ status: 'rotated', decided_at: at })
+        .where('feed_id', '=', feed.id)
+        .where('status', '=', 'open')
+        .execute();
+    }
+  });
   return 'rotated';
 }
 

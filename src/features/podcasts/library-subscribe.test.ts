@@ -102,9 +102,23 @@ describe('podcasts: the library and the subscribe page', () => {
     assert.doesNotMatch(res.body, /\/feeds\//);
   });
 
-  test('a new URL: the old one stops at once, the page says to subscribe again', async () => {
+  test('a new URL: the old one stops at once, the page says to subscribe again, a sharing alert is settled', async () => {
     const me = await signedIn(MEMBER);
     const old = feedUrlIn((await me.get(page())).body);
+    const feed = await findFeedByToken(db(), showId, tokenIn(old));
+    assert.ok(feed);
+    await db()
+      .insertInto('podcast_sharing_alerts')
+      .values({
+        id: `alert-${feed.id}`,
+        feed_id: feed.id,
+        show_id: showId,
+        networks: 12,
+        apps: 3,
+        created_at: new Date().toISOString(),
+        decided_at: null,
+      })
+      .execute();
     const res = await me.postForm(`${page()}/rotate`, {}, { formPage: page() });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, `${page()}?rotated=1`);
@@ -114,6 +128,13 @@ describe('podcasts: the library and the subscribe page', () => {
     assert.notEqual(fresh, old);
     assert.equal(await findFeedByToken(db(), showId, tokenIn(old)), undefined);
     assert.equal((await findFeedByToken(db(), showId, tokenIn(fresh)))?.generation, 2);
+    const alert = await db()
+      .selectFrom('podcast_sharing_alerts')
+      .select(['status', 'decided_at'])
+      .where('id', '=', `alert-${feed.id}`)
+      .executeTakeFirstOrThrow();
+    assert.equal(alert.status, 'rotated');
+    assert.ok(alert.decided_at);
     const refused = await me.postForm(`${page()}/rotate`, {}, { formPage: page(), csrf: null });
     assert.equal(refused.statusCode, 403, 'no rotation without the CSRF token');
   });
