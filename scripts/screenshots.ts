@@ -107,6 +107,13 @@ const ADMIN_PAGES: Shot[] = [
   { name: 'admin-bookings-availability', path: '/admin/bookings/availability' },
   { name: 'admin-booking-types', path: '/admin/bookings/types' },
   { name: 'admin-booking-type', path: '/admin/bookings/types/{bookingId}' },
+  { name: 'admin-podcasts', path: '/admin/podcasts' },
+  { name: 'admin-podcast-show', path: '/admin/podcasts/{podcastId}' },
+  {
+    name: 'admin-podcast-episode',
+    path: '{link:/admin/podcasts/{podcastId}:/admin/podcasts/[0-9a-f-]+/episodes/[0-9a-f-]+$}',
+  },
+  { name: 'admin-podcast-alerts', path: '/admin/podcasts/alerts' },
   { name: 'admin-posts', path: '/admin/posts' },
   { name: 'admin-post-new', path: '/admin/posts/new' },
   { name: 'admin-post', path: '{link:/admin/posts:/admin/posts/[0-9a-f-]+$}' },
@@ -222,6 +229,11 @@ async function discover(page: Page, base: string): Promise<Map<string, string>> 
   found.set('{eventChoice}', choice);
   await page.goto(`${base}${found.get('{product:booking}')}`);
   found.set('{bookingId}', (await page.locator('input[name="product"]').first().getAttribute('value')) ?? '');
+  await page.goto(`${base}${found.get('{product:podcast}')}`);
+  const subscribe = await page.$$eval('a[href^="/library/podcasts/"]', (as) =>
+    as.map((a) => a.getAttribute('href') ?? ''),
+  );
+  found.set('{podcastId}', (subscribe[0] ?? '').split('/')[3] ?? '');
   await page.goto(`${base}${found.get('{product:course}')}`);
   const lessons = await page.$$eval('a[href^="/learn/"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
   found.set('{preview-lesson}', lessons[0] ?? '/');
