@@ -119,6 +119,14 @@ describe('the demo store’s podcast', () => {
     assert.ok(show.artwork_key && show.artwork_small_key);
     const art = await sharp(fileOf(t, show.artwork_key)).metadata();
     assert.deepEqual([art.format, art.width, art.height], ['jpeg', 1400, 1400]);
+    // Counted downloads of the published episodes, none before an episode came out.
+    const downloads = await db()
+      .selectFrom('podcast_downloads as d')
+      .innerJoin('podcast_episodes as e', 'e.id', 'd.episode_id')
+      .select(['d.day', 'e.published_at', 'e.status'])
+      .execute();
+    assert.ok(downloads.length > 100, `${downloads.length} downloads`);
+    assert.ok(downloads.every((d) => d.status === 'published' && d.day >= (d.published_at ?? '').slice(0, 10)));
   });
 
   test('a second run adds nothing: the same rows and stored files', async () => {
