@@ -2,6 +2,7 @@ import { createOrderCore, type OrderCore } from '../order-core/order-core.js';
 import { registerMessages } from '../web/messages.js';
 import { adminFeature } from './admin/feature.js';
 import { analyticsFeature } from './analytics/feature.js';
+import { apiFeature } from './api/feature.js';
 import { authFeature } from './auth/feature.js';
 import { bookingsFeature } from './bookings/feature.js';
 import { catalogFeature } from './catalog/feature.js';
@@ -37,6 +38,7 @@ import type { PrivacyPart } from './privacy/privacy-part.js';
 import { setupFeature } from './setup/feature.js';
 import { shellFeature } from './shell/feature.js';
 import { taxFeature } from './tax/feature.js';
+import { webhooksFeature } from './webhooks/feature.js';
 
 /**
  * Every feature of the app, in the order its routes are registered and its
@@ -74,6 +76,8 @@ export const features: readonly Feature[] = [
   eventsFeature,
   bookingsFeature,
   podcastsFeature,
+  webhooksFeature,
+  apiFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).

@@ -29,6 +29,8 @@ import * as m0028 from './0028-events.js';
 import * as m0029 from './0029-email-calendar.js';
 import * as m0030 from './0030-bookings.js';
 import * as m0031 from './0031-podcasts.js';
+import * as m0032 from './0032-webhooks.js';
+import * as m0033 from './0033-api-tokens.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -62,6 +64,8 @@ const migrations: Record<string, Migration> = {
   '0029-email-calendar': m0029,
   '0030-bookings': m0030,
   '0031-podcasts': m0031,
+  '0032-webhooks': m0032,
+  '0033-api-tokens': m0033,
 };
 
 export const migrationProvider: MigrationProvider = {
