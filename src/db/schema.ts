@@ -14,6 +14,7 @@ import type {
   EffortEntriesTable,
   LeavePeriodsTable,
 } from './tables/analytics.js';
+import type { ApiIdempotencyTable, ApiTokensTable } from './tables/api.js';
 import type {
   AvailabilityOverridesTable,
   AvailabilityRulesTable,
@@ -134,6 +135,8 @@ export interface DB {
   jobs: JobsTable;
   emails: EmailsTable;
   audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
+  api_idempotency: ApiIdempotencyTable;
   products: ProductsTable;
   product_files: ProductFilesTable;
   file_versions: FileVersionsTable;
@@ -235,6 +238,7 @@ export interface DB {
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export * from './tables/analytics.js';
+export * from './tables/api.js';
 export * from './tables/bookings.js';
 export * from './tables/certificates.js';
 export * from './tables/course-questions.js';
