@@ -120,6 +120,7 @@ import type {
   ProductTaxSettingsTable,
   ViesChecksTable,
 } from './tables/tax.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/webhooks.js';
 
 /**
  * Typed tables. Conventions that hold on SQLite and PostgreSQL alike:
@@ -232,6 +233,8 @@ export interface DB {
   podcast_downloads: PodcastDownloadsTable;
   podcast_feed_sightings: PodcastFeedSightingsTable;
   podcast_sharing_alerts: PodcastSharingAlertsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
@@ -256,3 +259,4 @@ export * from './tables/payments.js';
 export * from './tables/podcasts.js';
 export * from './tables/selling.js';
 export * from './tables/tax.js';
+export * from './tables/webhooks.js';
