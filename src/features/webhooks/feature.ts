@@ -1,6 +1,19 @@
+import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
+import { registerWebhookAdminRoutes } from './admin.routes.js';
+import { webhooksAdminMessages } from './admin-messages.js';
+import { deliverWebhookHandler } from './deliver.job.js';
+import { webhooksEmailTemplates } from './email-templates.js';
+import { webhooksMessages } from './messages.js';
+import { webhooksOrderSubscriber } from './order-subscriber.js';
 
 /** Outgoing webhooks: signed deliveries (Standard Webhooks) of the store's events to the creator's endpoints. */
 export const webhooksFeature: Feature = {
   name: 'webhooks',
+  messages: mergeMessageBundles(webhooksMessages, webhooksAdminMessages),
+  emailTemplates: webhooksEmailTemplates,
+  routes: registerWebhookAdminRoutes,
+  jobs: [deliverWebhookHandler],
+  orders: webhooksOrderSubscriber,
+  adminNav: [{ href: '/admin/webhooks', label: 'webhooks.nav', position: 95 }],
 };
