@@ -1,6 +1,17 @@
+import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
+import { registerApiTokenAdminRoutes } from './admin.routes.js';
+import { apiAdminMessages } from './admin-messages.js';
+import { apiMessages } from './messages.js';
+import { registerApiV1Routes } from './v1.routes.js';
 
 /** The public REST API under /api/v1: tokens with scopes, cursor pages, Idempotency-Key, its OpenAPI document. */
 export const apiFeature: Feature = {
   name: 'api',
+  messages: mergeMessageBundles(apiMessages, apiAdminMessages),
+  routes: (app, services) => {
+    registerApiV1Routes(app, services);
+    registerApiTokenAdminRoutes(app, services);
+  },
+  adminNav: [{ href: '/admin/api-tokens', label: 'api.admin.nav', position: 150 }],
 };

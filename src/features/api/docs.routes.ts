@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.js';
+import { pageContext } from '../../web/context.js';
+import { sendPage } from '../../web/render.js';
+import { ApiReferencePage } from './docs.page.js';
+import { type OpenApiDocument, type ReferenceOperation, referenceOf } from './reference.js';
+
+/**
+ * The OpenAPI document and the reference page, open to anyone (they describe
+ * the API, no data). @fastify/swagger makes the document on the first call
+ * and keeps it; the page's model is kept beside it.
+ */
+export function registerApiDocRoutes(scope: FastifyInstance, services: Services): void {
+  let operations: ReferenceOperation[] | undefined;
+  const hidden = { schema: { hide: true } };
+
+  scope.get('/api/v1/openapi.json', hidden, (_req, reply) =>
+    reply.header('cache-control', 'no-cache').send(scope.swagger()),
+  );
+
+  scope.get('/api/v1/docs', hidden, async (req, reply) => {
+    operations ??= referenceOf(scope.swagger() as OpenApiDocument);
+    const ctx = await pageContext(req, reply, services);
+    return sendPage(reply, ApiReferencePage({ ctx, title: ctx.t('api.docs.title'), operations }));
+  });
+}
