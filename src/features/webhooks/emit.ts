@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { WebhookEventType } from './events.js';
 import { deliverWebhookJob } from './job-contracts.js';
-import { newMessageId } from './sign.js';
+
+/** A delivery's id, sent as `webhook-id` on every attempt so receivers can drop repeats. */
+export function newMessageId(): string {
+  return `msg_${randomUUID().replaceAll('-', '')}`;
+}
 
 /** The body every delivery sends (Standard Webhooks' recommended envelope). */
 export function webhookBody(type: string, data: unknown, at: Date): string {

@@ -1,14 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
 /** A new endpoint secret as Standard Webhooks writes it: `whsec_` + base64 of 32 random bytes. */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
-}
-
-/** A delivery's id, sent as `webhook-id` on every attempt so receivers can drop repeats. */
-export function newMessageId(): string {
-  return `msg_${randomUUID().replaceAll('-', '')}`;
 }
 
 export type WebhookHeaders = {
