@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB, LicenseInstance } from '../../db/schema.js';
+import { emitWebhookEvent } from '../webhooks/emit.js';
 import { hashLicenseKey } from './license-key.js';
 import { lookupLicense } from './lookup-license.js';
 import type { LicenseRecord } from './queries.js';
@@ -50,6 +51,12 @@ export async function activateLicense(
       created_at: nowIso,
     };
     await trx.insertInto('license_instances').values(instance).execute();
+    await emitWebhookEvent(trx, 'license.activated', {
+      license_key_id: claimed.id,
+      instance_id: instance.id,
+      instance_name: instanceName,
+      activated_at: nowIso,
+    });
     const found = await lookupLicense(trx, licenseKey, nowIso);
     if (found.kind !== 'usable') throw new Error('activated key vanished inside its transaction');
     return { kind: 'activated', license: found.license, instance };
