@@ -1,5 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { emitWebhookEvent } from '../webhooks/emit.js';
 import { courseCompletedJob } from './job-contracts.js';
 
 /**
@@ -122,5 +123,10 @@ async function completeCourseIfDone(db: Db, enrolmentId: string, now: Date): Pro
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) {
     await enqueueJob(db, courseCompletedJob, { enrolmentId }, { uniqueKey: `course-completed:${enrolmentId}` });
+    await emitWebhookEvent(db, 'course.completed', {
+      enrolment_id: enrolmentId,
+      course_id: enrolment.product_id,
+      completed_at: now.toISOString(),
+    });
   }
 }
