@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
 import { startCustomerSession } from '../library/sessions.js';
+import { emitWebhookEvent } from '../webhooks/emit.js';
 import { CONFIRM_PURPOSE, sha256 } from './sign-up.js';
 
 function plausible(token: string): boolean {
@@ -63,6 +64,12 @@ export async function confirmSignUp(db: Kysely<DB>, token: string): Promise<stri
       .where('id', '=', used.member_id)
       .returning('email')
       .executeTakeFirstOrThrow();
+    await emitWebhookEvent(trx, 'member.joined', {
+      source: 'newsletter',
+      member_id: used.member_id,
+      email: member.email,
+      confirmed_at: now,
+    });
     return startCustomerSession(trx, member.email);
   });
 }
