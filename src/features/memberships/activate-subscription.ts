@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { emitWebhookEvent } from '../webhooks/emit.js';
 import { neverStarted, nextSubscriptionState } from './subscription-rules.js';
 import { findSubscription, scheduleRenewal, stateOf, writeSubscriptionState } from './subscriptions.js';
 
@@ -55,5 +56,12 @@ export async function activateSubscriptionForOrder(
   if (Number(paid.numUpdatedRows) !== 1) return false;
   if (!(await writeSubscriptionState(trx, sub, r.next))) return false;
   await scheduleRenewal(trx, sub, r.next.currentPeriodEnd!, 0, r.wakeAt!);
+  await emitWebhookEvent(trx, 'member.joined', {
+    source: 'subscription',
+    subscription_id: sub.id,
+    member_id: sub.member_id,
+    tier_id: sub.tier_id,
+    current_period_end: r.next.currentPeriodEnd,
+  });
   return true;
 }
