@@ -5,6 +5,7 @@ import type { Services } from '../../services.js';
 import { isLocale } from '../../web/i18n.js';
 import { recordAudit } from '../admin/audit.js';
 import { queueEmail } from '../email/queue-email.js';
+import { emitWebhookEvent } from '../webhooks/emit.js';
 import { queueMembershipEmail } from './membership-emails.js';
 import { changeStripeCancellation, endStripeSubscriptionNow } from './stripe-billing.js';
 import { nextSubscriptionState, type SubscriptionEvent } from './subscription-rules.js';
@@ -64,6 +65,12 @@ export async function cancelAtPeriodEnd(
   await services.database.db.transaction().execute(async (trx) => {
     if (opts.notify !== false) await queueMembershipEmail(trx, services, member, 'membership-canceled', after);
     await recordAudit(trx, member.email, 'membership.cancel', { subscription: sub.id, source: opts.source });
+    await emitWebhookEvent(trx, 'member.cancelled', {
+      subscription_id: sub.id,
+      email: member.email,
+      tier_id: sub.tier_id,
+      access_until: after.current_period_end,
+    });
   });
   services.nudgeWorker();
   return 'done';
