@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { isoNow } from '../../db/time.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { seedOrder, seedProduct } from '../analytics/testing.js';
+import { clearSettingsCache, TIME_ZONE_KEY, writeSetting } from '../settings/store-settings.js';
 import { createEndpoint, resendDelivery } from './endpoints.js';
 import { type Received, startReceiver } from './receiver.testing.js';
 import { RETRY_DELAYS_MS } from './schedule.js';
@@ -317,5 +318,48 @@ describe('the webhooks admin', () => {
       'webhook.secret-rotated',
       'webhook.test-sent',
     ]);
+  });
+});
+
+describe('the webhooks admin in German, on the store’s clock', () => {
+  let t: TestApp;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  before(async () => {
+    t = await buildTestApp();
+    await setUpStore(t.services, { locale: 'de' });
+    await writeSetting(t.services.database.db, TIME_ZONE_KEY, 'America/New_York');
+    clearSettingsCache();
+    receiver = await startReceiver([500]);
+  });
+  after(async () => {
+    await receiver.close();
+    await t.close();
+  });
+
+  test('the endpoint’s log and a delivery’s page speak German and show the store’s time (New York)', async () => {
+    const db = t.services.database.db;
+    const endpointId = await createEndpoint(
+      db,
+      { url: receiver.url, description: '', events: ['order.paid'] },
+      'owner@example.com',
+    );
+    const client = new TestClient(t.app);
+    await client.login();
+    await client.postForm(`/admin/webhooks/${endpointId}/test`, {}, { formPage: `/admin/webhooks/${endpointId}` });
+    await t.drainJobs();
+    await db.updateTable('webhook_deliveries').set({ created_at: '2026-03-02T09:00:00.000Z' }).execute();
+    const log = await client.get(`/admin/webhooks/${endpointId}`);
+    assert.equal(log.statusCode, 200);
+    assert.match(log.body, /Zustellungen/);
+    assert.match(log.body, /Testereignis/);
+    assert.match(log.body, /Ausstehend/);
+    assert.match(log.body, /02\.03\.2026, 04:00/);
+    assert.doesNotMatch(log.body, /Deliveries|Pending|Send test event/);
+    const deliveryId = /deliveries\/(msg_[A-Za-z0-9]+)/.exec(log.body)![1]!;
+    const page = await client.get(`/admin/webhooks/${endpointId}/deliveries/${deliveryId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Erneut senden/);
+    assert.match(page.body, /&quot;webhook.test&quot;|"webhook.test"/);
+    assert.match(page.body, />500</);
   });
 });
