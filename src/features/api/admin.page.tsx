@@ -1,7 +1,9 @@
 import { Alert, Field, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
+import { formatDay } from '../../web/format.js';
 import { formatDateTime } from '../../web/i18n.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { localDay } from '../analytics/time-zone.js';
 import { API_SCOPES, parseScopes } from './scopes.js';
 import type { TokenForm, TokenFormErrors } from './token-input.js';
 import type { listApiTokens } from './tokens.js';
@@ -41,6 +43,13 @@ function ScopeChoice({ ctx, form, error }: { ctx: PageContext; form?: TokenForm 
 /** The store's API tokens (never their secrets) and the form for a new one. */
 export function ApiTokensPage({ ctx, tokens, form, errors = {}, notice }: Props) {
   const when = (iso: string | null, none: string) => (iso ? formatDateTime(iso, ctx.locale, ctx.timeZone) : none);
+  // Stored is the first instant it no longer works; people chose (and read) the last day it does.
+  const lastDay = (iso: string | null) =>
+    iso
+      ? ctx.t('api.admin.through', {
+          day: formatDay(localDay(new Date(Date.parse(iso) - 1), ctx.timeZone), ctx.locale),
+        })
+      : ctx.t('api.admin.never');
   const err = (key: keyof TokenFormErrors) => {
     const k = errors[key];
     return k ? ctx.t(k) : undefined;
@@ -74,7 +83,7 @@ export function ApiTokensPage({ ctx, tokens, form, errors = {}, notice }: Props)
                 </td>
                 <td>{parseScopes(t.scopes).join(', ')}</td>
                 <td>{when(t.last_used_at, ctx.t('api.admin.never'))}</td>
-                <td>{when(t.expires_at, ctx.t('api.admin.never'))}</td>
+                <td>{lastDay(t.expires_at)}</td>
                 <td>
                   {t.revoked_at ? (
                     ctx.t('api.admin.revokedAt', { at: when(t.revoked_at, '') })

@@ -82,6 +82,7 @@ describe('API tokens', () => {
     const row = await db().selectFrom('api_tokens').selectAll().where('name', '=', 'Until').executeTakeFirstOrThrow();
     // Europe/Berlin (the store's zone): the first instant of 1 January 2100 there.
     assert.equal(row.expires_at, '2099-12-31T23:00:00.000Z');
+    assert.match((await admin.get('/admin/api-tokens')).body, /<td>after 31 Dec 2099<\/td>/);
   });
 
   test('no data without a token; an unknown, expired or revoked one is 401; a missing scope 403, naming it', async () => {
