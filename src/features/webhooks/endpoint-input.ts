@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import type { FieldErrors } from '../../web/components.js';
 import type { MessageKey } from '../../web/messages.js';
@@ -6,7 +7,20 @@ import { isWebhookEventType, type WebhookEventType } from './events.js';
 /** Hosts that may be reached over plain http: a receiver on the creator's own machine while trying things out. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** Whether an endpoint URL may be used: https anywhere, http only to the loopback host. */
+/**
+ * An address written as an IP that is neither public nor this machine
+ * (private networks, link-local such as a cloud's metadata service, reserved):
+ * refused, so an endpoint cannot be aimed at the server's own network by
+ * number. (A name that resolves there is not caught here.)
+ */
+function isInternalIpLiteral(hostname: string): boolean {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(bare)) return false;
+  const range = ipaddr.process(bare).range();
+  return range !== 'unicast' && range !== 'loopback';
+}
+
+/** Whether an endpoint URL may be used: https anywhere public, http only to the loopback host. */
 export function isAllowedEndpointUrl(text: string): boolean {
   let url: URL;
   try {
@@ -14,7 +28,7 @@ export function isAllowedEndpointUrl(text: string): boolean {
   } catch {
     return false;
   }
-  if (url.username || url.password) return false;
+  if (url.username || url.password || isInternalIpLiteral(url.hostname)) return false;
   if (url.protocol === 'https:') return url.hostname.length > 0;
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
 }

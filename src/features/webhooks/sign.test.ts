@@ -66,9 +66,24 @@ describe('the retry schedule', () => {
 
 describe('endpoint addresses', () => {
   test('https anywhere, http only to this machine', () => {
-    for (const ok of ['https://example.com/hook', 'http://127.0.0.1:8080/x', 'http://localhost/x', 'http://[::1]:9/x'])
+    for (const ok of [
+      'https://example.com/hook',
+      'http://127.0.0.1:8080/x',
+      'http://localhost/x',
+      'http://[::1]:9/x',
+      'https://93.184.216.34/x',
+    ])
       assert.equal(isAllowedEndpointUrl(ok), true, ok);
-    for (const bad of ['http://example.com/hook', 'ftp://example.com', 'https://u:p@example.com', 'example.com', ''])
+    for (const bad of [
+      'http://example.com/hook',
+      'ftp://example.com',
+      'https://u:p@example.com',
+      'example.com',
+      '',
+      'https://169.254.169.254/latest',
+      'https://10.0.0.8/hook',
+      'https://[fd00::1]/hook',
+    ])
       assert.equal(isAllowedEndpointUrl(bad), false, bad);
   });
 });
