@@ -76,6 +76,14 @@ describe('the OpenAPI document and the reference page', () => {
     assert.match(res.body, /<code>orders:write<\/code>/);
     assert.match(res.body, /<code>starting_after \(query\)<\/code>/);
     assert.match(res.body, /<code>refunded_minor<\/code>/);
+    assert.match(
+      res.body,
+      /<code>paid_at<\/code><\/td><td><code>string \| null<\/code><\/td><td>yes<\/td><td>ISO 8601 instant/,
+    );
+    assert.match(
+      res.body,
+      /<code>limit \(query\)<\/code><\/td><td><code>integer<\/code><\/td><td><\/td><td>How many items/,
+    );
     assert.doesNotMatch(res.body, /<script/);
     assert.doesNotMatch(res.body, /https?:\/\/(?!127\.0\.0\.1)[^"]*\.(js|css)"/);
   });

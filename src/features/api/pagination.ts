@@ -3,8 +3,19 @@ import { z } from 'zod';
 
 /** The query of every list: `limit` (1–100, default 25) and the id of the last item already seen. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  starting_after: z.string().min(1).max(200).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(25)
+    .describe('How many items a page holds (1–100, default 25)'),
+  starting_after: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('The id of the last item of the page before: the page starts after it'),
 });
 
 export type PageQuery = z.infer<typeof pageQuery>;

@@ -67,6 +67,13 @@ export function typeOf(doc: OpenApiDocument, raw: Schema): string {
   return schema.type ?? 'any';
 }
 
+/** A field's description; a nullable field carries it on the variant that is not null. */
+function descriptionOf(doc: OpenApiDocument, raw: Schema): string {
+  const schema = resolve(doc, raw);
+  const variants = schema.anyOf ?? schema.oneOf ?? [];
+  return raw.description ?? schema.description ?? variants.map((v) => resolve(doc, v).description).find(Boolean) ?? '';
+}
+
 function fieldsOf(doc: OpenApiDocument, raw: Schema | undefined): ReferenceField[] {
   const schema = resolve(doc, raw);
   const required = new Set(schema.required ?? []);
@@ -74,7 +81,7 @@ function fieldsOf(doc: OpenApiDocument, raw: Schema | undefined): ReferenceField
     name,
     type: typeOf(doc, field),
     required: required.has(name),
-    description: resolve(doc, field).description ?? field.description ?? '',
+    description: descriptionOf(doc, field),
   }));
 }
 
@@ -106,7 +113,7 @@ export function referenceOf(doc: OpenApiDocument): ReferenceOperation[] {
             name: `${p.name} (${p.in})`,
             type: typeOf(doc, p.schema ?? {}),
             required: p.required ?? false,
-            description: p.description ?? p.schema?.description ?? '',
+            description: p.description ?? descriptionOf(doc, p.schema ?? {}),
           })),
           ...body.map((f) => ({ ...f, name: `${f.name} (body)` })),
         ],
