@@ -96,12 +96,12 @@ export async function findOrderWithItems(db: Db, id: string) {
   return { ...order, items };
 }
 
-/** Customers with their paid orders (refunded ones included: they bought once). */
+/** Buyers: customers with at least one paid order (refunded ones count: they bought once), one per email. */
 export async function listCustomers(db: Db, page: PageQuery) {
   const cursor = await cursorOf(db, 'customers', page);
   let q = db
     .selectFrom('customers')
-    .leftJoin('orders', (j) => j.onRef('orders.customer_id', '=', 'customers.id').on('orders.paid_at', 'is not', null))
+    .innerJoin('orders', (j) => j.onRef('orders.customer_id', '=', 'customers.id').on('orders.paid_at', 'is not', null))
     .select((eb) => [
       'customers.id',
       'customers.email',
@@ -121,8 +121,6 @@ export async function listCustomers(db: Db, page: PageQuery) {
   const data = rows.map((r) => ({
     ...r,
     orders_count: Number(r.orders_count),
-    first_order_at: r.first_order_at ?? null,
-    last_order_at: r.last_order_at ?? null,
   }));
   return toPage(data, page.limit);
 }

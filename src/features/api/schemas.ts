@@ -83,8 +83,8 @@ export const customer = z
     email: z.string(),
     name: z.string(),
     orders_count: z.number().int().describe('Paid orders (including refunded ones)'),
-    first_order_at: instant.nullable(),
-    last_order_at: instant.nullable(),
+    first_order_at: instant,
+    last_order_at: instant,
     created_at: instant,
   })
   .meta({ id: 'Customer' });
