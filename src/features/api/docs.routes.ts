@@ -3,6 +3,7 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { sendPage } from '../../web/render.js';
 import { ApiReferencePage } from './docs.page.js';
+import { withRefusals } from './document.js';
 import { type OpenApiDocument, type ReferenceOperation, referenceOf } from './reference.js';
 
 /**
@@ -11,15 +12,20 @@ import { type OpenApiDocument, type ReferenceOperation, referenceOf } from './re
  * and keeps it; the page's model is kept beside it.
  */
 export function registerApiDocRoutes(scope: FastifyInstance, services: Services): void {
+  let document: OpenApiDocument | undefined;
   let operations: ReferenceOperation[] | undefined;
+  const documentOf = () => {
+    document ??= withRefusals(scope.swagger() as OpenApiDocument);
+    return document;
+  };
   const hidden = { schema: { hide: true } };
 
   scope.get('/api/v1/openapi.json', hidden, (_req, reply) =>
-    reply.header('cache-control', 'no-cache').send(scope.swagger()),
+    reply.header('cache-control', 'no-cache').send(documentOf()),
   );
 
   scope.get('/api/v1/docs', hidden, async (req, reply) => {
-    operations ??= referenceOf(scope.swagger() as OpenApiDocument);
+    operations ??= referenceOf(documentOf());
     const ctx = await pageContext(req, reply, services);
     return sendPage(reply, ApiReferencePage({ ctx, title: ctx.t('api.docs.title'), operations }));
   });

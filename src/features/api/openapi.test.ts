@@ -66,6 +66,17 @@ describe('the OpenAPI document and the reference page', () => {
     assert.deepEqual(params, ['email', 'limit', 'starting_after', 'status']);
     assert.ok(doc.components.schemas.Order.properties.total_minor, 'answers are described by their schemas');
     assert.equal(doc.components.schemas.Order.properties.access_key, undefined, 'only public fields');
+    assert.equal(
+      refund.responses['422'].content['application/problem+json'].schema.$ref,
+      '#/components/schemas/Problem',
+    );
+    assert.ok(doc.components.schemas.Problem.properties.status);
+    assert.ok(list.responses['401'] && list.responses['429'] && !list.responses['422']);
+    assert.deepEqual(
+      refund.parameters.filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name),
+      ['Idempotency-Key'],
+    );
+    assert.equal(doc.components.schemas.OrderInput, undefined, 'no schema that nothing uses');
   });
 
   test('the reference page shows each endpoint with its method, path, scope, parameters and fields, and no script', async () => {

@@ -28,7 +28,7 @@ type Operation = {
 
 export type OpenApiDocument = {
   paths?: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
+  components?: { schemas?: Record<string, Schema>; securitySchemes?: Record<string, unknown> };
 };
 
 export type ReferenceField = { name: string; type: string; required: boolean; description: string };
