@@ -321,6 +321,60 @@ describe('the webhooks admin', () => {
   });
 });
 
+describe('a disabled endpoint and a long log', () => {
+  let t: TestApp;
+  let client: TestClient;
+  before(async () => {
+    t = await buildTestApp();
+    await setUpStore(t.services);
+    client = new TestClient(t.app);
+    await client.login();
+  });
+  after(() => t.close());
+
+  test('enabling again forgets the failures; the log pages 50 at a time, newest first', async () => {
+    const db = t.services.database.db;
+    const endpointId = await createEndpoint(
+      db,
+      { url: 'https://hooks.example.com/in', description: '', events: ['order.paid'] },
+      'owner@example.com',
+    );
+    await db
+      .updateTable('webhook_endpoints')
+      .set({ status: 'disabled', disabled_reason: 'failing', consecutive_failures: 20, failing_since: isoNow() })
+      .execute();
+    const page = `/admin/webhooks/${endpointId}`;
+    assert.match((await client.get(page)).body, /kept failing/);
+    const res = await client.postForm(`${page}/enable`, {}, { formPage: page });
+    assert.match(String(res.headers.location), /done=enabled/);
+    const e = await db.selectFrom('webhook_endpoints').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [e.status, e.disabled_reason, Number(e.consecutive_failures), e.failing_since],
+      ['active', null, 0, null],
+    );
+
+    await db
+      .insertInto('webhook_deliveries')
+      .values(
+        Array.from({ length: 51 }, (_, i) => ({
+          id: `msg_log${String(i).padStart(2, '0')}`,
+          endpoint_id: endpointId,
+          event_type: 'order.paid',
+          payload: '{}',
+          created_at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        })),
+      )
+      .execute();
+    const first = (await client.get(page)).body;
+    const second = (await client.get(`${page}?page=2`)).body;
+    const ids = (html: string) => [...html.matchAll(/deliveries\/(msg_log\d+)/g)].map((m) => m[1]);
+    assert.equal(ids(first).length, 50);
+    assert.equal(ids(first)[0], 'msg_log50');
+    assert.deepEqual(ids(second), ['msg_log00']);
+    assert.match(first, /page=2/);
+  });
+});
+
 describe('the webhooks admin in German, on the store’s clock', () => {
   let t: TestApp;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
