@@ -6,6 +6,7 @@ import { deliverWebhookHandler } from './deliver.job.js';
 import { webhooksEmailTemplates } from './email-templates.js';
 import { webhooksMessages } from './messages.js';
 import { webhooksOrderSubscriber } from './order-subscriber.js';
+import { webhooksPrivacyPart } from './privacy-part.js';
 
 /** Outgoing webhooks: signed deliveries (Standard Webhooks) of the store's events to the creator's endpoints. */
 export const webhooksFeature: Feature = {
@@ -15,5 +16,6 @@ export const webhooksFeature: Feature = {
   routes: registerWebhookAdminRoutes,
   jobs: [deliverWebhookHandler],
   orders: webhooksOrderSubscriber,
+  privacy: webhooksPrivacyPart,
   adminNav: [{ href: '/admin/webhooks', label: 'webhooks.nav', position: 95 }],
 };
