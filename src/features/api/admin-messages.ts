@@ -1,6 +1,6 @@
 import { defineMessages } from '../../web/i18n.js';
 
-/** The admin's API tokens page, and the audit log's words for its actions. */
+/** The admin's API tokens page, and the audit log's and job list's words for what the API does. */
 export const apiAdminMessages = defineMessages(
   {
     'api.admin.nav': 'API tokens',
@@ -35,6 +35,7 @@ export const apiAdminMessages = defineMessages(
     'admin.audit.action.api.token-created': 'API token created',
     'admin.audit.action.api.token-revoked': 'API token revoked',
     'admin.audit.field.tokenId': 'API token',
+    'jobs.kind.api.prune-idempotency': 'Delete API answers kept for Idempotency-Key past 24 hours',
   },
   {
     'api.admin.nav': 'API-Tokens',
@@ -70,6 +71,7 @@ export const apiAdminMessages = defineMessages(
     'admin.audit.action.api.token-created': 'API-Token erstellt',
     'admin.audit.action.api.token-revoked': 'API-Token widerrufen',
     'admin.audit.field.tokenId': 'API-Token',
+    'jobs.kind.api.prune-idempotency': 'Für Idempotency-Key gespeicherte API-Antworten nach 24 Stunden löschen',
   },
 );
 

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { HttpClient } from '../../testing/http.js';
 import { seedCustomer, seedOrder, seedProduct } from '../orders/testing.js';
+import { pruneIdempotency } from './prune-idempotency.js';
 import { apiClient } from './testing.js';
 import { createApiToken } from './tokens.js';
 import { API_RATE_PER_MINUTE } from './v1.routes.js';
@@ -155,6 +156,50 @@ describe('the /api/v1 endpoints', () => {
     assert.deepEqual(await refundsOf(order.id), [2500]);
   });
 
+  test('answers are kept 24 hours: then the key is free again, and the hourly job deletes them', async () => {
+    const { id: tokenId, token } = await createApiToken(db(), {
+      name: 'old keys',
+      scopes: ['orders:write'],
+      testMode: true,
+      actor: 'test',
+    });
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
+    const kept = (key: string, createdAt: string) =>
+      db()
+        .insertInto('api_idempotency')
+        .values({
+          token_id: tokenId,
+          idempotency_key: key,
+          request_hash: 'x',
+          status_code: 200,
+          response_body: '{}',
+          created_at: createdAt,
+        })
+        .execute();
+    await kept('yesterday', dayAgo);
+    const order = await paidOrder(700);
+    const res = await apiClient(base, token).post(
+      `/api/v1/orders/${order.id}/refund`,
+      {},
+      { 'idempotency-key': 'yesterday' },
+    );
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['idempotent-replayed'], undefined, 'a fresh answer, not yesterday’s');
+    assert.deepEqual(await refundsOf(order.id), [700]);
+
+    await kept('stale', dayAgo);
+    await pruneIdempotency(db());
+    const keys = await db()
+      .selectFrom('api_idempotency')
+      .select('idempotency_key')
+      .where('token_id', '=', tokenId)
+      .execute();
+    assert.deepEqual(
+      keys.map((k) => k.idempotency_key),
+      ['yesterday'],
+    );
+  });
+
   test('two requests with one key at the same moment refund once: the other waits for nothing and gets 409 or the replay', async () => {
     const order = await paidOrder(900);
     const api = apiClient(base, await tokenWith('orders:write'));
@@ -188,9 +233,10 @@ describe('the /api/v1 endpoints', () => {
   });
 
   test('members, tiers and posts: published posts only, the body of public ones only', async () => {
-    const now = new Date().toISOString();
-    const post = (slug: string, visibility: 'public' | 'paid', status: 'published' | 'draft') =>
-      db()
+    let minute = 0;
+    const post = (slug: string, visibility: 'public' | 'paid', status: 'published' | 'draft') => {
+      const now = new Date(Date.UTC(2026, 5, 1, 0, minute++)).toISOString();
+      return db()
         .insertInto('posts')
         .values({
           id: randomUUID(),
@@ -204,6 +250,7 @@ describe('the /api/v1 endpoints', () => {
           updated_at: now,
         })
         .execute();
+    };
     await post('open', 'public', 'published');
     await post('gated', 'paid', 'published');
     await post('draft', 'public', 'draft');

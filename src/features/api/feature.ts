@@ -3,12 +3,15 @@ import type { Feature } from '../feature.js';
 import { registerApiTokenAdminRoutes } from './admin.routes.js';
 import { apiAdminMessages } from './admin-messages.js';
 import { apiMessages } from './messages.js';
+import { apiPruneIdempotencyHandler, schedulePruneIdempotency } from './prune-idempotency.js';
 import { registerApiV1Routes } from './v1.routes.js';
 
 /** The public REST API under /api/v1: tokens with scopes, cursor pages, Idempotency-Key, its OpenAPI document. */
 export const apiFeature: Feature = {
   name: 'api',
   messages: mergeMessageBundles(apiMessages, apiAdminMessages),
+  jobs: [apiPruneIdempotencyHandler],
+  start: (services) => schedulePruneIdempotency(services.database.db),
   routes: (app, services) => {
     registerApiV1Routes(app, services);
     registerApiTokenAdminRoutes(app, services);

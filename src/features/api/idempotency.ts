@@ -3,9 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/schema.js';
 import { callerOf } from './auth.js';
 import { idempotencyKeyInFlight, idempotencyKeyRequired, idempotencyKeyReused } from './problems.js';
+import { IDEMPOTENCY_KEEP_MS } from './prune-idempotency.js';
 
-/** How long an answer is kept for replays. */
-const KEEP_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 type Claim = { tokenId: string; key: string };
@@ -33,10 +32,12 @@ export function guardIdempotency(scope: FastifyInstance, db: Db): void {
     const { tokenId } = callerOf(req);
     const now = new Date();
     const hash = requestHash(req);
+    // A key past its day is free again (the hourly job deletes the rest).
     await db
       .deleteFrom('api_idempotency')
       .where('token_id', '=', tokenId)
-      .where('created_at', '<', new Date(now.getTime() - KEEP_MS).toISOString())
+      .where('idempotency_key', '=', key)
+      .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString())
       .execute();
     const claimed = await db
       .insertInto('api_idempotency')
