@@ -187,6 +187,22 @@ describe('the /api/v1 endpoints', () => {
     assert.equal(res.headers['idempotent-replayed'], undefined, 'a fresh answer, not yesterday’s');
     assert.deepEqual(await refundsOf(order.id), [700]);
 
+    // A claim left unanswered (the process stopped under it) is 409 at first, free after five minutes.
+    const stuck = await paidOrder(300);
+    const refund = () =>
+      apiClient(base, token).post(`/api/v1/orders/${stuck.id}/refund`, {}, { 'idempotency-key': 'stuck' });
+    const claim = (createdAt: string) =>
+      db()
+        .insertInto('api_idempotency')
+        .values({ token_id: tokenId, idempotency_key: 'stuck', request_hash: 'x', created_at: createdAt })
+        .execute();
+    await claim(new Date().toISOString());
+    assert.equal((await refund()).status, 422, 'another request under a running key is refused as such');
+    await db().deleteFrom('api_idempotency').where('idempotency_key', '=', 'stuck').execute();
+    await claim(new Date(Date.now() - 6 * 60 * 1000).toISOString());
+    assert.equal((await refund()).status, 200);
+    assert.deepEqual(await refundsOf(stuck.id), [300]);
+
     await kept('stale', dayAgo);
     await pruneIdempotency(db());
     const keys = await db()
@@ -194,10 +210,7 @@ describe('the /api/v1 endpoints', () => {
       .select('idempotency_key')
       .where('token_id', '=', tokenId)
       .execute();
-    assert.deepEqual(
-      keys.map((k) => k.idempotency_key),
-      ['yesterday'],
-    );
+    assert.deepEqual(keys.map((k) => k.idempotency_key).sort(), ['stuck', 'yesterday']);
   });
 
   test('two requests with one key at the same moment refund once: the other waits for nothing and gets 409 or the replay', async () => {

@@ -6,6 +6,8 @@ import { idempotencyKeyInFlight, idempotencyKeyRequired, idempotencyKeyReused } 
 import { IDEMPOTENCY_KEEP_MS } from './prune-idempotency.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+/** A claim still unanswered after this long belongs to a request that will never answer. */
+const ABANDONED_MS = 5 * 60 * 1000;
 
 type Claim = { tokenId: string; key: string };
 const claims = new WeakMap<FastifyRequest, Claim>();
@@ -32,12 +34,21 @@ export function guardIdempotency(scope: FastifyInstance, db: Db): void {
     const { tokenId } = callerOf(req);
     const now = new Date();
     const hash = requestHash(req);
-    // A key past its day is free again (the hourly job deletes the rest).
+    // A key past its day is free again (the hourly job deletes the rest), and so is a claim whose
+    // request never answered (the process stopped under it).
     await db
       .deleteFrom('api_idempotency')
       .where('token_id', '=', tokenId)
       .where('idempotency_key', '=', key)
-      .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString())
+      .where((eb) =>
+        eb.or([
+          eb('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString()),
+          eb.and([
+            eb('status_code', 'is', null),
+            eb('created_at', '<', new Date(now.getTime() - ABANDONED_MS).toISOString()),
+          ]),
+        ]),
+      )
       .execute();
     const claimed = await db
       .insertInto('api_idempotency')
@@ -55,8 +66,8 @@ export function guardIdempotency(scope: FastifyInstance, db: Db): void {
       .where('token_id', '=', tokenId)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
+    if (kept && kept.request_hash !== hash) throw idempotencyKeyReused();
     if (!kept || kept.status_code === null) throw idempotencyKeyInFlight();
-    if (kept.request_hash !== hash) throw idempotencyKeyReused();
     return replay(reply, kept.status_code, kept.response_body ?? '');
   });
 
