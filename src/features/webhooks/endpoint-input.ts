@@ -5,19 +5,25 @@ import type { MessageKey } from '../../web/messages.js';
 import { isWebhookEventType, type WebhookEventType } from './events.js';
 
 /** Hosts that may be reached over plain http: a receiver on the creator's own machine while trying things out. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * An address written as an IP that is neither public nor this machine
  * (private networks, link-local such as a cloud's metadata service, reserved):
  * refused, so an endpoint cannot be aimed at the server's own network by
- * number. (A name that resolves there is not caught here.)
+ * number. (A name that resolves there is caught when sending: target-address.ts.)
  */
 function isInternalIpLiteral(hostname: string): boolean {
   const bare = hostname.replace(/^\[|\]$/g, '');
   if (!ipaddr.isValid(bare)) return false;
   const range = ipaddr.process(bare).range();
   return range !== 'unicast' && range !== 'loopback';
+}
+
+/** An address that is not on the public internet (private, link-local, reserved, loopback, …). */
+export function isInternalAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return true;
+  return ipaddr.process(address).range() !== 'unicast';
 }
 
 /** Whether an endpoint URL may be used: https anywhere public, http only to the loopback host. */
