@@ -37,6 +37,7 @@ import { privacyFeature } from './privacy/feature.js';
 import type { PrivacyPart } from './privacy/privacy-part.js';
 import { setupFeature } from './setup/feature.js';
 import { shellFeature } from './shell/feature.js';
+import { storeExportFeature } from './store-export/feature.js';
 import { taxFeature } from './tax/feature.js';
 import { webhooksFeature } from './webhooks/feature.js';
 
@@ -78,6 +79,7 @@ export const features: readonly Feature[] = [
   podcastsFeature,
   webhooksFeature,
   apiFeature,
+  storeExportFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).
