@@ -94,9 +94,19 @@ export async function endSubscriptionNow(services: Services, subscriptionId: str
   const sub = await findSubscription(services.database.db, subscriptionId);
   if (!sub) return 'not-found';
   if (sub.status === 'expired') return 'not-applicable';
+  const at = isoNow();
   if (sub.provider === 'stripe' && sub.provider_ref) await endStripeSubscriptionNow(services, sub);
-  else if (!(await applyLocally(services, sub, { type: 'end-now', at: isoNow() }))) return 'not-applicable';
-  await recordAudit(services.database.db, actor, 'membership.end', { subscription: sub.id });
+  else if (!(await applyLocally(services, sub, { type: 'end-now', at }))) return 'not-applicable';
+  const member = await memberOf(services, sub);
+  await services.database.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, actor, 'membership.end', { subscription: sub.id });
+    await emitWebhookEvent(trx, 'member.cancelled', {
+      subscription_id: sub.id,
+      email: member.email,
+      tier_id: sub.tier_id,
+      access_until: at,
+    });
+  });
   return 'done';
 }
 

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
-import { setUpStore, type TestApp } from '../../testing/app.js';
+import { setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { activateLicense } from '../licensing/activate-license.js';
 import { buildLicensingTestApp, seedLicensedPurchase } from '../licensing/testing.js';
+import { endSubscriptionNow } from '../memberships/cancel-subscription.js';
+import { seedTier, subscribeAndPay } from '../memberships/testing.js';
 import { createEndpoint } from './endpoints.js';
 import { startReceiver } from './receiver.testing.js';
 
@@ -46,5 +48,26 @@ describe('events from other features', () => {
     };
     assert.equal(body.type, 'license.activated');
     assert.deepEqual([body.data.license_key_id, body.data.instance_name], [p.keys[0]!.id, 'laptop']);
+  });
+
+  test('a membership: joining sends member.joined, the admin ending it at once sends member.cancelled', async () => {
+    const { db } = t.services.database;
+    await createEndpoint(
+      db,
+      { url: receiver.url, description: '', events: ['member.joined', 'member.cancelled'] },
+      'owner@example.com',
+    );
+    const tier = await seedTier(t.services, { name: 'Circle', slug: 'circle' });
+    receiver.received.length = 0;
+    const sub = await subscribeAndPay(t, new TestClient(t.app), { tier: tier.slug, email: 'lea@example.com' });
+    assert.equal(await endSubscriptionNow(t.services, sub.id, 'owner@example.com'), 'done');
+    assert.equal(await endSubscriptionNow(t.services, sub.id, 'owner@example.com'), 'not-applicable');
+    await t.drainJobs();
+    const types = receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type);
+    assert.deepEqual(types.sort(), ['member.cancelled', 'member.joined']);
+    const cancelled = receiver.received
+      .map((r) => JSON.parse(r.body) as { type: string; data: { subscription_id: string; email: string } })
+      .find((b) => b.type === 'member.cancelled');
+    assert.deepEqual([cancelled?.data.subscription_id, cancelled?.data.email], [sub.id, 'lea@example.com']);
   });
 });
