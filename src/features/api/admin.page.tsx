@@ -26,7 +26,7 @@ function ScopeChoice({ ctx, form, error }: { ctx: PageContext; form?: TokenForm 
           <div class="check">
             <input type="checkbox" id={id} name="scopes" value={scope} checked={form?.scopes.includes(scope)} />
             <label for={id}>
-              <code>{scope}</code>
+              {ctx.t(`api.admin.scope.${scope}`)} <code>{scope}</code>
             </label>
           </div>
         );

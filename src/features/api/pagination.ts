@@ -23,9 +23,13 @@ export type PageQuery = z.infer<typeof pageQuery>;
 /** Where a page starts: the sort key of the item named by `starting_after`. */
 export type Cursor = { created_at: string; id: string };
 
-/** Rows after the cursor in (created_at, id) order: a stable key, so rows added meanwhile never repeat one. */
-export function afterCursor(table: string, cursor: Cursor): RawBuilder<SqlBool> {
-  const created = sql.ref(`${table}.created_at`);
+/**
+ * Rows after the cursor in (created_at, id) order — or (`timeColumn`, id) for
+ * a table whose rows have another instant — a stable key, so rows added
+ * meanwhile never repeat one.
+ */
+export function afterCursor(table: string, cursor: Cursor, timeColumn = 'created_at'): RawBuilder<SqlBool> {
+  const created = sql.ref(`${table}.${timeColumn}`);
   const id = sql.ref(`${table}.id`);
   return sql<SqlBool>`(${created} > ${cursor.created_at} or (${created} = ${cursor.created_at} and ${id} > ${cursor.id}))`;
 }

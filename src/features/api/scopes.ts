@@ -8,6 +8,10 @@ export const API_SCOPES = [
   'members:read',
   'tiers:read',
   'posts:read',
+  'courses:read',
+  'events:read',
+  'bookings:read',
+  'podcasts:read',
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];

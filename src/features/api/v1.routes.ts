@@ -4,9 +4,11 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } 
 import type { Services } from '../../services.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { adminRefund } from '../orders/admin-refund.js';
-import { callerOf, rateLimitKey, requireApiToken } from './auth.js';
+import { callerOf, requireApiToken } from './auth.js';
 import { registerApiDocRoutes } from './docs.routes.js';
+import { API_TAGS, endpoint } from './endpoint.js';
 import { guardIdempotency } from './idempotency.js';
+import { registerKindRoutes } from './kinds.routes.js';
 import {
   findOrderWithItems,
   findProduct,
@@ -34,23 +36,8 @@ import {
   refundBody,
   tier,
 } from './schemas.js';
-import type { ApiScope } from './scopes.js';
 
-/** Requests per minute and token. */
-export const API_RATE_PER_MINUTE = 120;
-
-export const API_TAGS = ['Products', 'Orders', 'Customers', 'Licence keys', 'Members', 'Posts'] as const;
-
-/** A route's config and the schema parts every route shares: its scope (checked and documented), tag and limit. */
-function endpoint(scope: ApiScope, tag: (typeof API_TAGS)[number], summary: string) {
-  return {
-    config: {
-      apiScope: scope,
-      rateLimit: { max: API_RATE_PER_MINUTE, timeWindow: '1 minute', keyGenerator: rateLimitKey },
-    },
-    schema: { tags: [tag], summary, security: [{ bearer: [scope] }] },
-  };
-}
+export { API_RATE_PER_MINUTE } from './endpoint.js';
 
 /**
  * The public REST API under /api/v1, in its own scope: the OpenAPI document is
@@ -68,7 +55,7 @@ export function registerApiV1Routes(fastify: FastifyInstance, services: Services
           title: 'Vielfach API',
           version: '1.0.0',
           description:
-            'Products, orders, customers, licence keys, members, tiers and posts of this store. Lists are pages: `limit` (1–100, default 25) and `starting_after` (the last id seen) in, `{ data, has_more }` out. Amounts are integer minor units with their currency. Errors are RFC 9457 problem+json. Every POST needs an `Idempotency-Key` header.',
+            'Products, orders, customers, licence keys, members, tiers, posts, courses, events, bookings and podcasts of this store. Lists are pages: `limit` (1–100, default 25) and `starting_after` (the last id seen) in, `{ data, has_more }` out. Amounts are integer minor units with their currency. Errors are RFC 9457 problem+json. Every POST needs an `Idempotency-Key` header.',
         },
         servers: [{ url: services.config.publicUrl }],
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -81,6 +68,7 @@ export function registerApiV1Routes(fastify: FastifyInstance, services: Services
     guardIdempotency(scope, db);
     registerReadRoutes(scope, services);
     registerOrderRoutes(scope, services);
+    registerKindRoutes(scope, services);
     registerApiDocRoutes(scope, services);
   });
 }
