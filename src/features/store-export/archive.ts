@@ -34,13 +34,19 @@ export async function storeExportZip(db: Db, header: ExportHeader, tables = EXPO
   const mtime = new Date(header.exportedAt);
   const zip = new yazl.ZipFile();
   await json.write(`{${JSON.stringify(header).slice(1, -1)},"tables":{`);
-  tables.forEach((table, i) => {
-    const csv = Readable.from(csvWithJson(db, table, i > 0, (text) => json.write(text)));
-    zip.addReadStream(csv, `${table.file}.csv`, { mtime });
-  });
-  zip.addReadStream(Readable.from(finishedJson(json, jsonPath)), JSON_FILE, { mtime });
-  zip.end();
   const out = zip.outputStream as Readable;
+  // yazl pipes each entry's stream without passing its errors on: a failed read ends the download as failed, not the process.
+  const fail = (e: Error) => out.destroy(e);
+  zip.on('error', fail);
+  const add = (source: Readable, name: string) => {
+    source.once('error', fail);
+    zip.addReadStream(source, name, { mtime });
+  };
+  tables.forEach((table, i) => {
+    add(Readable.from(csvWithJson(db, table, i > 0, (text) => json.write(text))), `${table.file}.csv`);
+  });
+  add(Readable.from(finishedJson(json, jsonPath)), JSON_FILE);
+  zip.end();
   out.once('close', cleanUp);
   out.once('end', cleanUp);
   return out;

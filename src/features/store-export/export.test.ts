@@ -8,7 +8,7 @@ import { isoNow } from '../../db/time.js';
 import { setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { buildLicensingTestApp, seedLicensedPurchase } from '../licensing/testing.js';
 import { createEndpoint } from '../webhooks/endpoints.js';
-import { JSON_FILE } from './archive.js';
+import { JSON_FILE, storeExportZip } from './archive.js';
 import { rowsOf } from './rows.js';
 import { EXPORT_TABLES } from './tables.js';
 
@@ -182,5 +182,14 @@ describe('exporting everything', () => {
         all.map((r) => r.key),
       );
     }
+  });
+
+  test('a table that cannot be read fails the download, not the process', async () => {
+    const broken = [{ file: 'broken', table: 'no_such_table', key: ['id'], columns: ['id'] }];
+    const header = { exportedAt: new Date().toISOString(), storeName: 'x', schemaVersion: 'y' };
+    const zip = await storeExportZip(t.services.database.db, header, broken);
+    await assert.rejects(async () => {
+      for await (const _ of zip);
+    }, /no_such_table/);
   });
 });
