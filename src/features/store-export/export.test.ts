@@ -138,6 +138,13 @@ describe('exporting everything', () => {
       assert.equal(all.includes(column), false, column);
   });
 
+  test('the allow-list names no secret column', () => {
+    const risky = EXPORT_TABLES.flatMap((x) =>
+      x.columns.filter((c) => /hash|secret|token|password|totp|access_key/.test(c)),
+    );
+    assert.deepEqual(risky, []);
+  });
+
   test('the JSON parses, names its store and schema, and holds as many rows as the CSV files', () => {
     const archive = JSON.parse(entry(JSON_FILE));
     assert.equal(archive.storeName, 'Test Store');

@@ -84,14 +84,15 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     'member-consents',
     'member_consents',
     'id',
-    'id member_id purpose text text_version locale source given_at confirmed_at withdrawn_at',
+    `id member_id purpose text text_version locale source ip user_agent given_at confirmed_at
+    withdrawn_at`,
   ),
   t(
     'subscriptions',
     'subscriptions',
     'id',
     `id member_id tier_id interval status cancel_at_period_end price_minor currency
-    provider provider_ref current_period_start current_period_end access_until failed_payments pending_tier_id
+    provider provider_ref provider_customer current_period_start current_period_end access_until failed_payments pending_tier_id
     pending_interval billing_country billing_address buyer_vat_id created_at updated_at canceled_at ended_at`,
   ),
   t(
@@ -132,7 +133,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     'events',
     'events',
     'product_id',
-    'product_id format venue ticket_scope withdrawal_rule sales_end_at offer_hours created_at updated_at',
+    'product_id format venue meeting_url ticket_scope withdrawal_rule sales_end_at offer_hours created_at updated_at',
   ),
   t(
     'event-sessions',
