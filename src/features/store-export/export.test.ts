@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { isoNow } from '../../db/time.js';
-import { setUpStore, type TestApp, TestClient } from '../../testing/app.js';
+import { setUpStore, TEST_ADMIN, type TestApp, TestClient } from '../../testing/app.js';
+import { HttpClient } from '../../testing/http.js';
 import { buildLicensingTestApp, seedLicensedPurchase } from '../licensing/testing.js';
 import { createEndpoint } from '../webhooks/endpoints.js';
 import { JSON_FILE, storeExportZip } from './archive.js';
@@ -88,16 +89,23 @@ describe('exporting everything', () => {
       'every secret is known',
     );
 
-    const client = new TestClient(t.app);
-    await client.login();
-    const res = await client.postForm('/admin/export', {}, { formPage: '/admin/export' });
-    assert.equal(res.statusCode, 200);
-    assert.equal(res.headers['content-type'], 'application/zip');
+    // Over real HTTP: the ZIP is streamed to a socket, not buffered by inject.
+    const browser = await HttpClient.listen(t.app);
+    await browser.postForm('/admin/login', { email: TEST_ADMIN.email, password: TEST_ADMIN.password });
+    const page = await browser.get('/admin/export');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const res = await fetch(`${browser.base}/admin/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: browser.cookieHeader },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/zip');
     assert.match(
-      String(res.headers['content-disposition']),
+      String(res.headers.get('content-disposition')),
       /attachment; filename="vielfach-export-\d{4}-\d\d-\d\d\.zip"/,
     );
-    zipBytes = res.rawPayload;
+    zipBytes = Buffer.from(await res.arrayBuffer());
     dir = mkdtempSync(join(tmpdir(), 'export-test-'));
     zipPath = join(dir, 'export.zip');
     writeFileSync(zipPath, zipBytes);
