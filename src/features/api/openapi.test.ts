@@ -95,6 +95,11 @@ describe('the OpenAPI document and the reference page', () => {
       res.body,
       /<code>limit \(query\)<\/code><\/td><td><code>integer<\/code><\/td><td><\/td><td>How many items/,
     );
+    assert.match(
+      String(res.headers['content-security-policy']),
+      /style-src 'self'/,
+      'a page’s policy, so its stylesheet loads',
+    );
     assert.doesNotMatch(res.body, /<script/);
     assert.doesNotMatch(res.body, /https?:\/\/(?!127\.0\.0\.1)[^"]*\.(js|css)"/);
   });
