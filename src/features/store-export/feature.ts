@@ -9,5 +9,5 @@ export const storeExportFeature: Feature = {
   name: 'store-export',
   messages: mergeMessageBundles(storeExportMessages, storeExportAdminMessages),
   routes: registerStoreExportRoutes,
-  adminNav: [{ href: '/admin/export', label: 'store-export.nav', position: 160 }],
+  adminNav: [{ href: '/admin/export', label: 'storeExport.nav', position: 160 }],
 };
