@@ -18,7 +18,7 @@ type Props = {
 
 function ScopeChoice({ ctx, form, error }: { ctx: PageContext; form?: TokenForm | undefined; error?: string }) {
   return (
-    <fieldset class={error ? 'field invalid' : 'field'} aria-describedby={error ? 'scopes-err' : undefined}>
+    <fieldset class={error ? 'invalid' : undefined} aria-describedby={error ? 'scopes-err' : undefined}>
       <legend>{ctx.t('api.admin.field.scopes')}</legend>
       {API_SCOPES.map((scope) => {
         const id = `f-scope-${scope.replace(/\W/g, '-')}`;
