@@ -3,19 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { endpoint } from './endpoint.js';
-import {
-  courseExists,
-  eventExists,
-  findCourse,
-  listBookings,
-  listCourses,
-  listEnrolments,
-  listEpisodes,
-  listEvents,
-  listShows,
-  listTickets,
-  showExists,
-} from './resources-kinds.js';
+import { courseExists, findCourse, listCourses, listEnrolments } from './resources-courses.js';
+import { eventExists, listBookings, listEvents, listTickets } from './resources-events.js';
+import { listEpisodes, listShows, showExists } from './resources-podcasts.js';
 import { idParams, pageOf, pageQuery } from './schemas.js';
 import {
   booking,
