@@ -1,5 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
+  AffiliateClicksTable,
+  AffiliateCommissionEntriesTable,
+  AffiliateCouponsTable,
+  AffiliateProductCommissionsTable,
+  AffiliateSessionsTable,
+  AffiliatesTable,
+  OrderAttributionsTable,
+} from './tables/affiliates.js';
+import type {
   AnalyticsCustomersTable,
   AnalyticsOrdersTable,
   AnalyticsSeenTable,
@@ -68,6 +77,13 @@ import type {
   SettingsTable,
 } from './tables/foundation.js';
 import type {
+  ImportDryKeysTable,
+  ImportedRecordsTable,
+  ImportLinesTable,
+  ImportProductMapTable,
+  ImportRunsTable,
+} from './tables/imports.js';
+import type {
   LegalPagesTable,
   OrderConsentsTable,
   PrivacyRequestsTable,
@@ -120,6 +136,7 @@ import type {
   ProductTaxSettingsTable,
   ViesChecksTable,
 } from './tables/tax.js';
+import type { RateLimitHitsTable } from './tables/shared-state.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/webhooks.js';
 
 /**
@@ -133,6 +150,7 @@ export interface DB {
   admin_sessions: AdminSessionsTable;
   password_resets: PasswordResetsTable;
   login_throttle: LoginThrottleTable;
+  rate_limit_hits: RateLimitHitsTable;
   jobs: JobsTable;
   emails: EmailsTable;
   audit_log: AuditLogTable;
@@ -235,11 +253,24 @@ export interface DB {
   podcast_sharing_alerts: PodcastSharingAlertsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  import_runs: ImportRunsTable;
+  import_lines: ImportLinesTable;
+  imported_records: ImportedRecordsTable;
+  import_product_map: ImportProductMapTable;
+  import_dry_keys: ImportDryKeysTable;
+  affiliates: AffiliatesTable;
+  affiliate_product_commissions: AffiliateProductCommissionsTable;
+  affiliate_coupons: AffiliateCouponsTable;
+  order_attributions: OrderAttributionsTable;
+  affiliate_clicks: AffiliateClicksTable;
+  affiliate_commission_entries: AffiliateCommissionEntriesTable;
+  affiliate_sessions: AffiliateSessionsTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
 export type Db = Kysely<DB> | Transaction<DB>;
 
+export * from './tables/affiliates.js';
 export * from './tables/analytics.js';
 export * from './tables/api.js';
 export * from './tables/bookings.js';
@@ -251,6 +282,7 @@ export * from './tables/courses.js';
 export * from './tables/disputes.js';
 export * from './tables/events.js';
 export * from './tables/foundation.js';
+export * from './tables/imports.js';
 export * from './tables/legal.js';
 export * from './tables/licensing.js';
 export * from './tables/memberships.js';

@@ -31,6 +31,9 @@ import * as m0030 from './0030-bookings.js';
 import * as m0031 from './0031-podcasts.js';
 import * as m0032 from './0032-webhooks.js';
 import * as m0033 from './0033-api-tokens.js';
+import * as m0034 from './0034-imports.js';
+import * as m0035 from './0035-affiliates.js';
+import * as m0038 from './0038-shared-state.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +69,9 @@ const migrations: Record<string, Migration> = {
   '0031-podcasts': m0031,
   '0032-webhooks': m0032,
   '0033-api-tokens': m0033,
+  '0034-imports': m0034,
+  '0035-affiliates': m0035,
+  '0038-shared-state': m0038,
 };
 
 export const migrationProvider: MigrationProvider = {
