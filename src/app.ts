@@ -17,6 +17,7 @@ import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
 import { ASSETS_BUILT, ASSETS_DIR, assetCacheControl } from './web/assets.js';
 import { registerErrorHandling } from './web/error-handler.js';
+import { rateLimitStoreFor } from './web/rate-limit-store.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -67,7 +68,8 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
     getToken: (req) =>
       (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
   });
-  await app.register(rateLimit, { global: false });
+  // On PostgreSQL every instance counts in the database, so a limit holds for the whole store.
+  await app.register(rateLimit, { global: false, store: rateLimitStoreFor(services.database) });
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
     prefix: '/assets/',

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -145,8 +145,31 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/** Any fixed number; PostgreSQL's advisory locks are per database, so stores never meet. */
+const MIGRATION_LOCK_KEY = 4_711_038;
+
+/**
+ * Applies every pending migration; throws with the failing migration's name.
+ *
+ * Several instances may start at once on one PostgreSQL database: the first takes a
+ * session advisory lock (on a connection of its own, held until it is done) and
+ * migrates; the others wait for it, then find nothing left to do. Kysely locks its
+ * migration run too, but only after creating its bookkeeping tables, which two fresh
+ * starts would race for; the lock here covers everything. SQLite is one process.
+ */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrate(db);
+  return db.connection().execute(async (lockHolder) => {
+    await sql`SELECT pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(lockHolder);
+    try {
+      return await migrate(db);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(lockHolder);
+    }
+  });
+}
+
+async function migrate(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

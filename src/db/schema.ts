@@ -129,6 +129,7 @@ import type {
   ProductsTable,
   TestPaymentSessionsTable,
 } from './tables/selling.js';
+import type { RateLimitHitsTable } from './tables/shared-state.js';
 import type {
   ExchangeRatesTable,
   InvoiceDocumentsTable,
@@ -136,7 +137,6 @@ import type {
   ProductTaxSettingsTable,
   ViesChecksTable,
 } from './tables/tax.js';
-import type { RateLimitHitsTable } from './tables/shared-state.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/webhooks.js';
 
 /**
