@@ -83,28 +83,24 @@ describe(`affiliate commission ledger (${testDialect})`, () => {
     b = await assertInvariant(affiliate.id, day(31));
     assert.deepEqual([b.heldMinor, b.payableMinor], [0, 2_400]);
 
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordPayout(trx, {
-          affiliateId: affiliate.id,
-          currency: 'EUR',
-          amountMinor: 2_400,
-          payoutId: 'po-1',
-          at: day(32),
-        }),
-      );
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordPayout(trx, {
-          affiliateId: affiliate.id,
-          currency: 'EUR',
-          amountMinor: 2_400,
-          payoutId: 'po-1',
-          at: day(32),
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      recordPayout(trx, {
+        affiliateId: affiliate.id,
+        currency: 'EUR',
+        amountMinor: 2_400,
+        payoutId: 'po-1',
+        at: day(32),
+      }),
+    );
+    await db.transaction().execute((trx) =>
+      recordPayout(trx, {
+        affiliateId: affiliate.id,
+        currency: 'EUR',
+        amountMinor: 2_400,
+        payoutId: 'po-1',
+        at: day(32),
+      }),
+    );
     b = await assertInvariant(affiliate.id, day(32));
     assert.deepEqual([b.payableMinor, b.totalMinor], [0, 0]);
 
@@ -134,31 +130,27 @@ describe(`affiliate commission ledger (${testDialect})`, () => {
     const order = await paidOrder(affiliate.id, [1_000]);
     await recordSaleCommissions(db, order, T0);
     await assert.rejects(
-      db
-        .transaction()
-        .execute((trx) =>
-          recordPayout(trx, {
-            affiliateId: affiliate.id,
-            currency: 'EUR',
-            amountMinor: 200,
-            payoutId: 'early',
-            at: day(5),
-          }),
-        ),
+      db.transaction().execute((trx) =>
+        recordPayout(trx, {
+          affiliateId: affiliate.id,
+          currency: 'EUR',
+          amountMinor: 200,
+          payoutId: 'early',
+          at: day(5),
+        }),
+      ),
       /exceeds/,
     );
     await assert.rejects(
-      db
-        .transaction()
-        .execute((trx) =>
-          recordPayout(trx, {
-            affiliateId: affiliate.id,
-            currency: 'EUR',
-            amountMinor: 0,
-            payoutId: 'zero',
-            at: day(40),
-          }),
-        ),
+      db.transaction().execute((trx) =>
+        recordPayout(trx, {
+          affiliateId: affiliate.id,
+          currency: 'EUR',
+          amountMinor: 0,
+          payoutId: 'zero',
+          at: day(40),
+        }),
+      ),
     );
     const [b] = await balances(db, day(40), affiliate.id);
     assert.equal(b?.payableMinor, 200);
