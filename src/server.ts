@@ -72,11 +72,7 @@ export async function startServer(config: Config, opts: { logger?: pino.Logger }
   if (worker) services.nudgeWorker = () => worker.nudge();
   const app = await buildApp(services);
   await app.listen({ port: services.config.port, host: services.config.host });
-  await scheduleHousekeeping(services.database.db);
-  await scheduleWeeklySummary(services.database.db);
-  await scheduleReconciliation(services.database.db, services.config.reconcileAfterMinutes);
-  await startRateFetching(services.database.db, services.config);
-  for (const feature of features) await feature.start?.(services);
+  await scheduleRecurringJobs(services);
   worker?.start();
   const close = async () => {
     await app.close();
@@ -86,6 +82,19 @@ export async function startServer(config: Config, opts: { logger?: pino.Logger }
   };
   const note = await startUpNote(services, demoContentOf());
   return { app, services, worker, close, note };
+}
+
+/**
+ * Puts the next run of every recurring job in the queue. Each instance does it on start;
+ * the jobs carry unique keys made from their due time (the day, the hour, the week), so
+ * N instances starting together leave one job per run, not N.
+ */
+export async function scheduleRecurringJobs(services: Services): Promise<void> {
+  await scheduleHousekeeping(services.database.db);
+  await scheduleWeeklySummary(services.database.db);
+  await scheduleReconciliation(services.database.db, services.config.reconcileAfterMinutes);
+  await startRateFetching(services.database.db, services.config);
+  for (const feature of features) await feature.start?.(services);
 }
 
 /** SIGTERM/SIGINT: stop taking requests and jobs, let running ones finish, then exit. */

@@ -82,3 +82,14 @@ export function tempDir(prefix = 'vf-files-'): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** PostgreSQL only: a new database with nothing in it (no migrations), and how to drop it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (testDialect !== 'postgres') throw new Error('createEmptyPostgresDatabase needs DATABASE_URL=postgres://…');
+  const name = `vf_empty_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return {
+    url: withDatabaseName(baseUrl!, name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
