@@ -81,7 +81,7 @@ test('Gumroad: subscriptions, first charge, renewal and cancelled', async () => 
       currency: 'USD',
       status: 'active',
       startedAt: '2024-01-15T07:30:12.000Z',
-      currentPeriodEnd: null,
+      currentPeriodEnd: '2024-02-15T07:30:12.000Z',
       stripeCustomerId: null,
       stripeSubscriptionId: null,
     });

@@ -1,7 +1,7 @@
 import type { ImportedLicenceKey, ImportedSubscription, ImportParser, ParsedLine } from '../records.js';
 import { countryCode } from './countries.js';
 import { type CsvLine, readCsv } from './csv.js';
-import { type Read, readAmount, readCount, readEmail, readFlag, readInstant, required } from './values.js';
+import { addInterval, type Read, readAmount, readCount, readEmail, readFlag, readInstant, required } from './values.js';
 
 /**
  * Gumroad's sales CSV (Analytics/Sales → Export, or the "Sales" e-mail):
@@ -82,7 +82,8 @@ function subscription(row: CsvLine, priceMinor: number, startedAt: string): Read
       // Whether an ended subscription's paid time is over is for the importer to judge against today.
       status: cancelled ? 'cancelled' : 'active',
       startedAt,
-      currentPeriodEnd: end ? end.value : null,
+      // A line is one charge: it paid for the period from its date on, unless the subscription ended earlier.
+      currentPeriodEnd: end ? end.value : addInterval(startedAt, interval),
       stripeCustomerId: null,
       stripeSubscriptionId: null,
     },

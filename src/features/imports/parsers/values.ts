@@ -165,3 +165,16 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+/** One billing period later: the same day of the next month or year, or that month's last day (31 Jan → 29 Feb). */
+export function addInterval(iso: string, interval: 'month' | 'year'): string {
+  const d = new Date(iso);
+  const months = interval === 'month' ? 1 : 12;
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.min(d.getUTCDate(), lastDay);
+  return new Date(
+    Date.UTC(y, m, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()),
+  ).toISOString();
+}
