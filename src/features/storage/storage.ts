@@ -1,17 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export type StoredObject = { key: string; sizeBytes: number; sha256: string };
 export type ByteRange = { start: number; end: number };
+export type SignedUrlOptions = {
+  expiresInSeconds: number;
+  /** The Content-Disposition the client gets (e.g. attachment with the buyer's file name). */
+  contentDisposition?: string;
+  contentType?: string;
+  cacheControl?: string;
+};
 
 /**
  * Where files live. Keys are made by the app (never a user's file name), so a
- * key cannot point outside the store. Local folder now; S3 later behind the
- * same interface.
+ * key cannot point outside the store. A local folder (default) or an
+ * S3-compatible bucket (s3-storage.ts) behind the same interface.
  */
 export interface Storage {
   /** Streams into storage (never whole into memory); rejects past maxBytes and leaves nothing behind. */
@@ -20,6 +27,21 @@ export interface Storage {
   read(key: string, range?: ByteRange): Readable;
   size(key: string): Promise<number | undefined>;
   delete(key: string): Promise<void>;
+  /**
+   * A short-lived URL the client may fetch the object from itself (S3: a
+   * presigned GET that honours Range). Absent where the app serves the bytes (local).
+   */
+  signedUrl?(key: string, opts: SignedUrlOptions): Promise<string>;
+}
+
+/** What moving files between stores and the manifest need. */
+export interface ListableStorage extends Storage {
+  /** Every stored key. */
+  list(): AsyncIterable<string>;
+  /** Size and SHA-256 of one object (computed from the bytes where not recorded); undefined when missing. */
+  describe(key: string): Promise<StoredObject | undefined>;
+  /** Stores a stream under the given key (replacing it), hashing as it goes. */
+  putAt(key: string, stream: Readable, opts?: { maxBytes?: number }): Promise<StoredObject>;
 }
 
 export class TooLargeError extends Error {
@@ -36,7 +58,7 @@ export function assertValidKey(key: string): void {
 }
 
 /** Counts and hashes bytes as they pass; fails once the limit is crossed. */
-function measuring(maxBytes: number, seen: { size: number; hash: ReturnType<typeof createHash> }): Transform {
+export function measuring(maxBytes: number, seen: { size: number; hash: ReturnType<typeof createHash> }): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen.size += chunk.length;
@@ -47,7 +69,7 @@ function measuring(maxBytes: number, seen: { size: number; hash: ReturnType<type
   });
 }
 
-export class LocalStorage implements Storage {
+export class LocalStorage implements ListableStorage {
   private readonly root: string;
   constructor(root: string) {
     this.root = resolve(root);
@@ -60,8 +82,11 @@ export class LocalStorage implements Storage {
     return p;
   }
 
-  async put(stream: Readable, opts: { maxBytes?: number; prefix?: string } = {}): Promise<StoredObject> {
-    const key = `${opts.prefix ?? 'files'}/${randomUUID()}`;
+  put(stream: Readable, opts: { maxBytes?: number; prefix?: string } = {}): Promise<StoredObject> {
+    return this.putAt(`${opts.prefix ?? 'files'}/${randomUUID()}`, stream, opts);
+  }
+
+  async putAt(key: string, stream: Readable, opts: { maxBytes?: number } = {}): Promise<StoredObject> {
     const target = this.pathOf(key);
     const partial = `${target}.part`;
     // Customers' files: owner-only, like the database (a new folder 0700, each file 0600).
@@ -96,6 +121,32 @@ export class LocalStorage implements Storage {
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }
+
+  async *list(): AsyncIterable<string> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.root, { recursive: true });
+    } catch {
+      return; // no folder yet: nothing stored
+    }
+    // Unfinished uploads (*.part) and anything not shaped like a key are not objects.
+    for (const entry of entries.sort()) {
+      const key = entry.split(sep).join('/');
+      if (KEY.test(key) && (await stat(join(this.root, entry))).isFile()) yield key;
+    }
+  }
+
+  async describe(key: string): Promise<StoredObject | undefined> {
+    const sizeBytes = await this.size(key);
+    if (sizeBytes === undefined) return undefined;
+    return { key, sizeBytes, sha256: await sha256Of(this.read(key)) };
+  }
+}
+
+export async function sha256Of(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 export function localStorageIn(dataDir: string): LocalStorage {
