@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AffiliatePayoutBatchesTable, AffiliatePayoutsTable } from './tables/affiliate-payouts.js';
 import type {
   AffiliateClicksTable,
   AffiliateCommissionEntriesTable,
@@ -265,11 +266,14 @@ export interface DB {
   affiliate_clicks: AffiliateClicksTable;
   affiliate_commission_entries: AffiliateCommissionEntriesTable;
   affiliate_sessions: AffiliateSessionsTable;
+  affiliate_payouts: AffiliatePayoutsTable;
+  affiliate_payout_batches: AffiliatePayoutBatchesTable;
 }
 
 /** A database handle: the connection pool or a transaction on it. */
 export type Db = Kysely<DB> | Transaction<DB>;
 
+export * from './tables/affiliate-payouts.js';
 export * from './tables/affiliates.js';
 export * from './tables/analytics.js';
 export * from './tables/api.js';

@@ -33,6 +33,7 @@ import * as m0032 from './0032-webhooks.js';
 import * as m0033 from './0033-api-tokens.js';
 import * as m0034 from './0034-imports.js';
 import * as m0035 from './0035-affiliates.js';
+import * as m0036 from './0036-affiliate-payouts.js';
 import * as m0038 from './0038-shared-state.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0033-api-tokens': m0033,
   '0034-imports': m0034,
   '0035-affiliates': m0035,
+  '0036-affiliate-payouts': m0036,
   '0038-shared-state': m0038,
 };
 
