@@ -51,6 +51,14 @@ export type ImportedSubscription = {
   /** Stripe ids when the platform billed through the creator's own Stripe account (Ghost). */
   stripeCustomerId: string | null;
   stripeSubscriptionId: string | null;
+  /**
+   * Set when the export does not carry the price (Ghost's members CSV names
+   * the tier and the Stripe customer, nothing more): priceMinor is then 0,
+   * currency '' and interval 'month' as placeholders, status 'active' and
+   * currentPeriodEnd null; the price is the tier's of that name or the Stripe
+   * subscription's.
+   */
+  priceUnknown?: true;
 };
 
 /** A one-off purchase (Gumroad sale, Digistore24 purchase, Lemon Squeezy order behind a key). */
