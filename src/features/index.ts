@@ -1,6 +1,8 @@
 import { createOrderCore, type OrderCore } from '../order-core/order-core.js';
 import { registerMessages } from '../web/messages.js';
 import { adminFeature } from './admin/feature.js';
+import { affiliatePayoutsFeature } from './affiliate-payouts/feature.js';
+import { affiliatesFeature } from './affiliates/feature.js';
 import { analyticsFeature } from './analytics/feature.js';
 import { apiFeature } from './api/feature.js';
 import { authFeature } from './auth/feature.js';
@@ -20,6 +22,7 @@ import { emailFeature } from './email/feature.js';
 import { registerEmailTemplates } from './email/templates.js';
 import { eventsFeature } from './events/feature.js';
 import { exchangeRatesFeature } from './exchange-rates/feature.js';
+import { importsFeature } from './imports/feature.js';
 import type { AdminNavEntry, DemoContent, Feature } from './feature.js';
 import { invoicesFeature } from './invoices/feature.js';
 import { legalFeature } from './legal/feature.js';
@@ -80,6 +83,9 @@ export const features: readonly Feature[] = [
   webhooksFeature,
   apiFeature,
   storeExportFeature,
+  importsFeature,
+  affiliatesFeature,
+  affiliatePayoutsFeature,
 ];
 
 // The texts of every feature, before anything is rendered (loading this list is what the app, worker and CLI do first).

@@ -42,6 +42,10 @@ export type ProductPageProps = {
   sections?: readonly (VNode | null)[];
   /** The buy form's choice for kinds that need one (an event's dates and tickets; checkout/choices.ts). */
   choiceField?: VNode | null | undefined;
+  /** An affiliate's referral code of this visit: the buy form carries it to checkout (no cookie needed). */
+  referral?: string | undefined;
+  /** Shown above the product for a visitor who came by a referral (affiliates' consent prompt). */
+  referralPrompt?: VNode | null | undefined;
 };
 
 /** The buy form; checkout takes it from here (field names are its contract). */
@@ -54,9 +58,10 @@ function BuyForm({
   vat,
   withdrawal = 'digital',
   choiceField,
+  referral,
 }: Pick<
   ProductPageProps,
-  'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat' | 'withdrawal' | 'choiceField'
+  'ctx' | 'product' | 'preview' | 'taxMode' | 'billingCountry' | 'vat' | 'withdrawal' | 'choiceField' | 'referral'
 >) {
   const t = ctx.t;
   const free = product.pricing === 'free';
@@ -69,6 +74,7 @@ function BuyForm({
   return (
     <Form ctx={ctx} action="/checkout" class="buy-form">
       <input type="hidden" name="productId" value={product.id} />
+      {referral && <input type="hidden" name="ref" value={referral} />}
       {product.pricing === 'pwyw' && (
         <Field
           name="amount"
@@ -152,6 +158,8 @@ export function ProductPage({
   withdrawal,
   sections = [],
   choiceField,
+  referral,
+  referralPrompt,
 }: ProductPageProps) {
   const t = ctx.t;
   const cover = coverPath(product.cover_key);
@@ -168,6 +176,7 @@ export function ProductPage({
           <a href={`/admin/products/${product.id}`}>{t('catalog.preview.back')}</a>
         </Alert>
       )}
+      {referralPrompt}
       <article class="product">
         <div class="product-media">
           {cover ? (
@@ -191,6 +200,7 @@ export function ProductPage({
             vat={vat}
             withdrawal={withdrawal}
             choiceField={choiceField}
+            referral={referral}
           />
           <IncludedFiles ctx={ctx} files={files} />
         </div>

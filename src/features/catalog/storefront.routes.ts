@@ -4,11 +4,13 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { notFound } from '../../web/errors.js';
 import { cachedPage } from '../../web/page-cache.js';
+import { countReferralClick, ReferralPrompt, referralOfVisit } from '../affiliates/referral.js';
 import { recordProductView, stopCountingViews } from '../analytics/record-visit.js';
 import { checkoutChoiceOf } from '../checkout/choices.js';
 import { defaultBillingCountry, languageCountry, previewVat } from '../checkout/order-tax.js';
 import { readTaxMode } from '../legal/tax-mode.js';
 import { productWithdrawalCase } from '../legal/withdrawal-case.js';
+import { redirectToStored } from '../storage/redirect.js';
 import { loadTaxSettings } from '../tax/tax-settings.js';
 import { ProductPage } from './product.page.js';
 import { findPublishedProductBySlug, listProductFiles } from './queries.js';
@@ -28,7 +30,9 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
   // Accept-Language, else the store's); the CSRF token is filled in per visitor (web/page-cache.ts).
   app.get('/p/:slug', { schema: { params: slugParams } }, async (req, reply) => {
     const acceptLanguage = req.headers['accept-language'];
-    const key = `p\n${req.params.slug}\n${languageCountry(acceptLanguage) ?? ''}`;
+    // A valid referral (affiliates) varies the page: the buy form carries the code, a prompt may ask to remember it.
+    const referral = await referralOfVisit(db, req);
+    const key = `p\n${req.params.slug}\n${languageCountry(acceptLanguage) ?? ''}${referral?.cacheKey ?? ''}`;
     const page = await cachedPage(services, req, key, async (ctx) => {
       // Drafts and archived products do not exist for the public.
       const product = await findPublishedProductBySlug(db, req.params.slug);
@@ -46,14 +50,16 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
       const sections = await Promise.all(fastify.productSections.map((section) => section(db, product, ctx)));
       const choiceField = await checkoutChoiceOf(product.kind)?.field(db, product, ctx, { live: false });
       const props = { ctx, product, files, taxMode, billingCountry, vat, withdrawal, publicUrl, sections, choiceField };
+      const referralPrompt = referral?.prompt ? ReferralPrompt({ ctx, referral, slug: product.slug }) : null;
       return {
-        page: ProductPage(props),
+        page: ProductPage({ ...props, referral: referral?.code, referralPrompt }),
         meta: product.id,
       };
     });
     if (!page) throw notFound('Product not found');
     // Counted before the answer goes out, so a graceful stop (which waits for answers) writes it.
     await recordProductView(services, req, page.meta);
+    if (referral) await countReferralClick(services, req, referral, page.meta);
     return page.send(reply);
   });
 
@@ -70,6 +76,12 @@ export function registerStorefrontRoutes(fastify: FastifyInstance, services: Ser
       // Public pictures: other sites and link previews may show them.
       .header('cross-origin-resource-policy', 'cross-origin');
     if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+    const redirected = await redirectToStored(reply, services.storage, key, {
+      contentType: 'image/webp',
+      cacheControl: 'public, max-age=31536000, immutable',
+      redirectCacheControl: 'public, max-age=240',
+    });
+    if (redirected) return redirected;
     return reply
       .header('content-type', 'image/webp')
       .header('content-length', String(size))

@@ -56,6 +56,8 @@ type Props = {
   priceNotice?: 'applied' | 'check' | undefined;
   /** The pick of a product kind that needs one (an event's date and ticket; checkout/choices.ts), made on the step before. */
   choice?: { value: string; details: ChoiceDetails; changeUrl: string } | undefined;
+  /** An affiliate's referral code of this visit, carried on in the form (no cookie needed). */
+  referral?: string | undefined;
 };
 
 export type CheckoutPageError = CheckoutError | 'email-invalid';
@@ -111,6 +113,7 @@ export function CheckoutPage({
   price,
   priceNotice,
   choice,
+  referral,
 }: Props) {
   const t = ctx.t;
   const min = formatMoney(product.min_price_minor, product.currency, ctx.locale);
@@ -157,6 +160,7 @@ export function CheckoutPage({
             {choice &&
               Object.entries(choice.details).map(([k, v]) => <input type="hidden" name={`d.${k}`} value={v} />)}
             {price && <input type="hidden" name="quoted" value={quoteKey(values.discountCode, values.amount)} />}
+            {referral && <input type="hidden" name="ref" value={referral} />}
             <Field
               name="email"
               type="email"

@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import { type PageContext, pageContext } from '../../web/context.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
+import { REF_COOKIE, readRefCode } from '../affiliates/attribution.js';
 import { recordCheckoutStart } from '../analytics/record-visit.js';
 import { downloadLinksForOrder } from '../delivery/links.js';
 import { findDigitalConsent, findOrderConsent, SERVICE_CONSENT_KIND } from '../legal/consent.js';
@@ -49,6 +50,8 @@ const checkoutForm = z.object({
   step: z.string().max(20).optional(),
   /** The code and amount of the price the page showed (`quoteKey`). */
   quoted: z.string().max(200).optional(),
+  /** An affiliate's referral code carried from the product page (no cookie needed). */
+  ref: z.string().max(60).optional(),
 });
 
 type PriceShown = { price?: ShownPrice; priceNotice?: 'applied' | 'check' };
@@ -86,7 +89,11 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
   });
 
   // Loose: the choice's `d.<key>` fields pass through to choiceDetailsOf.
-  const checkoutQuery = z.looseObject({ product: z.string().max(100), choice: z.string().trim().max(200).optional() });
+  const checkoutQuery = z.looseObject({
+    product: z.string().max(100),
+    choice: z.string().trim().max(200).optional(),
+    ref: z.string().max(60).optional(),
+  });
   app.get('/checkout', { schema: { querystring: checkoutQuery } }, async (req, reply) => {
     const base = await findSellableProduct(db, req.query.product);
     if (!base) throw notFound('Product not found');
@@ -129,6 +136,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
         business: !!settings,
         withdrawal,
         choice,
+        referral: readRefCode(req.query.ref),
       }),
     );
   });
@@ -195,6 +203,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           withdrawal,
           conflict,
           choice,
+          referral: readRefCode(form.ref),
         };
         return sendPage(reply, CheckoutPage({ ...props, price, priceNotice }), error ? 400 : 200);
       };
@@ -231,6 +240,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           confirmedCountry: form.confirmedCountry,
           acceptLanguage: req.headers['accept-language'],
         },
+        referral: { link: readRefCode(form.ref), cookie: readRefCode(req.cookies[REF_COOKIE]) },
       });
       if (result.kind === 'error') return page(result.error, { conflict: result.conflict });
       return reply.redirect(result.url, 303);

@@ -6,6 +6,7 @@ import { insertOrder, recordPaymentStarted } from '../../order-core/orders.js';
 import { recordOrderEvent } from '../../order-core/timeline.js';
 import type { Services } from '../../services.js';
 import type { Locale } from '../../web/i18n.js';
+import { attributeOrder, type Referral } from '../affiliates/attribution.js';
 import { findDiscountByCode, redeemDiscount } from '../discounts/redeem.js';
 import {
   DIGITAL_CONSENT_KIND,
@@ -53,6 +54,8 @@ export type StartCheckoutInput = {
    * it: a consumer in the seller's country.
    */
   tax?: CheckoutTaxInput | undefined;
+  /** The affiliate referral of this visit and the remembered one (affiliates/attribution.ts decides). */
+  referral?: Referral | undefined;
 };
 
 export type CheckoutTaxInput = Omit<BuyerTaxInput, 'totalMinor' | 'currency' | 'ipCountry'>;
@@ -213,6 +216,12 @@ export async function startCheckout(services: Services, input: StartCheckoutInpu
           tax_minor: tax?.itemTaxMinor[0] ?? 0,
         },
       ]);
+      await attributeOrder(trx, {
+        orderId: created.id,
+        buyerEmail: input.email,
+        referral: input.referral,
+        discountCodeId: discount?.id,
+      });
       if (choiceOf) {
         const held = await choiceOf.reserve(trx, {
           order: created,

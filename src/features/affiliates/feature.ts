@@ -1,0 +1,23 @@
+import type { Feature } from '../feature.js';
+import { registerAffiliateAdminRoutes } from './admin.routes.js';
+import { affiliatesEmailTemplates } from './email-templates.js';
+import { affiliatesMessages } from './messages.js';
+import { affiliatesOrderSubscriber } from './order-subscriber.js';
+import { registerPortalRoutes } from './portal.routes.js';
+import { affiliatesPrivacyPart } from './privacy-part.js';
+import { registerReferralRoutes } from './referral.routes.js';
+
+/** Affiliates: referral links without tracking consent, attribution, the commission ledger, the partner portal. */
+export const affiliatesFeature: Feature = {
+  name: 'affiliates',
+  messages: affiliatesMessages,
+  emailTemplates: affiliatesEmailTemplates,
+  routes: (app, services) => {
+    registerReferralRoutes(app, services);
+    registerPortalRoutes(app, services);
+    registerAffiliateAdminRoutes(app, services);
+  },
+  orders: affiliatesOrderSubscriber,
+  privacy: affiliatesPrivacyPart,
+  adminNav: [{ href: '/admin/affiliates', label: 'affiliates.nav', position: 45 }],
+};
