@@ -1,0 +1,13 @@
+import type { Feature } from '../feature.js';
+import { importsMessages } from './messages.js';
+import { registerImportRoutes } from './routes.js';
+import { runImportJobHandler } from './run-import.job.js';
+
+/** Imports of other platforms' exports (Gumroad, Lemon Squeezy, Ghost, Digistore24): dry run first, idempotent, in batches. */
+export const importsFeature: Feature = {
+  name: 'imports',
+  messages: importsMessages,
+  routes: registerImportRoutes,
+  jobs: [runImportJobHandler],
+  adminNav: [{ href: '/admin/imports', label: 'imports.nav', position: 158 }],
+};
