@@ -1,8 +1,15 @@
 import type { ImportParser } from '../records.js';
 import { ghostMembers } from './ghost-members.js';
 import { gumroadSales } from './gumroad-sales.js';
+import { lemonSqueezyLicenceKeys } from './lemonsqueezy-licence-keys.js';
+import { lemonSqueezySubscribers } from './lemonsqueezy-subscribers.js';
 
 /** Every export we can read; the importer picks by source, then checks the header. */
-export const importParsers: readonly ImportParser[] = [gumroadSales, ghostMembers];
+export const importParsers: readonly ImportParser[] = [
+  gumroadSales,
+  ghostMembers,
+  lemonSqueezySubscribers,
+  lemonSqueezyLicenceKeys,
+];
 
 export { ImportFileError } from './csv.js';
