@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { DatabaseOpenError, migrateToLatest, openDatabase } from './db/database.js';
+import { DatabaseOpenError, migrateToLatest, openDatabase, sqlitePath } from './db/database.js';
+import { PgToolError, pgDump, pgRestore } from './db/pg-backup.js';
 import { createOrResetAdmin } from './features/auth/create-admin.js';
 import { importRates } from './features/exchange-rates/import-rates.js';
 import { startUpBlock, startUpMessage } from './features/setup/start-up-note.js';
@@ -19,7 +20,8 @@ Commands:
   migrate                       apply database migrations and exit
   create-admin --email E [--password P] [--locale en|de]
                                 create an admin, or reset its password and unlock it
-  backup [--to FILE]            SQLite: consistent online copy; PostgreSQL: how to use pg_dump
+  backup [--to FILE]            consistent online copy: SQLite's backup API, or pg_dump on PostgreSQL
+  restore --from FILE           PostgreSQL: pg_restore a backup into the empty database of DATABASE_URL
   import-rates FILE             import ECB euro reference rates (eurofxref-hist.csv, eurofxref.csv, *.xml)
   help                          this text
 
@@ -35,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       locale: { type: 'string' },
       to: { type: 'string' },
+      from: { type: 'string' },
     },
     allowPositionals: command === 'import-rates',
   });
@@ -73,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       return createAdminCommand(config.databaseUrl, values);
     case 'backup':
       return backupCommand(config.databaseUrl, config.dataDir, values.to);
+    case 'restore':
+      return restoreCommand(config.databaseUrl, values.from);
     case 'import-rates':
       return importRatesCommand(config.databaseUrl, positionals);
     case 'help':
@@ -125,15 +130,16 @@ async function createAdminCommand(
 }
 
 async function backupCommand(url: string, dataDir: string, to: string | undefined): Promise<number> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (!sqlitePath(url)) {
+    const target = resolve(to ?? `${dataDir}/backups/vielfach-${stamp}.dump`);
+    await pgDump(url, target);
+    console.log(`Backup written to ${target} (pg_dump custom format; vielfach restore --from reads it)`);
+    return 0;
+  }
   const database = await openDatabase(url);
   try {
-    if (!database.backup) {
-      console.log(
-        'PostgreSQL: use pg_dump, e.g.\n  pg_dump --format=custom --file=vielfach.dump "$DATABASE_URL"\nRestore with pg_restore --clean --dbname="$DATABASE_URL" vielfach.dump',
-      );
-      return 0;
-    }
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    if (!database.backup) return 1;
     const target = resolve(to ?? `${dataDir}/backups/vielfach-${stamp}.db`);
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     await database.backup(target);
@@ -142,6 +148,20 @@ async function backupCommand(url: string, dataDir: string, to: string | undefine
   } finally {
     await database.close();
   }
+}
+
+async function restoreCommand(url: string, from: string | undefined): Promise<number> {
+  if (sqlitePath(url)) {
+    console.error('SQLite: stop the store, then copy the backup file over the database file (see docs/deployment.md).');
+    return 1;
+  }
+  if (!from) {
+    console.error('restore needs --from FILE (a dump written by vielfach backup or pg_dump --format=custom).');
+    return 1;
+  }
+  await pgRestore(resolve(from), url);
+  console.log(`Restored ${from}; start the store on this database (it migrates if the backup is older).`);
+  return 0;
 }
 
 async function importRatesCommand(url: string, files: string[]): Promise<number> {
@@ -185,8 +205,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Expected start-up failures get one clear line, not a stack trace.
-    if (err instanceof ConfigError || err instanceof DatabaseOpenError) console.error(err.message);
-    else console.error(err);
+    if (err instanceof ConfigError || err instanceof DatabaseOpenError || err instanceof PgToolError) {
+      console.error(err.message);
+    } else console.error(err);
     process.exit(1);
   },
 );
