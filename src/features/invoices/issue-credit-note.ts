@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Invoice } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { withinTransaction } from '../../db/within-transaction.js';
 import { type EuCountry, isEuCountry, localDate } from '../tax/countries.js';
 import {
   buildInvoiceDraft,
@@ -44,7 +45,7 @@ export async function issueCreditNoteRecord(
   const country: EuCountry = isEuCountry(seller.country) ? seller.country : 'DE';
   const issuedAt = isoNow(o.now);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await withinTransaction(db, async (trx) => {
       const year = Number(localDate(issuedAt, country).slice(0, 4));
       const sequence = await nextInvoiceSequence(trx, year);
       if (await findInvoiceByKey(trx, key)) throw new AlreadyIssued();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Invoice, Order } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { withinTransaction } from '../../db/within-transaction.js';
 import type { OrderCore } from '../../order-core/order-core.js';
 import { isLocale } from '../../web/i18n.js';
 import { DEFAULT_TAX_CATEGORY, isTaxScheme, type TaxMode } from '../tax/categories.js';
@@ -53,7 +54,7 @@ export async function issueInvoiceRecord(
   const supplyDate = localDate(order.paid_at, settings.country);
   const items = await db.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('id').execute();
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await withinTransaction(db, async (trx) => {
       const year = Number(localDate(issuedAt, settings.country).slice(0, 4));
       const sequence = await nextInvoiceSequence(trx, year); // locks: everything below is serialised
       if (await findInvoiceByKey(trx, key)) throw new AlreadyIssued();

@@ -15,6 +15,7 @@ import { loadTaxSettings } from '../tax/tax-settings.js';
 import { loadDemoCatalog } from './demo-history-catalog.js';
 import { customerBook, type HistoryContext, instantIn, taxDecider } from './demo-history-context.js';
 import { writeCourseStudy } from './demo-history-courses.js';
+import { issueHistoryInvoices } from './demo-history-invoices.js';
 import { membershipHistory } from './demo-history-members.js';
 import { type HistoricalOrder, insertHistoricalOrders } from './demo-history-orders.js';
 import { type DemoProductKey, planDemoHistory } from './demo-history-plan.js';
@@ -111,6 +112,7 @@ export async function addDemoHistory(
     return (await writePostHistory(trx, ctx, sendTuning(services.config).batchSize)).recipients;
   });
   if (recipients === undefined) return none;
+  await issueHistoryInvoices(services);
   // The dashboard reads only the aggregates: recount them from what was just written.
   await rebuildSalesAggregates(db, dialect);
   await resetSubscriptionFlows(db);

@@ -66,7 +66,7 @@ export async function addDemoSamples(db: Db, locale: Locale): Promise<{ impressu
         datevConsultant: '',
         datevClient: '',
         contactName: s.contact,
-        contactPhone: '',
+        contactPhone: '+49 30 1234567',
         contactEmail: s.impressum.email,
       }),
     );
