@@ -3,6 +3,7 @@ import { Alert } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { RatesSection, type RatesSectionView } from '../exchange-rates/rates-section.js';
+import { Pager } from '../orders/parts.js';
 import { hasEInvoice, hasXRechnung } from './cii.js';
 import { docDate } from './document-texts.js';
 import type { OssReport } from './exports.js';
@@ -15,7 +16,12 @@ export type InvoicesView = {
   from: string;
   to: string;
   quarter: string;
+  /** One page of the period's invoices, newest first. */
   invoices: ListedInvoice[];
+  /** How many the period has in all. */
+  total: number;
+  page: number;
+  hasNext: boolean;
   oss: OssReport;
   configured: boolean;
   rates: RatesSectionView;
@@ -49,6 +55,7 @@ export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesVi
         <p class="muted">{t('invoices.none')}</p>
       ) : (
         <div class="table-wrap">
+          <p class="muted">{t('invoices.count', { count: view.total })}</p>
           <table>
             <thead>
               <tr>
@@ -91,6 +98,7 @@ export function InvoicesPage({ ctx, view }: { ctx: PageContext; view: InvoicesVi
               ))}
             </tbody>
           </table>
+          <Pager ctx={ctx} page={view.page} hasNext={view.hasNext} url={(p) => `/admin/invoices?${q}&page=${p}`} />
         </div>
       )}
       <OssSection ctx={ctx} oss={view.oss} quarter={view.quarter} query={q} />

@@ -22,7 +22,7 @@ import { datevCsv, invoicesCsv, ossCsv } from './exports.js';
 import { InvoicesPage } from './invoices.page.js';
 import { loadOssReport } from './oss-report.js';
 import { periodOf } from './period.js';
-import { findInvoice, invoicesIssuedBetween } from './queries.js';
+import { findInvoice, invoicesIssuedBetween, type ListedInvoice } from './queries.js';
 import { invoicesZip } from './zip.js';
 
 /** eurofxref-hist.csv (every day since 1999) is about 2 MB. */
@@ -86,7 +86,8 @@ export function registerInvoicesRoutes(fastify: FastifyInstance, services: Servi
       to: p.to,
     };
     const oss = await loadOssReport(db, invoices, p.to);
-    const view = { from: p.from, to: p.to, quarter: p.quarter, invoices, oss, configured, rates };
+    const list = pageOfInvoices(invoices, query.page);
+    const view = { from: p.from, to: p.to, quarter: p.quarter, ...list, oss, configured, rates };
     return sendPage(reply, InvoicesPage({ ctx, view }), opts.status ?? 200);
   }
 
@@ -146,4 +147,21 @@ export function registerInvoicesRoutes(fastify: FastifyInstance, services: Servi
       client: s?.datevClient ?? '',
     });
   });
+}
+
+const INVOICES_PER_PAGE = 50;
+
+/** The period's invoices newest first, one page of them: the whole period still feeds the OSS report and the exports. */
+function pageOfInvoices(invoices: ListedInvoice[], pageParam: unknown) {
+  const pages = Math.max(1, Math.ceil(invoices.length / INVOICES_PER_PAGE));
+  const asked = typeof pageParam === 'string' && /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 1;
+  const page = Math.min(Math.max(asked, 1), pages);
+  const start = (page - 1) * INVOICES_PER_PAGE;
+  const newestFirst = [...invoices].reverse();
+  return {
+    invoices: newestFirst.slice(start, start + INVOICES_PER_PAGE),
+    total: invoices.length,
+    page,
+    hasNext: page < pages,
+  };
 }
