@@ -102,14 +102,13 @@ export async function applySubscription(
       .executeTakeFirst();
     if (exists || (await createdEarlier(ctx, `subscription:${ref}`)) !== undefined) return ['subscription:exists'];
   }
-  const tier = await resolveTier(ctx, {
-    name: s.planName,
-    currency: s.currency,
-    priceMinor: s.priceMinor,
-    interval: s.interval,
-  });
+  const currency = s.currency || ctx.currency;
+  const tier = await resolveTier(ctx, { name: s.planName, currency, priceMinor: s.priceMinor, interval: s.interval });
+  // A paying member whose Stripe subscription id the export lacks (Ghost): kept paying at Stripe, access for a period from now.
+  const customerOnly = !adopt && s.stripeCustomerId !== null;
   // The export may not say when the paid period ends: one interval from the last charge.
-  const periodEnd = s.currentPeriodEnd ?? (s.status === 'active' ? addInterval(s.startedAt, s.interval) : null);
+  const from = customerOnly || s.priceUnknown ? ctx.now : s.startedAt;
+  const periodEnd = s.currentPeriodEnd ?? (s.status === 'active' ? addInterval(from, s.interval) : null);
   const state = importedStatus({ status: s.status, currentPeriodEnd: periodEnd }, ctx.now);
   if (!adopt && (await extendImported(ctx, memberId, tier.tierId, periodEnd, state)))
     return [`tier:${tier.verdict}`, 'subscription:extend'];
@@ -118,7 +117,7 @@ export async function applySubscription(
     tierId: tier.tierId,
     interval: s.interval,
     priceMinor: s.priceMinor,
-    currency: s.currency,
+    currency,
     provider: adopt ? 'stripe' : 'import',
     providerRef: s.stripeSubscriptionId,
     providerCustomer: s.stripeCustomerId,
@@ -127,7 +126,8 @@ export async function applySubscription(
     ...state,
   });
   if (adopt) remember(ctx, `subscription:${s.stripeSubscriptionId}`);
-  return [`tier:${tier.verdict}`, adopt ? 'subscription:adopt' : 'subscription:create'];
+  const kind = adopt ? 'adopt' : customerOnly ? 'stripe_customer' : 'create';
+  return [`tier:${tier.verdict}`, `subscription:${kind}`];
 }
 
 /** Pure: the instant one billing interval after `iso` (UTC calendar). */

@@ -78,6 +78,8 @@ export const importsMessages = defineMessages(
     'imports.effect.subscription:adopt': 'Stripe subscription adopted (renews through Stripe)',
     'imports.effect.subscription:create': 'subscription until the paid period ends',
     'imports.effect.subscription:extend': 'later charge: subscription extended',
+    'imports.effect.subscription:stripe_customer':
+      'pays through Stripe, but the export has no subscription id: access for one period from today, Stripe customer kept',
     'imports.effect.subscription:complimentary': 'complimentary access',
     'imports.effect.subscription:exists': 'subscription exists already',
     'imports.reason.already_imported': 'already imported',
@@ -165,6 +167,8 @@ export const importsMessages = defineMessages(
     'imports.effect.subscription:adopt': 'Stripe-Abo übernommen (verlängert sich über Stripe)',
     'imports.effect.subscription:create': 'Abo bis zum Ende des bezahlten Zeitraums',
     'imports.effect.subscription:extend': 'spätere Zahlung: Abo verlängert',
+    'imports.effect.subscription:stripe_customer':
+      'zahlt über Stripe, der Export nennt aber keine Abo-ID: Zugang für einen Zeitraum ab heute, Stripe-Kunde vermerkt',
     'imports.effect.subscription:complimentary': 'kostenloser Zugang',
     'imports.effect.subscription:exists': 'Abo gibt es schon',
     'imports.reason.already_imported': 'bereits importiert',
