@@ -23,8 +23,17 @@ export class ImportFileError extends Error {
   }
 }
 
-/** One data line: its 1-based line in the file (the header is line 1) and its cells by column name. */
-export type CsvLine = { line: number; get(column: string): string; has(column: string): boolean };
+/**
+ * One data line: its 1-based line in the file (the header is line 1), its
+ * cells by column name, and the file's header and delimiter.
+ */
+export type CsvLine = {
+  line: number;
+  get(column: string): string;
+  has(column: string): boolean;
+  columns: readonly string[];
+  delimiter: ',' | ';';
+};
 export type CsvItem = CsvLine | { line: number; problem: LineProblem };
 
 export type ReadCsvOptions = {
@@ -96,6 +105,7 @@ export async function* readCsv(
   source.pipe(parser);
   try {
     let index: Map<string, number> | undefined;
+    let columns: readonly string[] = [];
     for await (const parsed of parser as AsyncIterable<Parsed>) {
       if (!index) {
         if (parsed.record.every((h) => h.trim() === '')) throw new ImportFileError('empty');
@@ -103,12 +113,13 @@ export async function* readCsv(
         const missing = options.missingColumns(header);
         if (missing.length > 0) throw new ImportFileError('missing_columns', missing);
         index = headerIndex(header);
+        columns = header;
         continue;
       }
       while (unreadable.length > 0 && (unreadable[0] ?? 0) < parsed.line) {
         yield { line: unreadable.shift() ?? 0, problem: { code: 'unsupported_row', detail: 'unreadable CSV line' } };
       }
-      yield cells(parsed, index);
+      yield cells(parsed, index, columns, delimiter);
     }
     if (!index) throw new ImportFileError('empty');
     for (const line of unreadable) yield { line, problem: { code: 'unsupported_row', detail: 'unreadable CSV line' } };
@@ -118,10 +129,12 @@ export async function* readCsv(
   }
 }
 
-function cells(parsed: Parsed, index: Map<string, number>): CsvLine {
+function cells(parsed: Parsed, index: Map<string, number>, columns: readonly string[], delimiter: ',' | ';'): CsvLine {
   const { record, line } = parsed;
   return {
     line,
+    columns,
+    delimiter,
     get: (column) => {
       const i = index.get(column);
       return i === undefined ? '' : (record[i] ?? '').trim();
