@@ -62,8 +62,10 @@ export type CreditNoteDocument = CreditNoteTax &
     buyer: Party;
     /** The affiliate's partner code: identifies a seller without tax IDs (BT-29). */
     partnerId: string;
-    /** The affiliate's account the money goes to (BT-84). */
+    /** The affiliate's account the money goes to (BT-84), its holder and bank (for the SEPA file). */
     iban: string;
+    accountHolder?: string;
+    bic?: string | null;
   };
 
 /** "GS-2026-00042": Gutschrift, issue year, five-digit gap-free sequence of its own. */

@@ -1,0 +1,18 @@
+import type { Feature } from '../feature.js';
+import { registerPayoutAdminRoutes } from './admin.routes.js';
+import { affiliatePayoutsMessages } from './messages.js';
+import { monthlyPayoutRunHandler, scheduleMonthlyPayoutRun } from './monthly-run.job.js';
+import { registerPayoutPortalRoutes } from './portal.routes.js';
+
+/** Affiliate payouts: the monthly run, self-billed credit notes (Gutschrift, EN 16931), SEPA files, the partner's history. */
+export const affiliatePayoutsFeature: Feature = {
+  name: 'affiliate-payouts',
+  messages: affiliatePayoutsMessages,
+  routes: (app, services) => {
+    registerPayoutAdminRoutes(app, services);
+    registerPayoutPortalRoutes(app, services);
+  },
+  jobs: [monthlyPayoutRunHandler],
+  start: (services) => scheduleMonthlyPayoutRun(services.database.db),
+  adminNav: [{ href: '/admin/affiliates/payouts', label: 'affiliatePayouts.nav', position: 46 }],
+};
