@@ -1,5 +1,7 @@
+import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
 import { registerAffiliateAdminRoutes } from './admin.routes.js';
+import { affiliatesAdminMessages } from './admin-messages.js';
 import { affiliatesEmailTemplates } from './email-templates.js';
 import { affiliatesMessages } from './messages.js';
 import { affiliatesOrderSubscriber } from './order-subscriber.js';
@@ -10,7 +12,7 @@ import { registerReferralRoutes } from './referral.routes.js';
 /** Affiliates: referral links without tracking consent, attribution, the commission ledger, the partner portal. */
 export const affiliatesFeature: Feature = {
   name: 'affiliates',
-  messages: affiliatesMessages,
+  messages: mergeMessageBundles(affiliatesMessages, affiliatesAdminMessages),
   emailTemplates: affiliatesEmailTemplates,
   routes: (app, services) => {
     registerReferralRoutes(app, services);
