@@ -147,19 +147,20 @@ async function applyLicence(ctx: ApplyContext, line: number, r: ImportedLicence)
 }
 
 async function applyMember(ctx: ApplyContext, line: number, r: ImportedMember): Promise<LineOutcome> {
-  const customer = await ctx.trx
-    .selectFrom('customers')
-    .select('id')
-    .where('email', '=', r.person.email)
-    .executeTakeFirst();
-  const consent = await applyConsent(ctx, r.person, {
-    asMember: true,
-    customerId: customer?.id ?? null,
-    joinedAt: r.joinedAt,
-  });
+  const effects: string[] = [];
+  let customerId =
+    (await ctx.trx.selectFrom('customers').select('id').where('email', '=', r.person.email).executeTakeFirst())?.id ??
+    null;
+  // An adopted Stripe subscription bills the member here from now on: each renewal's order needs a customer.
+  if (!customerId && r.plan.type === 'paid' && r.plan.subscription.stripeSubscriptionId) {
+    const c = await applyCustomer(ctx, r.person);
+    customerId = c.customer.id;
+    effects.push(c.merged ? 'customer:merge' : 'customer:create');
+  }
+  const consent = await applyConsent(ctx, r.person, { asMember: true, customerId, joinedAt: r.joinedAt });
   const memberId = consent.memberId!;
   const merged = consent.effects.includes('member:merge');
-  const effects = [...consent.effects];
+  effects.push(...consent.effects);
   if (r.plan.type === 'paid') effects.push(...(await applySubscription(ctx, memberId, r.plan.subscription)));
   if (r.plan.type === 'complimentary') effects.push(...(await applyComplimentary(ctx, memberId, r.plan, ctx.currency)));
   return {
