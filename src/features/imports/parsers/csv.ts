@@ -71,7 +71,8 @@ export async function* readCsv(
   if (first.done) throw new ImportFileError('empty');
   const delimiter = options.delimiter === 'auto' ? sniffDelimiter(first.value) : (options.delimiter ?? ',');
   const unreadable: number[] = [];
-  let end = 0;
+  // Lines are counted here: csv-parse's own count takes a CRLF inside quotes for two lines.
+  let next = 1;
   let empty = 0;
   const parserOptions: Options<Parsed, string[]> = {
     bom: true,
@@ -82,15 +83,18 @@ export async function* readCsv(
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_record: (record, ctx) => {
-      const line = end + 1 + (ctx.empty_lines - empty);
-      end = ctx.lines;
+      const line = next + (ctx.empty_lines - empty);
       empty = ctx.empty_lines;
+      // A record spans more lines only through line breaks inside quoted cells, which the cells keep.
+      let breaks = 0;
+      for (const cell of record) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
+      next = line + 1 + breaks;
       return { record, line };
     },
     on_skip: (err) => {
-      unreadable.push(end + 1);
+      unreadable.push(next);
       const at = (err as { lines?: unknown } | undefined)?.lines;
-      if (typeof at === 'number') end = at;
+      if (typeof at === 'number') next = at + 1;
       return undefined;
     },
   };
