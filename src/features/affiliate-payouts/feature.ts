@@ -1,5 +1,7 @@
+import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
 import { registerPayoutAdminRoutes } from './admin.routes.js';
+import { affiliatePayoutsAdminMessages } from './admin-messages.js';
 import { affiliatePayoutsMessages } from './messages.js';
 import { monthlyPayoutRunHandler, scheduleMonthlyPayoutRun } from './monthly-run.job.js';
 import { registerPayoutPortalRoutes } from './portal.routes.js';
@@ -7,7 +9,7 @@ import { registerPayoutPortalRoutes } from './portal.routes.js';
 /** Affiliate payouts: the monthly run, self-billed credit notes (Gutschrift, EN 16931), SEPA files, the partner's history. */
 export const affiliatePayoutsFeature: Feature = {
   name: 'affiliate-payouts',
-  messages: affiliatePayoutsMessages,
+  messages: mergeMessageBundles(affiliatePayoutsMessages, affiliatePayoutsAdminMessages),
   routes: (app, services) => {
     registerPayoutAdminRoutes(app, services);
     registerPayoutPortalRoutes(app, services);
