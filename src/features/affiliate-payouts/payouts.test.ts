@@ -90,6 +90,34 @@ describe(`affiliate payouts (${testDialect})`, () => {
     assert.equal(Number(counter.value), 2);
   });
 
+  test('three runs at once: one payout per affiliate, credit note numbers without gaps or doubles', async () => {
+    const payees = [];
+    for (let i = 0; i < 6; i++) payees.push(await seedPayee(db()));
+    for (const p of payees) await payableCommission(db(), p.id, 50_00 + 1);
+    const before = await db()
+      .selectFrom('counters')
+      .select('value')
+      .where('name', 'like', 'affiliate-credit-note:%')
+      .executeTakeFirst();
+    const runs = await Promise.all([runPayouts(db()), runPayouts(db()), runPayouts(db())]);
+    const created = runs.flatMap((r) => (r.ok ? r.created : []));
+    assert.equal(created.length, 6);
+    const rows = await db().selectFrom('affiliate_payouts').select(['credit_note_number', 'affiliate_id']).execute();
+    assert.equal(new Set(rows.map((r) => r.affiliate_id)).size, 6);
+    const seqs = rows.map((r) => Number(r.credit_note_number.slice(-5))).sort((a, b) => a - b);
+    const start = Number(before?.value ?? 0) + 1;
+    assert.deepEqual(
+      seqs,
+      [0, 1, 2, 3, 4, 5].map((i) => start + i),
+    );
+    const paid = await db()
+      .selectFrom('affiliate_commission_entries')
+      .select('id')
+      .where('kind', '=', 'paid')
+      .execute();
+    assert.equal(paid.length, 6, 'one ledger entry per payout');
+  });
+
   test('the SEPA file holds the open payouts, passes the schema, and marking paid closes them', async () => {
     const a = await seedPayee(db());
     const b = await seedPayee(db(), {
