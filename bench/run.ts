@@ -5,14 +5,16 @@
 // Settings: BENCH_DURATION (seconds per load test, default 10), BENCH_CONNECTIONS
 // (default 50), BENCH_PG_URL (default postgres://root@127.0.0.1:5432/test),
 // BENCH_ORDER_SECONDS (default 30), BENCH_DOWNLOAD_SECONDS (default 20),
-// BENCH_DOWNLOAD_GIB (size of the streamed file, default 1).
+// BENCH_DOWNLOAD_GIB (size of the streamed file, default 1); BENCH_SPIKE_BUYERS, BENCH_SPIKE_SECONDS (launch-spike).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchAnalytics } from './analytics.js';
+import { benchImports } from './imports.js';
 import { benchJobsPostgres, benchJobsSqlite } from './jobs.js';
+import { benchLaunchSpike } from './launch-spike.js';
 import {
   CONNECTIONS,
   cleanUp,
@@ -114,6 +116,22 @@ async function main(): Promise<void> {
   if (process.argv.includes('podcast')) {
     console.log('Podcasts (random 1 MiB ranges of a 200 MB episode; 1,000 private feeds polled)');
     await benchPodcast();
+    printTable((performance.now() - started) / 1000);
+    return;
+  }
+
+  // `npm run bench -- launch-spike`: 3 instances + 2 workers on PostgreSQL, 500 buyers in a minute, one instance killed.
+  if (process.argv.includes('launch-spike')) {
+    console.log('Launch spike (PostgreSQL, 3 app instances and 2 workers behind a balancer, test payments)');
+    await benchLaunchSpike();
+    printTable((performance.now() - started) / 1000);
+    return;
+  }
+
+  // `npm run bench -- imports`: a 100,000-line Gumroad export, dry run and import through the job path (SQLite).
+  if (process.argv.includes('imports')) {
+    console.log('Imports (100,000-line Gumroad sales export, SQLite)');
+    for (const row of await benchImports()) rows.push(row);
     printTable((performance.now() - started) / 1000);
     return;
   }
