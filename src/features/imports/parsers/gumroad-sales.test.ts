@@ -136,6 +136,21 @@ test('Gumroad: the layout before 2025 (no activation count, no enabled flag) sti
   const lines = await parseAll(gumroadSales, chunks(`${header}\r\n${row}\r\n`));
   const sale = recordAt(lines, 2);
   assert.equal(sale.kind === 'sale' && sale.priceMinor, 550);
+  assert.equal(sale.kind === 'sale' && sale.refunded, false);
   assert.equal(sale.kind === 'sale' && sale.licenceKey?.activations, 0);
   assert.equal(sale.kind === 'sale' && sale.licenceKey?.disabled, false);
+});
+
+test('Gumroad: a chargeback the seller lost counts as refunded, one won does not', async () => {
+  const header =
+    'Purchase ID,Item Name,Buyer Name,Purchase Email,Do not contact?,Purchase Date,Purchase Time (UTC timezone),Sale Price ($),Country,Fully Refunded?,Disputed?,Dispute Won?,Product ID,Recurrence,Subscription End Date,License Key';
+  const row = (id: string, won: string) =>
+    `${id},Book,Noah Weber,noah@example.org,0,2024-03-19,2024-03-19 22:30:00 UTC,29.0,Switzerland,0,1,${won},bk,,,`;
+  const lines = await parseAll(gumroadSales, chunks(`${header}\n${row('lost', '0')}\n${row('won', '1')}\n`));
+  const refunded = (line: number) => {
+    const r = recordAt(lines, line);
+    return r.kind === 'sale' && r.refunded;
+  };
+  assert.equal(refunded(2), true);
+  assert.equal(refunded(3), false);
 });

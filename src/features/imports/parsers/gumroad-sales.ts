@@ -113,6 +113,11 @@ function toLine(row: CsvLine): ParsedLine | null {
   if (!doNotContact.ok) return { line, problem: doNotContact.problem };
   const refunded = readFlag(row.get('Fully Refunded?'), 'Fully Refunded?');
   if (!refunded.ok) return { line, problem: refunded.problem };
+  // A chargeback the seller lost took the money back, as a refund does.
+  const disputed = readFlag(row.get('Disputed?'), 'Disputed?');
+  if (!disputed.ok) return { line, problem: disputed.problem };
+  const won = readFlag(row.get('Dispute Won?'), 'Dispute Won?');
+  if (!won.ok) return { line, problem: won.problem };
   const key = licenceKey(row);
   if (!key.ok) return { line, problem: key.problem };
   const sub = subscription(row, price.value, at.value);
@@ -134,7 +139,7 @@ function toLine(row: CsvLine): ParsedLine | null {
       priceMinor: price.value,
       currency: CURRENCY,
       purchasedAt: at.value,
-      refunded: refunded.value,
+      refunded: refunded.value || (disputed.value && !won.value),
       licenceKey: key.value,
       subscription: sub.value,
     },
