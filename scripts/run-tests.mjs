@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under src/ and test/ with Node's test runner (Node 20's
 // --test does not expand globs). Extra arguments filter by path substring.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,10 +36,39 @@ if (files.length === 0) {
   process.exit(1);
 }
 const db = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
-console.log(`Running ${files.length} test files on ${db}`);
-const r = spawnSync(
+// VIELFACH_TEST_STORAGE=s3: the same suite with files on S3 — one local S3 server (s3rver)
+// for the run; every test app keeps its files in its own folder of the bucket.
+const s3 = process.env.VIELFACH_TEST_STORAGE === 's3' ? await startS3() : undefined;
+console.log(`Running ${files.length} test files on ${db}${s3 ? ', files on S3 (s3rver)' : ''}`);
+const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...flags, ...files],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } },
+  {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test', ...(s3 ? { S3_TEST_ENDPOINT: s3.endpoint } : {}) },
+  },
 );
-process.exit(r.status ?? 1);
+const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+await s3?.close();
+process.exit(status);
+
+async function startS3() {
+  const { default: S3rver } = await import('s3rver');
+  const directory = mkdtempSync(join(tmpdir(), 'vf-s3-run-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: 'vielfach-test' }],
+  });
+  const { port } = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { startRateFetching } from './features/exchange-rates/fetch-rates.job.js'
 import { demoContentOf, features, orderCoreOf } from './features/index.js';
 import { scheduleReconciliation } from './features/payments/reconcile-payments.job.js';
 import { type StartUpNote, startUpNote } from './features/setup/start-up-note.js';
-import { localStorageIn } from './features/storage/storage.js';
+import { createStorage } from './features/storage/create-storage.js';
 import { scheduleHousekeeping } from './flows/housekeeping.job.js';
 import { allJobs } from './jobs/registry.js';
 import { Worker } from './jobs/worker.js';
@@ -24,6 +24,8 @@ export function createLogger(config: Config) {
 export async function createServices(config: Config, opts: { logger?: pino.Logger } = {}): Promise<Services> {
   const full = ensureSecret(config);
   const log = opts.logger ?? createLogger(full);
+  // Before the database opens: bad storage settings stop the start with a clear message.
+  const storage = await createStorage(full.dataDir);
   const database: Database = await openDatabase(full.databaseUrl);
   try {
     const applied = await migrateToLatest(database.db);
@@ -39,7 +41,7 @@ export async function createServices(config: Config, opts: { logger?: pino.Logge
       maxConnections: full.smtpMaxConnections,
       ratePerSecond: full.smtpRatePerSecond,
     }),
-    storage: localStorageIn(full.dataDir),
+    storage,
     log,
     orders: orderCoreOf(),
     nudgeWorker: () => {},

@@ -6,7 +6,8 @@ import { type Mailer, outboxMailer } from '../features/email/transport.js';
 import { orderCoreOf } from '../features/index.js';
 import { clearSettingsCache } from '../features/settings/store-settings.js';
 import { completeSetup } from '../features/setup/complete-setup.js';
-import { localStorageIn } from '../features/storage/storage.js';
+import type { Storage } from '../features/storage/storage.js';
+import { followStorageRedirects, testStorage } from '../features/storage/test-storage.js';
 import { allJobs } from '../jobs/registry.js';
 import { Worker } from '../jobs/worker.js';
 import type { Services } from '../services.js';
@@ -21,7 +22,7 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export type TestAppOptions = { env?: Record<string, string>; mailer?: Mailer };
+export type TestAppOptions = { env?: Record<string, string>; mailer?: Mailer; storage?: Storage };
 
 /** A real app over a fresh database, for `app.inject` tests. */
 export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -37,13 +38,14 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     config,
     database,
     mailer: opts.mailer ?? outboxMailer(),
-    storage: localStorageIn(database.dataDir),
+    storage: opts.storage ?? (await testStorage(database.dataDir)),
     log,
     orders: orderCoreOf(),
     nudgeWorker: () => {},
   };
   const app = await buildApp(services);
   await app.ready();
+  await followStorageRedirects(app);
   const worker = new Worker({ services, jobs: allJobs, concurrency: 1, leaseMs: 30_000, log });
   const drainJobs = async () => {
     let n = 0;

@@ -7,6 +7,7 @@ import type { Services } from '../../services.js';
 import { forbidden, notFound } from '../../web/errors.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { parseRange } from '../delivery/http-ranges.js';
+import { bucketAnswersAlike, redirectToStored } from '../storage/redirect.js';
 import { findPlaylist, listCaptions, listRenditions } from './queries.js';
 import { masterPlaylist, type ServableVideo, videoAccess } from './video-access.js';
 
@@ -93,6 +94,11 @@ async function sendStored(services: Services, req: FastifyRequest, reply: Fastif
   if (size === undefined) throw notFound('No such file');
   reply.type(type).header('cache-control', 'private, max-age=21600').header('accept-ranges', 'bytes');
   const range = parseRange(req.headers.range, size);
+  if (bucketAnswersAlike(req.headers.range, range.kind === 'range')) {
+    const cacheControl = 'private, max-age=21600';
+    const redirected = await redirectToStored(reply, services.storage, key, { contentType: type, cacheControl });
+    if (redirected) return redirected;
+  }
   if (range.kind === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
   if (range.kind === 'range') {
     reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);

@@ -8,7 +8,7 @@ import { type DeliveryWithOrder, findDeliveryWithOrder } from './queries.js';
 import { checkDownloadLink } from './signed-links.js';
 
 export type OpenDownloadOptions = {
-  services: Pick<Services, 'config' | 'database'>;
+  services: Pick<Services, 'config' | 'database'> & { storage?: Pick<Services['storage'], 'servedEtag'> };
   deliveryId: string;
   fileId: string;
   /** The link's `e` and `s` as received. */
@@ -54,7 +54,7 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
   const size = file.size_bytes;
   const etag = strongEtag(file.sha256);
   const validators = { etag, 'last-modified': new Date(file.created_at).toUTCString() };
-  const plan = planResponse(opts.request, { size, etag });
+  const plan = planResponse(await sameFileIfRange(opts, file.storage_key, etag), { size, etag });
   if (plan.kind === 'not-modified') return { kind: 'not-modified', headers: { ...validators, ...PRIVATE } };
   if (plan.kind === 'unsatisfiable') return { kind: 'unsatisfiable', size };
 
@@ -101,6 +101,19 @@ export async function openDownload(opts: OpenDownloadOptions): Promise<DownloadO
     storageKey: file.storage_key,
     range: { start: plan.start, end: plan.end },
   };
+}
+
+/**
+ * A download served from S3 carries the bucket's ETag, and a browser resuming it sends
+ * that one back in If-Range: it names the same bytes (keys never change), so it holds.
+ */
+async function sameFileIfRange(opts: OpenDownloadOptions, key: string, etag: string): Promise<DownloadRequest> {
+  const ifRange = opts.request.ifRange?.trim();
+  const served = opts.services.storage?.servedEtag;
+  if (!ifRange || ifRange === etag || !served || !opts.request.range) return opts.request;
+  return (await served.call(opts.services.storage, key)) === ifRange
+    ? { ...opts.request, ifRange: etag }
+    : opts.request;
 }
 
 /** A signed URL is personal: never stored by shared caches or the browser cache. */

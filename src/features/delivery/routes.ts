@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { sendPage } from '../../web/render.js';
+import { bucketAnswersAlike, redirectToStored } from '../storage/redirect.js';
 import { type DownloadProblem, DownloadProblemPage, sellerAddress } from './download.pages.js';
 import { type DownloadOutcome, openDownload } from './open-download.js';
 import { sendFreshLinks } from './send-fresh-links.js';
@@ -53,12 +54,21 @@ export function registerDeliveryRoutes(fastify: FastifyInstance, services: Servi
         },
       });
       switch (outcome.kind) {
-        case 'file':
+        case 'file': {
           reply.code(outcome.status).headers(outcome.headers);
+          if (req.method === 'HEAD') return reply.send();
+          // Counted above; on S3 the client fetches the bytes (and its Range) from the bucket.
+          const sameAnswer = bucketAnswersAlike(req.headers.range, outcome.status === 206);
+          const redirected =
+            sameAnswer &&
+            (await redirectToStored(reply, services.storage, outcome.storageKey, {
+              contentType: outcome.headers['content-type'],
+              contentDisposition: outcome.headers['content-disposition'],
+              cacheControl: 'private, no-store',
+            }));
           // Streamed straight from storage: memory stays flat whatever the file size.
-          return req.method === 'HEAD'
-            ? reply.send()
-            : reply.send(services.storage.read(outcome.storageKey, outcome.range));
+          return redirected || reply.send(services.storage.read(outcome.storageKey, outcome.range));
+        }
         case 'not-modified':
           return reply.code(304).headers(outcome.headers).send();
         case 'unsatisfiable':

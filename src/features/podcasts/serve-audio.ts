@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { planResponse, type ResponsePlan, strongEtag } from '../delivery/http-ranges.js';
+import { bucketAnswersAlike, redirectToStored } from '../storage/redirect.js';
 
 /**
  * Enclosures as podcast apps fetch them (RFC 9110): HEAD gives the whole
@@ -69,6 +70,14 @@ export async function sendServable(
     reply.header('content-length', file.size);
   }
   if (req.method === 'HEAD') return reply.send();
+  if ('storageKey' in file.body && bucketAnswersAlike(req.headers.range, range !== undefined)) {
+    // Counted above; on S3 the app fetches the bytes (and its Range) from the bucket.
+    const redirected = await redirectToStored(reply, services.storage, file.body.storageKey, {
+      contentType: file.type,
+      cacheControl: file.cacheControl,
+    });
+    if (redirected) return redirected;
+  }
   if ('buffer' in file.body) {
     return reply.send(range ? file.body.buffer.subarray(range.start, range.end + 1) : file.body.buffer);
   }

@@ -12,6 +12,7 @@ import { readSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { CUSTOMER_COOKIE } from '../library/sessions.js';
 import { type Audience, canRead, type MemberAccess } from '../memberships/access.js';
 import { getStoreSettings } from '../settings/store-settings.js';
+import { redirectToStored } from '../storage/redirect.js';
 import { postAudience } from './audience.js';
 import { renderRss } from './feed.js';
 import { checkImageSignature, decideImageAccess } from './image-access.js';
@@ -123,6 +124,14 @@ export function registerPostPublicRoutes(fastify: FastifyInstance, services: Ser
       // An emailed (signed) image is shown by webmail on another origin.
       if (signed) reply.header('cross-origin-resource-policy', 'cross-origin');
     }
+    const cacheControl = reply.getHeader('cache-control') as string;
+    const redirected = await redirectToStored(reply, services.storage, key, {
+      contentType: 'image/webp',
+      cacheControl,
+      // A public post's picture may be cached by anyone, briefly: the URL it points to expires.
+      redirectCacheControl: access === 'public' ? 'public, max-age=240' : 'private, no-store',
+    });
+    if (redirected) return redirected;
     return reply
       .header('x-content-type-options', 'nosniff')
       .header('content-type', 'image/webp')

@@ -136,6 +136,10 @@ export class S3Storage implements ListableStorage {
     return getSignedUrl(this.client, command, { expiresIn: opts.expiresInSeconds });
   }
 
+  async servedEtag(key: string): Promise<string | undefined> {
+    return (await this.head(key))?.ETag;
+  }
+
   async *list(): AsyncIterable<string> {
     let ContinuationToken: string | undefined;
     do {

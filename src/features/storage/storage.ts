@@ -32,6 +32,8 @@ export interface Storage {
    * presigned GET that honours Range). Absent where the app serves the bytes (local).
    */
   signedUrl?(key: string, opts: SignedUrlOptions): Promise<string>;
+  /** The ETag clients got with the object from the signed URL (they send it back in If-Range to resume). */
+  servedEtag?(key: string): Promise<string | undefined>;
 }
 
 /** What moving files between stores and the manifest need. */
