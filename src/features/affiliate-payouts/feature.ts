@@ -5,6 +5,7 @@ import { affiliatePayoutsAdminMessages } from './admin-messages.js';
 import { affiliatePayoutsMessages } from './messages.js';
 import { monthlyPayoutRunHandler, scheduleMonthlyPayoutRun } from './monthly-run.job.js';
 import { registerPayoutPortalRoutes } from './portal.routes.js';
+import { affiliatePayoutsPrivacyPart } from './privacy-part.js';
 
 /** Affiliate payouts: the monthly run, self-billed credit notes (Gutschrift, EN 16931), SEPA files, the partner's history. */
 export const affiliatePayoutsFeature: Feature = {
@@ -15,6 +16,7 @@ export const affiliatePayoutsFeature: Feature = {
     registerPayoutPortalRoutes(app, services);
   },
   jobs: [monthlyPayoutRunHandler],
+  privacy: affiliatePayoutsPrivacyPart,
   start: (services) => scheduleMonthlyPayoutRun(services.database.db),
   adminNav: [{ href: '/admin/affiliates/payouts', label: 'affiliatePayouts.nav', position: 46 }],
 };

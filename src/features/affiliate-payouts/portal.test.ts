@@ -7,6 +7,7 @@ import { testDialect } from '../../testing/database.js';
 import { PARTNER_COOKIE } from '../affiliates/partner-session.js';
 import { sha256 } from '../library/sessions.js';
 import { payableCommission, seedPayee, seedPayoutStore } from './payouts.testing.js';
+import { affiliatePayoutsPrivacyPart } from './privacy-part.js';
 import { runPayouts } from './run-payouts.js';
 
 describe(`partner payouts page (${testDialect})`, () => {
@@ -59,6 +60,18 @@ describe(`partner payouts page (${testDialect})`, () => {
       assert.doesNotMatch(other.body, /Bob Blog/);
     }
     assert.equal((await client.get('/partner/payouts/not-a-uuid/credit-note.pdf')).statusCode, 400);
+
+    // A data export (Art. 15 GDPR) of Alice holds her credit note, not Bob's.
+    const exported = await affiliatePayoutsPrivacyPart.export!(db(), { address: alice.email, orderIds: [] });
+    const list = exported.affiliatePayouts as {
+      credit_note_number: string;
+      creditNote: { seller: { name: string } };
+    }[];
+    assert.deepEqual(
+      list.map((p) => p.credit_note_number),
+      [mine.credit_note_number],
+    );
+    assert.equal(list[0]?.creditNote.seller.name, 'Alice Agentur');
   });
 
   test('without a partner session the page and documents send to the sign-in', async () => {
