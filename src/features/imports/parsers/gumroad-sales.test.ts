@@ -154,3 +154,16 @@ test('Gumroad: a chargeback the seller lost counts as refunded, one won does not
   assert.equal(refunded(2), true);
   assert.equal(refunded(3), false);
 });
+
+test('Gumroad: a free trial is a sale of nothing, its plan keeps the price', async () => {
+  const header =
+    'Purchase ID,Item Name,Buyer Name,Purchase Email,Do not contact?,Purchase Date,Purchase Time (UTC timezone),Sale Price ($),Country,Fully Refunded?,Free trial purchase?,Product ID,Recurrence,Subscription End Date,License Key';
+  const row = 'tr1,Club,Ida Berg,ida@example.org,0,2024-03-01,2024-03-01 08:00:00 UTC,12.0,,0,1,club,monthly,,';
+  const r = recordAt(await parseAll(gumroadSales, chunks(`${header}\n${row}\n`)), 2);
+  assert.equal(r.kind, 'sale');
+  if (r.kind !== 'sale') return;
+  assert.equal(r.priceMinor, 0);
+  assert.equal(r.subscription?.priceMinor, 1200);
+  assert.equal(r.subscription?.status, 'active');
+  assert.equal(r.subscription?.currentPeriodEnd, null);
+});

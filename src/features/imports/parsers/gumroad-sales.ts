@@ -63,7 +63,12 @@ function licenceKey(row: CsvLine): Read<ImportedLicenceKey | null> {
 
 const INTERVALS: Record<string, 'month' | 'year'> = { monthly: 'month', yearly: 'year' };
 
-function subscription(row: CsvLine, priceMinor: number, startedAt: string): Read<ImportedSubscription | null> {
+function subscription(
+  row: CsvLine,
+  priceMinor: number,
+  startedAt: string,
+  trial: boolean,
+): Read<ImportedSubscription | null> {
   const recurrence = row.get('Recurrence').toLowerCase();
   if (recurrence === '') return { ok: true, value: null };
   const interval = INTERVALS[recurrence];
@@ -82,8 +87,9 @@ function subscription(row: CsvLine, priceMinor: number, startedAt: string): Read
       // Whether an ended subscription's paid time is over is for the importer to judge against today.
       status: cancelled ? 'cancelled' : 'active',
       startedAt,
-      // A line is one charge: it paid for the period from its date on, unless the subscription ended earlier.
-      currentPeriodEnd: end ? end.value : addInterval(startedAt, interval),
+      // A line is one charge: it paid for the period from its date on, unless the subscription ended
+      // earlier. A free trial paid for nothing, and its length is not exported.
+      currentPeriodEnd: end ? end.value : trial ? null : addInterval(startedAt, interval),
       stripeCustomerId: null,
       stripeSubscriptionId: null,
     },
@@ -120,7 +126,10 @@ function toLine(row: CsvLine): ParsedLine | null {
   if (!won.ok) return { line, problem: won.problem };
   const key = licenceKey(row);
   if (!key.ok) return { line, problem: key.problem };
-  const sub = subscription(row, price.value, at.value);
+  // Gumroad lists a free trial's start with the plan's price, though nothing was charged.
+  const trial = readFlag(row.get('Free trial purchase?'), 'Free trial purchase?');
+  if (!trial.ok) return { line, problem: trial.problem };
+  const sub = subscription(row, price.value, at.value, trial.value);
   if (!sub.ok) return { line, problem: sub.problem };
   return {
     line,
@@ -136,7 +145,7 @@ function toLine(row: CsvLine): ParsedLine | null {
       },
       productExternalId: product.value,
       productName: row.get('Item Name'),
-      priceMinor: price.value,
+      priceMinor: trial.value ? 0 : price.value,
       currency: CURRENCY,
       purchasedAt: at.value,
       refunded: refunded.value || (disputed.value && !won.value),
