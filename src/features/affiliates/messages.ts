@@ -150,6 +150,7 @@ export const affiliatesMessages = defineMessages(
     'affiliates.tax.accountHolder': 'Account holder',
 
     'affiliates.figures.commissions': 'Affiliate commissions',
+    'affiliates.figures.netAfterCommissions': 'Kept after commissions',
 
     'affiliates.email.login.subject': 'Your sign-in link to the partner portal',
     'affiliates.email.login.heading': 'Sign in to the partner portal',
@@ -316,6 +317,7 @@ export const affiliatesMessages = defineMessages(
     'affiliates.tax.accountHolder': 'Kontoinhaber',
 
     'affiliates.figures.commissions': 'Affiliate-Provisionen',
+    'affiliates.figures.netAfterCommissions': 'Verbleibt nach Provisionen',
 
     'affiliates.email.login.subject': 'Ihr Anmeldelink zum Partnerbereich',
     'affiliates.email.login.heading': 'Im Partnerbereich anmelden',

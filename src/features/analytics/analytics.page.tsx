@@ -140,6 +140,12 @@ function PeriodTiles({ ctx, report, currency }: { ctx: PageContext; report: Repo
     ['analytics.netOfVat', money(x.netOfVat)],
     ['analytics.fees', money(x.fees)],
     ['analytics.netAfterFees', money(x.netAfterFees)],
+    ...(x.commissions !== 0
+      ? ([
+          ['affiliates.figures.commissions', money(x.commissions)],
+          ['affiliates.figures.netAfterCommissions', money(x.netAfterCommissions)],
+        ] as [MessageKey, string][])
+      : []),
     ['analytics.orders', x.orders],
     ['analytics.newCustomers', x.newCustomers],
     [

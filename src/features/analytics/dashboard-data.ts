@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, ProductKind } from '../../db/schema.js';
+import { commissionCostByDay } from '../affiliates/commission-cost.js';
 import { type CountrySales, loadCountrySales } from './country-data.js';
 import { isUsableDay } from './effort-input.js';
 import { loadMembershipAnalytics, type MembershipAnalytics } from './membership-figures.js';
@@ -71,6 +72,8 @@ export type AnalyticsData = {
   memberships: MembershipAnalytics | undefined;
   /** Podcast shows: the tiers that include each and its downloads in the period. */
   podcasts: PodcastShowFigures[];
+  /** Affiliate commissions per day, net of reversals (affiliates/commission-cost.ts). */
+  commissions?: { day: string; minor: number }[];
 };
 
 export const TRAILING_DAYS = 30;
@@ -239,7 +242,9 @@ export async function loadAnalytics(
   const unusable = (rows: { day: string; n: unknown }[]) =>
     rows.filter((r) => !isUsableDay(r.day)).reduce((sum, r) => sum + n(r.n), 0);
   const invalidRecords = unusable(productWork) + unusable(clientWork) + (leave.length - usableLeave.length);
+  const commissions = await commissionCostByDay(db, currency, settings.timeZone);
   return {
+    commissions,
     currency,
     currencies: [...new Set([currency, ...currencies.map((c) => c.currency)])].sort(),
     today,

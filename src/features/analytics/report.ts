@@ -41,6 +41,10 @@ export type Report = {
     fees: number;
     /** Net of refunds, VAT and the known fees: what the creator keeps. */
     netAfterFees: number;
+    /** Affiliate commissions earned in the period, less their reversals. */
+    commissions: number;
+    /** What the creator keeps after fees and affiliate commissions. */
+    netAfterCommissions: number;
     orders: number;
     refunds: number;
     newCustomers: number;
@@ -79,6 +83,11 @@ export type Report = {
   };
 };
 
+/** Affiliate commissions (net of reversals) from `from` to today. */
+function commissionsIn(d: AnalyticsData, from: string): number {
+  return (d.commissions ?? []).filter((c) => c.day >= from && c.day <= d.today).reduce((a, c) => a + c.minor, 0);
+}
+
 /** The whole analytics page as numbers and chart models, from the loaded aggregates (pure); `locale` names the countries. */
 export function buildReport(d: AnalyticsData, period: Period, t: Translate, locale: Locale): Report {
   const inRange = d.sales.filter((s) => s.day >= d.from && s.day <= d.today);
@@ -91,6 +100,8 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate, loca
     netOfVat: inRange.reduce((a, s) => a + netOfVatOf(s), 0),
     fees: sum('fee'),
     netAfterFees: inRange.reduce((a, s) => a + earnedOf(s), 0),
+    commissions: commissionsIn(d, d.from),
+    netAfterCommissions: inRange.reduce((a, s) => a + earnedOf(s), 0) - commissionsIn(d, d.from),
     orders: sum('orders'),
     refunds: sum('refunds'),
     newCustomers: sum('newCustomers'),
@@ -98,7 +109,8 @@ export function buildReport(d: AnalyticsData, period: Period, t: Translate, loca
     foreignFeeOrders: sum('foreignFeeOrders'),
   };
   const ordersWithoutFee = d.sales.reduce((a, s) => a + s.orders - s.feeOrders, 0);
-  const allNet = d.sales.reduce((a, s) => a + earnedOf(s), 0);
+  // The 1:n hourly rate is of what stays after affiliate commissions: a sale a partner brought costs their share.
+  const allNet = d.sales.reduce((a, s) => a + earnedOf(s), 0) - commissionsIn(d, '');
   const productMinutes = d.productWork.reduce((a, w) => a + w.minutes, 0);
   const clientMinutes = d.clientWork.reduce((a, w) => a + w.minutes, 0);
   const clientIncome = d.clientWork.reduce((a, w) => a + w.amount, 0);
