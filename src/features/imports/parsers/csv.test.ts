@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeText, ImportFileError, readCsv } from './csv.js';
+import { ImportFileError, readCsv } from './csv.js';
+import { decodeText } from './decode-text.js';
 import { gumroadSales } from './gumroad-sales.js';
 import { chunks, parseAll, problemAt, recordAt } from './testing.js';
 
