@@ -23,6 +23,7 @@ Commands:
   backup [--to FILE]            consistent online copy: SQLite's backup API, or pg_dump on PostgreSQL
   restore --from FILE           PostgreSQL: pg_restore a backup into the empty database of DATABASE_URL
   import-rates FILE             import ECB euro reference rates (eurofxref-hist.csv, eurofxref.csv, *.xml)
+  storage move --to s3|local    copy every file to S3 or back (resumable); storage manifest: sizes and SHA-256
   help                          this text
 
 Settings come from environment variables (PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, SMTP_URL, ...);
@@ -30,6 +31,8 @@ see README.md.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
+  // Loaded only for this command, with its own options.
+  if (command === 'storage') return (await import('./features/storage/cli.js')).storageCommand(loadConfig(), rest);
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
