@@ -4,6 +4,9 @@ import { defineMessages } from '../../web/i18n.js';
 export const affiliatePayoutsAdminMessages = defineMessages(
   {
     'jobs.kind.affiliate-payouts.monthly-run': 'Monthly affiliate payout run',
+    'admin.audit.action.affiliate-payouts.run': 'Affiliate payout run started by hand',
+    'admin.audit.field.affiliate-payouts.run.period': 'Month',
+    'admin.audit.field.affiliate-payouts.run.created': 'Payouts made',
     'admin.audit.action.affiliate-payouts.sepa-file': 'SEPA file for affiliate payouts made',
     'admin.audit.action.affiliate-payouts.marked-paid': 'Affiliate payouts marked paid',
     'admin.audit.field.affiliate-payouts.sepa-file.batchId': 'File',
@@ -14,6 +17,9 @@ export const affiliatePayoutsAdminMessages = defineMessages(
   },
   {
     'jobs.kind.affiliate-payouts.monthly-run': 'Monatlicher Auszahlungslauf für Partner',
+    'admin.audit.action.affiliate-payouts.run': 'Auszahlungslauf für Partner von Hand gestartet',
+    'admin.audit.field.affiliate-payouts.run.period': 'Monat',
+    'admin.audit.field.affiliate-payouts.run.created': 'Erstellte Auszahlungen',
     'admin.audit.action.affiliate-payouts.sepa-file': 'SEPA-Datei für Partner-Auszahlungen erstellt',
     'admin.audit.action.affiliate-payouts.marked-paid': 'Partner-Auszahlungen als bezahlt markiert',
     'admin.audit.field.affiliate-payouts.sepa-file.batchId': 'Datei',

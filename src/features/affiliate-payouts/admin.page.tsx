@@ -151,6 +151,7 @@ function Batches({ ctx, batches }: { ctx: PageContext; batches: AffiliatePayoutB
             <th scope="col">{t('affiliatePayouts.batches.col.count')}</th>
             <th scope="col">{t('affiliatePayouts.batches.col.total')}</th>
             <th scope="col">{t('affiliatePayouts.batches.download')}</th>
+            <th scope="col">{t('affiliatePayouts.batches.col.paid')}</th>
           </tr>
         </thead>
         <tbody>
@@ -166,6 +167,17 @@ function Batches({ ctx, batches }: { ctx: PageContext; batches: AffiliatePayoutB
                 <a href={`${ADMIN_BASE}/files/${b.id}`} download={`${b.message_id}.xml`}>
                   {t('affiliatePayouts.batches.download')}
                 </a>
+              </td>
+              <td>
+                <Form ctx={ctx} action={`${ADMIN_BASE}/files/${b.id}/mark-paid`}>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t('affiliatePayouts.batches.markPaidOf', { id: b.message_id })}
+                  >
+                    {t('affiliatePayouts.batches.markPaid')}
+                  </button>
+                </Form>
               </td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { sendPage } from '../../web/render.js';
 import { adminPageContext } from '../admin/admin-context.js';
+import { recordAudit } from '../admin/audit.js';
 import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { ADMIN_BASE, PayoutsAdminPage } from './admin.page.js';
@@ -17,7 +18,15 @@ import {
   readPayoutSettingsForm,
   savePayoutSettings,
 } from './payout-settings.js';
-import { createSepaBatch, findBatch, findPayout, listBatches, listPayouts, markPayoutsPaid } from './payouts.js';
+import {
+  createSepaBatch,
+  findBatch,
+  findPayout,
+  listBatches,
+  listPayouts,
+  markPayoutsPaid,
+  openPayoutsOfBatch,
+} from './payouts.js';
 import { runPayouts } from './run-payouts.js';
 
 const ERRORS = ['tax_settings', 'no_account', 'nothing_open', 'currency', 'changed', 'none_chosen'] as const;
@@ -103,9 +112,10 @@ export function registerPayoutAdminRoutes(fastify: FastifyInstance, services: Se
     render(req, reply, { query: req.query }),
   );
 
-  app.post(`${ADMIN_BASE}/run`, guard, async (_req, reply) => {
+  app.post(`${ADMIN_BASE}/run`, guard, async (req, reply) => {
     const r = await runPayouts(db);
     if (!r.ok) return back(reply, { error: r.error });
+    await recordAudit(db, actor(req), 'affiliate-payouts.run', { period: r.period, created: r.created.length });
     return back(reply, { done: 'run', period: r.period, created: r.created.length, skipped: r.skipped.length });
   });
 
@@ -121,6 +131,19 @@ export function registerPayoutAdminRoutes(fastify: FastifyInstance, services: Se
     const count = await markPayoutsPaid(db, { payoutIds, actor: actor(req) });
     return back(reply, { done: 'paid', count });
   });
+
+  // After the bank ran a file: every payout in it that is still open, paid.
+  const batchParams = z.object({ batchId: z.uuid() });
+  app.post(
+    `${ADMIN_BASE}/files/:batchId/mark-paid`,
+    { ...guard, schema: { params: batchParams } },
+    async (req, reply) => {
+      if (!(await findBatch(db, req.params.batchId))) return reply.callNotFound();
+      const payoutIds = await openPayoutsOfBatch(db, req.params.batchId);
+      const count = await markPayoutsPaid(db, { payoutIds, actor: actor(req) });
+      return back(reply, { done: 'paid', count });
+    },
+  );
 
   app.post(`${ADMIN_BASE}/settings`, guard, async (req, reply) => {
     const [store, ctx] = await Promise.all([getStoreSettings(db), adminPageContext(req, reply, services)]);

@@ -36,6 +36,17 @@ export function listBatches(db: Db, limit = 50) {
   return db.selectFrom('affiliate_payout_batches').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
 
+/** The open payouts a SEPA file carried (marking the file paid after the bank ran it). */
+export async function openPayoutsOfBatch(db: Db, batchId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('affiliate_payouts')
+    .select('id')
+    .where('sepa_batch_id', '=', batchId)
+    .where('status', '=', 'open')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function findBatch(db: Db, id: string) {
   return db.selectFrom('affiliate_payout_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
