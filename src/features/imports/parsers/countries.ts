@@ -58,9 +58,19 @@ function names(): Map<string, string> {
   return map;
 }
 
+// An export names few countries many times: each spelling is looked up once.
+const seen = new Map<string, string | null>();
+
 /** ISO alpha-2 for a code or a name; null when the cell is empty or unknown (the country is optional). */
 export function countryCode(value: string): string | null {
-  const text = value.trim();
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  const code = lookUp(value.trim());
+  if (seen.size < 1000) seen.set(value, code);
+  return code;
+}
+
+function lookUp(text: string): string | null {
   if (text === '') return null;
   if (/^[A-Za-z]{2}$/.test(text)) {
     const code = text.toUpperCase();
