@@ -1,5 +1,5 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
@@ -19,6 +19,16 @@ const SWEEP_EVERY_MS = 60_000;
  * see the same count.
  */
 export async function countHit(db: Kysely<DB>, key: string, windowMs: number, now = Date.now()): Promise<Result> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return upsertHit(db, key, windowMs, now);
+  // A count lost in a database crash lets a client through a few times more: not worth a disk
+  // flush per request (the job queue's bookkeeping commits the same way).
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
+    return upsertHit(trx, key, windowMs, now);
+  });
+}
+
+async function upsertHit(db: Kysely<DB>, key: string, windowMs: number, now: number): Promise<Result> {
   const resetsAt = now + windowMs;
   const row = await db
     .insertInto('rate_limit_hits')
