@@ -262,6 +262,12 @@ describe('affiliates over HTTP', () => {
     assert.match(portal.body, /<svg/, 'a QR code per product link');
     assert.match(portal.body, new RegExp(`/r/${affiliate.code}/${slug}`));
     assert.match(portal.body, /href="\/partner\/payouts"/);
+    const ids = [...portal.body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+      'no id twice on the portal (QR codes included)',
+    );
   });
 
   test('tax details: IBAN by checksum, VAT ID by format; stored when valid; pages need a session', async () => {
