@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { importLicenceKey } from './apply-licence-key.js';
 import { applyConsent, applyCustomer } from './apply-person.js';
 import { resolveProduct } from './apply-product.js';
@@ -20,26 +21,24 @@ export async function applyLine(ctx: ApplyContext, parsed: ParsedLine): Promise<
   }
   const r = parsed.record;
   if (r.kind === 'sale' && r.refunded) return skipped(parsed.line, 'refunded');
-  if (!(await claim(ctx, r.externalId, r.kind === 'member' ? 'member' : 'order')))
+  // An order's id is made first, so the claim names it; a member's is known only once merged.
+  const orderId = r.kind === 'member' ? null : randomUUID();
+  if (!(await claim(ctx, r.externalId, r.kind === 'member' ? 'member' : 'order', orderId ?? '')))
     return skipped(parsed.line, 'already_imported');
-  const outcome =
-    r.kind === 'sale'
-      ? await applySale(ctx, parsed.line, r)
-      : r.kind === 'licence'
-        ? await applyLicence(ctx, parsed.line, r)
-        : await applyMember(ctx, parsed.line, r);
-  if (outcome.entityId)
-    await ctx.trx
-      .updateTable('imported_records')
-      .set({ entity_id: outcome.entityId })
-      .where('source', '=', ctx.source)
-      .where('external_id', '=', r.externalId)
-      .execute();
+  if (r.kind === 'sale') return applySale(ctx, parsed.line, r, orderId!);
+  if (r.kind === 'licence') return applyLicence(ctx, parsed.line, r, orderId!);
+  const outcome = await applyMember(ctx, parsed.line, r);
+  await ctx.trx
+    .updateTable('imported_records')
+    .set({ entity_id: outcome.entityId ?? '' })
+    .where('source', '=', ctx.source)
+    .where('external_id', '=', r.externalId)
+    .execute();
   return outcome;
 }
 
 /** The idempotency guard: true when this (source, external id) was not imported before. */
-async function claim(ctx: ApplyContext, externalId: string, entityType: string): Promise<boolean> {
+async function claim(ctx: ApplyContext, externalId: string, entityType: string, entityId: string): Promise<boolean> {
   if ((await createdEarlier(ctx, `record:${externalId}`)) !== undefined) return false;
   const r = await ctx.trx
     .insertInto('imported_records')
@@ -47,7 +46,7 @@ async function claim(ctx: ApplyContext, externalId: string, entityType: string):
       source: ctx.source,
       external_id: externalId,
       entity_type: entityType,
-      entity_id: '',
+      entity_id: entityId,
       run_id: ctx.runId,
       created_at: ctx.now,
     })
@@ -58,7 +57,7 @@ async function claim(ctx: ApplyContext, externalId: string, entityType: string):
   return claimed;
 }
 
-async function applySale(ctx: ApplyContext, line: number, r: ImportedSale): Promise<LineOutcome> {
+async function applySale(ctx: ApplyContext, line: number, r: ImportedSale, orderId: string): Promise<LineOutcome> {
   const { customer, merged } = await applyCustomer(ctx, r.person);
   const effects = [merged ? 'customer:merge' : 'customer:create'];
   const asMember = r.subscription !== null;
@@ -72,6 +71,7 @@ async function applySale(ctx: ApplyContext, line: number, r: ImportedSale): Prom
   });
   effects.push(`product:${product.verdict}`);
   const { order, item } = await insertImportedOrder(ctx, {
+    orderId,
     externalId: r.externalId,
     customer,
     country: r.person.country,
@@ -105,7 +105,12 @@ async function applySale(ctx: ApplyContext, line: number, r: ImportedSale): Prom
 }
 
 /** A licence exported without its sale: an order of 0 (the amount is not in the export) that holds the key. */
-async function applyLicence(ctx: ApplyContext, line: number, r: ImportedLicence): Promise<LineOutcome> {
+async function applyLicence(
+  ctx: ApplyContext,
+  line: number,
+  r: ImportedLicence,
+  orderId: string,
+): Promise<LineOutcome> {
   const { customer, merged } = await applyCustomer(ctx, r.person);
   const effects = [merged ? 'customer:merge' : 'customer:create'];
   effects.push(...(await applyConsent(ctx, r.person, { asMember: false, customerId: customer.id })).effects);
@@ -117,6 +122,7 @@ async function applyLicence(ctx: ApplyContext, line: number, r: ImportedLicence)
   });
   effects.push(`product:${product.verdict}`);
   const { order, item } = await insertImportedOrder(ctx, {
+    orderId,
     externalId: r.externalId,
     customer,
     country: r.person.country,

@@ -62,6 +62,8 @@ describe('importing a Gumroad sales export through the admin', () => {
     run = await runOf(t, runId);
     assert.equal(run.status, 'done');
     assert.equal(run.rows_done, run.rows_total);
+    // The export, with every buyer's data, is not kept once imported.
+    assert.equal(await t.services.storage.size(run.file_key), undefined);
     assert.deepEqual(await verdicts(t, runId, 'real'), dry);
     if (process.env.SHOW_VERDICTS) console.log(dry.join('\n'));
 

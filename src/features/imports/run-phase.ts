@@ -60,6 +60,8 @@ export async function runPhase(opts: RunPhaseOptions): Promise<'done' | 'stopped
   }
   if (batch.length > 0) await applyBatch(db, run, phase, base, batch);
   await finishPhase(db, run, phase);
+  // The export holds every buyer's data: once imported, it is not kept.
+  if (phase === 'real') await opts.storage.delete(run.file_key);
   return 'done';
 }
 
