@@ -27,7 +27,7 @@ import {
   markPayoutsPaid,
   openPayoutsOfBatch,
 } from './payouts.js';
-import { runPayouts } from './run-payouts.js';
+import { runPayouts, SKIP_REASONS, type SkipReason } from './run-payouts.js';
 
 const ERRORS = ['tax_settings', 'no_account', 'nothing_open', 'currency', 'changed', 'none_chosen'] as const;
 const pageQuery = z.object({
@@ -41,6 +41,8 @@ const pageQuery = z.object({
   created: z.coerce.number().int().min(0).optional().catch(undefined),
   skipped: z.coerce.number().int().min(0).optional().catch(undefined),
   count: z.coerce.number().int().min(0).optional().catch(undefined),
+  /** Why balances were not paid: `below_minimum.2~tax_details.1`. */
+  why: z.string().max(300).optional().catch(undefined),
 });
 type PageQuery = z.infer<typeof pageQuery>;
 /** A browser sends one checkbox as a string, several as an array. */
@@ -58,12 +60,25 @@ function noticeOf(ctx: PageContext, q: PageQuery) {
   if (q.error) return { kind: 'error' as const, text: ctx.t(`affiliatePayouts.error.${q.error}`) };
   if (q.done === 'run') {
     const params = { period: q.period ?? '', created: String(q.created ?? 0), skipped: String(q.skipped ?? 0) };
-    return { kind: 'success' as const, text: ctx.t('affiliatePayouts.done.run', params) };
+    const text = ctx.t('affiliatePayouts.done.run', params);
+    const why = skipSummary(ctx, q.why);
+    return { kind: 'success' as const, text: why ? `${text} ${why}` : text };
   }
   if (q.done === 'paid')
     return { kind: 'success' as const, text: ctx.t('affiliatePayouts.done.paid', { count: String(q.count ?? 0) }) };
   if (q.done) return { kind: 'success' as const, text: ctx.t(`affiliatePayouts.done.${q.done}`) };
   return undefined;
+}
+
+/** "Not paid: below the minimum (2), tax details or IBAN missing (1)." from the `why` parameter; unknown parts dropped. */
+function skipSummary(ctx: PageContext, why: string | undefined): string {
+  const parts = (why ?? '').split('~').flatMap((part) => {
+    const [reason, count] = part.split('.');
+    return (SKIP_REASONS as readonly string[]).includes(reason ?? '') && /^\d+$/.test(count ?? '')
+      ? [`${ctx.t(`affiliatePayouts.skip.${reason as SkipReason}`)} (${count})`]
+      : [];
+  });
+  return parts.length ? ctx.t('affiliatePayouts.done.skipped', { list: parts.join(', ') }) : '';
 }
 
 /** /admin/affiliates/payouts: run, SEPA files, marking paid, credit notes, settings. */
@@ -116,7 +131,10 @@ export function registerPayoutAdminRoutes(fastify: FastifyInstance, services: Se
     const r = await runPayouts(db);
     if (!r.ok) return back(reply, { error: r.error });
     await recordAudit(db, actor(req), 'affiliate-payouts.run', { period: r.period, created: r.created.length });
-    return back(reply, { done: 'run', period: r.period, created: r.created.length, skipped: r.skipped.length });
+    const counts = new Map<string, number>();
+    for (const x of r.skipped) counts.set(x.reason, (counts.get(x.reason) ?? 0) + 1);
+    const why = [...counts].map(([reason, n]) => `${reason}.${n}`).join('~');
+    return back(reply, { done: 'run', period: r.period, created: r.created.length, skipped: r.skipped.length, why });
   });
 
   app.post(`${ADMIN_BASE}/sepa`, guard, async (req, reply) => {

@@ -11,9 +11,10 @@ export const affiliatePayoutsMessages = defineMessages(
     'affiliatePayouts.run.help':
       'Runs by itself on the first of every month. Running it now pays this month’s payable balances; a second run in the same month adds nothing for affiliates already paid.',
     'affiliatePayouts.run.button': 'Run payouts now',
-    'affiliatePayouts.done.run': 'Payout run for {period}: {created} payouts made, {skipped} balances not paid.',
+    'affiliatePayouts.done.run': 'Payout run for {period}. Payouts made: {created}; balances not paid: {skipped}.',
     'affiliatePayouts.done.sepa': 'SEPA file made. Download it below and upload it to your bank.',
-    'affiliatePayouts.done.paid': '{count} payouts marked paid.',
+    'affiliatePayouts.done.skipped': 'Not paid: {list}.',
+    'affiliatePayouts.done.paid': 'Payouts marked paid: {count}.',
     'affiliatePayouts.done.settings': 'Settings saved.',
     'affiliatePayouts.error.tax_settings':
       'Enter your business details in the tax settings first: the credit notes name you as the recipient.',
@@ -92,9 +93,10 @@ export const affiliatePayoutsMessages = defineMessages(
       'Läuft von selbst am Ersten jedes Monats. Ein Lauf jetzt zahlt die auszahlbaren Beträge dieses Monats aus; ein zweiter Lauf im selben Monat fügt für bereits ausgezahlte Partner nichts hinzu.',
     'affiliatePayouts.run.button': 'Auszahlungen jetzt ausführen',
     'affiliatePayouts.done.run':
-      'Auszahlungslauf {period}: {created} Auszahlungen erstellt, {skipped} Guthaben nicht ausgezahlt.',
+      'Auszahlungslauf {period}. Erstellte Auszahlungen: {created}; nicht ausgezahlte Guthaben: {skipped}.',
     'affiliatePayouts.done.sepa': 'SEPA-Datei erstellt. Laden Sie sie unten herunter und bei Ihrer Bank hoch.',
-    'affiliatePayouts.done.paid': '{count} Auszahlungen als bezahlt markiert.',
+    'affiliatePayouts.done.skipped': 'Nicht ausgezahlt: {list}.',
+    'affiliatePayouts.done.paid': 'Als bezahlt markierte Auszahlungen: {count}.',
     'affiliatePayouts.done.settings': 'Einstellungen gespeichert.',
     'affiliatePayouts.error.tax_settings':
       'Tragen Sie zuerst Ihre Unternehmensangaben in den Steuereinstellungen ein: Die Gutschriften nennen Sie als Leistungsempfänger.',

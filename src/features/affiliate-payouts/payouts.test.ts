@@ -55,6 +55,11 @@ describe(`affiliate payouts (${testDialect})`, () => {
     const res = await admin.postForm(`${BASE}/run`, {}, { formPage: BASE });
     assert.equal(res.statusCode, 303);
     assert.match(String(res.headers.location), /done=run.*created=2.*skipped=2/);
+    const notice = await admin.get(String(res.headers.location));
+    assert.match(
+      notice.body,
+      /Not paid: (below the minimum \(1\), tax details or IBAN missing \(1\)|tax details or IBAN missing \(1\), below the minimum \(1\))\./,
+    );
 
     const payouts = await db().selectFrom('affiliate_payouts').selectAll().orderBy('credit_note_number').execute();
     assert.equal(payouts.length, 2);
@@ -161,7 +166,7 @@ describe(`affiliate payouts (${testDialect})`, () => {
     assert.match(String(rest.headers.location), /done=paid&count=1/);
     const twice = await postChosen(`${BASE}/mark-paid`, ids);
     assert.match(String(twice.headers.location), /count=0/, 'a paid payout stays as it was');
-    assert.match((await admin.get(String(twice.headers.location))).body, /0 payouts marked paid/);
+    assert.match((await admin.get(String(twice.headers.location))).body, /Payouts marked paid: 0\./);
     assert.ok(
       (await db().selectFrom('affiliate_payouts').select('status').execute()).every((p) => p.status === 'paid'),
     );

@@ -16,13 +16,15 @@ import {
 import { nextCreditNoteSequence } from './numbering.js';
 import { readPayoutSettings } from './payout-settings.js';
 
-export type SkipReason =
-  | 'below_minimum'
-  | 'other_currency'
-  | 'tax_details'
-  | 'already_paid'
-  | 'balance_changed'
-  | 'status';
+export const SKIP_REASONS = [
+  'below_minimum',
+  'other_currency',
+  'tax_details',
+  'already_paid',
+  'balance_changed',
+  'status',
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 export type RunResult =
   | { ok: true; period: string; created: string[]; skipped: { affiliateId: string; reason: SkipReason }[] }
   | { ok: false; error: 'tax_settings' };
