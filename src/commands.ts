@@ -9,6 +9,7 @@ import { PgToolError, pgDump, pgRestore } from './db/pg-backup.js';
 import { createOrResetAdmin } from './features/auth/create-admin.js';
 import { importRates } from './features/exchange-rates/import-rates.js';
 import { startUpBlock, startUpMessage } from './features/setup/start-up-note.js';
+import { listenForWakeUps } from './jobs/wake-up.js';
 import { closeOnSignals, createLogger, createServices, createWorker, startServer } from './server.js';
 import { isLocale } from './web/i18n.js';
 
@@ -60,8 +61,14 @@ async function main(argv: string[]): Promise<number> {
       const services = await createServices(config, { logger: await cliLogger(config) });
       const worker = createWorker(services);
       worker.start();
+      // On PostgreSQL the web instances' NOTIFY ends the idle wait (jobs/wake-up.ts).
+      const unlisten =
+        services.database.dialect === 'postgres'
+          ? await listenForWakeUps(services.config.databaseUrl, () => worker.nudge(), services.log)
+          : undefined;
       services.log.info({ worker: worker.id }, 'worker started');
       closeOnSignals(async () => {
+        await unlisten?.();
         await worker.stop();
         services.mailer.close();
         await services.database.close();

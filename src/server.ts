@@ -13,6 +13,7 @@ import { type StartUpNote, startUpNote } from './features/setup/start-up-note.js
 import { createStorage } from './features/storage/create-storage.js';
 import { scheduleHousekeeping } from './flows/housekeeping.job.js';
 import { allJobs } from './jobs/registry.js';
+import { notifyWorkers } from './jobs/wake-up.js';
 import { Worker } from './jobs/worker.js';
 import type { Services } from './services.js';
 
@@ -72,6 +73,7 @@ export async function startServer(config: Config, opts: { logger?: pino.Logger }
   const services = await createServices(config, opts);
   const worker = services.config.worker ? createWorker(services) : undefined;
   if (worker) services.nudgeWorker = () => worker.nudge();
+  else if (services.database.dialect === 'postgres') services.nudgeWorker = notifyWorkers(services.database.db);
   const app = await buildApp(services);
   await app.listen({ port: services.config.port, host: services.config.host });
   await scheduleRecurringJobs(services);
