@@ -156,7 +156,7 @@ export function registerAffiliateAdminRoutes(fastify: FastifyInstance, services:
     const affiliate = await findAffiliate(db, id);
     if (!affiliate) return reply.callNotFound();
     const now = new Date();
-    await approveDueCommissions(db, now);
+    await approveDueCommissions(db, now, id);
     const [ctx, figures, products, overrides, coupons, ledger] = await Promise.all([
       adminPageContext(req, reply, services),
       affiliateFigures(db, now, id),

@@ -53,7 +53,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
   ) => {
     const now = new Date();
     // Lazy approval: the hold's end is marked when someone looks (the sums never wait for it).
-    await approveDueCommissions(db, now);
+    await approveDueCommissions(db, now, affiliate.id);
     const [ctx, figures, perProduct, products, ledger] = await Promise.all([
       pageContext(req, reply, services),
       affiliateFigures(db, now, affiliate.id),
