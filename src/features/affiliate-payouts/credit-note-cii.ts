@@ -73,7 +73,7 @@ export function buildCreditNoteCii(d: CreditNoteDocument): string {
     .txt(amt(d.netMinor));
   li.ele('ram:SpecifiedLineTradeDelivery').ele('ram:BilledQuantity', { unitCode: 'C62' }).txt('1');
   const ls = li.ele('ram:SpecifiedLineTradeSettlement');
-  taxElement(ls.ele('ram:ApplicableTradeTax'), cat, d.rateBp, false);
+  lineTax(ls.ele('ram:ApplicableTradeTax'), cat, d.rateBp);
   ls.ele('ram:SpecifiedTradeSettlementLineMonetarySummation').ele('ram:LineTotalAmount').txt(amt(d.netMinor));
 
   const agreement = tx.ele('ram:ApplicableHeaderTradeAgreement');
@@ -111,9 +111,9 @@ export function buildCreditNoteCii(d: CreditNoteDocument): string {
   return doc.end({ prettyPrint: true });
 }
 
-function taxElement(tt: Node, cat: (typeof CATEGORY)[CreditNoteScheme], rateBp: number, withReason: boolean) {
+/** BG-30 line VAT: category and rate (no rate for O, BR-O-05); the reason is given once, in the breakdown. */
+function lineTax(tt: Node, cat: (typeof CATEGORY)[CreditNoteScheme], rateBp: number) {
   tt.ele('ram:TypeCode').txt('VAT');
-  if (withReason && cat.reason) tt.ele('ram:ExemptionReason').txt(cat.reason);
   tt.ele('ram:CategoryCode').txt(cat.code);
   if (cat.code !== 'O') tt.ele('ram:RateApplicablePercent').txt(formatRate(rateBp));
 }
