@@ -29,8 +29,9 @@ describe(`affiliates privacy part (${testDialect})`, () => {
     );
 
     const exported = await affiliatesPrivacyPart.export?.(db, { address: earning.email, orderIds: [] });
-    assert.equal((exported?.affiliate as { code: string }).code, earning.code);
-    assert.equal((exported?.affiliateLedger as unknown[]).length, 1);
+    assert.ok(exported);
+    assert.equal((exported.affiliate as { code: string }).code, earning.code);
+    assert.equal((exported.affiliateLedger as unknown[]).length, 1);
     const stranger = await affiliatesPrivacyPart.export?.(db, { address: 'nobody@example.com', orderIds: [] });
     assert.deepEqual(stranger, { affiliate: null, affiliateLedger: [] });
 
