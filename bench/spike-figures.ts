@@ -41,6 +41,7 @@ export async function spikeFigures(client: pg.Client) {
       client,
       `SELECT count(*) AS n FROM jobs WHERE status IN ('pending', 'running') AND run_at <= '${new Date().toISOString()}'`,
     ),
+    unpaidLeft: await count(client, `SELECT count(*) AS n FROM orders o WHERE o.status <> 'paid' AND ${SPIKE}`),
     doneJobs: await count(client, `SELECT count(*) AS n FROM jobs WHERE status = 'done'`),
   };
 }
