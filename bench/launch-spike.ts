@@ -13,6 +13,7 @@ import { type Balancer, startBalancer } from './balancer.js';
 import { type Buyer, buyOnce, percentile } from './buyer.js';
 import {
   adminQuery,
+  cleanUp,
   ensureBuilt,
   freePort,
   PG_URL,
@@ -45,7 +46,7 @@ export async function benchLaunchSpike(): Promise<void> {
   let balancer: Balancer | undefined;
   const abort = setTimeout(() => {
     console.error(`\nLaunch spike stopped: it ran longer than ${HARD_LIMIT_MS / 1000} s.`);
-    for (const p of procs) p.child.kill('SIGKILL');
+    cleanUp(); // every child process and temporary folder
     adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => process.exit(1));
   }, HARD_LIMIT_MS);
   await adminQuery(`CREATE DATABASE ${name}`);
