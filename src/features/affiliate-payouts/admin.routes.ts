@@ -29,7 +29,7 @@ import {
 } from './payouts.js';
 import { runPayouts, SKIP_REASONS, type SkipReason } from './run-payouts.js';
 
-const ERRORS = ['tax_settings', 'no_account', 'nothing_open', 'currency', 'changed', 'none_chosen'] as const;
+const ERRORS = ['tax_settings', 'no_account', 'nothing_open', 'currency', 'changed', 'none_chosen', 'iban'] as const;
 const pageQuery = z.object({
   done: z.enum(['run', 'sepa', 'paid', 'settings']).optional().catch(undefined),
   error: z.enum(ERRORS).optional().catch(undefined),
@@ -41,6 +41,12 @@ const pageQuery = z.object({
   created: z.coerce.number().int().min(0).optional().catch(undefined),
   skipped: z.coerce.number().int().min(0).optional().catch(undefined),
   count: z.coerce.number().int().min(0).optional().catch(undefined),
+  /** Credit note numbers an error is about (an IBAN outside SEPA). */
+  numbers: z
+    .string()
+    .regex(/^[A-Z0-9 -]{1,400}$/)
+    .optional()
+    .catch(undefined),
   /** Why balances were not paid: `below_minimum.2~tax_details.1`. */
   why: z.string().max(300).optional().catch(undefined),
 });
@@ -57,6 +63,8 @@ const idParams = z.object({ payoutId: z.uuid() });
 const docParams = idParams.extend({ kind: z.enum(['pdf', 'xml']) });
 
 function noticeOf(ctx: PageContext, q: PageQuery) {
+  if (q.error === 'iban')
+    return { kind: 'error' as const, text: ctx.t('affiliatePayouts.error.iban', { numbers: q.numbers ?? '' }) };
   if (q.error) return { kind: 'error' as const, text: ctx.t(`affiliatePayouts.error.${q.error}`) };
   if (q.done === 'run') {
     const params = { period: q.period ?? '', created: String(q.created ?? 0), skipped: String(q.skipped ?? 0) };
@@ -140,7 +148,8 @@ export function registerPayoutAdminRoutes(fastify: FastifyInstance, services: Se
   app.post(`${ADMIN_BASE}/sepa`, guard, async (req, reply) => {
     const { payoutIds } = chosenForm.parse(req.body ?? {});
     const r = await createSepaBatch(db, { payoutIds, actor: actor(req) });
-    return r.ok ? back(reply, { done: 'sepa' }) : back(reply, { error: r.error });
+    if (r.ok) return back(reply, { done: 'sepa' });
+    return back(reply, { error: r.error, ...(r.numbers ? { numbers: r.numbers.join(' ') } : {}) });
   });
 
   app.post(`${ADMIN_BASE}/mark-paid`, guard, async (req, reply) => {

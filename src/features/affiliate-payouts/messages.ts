@@ -23,6 +23,8 @@ export const affiliatePayoutsMessages = defineMessages(
     'affiliatePayouts.error.currency': 'SEPA files carry euro payments only. Pay the others by hand.',
     'affiliatePayouts.error.changed': 'A payout changed meanwhile. Please try again.',
     'affiliatePayouts.error.none_chosen': 'Choose at least one payout.',
+    'affiliatePayouts.error.iban':
+      'No SEPA file: these payouts go to an account that is not a valid IBAN of a SEPA country: {numbers}. Pay them by hand and mark them paid, then make the file.',
     'affiliatePayouts.skip.below_minimum': 'below the minimum',
     'affiliatePayouts.skip.other_currency': 'in another currency than the store’s',
     'affiliatePayouts.skip.tax_details': 'tax details or IBAN missing',
@@ -105,6 +107,8 @@ export const affiliatePayoutsMessages = defineMessages(
     'affiliatePayouts.error.currency': 'SEPA-Dateien enthalten nur Euro-Zahlungen. Zahlen Sie die anderen von Hand.',
     'affiliatePayouts.error.changed': 'Eine Auszahlung hat sich inzwischen geändert. Bitte versuchen Sie es erneut.',
     'affiliatePayouts.error.none_chosen': 'Wählen Sie mindestens eine Auszahlung.',
+    'affiliatePayouts.error.iban':
+      'Keine SEPA-Datei: Diese Auszahlungen gehen an ein Konto ohne gültige IBAN eines SEPA-Landes: {numbers}. Zahlen Sie sie von Hand, markieren Sie sie als bezahlt und erstellen Sie dann die Datei.',
     'affiliatePayouts.skip.below_minimum': 'unter dem Minimum',
     'affiliatePayouts.skip.other_currency': 'in einer anderen Währung als der des Shops',
     'affiliatePayouts.skip.tax_details': 'Steuerangaben oder IBAN fehlen',

@@ -174,6 +174,22 @@ describe(`affiliate payouts (${testDialect})`, () => {
     assert.match(String((await postChosen(`${BASE}/sepa`, ids)).headers.location), /error=nothing_open/);
   });
 
+  test('a payout to an account outside SEPA keeps the file from being made, and says which', async () => {
+    const a = await seedPayee(db(), { iban: 'TR330006100519786457841326' });
+    const b = await seedPayee(db(), { iban: 'DE02120300000000202052' });
+    await payableCommission(db(), a.id, 60_00);
+    await payableCommission(db(), b.id, 60_00);
+    await runPayouts(db());
+    const res = await postChosen(`${BASE}/sepa`, []);
+    assert.match(String(res.headers.location), /error=iban/);
+    const page = await admin.get(String(res.headers.location));
+    const numbers = (
+      await db().selectFrom('affiliate_payouts').select('credit_note_number').orderBy('credit_note_number').execute()
+    ).map((p) => p.credit_note_number);
+    assert.match(page.body, new RegExp(`not a valid IBAN of a SEPA country: ${numbers.join(' ')}`));
+    assert.equal((await db().selectFrom('affiliate_payout_batches').selectAll().execute()).length, 0);
+  });
+
   test('credit notes download as PDF and as XML that passes the EN 16931 rules', async () => {
     const a = await seedPayee(db(), {
       country: 'AT',

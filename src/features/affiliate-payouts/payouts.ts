@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isSEPACountry, isValidIBAN } from 'ibantools';
 import type { Kysely } from 'kysely';
 import type { AffiliatePayout, DB, Db } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
@@ -53,7 +54,7 @@ export function findBatch(db: Db, id: string) {
 
 export type SepaResult =
   | { ok: true; batchId: string }
-  | { ok: false; error: 'no_account' | 'nothing_open' | 'currency' | 'changed' };
+  | { ok: false; error: 'no_account' | 'nothing_open' | 'currency' | 'changed' | 'iban'; numbers?: string[] };
 
 /**
  * One SEPA file for the chosen open payouts (all open ones not yet in a file
@@ -75,6 +76,12 @@ export async function createSepaBatch(
   const payouts = await q.execute();
   if (payouts.length === 0) return { ok: false, error: 'nothing_open' };
   if (payouts.some((p) => p.currency !== 'EUR')) return { ok: false, error: 'currency' };
+  // A bank refuses the whole file for one account outside SEPA or mistyped: name them instead.
+  const badIban = payouts.filter((p) => {
+    const iban = documentOf(p).iban;
+    return !isValidIBAN(iban) || !isSEPACountry(iban.slice(0, 2));
+  });
+  if (badIban.length > 0) return { ok: false, error: 'iban', numbers: badIban.map((p) => p.credit_note_number) };
   const messageId = `VF-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(6).toString('hex').toUpperCase()}`;
   const executionDate = storeDay(now, timeZone);
   const file = buildPain001({
