@@ -7,6 +7,7 @@
 // BENCH_SPIKE_BUYERS (default 500), BENCH_SPIKE_SECONDS (default 60).
 
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type Balancer, startBalancer } from './balancer.js';
@@ -180,7 +181,7 @@ function report(
     measure: 'request latency through the balancer',
     value: percentile(latencies, 0.99),
     unit: 'ms p99',
-    note: `p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms, ${latencies.length} requests, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms`,
+    note: `p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms, ${latencies.length} requests, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
   });
   record({ measure: 'answers ≥ 500 from the app', value: appErrors, unit: 'responses', note: 'goal 0' });
   record({
