@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { seedProduct } from '../checkout/testing.js';
 import { emailsTo, pathsIn } from '../delivery/testing.js';
+import { seedEvent } from '../events/testing.js';
 import { seedAffiliate } from './testing.js';
 
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
@@ -417,5 +418,24 @@ describe('affiliates over HTTP', () => {
       { formPage: '/admin/affiliates' },
     );
     assert.equal(hold.statusCode, 400, 'a hold shorter than the withdrawal period is refused');
+  });
+  test('a product priced by a choice (an event) carries the code through the choice step to the checkout form', async () => {
+    const affiliate = await seedAffiliate(db());
+    const event = await seedEvent(t.services);
+    const slug = await slugOf(event.productId);
+    const c = new TestClient(t.app);
+    const page = await c.get(`/p/${slug}?ref=${affiliate.code}`, { 'user-agent': BROWSER_UA });
+    assert.match(page.body, /<form method="get" action="\/checkout" class="choice-form">[\s\S]*?name="ref" value="/);
+    const step = await c.get(`/checkout?product=${event.productId}&ref=${affiliate.code}`);
+    assert.match(step.body, new RegExp(`name="ref" value="${affiliate.code}"`), 'the choice step keeps it');
+    const checkout = await c.get(
+      `/checkout?product=${event.productId}&choice=${encodeURIComponent(event.choice())}&ref=${affiliate.code}`,
+    );
+    assert.equal(checkout.statusCode, 200);
+    assert.match(
+      checkout.body,
+      /<form method="post" action="\/checkout"[\s\S]*?name="ref" value="/,
+      'the order form carries it',
+    );
   });
 });

@@ -69,7 +69,7 @@ function BuyForm({
   if (choiceField) {
     // A session is booked by picking a time on the next page; an event's date is picked here.
     const label = product.kind === 'booking' ? t('catalog.buy.chooseTime') : undefined;
-    return <ChoiceForm ctx={ctx} productId={product.id} field={choiceField} label={label} />;
+    return <ChoiceForm ctx={ctx} productId={product.id} field={choiceField} label={label} referral={referral} />;
   }
   return (
     <Form ctx={ctx} action="/checkout" class="buy-form">

@@ -16,16 +16,20 @@ export function ChoiceForm({
   productId,
   field,
   label,
+  referral,
 }: {
   ctx: PageContext;
   productId: string;
   field: VNode | null;
   /** The button's words where it does not lead to the checkout yet (a booking's "Choose a time"). */
   label?: string | undefined;
+  /** An affiliate's referral code of this visit, carried on to the checkout (no cookie needed). */
+  referral?: string | undefined;
 }) {
   return (
     <form method="get" action="/checkout" class="choice-form">
       <input type="hidden" name="product" value={productId} />
+      {referral && <input type="hidden" name="ref" value={referral} />}
       {field}
       <button type="submit" class="btn-block">
         {label ?? ctx.t('checkout.choice.continue')}
@@ -39,18 +43,20 @@ export function ChoiceStepPage({
   product,
   field,
   error,
+  referral,
 }: {
   ctx: PageContext;
   product: Pick<Product, 'id' | 'title'>;
   field: VNode | null;
   error?: ChoiceError | undefined;
+  referral?: string | undefined;
 }) {
   return (
     <Layout ctx={ctx} title={ctx.t('checkout.title')}>
       <section class="panel choice-step" aria-labelledby="h-choice">
         <h1 id="h-choice">{product.title}</h1>
         {error && <Alert kind="error">{ctx.t(`checkout.error.${error}`)}</Alert>}
-        <ChoiceForm ctx={ctx} productId={product.id} field={field} />
+        <ChoiceForm ctx={ctx} productId={product.id} field={field} referral={referral} />
       </section>
     </Layout>
   );

@@ -105,7 +105,13 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
     if (chosen.error)
       return sendPage(
         reply,
-        ChoiceStepPage({ ctx, product: base, field: chosen.field, error: missing ? undefined : chosen.error }),
+        ChoiceStepPage({
+          ctx,
+          product: base,
+          field: chosen.field,
+          error: missing ? undefined : chosen.error,
+          referral: readRefCode(req.query.ref),
+        }),
         missing ? 200 : 400,
       );
     const { product } = chosen;
@@ -209,7 +215,17 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
       };
       // A pick that is gone (sold out meanwhile, say) is made again on the first step, with the reason.
       if (chosen.error)
-        return sendPage(reply, ChoiceStepPage({ ctx, product: base, field: chosen.field, error: chosen.error }), 400);
+        return sendPage(
+          reply,
+          ChoiceStepPage({
+            ctx,
+            product: base,
+            field: chosen.field,
+            error: chosen.error,
+            referral: readRefCode(form.ref),
+          }),
+          400,
+        );
       // "Apply code", or an order with a code whose price the buyer has not seen: show the price first.
       const asked = form.step === 'price';
       if (product.pricing !== 'free' && (asked || needsPriceCheck(form))) {
