@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import '../index.js';
 import type { Party } from '../invoices/model.js';
-import { pdfText, readArchive } from '../invoices/pdf-archive.testing.js';
+import { pdfText, qpdfCheck, readArchive } from '../invoices/pdf-archive.testing.js';
 import { type CreditNoteDocument, creditNoteAmounts } from './credit-note.js';
 import { renderCreditNotePdf } from './credit-note-pdf.js';
 
@@ -53,6 +53,9 @@ describe('credit note PDF', () => {
     assert.equal(archive.embedded[0]?.fileName, 'factur-x.xml');
     assert.match(archive.embedded[0]?.bytes.toString('utf8') ?? '', /<ram:TypeCode>389</);
     assert.ok(archive.fonts.every((f) => f.embedded));
+    assert.match(archive.xmp, /pdfaid:part[^0-9]*3/, 'PDF/A-3');
+    const qpdf = qpdfCheck(pdf);
+    if (qpdf.available) assert.ok(qpdf.ok, qpdf.output);
   });
 
   it('a small business gets no VAT and the § 19 note; English keeps the word Gutschrift', async () => {

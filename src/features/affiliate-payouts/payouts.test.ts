@@ -174,6 +174,23 @@ describe(`affiliate payouts (${testDialect})`, () => {
     assert.match(String((await postChosen(`${BASE}/sepa`, ids)).headers.location), /error=nothing_open/);
   });
 
+  test('without the store’s own tax details no run starts, and the page says what to do', async () => {
+    const a = await seedPayee(db());
+    await payableCommission(db(), a.id, 60_00);
+    await db().deleteFrom('settings').where('key', '=', 'tax.business_name').execute();
+    try {
+      const res = await admin.postForm(`${BASE}/run`, {}, { formPage: BASE });
+      assert.match(String(res.headers.location), /error=tax_settings/);
+      assert.match(
+        (await admin.get(String(res.headers.location))).body,
+        /Enter your business details in the tax settings/,
+      );
+      assert.equal((await db().selectFrom('affiliate_payouts').selectAll().execute()).length, 0);
+    } finally {
+      await seedPayoutStore(db());
+    }
+  });
+
   test('a payout to an account outside SEPA keeps the file from being made, and says which', async () => {
     const a = await seedPayee(db(), { iban: 'TR330006100519786457841326' });
     const b = await seedPayee(db(), { iban: 'DE02120300000000202052' });
