@@ -65,15 +65,16 @@ function Figures({ ctx, affiliate, figures: f }: Pick<Props, 'ctx' | 'affiliate'
       : [t('affiliates.portal.payable'), m(f.payableMinor)],
     [t('affiliates.portal.paid'), m(f.paidMinor)],
   ];
+  // The analytics page's tiles: the same look without styles of our own.
   return (
-    <dl class="figures partner-figures">
+    <div class="tiles tiles-compact">
       {rows.map(([label, value]) => (
-        <div>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
+        <div class="tile">
+          <div class="l">{label}</div>
+          <div class="n">{value}</div>
         </div>
       ))}
-    </dl>
+    </div>
   );
 }
 
@@ -83,25 +84,38 @@ function Links({ ctx, affiliate, links }: Pick<Props, 'ctx' | 'affiliate' | 'lin
     <section aria-labelledby="h-links">
       <h2 id="h-links">{t('affiliates.portal.links')}</h2>
       <p class="muted">{t('affiliates.portal.linksIntro', { days: affiliate.cookie_days })}</p>
-      <ul class="partner-links">
-        {links.map((l) => (
-          <li>
-            <figure class="qr" role="img" aria-label={t('affiliates.portal.qr', { title: l.title })}>
-              {/* The SVG is qrcode's own output for our URL: no user-supplied markup. */}
-              <div dangerouslySetInnerHTML={{ __html: l.qrSvg }} />
-            </figure>
-            <div>
-              <strong>{l.title}</strong>
-              <p>
-                <code>{l.url}</code>
-              </p>
-              <p class="muted">
-                {t('affiliates.col.clicks')}: {l.clicks} · {t('affiliates.col.sales')}: {l.sales}
-              </p>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('affiliates.col.product')}</th>
+              <th scope="col">{t('affiliates.col.link')}</th>
+              <th scope="col" class="num">
+                {t('affiliates.col.clicks')}
+              </th>
+              <th scope="col" class="num">
+                {t('affiliates.col.sales')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => (
+              <tr>
+                <td>{l.title}</td>
+                <td>
+                  <figure class="qr" role="img" aria-label={t('affiliates.portal.qr', { title: l.title })}>
+                    {/* The SVG is qrcode's own output for our URL: no user-supplied markup. */}
+                    <div dangerouslySetInnerHTML={{ __html: l.qrSvg }} />
+                  </figure>
+                  <code>{l.url}</code>
+                </td>
+                <td class="num">{l.clicks}</td>
+                <td class="num">{l.sales}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
