@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 import sharp from 'sharp';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
 import { ensureSetupCode } from '../setup/complete-setup.js';
+import { storedBytes, storedKeysUnder } from '../storage/test-storage.js';
 import { makePdf, makeZip } from './demo-files.js';
 import { addDemoProducts } from './demo-products.js';
 import { listProductFiles, listPublishedProducts } from './queries.js';
 import { createProductViaAdmin } from './testing.js';
 
-function bytesOf(t: TestApp, key: string): Buffer {
-  return readFileSync(join(t.database.dataDir, 'files', ...key.split('/')));
-}
-
+const bytesOf = (t: TestApp, key: string) => storedBytes(t.services.storage, key);
 /** Every stored object, as storage keys. */
-function storedKeys(t: TestApp): string[] {
-  const root = join(t.database.dataDir, 'files');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => `${d.parentPath.slice(root.length + 1)}/${d.name}`)
-    .sort();
-}
+const storedKeys = (t: TestApp) => storedKeysUnder(t.services.storage, t.database.dataDir);
 
 /** Checks the PDF's cross-reference table: every offset points at its object, startxref at the table. */
 function assertValidPdf(pdf: Buffer): void {
@@ -102,14 +91,14 @@ describe('demo products', () => {
       );
       const referenced: string[] = [];
       for (const p of products) {
-        const cover = await sharp(bytesOf(t, p.cover_key!)).metadata();
+        const cover = await sharp(await bytesOf(t, p.cover_key!)).metadata();
         assert.deepEqual([cover.format, cover.width], ['webp', 1200]);
         referenced.push(p.cover_key!);
         const files = await listProductFiles(db, p.id);
         assert.equal(files.length, 1);
         for (const f of files) {
           referenced.push(f.storage_key);
-          const bytes = bytesOf(t, f.storage_key);
+          const bytes = await bytesOf(t, f.storage_key);
           assert.equal(bytes.length, f.size_bytes);
           if (f.content_type === 'application/pdf') assertValidPdf(bytes);
           else {
@@ -119,7 +108,7 @@ describe('demo products', () => {
         }
       }
       // The run that lost the race removed its files again: storage holds exactly what the products use.
-      assert.deepEqual(storedKeys(t), referenced.sort());
+      assert.deepEqual(await storedKeys(t), referenced.sort());
 
       const home = await new TestClient(t.app).get('/', { 'accept-language': 'en' });
       assert.match(home.body, /The Sourdough Handbook/);
@@ -174,7 +163,7 @@ describe('demo products', () => {
         (await listPublishedProducts(t.services.database.db)).map((p) => p.title),
         ['My own'],
       );
-      assert.deepEqual(storedKeys(t), []);
+      assert.deepEqual(await storedKeys(t), []);
     } finally {
       await t.close();
     }

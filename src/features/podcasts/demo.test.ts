@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { buildTestApp, setUpStore, type TestApp } from '../../testing/app.js';
 import { addDemoMemberships } from '../memberships/demo.js';
+import { storedFilePath, storedKeysUnder } from '../storage/test-storage.js';
 import { addDemoPodcast } from './demo.js';
 
 /** Every stored object, as storage keys. */
-function storedKeys(t: TestApp): string[] {
-  const root = join(t.database.dataDir, 'files');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => `${d.parentPath.slice(root.length + 1)}/${d.name}`)
-    .sort();
-}
-
-const fileOf = (t: TestApp, key: string) => join(t.database.dataDir, 'files', ...key.split('/'));
+const storedKeys = (t: TestApp) => storedKeysUnder(t.services.storage, t.database.dataDir);
+/** A path ffprobe and sharp can read: the stored file, or a copy of the object. */
+const fileOf = (t: TestApp, key: string) => storedFilePath(t.services.storage, t.database.dataDir, key);
 
 describe('the demo store’s podcast', () => {
   let t: TestApp;
@@ -42,7 +34,7 @@ describe('the demo store’s podcast', () => {
     episodes: await db().selectFrom('podcast_episodes').selectAll().orderBy('guid').execute(),
     jobs: await db().selectFrom('jobs').select(['kind', 'unique_key']).where('kind', '=', 'podcasts.publish').execute(),
     hours: await db().selectFrom('effort_entries').select(['day', 'minutes', 'note']).orderBy('day').execute(),
-    files: storedKeys(t),
+    files: await storedKeys(t),
   });
 
   test('a show for the paid tier with a public trailer, three members’ episodes and one a week ahead', async () => {
@@ -104,7 +96,7 @@ describe('the demo store’s podcast', () => {
         'format=format_name,duration',
         '-of',
         'json',
-        fileOf(t, e.audio_key),
+        await fileOf(t, e.audio_key),
       ]);
       const format = JSON.parse(String(probed)).format;
       assert.equal(format.format_name, 'mp3');
@@ -117,7 +109,7 @@ describe('the demo store’s podcast', () => {
       .executeTakeFirstOrThrow();
     assert.match(cover.cover_key ?? '', /^covers\//, "the artwork is the product's cover too");
     assert.ok(show.artwork_key && show.artwork_small_key);
-    const art = await sharp(fileOf(t, show.artwork_key)).metadata();
+    const art = await sharp(await fileOf(t, show.artwork_key)).metadata();
     assert.deepEqual([art.format, art.width, art.height], ['jpeg', 1400, 1400]);
     // Counted downloads of the published episodes, none before an episode came out.
     const downloads = await db()
@@ -164,7 +156,7 @@ describe('the demo podcast, started twice at once', () => {
     assert.equal((await db.selectFrom('products').select('id').where('kind', '=', 'podcast').execute()).length, 1);
     const episodes = await db.selectFrom('podcast_episodes').select('audio_key').execute();
     assert.equal(episodes.length, 5);
-    const audio = storedKeys(t).filter((k) => k.startsWith('podcast-audio/'));
+    const audio = (await storedKeys(t)).filter((k) => k.startsWith('podcast-audio/'));
     assert.equal(audio.length, 5, 'the losing run deleted the audio it stored');
   });
 });

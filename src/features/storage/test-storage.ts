@@ -1,8 +1,10 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { storageFor } from './create-storage.js';
 import { sharedTestS3Endpoint, testS3Settings, testsUseS3 } from './s3-testing.js';
-import type { ListableStorage } from './storage.js';
+import { type ListableStorage, LocalStorage, type Storage } from './storage.js';
 
 /**
  * A test app's storage: files in its data folder, or with VIELFACH_TEST_STORAGE=s3
@@ -56,4 +58,36 @@ function asInjectResponse(redirect: LightMyRequestResponse, r: Response, raw: Bu
     stream: () => Readable.from([raw]),
     cookies: [],
   } as unknown as LightMyRequestResponse;
+}
+
+/**
+ * Every stored object under a prefix, as keys relative to it: in the data folder every
+ * file, unfinished `.part` uploads included (local); in the bucket its objects (S3).
+ */
+export async function storedKeysUnder(storage: Storage, dataDir: string, prefix = ''): Promise<string[]> {
+  if (storage instanceof LocalStorage) {
+    const root = join(dataDir, 'files', prefix);
+    if (!existsSync(root)) return [];
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
+      .sort();
+  }
+  const keys: string[] = [];
+  const start = prefix ? `${prefix}/` : '';
+  for await (const key of (storage as ListableStorage).list())
+    if (key.startsWith(start)) keys.push(key.slice(start.length));
+  return keys.sort();
+}
+
+export async function storedBytes(storage: Storage, key: string): Promise<Buffer> {
+  return Buffer.concat((await storage.read(key).toArray()) as Buffer[]);
+}
+
+/** A path to the object's bytes for tools that read files (ffprobe, sharp): the file itself, or a copy. */
+export async function storedFilePath(storage: Storage, dataDir: string, key: string): Promise<string> {
+  if (storage instanceof LocalStorage) return join(dataDir, 'files', ...key.split('/'));
+  const copy = join(dataDir, `copy-${key.replaceAll('/', '-')}`);
+  writeFileSync(copy, await storedBytes(storage, key));
+  return copy;
 }
