@@ -22,8 +22,11 @@ export async function detectParser(
   let closest: { parser: ImportParser; columns: string[] } | undefined;
   for (const parser of parsers) {
     const stream = open();
+    const lines = parser.parse(stream)[Symbol.asyncIterator]();
     try {
-      const first = await parser.parse(stream)[Symbol.asyncIterator]().next();
+      const first = await lines.next();
+      // Only the start was needed: the parser's own clean-up runs now, not at garbage collection.
+      await lines.return?.();
       return first.done ? { kind: 'empty' } : { kind: 'found', parser };
     } catch (err) {
       if (!(err instanceof ImportFileError)) throw err;
