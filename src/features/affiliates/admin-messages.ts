@@ -1,6 +1,6 @@
 import { defineMessages } from '../../web/i18n.js';
 
-/** Labels of this feature's internal names on shared admin pages: the audit log and the email outbox. */
+/** Labels of this feature's internal names on shared admin pages: the audit log, the email outbox, the jobs. */
 export const affiliatesAdminMessages = defineMessages(
   {
     'admin.audit.action.affiliate.invited': 'Affiliate invited',
@@ -12,6 +12,7 @@ export const affiliatesAdminMessages = defineMessages(
     'email.template.affiliate-login': 'Partner portal sign-in link',
     'email.template.affiliate-invite': 'Affiliate invitation',
     'email.template.affiliate-approved': 'Affiliate application approved',
+    'jobs.kind.affiliates.approve-commissions': 'Mark affiliate commissions whose hold ended',
   },
   {
     'admin.audit.action.affiliate.invited': 'Affiliate eingeladen',
@@ -23,6 +24,7 @@ export const affiliatesAdminMessages = defineMessages(
     'email.template.affiliate-login': 'Anmeldelink zum Partnerbereich',
     'email.template.affiliate-invite': 'Affiliate-Einladung',
     'email.template.affiliate-approved': 'Affiliate-Bewerbung freigegeben',
+    'jobs.kind.affiliates.approve-commissions': 'Affiliate-Provisionen nach der Haltefrist freigeben',
   },
 );
 

@@ -2,6 +2,7 @@ import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
 import { registerAffiliateAdminRoutes } from './admin.routes.js';
 import { affiliatesAdminMessages } from './admin-messages.js';
+import { affiliatesApproveHandler, scheduleApproval } from './approve.job.js';
 import { affiliatesEmailTemplates } from './email-templates.js';
 import { affiliatesMessages } from './messages.js';
 import { affiliatesOrderSubscriber } from './order-subscriber.js';
@@ -19,6 +20,8 @@ export const affiliatesFeature: Feature = {
     registerPortalRoutes(app, services);
     registerAffiliateAdminRoutes(app, services);
   },
+  jobs: [affiliatesApproveHandler],
+  start: (services) => scheduleApproval(services.database.db),
   orders: affiliatesOrderSubscriber,
   privacy: affiliatesPrivacyPart,
   adminNav: [{ href: '/admin/affiliates', label: 'affiliates.nav', position: 45 }],

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Order } from '../../db/schema.js';
 import { createTestDatabase, type TestDatabase, testDialect } from '../../testing/database.js';
 import { seedCustomer, seedOrder, seedProduct } from '../orders/testing.js';
+import { scheduleApproval } from './approve.job.js';
 import { approveDueCommissions } from './approve.js';
 import { balances, payableBalances, recordPayout } from './ledger.js';
 import {
@@ -259,5 +260,16 @@ describe(`affiliate commission ledger (${testDialect})`, () => {
       ['clawed_back', 'paid', 'pending', 'reversed'],
       'every kind of entry occurred',
     );
+  });
+  test('the daily approval run is scheduled once per day, however often the server starts', async () => {
+    const at = new Date('2027-01-05T03:00:00.000Z');
+    await scheduleApproval(db, at);
+    await scheduleApproval(db, at);
+    const jobs = await db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', 'affiliates.approve-commissions')
+      .execute();
+    assert.equal(jobs.length, 1);
   });
 });
