@@ -4,6 +4,7 @@ import { defineMessages } from '../../web/i18n.js';
 export const affiliatePayoutsAdminMessages = defineMessages(
   {
     'jobs.kind.affiliate-payouts.monthly-run': 'Monthly affiliate payout run',
+    'email.template.affiliate-payout': 'Affiliate payout with its credit note',
     'admin.audit.action.affiliate-payouts.run': 'Affiliate payout run started by hand',
     'admin.audit.field.affiliate-payouts.run.period': 'Month',
     'admin.audit.field.affiliate-payouts.run.created': 'Payouts made',
@@ -17,6 +18,7 @@ export const affiliatePayoutsAdminMessages = defineMessages(
   },
   {
     'jobs.kind.affiliate-payouts.monthly-run': 'Monatlicher Auszahlungslauf für Partner',
+    'email.template.affiliate-payout': 'Partner-Auszahlung mit Gutschrift',
     'admin.audit.action.affiliate-payouts.run': 'Auszahlungslauf für Partner von Hand gestartet',
     'admin.audit.field.affiliate-payouts.run.period': 'Monat',
     'admin.audit.field.affiliate-payouts.run.created': 'Erstellte Auszahlungen',

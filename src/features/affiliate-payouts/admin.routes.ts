@@ -87,7 +87,7 @@ export function registerPayoutAdminRoutes(fastify: FastifyInstance, services: Se
   );
 
   app.post(`${ADMIN_BASE}/run`, guard, async (req, reply) => {
-    const r = await runPayouts(db);
+    const r = await runPayouts(db, { publicUrl: services.config.publicUrl });
     if (!r.ok) return back(reply, { error: r.error });
     await recordAudit(db, actor(req), 'affiliate-payouts.run', { period: r.period, created: r.created.length });
     const counts = new Map<string, number>();

@@ -2,6 +2,7 @@ import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
 import { registerPayoutAdminRoutes } from './admin.routes.js';
 import { affiliatePayoutsAdminMessages } from './admin-messages.js';
+import { affiliatePayoutsEmailTemplates } from './email-templates.js';
 import { affiliatePayoutsMessages } from './messages.js';
 import { monthlyPayoutRunHandler, scheduleMonthlyPayoutRun } from './monthly-run.job.js';
 import { registerPayoutPortalRoutes } from './portal.routes.js';
@@ -11,6 +12,7 @@ import { affiliatePayoutsPrivacyPart } from './privacy-part.js';
 export const affiliatePayoutsFeature: Feature = {
   name: 'affiliate-payouts',
   messages: mergeMessageBundles(affiliatePayoutsMessages, affiliatePayoutsAdminMessages),
+  emailTemplates: affiliatePayoutsEmailTemplates,
   routes: (app, services) => {
     registerPayoutAdminRoutes(app, services);
     registerPayoutPortalRoutes(app, services);

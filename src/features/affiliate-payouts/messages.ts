@@ -84,6 +84,13 @@ export const affiliatePayoutsMessages = defineMessages(
     'affiliatePayouts.portal.empty':
       'No payouts yet. Payouts are made on the first of each month once your payable commission reaches {minimum}.',
     'affiliatePayouts.portal.back': 'Back to the partner portal',
+    'affiliatePayouts.email.subject': 'Your commission payout – credit note {number}',
+    'affiliatePayouts.email.heading': 'Your commission is on its way',
+    'affiliatePayouts.email.body':
+      'We have made a payout of {amount} for your referrals and issued the self-billed credit note (Gutschrift) {number} in your name.',
+    'affiliatePayouts.email.action': 'View payouts and credit notes',
+    'affiliatePayouts.email.note':
+      'Please check the credit note. If anything in it is wrong (for example your tax details), reply to this email.',
   },
   {
     'affiliatePayouts.nav': 'Partner-Auszahlungen',
@@ -168,6 +175,13 @@ export const affiliatePayoutsMessages = defineMessages(
     'affiliatePayouts.portal.empty':
       'Noch keine Auszahlungen. Ausgezahlt wird am Ersten jedes Monats, sobald Ihre auszahlbare Provision {minimum} erreicht.',
     'affiliatePayouts.portal.back': 'Zurück zum Partnerbereich',
+    'affiliatePayouts.email.subject': 'Ihre Provisionsauszahlung – Gutschrift {number}',
+    'affiliatePayouts.email.heading': 'Ihre Provision ist unterwegs',
+    'affiliatePayouts.email.body':
+      'Wir haben {amount} für Ihre Empfehlungen ausgezahlt und die Gutschrift {number} in Ihrem Namen ausgestellt.',
+    'affiliatePayouts.email.action': 'Auszahlungen und Gutschriften ansehen',
+    'affiliatePayouts.email.note':
+      'Bitte prüfen Sie die Gutschrift. Ist etwas darin falsch (etwa Ihre Steuerangaben), antworten Sie einfach auf diese E-Mail.',
   },
 );
 

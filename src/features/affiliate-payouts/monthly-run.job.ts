@@ -16,7 +16,7 @@ export function nextRunAt(after: Date): Date {
  */
 export const monthlyPayoutRunHandler = handleJob(monthlyPayoutRunJob, async ({ month }, { db, services, log }) => {
   await scheduleMonthlyPayoutRun(db, nextRunAt(new Date(`${month}-01T00:00:00Z`)));
-  const r = await runPayouts(services.database.db);
+  const r = await runPayouts(services.database.db, { publicUrl: services.config.publicUrl });
   if (!r.ok) log.warn({ error: r.error }, 'affiliate payouts: no run without the store’s tax settings');
   else log.info({ period: r.period, created: r.created.length, skipped: r.skipped.length }, 'affiliate payouts run');
 });

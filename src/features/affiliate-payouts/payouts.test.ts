@@ -81,11 +81,23 @@ describe(`affiliate payouts (${testDialect})`, () => {
 
     // Idempotent per (affiliate, month): a second run (a retried job, a double click) adds nothing.
     await payableCommission(db(), regular.id, 60_00);
-    const again = await runPayouts(db());
+    const again = await runPayouts(db(), { publicUrl: t.services.config.publicUrl });
     assert.ok(again.ok);
     assert.deepEqual(again.created, []);
     assert.ok(again.skipped.some((x) => x.affiliateId === regular.id && x.reason === 'already_paid'));
     assert.equal((await db().selectFrom('affiliate_payouts').selectAll().execute()).length, 2);
+    // Each affiliate is told once, with the credit note's number and where to read it.
+    const mails = await db()
+      .selectFrom('emails')
+      .select(['to_address', 'subject', 'text'])
+      .where('template', '=', 'affiliate-payout')
+      .orderBy('subject')
+      .execute();
+    assert.deepEqual(mails.map((m) => m.to_address).sort(), [regular.email, small.email].sort());
+    assert.match(mails[0]?.subject ?? '', new RegExp(`credit note GS-${year}-0000[12]`));
+    const toRegular = mails.find((m) => m.to_address === regular.email);
+    assert.match(toRegular?.text ?? '', /€142\.80/);
+    assert.match(toRegular?.text ?? '', /\/partner\/payouts/);
     // The refused attempt gave its number back: the next credit note continues without a gap.
     const counter = await db()
       .selectFrom('counters')
@@ -104,7 +116,11 @@ describe(`affiliate payouts (${testDialect})`, () => {
       .select('value')
       .where('name', 'like', 'affiliate-credit-note:%')
       .executeTakeFirst();
-    const runs = await Promise.all([runPayouts(db()), runPayouts(db()), runPayouts(db())]);
+    const runs = await Promise.all([
+      runPayouts(db(), { publicUrl: t.services.config.publicUrl }),
+      runPayouts(db(), { publicUrl: t.services.config.publicUrl }),
+      runPayouts(db(), { publicUrl: t.services.config.publicUrl }),
+    ]);
     const created = runs.flatMap((r) => (r.ok ? r.created : []));
     assert.equal(created.length, 6);
     const rows = await db().selectFrom('affiliate_payouts').select(['credit_note_number', 'affiliate_id']).execute();
@@ -134,7 +150,7 @@ describe(`affiliate payouts (${testDialect})`, () => {
     });
     await payableCommission(db(), a.id, 100_00);
     await payableCommission(db(), b.id, 55_55);
-    assert.ok((await runPayouts(db())).ok);
+    assert.ok((await runPayouts(db(), { publicUrl: t.services.config.publicUrl })).ok);
 
     const made = await postChosen(`${BASE}/sepa`, []);
     assert.match(String(made.headers.location), /done=sepa/);
@@ -196,7 +212,7 @@ describe(`affiliate payouts (${testDialect})`, () => {
     const b = await seedPayee(db(), { iban: 'DE02120300000000202052' });
     await payableCommission(db(), a.id, 60_00);
     await payableCommission(db(), b.id, 60_00);
-    await runPayouts(db());
+    await runPayouts(db(), { publicUrl: t.services.config.publicUrl });
     const res = await postChosen(`${BASE}/sepa`, []);
     assert.match(String(res.headers.location), /error=iban/);
     const page = await admin.get(String(res.headers.location));
@@ -216,7 +232,7 @@ describe(`affiliate payouts (${testDialect})`, () => {
       city: 'Wien',
     });
     await payableCommission(db(), a.id, 75_00);
-    await runPayouts(db());
+    await runPayouts(db(), { publicUrl: t.services.config.publicUrl });
     const p = await db().selectFrom('affiliate_payouts').selectAll().executeTakeFirstOrThrow();
     assert.equal(p.vat_scheme, 'reverse_charge');
     const xml = await admin.get(`${BASE}/${p.id}/credit-note.xml`);
@@ -252,7 +268,8 @@ describe(`affiliate payouts (${testDialect})`, () => {
     const a = await seedPayee(db());
     await payableCommission(db(), a.id, 30_00);
     assert.equal(
-      (await runPayouts(db())).ok && (await db().selectFrom('affiliate_payouts').selectAll().execute()).length,
+      (await runPayouts(db(), { publicUrl: t.services.config.publicUrl })).ok &&
+        (await db().selectFrom('affiliate_payouts').selectAll().execute()).length,
       1,
     );
     assert.match(String((await postChosen(`${BASE}/sepa`, [])).headers.location), /error=no_account/);

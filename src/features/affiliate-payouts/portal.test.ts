@@ -38,7 +38,7 @@ describe(`partner payouts page (${testDialect})`, () => {
     const bob = await seedPayee(db(), { legal_name: 'Bob Blog' });
     await payableCommission(db(), alice.id, 60_00);
     await payableCommission(db(), bob.id, 90_00);
-    assert.ok((await runPayouts(db())).ok);
+    assert.ok((await runPayouts(db(), { publicUrl: t.services.config.publicUrl })).ok);
     const payoutOf = (id: string) =>
       db().selectFrom('affiliate_payouts').selectAll().where('affiliate_id', '=', id).executeTakeFirstOrThrow();
     const [mine, theirs] = [await payoutOf(alice.id), await payoutOf(bob.id)];

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Affiliate, DB } from '../../db/schema.js';
 import { isoNow } from '../../db/time.js';
+import { formatMoney } from '../../domain/money.js';
 import { payableBalances, recordPayout } from '../affiliates/ledger.js';
+import { queueEmail } from '../email/queue-email.js';
 import { sellerParty } from '../invoices/issue-invoice.js';
 import { getStoreSettings } from '../settings/store-settings.js';
 import { loadTaxSettings, type TaxSettings } from '../tax/tax-settings.js';
@@ -49,7 +51,8 @@ export function storeDay(at: Date, timeZone: string): string {
  * (a retried job, a double click, two workers) add nothing — its insert
  * finds the row, the transaction rolls back and gives its number back.
  */
-export async function runPayouts(db: Kysely<DB>, now = new Date()): Promise<RunResult> {
+export async function runPayouts(db: Kysely<DB>, o: { publicUrl: string; now?: Date }): Promise<RunResult> {
+  const now = o.now ?? new Date();
   const tax = await loadTaxSettings(db);
   if (!tax) return { ok: false, error: 'tax_settings' };
   const store = await getStoreSettings(db);
@@ -69,7 +72,7 @@ export async function runPayouts(db: Kysely<DB>, now = new Date()): Promise<RunR
       continue;
     }
     try {
-      created.push(await payOne(db, { ...b, now, day, period, tax, locale: store.locale }));
+      created.push(await payOne(db, { ...b, now, day, period, tax, locale: store.locale, publicUrl: o.publicUrl }));
     } catch (err) {
       if (!(err instanceof Skip)) throw err;
       skip(err.reason);
@@ -87,6 +90,7 @@ type One = {
   period: string;
   tax: TaxSettings;
   locale: 'en' | 'de';
+  publicUrl: string;
 };
 
 async function payOne(db: Kysely<DB>, o: One): Promise<string> {
@@ -132,6 +136,18 @@ async function payOne(db: Kysely<DB>, o: One): Promise<string> {
       // A refund or claw-back since the balance was read: next run pays what is left.
       throw new Skip('balance_changed');
     }
+    // Sent after commit by the email job; a rolled-back payout sends nothing.
+    await queueEmail(trx, {
+      to: affiliate.email,
+      locale: o.locale,
+      template: 'affiliate-payout',
+      data: {
+        number: document.number,
+        amount: formatMoney(document.grossMinor, document.currency, o.locale),
+        url: `${o.publicUrl}/partner/payouts`,
+      },
+      uniqueKey: `affiliate-payout:${id}`,
+    });
     return id;
   });
 }
