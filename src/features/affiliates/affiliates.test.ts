@@ -438,4 +438,16 @@ describe('affiliates over HTTP', () => {
       'the order form carries it',
     );
   });
+  test('in German: the prompt, the sign-in and the application speak German and say "Sie"', async () => {
+    const affiliate = await seedAffiliate(db());
+    const product = await seedProduct(t.services);
+    const slug = await slugOf(product.id);
+    const c = new TestClient(t.app);
+    c.setCookie('vf_lang', 'de');
+    const page = await c.get(`/p/${slug}?ref=${affiliate.code}`, { 'user-agent': BROWSER_UA });
+    assert.match(page.body, /Diese Empfehlung 30 Tage lang merken\?/);
+    assert.match(page.body, /Kaufen Sie bei diesem Besuch/);
+    assert.match((await c.get('/partner')).body, /Geben Sie die E-Mail-Adresse ein/);
+    assert.match((await c.get('/partner/apply')).body, /Partner werden/);
+  });
 });
