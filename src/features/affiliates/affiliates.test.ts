@@ -90,7 +90,7 @@ describe('affiliates over HTTP', () => {
 
     const yes = await c.postForm('/r/remember', { ref: affiliate.code, slug, answer: 'yes' }, { csrf });
     const cookie = String(yes.headers['set-cookie'] ?? '');
-    assert.match(cookie, new RegExp(`vf_ref=${affiliate.code}`));
+    assert.match(cookie, new RegExp(`vf_ref=${affiliate.code}\\.\\d+;`));
     assert.match(cookie, /Max-Age=3888000/);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
@@ -112,7 +112,24 @@ describe('affiliates over HTTP', () => {
     assert.equal((await c.get(`/r/nobody-here/${slug}`)).headers.location, `/p/${slug}`);
 
     const later = new TestClient(t.app);
-    later.setCookie('vf_ref', affiliate.code); // remembered on an earlier visit
+    // Remembered 40 days ago: the window (30 days) is over, so it attributes nothing.
+    const stale = new TestClient(t.app);
+    stale.setCookie('vf_ref', `${affiliate.code}.${Math.floor(Date.now() / 1000) - 40 * 86_400}`);
+    const stalePage = await stale.get(`/p/${slug}`, { 'user-agent': BROWSER_UA });
+    const staleCsrf = /name="_csrf" value="([^"]+)"/.exec(stalePage.body)?.[1] ?? null;
+    await stale.postForm(
+      '/checkout',
+      { productId: product.id, email: 'stale@example.com', digitalConsent: '1' },
+      { csrf: staleCsrf },
+    );
+    const staleOrder = await db()
+      .selectFrom('orders')
+      .select('id')
+      .where('email', '=', 'stale@example.com')
+      .executeTakeFirstOrThrow();
+    assert.equal(await attributionOf(staleOrder.id), undefined, 'a cookie older than the window attributes nothing');
+    // Remembered 10 days ago, inside the window.
+    later.setCookie('vf_ref', `${affiliate.code}.${Math.floor(Date.now() / 1000) - 10 * 86_400}`);
     const order = await (async () => {
       const page = `/p/${slug}`;
       const productPage = await later.get(page, { 'user-agent': BROWSER_UA });

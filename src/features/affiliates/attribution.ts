@@ -8,6 +8,18 @@ export const REF_CODE = /^[a-z0-9][a-z0-9_-]{1,39}$/;
 /** The cookie a visitor may allow for later visits (never set without their yes). */
 export const REF_COOKIE = 'vf_ref';
 
+/** The cookie's value: the code and when it was clicked (seconds), so the window is checked here too. */
+export function rememberedValue(code: string, at: Date): string {
+  return `${code}.${Math.floor(at.getTime() / 1000)}`;
+}
+
+export function readRemembered(value: unknown): { code: string; at: Date } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^([^.]+)\.(\d{1,12})$/.exec(value);
+  const code = readRefCode(m?.[1]);
+  return code && m?.[2] ? { code, at: new Date(Number(m[2]) * 1000) } : undefined;
+}
+
 export function readRefCode(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const code = value.trim().toLowerCase();
@@ -29,7 +41,7 @@ export async function findReferrer(db: Db, code: string | undefined) {
 export type Referral = {
   /** The code carried through this visit (URL → product page → checkout form). */
   link?: string | undefined;
-  /** The code of the `vf_ref` cookie, set only with the visitor's consent on an earlier visit. */
+  /** The `vf_ref` cookie as sent (code and click time), set only with the visitor's consent on an earlier visit. */
   cookie?: string | undefined;
 };
 
@@ -63,7 +75,13 @@ export async function attributeOrder(
     candidates.push({ source: 'coupon', affiliate: coupon });
   }
   if (p.referral?.link) candidates.push({ source: 'link', affiliate: await findReferrer(db, p.referral.link) });
-  if (p.referral?.cookie) candidates.push({ source: 'cookie', affiliate: await findReferrer(db, p.referral.cookie) });
+  const remembered = readRemembered(p.referral?.cookie);
+  if (remembered) {
+    // The cookie's max-age was the window when it was set; the window as it is now decides.
+    const affiliate = await findReferrer(db, remembered.code);
+    const open = affiliate && remembered.at.getTime() + affiliate.cookie_days * 86_400_000 >= Date.now();
+    candidates.push({ source: 'cookie', affiliate: open ? affiliate : undefined });
+  }
   const chosen = candidates.find((c) => c.affiliate && c.affiliate.email !== buyer);
   if (!chosen?.affiliate) return undefined;
   await db

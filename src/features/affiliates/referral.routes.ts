@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { findReferrer, REF_COOKIE } from './attribution.js';
+import { findReferrer, REF_COOKIE, rememberedValue } from './attribution.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 const shortParams = z.object({ code: z.string().max(60), slug: z.string().max(200) });
@@ -35,7 +35,7 @@ export function registerReferralRoutes(fastify: FastifyInstance, services: Servi
     const slug = SLUG.test(form.slug) ? form.slug : '';
     const referrer = await findReferrer(db, form.ref);
     if (referrer && form.answer === 'yes')
-      reply.setCookie(REF_COOKIE, referrer.code, {
+      reply.setCookie(REF_COOKIE, rememberedValue(referrer.code, new Date()), {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',

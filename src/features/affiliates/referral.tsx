@@ -7,7 +7,7 @@ import type { PageContext } from '../../web/context.js';
 import { localDay } from '../analytics/time-zone.js';
 import { isBot } from '../analytics/visitor.js';
 import { getStoreSettings } from '../settings/store-settings.js';
-import { findReferrer, REF_COOKIE } from './attribution.js';
+import { findReferrer, REF_COOKIE, readRemembered } from './attribution.js';
 
 /** A referral arriving with the visit: `?ref=CODE`, and `asked=1` once the visitor answered the prompt. */
 export type VisitReferral = {
@@ -27,7 +27,7 @@ export async function referralOfVisit(db: Db, req: FastifyRequest): Promise<Visi
   const referrer = await findReferrer(db, typeof query.ref === 'string' ? query.ref : undefined);
   if (!referrer) return undefined;
   const answered = query.asked === '1';
-  const prompt = !answered && req.cookies[REF_COOKIE] !== referrer.code;
+  const prompt = !answered && readRemembered(req.cookies[REF_COOKIE])?.code !== referrer.code;
   return {
     code: referrer.code,
     affiliateId: referrer.id,

@@ -256,7 +256,7 @@ export function registerCheckoutRoutes(fastify: FastifyInstance, services: Servi
           confirmedCountry: form.confirmedCountry,
           acceptLanguage: req.headers['accept-language'],
         },
-        referral: { link: readRefCode(form.ref), cookie: readRefCode(req.cookies[REF_COOKIE]) },
+        referral: { link: readRefCode(form.ref), cookie: req.cookies[REF_COOKIE] },
       });
       if (result.kind === 'error') return page(result.error, { conflict: result.conflict });
       return reply.redirect(result.url, 303);
