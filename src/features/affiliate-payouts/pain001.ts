@@ -8,10 +8,10 @@ import { sepaText } from './sepa-text.js';
  * customer-to-PSP guidelines (EPC132-08) restrict it: one group header, one
  * payment instruction from the store's account, one transaction per payout.
  *
- * Why .09 and not .03: German banks take .09 since November 2022 (DK's
- * format version 3.6), the EPC's current implementation guidelines describe
- * only the 2019 message versions, and .03 is the one being retired; a file made
- * today should not need replacing in a year.
+ * Why .09 and not .03: the Deutsche Kreditwirtschaft's formats take .09 since
+ * November 2022, the EPC's current implementation guidelines (the schema in
+ * schema/) describe the 2019 message version, and .03 is the one on its way
+ * out; a file made today should not need replacing soon.
  */
 export const PAIN001_NS = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
 
