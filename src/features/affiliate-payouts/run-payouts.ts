@@ -132,9 +132,11 @@ async function payOne(db: Kysely<DB>, o: One): Promise<string> {
         payoutId: id,
         at: o.now,
       });
-    } catch {
-      // A refund or claw-back since the balance was read: next run pays what is left.
-      throw new Skip('balance_changed');
+    } catch (err) {
+      // A refund or claw-back since the balance was read: the next run pays what is left.
+      // Anything else (the database) fails the run, so the job retries.
+      if (err instanceof Error && /exceeds the payable balance/.test(err.message)) throw new Skip('balance_changed');
+      throw err;
     }
     // Sent after commit by the email job; a rolled-back payout sends nothing.
     await queueEmail(trx, {
