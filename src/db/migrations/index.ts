@@ -35,6 +35,7 @@ import * as m0034 from './0034-imports.js';
 import * as m0035 from './0035-affiliates.js';
 import * as m0036 from './0036-affiliate-payouts.js';
 import * as m0038 from './0038-shared-state.js';
+import * as m0039 from './0039-subscription-adoption.js';
 
 /** Listed explicitly (no directory scanning): the order here is the order applied. */
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '0035-affiliates': m0035,
   '0036-affiliate-payouts': m0036,
   '0038-shared-state': m0038,
+  '0039-subscription-adoption': m0039,
 };
 
 export const migrationProvider: MigrationProvider = {

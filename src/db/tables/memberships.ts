@@ -126,6 +126,8 @@ export interface SubscriptionsTable {
   billing_address: ColumnType<string | null, string | null | undefined, string | null>;
   vies_check_id: ColumnType<string | null, string | null | undefined, string | null>;
   tax_evidence: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Adopted from an import (a Stripe subscription the old platform billed): Stripe's invoices before it make no orders. */
+  adopted_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SubscriptionPaymentStatus = 'pending' | 'paid' | 'failed';

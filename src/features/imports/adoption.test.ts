@@ -139,6 +139,22 @@ describe('a member paying through Stripe is adopted, not charged', () => {
       .executeTakeFirstOrThrow();
     assert.equal(Number(renewalOrder.total_minor), 800);
     assert.equal(renewalOrder.provider, 'stripe');
+    // The invoice paid before the import was the old platform's sale: billing history, no order or receipt of ours.
+    const orders = await db.selectFrom('orders').select('provider_ref').execute();
+    assert.deepEqual(
+      orders.map((o) => o.provider_ref),
+      [renewal.invoice.id],
+    );
+    const history = await db
+      .selectFrom('subscription_payments')
+      .select(['status', 'order_id'])
+      .where('subscription_id', '=', sub.id)
+      .orderBy('period_start')
+      .execute();
+    assert.equal(history.length, 2);
+    assert.equal(history[0]?.status, 'paid');
+    assert.equal(history[0]?.order_id, null);
+    assert.ok(history[1]?.order_id);
   });
 
   test('consent is never upgraded: an unsubscribed member stays unsubscribed; a complimentary plan runs until its day', async () => {

@@ -241,6 +241,7 @@ async function insertSubscription(ctx: ApplyContext, s: NewSubscription): Promis
       updated_at: ctx.now,
       canceled_at: s.cancelAtPeriodEnd || ended ? ctx.now : null,
       ended_at: ended ? (s.accessUntil ?? ctx.now) : null,
+      adopted_at: s.provider === 'stripe' ? ctx.now : null,
     })
     .execute();
 }

@@ -157,6 +157,7 @@ export async function startSubscription(services: Services, input: SubscribeInpu
       provider_customer: null,
       checkout_ref: null,
       test_renewals: 'pay',
+      adopted_at: null,
       ...buyer,
     };
     await trx.insertInto('subscriptions').values(sub).execute();

@@ -177,6 +177,8 @@ async function applyInvoice(
     .where('provider_ref', '=', inv.id)
     .executeTakeFirst();
   if (!row || row.order_id) return;
+  // Paid to the platform the store was imported from: history, not a sale of ours (no order, no receipt).
+  if (sub.adopted_at && periodStart < sub.adopted_at) return;
   const tier = await findTier(trx, sub.tier_id);
   const member = await trx
     .selectFrom('members')
