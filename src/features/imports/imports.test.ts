@@ -114,6 +114,37 @@ describe('importing a Gumroad sales export through the admin', () => {
     assert.ok(lines.filter((l) => l.includes('already_imported')).length >= 10);
   });
 
+  test('an imported order is refunded and receipted on its platform: the admin says so and changes nothing', async () => {
+    const order = await db()
+      .selectFrom('orders')
+      .select(['id', 'status'])
+      .where('provider', '=', 'import')
+      .where('email', '=', 'anna.schmidt@example.com')
+      .executeTakeFirstOrThrow();
+    const detail = await admin.get(`/admin/orders/${order.id}`);
+    assert.match(detail.body, /imported from another platform, which took the payment and sent the receipt/);
+    assert.doesNotMatch(detail.body, /resend-receipt/);
+    const refundPage = await admin.get(`/admin/orders/${order.id}/refund`);
+    assert.equal(refundPage.statusCode, 200);
+    assert.doesNotMatch(refundPage.body, /name="confirm"/);
+    const refund = await admin.postForm(
+      `/admin/orders/${order.id}/refund`,
+      { confirm: 'yes', requestId: crypto.randomUUID() },
+      { formPage: `/admin/orders/${order.id}` },
+    );
+    assert.equal(refund.statusCode, 303);
+    assert.match(refund.headers.location as string, /error=imported/);
+    const resend = await admin.postForm(
+      `/admin/orders/${order.id}/resend-receipt`,
+      {},
+      { formPage: `/admin/orders/${order.id}` },
+    );
+    assert.match(resend.headers.location as string, /error=receipt-imported/);
+    const after = await db().selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
+    assert.equal(after.status, 'paid');
+    assert.equal((await db().selectFrom('emails').select('id').execute()).length, 0);
+  });
+
   test('an imported licence key validates through the licence API with its activations', async () => {
     const res = await callApi(t.app, '/api/v1/licenses/validate', {
       license_key: '8F1A2B3C-4D5E6F70-8192A3B4-C5D6E7F8',

@@ -43,6 +43,8 @@ export async function adminRefund({
   let result: RefundResult;
   if (order.status !== 'paid') {
     result = 'not-paid';
+  } else if (order.provider === 'import') {
+    result = 'imported';
   } else {
     try {
       result = await refund(services, orderId, actor, { amountMinor, requestId });

@@ -164,6 +164,10 @@ export const ordersMessages = defineMessages(
     'orders.resend.button': 'Resend receipt',
     'orders.resend.hint': 'Sends the receipt again, with fresh download links, to {email}.',
     'orders.error.not-paid': 'Only paid orders can be refunded; nothing was changed.',
+    'orders.error.imported': 'An imported order is refunded on the platform it was sold on; nothing was changed here.',
+    'orders.error.receipt-imported': 'The platform this order was imported from sent its receipt; nothing was sent.',
+    'orders.detail.imported':
+      'This order was imported from another platform, which took the payment and sent the receipt: refund it there.',
     'orders.error.refund-amount':
       'The amount is no longer refundable (the order changed meanwhile); nothing was changed.',
     'orders.error.receipt-not-paid': 'Receipts go out for paid orders only; nothing was sent.',
@@ -398,6 +402,12 @@ export const ordersMessages = defineMessages(
     'orders.resend.button': 'Beleg erneut senden',
     'orders.resend.hint': 'Sendet den Beleg mit frischen Download-Links noch einmal an {email}.',
     'orders.error.not-paid': 'Nur bezahlte Bestellungen lassen sich erstatten; es wurde nichts geändert.',
+    'orders.error.imported':
+      'Eine importierte Bestellung wird auf der Plattform erstattet, auf der sie verkauft wurde; hier wurde nichts geändert.',
+    'orders.error.receipt-imported':
+      'Den Beleg hat die Plattform verschickt, von der diese Bestellung importiert wurde; es wurde nichts gesendet.',
+    'orders.detail.imported':
+      'Diese Bestellung wurde von einer anderen Plattform importiert, die die Zahlung angenommen und den Beleg verschickt hat: Erstatten Sie sie dort.',
     'orders.error.refund-amount':
       'Dieser Betrag lässt sich nicht mehr erstatten (die Bestellung hat sich inzwischen geändert); es wurde nichts geändert.',
     'orders.error.receipt-not-paid': 'Belege gibt es nur für bezahlte Bestellungen; es wurde nichts gesendet.',

@@ -210,14 +210,18 @@ function Actions({ ctx, order }: { ctx: PageContext; order: Order }) {
   return (
     <section class="panel actions-panel" aria-labelledby="h-actions">
       <h2 id="h-actions">{t('orders.detail.actions')}</h2>
-      <Form ctx={ctx} action={`/admin/orders/${order.id}/resend-receipt`} class="inline-action">
-        <button type="submit" class="secondary" aria-describedby="resend-hint">
-          {t('orders.resend.button')}
-        </button>
-        <span class="muted" id="resend-hint">
-          {t('orders.resend.hint', { email: order.email })}
-        </span>
-      </Form>
+      {order.provider === 'import' ? (
+        <p class="muted">{t('orders.detail.imported')}</p>
+      ) : (
+        <Form ctx={ctx} action={`/admin/orders/${order.id}/resend-receipt`} class="inline-action">
+          <button type="submit" class="secondary" aria-describedby="resend-hint">
+            {t('orders.resend.button')}
+          </button>
+          <span class="muted" id="resend-hint">
+            {t('orders.resend.hint', { email: order.email })}
+          </span>
+        </Form>
+      )}
       <p class="actions">
         <a class="btn btn-secondary" href={`/admin/orders/${order.id}/refund`}>
           {t('orders.refund.button')}

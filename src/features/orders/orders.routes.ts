@@ -25,6 +25,7 @@ const RESEND_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 function refundOutcome(result: Exclude<RefundResult, 'not-found'>, partial: boolean): string {
   if (result === 'ok') return partial ? 'notice=partially-refunded' : 'notice=refunded';
   if (result === 'not-paid') return 'error=not-paid';
+  if (result === 'imported') return 'error=imported';
   return result === 'invalid-amount' ? 'error=refund-amount' : 'error=refund-failed';
 }
 
@@ -115,7 +116,12 @@ export function registerOrderPages(fastify: FastifyInstance, services: Services)
       const { id } = req.params;
       const result = await resendReceipt({ services, orderId: id, actor: currentAdmin(req).user.email });
       if (result === 'not-found') throw notFound('Order not found');
-      const query = result === 'ok' ? 'notice=receipt-sent' : 'error=receipt-not-paid';
+      const query =
+        result === 'ok'
+          ? 'notice=receipt-sent'
+          : result === 'imported'
+            ? 'error=receipt-imported'
+            : 'error=receipt-not-paid';
       return reply.redirect(`/admin/orders/${id}?${query}`, 303);
     },
   );

@@ -57,6 +57,8 @@ export function RefundPage({ ctx, order, error, partial }: RefundPageProps) {
       </p>
       {order.status !== 'paid' ? (
         <Alert kind="info">{t('orders.refund.notPaid', { status: t(`orders.status.${order.status}`) })}</Alert>
+      ) : order.provider === 'import' ? (
+        <Alert kind="info">{t('orders.detail.imported')}</Alert>
       ) : (
         <>
           <Form ctx={ctx} action={action} class="panel danger-zone">

@@ -23,10 +23,12 @@ export async function resendReceipt({
   orderId,
   actor,
   send = queueReceiptEmail,
-}: ResendReceiptOptions): Promise<'ok' | 'not-found' | 'not-paid'> {
+}: ResendReceiptOptions): Promise<'ok' | 'not-found' | 'not-paid' | 'imported'> {
   const order = await findOrder(services.database.db, orderId);
   if (!order) return 'not-found';
   if (order.status !== 'paid') return 'not-paid';
+  // The platform it was bought on sent the receipt; ours would name a sale we never made.
+  if (order.provider === 'import') return 'imported';
   const emailId = await send(services, orderId, { resend: true });
   if (!emailId) return 'not-paid'; // refunded in the meantime
   await recordAudit(services.database.db, actor, 'order.receipt_resent', { orderId, number: order.number, emailId });

@@ -39,7 +39,14 @@ export const customerListQuery = z.object({
 export const idParams = z.object({ id: z.uuid() });
 
 export const ORDER_NOTICES = ['refunded', 'partially-refunded', 'receipt-sent'] as const;
-export const ORDER_ERRORS = ['not-paid', 'refund-failed', 'refund-amount', 'receipt-not-paid'] as const;
+export const ORDER_ERRORS = [
+  'not-paid',
+  'refund-failed',
+  'refund-amount',
+  'receipt-not-paid',
+  'imported',
+  'receipt-imported',
+] as const;
 
 export const orderDetailQuery = z.object({
   notice: z.enum(ORDER_NOTICES).optional().catch(undefined),

@@ -81,6 +81,7 @@ export const paymentsMessages = defineMessages(
     'payments.provider.test': 'Test provider',
     'payments.provider.stripe': 'Stripe',
     'payments.provider.free': 'None (free order)',
+    'payments.provider.import': 'Imported from another platform',
   },
   {
     'payments.testMode': 'TESTMODUS — es fließt kein echtes Geld',
@@ -165,6 +166,7 @@ export const paymentsMessages = defineMessages(
     'payments.provider.test': 'Testanbieter',
     'payments.provider.stripe': 'Stripe',
     'payments.provider.free': 'Keiner (kostenlose Bestellung)',
+    'payments.provider.import': 'Von einer anderen Plattform importiert',
   },
 );
 

@@ -6,7 +6,8 @@ import { applyPaymentState } from './apply-payment-state.js';
 import { syncOrderPaymentJob } from './job-contracts.js';
 import { paymentProvider } from './providers.js';
 
-export type RefundResult = 'ok' | 'not-found' | 'not-paid' | 'invalid-amount' | 'provider-error';
+/** 'imported': an order brought over from another platform, refunded there (we hold no payment to return). */
+export type RefundResult = 'ok' | 'not-found' | 'not-paid' | 'invalid-amount' | 'provider-error' | 'imported';
 
 export type RefundRequest = {
   /** Minor units; undefined: everything not refunded yet (a full refund, which ends access). */
