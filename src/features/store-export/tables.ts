@@ -93,7 +93,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     'id',
     `id member_id tier_id interval status cancel_at_period_end price_minor currency
     provider provider_ref provider_customer current_period_start current_period_end access_until failed_payments pending_tier_id
-    pending_interval billing_country billing_address buyer_vat_id created_at updated_at canceled_at ended_at`,
+    pending_interval billing_country billing_address buyer_vat_id created_at updated_at canceled_at ended_at adopted_at`,
   ),
   t(
     'posts',
@@ -184,4 +184,45 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   ),
   t('effort-entries', 'effort_entries', 'id', 'id product_id day minutes category note created_at'),
   t('client-work', 'client_work', 'id', 'id day minutes amount_minor currency note created_at'),
+  t(
+    'affiliates',
+    'affiliates',
+    'id',
+    `id code email name status commission_kind commission_percent_bp commission_fixed_minor currency
+    cookie_days website note legal_name street postcode city country vat_id tax_number vat_status iban bic
+    account_holder tax_details_at created_at approved_at updated_at`,
+  ),
+  t(
+    'affiliate-product-commissions',
+    'affiliate_product_commissions',
+    ['affiliate_id', 'product_id'],
+    'affiliate_id product_id commission_kind commission_percent_bp commission_fixed_minor',
+  ),
+  t('affiliate-coupons', 'affiliate_coupons', 'discount_code_id', 'discount_code_id affiliate_id'),
+  t('order-attributions', 'order_attributions', 'order_id', 'order_id affiliate_id source created_at'),
+  t(
+    'affiliate-clicks',
+    'affiliate_clicks',
+    ['affiliate_id', 'product_id', 'day'],
+    'affiliate_id product_id day clicks',
+  ),
+  t(
+    'affiliate-commissions',
+    'affiliate_commission_entries',
+    'id',
+    'id affiliate_id order_id order_item_id kind cause amount_minor currency available_at payout_id reason created_at',
+  ),
+  t(
+    'affiliate-payouts',
+    'affiliate_payouts',
+    'id',
+    `id affiliate_id currency amount_minor net_minor vat_minor vat_rate_bp vat_scheme status period
+    sepa_batch_id credit_note_number document created_at paid_at paid_by`,
+  ),
+  t(
+    'imported-records',
+    'imported_records',
+    ['source', 'external_id'],
+    'source external_id entity_type entity_id run_id created_at',
+  ),
 ];
