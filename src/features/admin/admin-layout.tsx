@@ -15,9 +15,14 @@ function PaymentModeBadge({ ctx }: { ctx: PageContext }) {
   );
 }
 
-function isCurrent(path: string, href: string): boolean {
+function covers(path: string, href: string): boolean {
   const p = path.split('?')[0] ?? path;
   return href === '/admin' ? p === '/admin' : p === href || p.startsWith(`${href}/`);
+}
+
+/** The one link the page belongs to: the longest that covers its path (payouts under affiliates marks payouts only). */
+function currentHref(path: string, hrefs: readonly string[]): string | undefined {
+  return hrefs.filter((h) => covers(path, h)).sort((a, b) => b.length - a.length)[0];
 }
 
 /** The admin frame: a sidebar with every section, the page on the right. */
@@ -30,6 +35,11 @@ export function AdminLayout({
   title: string;
   children: ComponentChildren;
 }) {
+  const nav = ctx.adminNav ?? [];
+  const current = currentHref(
+    ctx.path,
+    nav.map((n) => n.href),
+  );
   return (
     <html lang={ctx.locale}>
       <head>
@@ -49,8 +59,8 @@ export function AdminLayout({
             <a class="brand" href="/admin">
               {ctx.storeName}
             </a>
-            {(ctx.adminNav ?? []).map((n) => (
-              <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+            {nav.map((n) => (
+              <a href={n.href} aria-current={n.href === current ? 'page' : undefined}>
                 {ctx.t(n.label)}
               </a>
             ))}
