@@ -415,6 +415,21 @@ describe('affiliates over HTTP', () => {
       override.map((o) => [o.product_id, o.commission_kind, o.commission_fixed_minor]),
       [[product.id, 'fixed', 350]],
     );
+    const couponId = randomUUID();
+    await db()
+      .insertInto('discount_codes')
+      .values({ id: couponId, code: 'ALEX10', kind: 'percent', percent_off: 10, created_at: new Date().toISOString() })
+      .execute();
+    const linked = await admin.postForm(
+      `${page}/commission`,
+      { kind: 'percent', percent: '12,5', fixed: '0', cookieDays: '60', coupon: couponId },
+      { formPage: page },
+    );
+    assert.equal(linked.statusCode, 303);
+    assert.deepEqual(
+      await db().selectFrom('affiliate_coupons').selectAll().where('affiliate_id', '=', alex.id).execute(),
+      [{ discount_code_id: couponId, affiliate_id: alex.id }],
+    );
 
     const invited = await admin.postForm(
       '/admin/affiliates/invite',
