@@ -4,6 +4,8 @@ import { enqueueJob } from '../jobs/queue.js';
 import { housekeepingJob } from './job-contracts.js';
 
 const KEEP_DONE_JOBS_DAYS = 14;
+/** An import's per-line verdicts quote the export's cells (names, addresses): kept a month for questions, then only the run's summary. */
+const KEEP_IMPORT_LINES_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Tomorrow's run is enqueued by today's, under a per-day key, so there is only ever one chain. */
@@ -13,7 +15,8 @@ function dayKey(d: Date): string {
 
 /**
  * Daily clean-up: finished jobs past two weeks, expired sessions and
- * one-time tokens. Dead jobs stay until the admin has looked at them.
+ * one-time tokens, the line verdicts of imports finished a month ago.
+ * Dead jobs stay until the admin has looked at them.
  */
 export const housekeepingHandler = handleJob(housekeepingJob, async (_payload, { db, log }) => {
   const now = isoNow();
@@ -26,6 +29,16 @@ export const housekeepingHandler = handleJob(housekeepingJob, async (_payload, {
   await db.deleteFrom('customer_sessions').where('expires_at', '<', now).execute();
   await db.deleteFrom('customer_tokens').where('expires_at', '<', isoIn(-DAY_MS)).execute();
   await db.deleteFrom('password_resets').where('expires_at', '<', isoIn(-DAY_MS)).execute();
+  await db.deleteFrom('affiliate_sessions').where('expires_at', '<', now).execute();
+  await db
+    .deleteFrom('import_lines')
+    .where('run_id', 'in', (eb) =>
+      eb
+        .selectFrom('import_runs')
+        .select('id')
+        .where('finished_at', '<', isoIn(-KEEP_IMPORT_LINES_DAYS * DAY_MS)),
+    )
+    .execute();
   log.info({ deletedJobs: Number(jobs.numDeletedRows) }, 'housekeeping done');
   await scheduleHousekeeping(db, new Date(Date.now() + DAY_MS));
 });
