@@ -3,6 +3,7 @@ import type { Feature } from '../feature.js';
 import { registerAffiliateAdminRoutes } from './admin.routes.js';
 import { affiliatesAdminMessages } from './admin-messages.js';
 import { affiliatesApproveHandler, scheduleApproval } from './approve.job.js';
+import { addDemoAffiliates } from './demo.js';
 import { affiliatesEmailTemplates } from './email-templates.js';
 import { affiliatesMessages } from './messages.js';
 import { affiliatesOrderSubscriber } from './order-subscriber.js';
@@ -24,5 +25,6 @@ export const affiliatesFeature: Feature = {
   start: (services) => scheduleApproval(services.database.db),
   orders: affiliatesOrderSubscriber,
   privacy: affiliatesPrivacyPart,
+  demo: (services, now) => addDemoAffiliates(services, now),
   adminNav: [{ href: '/admin/affiliates', label: 'affiliates.nav', position: 45 }],
 };

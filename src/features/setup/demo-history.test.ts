@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { balances } from '../affiliates/ledger.js';
 import { earnedOf, loadAnalytics } from '../analytics/dashboard-data.js';
 import { addDays } from '../analytics/time-zone.js';
 import { sendUnlockEmails } from '../courses/unlock-emails.js';
@@ -277,6 +278,39 @@ describe('the demo store’s year of history', () => {
     assert.ok(!jobs.some((j) => j.kind.startsWith('courses.') || j.kind.startsWith('email.')), JSON.stringify(jobs));
     assert.equal((await db.selectFrom('certificates').select('id').execute()).length, 0);
     assert.equal(await sendUnlockEmails(db, 'http://localhost', NOW), 0, 'no email about a year of openings');
+  });
+
+  test('the affiliate programme: two partners with tax details, an applicant, attributed orders, a past payout', async (c) => {
+    const { db } = t.services.database;
+    const affiliates = await db.selectFrom('affiliates').select(['id', 'status', 'iban']).execute();
+    assert.deepEqual(affiliates.map((a) => a.status).sort(), ['applied', 'approved', 'approved']);
+    assert.ok(
+      affiliates.filter((a) => a.status === 'approved').every((a) => a.iban !== ''),
+      'bank details given',
+    );
+    const attributed = await db.selectFrom('order_attributions').select('order_id').execute();
+    const paid = await db.selectFrom('orders').select('id').where('status', 'in', ['paid', 'refunded']).execute();
+    assert.ok(attributed.length > 10 && attributed.length < paid.length * 0.1, `${attributed.length} attributed`);
+    const entries = await db.selectFrom('affiliate_commission_entries').selectAll().execute();
+    const kinds = new Set(entries.map((e) => e.kind));
+    for (const k of ['pending', 'approved', 'paid'] as const) assert.ok(kinds.has(k), `${k} entries`);
+    // The ledger invariant: per partner, the balance is the sum of its entries, the payouts those of its paid entries.
+    for (const b of await balances(db, NOW)) {
+      const own = entries.filter((e) => e.affiliate_id === b.affiliateId);
+      assert.equal(b.totalMinor, sum(own.map((e) => e.amount_minor)));
+      assert.equal(b.heldMinor + b.payableMinor, b.totalMinor);
+    }
+    const payouts = await db.selectFrom('affiliate_payouts').select(['id', 'amount_minor', 'net_minor']).execute();
+    c.diagnostic(
+      `${attributed.length} attributed orders, ${entries.length} entries, payouts ${JSON.stringify(payouts.map((p) => p.amount_minor))}`,
+    );
+    assert.ok(payouts.length >= 1, 'a past payout');
+    for (const p of payouts) {
+      const paidOut = entries.filter((e) => e.payout_id === p.id).map((e) => -e.amount_minor);
+      assert.equal(sum(paidOut), p.amount_minor, 'the paid entry is the payout');
+    }
+    const clicks = await db.selectFrom('affiliate_clicks').select('day').distinct().execute();
+    assert.equal(clicks.length, 60, 'clicks on each of the last 60 days');
   });
 
   test('the same day gives the same history; a second run adds nothing', async () => {

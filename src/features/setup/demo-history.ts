@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { translator } from '../../web/messages.js';
+import { addDemoCommissions } from '../affiliates/demo-commissions.js';
 import { resetSubscriptionFlows, syncSubscriptionFlows } from '../analytics/mrr-data.js';
 import { rebuildSalesAggregates } from '../analytics/rebuild-aggregates.js';
 import { addDays, localDay } from '../analytics/time-zone.js';
@@ -113,6 +114,8 @@ export async function addDemoHistory(
   });
   if (recipients === undefined) return none;
   await issueHistoryInvoices(services);
+  // The demo partners' share of those sales, on the ledger as it would have been written then.
+  await addDemoCommissions(services, now);
   // The dashboard reads only the aggregates: recount them from what was just written.
   await rebuildSalesAggregates(db, dialect);
   await resetSubscriptionFlows(db);
