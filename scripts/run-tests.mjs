@@ -61,7 +61,15 @@ async function startS3() {
     port: 0,
     silent: true,
     directory,
-    configureBuckets: [{ name: 'vielfach-test' }],
+    // As src/features/storage/s3-testing.ts: GET with Range from any origin (hls.js after a redirect).
+    configureBuckets: [
+      {
+        name: 'vielfach-test',
+        configs: [
+          '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>Content-Range</ExposeHeader><ExposeHeader>Content-Length</ExposeHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>',
+        ],
+      },
+    ],
   });
   const { port } = await server.run();
   return {

@@ -61,7 +61,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
 
   await app.register(cookie, { secret: services.config.sessionSecret });
   await app.register(formbody);
-  registerSecurityHeaders(app, services.config);
+  registerSecurityHeaders(app, services.config, services.storage.origin);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: services.config.secureCookies },

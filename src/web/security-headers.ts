@@ -9,12 +9,16 @@ import type { Config } from '../config.js';
  * request; running helmet's twelve middlewares per request cost more than a
  * bare Fastify route in total.
  */
-export function securityHeaders(config: Config): Record<string, string> {
+export function securityHeaders(config: Config, fileOrigin?: string): Record<string, string> {
+  // Files on S3 come by redirect from the bucket's origin: pictures, audio and video, and hls.js's requests.
+  const files = fileOrigin ? [fileOrigin] : [];
   const applyHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...files],
+        mediaSrc: ["'self'", ...files],
+        connectSrc: ["'self'", ...files],
         // The stylesheet uses the system's fonts only (no @font-face), so no page loads a font.
         fontSrc: ["'none'"],
         scriptSrc: ["'self'"],
@@ -120,8 +124,8 @@ export function isApiPath(url: string): boolean {
  * for the JSON API the set above. Set as reply headers, so a route can still
  * replace one (the outbox preview's CSP).
  */
-export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
-  const pageHeaders = securityHeaders(config);
+export function registerSecurityHeaders(app: FastifyInstance, config: Config, fileOrigin?: string): void {
+  const pageHeaders = securityHeaders(config, fileOrigin);
   const apiHeaders = apiSecurityHeaders(pageHeaders);
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(isApiPath(req.url) ? apiHeaders : pageHeaders);

@@ -13,5 +13,8 @@ export async function createStorage(dataDir: string, env: NodeJS.ProcessEnv = pr
 export async function storageFor(settings: StorageSettings, dataDir: string): Promise<ListableStorage> {
   if (settings.driver === 'local') return new LocalStorage(join(dataDir, 'files'));
   const { s3StorageFor } = await import('./s3-storage.js');
-  return s3StorageFor(settings);
+  const storage = s3StorageFor(settings);
+  // Signing is local (no request): one URL tells the origin for the pages' Content-Security-Policy.
+  storage.origin = new URL(await storage.signedUrl('origin', { expiresInSeconds: 60 })).origin;
+  return storage;
 }

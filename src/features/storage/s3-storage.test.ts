@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { loadConfig } from '../../config.js';
+import { securityHeaders } from '../../web/security-headers.js';
+import { storageFor } from './create-storage.js';
 import { type S3Storage, s3StorageFor } from './s3-storage.js';
 import { type LocalS3, startLocalS3, testS3Settings } from './s3-testing.js';
 import { readStorageSettings } from './settings.js';
@@ -109,6 +113,16 @@ describe('S3 storage (against s3rver)', () => {
     assert.equal(part.headers.get('content-range'), `bytes 100-199/${bytes.length}`);
     assert.ok(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(100, 200)));
     assert.match(url, /X-Amz-Expires=60&/);
+  });
+
+  test('the storage knows the origin its signed URLs point to; pages allow files from it', async () => {
+    const made = await storageFor(testS3Settings(s3.endpoint), tmpdir());
+    assert.equal(made.origin, s3.endpoint);
+    const csp = securityHeaders(loadConfig({}), made.origin)['content-security-policy'] ?? '';
+    for (const directive of ['img-src', 'media-src', 'connect-src']) {
+      assert.match(csp, new RegExp(`${directive} 'self'[^;]* ${s3.endpoint.replace(/[.]/g, '\\.')}(;|$)`));
+    }
+    assert.doesNotMatch(securityHeaders(loadConfig({}))['content-security-policy'] ?? '', /127\.0\.0\.1/);
   });
 
   test('list gives this store’s keys only (its folder of the bucket)', async () => {

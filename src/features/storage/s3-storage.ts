@@ -46,6 +46,7 @@ export function s3ClientFor(s: Omit<S3Settings, 'driver' | 'bucket' | 'prefix'>)
  * folder of the bucket; each object carries its SHA-256 as metadata (`sha256`).
  */
 export class S3Storage implements ListableStorage {
+  origin?: string;
   constructor(
     readonly client: S3Client,
     readonly bucket: string,

@@ -12,6 +12,13 @@ import type { S3Settings } from './s3-storage.js';
 export const TEST_BUCKET = 'vielfach-test';
 const KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
+/**
+ * The bucket's CORS rule, as a store serving course video from S3 needs it: hls.js
+ * fetches segments with XHR, redirected cross-origin (Origin: null), with Range.
+ */
+export const BUCKET_CORS =
+  '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>Content-Range</ExposeHeader><ExposeHeader>Content-Length</ExposeHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+
 export type LocalS3 = { endpoint: string; close: () => Promise<void>; unref: () => void };
 
 export async function startLocalS3(bucket = TEST_BUCKET): Promise<LocalS3> {
@@ -22,7 +29,7 @@ export async function startLocalS3(bucket = TEST_BUCKET): Promise<LocalS3> {
     port: 0,
     silent: true,
     directory,
-    configureBuckets: [{ name: bucket }],
+    configureBuckets: [{ name: bucket, configs: [BUCKET_CORS] }],
   });
   const { port } = await server.run();
   return {

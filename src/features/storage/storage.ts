@@ -32,6 +32,8 @@ export interface Storage {
    * presigned GET that honours Range). Absent where the app serves the bytes (local).
    */
   signedUrl?(key: string, opts: SignedUrlOptions): Promise<string>;
+  /** Where signed URLs point (scheme, host, port): pages allow pictures and media from it. */
+  origin?: string;
   /** The ETag clients got with the object from the signed URL (they send it back in If-Range to resume). */
   servedEtag?(key: string): Promise<string | undefined>;
 }
