@@ -99,7 +99,9 @@ function OpenPayouts({ ctx, open }: { ctx: PageContext; open: PayoutRow[] }) {
               <th scope="col">{t('affiliatePayouts.col.choose')}</th>
               <th scope="col">{t('affiliatePayouts.col.number')}</th>
               <th scope="col">{t('affiliatePayouts.col.affiliate')}</th>
-              <th scope="col">{t('affiliatePayouts.col.gross')}</th>
+              <th scope="col" class="num">
+                {t('affiliatePayouts.col.gross')}
+              </th>
               <th scope="col">{t('affiliatePayouts.col.status')}</th>
               <th scope="col">{t('affiliatePayouts.col.documents')}</th>
             </tr>
@@ -116,9 +118,9 @@ function OpenPayouts({ ctx, open }: { ctx: PageContext; open: PayoutRow[] }) {
                     aria-label={t('affiliatePayouts.choose', { number: p.credit_note_number })}
                   />
                 </td>
-                <td>{p.credit_note_number}</td>
+                <td class="nowrap">{p.credit_note_number}</td>
                 <td>{p.affiliate_name}</td>
-                <td>{formatMoney(p.amount_minor, p.currency, ctx.locale)}</td>
+                <td class="num">{formatMoney(p.amount_minor, p.currency, ctx.locale)}</td>
                 <td>{statusText(ctx, p)}</td>
                 <td>
                   <DocumentLinks ctx={ctx} base={`${ADMIN_BASE}/${p.id}`} number={p.credit_note_number} />
@@ -148,8 +150,12 @@ function Batches({ ctx, batches }: { ctx: PageContext; batches: AffiliatePayoutB
           <tr>
             <th scope="col">{t('affiliatePayouts.batches.col.created')}</th>
             <th scope="col">{t('affiliatePayouts.batches.col.message')}</th>
-            <th scope="col">{t('affiliatePayouts.batches.col.count')}</th>
-            <th scope="col">{t('affiliatePayouts.batches.col.total')}</th>
+            <th scope="col" class="num">
+              {t('affiliatePayouts.batches.col.count')}
+            </th>
+            <th scope="col" class="num">
+              {t('affiliatePayouts.batches.col.total')}
+            </th>
             <th scope="col">{t('affiliatePayouts.batches.download')}</th>
             <th scope="col">{t('affiliatePayouts.batches.col.paid')}</th>
           </tr>
@@ -161,8 +167,8 @@ function Batches({ ctx, batches }: { ctx: PageContext; batches: AffiliatePayoutB
               <td>
                 <code>{b.message_id}</code>
               </td>
-              <td>{b.payout_count}</td>
-              <td>{formatMoney(b.total_minor, b.currency, ctx.locale)}</td>
+              <td class="num">{b.payout_count}</td>
+              <td class="num">{formatMoney(b.total_minor, b.currency, ctx.locale)}</td>
               <td>
                 <a href={`${ADMIN_BASE}/files/${b.id}`} download={`${b.message_id}.xml`}>
                   {t('affiliatePayouts.batches.download')}

@@ -26,6 +26,13 @@ export function DocumentLinks({ ctx, base, number }: { ctx: PageContext; base: s
   );
 }
 
+/** A payout's period (`YYYY-MM`) as the month in words, "December 2026". */
+export function periodText(ctx: PageContext, period: string): string {
+  const at = new Date(`${period}-01T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return period;
+  return new Intl.DateTimeFormat(ctx.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+}
+
 /** The payout table of the admin's history and the partner's own list. */
 export function PayoutTable({
   ctx,
@@ -47,9 +54,15 @@ export function PayoutTable({
             <th scope="col">{ctx.t('affiliatePayouts.col.number')}</th>
             {withAffiliate && <th scope="col">{ctx.t('affiliatePayouts.col.affiliate')}</th>}
             <th scope="col">{ctx.t('affiliatePayouts.col.period')}</th>
-            <th scope="col">{ctx.t('affiliatePayouts.col.net')}</th>
-            <th scope="col">{ctx.t('affiliatePayouts.col.vat')}</th>
-            <th scope="col">{ctx.t('affiliatePayouts.col.gross')}</th>
+            <th scope="col" class="num">
+              {ctx.t('affiliatePayouts.col.net')}
+            </th>
+            <th scope="col" class="num">
+              {ctx.t('affiliatePayouts.col.vat')}
+            </th>
+            <th scope="col" class="num">
+              {ctx.t('affiliatePayouts.col.gross')}
+            </th>
             <th scope="col">{ctx.t('affiliatePayouts.col.status')}</th>
             <th scope="col">{ctx.t('affiliatePayouts.col.documents')}</th>
           </tr>
@@ -57,12 +70,12 @@ export function PayoutTable({
         <tbody>
           {payouts.map((p) => (
             <tr>
-              <td>{p.credit_note_number}</td>
+              <td class="nowrap">{p.credit_note_number}</td>
               {withAffiliate && <td>{p.affiliate_name}</td>}
-              <td>{p.period}</td>
-              <td>{money(p.net_minor, p.currency)}</td>
-              <td>{money(p.vat_minor, p.currency)}</td>
-              <td>{money(p.amount_minor, p.currency)}</td>
+              <td class="nowrap">{periodText(ctx, p.period)}</td>
+              <td class="num">{money(p.net_minor, p.currency)}</td>
+              <td class="num">{money(p.vat_minor, p.currency)}</td>
+              <td class="num">{money(p.amount_minor, p.currency)}</td>
               <td>{statusText(ctx, p)}</td>
               <td>
                 <DocumentLinks ctx={ctx} base={`${base}/${p.id}`} number={p.credit_note_number} />

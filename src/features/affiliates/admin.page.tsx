@@ -36,6 +36,7 @@ function StatusButtons({ ctx, a }: { ctx: PageContext; a: Affiliate }) {
   );
 }
 
+/** `actions`: the full list (balances and status buttons); without, the compact ranking of the top affiliates. */
 function AffiliateTable({ ctx, rows, actions }: { ctx: PageContext; rows: AffiliateRow[]; actions: boolean }) {
   const t = ctx.t;
   return (
@@ -57,13 +58,16 @@ function AffiliateTable({ ctx, rows, actions }: { ctx: PageContext; rows: Affili
             <th scope="col" class="num">
               {t('affiliates.col.commission')}
             </th>
-            <th scope="col" class="num">
-              {t('affiliates.col.held')}
-            </th>
-            <th scope="col" class="num">
-              {t('affiliates.col.payable')}
-            </th>
-            {actions && <th scope="col">{t('affiliates.col.actions')}</th>}
+            {actions && (
+              <>
+                <th scope="col" class="num">
+                  {t('affiliates.col.held')}
+                </th>
+                <th scope="col" class="num">
+                  {t('affiliates.col.payable')}
+                </th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -75,17 +79,20 @@ function AffiliateTable({ ctx, rows, actions }: { ctx: PageContext; rows: Affili
                   {a.email} · {a.code}
                 </div>
               </td>
-              <td>{t(`affiliates.status.${a.status}`)}</td>
+              <td class="affiliate-status">
+                {t(`affiliates.status.${a.status}`)}
+                {/* The actions sit under the status they change: one column less, no sideways scrolling at 1280 px. */}
+                {actions && <StatusButtons ctx={ctx} a={a} />}
+              </td>
               <td class="num">{f.clicks}</td>
               <td class="num">{f.sales}</td>
               <td class="num">{money(ctx, f.salesMinor, a.currency)}</td>
               <td class="num">{money(ctx, f.commissionMinor, a.currency)}</td>
-              <td class="num">{money(ctx, f.heldMinor, a.currency)}</td>
-              <td class="num">{money(ctx, f.payableMinor, a.currency)}</td>
               {actions && (
-                <td>
-                  <StatusButtons ctx={ctx} a={a} />
-                </td>
+                <>
+                  <td class="num">{money(ctx, f.heldMinor, a.currency)}</td>
+                  <td class="num">{money(ctx, f.payableMinor, a.currency)}</td>
+                </>
               )}
             </tr>
           ))}

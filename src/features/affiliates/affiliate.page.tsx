@@ -48,21 +48,36 @@ function OverrideRows({ ctx, products, values, errors }: Pick<Props, 'ctx' | 'pr
   );
 }
 
+/** The country's name in the page's language ("Österreich"), the code if the runtime has none. */
+const countryName = (ctx: PageContext, code: string) =>
+  new Intl.DisplayNames([ctx.locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+
+/** The tax details as the partner saved them (the form's labels without their hints). */
 function TaxDetails({ ctx, a }: { ctx: PageContext; a: Affiliate }) {
   const t = ctx.t;
   if (!a.tax_details_at) return <p class="muted">{t('affiliates.admin.taxMissing')}</p>;
   return (
-    <dl>
+    <dl class="meta">
       <dt>{t('affiliates.tax.legalName')}</dt>
       <dd>{a.legal_name}</dd>
-      <dt>{t('affiliates.tax.street')}</dt>
+      <dt>{t('affiliates.tax.shown.address')}</dt>
       <dd>
-        {a.street}, {a.postcode} {a.city}, {a.country}
+        {a.street}, {a.postcode} {a.city}, {countryName(ctx, a.country)}
       </dd>
       <dt>{t('affiliates.tax.vatStatus')}</dt>
       <dd>{t(`affiliates.tax.vatStatus.${a.vat_status}`)}</dd>
-      <dt>{t('affiliates.tax.vatId')}</dt>
-      <dd>{a.vat_id ?? a.tax_number ?? '—'}</dd>
+      {a.vat_id && (
+        <>
+          <dt>{t('affiliates.tax.shown.vatId')}</dt>
+          <dd>{a.vat_id}</dd>
+        </>
+      )}
+      {a.tax_number && (
+        <>
+          <dt>{t('affiliates.tax.shown.taxNumber')}</dt>
+          <dd>{a.tax_number}</dd>
+        </>
+      )}
       <dt>{t('affiliates.tax.iban')}</dt>
       <dd>
         <code>{a.iban}</code> ({a.account_holder})

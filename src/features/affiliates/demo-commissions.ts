@@ -1,12 +1,17 @@
 import type { Order } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { hasDebtorAccount, readPayoutSettings, savePayoutSettings } from '../affiliate-payouts/payout-settings.js';
+import { createSepaBatch, markPayoutsPaid } from '../affiliate-payouts/payouts.js';
 import { runPayouts } from '../affiliate-payouts/run-payouts.js';
+import { getStoreSettings } from '../settings/store-settings.js';
 import { approveDueCommissions } from './approve.js';
 import { DEMO_AFFILIATES } from './demo.js';
 import { recordSaleCommissions, reverseForPartialRefund, reverseForRefund } from './order-ledger.js';
 
 /** Every n-th paid download or course order of the history is a partner's (about 5 %). */
 const EVERY = 20;
+/** Who the audit log says made the demo's past SEPA file and marked it paid. */
+const DEMO_ACTOR = 'demo';
 
 type Step = { at: string; run: () => Promise<unknown> };
 
@@ -80,7 +85,9 @@ export async function addDemoCommissions(services: Services, now: Date): Promise
     run: async () => {
       await approveDueCommissions(db, payoutAt);
       const run = await runPayouts(db, { publicUrl: services.config.publicUrl, now: payoutAt });
-      if (run.ok) await markSentBackThen(services, run.created, payoutAt);
+      if (!run.ok) return;
+      await markSentBackThen(services, run.created, payoutAt);
+      await payBackThen(services, run.created, payoutAt);
     },
   });
   steps.sort((a, b) => a.at.localeCompare(b.at));
@@ -116,6 +123,29 @@ async function markSentBackThen(services: Services, payoutIds: string[], at: Dat
       .where('id', '=', emailId)
       .execute();
   }
+}
+
+/**
+ * The creator paid that run: the store's account in the payout settings, a
+ * SEPA file the next day, marked paid two days later (the features' own
+ * functions, at those times).
+ */
+async function payBackThen(services: Services, payoutIds: string[], at: Date): Promise<void> {
+  const { db } = services.database;
+  if (payoutIds.length === 0) return;
+  const settings = await readPayoutSettings(db);
+  if (!hasDebtorAccount(settings)) {
+    const { storeName } = await getStoreSettings(db);
+    await savePayoutSettings(db, {
+      ...settings,
+      debtorName: storeName,
+      debtorIban: 'DE02120300000000202051',
+      debtorBic: 'BYLADEM1001',
+    });
+  }
+  const day = (n: number) => new Date(at.getTime() + n * 86_400_000);
+  const file = await createSepaBatch(db, { payoutIds, actor: DEMO_ACTOR, now: day(1) });
+  if (file.ok) await markPayoutsPaid(db, { payoutIds, actor: DEMO_ACTOR, now: day(3) });
 }
 
 /** Paid (possibly refunded since) download and course orders that cost something, oldest first. */

@@ -44,11 +44,11 @@ export function LedgerTable({ ctx, rows }: { ctx: PageContext; rows: LedgerRow[]
         <tbody>
           {rows.map((r) => (
             <tr class={`entry-${r.kind}`}>
-              <td>{when(ctx, r.created_at)}</td>
+              <td class="nowrap">{when(ctx, r.created_at)}</td>
               <td>{t(`affiliates.entry.${r.kind}`)}</td>
               <td>{[r.order_number, r.product_title].filter(Boolean).join(' · ')}</td>
               <td class="num">{money(ctx, r.amount_minor, r.currency)}</td>
-              <td>{r.kind === 'pending' ? when(ctx, r.available_at) : null}</td>
+              <td class="nowrap">{r.kind === 'pending' ? when(ctx, r.available_at) : null}</td>
             </tr>
           ))}
         </tbody>
