@@ -48,7 +48,7 @@ export function PayoutTable({
   const money = (m: number, c: string) => formatMoney(m, c, ctx.locale);
   return (
     <div class="table-wrap">
-      <table>
+      <table class="payout-table">
         <thead>
           <tr>
             <th scope="col">{ctx.t('affiliatePayouts.col.number')}</th>
@@ -72,7 +72,7 @@ export function PayoutTable({
             <tr>
               <td class="nowrap">{p.credit_note_number}</td>
               {withAffiliate && <td>{p.affiliate_name}</td>}
-              <td class="nowrap">{periodText(ctx, p.period)}</td>
+              <td>{periodText(ctx, p.period)}</td>
               <td class="num">{money(p.net_minor, p.currency)}</td>
               <td class="num">{money(p.vat_minor, p.currency)}</td>
               <td class="num">{money(p.amount_minor, p.currency)}</td>

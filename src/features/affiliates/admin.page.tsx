@@ -59,14 +59,12 @@ function AffiliateTable({ ctx, rows, actions }: { ctx: PageContext; rows: Affili
               {t('affiliates.col.commission')}
             </th>
             {actions && (
-              <>
-                <th scope="col" class="num">
-                  {t('affiliates.col.held')}
-                </th>
-                <th scope="col" class="num">
-                  {t('affiliates.col.payable')}
-                </th>
-              </>
+              // Payable over held in one column: the list fits 1280 px without scrolling sideways.
+              <th scope="col" class="num">
+                {t('affiliates.col.payable')}
+                <br />
+                <span class="muted">{t('affiliates.col.held')}</span>
+              </th>
             )}
           </tr>
         </thead>
@@ -89,10 +87,10 @@ function AffiliateTable({ ctx, rows, actions }: { ctx: PageContext; rows: Affili
               <td class="num">{money(ctx, f.salesMinor, a.currency)}</td>
               <td class="num">{money(ctx, f.commissionMinor, a.currency)}</td>
               {actions && (
-                <>
-                  <td class="num">{money(ctx, f.heldMinor, a.currency)}</td>
-                  <td class="num">{money(ctx, f.payableMinor, a.currency)}</td>
-                </>
+                <td class="num">
+                  {money(ctx, f.payableMinor, a.currency)}
+                  <div class="muted">{money(ctx, f.heldMinor, a.currency)}</div>
+                </td>
               )}
             </tr>
           ))}

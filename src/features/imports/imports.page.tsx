@@ -5,6 +5,7 @@ import { formatFileSize } from '../../web/format.js';
 import type { MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
 import { DateTime } from '../orders/parts.js';
+import { exportLabel } from './labels.js';
 
 /** The upload form and the recent runs. */
 export function ImportsPage({
@@ -24,24 +25,27 @@ export function ImportsPage({
       <p>{t('imports.intro')}</p>
       {error && <Alert kind="error">{error}</Alert>}
       <Form ctx={ctx} action="/admin/imports" enctype="multipart/form-data">
-        <label for="f-file">{t('imports.upload.file')}</label>
-        <input
-          id="f-file"
-          name="file"
-          type="file"
-          accept=".csv,text/csv"
-          required
-          aria-describedby="f-file-hint"
-          aria-invalid={error ? 'true' : undefined}
-        />
-        <p id="f-file-hint" class="muted">
-          {t('imports.upload.hint', { size: formatFileSize(maxBytes, ctx.locale) })}
-        </p>
+        {/* A .field like the other admin forms: the same label weight and hint size. */}
+        <div class="field">
+          <label for="f-file">{t('imports.upload.file')}</label>
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby="f-file-hint"
+            aria-invalid={error ? 'true' : undefined}
+          />
+          <p id="f-file-hint" class="hint">
+            {t('imports.upload.hint', { size: formatFileSize(maxBytes, ctx.locale) })}
+          </p>
+        </div>
         <button type="submit">{t('imports.upload.submit')}</button>
       </Form>
       <h2>{t('imports.runs.title')}</h2>
       {runs.length === 0 ? (
-        <p class="muted">{t('imports.runs.none')}</p>
+        <p class="empty">{t('imports.runs.none')}</p>
       ) : (
         <table>
           <thead>
@@ -58,7 +62,7 @@ export function ImportsPage({
                 <td>
                   <a href={`/admin/imports/${r.id}`}>{r.file_name}</a>
                 </td>
-                <td>{`${r.source} · ${r.export_name}`}</td>
+                <td>{exportLabel(ctx, r.source, r.export_name)}</td>
                 <td>{t(`imports.status.${r.status}` as MessageKey)}</td>
                 <td>
                   <DateTime ctx={ctx} iso={r.created_at} />

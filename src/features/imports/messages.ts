@@ -17,7 +17,13 @@ export const importsMessages = defineMessages(
     'imports.upload.missingColumns':
       'This is not an export we can read. The closest match ({export}) misses these columns: {columns}.',
     'imports.runs.title': 'Recent imports',
-    'imports.runs.none': 'No imports yet.',
+    'imports.runs.none':
+      'No imports yet. Each file you upload is listed here with its trial run, so you can check it before anything is written.',
+    'imports.export.gumroad.sales': 'Gumroad · sales (CSV)',
+    'imports.export.lemonsqueezy.subscribers': 'Lemon Squeezy · subscribers (CSV)',
+    'imports.export.lemonsqueezy.licenceKeys': 'Lemon Squeezy · licence keys (CSV)',
+    'imports.export.ghost.members': 'Ghost · members (CSV)',
+    'imports.export.digistore24.purchases': 'Digistore24 · purchase list (CSV)',
     'imports.runs.file': 'File',
     'imports.runs.source': 'Export',
     'imports.runs.status': 'Status',
@@ -106,7 +112,13 @@ export const importsMessages = defineMessages(
     'imports.upload.missingColumns':
       'Diesen Export können wir nicht lesen. Dem ähnlichsten ({export}) fehlen diese Spalten: {columns}.',
     'imports.runs.title': 'Letzte Importe',
-    'imports.runs.none': 'Noch keine Importe.',
+    'imports.runs.none':
+      'Noch keine Importe. Jede hochgeladene Datei erscheint hier mit ihrem Probelauf, den Sie prüfen, bevor etwas geschrieben wird.',
+    'imports.export.gumroad.sales': 'Gumroad · Verkäufe (CSV)',
+    'imports.export.lemonsqueezy.subscribers': 'Lemon Squeezy · Abonnenten (CSV)',
+    'imports.export.lemonsqueezy.licenceKeys': 'Lemon Squeezy · Lizenzschlüssel (CSV)',
+    'imports.export.ghost.members': 'Ghost · Mitglieder (CSV)',
+    'imports.export.digistore24.purchases': 'Digistore24 · Bestellliste (CSV)',
     'imports.runs.file': 'Datei',
     'imports.runs.source': 'Export',
     'imports.runs.status': 'Status',

@@ -3,6 +3,7 @@ import { Alert, Form } from '../../web/components.js';
 import type { PageContext } from '../../web/context.js';
 import { isMessageKey, type MessageKey } from '../../web/messages.js';
 import { AdminLayout } from '../admin/admin-layout.js';
+import { exportLabel } from './labels.js';
 import { parseSummary } from './summary.js';
 
 export type LineFilter = 'create' | 'merge' | 'skip' | null;
@@ -33,7 +34,7 @@ export function ImportRunPage(p: Props) {
         <a href="/admin/imports">{t('imports.run.back')}</a>
       </p>
       <p>
-        {`${run.source} · ${run.export_name} · `}
+        {`${exportLabel(ctx, run.source, run.export_name)} · `}
         <strong>{t(`imports.status.${run.status}` as MessageKey)}</strong>
       </p>
       {p.error && <Alert kind="error">{p.error}</Alert>}
