@@ -12,7 +12,7 @@ import { storeCover } from '../catalog/cover-image.js';
 import { demoPrice } from '../catalog/demo-products.js';
 import { insertDraftProduct } from '../catalog/draft-product.js';
 import { utcToLocalInput } from '../posts/local-time.js';
-import { claimSetting, getStoreSettings, readSetting } from '../settings/store-settings.js';
+import { claimSetting, getStoreSettings, readSetting, writeSetting } from '../settings/store-settings.js';
 import { storeArtwork } from './artwork.js';
 import { demoArtworkPng } from './demo-artwork.js';
 import { DEMO_SHOW, type DemoEpisodeKey, type DemoShowText } from './demo-texts.js';
@@ -95,9 +95,11 @@ async function ensureDemoShow(db: Kysely<DB>, text: DemoShowText, now: Date): Pr
     .execute(async (trx) => {
       const stamp = isoNow();
       const { currency, locale, timeZone } = await getStoreSettings(trx);
+      // Claimed before the product is made: a second start waits here for the first to commit,
+      // then finds the claim taken and rolls back (made second, its product's slug would clash).
+      if (!(await claimSetting(trx, DEMO_SHOW_KEY, ''))) throw new AlreadyMade();
       const { id } = await insertDraftProduct(trx, { kind: 'podcast', title: text.title, fallbackSlug: 'podcast' });
-      // Another start made the show first: this one rolls back.
-      if (!(await claimSetting(trx, DEMO_SHOW_KEY, id))) throw new AlreadyMade();
+      await writeSetting(trx, DEMO_SHOW_KEY, id);
       await trx
         .updateTable('products')
         .set({
