@@ -41,7 +41,7 @@ function AffiliateTable({ ctx, rows, actions }: { ctx: PageContext; rows: Affili
   const t = ctx.t;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="affiliate-table">
         <thead>
           <tr>
             <th scope="col">{t('affiliates.col.name')}</th>
