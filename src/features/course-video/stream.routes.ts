@@ -62,7 +62,7 @@ export function registerVideoStreamRoutes(fastify: FastifyInstance, services: Se
   app.get('/v/:videoId/:token/:rendition/:segment', { schema: { params: segmentParams } }, async (req, reply) => {
     const video = await allowed(req, req.params);
     const key = `${video.hls_prefix}/${req.params.rendition}/${req.params.segment.slice(0, -3)}`;
-    return sendStored(services, req, reply, key, 'video/mp2t');
+    return sendStored(services, req, reply, key, 'video/mp2t', { redirect: false });
   });
 
   app.get('/v/:videoId/:token/poster.jpg', { schema: { params: baseParams } }, async (req, reply) => {
@@ -76,7 +76,7 @@ export function registerVideoStreamRoutes(fastify: FastifyInstance, services: Se
     const lang = req.params.file.slice(0, -4);
     const caption = (await listCaptions(db, video.id)).find((c) => c.lang === lang);
     if (!caption) throw notFound('No captions in this language');
-    return sendStored(services, req, reply, caption.storage_key, 'text/vtt; charset=utf-8');
+    return sendStored(services, req, reply, caption.storage_key, 'text/vtt; charset=utf-8', { redirect: false });
   });
 
   // hls.js from npm, served as it ships (the light build: HLS with AES-128, no DRM, no in-stream subtitles).
@@ -88,13 +88,25 @@ export function registerVideoStreamRoutes(fastify: FastifyInstance, services: Se
   );
 }
 
-/** Streams a stored object, with a single byte range when asked (RFC 9110); memory stays flat. */
-async function sendStored(services: Services, req: FastifyRequest, reply: FastifyReply, key: string, type: string) {
+/**
+ * Streams a stored object, with a single byte range when asked (RFC 9110); memory stays flat.
+ * On S3 a poster is redirected to the bucket; segments and captions are not: the player's
+ * script fetches them one by one (a 6-second segment each), and a cross-origin redirect per
+ * segment stalled playback in Chromium against a local S3, so they come from our origin.
+ */
+async function sendStored(
+  services: Services,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  type: string,
+  opts: { redirect: boolean } = { redirect: true },
+) {
   const size = await services.storage.size(key);
   if (size === undefined) throw notFound('No such file');
   reply.type(type).header('cache-control', 'private, max-age=21600').header('accept-ranges', 'bytes');
   const range = parseRange(req.headers.range, size);
-  if (bucketAnswersAlike(req.headers.range, range.kind === 'range')) {
+  if (opts.redirect && bucketAnswersAlike(req.headers.range, range.kind === 'range')) {
     const cacheControl = 'private, max-age=21600';
     const redirected = await redirectToStored(reply, services.storage, key, { contentType: type, cacheControl });
     if (redirected) return redirected;
