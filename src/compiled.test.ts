@@ -179,4 +179,24 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
     utimesSync(join(out, '.build-stamp'), old, old);
     assert.match(build(out, '--if-stale'), /^Built /);
   });
+
+  test('scripts/start.mjs (npm start) builds a stale folder first, then runs its cli.js in the same process', () => {
+    const old = new Date('2000-01-01T00:00:00Z');
+    utimesSync(join(out, '.build-stamp'), old, old);
+    const run = () =>
+      spawnSync(process.execPath, ['scripts/start.mjs', 'help'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', VIELFACH_DIST: out },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const stale = run();
+    assert.equal(stale.status, 0, stale.stderr);
+    assert.match(stale.stdout, /^Built /);
+    assert.match(stale.stdout, /Usage: vielfach <command>/, 'the command ran after the build');
+    const fresh = run();
+    assert.equal(fresh.status, 0, fresh.stderr);
+    assert.doesNotMatch(fresh.stdout, /Built /, 'a fresh build is kept');
+    assert.match(fresh.stdout, /Usage: vielfach <command>/);
+  });
 });
