@@ -19,13 +19,7 @@ import { ASSETS_BUILT, ASSETS_DIR, assetCacheControl } from './web/assets.js';
 import { registerErrorHandling } from './web/error-handler.js';
 import { rateLimitStoreFor } from './web/rate-limit-store.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
-
-type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
-/** Fastify types these factories after Ajv's; at run time it only calls the compiler they return with a route's schema. */
-const ZOD_COMPILERS = {
-  buildValidator: () => validatorCompiler,
-  buildSerializer: () => serializerCompiler,
-} as unknown as CompilersFactory;
+import { ZOD_COMPILERS } from './web/zod-compilers.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -56,9 +50,6 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
     trustProxy: services.config.trustProxy,
     bodyLimit: 1024 * 1024,
     logController: new RequestLog(),
-    // zod validates and serialises every route. Handing Fastify these factories (instead of
-    // setValidatorCompiler after the fact) keeps it from loading Ajv and fast-json-stringify at
-    // all: about 50 ms of every start and a few MB that no route would ever use.
     schemaController: { compilersFactory: ZOD_COMPILERS },
     ...opts,
   });

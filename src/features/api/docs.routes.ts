@@ -5,18 +5,25 @@ import { sendPage } from '../../web/render.js';
 import { securityHeaders } from '../../web/security-headers.js';
 import { ApiReferencePage } from './docs.page.js';
 import { withRefusals } from './document.js';
+import { buildOpenApiDocument, type CollectedRoute } from './openapi-document.js';
 import { type OpenApiDocument, type ReferenceOperation, referenceOf } from './reference.js';
 
 /**
  * The OpenAPI document and the reference page, open to anyone (they describe
- * the API, no data). @fastify/swagger makes the document on the first call
- * and keeps it; the page's model is kept beside it.
+ * the API, no data). The document is made from the scope's collected routes on
+ * the first call and kept; the page's model is kept beside it.
  */
-export function registerApiDocRoutes(scope: FastifyInstance, services: Services): void {
-  let document: OpenApiDocument | undefined;
+export function registerApiDocRoutes(scope: FastifyInstance, services: Services, routes: CollectedRoute[]): void {
+  let document: Promise<OpenApiDocument> | undefined;
   let operations: ReferenceOperation[] | undefined;
   const documentOf = () => {
-    document ??= withRefusals(scope.swagger() as OpenApiDocument);
+    document ??= buildOpenApiDocument(routes, services).then(
+      (d) => withRefusals(d as OpenApiDocument),
+      (err: unknown) => {
+        document = undefined; // the next request tries again
+        throw err;
+      },
+    );
     return document;
   };
   const hidden = { schema: { hide: true } };
@@ -24,12 +31,12 @@ export function registerApiDocRoutes(scope: FastifyInstance, services: Services)
   // the stylesheet: the reference is a page and gets a page's headers.
   const pageHeaders = securityHeaders(services.config);
 
-  scope.get('/api/v1/openapi.json', hidden, (_req, reply) =>
-    reply.header('cache-control', 'no-cache').send(documentOf()),
+  scope.get('/api/v1/openapi.json', hidden, async (_req, reply) =>
+    reply.header('cache-control', 'no-cache').send(await documentOf()),
   );
 
   scope.get('/api/v1/docs', hidden, async (req, reply) => {
-    operations ??= referenceOf(documentOf());
+    operations ??= referenceOf(await documentOf());
     const ctx = await pageContext(req, reply, services);
     reply.headers(pageHeaders);
     return sendPage(reply, ApiReferencePage({ ctx, title: ctx.t('api.docs.title'), operations }));

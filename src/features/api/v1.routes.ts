@@ -1,14 +1,14 @@
-import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services.js';
 import { AppError, notFound } from '../../web/errors.js';
 import { adminRefund } from '../orders/admin-refund.js';
 import { callerOf, requireApiToken } from './auth.js';
 import { registerApiDocRoutes } from './docs.routes.js';
-import { API_TAGS, endpoint } from './endpoint.js';
+import { endpoint } from './endpoint.js';
 import { guardIdempotency } from './idempotency.js';
 import { registerKindRoutes } from './kinds.routes.js';
+import { collectRoutes } from './openapi-document.js';
 import {
   findOrderWithItems,
   findProduct,
@@ -47,29 +47,15 @@ export { API_RATE_PER_MINUTE } from './endpoint.js';
  */
 export function registerApiV1Routes(fastify: FastifyInstance, services: Services): void {
   const { db } = services.database;
-  fastify.register(async (scope) => {
-    await scope.register(swagger, {
-      openapi: {
-        openapi: '3.1.0',
-        info: {
-          title: 'Vielfach API',
-          version: '1.0.0',
-          description:
-            'Products, orders, customers, licence keys, members, tiers, posts, courses, events, bookings and podcasts of this store. Lists are pages: `limit` (1–100, default 25) and `starting_after` (the last id seen) in, `{ data, has_more }` out. Amounts are integer minor units with their currency. Errors are RFC 9457 problem+json. Every POST needs an `Idempotency-Key` header.',
-        },
-        servers: [{ url: services.config.publicUrl }],
-        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-        tags: API_TAGS.map((name) => ({ name })),
-      },
-      transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
-    });
+  fastify.register((scope, _opts, done) => {
+    const routes = collectRoutes(scope);
     requireApiToken(scope, db);
     guardIdempotency(scope, db);
     registerReadRoutes(scope, services);
     registerOrderRoutes(scope, services);
     registerKindRoutes(scope, services);
-    registerApiDocRoutes(scope, services);
+    registerApiDocRoutes(scope, services, routes);
+    done();
   });
 }
 
