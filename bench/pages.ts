@@ -299,7 +299,7 @@ export async function benchPages(): Promise<void> {
   figures.bareRssMb = bare.rss;
   figures.npmStartMs = (
     await startups(
-      'npm start (build check, then compiled), demo data present',
+      'npm start (build check and server in one process), demo data present',
       () => startVielfach(dataDir, { ...AS_NPM_START, runner: 'npm' }),
       false,
     )
