@@ -109,6 +109,22 @@ async function claimWhere(
     .executeTakeFirst();
 }
 
+/**
+ * Hands a claimed job back as if it had never been claimed (pending, the attempt not counted): for
+ * a claim that was already under way when the worker was told to stop. False when the claim was lost.
+ */
+export async function releaseJob(db: Db, job: Job): Promise<boolean> {
+  if (!job.locked_by) return false;
+  const r = await db
+    .updateTable('jobs')
+    .set({ status: 'pending', attempts: sql`attempts - 1`, locked_by: null, locked_until: null, updated_at: isoNow() })
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', job.locked_by)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Keeps a long job's lease alive; false when the claim was lost (taken over, or no longer running). */
 export async function extendLease(db: Db, job: Job, leaseMs: number): Promise<boolean> {
   if (!job.locked_by) return false;

@@ -7,27 +7,38 @@ import { countJobsByStatus, enqueueJob, findJob } from './queue.js';
 import { jobTestServices, sleep, waitFor } from './testing.js';
 import { Worker, type WorkerOptions } from './worker.js';
 
-type Env = { database: TestDatabase; services: ReturnType<typeof jobTestServices> };
+type Env = { database: TestDatabase; services: ReturnType<typeof jobTestServices>; workers: Worker[] };
 
+/** A database for one test; every worker the test made is stopped before it closes, also after a failure. */
 async function withDb(fn: (env: Env) => Promise<void>): Promise<void> {
   const database = await createTestDatabase();
+  const workers: Worker[] = [];
   try {
-    await fn({ database, services: jobTestServices(database, database.dataDir) });
+    await fn({ database, services: jobTestServices(database, database.dataDir), workers });
   } finally {
+    await Promise.all(workers.map((w) => w.stop()));
     await database.close();
   }
 }
 
 function worker(env: Env, jobs: JobDefinition[], opts: Partial<WorkerOptions> = {}): Worker {
-  return new Worker({
-    services: env.services,
-    jobs,
-    concurrency: 2,
-    leaseMs: 30_000,
-    pollMs: 20,
-    log: env.services.log,
-    ...opts,
-  });
+  return track(
+    env,
+    new Worker({
+      services: env.services,
+      jobs,
+      concurrency: 2,
+      leaseMs: 30_000,
+      pollMs: 20,
+      log: env.services.log,
+      ...opts,
+    }),
+  );
+}
+
+function track(env: Env, w: Worker): Worker {
+  env.workers.push(w);
+  return w;
 }
 
 function gate() {
@@ -55,28 +66,73 @@ describe('worker loop', () => {
       const first = (await enqueueJob(db, def, { n: 1 }))!;
       const w = worker(env, [def]);
       w.start();
-      await waitFor(() => started.length === 1, 5000, 'the first job to start');
+      // A failed assertion must not leave the job waiting at the gate: the worker would never stop.
+      try {
+        await waitFor(() => started.length === 1, 5000, 'the first job to start');
 
-      let stopped = false;
-      const stopping = w.stop().then(() => {
-        stopped = true;
+        let stopped = false;
+        const stopping = w.stop().then(() => {
+          stopped = true;
+        });
+        const second = (await enqueueJob(db, def, { n: 2 }))!;
+        w.nudge();
+        await sleep(150); // several poll intervals
+        assert.equal(stopped, false, 'stop() waits for the running job');
+        assert.deepEqual(started, [1], 'no new job is claimed while stopping');
+
+        g.open();
+        await stopping;
+        assert.equal((await findJob(db, first))?.status, 'done', 'the running job completed normally');
+        const untouched = await findJob(db, second);
+        assert.equal(untouched?.status, 'pending');
+        assert.equal(untouched?.attempts, 0);
+        assert.equal(w.activeJobs, 0);
+        w.start(); // a stopped worker stays stopped
+        await sleep(100);
+        assert.equal((await findJob(db, second))?.status, 'pending');
+      } finally {
+        g.open();
+      }
+    }));
+
+  test('a claim under way when stop() is called hands its job back untouched', () =>
+    withDb(async (env) => {
+      const { db } = env.database;
+      const started: number[] = [];
+      const def = defineJob({
+        kind: 'test.counted',
+        payload: z.object({ n: z.number() }),
+        handle: async ({ n }) => {
+          started.push(n);
+        },
       });
-      const second = (await enqueueJob(db, def, { n: 2 }))!;
-      w.nudge();
-      await sleep(150); // several poll intervals
-      assert.equal(stopped, false, 'stop() waits for the running job');
-      assert.deepEqual(started, [1], 'no new job is claimed while stopping');
-
-      g.open();
+      const id = (await enqueueJob(db, def, { n: 1 }))!;
+      let w: Worker | undefined;
+      let stopping: Promise<void> | undefined;
+      // stop() is called once the claim is under way: on PostgreSQL when its transaction begins, on
+      // SQLite at its second UPDATE (the first looks for expired leases, the second for due jobs).
+      let updates = 0;
+      const stopsOnClaim = new Proxy(db, {
+        get(target, prop) {
+          const claiming = prop === 'transaction' || (prop === 'updateTable' && ++updates === 2);
+          if (claiming && !stopping) stopping = w?.stop();
+          const v = Reflect.get(target, prop, target);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      const services = { ...env.services, database: { ...env.database, db: stopsOnClaim } };
+      w = track(
+        env,
+        new Worker({ services, jobs: [def], concurrency: 1, leaseMs: 30_000, pollMs: 10, log: env.services.log }),
+      );
+      w.start();
+      await waitFor(() => stopping !== undefined, 5000, 'the claim');
       await stopping;
-      assert.equal((await findJob(db, first))?.status, 'done', 'the running job completed normally');
-      const untouched = await findJob(db, second);
-      assert.equal(untouched?.status, 'pending');
-      assert.equal(untouched?.attempts, 0);
-      assert.equal(w.activeJobs, 0);
-      w.start(); // a stopped worker stays stopped
-      await sleep(100);
-      assert.equal((await findJob(db, second))?.status, 'pending');
+      assert.deepEqual(started, [], 'the claimed job did not run');
+      const job = await findJob(db, id);
+      assert.equal(job?.status, 'pending');
+      assert.equal(job?.attempts, 0, 'the attempt is not counted');
+      assert.equal(job?.locked_by, null);
     }));
 
   test('runs many jobs up to its concurrency; failing handlers do not end the loop', () =>
@@ -136,7 +192,7 @@ describe('worker loop', () => {
       const services = { ...env.services, database: { ...env.database, db: flaky } };
       const def = defineJob({ kind: 'test.ok', payload: z.object({}), handle: async () => {} });
       const id = (await enqueueJob(db, def, {}))!;
-      const w = new Worker({ services, jobs: [def], concurrency: 1, leaseMs: 30_000, pollMs: 10, log });
+      const w = track(env, new Worker({ services, jobs: [def], concurrency: 1, leaseMs: 30_000, pollMs: 10, log }));
       w.start();
       await waitFor(async () => (await findJob(db, id))?.status === 'done', 5000, 'the job to run');
       await w.stop();

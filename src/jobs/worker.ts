@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Job } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { type JobDefinition, PermanentJobError } from './define.js';
-import { claimNextJob, completeJob, extendLease, failJob } from './queue.js';
+import { claimNextJob, completeJob, extendLease, failJob, releaseJob } from './queue.js';
 
 export type WorkerOptions = {
   services: Services;
@@ -77,6 +77,11 @@ export class Worker {
         while (!this.stopping && this.running.size < this.opts.concurrency) {
           const job = await this.claim();
           if (!job) break;
+          if (this.stopping) {
+            // stop() came while the claim was under way: "claims nothing more" holds for it too.
+            await releaseJob(this.opts.services.database.db, job);
+            break;
+          }
           const p: Promise<void> = this.execute(job).finally(() => {
             this.running.delete(p);
             this.nudge();
