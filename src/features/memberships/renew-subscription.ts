@@ -69,7 +69,10 @@ export async function renewSubscription(
         created_at: at,
         updated_at: at,
       })
-      .onConflict((oc) => oc.columns(['subscription_id', 'period_start']).doNothing())
+      // The id is made from (subscription, period start), so it and that pair clash together. With no
+      // target, a concurrent run's row is skipped whichever index PostgreSQL checks first (with the
+      // pair as target, the primary key's clash was an error).
+      .onConflict((oc) => oc.doNothing())
       .execute();
     return t;
   });
