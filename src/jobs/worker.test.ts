@@ -36,6 +36,18 @@ function worker(env: Env, jobs: JobDefinition[], opts: Partial<WorkerOptions> = 
   );
 }
 
+/** The database, with `onGet` called before each property is read (it may throw). */
+function watched<T extends object>(db: T, onGet: (prop: string | symbol) => void): T {
+  return new Proxy(db, {
+    get(target, prop) {
+      onGet(prop);
+      // Kysely uses private fields: methods must run against the real instance.
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
 function track(env: Env, w: Worker): Worker {
   env.workers.push(w);
   return w;
@@ -112,13 +124,9 @@ describe('worker loop', () => {
       // stop() is called once the claim is under way: on PostgreSQL when its transaction begins, on
       // SQLite at its second UPDATE (the first looks for expired leases, the second for due jobs).
       let updates = 0;
-      const stopsOnClaim = new Proxy(db, {
-        get(target, prop) {
-          const claiming = prop === 'transaction' || (prop === 'updateTable' && ++updates === 2);
-          if (claiming && !stopping) stopping = w?.stop();
-          const v = Reflect.get(target, prop, target);
-          return typeof v === 'function' ? v.bind(target) : v;
-        },
+      const stopsOnClaim = watched(db, (prop) => {
+        const claiming = prop === 'transaction' || (prop === 'updateTable' && ++updates === 2);
+        if (claiming && !stopping) stopping = w?.stop();
       });
       const services = { ...env.services, database: { ...env.database, db: stopsOnClaim } };
       w = track(
@@ -172,17 +180,12 @@ describe('worker loop', () => {
     withDb(async (env) => {
       const { db } = env.database;
       let failures = 3;
-      // Kysely uses private fields: methods must run against the real instance.
-      const flaky = new Proxy(db, {
-        get(target, prop) {
-          // A claim is an UPDATE, inside a transaction on PostgreSQL: fail whichever comes first.
-          if ((prop === 'updateTable' || prop === 'transaction') && failures > 0) {
-            failures--;
-            throw new Error('connection reset');
-          }
-          const v = Reflect.get(target, prop, target);
-          return typeof v === 'function' ? v.bind(target) : v;
-        },
+      const flaky = watched(db, (prop) => {
+        // A claim is an UPDATE, inside a transaction on PostgreSQL: fail whichever comes first.
+        if ((prop === 'updateTable' || prop === 'transaction') && failures > 0) {
+          failures--;
+          throw new Error('connection reset');
+        }
       });
       const errors: unknown[] = [];
       const log = env.services.log.child({});
