@@ -17,6 +17,7 @@ import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
 import { ASSETS_BUILT, ASSETS_DIR, assetCacheControl } from './web/assets.js';
 import { registerErrorHandling } from './web/error-handler.js';
+import { registerHeadRequests } from './web/head-requests.js';
 import { rateLimitStoreFor } from './web/rate-limit-store.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import { ZOD_COMPILERS } from './web/zod-compilers.js';
@@ -49,6 +50,8 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
     genReqId: () => crypto.randomUUID(),
     trustProxy: services.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // One route answers HEAD for every GET route (web/head-requests.ts) instead of a copy of each.
+    exposeHeadRoutes: false,
     logController: new RequestLog(),
     schemaController: { compilersFactory: ZOD_COMPILERS },
     ...opts,
@@ -98,6 +101,7 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   app.decorate('productSections', productSectionsOf());
   app.decorate('librarySections', librarySectionsOf());
   registerJobAdminRoutes(app, services);
+  registerHeadRequests(app);
   for (const feature of features) feature.routes?.(app, services);
   return app;
 }
