@@ -106,12 +106,17 @@ function signal(child: ChildProcess, sig: NodeJS.Signals): void {
   } else child.kill(sig);
 }
 
-/** The Node flags `npm start` runs dist/cli.js with (package.json), so the compiled runs here match it. */
+/**
+ * The Node flags `npm start` runs with (package.json), so that the compiled runs here match it.
+ * A start script this does not recognise stops the bench: measuring without npm start's flags
+ * (its young-generation limit above all) gave an RSS after load twice what npm start has.
+ */
 const START_FLAGS = (() => {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
     .scripts;
-  const m = /\bnode ((?:--[^\s]+ )*)dist\/cli\.js start/.exec(scripts.start ?? '');
-  return m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? ['--enable-source-maps'];
+  const m = /\bnode ((?:--[^\s]+ )*)scripts\/start\.mjs start/.exec(scripts.start ?? '');
+  if (!m) throw new Error(`bench: cannot read the Node flags of npm start from "${scripts.start}"`);
+  return m[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 })();
 
 /** npm's own script when the bench runs under `npm run` (it says where), else the one on PATH. */
