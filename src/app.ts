@@ -13,8 +13,8 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { adminNavOf, features, librarySectionsOf, privacyPartsOf, productSectionsOf } from './features/index.js';
 import { ONE_CLICK_UNSUBSCRIBE } from './features/newsletter/unsubscribe-links.js';
-import { registerJobAdminRoutes } from './jobs/admin.routes.js';
 import type { Services } from './services.js';
+import { handOverAdminRequests } from './web/admin-app.js';
 import { ASSETS_BUILT, ASSETS_DIR, assetCacheControl } from './web/assets.js';
 import { registerErrorHandling } from './web/error-handler.js';
 import { registerHeadRequests } from './web/head-requests.js';
@@ -42,8 +42,34 @@ class RequestLog extends LogController {
   }
 }
 
-/** Builds the HTTP app: plugins here, then every feature's routes from the one list (`features/index.ts`). */
+/**
+ * Builds the HTTP app: plugins here, then every feature's routes from the one list (`features/index.ts`).
+ * Requests under /admin go to a second app with the features' admin routes, built on the first of
+ * them (`web/admin-app.ts`).
+ */
 export async function buildApp(services: Services, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = createApp(services, opts);
+  handOverAdminRequests(app, () => buildAdminApp(services, opts));
+  await registerPlugins(app, services, { assets: true });
+  for (const feature of features) feature.routes?.(app, services);
+  return app;
+}
+
+/** The admin's app: the same plugins and hooks, the routes under /admin, their modules loaded now. */
+async function buildAdminApp(services: Services, opts: FastifyServerOptions): Promise<FastifyInstance> {
+  const loading = [
+    import('./jobs/admin.routes.js').then((m) => [m.registerJobAdminRoutes]),
+    ...features.map((f) => f.adminRoutes?.() ?? []),
+  ];
+  const registrars = (await Promise.all(loading)).flat();
+  const app = createApp(services, opts);
+  await registerPlugins(app, services, { assets: false });
+  for (const register of registrars) register(app, services);
+  await app.ready();
+  return app;
+}
+
+function createApp(services: Services, opts: FastifyServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: services.log,
     requestIdHeader: 'x-request-id',
@@ -58,6 +84,14 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  return app;
+}
+
+/**
+ * What both apps have before their routes: cookies, forms, security headers, CSRF, rate limits,
+ * errors and HEAD; the public app serves the assets too.
+ */
+async function registerPlugins(app: FastifyInstance, services: Services, opts: { assets: boolean }): Promise<void> {
   // Set when the request arrives (a plain hook, no promise per response); error answers keep it.
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
@@ -75,16 +109,18 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   });
   // On PostgreSQL every instance counts in the database, so a limit holds for the whole store.
   await app.register(rateLimit, { global: false, store: rateLimitStoreFor(services.database) });
-  await app.register(fastifyStatic, {
-    root: ASSETS_DIR,
-    prefix: '/assets/',
-    decorateReply: false,
-    // The build has a .br and .gz copy of each text asset; versioned URLs (assetUrl) are immutable there.
-    preCompressed: ASSETS_BUILT,
-    setHeaders: (reply, path) => {
-      reply.header('cache-control', assetCacheControl(path, reply.request.url));
-    },
-  });
+  if (opts.assets) {
+    await app.register(fastifyStatic, {
+      root: ASSETS_DIR,
+      prefix: '/assets/',
+      decorateReply: false,
+      // The build has a .br and .gz copy of each text asset; versioned URLs (assetUrl) are immutable there.
+      preCompressed: ASSETS_BUILT,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', assetCacheControl(path, reply.request.url));
+      },
+    });
+  }
 
   // Every browser form is CSRF-checked; the JSON API authenticates by token instead. preValidation runs
   // after the body is parsed but before a route's zod schema, which would strip the `_csrf` field.
@@ -100,8 +136,5 @@ export async function buildApp(services: Services, opts: FastifyServerOptions = 
   app.decorate('privacyParts', privacyPartsOf());
   app.decorate('productSections', productSectionsOf());
   app.decorate('librarySections', librarySectionsOf());
-  registerJobAdminRoutes(app, services);
   registerHeadRequests(app);
-  for (const feature of features) feature.routes?.(app, services);
-  return app;
 }

@@ -44,6 +44,9 @@ declare module 'fastify' {
   }
 }
 
+/** Registers routes on the app it is given. */
+export type RouteRegistrar = (app: FastifyInstance, services: Services) => void;
+
 export type Feature = {
   name: string;
   /** Its texts in English and German (their keys join MessageKey by declaration merging in its messages.ts). */
@@ -51,7 +54,14 @@ export type Feature = {
   /** The emails it sends, by name (their types join TemplateName by declaration merging in its email-templates.ts). */
   // biome-ignore lint/suspicious/noExplicitAny: each template keeps its own data type
   emailTemplates?: Record<string, TemplateFn<any>>;
-  routes?: (app: FastifyInstance, services: Services) => void;
+  /** Its routes outside /admin: the store's pages, the customer's library, the API. */
+  routes?: RouteRegistrar;
+  /**
+   * Its routes under /admin, loaded on the first request there (`web/admin-app.ts`): a store
+   * that only sells does not hold the admin's code. Load their modules here with `import()`;
+   * a static import from anywhere outside the admin would put them back into the start.
+   */
+  adminRoutes?: () => Promise<readonly RouteRegistrar[]>;
   // JobDefinition<any>: each handler keeps its own payload type (a list of unions would not).
   jobs?: readonly JobDefinition[];
   orders?: OrderSubscriber;

@@ -1,6 +1,5 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerPayoutAdminRoutes } from './admin.routes.js';
 import { affiliatePayoutsAdminMessages } from './admin-messages.js';
 import { affiliatePayoutsEmailTemplates } from './email-templates.js';
 import { affiliatePayoutsMessages } from './messages.js';
@@ -13,10 +12,8 @@ export const affiliatePayoutsFeature: Feature = {
   name: 'affiliate-payouts',
   messages: mergeMessageBundles(affiliatePayoutsMessages, affiliatePayoutsAdminMessages),
   emailTemplates: affiliatePayoutsEmailTemplates,
-  routes: (app, services) => {
-    registerPayoutAdminRoutes(app, services);
-    registerPayoutPortalRoutes(app, services);
-  },
+  routes: registerPayoutPortalRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerPayoutAdminRoutes],
   jobs: [monthlyPayoutRunHandler],
   privacy: affiliatePayoutsPrivacyPart,
   start: (services) => scheduleMonthlyPayoutRun(services.database.db),

@@ -1,6 +1,5 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerAffiliateAdminRoutes } from './admin.routes.js';
 import { affiliatesAdminMessages } from './admin-messages.js';
 import { affiliatesApproveHandler, scheduleApproval } from './approve.job.js';
 import { addDemoAffiliates } from './demo.js';
@@ -19,8 +18,8 @@ export const affiliatesFeature: Feature = {
   routes: (app, services) => {
     registerReferralRoutes(app, services);
     registerPortalRoutes(app, services);
-    registerAffiliateAdminRoutes(app, services);
   },
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerAffiliateAdminRoutes],
   jobs: [affiliatesApproveHandler],
   start: (services) => scheduleApproval(services.database.db),
   orders: affiliatesOrderSubscriber,

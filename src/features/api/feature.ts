@@ -1,6 +1,5 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerApiTokenAdminRoutes } from './admin.routes.js';
 import { apiAdminMessages } from './admin-messages.js';
 import { apiMessages } from './messages.js';
 import { apiPruneIdempotencyHandler, schedulePruneIdempotency } from './prune-idempotency.js';
@@ -12,9 +11,7 @@ export const apiFeature: Feature = {
   messages: mergeMessageBundles(apiMessages, apiAdminMessages),
   jobs: [apiPruneIdempotencyHandler],
   start: (services) => schedulePruneIdempotency(services.database.db),
-  routes: (app, services) => {
-    registerApiV1Routes(app, services);
-    registerApiTokenAdminRoutes(app, services);
-  },
+  routes: registerApiV1Routes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerApiTokenAdminRoutes],
   adminNav: [{ href: '/admin/api-tokens', label: 'api.admin.nav', position: 150 }],
 };

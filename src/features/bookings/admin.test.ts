@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { registerMessages } from '../../web/messages.js';
 import { startCheckout } from '../checkout/start-checkout.js';
-import type { Feature } from '../feature.js';
-import { features } from '../index.js';
 import { utcToLocalInput } from '../posts/local-time.js';
 import { getStoreSettings } from '../settings/store-settings.js';
-import { registerBookingAdminRoutes } from './admin.routes.js';
 import { bookingsAdminMessages } from './admin-messages.js';
 import { slotChoice } from './holds.js';
 import { seedBookingType, slotStart } from './testing.js';
@@ -18,20 +14,6 @@ import { seedBookingType, slotStart } from './testing.js';
  * booking cancelled with its refund, moved to a free time and refused a taken
  * one, the calendar address renewed, and every route the admin's alone.
  */
-
-/** The app with the bookings admin's routes (added here until the bookings feature lists them). */
-async function appWithBookingAdmin(): Promise<TestApp> {
-  registerMessages([bookingsAdminMessages]);
-  const t = await buildTestApp();
-  if (t.app.hasRoute({ method: 'GET', url: '/admin/bookings' })) return t;
-  await t.close();
-  (features as Feature[]).push({
-    name: 'bookings-admin (test)',
-    routes: registerBookingAdminRoutes,
-    adminNav: [{ href: '/admin/bookings', label: 'bookings.admin.nav', position: 24 }],
-  });
-  return buildTestApp();
-}
 
 const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 
@@ -61,7 +43,7 @@ describe('bookings admin', () => {
   const editor = () => `/admin/bookings/types/${typeId}`;
 
   before(async () => {
-    t = await appWithBookingAdmin();
+    t = await buildTestApp();
     await setUpStore(t.services);
     admin = new TestClient(t.app);
     await admin.login();

@@ -3,13 +3,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { isoNow } from '../../db/time.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { registerMessages } from '../../web/messages.js';
 import { localDay } from '../analytics/time-zone.js';
-import type { Feature } from '../feature.js';
-import { features } from '../index.js';
 import { CUSTOMER_COOKIE, startCustomerSession } from '../library/sessions.js';
 import { loadSlotInput } from './availability.js';
-import { registerAvailabilityRoutes } from './availability.routes.js';
 import { bookingsAvailabilityMessages } from './availability-messages.js';
 import type { BusySource } from './busy-source.js';
 import { createBookingType } from './edit-booking-type.js';
@@ -23,20 +19,6 @@ import { addDays, computeSlots, weekdayOf } from './slots.js';
  */
 
 const PAGE = '/admin/bookings/availability';
-
-/** The app with the availability routes (added here until the bookings feature lists them). */
-async function appWithAvailability(): Promise<TestApp> {
-  registerMessages([bookingsAvailabilityMessages]);
-  const t = await buildTestApp();
-  if (t.app.hasRoute({ method: 'GET', url: PAGE })) return t;
-  await t.close();
-  (features as Feature[]).push({
-    name: 'bookings-availability (test)',
-    routes: registerAvailabilityRoutes,
-    adminNav: [{ href: PAGE, label: 'bookings.availability.nav', position: 24 }],
-  });
-  return buildTestApp();
-}
 
 describe('availability admin', () => {
   let t: TestApp;
@@ -59,7 +41,7 @@ describe('availability admin', () => {
   const today = () => localDay(new Date(), 'Europe/Berlin');
 
   before(async () => {
-    t = await appWithAvailability();
+    t = await buildTestApp();
     await setUpStore(t.services);
     admin = new TestClient(t.app);
     await admin.login();

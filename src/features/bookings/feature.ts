@@ -1,8 +1,6 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerBookingAdminRoutes } from './admin.routes.js';
 import { bookingsAdminMessages } from './admin-messages.js';
-import { registerAvailabilityRoutes } from './availability.routes.js';
 import { bookingsAvailabilityMessages } from './availability-messages.js';
 import { bookingEntitlement, bookingSlotGate } from './booking-entitlement.js';
 import { bookingCheckoutChoice } from './choice.js';
@@ -28,11 +26,11 @@ export const bookingsFeature: Feature = {
   emailTemplates: bookingsEmailTemplates,
   jobs: [bookingHoldExpiryHandler, bookingSoldOutRefundHandler, bookingClientWorkHandler, ...bookingMailJobs],
   start: (services) => scheduleClientWork(services.database.db),
-  routes: (app, services) => {
-    registerBookingPublicRoutes(app, services);
-    registerAvailabilityRoutes(app, services);
-    registerBookingAdminRoutes(app, services);
-  },
+  routes: registerBookingPublicRoutes,
+  adminRoutes: async () => [
+    (await import('./availability.routes.js')).registerAvailabilityRoutes,
+    (await import('./admin.routes.js')).registerBookingAdminRoutes,
+  ],
   adminNav: [{ href: '/admin/bookings', label: 'bookings.admin.nav', position: 24 }],
   orders: bookingOrderSubscriber,
   entitlements: [bookingEntitlement],

@@ -11,6 +11,11 @@ export const catalogFeature: Feature = {
   emailTemplates: catalogEmailTemplates,
   demo: addDemoProducts,
   routes: registerCatalogRoutes,
+  adminRoutes: async () => [
+    (await import('./admin.routes.js')).registerProductAdminRoutes,
+    (await import('./files.routes.js')).registerProductFileRoutes,
+    (await import('./store-intro.routes.js')).registerStoreIntroRoutes,
+  ],
   jobs: [notifyBuyersHandler],
   adminNav: [
     { href: '/admin/products', label: 'admin.nav.products', position: 20 },

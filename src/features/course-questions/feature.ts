@@ -11,6 +11,7 @@ export const courseQuestionsFeature: Feature = {
   messages: courseQuestionsMessages,
   emailTemplates: courseQuestionsEmailTemplates,
   routes: registerCourseQuestionRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerCourseQuestionAdminRoutes],
   privacy: courseQuestionsPrivacyPart,
   adminNav: [{ href: adminQuestionsPath, label: 'courseQuestions.nav', position: 23 }],
 };

@@ -5,33 +5,24 @@ import type { Services } from '../../services.js';
 import { pageContext } from '../../web/context.js';
 import { forbidden, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { adminPageContext } from '../admin/admin-context.js';
-import { currentAdmin, requireAdmin } from '../auth/sessions.js';
 import { lessonGate } from '../courses/access.js';
 import { findLessonWithCourse } from '../courses/queries.js';
 import { viewerOf } from '../courses/viewer.js';
-import { AdminQuestionsPage, type AnswerRetry } from './admin.page.js';
-import { answerQuestion } from './answer-question.js';
 import { askQuestion } from './ask-question.js';
-import { deleteOwnQuestion, deleteQuestion, setQuestionStatus } from './moderate-question.js';
-import { adminQuestionsPath, lessonQuestionsHref } from './paths.js';
-import { listAdminQuestions, listLessonQuestions } from './queries.js';
-import { ANSWER_MAX, QUESTION_MAX, QUESTIONS_PER_HOUR, readBody } from './question-input.js';
+import { deleteOwnQuestion } from './moderate-question.js';
+import { lessonQuestionsHref } from './paths.js';
+import { listLessonQuestions } from './queries.js';
+import { QUESTION_MAX, QUESTIONS_PER_HOUR, readBody } from './question-input.js';
 import { type LessonQuestionsProps, QuestionsPage } from './student.js';
 
 const lessonParams = z.object({ lessonId: z.uuid() });
 const ownParams = lessonParams.extend({ questionId: z.uuid() });
-const questionParams = z.object({ id: z.uuid() });
-const doneQuery = z.object({
-  done: z.enum(['answered', 'hidden', 'shown', 'deleted']).optional().catch(undefined),
-});
 
-/** Questions under lessons: the student's asking and deleting, the creator's list, answers and moderation. */
+/** Questions under lessons: the student's asking and deleting (the creator's side is in admin.routes.ts). */
 export function registerCourseQuestionRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
   const { publicUrl } = services.config;
-  const guard = { preHandler: requireAdmin(services) };
 
   /**
    * The lesson and the viewer's enrolment, when the lesson is open to them
@@ -116,63 +107,5 @@ export function registerCourseQuestionRoutes(fastify: FastifyInstance, services:
     });
     if (!deleted) throw notFound('Question not found');
     return reply.redirect(open.href(), 303);
-  });
-
-  const showAdmin = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: { notice?: string; retry?: AnswerRetry },
-    status = 200,
-  ) => {
-    const [ctx, list] = await Promise.all([adminPageContext(req, reply, services), listAdminQuestions(db)]);
-    return sendPage(reply, AdminQuestionsPage({ ctx, ...list, ...extra }), status);
-  };
-  const done = (reply: FastifyReply, what: string, anchor = '') =>
-    reply.redirect(`${adminQuestionsPath}?done=${what}${anchor}`, 303);
-  const actor = (req: FastifyRequest) => currentAdmin(req).user.email;
-
-  app.get(adminQuestionsPath, { ...guard, schema: { querystring: doneQuery } }, async (req, reply) => {
-    const ctx = await adminPageContext(req, reply, services);
-    const notice = req.query.done ? ctx.t(`courseQuestions.notice.${req.query.done}`) : undefined;
-    return showAdmin(req, reply, { ...(notice ? { notice } : {}) });
-  });
-
-  app.post(`${adminQuestionsPath}/:id/answer`, { ...guard, schema: { params: questionParams } }, async (req, reply) => {
-    const body = readBody(req.body, ANSWER_MAX);
-    if (!body.ok) {
-      const ctx = await adminPageContext(req, reply, services);
-      const error = ctx.t('courseQuestions.error.answer', { max: ANSWER_MAX });
-      return showAdmin(req, reply, { retry: { questionId: req.params.id, typed: body.typed, error } }, 400);
-    }
-    const result = await answerQuestion(db, {
-      questionId: req.params.id,
-      text: body.text,
-      actor: actor(req),
-      publicUrl,
-    });
-    if (result.kind === 'not-found') throw notFound('Question not found');
-    services.nudgeWorker();
-    return done(reply, 'answered', `#question-${req.params.id}`);
-  });
-
-  for (const [action, status, notice] of [
-    ['hide', 'hidden', 'hidden'],
-    ['unhide', 'visible', 'shown'],
-  ] as const) {
-    app.post(
-      `${adminQuestionsPath}/:id/${action}`,
-      { ...guard, schema: { params: questionParams } },
-      async (req, reply) => {
-        if (!(await setQuestionStatus(db, { questionId: req.params.id, status, actor: actor(req) })))
-          throw notFound('Question not found');
-        return done(reply, notice, `#question-${req.params.id}`);
-      },
-    );
-  }
-
-  app.post(`${adminQuestionsPath}/:id/delete`, { ...guard, schema: { params: questionParams } }, async (req, reply) => {
-    if (!(await deleteQuestion(db, { questionId: req.params.id, actor: actor(req) })))
-      throw notFound('Question not found');
-    return done(reply, 'deleted');
   });
 }

@@ -7,5 +7,6 @@ export const courseQuizzesFeature: Feature = {
   name: 'course-quizzes',
   messages: courseQuizzesMessages,
   routes: registerCourseQuizRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerCourseQuizAdminRoutes],
   demo: (services) => addDemoQuiz(services.database.db),
 };

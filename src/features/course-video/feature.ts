@@ -9,5 +9,9 @@ export const courseVideoFeature: Feature = {
   name: 'course-video',
   messages: courseVideoMessages,
   routes: registerCourseVideoRoutes,
+  adminRoutes: async () => [
+    (await import('./upload.routes.js')).registerUploadRoutes,
+    (await import('./admin.routes.js')).registerVideoAdminRoutes,
+  ],
   jobs: [transcodeVideoHandler, removeVideoFilesHandler],
 };

@@ -1,5 +1,4 @@
 import type { Feature } from '../feature.js';
-import { registerCourseAdminRoutes } from './admin.routes.js';
 import { addDemoCourse } from './demo.js';
 import { coursesEmailTemplates } from './email-templates.js';
 import { courseEnrolmentEntitlement } from './enrolment-entitlement.js';
@@ -16,10 +15,8 @@ export const coursesFeature: Feature = {
   emailTemplates: coursesEmailTemplates,
   jobs: [courseUnlockEmailsHandler],
   start: (services) => scheduleUnlockEmails(services.database.db),
-  routes: (app, services) => {
-    registerLearnRoutes(app, services);
-    registerCourseAdminRoutes(app, services);
-  },
+  routes: registerLearnRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerCourseAdminRoutes],
   entitlements: [courseEnrolmentEntitlement],
   demo: (services) => addDemoCourse(services.database.db),
   productSection: courseProductSection,

@@ -3,12 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { isoNow } from '../../db/time.js';
 import { buildTestApp, setUpStore, type TestApp, TestClient } from '../../testing/app.js';
-import { registerMessages } from '../../web/messages.js';
-import type { Feature } from '../feature.js';
-import { features } from '../index.js';
 import { seedCustomer, seedOrder } from '../orders/testing.js';
 import { utcToLocalInput } from '../posts/local-time.js';
-import { registerEventAdminRoutes } from './admin.routes.js';
 import { eventsAdminMessages } from './admin-messages.js';
 import { checkInQrSvg, checkInUrl } from './check-in.js';
 
@@ -20,20 +16,6 @@ import { checkInQrSvg, checkInUrl } from './check-in.js';
  * tables, as the checkout would leave them once paid.
  */
 
-/** The app with the event admin's routes (added here until the events feature lists them). */
-async function appWithEventAdmin(): Promise<TestApp> {
-  registerMessages([eventsAdminMessages]);
-  const t = await buildTestApp();
-  if (t.app.hasRoute({ method: 'GET', url: '/admin/events' })) return t;
-  await t.close();
-  (features as Feature[]).push({
-    name: 'events-admin (test)',
-    routes: registerEventAdminRoutes,
-    adminNav: [{ href: '/admin/events', label: 'events.admin.nav', position: 23 }],
-  });
-  return buildTestApp();
-}
-
 const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 
 describe('events admin', () => {
@@ -44,7 +26,7 @@ describe('events admin', () => {
   const editor = () => `/admin/events/${eventId}`;
 
   before(async () => {
-    t = await appWithEventAdmin();
+    t = await buildTestApp();
     await setUpStore(t.services);
     admin = new TestClient(t.app);
     await admin.login();

@@ -1,6 +1,5 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerEventAdminRoutes } from './admin.routes.js';
 import { eventsAdminMessages } from './admin-messages.js';
 import { eventCancelJobs } from './cancel.jobs.js';
 import { eventCheckoutChoice } from './choice.js';
@@ -31,10 +30,8 @@ export const eventsFeature: Feature = {
     eventSessionHoursHandler,
   ],
   start: (services) => scheduleSessionHours(services.database.db),
-  routes: (app, services) => {
-    registerEventPublicRoutes(app, services);
-    registerEventAdminRoutes(app, services);
-  },
+  routes: registerEventPublicRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerEventAdminRoutes],
   adminNav: [{ href: '/admin/events', label: 'events.admin.nav', position: 23 }],
   orders: eventOrderSubscriber,
   entitlements: [eventTicketEntitlement],

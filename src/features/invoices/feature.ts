@@ -8,6 +8,7 @@ export const invoicesFeature: Feature = {
   name: 'invoices',
   messages: invoicesMessages,
   routes: registerInvoicesRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerInvoicesAdminRoutes],
   jobs: [issueInvoiceHandler, issueCreditNoteHandler],
   orders: invoiceOrderSubscriber,
   adminNav: [{ href: '/admin/invoices', label: 'invoices.nav', position: 120 }],

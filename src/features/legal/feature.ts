@@ -12,6 +12,10 @@ export const legalFeature: Feature = {
   messages: legalMessages,
   emailTemplates: legalEmailTemplates,
   routes: registerLegalRoutes,
+  adminRoutes: async () => [
+    (await import('./admin.routes.js')).registerLegalAdminRoutes,
+    (await import('./product-legal.routes.js')).registerProductLegalRoutes,
+  ],
   jobs: [withdrawalDeclaredHandler, refundWithdrawnOrderHandler],
   fulfilmentGates: [withdrawnOrderGate],
   adminNav: [{ href: '/admin/legal', label: 'legal.nav', position: 160 }],

@@ -10,6 +10,7 @@ export const licensingFeature: Feature = {
   messages: licensingMessages,
   demo: addDemoLicensedProduct,
   routes: registerLicensingRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerLicenseAdminRoutes],
   entitlements: [licenseKeyEntitlement],
   adminNav: [{ href: '/admin/licenses', label: 'licensing.nav', position: 100 }],
   privacy: licensingPrivacyPart,

@@ -16,6 +16,10 @@ export const membershipsFeature: Feature = {
   emailTemplates: membershipsEmailTemplates,
   demo: addDemoMemberships,
   routes: registerMembershipsRoutes,
+  adminRoutes: async () => [
+    (await import('./admin.routes.js')).registerTierAdminRoutes,
+    (await import('./members.routes.js')).registerMembersAdminRoutes,
+  ],
   jobs: [
     renewSubscriptionHandler,
     syncStripeSubscriptionHandler,

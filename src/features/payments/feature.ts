@@ -11,6 +11,7 @@ export const paymentsFeature: Feature = {
   name: 'payments',
   messages: paymentsMessages,
   routes: registerPaymentsRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerPaymentsAdminRoutes],
   jobs: [processPaymentEventHandler, testNotifyHandler, syncOrderPaymentHandler, reconcilePaymentsHandler],
   adminNav: [{ href: '/admin/payments', label: 'payments.nav', position: 110 }],
   privacy: paymentsPrivacyPart,

@@ -8,7 +8,6 @@ import { AppError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { setTestRenewals, subscriptionOfOrder } from '../memberships/test-card.js';
 import { isBillingCountry } from '../tax/countries.js';
-import { registerPaymentsAdminRoutes } from './admin.routes.js';
 import { InvalidSignatureError } from './provider.js';
 import { ProviderUnavailableError } from './providers.js';
 import { receivePaymentNotification } from './receive-notification.js';
@@ -26,7 +25,6 @@ const outcomeForm = z.object({
 export function registerPaymentsRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
-  registerPaymentsAdminRoutes(fastify, services);
 
   const showPayPage = async (
     req: FastifyRequest,

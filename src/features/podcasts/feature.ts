@@ -1,6 +1,5 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerPodcastAdminRoutes } from './admin.routes.js';
 import { podcastProbeHandler, podcastPublishHandler } from './admin-jobs.js';
 import { podcastsAdminMessages } from './admin-messages.js';
 import { addDemoPodcast } from './demo.js';
@@ -28,8 +27,8 @@ export const podcastsFeature: Feature = {
   routes: (app, services) => {
     registerPodcastFeedRoutes(app, services);
     registerPodcastLibraryRoutes(app, services);
-    registerPodcastAdminRoutes(app, services);
   },
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerPodcastAdminRoutes],
   adminNav: [{ href: '/admin/podcasts', label: 'podcasts.admin.nav', position: 24 }],
   entitlements: [podcastPurchaseEntitlement],
   librarySection: podcastLibrarySection,

@@ -10,6 +10,7 @@ export const postsFeature: Feature = {
   messages: postsMessages,
   demo: (services) => addDemoPosts(services.database.db),
   routes: registerPostsRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerPostAdminRoutes],
   jobs: [publishScheduledPostHandler, removePostImagesHandler],
   adminNav: [{ href: '/admin/posts', label: 'posts.nav', position: 60 }],
 };

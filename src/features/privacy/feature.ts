@@ -7,5 +7,6 @@ export const privacyFeature: Feature = {
   name: 'privacy',
   messages: privacyMessages,
   routes: registerPrivacyRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerPrivacyAdminRoutes],
   jobs: [retentionSweepHandler],
 };

@@ -1,12 +1,11 @@
 import type { Feature } from '../feature.js';
 import { taxMessages } from './messages.js';
 import { taxPrivacyPart } from './privacy-part.js';
-import { registerTaxRoutes } from './routes.js';
 
 export const taxFeature: Feature = {
   name: 'tax',
   messages: taxMessages,
-  routes: registerTaxRoutes,
+  adminRoutes: async () => [(await import('./routes.js')).registerTaxRoutes],
   adminNav: [{ href: '/admin/tax', label: 'tax.nav', position: 130 }],
   privacy: taxPrivacyPart,
 };

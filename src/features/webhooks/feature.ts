@@ -1,6 +1,5 @@
 import { mergeMessageBundles } from '../../web/messages.js';
 import type { Feature } from '../feature.js';
-import { registerWebhookAdminRoutes } from './admin.routes.js';
 import { webhooksAdminMessages } from './admin-messages.js';
 import { deliverWebhookHandler } from './deliver.job.js';
 import { webhooksEmailTemplates } from './email-templates.js';
@@ -13,7 +12,7 @@ export const webhooksFeature: Feature = {
   name: 'webhooks',
   messages: mergeMessageBundles(webhooksMessages, webhooksAdminMessages),
   emailTemplates: webhooksEmailTemplates,
-  routes: registerWebhookAdminRoutes,
+  adminRoutes: async () => [(await import('./admin.routes.js')).registerWebhookAdminRoutes],
   jobs: [deliverWebhookHandler],
   orders: webhooksOrderSubscriber,
   privacy: webhooksPrivacyPart,
