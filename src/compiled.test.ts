@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { get } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import { tempDir } from './testing/database.js';
 
@@ -37,6 +38,7 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
   let base = '';
   let output = '';
   const packagesFile = join(out, 'loaded-packages.json');
+  const filesFile = join(out, 'loaded-files.json');
 
   /** Starts the compiled demo store and waits for its start-up announcement. */
   async function start(dataDir: string, port: number, preload: string[] = []): Promise<void> {
@@ -53,6 +55,7 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
         LOG_LEVEL: 'info',
         EXCHANGE_RATES_FETCH: 'off',
         LOADED_PACKAGES_FILE: packagesFile,
+        LOADED_FILES_FILE: filesFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -136,6 +139,56 @@ describe('the compiled server (scripts/build.mjs, node dist/cli.js start)', { ti
       [],
     );
   });
+
+  test("the admin's code loads on the first request under /admin: not by start or the store's pages", async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const product = /href="(\/p\/[^"]+)"/.exec(html)?.[1];
+    assert.equal((await fetch(`${base}${product}`)).status, 200);
+    const admin = adminRouteModules();
+    assert.ok(admin.length > 30, `the features name their admin route modules: ${admin.length}`);
+    await sleep(600); // the probe writes its list every 250 ms
+    const before = loadedSources();
+    assert.ok(before.has(join(root, 'src/app.ts')), "the probe sees the build's modules");
+    assert.deepEqual(
+      admin.filter((m) => before.has(m)),
+      [],
+    );
+    assert.equal((await fetch(`${base}/admin/login`)).status, 200);
+    await sleep(600);
+    const after = loadedSources();
+    assert.deepEqual(
+      admin.filter((m) => !after.has(m)),
+      [],
+    );
+  });
+
+  /** The source files of the build's chunks the store has imported so far (from their source maps). */
+  function loadedSources(): Set<string> {
+    const chunks = (JSON.parse(readFileSync(filesFile, 'utf8')) as string[]).map((u) => fileURLToPath(u));
+    return new Set(
+      chunks
+        .filter((c) => c.startsWith(out))
+        .flatMap((c) => (JSON.parse(readFileSync(`${c}.map`, 'utf8')) as { sources: string[] }).sources)
+        .map((s) => resolve(out, s)),
+    );
+  }
+
+  /** What the features load on the first admin request: each `import('./….js')` in a feature.ts. */
+  function adminRouteModules(): string[] {
+    const features = join(root, 'src/features');
+    const modules = [join(root, 'src/jobs/admin.routes.ts')];
+    for (const name of readdirSync(features)) {
+      const text = (() => {
+        try {
+          return readFileSync(join(features, name, 'feature.ts'), 'utf8');
+        } catch {
+          return '';
+        }
+      })();
+      for (const m of text.matchAll(/import\('\.\/([\w.-]+)\.js'\)/g)) modules.push(join(features, name, `${m[1]}.ts`));
+    }
+    return modules;
+  }
 
   test('assets: versioned URL in the page, brotli copy, a year immutable; the bare URL an hour', async () => {
     const html = await (await fetch(`${base}/`)).text();
