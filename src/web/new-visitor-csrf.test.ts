@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
-import { cookieSigner, newVisitorCsrfToken } from './new-visitor-csrf.js';
+import { cookieSigner, freshRandomBytes, newVisitorCsrfToken } from './new-visitor-csrf.js';
 
 const KEY = 'a session secret of enough length for signing';
 
@@ -65,6 +65,17 @@ test('each new visitor gets a different secret and salt', async () => {
   }
   assert.equal(seen.size, 800);
   await app.close();
+});
+
+test('pooled random bytes: each handed out once, never changed by a later refill, any length', () => {
+  const given = Array.from({ length: 1000 }, () => freshRandomBytes(26)); // about six pools
+  const copies = given.map((b) => Buffer.from(b));
+  const big = freshRandomBytes(10_000);
+  assert.equal(big.length, 10_000);
+  for (const [i, b] of given.entries()) assert.deepEqual(b, copies[i], `bytes ${i} unchanged after the refills`);
+  assert.equal(new Set(given.map((b) => b.toString('hex'))).size, 1000, 'no two draws alike');
+  // Random, not a pattern: over 26,000 bytes each of the 256 values turns up.
+  assert.equal(new Set(Buffer.concat(given)).size, 256);
 });
 
 test('the cookie signature is @fastify/cookie’s HMAC-SHA256, for keys of any length', () => {
