@@ -3,13 +3,13 @@ import { addDemoLicensedProduct } from './demo.js';
 import { licenseKeyEntitlement } from './license-key-entitlement.js';
 import { licensingMessages } from './messages.js';
 import { licensingPrivacyPart } from './privacy-part.js';
-import { registerLicensingRoutes } from './routes.js';
+import { registerLicenseApiRoutes } from './api.routes.js';
 
 export const licensingFeature: Feature = {
   name: 'licensing',
   messages: licensingMessages,
   demo: addDemoLicensedProduct,
-  routes: registerLicensingRoutes,
+  routes: registerLicenseApiRoutes,
   adminRoutes: async () => [(await import('./admin.routes.js')).registerLicenseAdminRoutes],
   entitlements: [licenseKeyEntitlement],
   adminNav: [{ href: '/admin/licenses', label: 'licensing.nav', position: 100 }],

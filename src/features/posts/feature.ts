@@ -3,13 +3,13 @@ import { addDemoPosts } from './demo.js';
 import { postsMessages } from './messages.js';
 import { publishScheduledPostHandler } from './publish-scheduled.job.js';
 import { removePostImagesHandler } from './remove-images.job.js';
-import { registerPostsRoutes } from './routes.js';
+import { registerPostPublicRoutes } from './public.routes.js';
 
 export const postsFeature: Feature = {
   name: 'posts',
   messages: postsMessages,
   demo: (services) => addDemoPosts(services.database.db),
-  routes: registerPostsRoutes,
+  routes: registerPostPublicRoutes,
   adminRoutes: async () => [(await import('./admin.routes.js')).registerPostAdminRoutes],
   jobs: [publishScheduledPostHandler, removePostImagesHandler],
   adminNav: [{ href: '/admin/posts', label: 'posts.nav', position: 60 }],
