@@ -1,9 +1,9 @@
 import type { Feature } from '../feature.js';
+import { registerLicenseApiRoutes } from './api.routes.js';
 import { addDemoLicensedProduct } from './demo.js';
 import { licenseKeyEntitlement } from './license-key-entitlement.js';
 import { licensingMessages } from './messages.js';
 import { licensingPrivacyPart } from './privacy-part.js';
-import { registerLicenseApiRoutes } from './api.routes.js';
 
 export const licensingFeature: Feature = {
   name: 'licensing',

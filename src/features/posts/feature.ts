@@ -1,9 +1,9 @@
 import type { Feature } from '../feature.js';
 import { addDemoPosts } from './demo.js';
 import { postsMessages } from './messages.js';
+import { registerPostPublicRoutes } from './public.routes.js';
 import { publishScheduledPostHandler } from './publish-scheduled.job.js';
 import { removePostImagesHandler } from './remove-images.job.js';
-import { registerPostPublicRoutes } from './public.routes.js';
 
 export const postsFeature: Feature = {
   name: 'posts',
